@@ -1,0 +1,289 @@
+//! The `kongthun` command line: clap definitions and one short handler per command, each
+//! calling an operation and printing its result (a table in Thai, or JSON with `--json`).
+//! Errors go to stderr in Thai and English, naming the field and value, with exit code 1
+//! (2 for usage errors, which clap reports itself).
+
+mod args;
+mod print;
+
+use crate::domain::money::Sign;
+use crate::domain::{MemberStatus, Satang};
+use crate::error::{Error, Result};
+use crate::ops::{self, Ctx};
+use crate::store::{MemberFilter, Store};
+use args::{Cli, Command, MemberCommand, ReportCommand};
+use chrono::{DateTime, Utc};
+use clap::Parser;
+use std::path::PathBuf;
+
+/// Run the CLI with the process arguments; returns the exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("ผิดพลาด: {}", e.message_th());
+            eprintln!("error: {}", e.message_en());
+            for r in rows_of(&e) {
+                eprintln!("  แถว/row {}: {} / {}", r.row, r.message_th, r.message_en);
+            }
+            1
+        }
+    }
+}
+
+fn rows_of(e: &Error) -> &[crate::error::RowError] {
+    match e {
+        Error::ImportRejected { rows, .. } => rows,
+        _ => &[],
+    }
+}
+
+/// Where the fund's database lives when `--db` is not given.
+pub fn default_db_path() -> PathBuf {
+    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("kongthun").join("kongthun.sqlite")
+}
+
+fn ctx(cli: &Cli) -> Result<Ctx> {
+    let now = match &cli.now {
+        Some(text) => DateTime::parse_from_rfc3339(text)
+            .map_err(|_| Error::invalid("now", text, crate::Problem::BadDate))?
+            .with_timezone(&Utc),
+        None => Utc::now(),
+    };
+    Ctx::new(cli.by.clone(), now)
+}
+
+fn date_or_today(ctx: &Ctx, date: &Option<String>) -> String {
+    date.clone().unwrap_or_else(|| ctx.today().to_string())
+}
+
+fn amount(field: &'static str, input: &Option<String>) -> Result<Satang> {
+    match input {
+        Some(text) => Satang::parse_field(field, text, Sign::NonNegative),
+        None => Ok(Satang::ZERO),
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let ctx = ctx(&cli)?;
+    let db = cli.db.clone().unwrap_or_else(default_db_path);
+    let json = cli.json;
+    let Some(command) = cli.command else {
+        return open_default(&db, &ctx);
+    };
+    let mut store = Store::open(&db)?;
+    match command {
+        Command::Demo(a) => {
+            let until = match &a.until {
+                Some(m) => crate::domain::date::parse_month(m).map_err(|p| Error::invalid("month", m, p))?,
+                None => crate::demo::DEFAULT_UNTIL,
+            };
+            let summary = crate::demo::build(&mut store, &crate::demo::DemoSpec {
+                members: a.members,
+                years: a.years,
+                seed: a.seed,
+                until,
+                kind: a.kind,
+            })?;
+            print::output(json, &summary, || print::demo(&summary));
+        }
+        Command::Init(a) => {
+            let profile = a.profile()?;
+            ops::fund::init_fund(&mut store, &ctx, &profile)?;
+            let fund = store.read().require_fund()?;
+            print::output(json, &fund, || print::fund(&fund));
+        }
+        Command::Fund => {
+            let fund = store.read().require_fund()?;
+            print::output(json, &fund, || print::fund(&fund));
+        }
+        Command::Accounts => {
+            let accounts = store.read().accounts()?;
+            print::output(json, &accounts, || print::accounts(&accounts));
+        }
+        Command::Member(m) => member(&mut store, &ctx, json, m)?,
+        Command::Contribute(a) => {
+            let line = ops::contributions::CollectLine {
+                member_no: a.member,
+                contribution: Satang::parse_field("contribution", &a.amount, Sign::NonNegative)?,
+                savings: amount("savings", &a.savings)?,
+                entrance_fee: amount("entrance_fee", &a.entrance_fee)?,
+            };
+            let out = ops::contributions::collect(&mut store, &ctx, &date_or_today(&ctx, &a.date), &a.to, &[line])?;
+            print::output(json, &out, || print::collect(&out));
+        }
+        Command::Collect(a) => {
+            let lines = a.lines(&store, &ctx)?;
+            let out = ops::contributions::collect(&mut store, &ctx, &date_or_today(&ctx, &a.date), &a.to, &lines)?;
+            print::output(json, &out, || print::collect(&out));
+        }
+        Command::Deposit(a) => {
+            let r = ops::savings::deposit(&mut store, &ctx, &a.member, &a.amount, &date_or_today(&ctx, &a.date), &a.till)?;
+            print::output(json, &r, || print::posted(&r));
+        }
+        Command::Withdraw(a) => {
+            let r = ops::savings::withdraw(&mut store, &ctx, &a.member, &a.amount, &date_or_today(&ctx, &a.date), &a.till)?;
+            print::output(json, &r, || print::posted(&r));
+        }
+        Command::Receive(a) => {
+            let r = ops::cashbook::receive(&mut store, &ctx, &a.to_move(&ctx))?;
+            print::output(json, &r, || print::posted(&r));
+        }
+        Command::Pay(a) => {
+            let r = ops::cashbook::pay(&mut store, &ctx, &a.to_move(&ctx))?;
+            print::output(json, &r, || print::posted(&r));
+        }
+        Command::Transfer(a) => {
+            let r = ops::cashbook::transfer(&mut store, &ctx, &a.from, &a.to, &a.amount, &date_or_today(&ctx, &a.date), &a.memo)?;
+            print::output(json, &r, || print::posted(&r));
+        }
+        Command::Reverse(a) => {
+            let r = ops::reversal::reverse(&mut store, &ctx, &a.entry, &a.reason, a.date.as_deref())?;
+            print::output(json, &r, || print::posted(&r));
+        }
+        Command::CloseMonth(a) => {
+            let out = ops::close::close_month(&mut store, &ctx, &a.month)?;
+            print::output(json, &out, || print::closed(&out));
+        }
+        Command::Arrears(a) => {
+            let as_of = a.as_of(&ctx)?;
+            let rows = ops::contributions::arrears(&store, as_of)?;
+            print::output(json, &rows, || print::arrears(&rows, as_of));
+        }
+        Command::Lapse(a) => {
+            let as_of = a.as_of(&ctx)?;
+            let lapsed = ops::contributions::apply_lapse(&mut store, &ctx, as_of)?;
+            print::output(json, &lapsed, || println!("พ้นสภาพเพราะขาดส่ง / lapsed: {}", lapsed.len()));
+        }
+        Command::Journal(a) => {
+            let from = a.from.as_deref().map(|s| crate::domain::date::parse_field("from", s)).transpose()?;
+            let to = a.to.as_deref().map(|s| crate::domain::date::parse_field("to", s)).transpose()?;
+            let member_id = match &a.member {
+                Some(no) => Some(ops::member_by_no(&store.read(), no)?.id),
+                None => None,
+            };
+            let from = from.map(|d| d.to_string()).unwrap_or_else(|| "0000-01-01".into());
+            let to = to.map(|d| d.to_string()).unwrap_or_else(|| "9999-12-31".into());
+            let entries = store.read().entries_between(&from, &to, member_id)?;
+            print::output(json, &entries, || print::journal(&entries));
+        }
+        Command::Report(ReportCommand::TrialBalance(a)) => {
+            let as_of = a.as_of(&ctx)?;
+            let tb = crate::report::trial_balance(&store.read(), as_of)?;
+            print::output(json, &tb, || print::trial_balance(&tb));
+        }
+        Command::Report(ReportCommand::Month(a)) => {
+            let (y, m) = crate::domain::date::parse_month(&a.month).map_err(|p| Error::invalid("month", &a.month, p))?;
+            let summary = crate::report::month_summary(&store.read(), y, m)?;
+            print::output(json, &summary, || print::month(&summary));
+        }
+        Command::Verify => {
+            let report = store.read().verify_chain()?;
+            print::output(json, &report, || print::verified(&report));
+        }
+        Command::Backup(a) => {
+            let out = ops::backup::backup(&mut store, &ctx, &a.dir)?;
+            print::output(json, &out, || {
+                println!("สำรองข้อมูลแล้ว / backup written: {}", out.path.display());
+                println!("รายการ / entries: {}  ลายนิ้วมือ / fingerprint: {}", out.entries, out.fingerprint);
+            });
+        }
+        Command::Restore(a) => {
+            let out = ops::backup::restore(&mut store, &ctx, &a.file)?;
+            print::output(json, &out, || {
+                println!("กู้คืนข้อมูลแล้ว / restored: {} ({} entries)", out.fund_name, out.entries);
+                println!("ลายนิ้วมือ / fingerprint: {}", out.fingerprint);
+                if let Some(copy) = &out.previous_copy {
+                    println!("ข้อมูลเดิมเก็บไว้ที่ / previous data kept at: {}", copy.display());
+                }
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `kongthun` with no command: open the default database, creating the demo fund the first
+/// time, and show the fund, this month's figures and the trial balance.
+fn open_default(db: &std::path::Path, ctx: &Ctx) -> Result<()> {
+    let mut store = Store::open(db)?;
+    if store.read().fund()?.is_none() {
+        println!("สร้างกองทุนตัวอย่างใน / creating the demo fund in {}", db.display());
+        let summary = crate::demo::build(&mut store, &crate::demo::DemoSpec::default())?;
+        print::demo(&summary);
+    }
+    let fund = store.read().require_fund()?;
+    print::fund(&fund);
+    let last = store.read().entries_between("0000-01-01", "9999-12-31", None).map(|e| e.last().map(|e| e.entry_date.clone()))?;
+    let as_of = match last {
+        Some(d) => crate::domain::date::parse_field("date", &d)?,
+        None => ctx.today(),
+    };
+    let tb = crate::report::trial_balance(&store.read(), as_of)?;
+    print::trial_balance(&tb);
+    Ok(())
+}
+
+fn member(store: &mut Store, ctx: &Ctx, json: bool, command: MemberCommand) -> Result<()> {
+    match command {
+        MemberCommand::Add(a) => {
+            let m = ops::members::add_member(store, ctx, &a.fields())?;
+            print::output(json, &m, || print::member(&m, &[], None));
+        }
+        MemberCommand::Edit(a) => {
+            let current = ops::member_by_no(&store.read(), &a.member)?;
+            let fields = a.fields.apply_to(ops::members::fields_of(&current));
+            let m = ops::members::edit_member(store, ctx, &a.member, &fields)?;
+            print::output(json, &m, || print::member(&m, &[], None));
+        }
+        MemberCommand::Status(a) => {
+            let status = MemberStatus::parse(&a.status)?;
+            let m = ops::members::change_status(store, ctx, &a.member, status, &date_or_today(ctx, &a.date), &a.reason)?;
+            print::output(json, &m, || print::member(&m, &[], None));
+        }
+        MemberCommand::List(a) => {
+            let filter = MemberFilter {
+                search: a.search,
+                status: a.status.as_deref().map(MemberStatus::parse).transpose()?,
+                moo: a.moo,
+                limit: a.limit,
+            };
+            let rows = ops::members::list_members(store, &filter)?;
+            print::output(json, &rows, || print::members(&rows));
+        }
+        MemberCommand::Show(a) => {
+            let m = ops::member_by_no(&store.read(), &a.member)?;
+            let history = store.read().status_history(m.id)?;
+            let savings = store.read().savings_balance(m.id)?;
+            let standing = ops::contributions::standings(&store.read(), ctx.today())?
+                .into_iter()
+                .find(|r| r.member_no == m.member_no);
+            #[derive(serde::Serialize)]
+            struct Shown<'a> {
+                #[serde(flatten)]
+                member: &'a crate::store::MemberRow,
+                history: &'a [crate::store::StatusRow],
+                savings_balance: Satang,
+                contributions: Option<&'a ops::contributions::ArrearsRow>,
+            }
+            let shown = Shown { member: &m, history: &history, savings_balance: savings, contributions: standing.as_ref() };
+            print::output(json, &shown, || {
+                print::member(&m, &history, Some(savings));
+                if let Some(s) = &standing {
+                    println!(
+                        "เงินสมทบ / contributions: ส่งแล้ว {} งวด, ค้าง {} งวด ({} บาท), ถึงงวด {}",
+                        s.periods_paid,
+                        s.arrears_periods,
+                        s.arrears_amount,
+                        s.paid_through.clone().unwrap_or_else(|| "-".into())
+                    );
+                }
+            });
+        }
+        MemberCommand::Import(a) => {
+            let report = ops::import::import_members(store, ctx, &a.file, a.good_rows)?;
+            print::output(json, &report, || print::import(&report));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,129 @@
+//! Dates as people type them: ISO CE (`2026-10-31`), day/month/year (`31/10/2569`), either
+//! era (a year of 2400 or more is Buddhist era), Thai digits. Stored as ISO CE.
+
+use crate::error::Problem;
+use chrono::{Datelike, NaiveDate};
+
+/// Oldest and newest CE years a fund record may carry (births included).
+const MIN_YEAR: i32 = 1900;
+const MAX_YEAR: i32 = 2200;
+
+pub fn parse(input: &str) -> Result<NaiveDate, Problem> {
+    let ascii = crate::thai::from_thai_digits(input.trim());
+    if ascii.is_empty() {
+        return Err(Problem::Empty);
+    }
+    let parts: Vec<&str> = if ascii.contains('-') {
+        ascii.split('-').collect()
+    } else if ascii.contains('/') {
+        let mut p: Vec<&str> = ascii.split('/').collect();
+        p.reverse(); // d/m/y -> y, m, d
+        p
+    } else {
+        return Err(Problem::BadDate);
+    };
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+        return Err(Problem::BadDate);
+    }
+    if parts[0].len() != 4 || parts[1].len() > 2 || parts[2].len() > 2 {
+        return Err(Problem::BadDate);
+    }
+    let year: i32 = parts[0].parse().map_err(|_| Problem::BadDate)?;
+    let month: u32 = parts[1].parse().map_err(|_| Problem::BadDate)?;
+    let day: u32 = parts[2].parse().map_err(|_| Problem::BadDate)?;
+    let ce_year = if year >= 2400 { year - crate::thai::BE_OFFSET } else { year };
+    if !(MIN_YEAR..=MAX_YEAR).contains(&ce_year) {
+        return Err(Problem::DateOutOfRange);
+    }
+    NaiveDate::from_ymd_opt(ce_year, month, day).ok_or(Problem::BadDate)
+}
+
+pub fn parse_field(field: &'static str, input: &str) -> crate::Result<NaiveDate> {
+    parse(input).map_err(|p| crate::Error::invalid(field, input, p))
+}
+
+/// A month as `YYYY-MM` (CE) or `YYYY-MM` with a BE year; returns (CE year, month).
+pub fn parse_month(input: &str) -> Result<(i32, u32), Problem> {
+    let ascii = crate::thai::from_thai_digits(input.trim());
+    let (y, m) = ascii.split_once('-').ok_or(Problem::BadDate)?;
+    if y.len() != 4 || m.is_empty() || m.len() > 2 {
+        return Err(Problem::BadDate);
+    }
+    let year: i32 = y.parse().map_err(|_| Problem::BadDate)?;
+    let month: u32 = m.parse().map_err(|_| Problem::BadDate)?;
+    let ce_year = if year >= 2400 { year - crate::thai::BE_OFFSET } else { year };
+    if !(1..=12).contains(&month) {
+        return Err(Problem::BadDate);
+    }
+    if !(MIN_YEAR..=MAX_YEAR).contains(&ce_year) {
+        return Err(Problem::DateOutOfRange);
+    }
+    Ok((ce_year, month))
+}
+
+/// `2026-10`
+pub fn month_key(date: NaiveDate) -> String {
+    format!("{:04}-{:02}", date.year(), date.month())
+}
+
+pub fn first_of_month(year: i32, month: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, 1).expect("valid month")
+}
+
+pub fn last_of_month(year: i32, month: u32) -> NaiveDate {
+    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    first_of_month(ny, nm).pred_opt().expect("not the first day ever")
+}
+
+/// Whole years between two dates (age, years of membership).
+pub fn whole_years(from: NaiveDate, to: NaiveDate) -> i32 {
+    let mut years = to.year() - from.year();
+    if (to.month(), to.day()) < (from.month(), from.day()) {
+        years -= 1;
+    }
+    years
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn accepts_both_eras_and_layouts() {
+        assert_eq!(parse("2026-10-31").unwrap(), d(2026, 10, 31));
+        assert_eq!(parse("2569-10-31").unwrap(), d(2026, 10, 31));
+        assert_eq!(parse("31/10/2569").unwrap(), d(2026, 10, 31));
+        assert_eq!(parse("31/10/2026").unwrap(), d(2026, 10, 31));
+        assert_eq!(parse("๓๑/๑๐/๒๕๖๙").unwrap(), d(2026, 10, 31));
+        assert_eq!(parse("1/2/2569").unwrap(), d(2026, 2, 1));
+        // 2400 is the first year taken as BE: 2400 BE = 1857 CE, too old for a fund.
+        assert_eq!(parse("2399-01-01"), Err(Problem::DateOutOfRange));
+        assert_eq!(parse("2443-01-01").unwrap(), d(1900, 1, 1));
+        // leap day exists in 2567 BE (2024 CE) but not in 2566 BE (2023 CE)
+        assert_eq!(parse("29/02/2567").unwrap(), d(2024, 2, 29));
+        assert_eq!(parse("29/02/2566"), Err(Problem::BadDate));
+    }
+
+    #[test]
+    fn refuses_ambiguous_or_broken_dates() {
+        for s in ["31-10-2569", "2026/10/31x", "2026-13-01", "2026-00-10", "2026-10-32", "26-10-31", "hello", "2026-10", "1899-12-31"] {
+            assert!(parse(s).is_err(), "{s}");
+        }
+        assert_eq!(parse(""), Err(Problem::Empty));
+    }
+
+    #[test]
+    fn months_and_years() {
+        assert_eq!(parse_month("2026-10").unwrap(), (2026, 10));
+        assert_eq!(parse_month("2569-10").unwrap(), (2026, 10));
+        assert!(parse_month("2026-13").is_err());
+        assert_eq!(last_of_month(2024, 2), d(2024, 2, 29));
+        assert_eq!(last_of_month(2026, 12), d(2026, 12, 31));
+        assert_eq!(whole_years(d(2000, 3, 1), d(2026, 2, 28)), 25);
+        assert_eq!(whole_years(d(2000, 3, 1), d(2026, 3, 1)), 26);
+    }
+}

@@ -1,0 +1,20 @@
+//! Pure types and rules: no IO, no SQL. Everything that can be checked without the database
+//! is checked here, so the store only ever sees valid values.
+
+pub mod accounts;
+pub mod chain;
+pub mod contribution;
+pub mod date;
+pub mod entry;
+pub mod fund;
+pub mod member;
+pub mod money;
+pub mod thai_id;
+pub mod text;
+
+pub use accounts::AccountClass;
+pub use entry::{BalancedEntry, EntryKind, Posting};
+pub use fund::{FundKind, FundProfile, Schedule};
+pub use member::{MemberGroup, MemberStatus, Sex};
+pub use money::Satang;
+pub use thai_id::ThaiId;

@@ -1,0 +1,111 @@
+//! The 13-digit Thai national ID (เลขประจำตัวประชาชน) with its mod-11 check digit.
+
+use crate::error::Problem;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ThaiId(String);
+
+impl ThaiId {
+    /// Accepts `1234567890121`, `1-2345-67890-12-1`, spaces, and Thai digits.
+    pub fn parse(input: &str) -> Result<ThaiId, Problem> {
+        let ascii = crate::thai::from_thai_digits(input.trim());
+        if ascii.is_empty() {
+            return Err(Problem::Empty);
+        }
+        if !ascii.chars().all(|c| c.is_ascii_digit() || c == '-' || c == ' ') {
+            return Err(Problem::NotANumber);
+        }
+        let digits: Vec<u32> = ascii.chars().filter_map(|c| c.to_digit(10)).collect();
+        if digits.len() != 13 {
+            return Err(Problem::WrongLength { expected: 13 });
+        }
+        if digits[0] == 0 {
+            return Err(Problem::Other {
+                th: "หลักแรกต้องไม่เป็น 0".into(),
+                en: "must not start with 0".into(),
+            });
+        }
+        if check_digit(&digits[..12]) != digits[12] {
+            return Err(Problem::BadCheckDigit);
+        }
+        Ok(ThaiId(digits.iter().map(|d| char::from_digit(*d, 10).unwrap()).collect()))
+    }
+
+    pub fn parse_field(field: &'static str, input: &str) -> crate::Result<ThaiId> {
+        ThaiId::parse(input).map_err(|p| crate::Error::invalid(field, input, p))
+    }
+
+    /// Build a valid ID from its first 12 digits (used by the demo fund).
+    pub fn from_first_twelve(first: &[u32; 12]) -> ThaiId {
+        let mut s: String = first.iter().map(|d| char::from_digit(*d, 10).unwrap()).collect();
+        s.push(char::from_digit(check_digit(first), 10).unwrap());
+        ThaiId(s)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// `1-2345-67890-12-1`, as printed on the card.
+    pub fn formatted(&self) -> String {
+        let s = &self.0;
+        format!("{}-{}-{}-{}-{}", &s[0..1], &s[1..5], &s[5..10], &s[10..12], &s[12..13])
+    }
+}
+
+/// Check digit: (11 - (Σ dᵢ·(13-i)) mod 11) mod 10 over the first 12 digits.
+fn check_digit(first_twelve: &[u32]) -> u32 {
+    let sum: u32 = first_twelve.iter().enumerate().map(|(i, d)| d * (13 - i as u32)).sum();
+    (11 - sum % 11) % 10
+}
+
+impl fmt::Display for ThaiId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_ids_pass_in_any_layout() {
+        // 1-1037-02071-56-1 is the check-digit example used in Thai programming guides.
+        for s in ["1103702071561", "1-1037-02071-56-1", "๑๑๐๓๗๐๒๐๗๑๕๖๑", "1 1037 02071 56 1"] {
+            assert_eq!(ThaiId::parse(s).unwrap().as_str(), "1103702071561", "{s}");
+        }
+        assert_eq!(ThaiId::parse("1103702071561").unwrap().formatted(), "1-1037-02071-56-1");
+        let built = ThaiId::from_first_twelve(&[3, 1, 0, 0, 6, 0, 0, 2, 3, 4, 5, 6]);
+        assert!(ThaiId::parse(built.as_str()).is_ok());
+    }
+
+    #[test]
+    fn wrong_ids_say_why() {
+        assert_eq!(ThaiId::parse("1103702071562"), Err(Problem::BadCheckDigit));
+        assert_eq!(ThaiId::parse("110370207156"), Err(Problem::WrongLength { expected: 13 }));
+        assert_eq!(ThaiId::parse("11037020715611"), Err(Problem::WrongLength { expected: 13 }));
+        assert_eq!(ThaiId::parse("11037O2071561"), Err(Problem::NotANumber));
+        assert_eq!(ThaiId::parse(""), Err(Problem::Empty));
+        assert!(matches!(ThaiId::parse("0103702071560"), Err(Problem::Other { .. })));
+    }
+
+    #[test]
+    fn every_single_digit_change_is_caught() {
+        let good: Vec<u32> = "1103702071561".chars().map(|c| c.to_digit(10).unwrap()).collect();
+        for pos in 0..13 {
+            for d in 0..10 {
+                if d == good[pos] || (pos == 0 && d == 0) {
+                    continue;
+                }
+                let mut v = good.clone();
+                v[pos] = d;
+                let s: String = v.iter().map(|d| char::from_digit(*d, 10).unwrap()).collect();
+                assert_eq!(ThaiId::parse(&s), Err(Problem::BadCheckDigit), "{s}");
+            }
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! The one error type of the crate. Every error has a stable `code`, the field and value it
+//! is about where there is one, and a message in Thai and in English, so the CLI and the
+//! desktop UI can show the same words.
+
+use serde_json::{json, Value};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What is wrong with one input value. Kept separate from the field so the same problem
+/// reads right for any field ("amount", "savings", ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Empty,
+    NotANumber,
+    TooManyDecimals,
+    NegativeNotAllowed,
+    ZeroNotAllowed,
+    Overflow,
+    BadGrouping,
+    WrongLength { expected: usize },
+    BadCheckDigit,
+    BadDate,
+    DateOutOfRange,
+    InFuture,
+    NotMultipleOf { unit: String },
+    UnknownChoice { allowed: String },
+    TooLong { max: usize },
+    Duplicate,
+    Other { th: String, en: String },
+}
+
+impl Problem {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::Empty => "empty",
+            Problem::NotANumber => "not_a_number",
+            Problem::TooManyDecimals => "too_many_decimals",
+            Problem::NegativeNotAllowed => "negative",
+            Problem::ZeroNotAllowed => "zero",
+            Problem::Overflow => "overflow",
+            Problem::BadGrouping => "bad_grouping",
+            Problem::WrongLength { .. } => "wrong_length",
+            Problem::BadCheckDigit => "bad_check_digit",
+            Problem::BadDate => "bad_date",
+            Problem::DateOutOfRange => "date_out_of_range",
+            Problem::InFuture => "in_future",
+            Problem::NotMultipleOf { .. } => "not_multiple",
+            Problem::UnknownChoice { .. } => "unknown_choice",
+            Problem::TooLong { .. } => "too_long",
+            Problem::Duplicate => "duplicate",
+            Problem::Other { .. } => "other",
+        }
+    }
+
+    pub fn en(&self) -> String {
+        match self {
+            Problem::Empty => "must not be empty".into(),
+            Problem::NotANumber => "is not a number".into(),
+            Problem::TooManyDecimals => "has more than 2 decimals (satang)".into(),
+            Problem::NegativeNotAllowed => "must not be negative".into(),
+            Problem::ZeroNotAllowed => "must be more than zero".into(),
+            Problem::Overflow => "is too large".into(),
+            Problem::BadGrouping => "has misplaced thousands separators".into(),
+            Problem::WrongLength { expected } => format!("must have {expected} digits"),
+            Problem::BadCheckDigit => "has a wrong check digit".into(),
+            Problem::BadDate => "is not a date (use 2026-10-31 or 31/10/2569)".into(),
+            Problem::DateOutOfRange => "is outside the years this fund can hold".into(),
+            Problem::InFuture => "is in the future".into(),
+            Problem::NotMultipleOf { unit } => format!("must be a whole multiple of {unit}"),
+            Problem::UnknownChoice { allowed } => format!("is not one of: {allowed}"),
+            Problem::TooLong { max } => format!("is longer than {max} characters"),
+            Problem::Duplicate => "is already used".into(),
+            Problem::Other { en, .. } => en.clone(),
+        }
+    }
+
+    pub fn th(&self) -> String {
+        match self {
+            Problem::Empty => "ต้องไม่เว้นว่าง".into(),
+            Problem::NotANumber => "ไม่ใช่ตัวเลข".into(),
+            Problem::TooManyDecimals => "มีทศนิยมเกิน 2 ตำแหน่ง (สตางค์)".into(),
+            Problem::NegativeNotAllowed => "ต้องไม่ติดลบ".into(),
+            Problem::ZeroNotAllowed => "ต้องมากกว่าศูนย์".into(),
+            Problem::Overflow => "มีค่ามากเกินไป".into(),
+            Problem::BadGrouping => "ใส่เครื่องหมายจุลภาคคั่นหลักไม่ถูกต้อง".into(),
+            Problem::WrongLength { expected } => format!("ต้องมี {expected} หลัก"),
+            Problem::BadCheckDigit => "เลขตรวจสอบ (หลักสุดท้าย) ไม่ถูกต้อง".into(),
+            Problem::BadDate => "ไม่ใช่วันที่ (ใช้ 31/10/2569 หรือ 2026-10-31)".into(),
+            Problem::DateOutOfRange => "อยู่นอกช่วงปีที่รับได้".into(),
+            Problem::InFuture => "เป็นวันในอนาคต".into(),
+            Problem::NotMultipleOf { unit } => format!("ต้องเป็นจำนวนเท่าของ {unit}"),
+            Problem::UnknownChoice { allowed } => format!("ต้องเป็นหนึ่งใน: {allowed}"),
+            Problem::TooLong { max } => format!("ยาวเกิน {max} ตัวอักษร"),
+            Problem::Duplicate => "มีอยู่แล้ว".into(),
+            Problem::Other { th, .. } => th.clone(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// One input value is wrong. `field` is a stable key (see `field_th` for its Thai label).
+    #[error("{field} '{value}' {}", problem.en())]
+    Invalid { field: &'static str, value: String, problem: Problem },
+
+    #[error("{what} '{key}' not found")]
+    NotFound { what: &'static str, key: String },
+
+    #[error("entry postings do not balance: they sum to {sum} satang, not zero")]
+    Unbalanced { sum: i128 },
+
+    #[error("date {date} is in month {month}, which is closed")]
+    MonthClosed { date: String, month: String },
+
+    #[error("cannot close {month}: {reason_en}")]
+    CannotClose { month: String, reason_en: String, reason_th: String },
+
+    #[error("member {member_no} has sajja savings of {balance} baht; cannot take out {amount} baht")]
+    InsufficientSavings { member_no: String, balance: String, amount: String },
+
+    #[error("member {member_no} is {status}, not active")]
+    MemberNotActive { member_no: String, status: String },
+
+    #[error("this fund ({kind}) does not keep {what}")]
+    NotOffered { kind: String, what: String },
+
+    #[error("entry {entry} cannot be reversed: {reason_en}")]
+    CannotReverse { entry: String, reason_en: String, reason_th: String },
+
+    #[error("the database already holds a fund ({name})")]
+    FundExists { name: String },
+
+    #[error("the database holds no fund yet: run `kongthun init` or `kongthun demo`")]
+    NoFund,
+
+    #[error("{path} is not a Kongthun database: {reason}")]
+    NotKongthun { path: String, reason: String },
+
+    #[error("the hash chain is broken at entry {entry_id} ({doc_no}): {reason}")]
+    ChainBroken { entry_id: i64, doc_no: String, reason: String },
+
+    #[error("{count} of {total} rows have errors; nothing was imported")]
+    ImportRejected { count: usize, total: usize, rows: Vec<RowError> },
+
+    #[error("file {path}: {message}")]
+    File { path: String, message: String },
+
+    /// An error in one line of a many-line operation (a collection day).
+    #[error("line {line} (member {member_no}): {inner}")]
+    InLine { line: usize, member_no: String, inner: Box<Error> },
+
+    #[error("database error: {0}")]
+    Db(#[from] rusqlite::Error),
+}
+
+/// One bad row of an import: 1-based row number as a spreadsheet shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RowError {
+    pub row: usize,
+    pub field: String,
+    pub value: String,
+    pub code: String,
+    pub message_en: String,
+    pub message_th: String,
+}
+
+impl Error {
+    pub fn invalid(field: &'static str, value: impl Into<String>, problem: Problem) -> Self {
+        Error::Invalid { field, value: value.into(), problem }
+    }
+
+    pub fn file(path: &std::path::Path, message: impl std::fmt::Display) -> Self {
+        Error::File { path: path.display().to_string(), message: message.to_string() }
+    }
+
+    /// Stable machine code, e.g. `invalid.bad_check_digit`, `month_closed`.
+    pub fn code(&self) -> String {
+        match self {
+            Error::Invalid { problem, .. } => format!("invalid.{}", problem.code()),
+            Error::NotFound { .. } => "not_found".into(),
+            Error::Unbalanced { .. } => "unbalanced".into(),
+            Error::MonthClosed { .. } => "month_closed".into(),
+            Error::CannotClose { .. } => "cannot_close".into(),
+            Error::InsufficientSavings { .. } => "insufficient_savings".into(),
+            Error::MemberNotActive { .. } => "member_not_active".into(),
+            Error::NotOffered { .. } => "not_offered".into(),
+            Error::CannotReverse { .. } => "cannot_reverse".into(),
+            Error::FundExists { .. } => "fund_exists".into(),
+            Error::NoFund => "no_fund".into(),
+            Error::NotKongthun { .. } => "not_kongthun".into(),
+            Error::ChainBroken { .. } => "chain_broken".into(),
+            Error::ImportRejected { .. } => "import_rejected".into(),
+            Error::File { .. } => "file".into(),
+            Error::InLine { inner, .. } => inner.code(),
+            Error::Db(_) => "database".into(),
+        }
+    }
+
+    /// The parameters of the message, for a UI that formats its own text.
+    pub fn params(&self) -> Value {
+        match self {
+            Error::Invalid { field, value, problem } => {
+                json!({"field": field, "value": value, "problem": problem.code()})
+            }
+            Error::NotFound { what, key } => json!({"what": what, "key": key}),
+            Error::Unbalanced { sum } => json!({"sum": sum.to_string()}),
+            Error::MonthClosed { date, month } => json!({"date": date, "month": month}),
+            Error::CannotClose { month, .. } => json!({"month": month}),
+            Error::InsufficientSavings { member_no, balance, amount } => {
+                json!({"member_no": member_no, "balance": balance, "amount": amount})
+            }
+            Error::MemberNotActive { member_no, status } => {
+                json!({"member_no": member_no, "status": status})
+            }
+            Error::NotOffered { kind, what } => json!({"kind": kind, "what": what}),
+            Error::CannotReverse { entry, .. } => json!({"entry": entry}),
+            Error::FundExists { name } => json!({"name": name}),
+            Error::NotKongthun { path, reason } => json!({"path": path, "reason": reason}),
+            Error::ChainBroken { entry_id, doc_no, reason } => {
+                json!({"entry_id": entry_id, "doc_no": doc_no, "reason": reason})
+            }
+            Error::ImportRejected { count, total, rows } => {
+                json!({"count": count, "total": total, "rows": rows})
+            }
+            Error::File { path, message } => json!({"path": path, "message": message}),
+            Error::InLine { line, member_no, inner } => {
+                json!({"line": line, "member_no": member_no, "inner": inner.params()})
+            }
+            Error::NoFund | Error::Db(_) => json!({}),
+        }
+    }
+
+    pub fn message_en(&self) -> String {
+        match self {
+            Error::Invalid { field, value, problem } => {
+                format!("{} ({field}) '{value}' {}", field_en(field), problem.en())
+            }
+            Error::InLine { line, member_no, inner } => {
+                format!("line {line} (member {member_no}): {}", inner.message_en())
+            }
+            other => other.to_string(),
+        }
+    }
+
+    pub fn message_th(&self) -> String {
+        match self {
+            Error::Invalid { field, value, problem } => {
+                format!("{} '{value}' {}", field_th(field), problem.th())
+            }
+            Error::NotFound { what, key } => format!("ไม่พบ{} '{key}'", field_th(what)),
+            Error::Unbalanced { sum } => format!("รายการบัญชีไม่สมดุล: ผลรวม {sum} สตางค์ ไม่เท่ากับศูนย์"),
+            Error::MonthClosed { date, month } => {
+                format!("วันที่ {date} อยู่ในเดือน {month} ซึ่งปิดบัญชีแล้ว")
+            }
+            Error::CannotClose { month, reason_th, .. } => format!("ปิดเดือน {month} ไม่ได้: {reason_th}"),
+            Error::InsufficientSavings { member_no, balance, amount } => format!(
+                "สมาชิกเลขที่ {member_no} มีเงินสัจจะ {balance} บาท ถอน {amount} บาท ไม่ได้"
+            ),
+            Error::MemberNotActive { member_no, status } => {
+                format!("สมาชิกเลขที่ {member_no} มีสถานะ{}ไม่ใช่สมาชิกปกติ", status_th(status))
+            }
+            Error::NotOffered { what, .. } => format!("กองทุนประเภทนี้ไม่มี{what}"),
+            Error::CannotReverse { entry, reason_th, .. } => {
+                format!("กลับรายการ {entry} ไม่ได้: {reason_th}")
+            }
+            Error::FundExists { name } => format!("ฐานข้อมูลนี้มีกองทุนอยู่แล้ว ({name})"),
+            Error::NoFund => "ฐานข้อมูลยังไม่มีกองทุน: ใช้คำสั่ง kongthun init หรือ kongthun demo".into(),
+            Error::NotKongthun { path, reason } => {
+                format!("{path} ไม่ใช่ฐานข้อมูลกองทุน: {reason}")
+            }
+            Error::ChainBroken { entry_id, doc_no, reason } => format!(
+                "สายลายนิ้วมือบัญชีขาดที่รายการ {entry_id} ({doc_no}): {reason}"
+            ),
+            Error::ImportRejected { count, total, .. } => {
+                format!("มีข้อผิดพลาด {count} แถวจาก {total} แถว จึงยังไม่ได้นำเข้าข้อมูลใด")
+            }
+            Error::File { path, message } => format!("แฟ้ม {path}: {message}"),
+            Error::InLine { line, member_no, inner } => {
+                format!("บรรทัดที่ {line} (สมาชิกเลขที่ {member_no}): {}", inner.message_th())
+            }
+            Error::Db(e) => format!("ฐานข้อมูลผิดพลาด: {e}"),
+        }
+    }
+}
+
+/// Thai label of a field key used in `Error::Invalid` and `Error::NotFound`.
+pub fn field_th(field: &str) -> &str {
+    match field {
+        "amount" => "จำนวนเงิน",
+        "contribution" => "เงินสมทบ",
+        "savings" => "เงินสัจจะ",
+        "entrance_fee" => "ค่าธรรมเนียมแรกเข้า",
+        "national_id" => "เลขประจำตัวประชาชน",
+        "beneficiary_national_id" => "เลขประจำตัวประชาชนผู้รับผลประโยชน์",
+        "date" | "entry_date" => "วันที่",
+        "birth_date" => "วันเกิด",
+        "joined_on" => "วันที่สมัคร",
+        "effective_on" => "วันที่มีผล",
+        "as_of" => "ณ วันที่",
+        "month" => "เดือน",
+        "member" | "member_no" => "สมาชิก",
+        "title" => "คำนำหน้า",
+        "first_name" => "ชื่อ",
+        "last_name" => "นามสกุล",
+        "sex" => "เพศ",
+        "moo" => "หมู่ที่",
+        "phone" => "โทรศัพท์",
+        "status" => "สถานะ",
+        "group" | "groups" => "กลุ่ม",
+        "kind" => "ประเภท",
+        "account" => "บัญชี",
+        "entry" => "รายการบัญชี",
+        "reason" => "เหตุผล",
+        "name_th" => "ชื่อกองทุน",
+        "fund_code" => "รหัสกองทุน",
+        "schedule" => "รอบการส่งเงินสมทบ",
+        "fiscal_year_start" => "เดือนเริ่มปีบัญชี",
+        "lapse_after" => "จำนวนงวดที่ขาดส่งจนพ้นสภาพ",
+        "from" => "จาก",
+        "to" => "ไปยัง",
+        "recorded_by" => "ผู้บันทึก",
+        "file" => "แฟ้ม",
+        _ => field,
+    }
+}
+
+/// English label of a field key.
+pub fn field_en(field: &str) -> &str {
+    match field {
+        "national_id" => "National ID",
+        "beneficiary_national_id" => "Beneficiary's national ID",
+        "amount" => "Amount",
+        "contribution" => "Contribution",
+        "savings" => "Sajja savings",
+        "date" | "entry_date" => "Date",
+        "birth_date" => "Birth date",
+        "joined_on" => "Joining date",
+        "first_name" => "First name",
+        "last_name" => "Last name",
+        "member" | "member_no" => "Member",
+        _ => field,
+    }
+}
+
+/// Thai name of a member status key.
+pub fn status_th(status: &str) -> &str {
+    match status {
+        "active" => "ปกติ",
+        "lapsed" => "ขาดส่ง (พ้นสภาพ)",
+        "resigned" => "ลาออก",
+        "deceased" => "เสียชีวิต",
+        "expelled" => "ถูกให้ออก",
+        other => other,
+    }
+}

@@ -1,0 +1,153 @@
+//! Other receipts and payments (entrance fees paid alone, donations, grants, interest,
+//! expenses) and transfers between cash and bank.
+
+use super::{check_entry_date, Ctx};
+use crate::domain::accounts::{self, AccountClass};
+use crate::domain::money::Sign;
+use crate::domain::{BalancedEntry, EntryKind, Posting, Satang};
+use crate::error::{Error, Problem, Result};
+use crate::store::{PostedRef, Reader, Store};
+
+/// A receipt or payment against one counter account.
+#[derive(Clone, Debug, Default)]
+pub struct CashMove {
+    pub account: String,
+    pub amount: String,
+    pub date: String,
+    /// `cash`, `bank`, or a cash-type account code.
+    pub till: String,
+    pub description: String,
+    /// Optional member the money came from or went to.
+    pub member_no: Option<String>,
+}
+
+/// Accounts kept by their own operations, never by a plain receipt or payment.
+fn reserved(code: &str) -> Option<(&'static str, &'static str)> {
+    match code {
+        accounts::CONTRIBUTIONS => Some(("ใช้คำสั่งรับเงินสมทบ", "use contribute/collect")),
+        accounts::SAVINGS_OWED => Some(("ใช้คำสั่งฝาก/ถอนเงินสัจจะ", "use deposit/withdraw")),
+        _ => None,
+    }
+}
+
+fn counter_account(reader: &Reader<'_>, input: &str, receiving: bool) -> Result<String> {
+    let code = input.trim();
+    let account = reader.account(code)?.ok_or(Error::NotFound { what: "account", key: input.to_string() })?;
+    if account.cash_kind.is_some() {
+        return Err(Error::invalid(
+            "account",
+            input,
+            Problem::Other { th: "เป็นบัญชีเงินสด/ธนาคาร ใช้คำสั่งโอนเงิน".into(), en: "is a cash or bank account; use transfer".into() },
+        ));
+    }
+    if let Some((th, en)) = reserved(code) {
+        return Err(Error::invalid("account", input, Problem::Other { th: th.into(), en: en.into() }));
+    }
+    let fits = match account.class {
+        AccountClass::Income => receiving,
+        AccountClass::Expense => !receiving,
+        AccountClass::Asset | AccountClass::Liability | AccountClass::Equity => true,
+    };
+    if !fits {
+        let (th, en) = if receiving {
+            ("เป็นบัญชีค่าใช้จ่าย รับเงินเข้าไม่ได้", "is an expense account; cannot receive into it")
+        } else {
+            ("เป็นบัญชีรายได้ จ่ายเงินออกไม่ได้", "is an income account; cannot pay from it")
+        };
+        return Err(Error::invalid("account", input, Problem::Other { th: th.into(), en: en.into() }));
+    }
+    Ok(code.to_string())
+}
+
+pub fn receive(store: &mut Store, ctx: &Ctx, m: &CashMove) -> Result<PostedRef> {
+    record(store, ctx, m, true)
+}
+
+pub fn pay(store: &mut Store, ctx: &Ctx, m: &CashMove) -> Result<PostedRef> {
+    record(store, ctx, m, false)
+}
+
+fn record(store: &mut Store, ctx: &Ctx, m: &CashMove, receiving: bool) -> Result<PostedRef> {
+    let amount = Satang::parse_field("amount", &m.amount, Sign::Positive)?;
+    let date = crate::domain::date::parse_field("date", &m.date)?;
+    let description = crate::domain::text::required("description", &m.description, 300)?;
+    store.write(|tx| {
+        let reader = tx.read();
+        reader.require_fund()?;
+        check_entry_date(&reader, ctx, date, &m.date)?;
+        let till = super::till_account(&reader, &m.till)?;
+        let counter = counter_account(&reader, &m.account, receiving)?;
+        let member_id = match m.member_no.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(no) => Some(super::member_by_no(&reader, no)?.id),
+            None => None,
+        };
+        if !receiving {
+            let balance = reader.account_balance(&till, &date.to_string())?;
+            if balance < amount {
+                return Err(Error::invalid(
+                    "amount",
+                    &m.amount,
+                    Problem::Other {
+                        th: format!("มากกว่ายอดเงินในบัญชี {} ({} บาท)", till, balance.display()),
+                        en: format!("is more than the balance of {} ({} baht)", till, balance.display()),
+                    },
+                ));
+            }
+        }
+        let with_member = |p: Posting| match member_id {
+            Some(id) => p.for_member(id),
+            None => p,
+        };
+        let (kind, postings) = if receiving {
+            let kind = if counter.starts_with("42") { EntryKind::Matching } else { EntryKind::Receipt };
+            (kind, vec![Posting::debit(&till, amount), with_member(Posting::credit(&counter, amount))])
+        } else {
+            (EntryKind::Payment, vec![with_member(Posting::debit(&counter, amount)), Posting::credit(&till, amount)])
+        };
+        let entry = BalancedEntry::new(date, kind, description.clone(), member_id, postings)?;
+        tx.post_entry(&entry, &ctx.recorded_by, &ctx.now_text())
+    })
+}
+
+/// Move money between two cash-type accounts (deposit the day's cash at the bank).
+pub fn transfer(store: &mut Store, ctx: &Ctx, from: &str, to: &str, amount_input: &str, date_input: &str, description: &str) -> Result<PostedRef> {
+    let amount = Satang::parse_field("amount", amount_input, Sign::Positive)?;
+    let date = crate::domain::date::parse_field("date", date_input)?;
+    store.write(|tx| {
+        let reader = tx.read();
+        reader.require_fund()?;
+        check_entry_date(&reader, ctx, date, date_input)?;
+        let from_code = super::till_account(&reader, from)?;
+        let to_code = super::till_account(&reader, to)?;
+        if from_code == to_code {
+            return Err(Error::invalid(
+                "to",
+                to,
+                Problem::Other { th: "ต้องต่างจากบัญชีต้นทาง".into(), en: "must differ from the source account".into() },
+            ));
+        }
+        let balance = reader.account_balance(&from_code, &date.to_string())?;
+        if balance < amount {
+            return Err(Error::invalid(
+                "amount",
+                amount_input,
+                Problem::Other {
+                    th: format!("มากกว่ายอดเงินในบัญชีต้นทาง ({} บาท)", balance.display()),
+                    en: format!("is more than the source balance ({} baht)", balance.display()),
+                },
+            ));
+        }
+        let description = match description.trim() {
+            "" => format!("โอนเงินจาก {from_code} ไป {to_code}"),
+            d => d.to_string(),
+        };
+        let entry = BalancedEntry::new(
+            date,
+            EntryKind::Transfer,
+            description,
+            None,
+            vec![Posting::debit(&to_code, amount), Posting::credit(&from_code, amount)],
+        )?;
+        tx.post_entry(&entry, &ctx.recorded_by, &ctx.now_text())
+    })
+}

@@ -1,0 +1,221 @@
+//! Contributions and the collection day: one call records many members' payments (their
+//! contribution, sajja savings and entrance fee on one receipt each), all or nothing.
+//! Also arrears per member and the fund's lapse rule.
+
+use super::{check_entry_date, Ctx};
+use crate::domain::accounts::{CONTRIBUTIONS, ENTRANCE_FEES, SAVINGS_OWED};
+use crate::domain::contribution::{period_label, periods_owed, periods_paid, Standing};
+use crate::domain::{BalancedEntry, EntryKind, MemberStatus, Posting, Satang};
+use crate::error::{Error, Problem, Result};
+use crate::store::{MemberFilter, MemberRow, PostedRef, Reader, Store};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// One member's payment on a collection day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CollectLine {
+    pub member_no: String,
+    pub contribution: Satang,
+    pub savings: Satang,
+    pub entrance_fee: Satang,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CollectOutcome {
+    pub date: String,
+    pub receipts: Vec<PostedRef>,
+    pub members: usize,
+    pub contributions: Satang,
+    pub savings: Satang,
+    pub entrance_fees: Satang,
+    pub total: Satang,
+}
+
+/// Record a collection day into `till` (cash or bank). Every line is checked; the first bad
+/// line stops everything and names its line number and member.
+pub fn collect(store: &mut Store, ctx: &Ctx, date_input: &str, till: &str, lines: &[CollectLine]) -> Result<CollectOutcome> {
+    let date = crate::domain::date::parse_field("date", date_input)?;
+    if lines.is_empty() {
+        return Err(Error::invalid("member", "", Problem::Empty));
+    }
+    store.write(|tx| {
+        let reader = tx.read();
+        let fund = reader.require_fund()?.profile;
+        check_entry_date(&reader, ctx, date, date_input)?;
+        let till = super::till_account(&reader, till)?;
+        let mut seen = HashSet::new();
+        let mut prepared = Vec::with_capacity(lines.len());
+        for (i, line) in lines.iter().enumerate() {
+            let in_line = |e: Error| Error::InLine { line: i + 1, member_no: line.member_no.clone(), inner: Box::new(e) };
+            let member = super::member_by_no(&reader, &line.member_no).map_err(in_line)?;
+            if !seen.insert(member.id) {
+                return Err(in_line(Error::invalid("member_no", &line.member_no, Problem::Duplicate)));
+            }
+            let entry = payment_entry(&fund, &member, date, &till, line).map_err(in_line)?;
+            prepared.push((member.id, entry, line.contribution));
+        }
+        let mut outcome = CollectOutcome {
+            date: date.to_string(),
+            receipts: Vec::with_capacity(lines.len()),
+            members: lines.len(),
+            contributions: Satang::ZERO,
+            savings: Satang::ZERO,
+            entrance_fees: Satang::ZERO,
+            total: Satang::ZERO,
+        };
+        for ((member_id, entry, contribution), line) in prepared.into_iter().zip(lines) {
+            let posted = tx.post_entry(&entry, &ctx.recorded_by, &ctx.now_text())?;
+            if contribution.0 > 0 {
+                let periods = contribution.0 / fund.contribution.0;
+                tx.insert_contribution(posted.id, member_id, periods, contribution.0)?;
+            }
+            outcome.contributions.0 += line.contribution.0;
+            outcome.savings.0 += line.savings.0;
+            outcome.entrance_fees.0 += line.entrance_fee.0;
+            outcome.total.0 += entry.total().0;
+            outcome.receipts.push(posted);
+        }
+        Ok(outcome)
+    })
+}
+
+/// Check one payment line and build its receipt entry.
+fn payment_entry(
+    fund: &crate::domain::FundProfile,
+    member: &MemberRow,
+    date: NaiveDate,
+    till: &str,
+    line: &CollectLine,
+) -> Result<BalancedEntry> {
+    if member.status != MemberStatus::Active {
+        return Err(Error::MemberNotActive { member_no: member.member_no.clone(), status: member.status.key().into() });
+    }
+    if date.to_string() < member.joined_on {
+        return Err(Error::invalid(
+            "date",
+            date.to_string(),
+            Problem::Other {
+                th: format!("ก่อนวันที่สมัคร ({})", member.joined_on),
+                en: format!("is before the member joined ({})", member.joined_on),
+            },
+        ));
+    }
+    for (field, amount) in [("contribution", line.contribution), ("savings", line.savings), ("entrance_fee", line.entrance_fee)] {
+        if amount.0 < 0 {
+            return Err(Error::invalid(field, amount.display(), Problem::NegativeNotAllowed));
+        }
+    }
+    if line.contribution.0 > 0 {
+        periods_paid("contribution", line.contribution, fund.contribution)?;
+    }
+    if line.savings.0 > 0 && !fund.kind.keeps_savings() {
+        return Err(Error::NotOffered { kind: fund.kind.key().into(), what: "เงินสัจจะ / sajja savings".into() });
+    }
+    let total = line
+        .contribution
+        .checked_add(line.savings)
+        .and_then(|t| t.checked_add(line.entrance_fee))
+        .ok_or_else(|| Error::invalid("amount", "total", Problem::Overflow))?;
+    if total.0 == 0 {
+        return Err(Error::invalid("amount", "0", Problem::ZeroNotAllowed));
+    }
+    let mut postings = vec![Posting::debit(till, total)];
+    let mut what = Vec::new();
+    if line.contribution.0 > 0 {
+        postings.push(Posting::credit(CONTRIBUTIONS, line.contribution).for_member(member.id));
+        what.push("เงินสมทบ");
+    }
+    if line.savings.0 > 0 {
+        postings.push(Posting::credit(SAVINGS_OWED, line.savings).for_member(member.id));
+        what.push("เงินสัจจะ");
+    }
+    if line.entrance_fee.0 > 0 {
+        postings.push(Posting::credit(ENTRANCE_FEES, line.entrance_fee).for_member(member.id));
+        what.push("ค่าธรรมเนียมแรกเข้า");
+    }
+    let description = format!("รับ{} {} ({})", what.join(" "), member.full_name(), member.member_no);
+    BalancedEntry::new(date, EntryKind::Contribution, description, Some(member.id), postings)
+}
+
+/// A member's contribution standing at a date.
+#[derive(Clone, Debug, Serialize)]
+pub struct ArrearsRow {
+    pub member_no: String,
+    pub name: String,
+    pub moo: Option<u32>,
+    pub status: MemberStatus,
+    pub periods_owed: i64,
+    pub periods_paid: i64,
+    pub arrears_periods: i64,
+    pub arrears_amount: Satang,
+    /// The last period paid for, e.g. `2026-09`.
+    pub paid_through: Option<String>,
+}
+
+/// Standing of every member at `as_of`; a member who left stops owing at the date they left.
+pub fn standings(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow>> {
+    let fund = reader.require_fund()?.profile;
+    let paid = reader.periods_paid_all(&as_of.to_string())?;
+    let mut rows = Vec::new();
+    for m in reader.members(&MemberFilter::default())? {
+        let joined = crate::domain::date::parse_field("joined_on", &m.joined_on)?;
+        let until = if m.status == MemberStatus::Active {
+            as_of
+        } else {
+            let since = crate::domain::date::parse_field("effective_on", &m.status_since)?;
+            since.min(as_of)
+        };
+        let standing = Standing {
+            owed: periods_owed(fund.schedule, fund.fiscal_year_start, joined, until),
+            paid: paid.get(&m.id).copied().unwrap_or(0),
+        };
+        let first = crate::domain::contribution::period_of(fund.schedule, fund.fiscal_year_start, joined);
+        rows.push(ArrearsRow {
+            name: m.full_name(),
+            member_no: m.member_no,
+            moo: m.moo,
+            status: m.status,
+            periods_owed: standing.owed,
+            periods_paid: standing.paid,
+            arrears_periods: standing.arrears_periods(),
+            arrears_amount: Satang(standing.arrears_periods() * fund.contribution.0),
+            paid_through: (standing.paid > 0).then(|| period_label(fund.schedule, first + standing.paid - 1)),
+        });
+    }
+    Ok(rows)
+}
+
+/// Members in arrears at `as_of`.
+pub fn arrears(store: &Store, as_of: NaiveDate) -> Result<Vec<ArrearsRow>> {
+    Ok(standings(&store.read(), as_of)?.into_iter().filter(|r| r.arrears_periods > 0).collect())
+}
+
+/// Apply the lapse rule inside a transaction: active members at or past the fund's limit of
+/// missed periods become `lapsed` as of `as_of`. Returns their numbers.
+pub(crate) fn apply_lapse_in(tx: &mut crate::store::Tx<'_>, ctx: &Ctx, as_of: NaiveDate) -> Result<Vec<String>> {
+    let fund = tx.read().require_fund()?.profile;
+    if fund.lapse_after == 0 {
+        return Ok(vec![]);
+    }
+    let rows = standings(&tx.read(), as_of)?;
+    let mut lapsed = Vec::new();
+    for row in rows.into_iter().filter(|r| r.status == MemberStatus::Active) {
+        let standing = Standing { owed: row.periods_owed, paid: row.periods_paid };
+        if standing.should_lapse(fund.lapse_after) {
+            let member = super::member_by_no(&tx.read(), &row.member_no)?;
+            let reason = format!(
+                "ขาดส่งเงินสมทบ {} งวด (เกณฑ์ {} งวด) / missed {} periods (limit {})",
+                row.arrears_periods, fund.lapse_after, row.arrears_periods, fund.lapse_after
+            );
+            tx.set_member_status(member.id, MemberStatus::Lapsed, &as_of.to_string(), &reason, &ctx.recorded_by, &ctx.now_text())?;
+            lapsed.push(row.member_no);
+        }
+    }
+    Ok(lapsed)
+}
+
+/// Apply the lapse rule as of a date, on its own.
+pub fn apply_lapse(store: &mut Store, ctx: &Ctx, as_of: NaiveDate) -> Result<Vec<String>> {
+    store.write(|tx| apply_lapse_in(tx, ctx, as_of))
+}

@@ -1,0 +1,223 @@
+//! Member import from CSV (UTF-8, with or without BOM) or XLSX (first sheet). The first row
+//! names the columns, in English or Thai. Every row is checked, and every bad row is
+//! reported with its row number, field and value. Nothing is written if any row is bad,
+//! unless the caller asks to import only the good rows.
+
+use super::Ctx;
+use crate::domain::member::MemberFields;
+use crate::error::{Error, Problem, Result, RowError};
+use crate::store::Store;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ImportReport {
+    pub total_rows: usize,
+    pub imported: usize,
+    pub imported_member_nos: Vec<String>,
+    pub skipped: Vec<RowError>,
+}
+
+/// Column names accepted for each field (English key first, then Thai headings).
+const COLUMNS: &[(&str, &[&str])] = &[
+    ("member_no", &["member_no", "เลขที่สมาชิก", "เลขสมาชิก"]),
+    ("title", &["title", "คำนำหน้า", "คำนำหน้าชื่อ"]),
+    ("first_name", &["first_name", "ชื่อ"]),
+    ("last_name", &["last_name", "นามสกุล"]),
+    ("national_id", &["national_id", "เลขประจำตัวประชาชน", "เลขบัตรประชาชน"]),
+    ("birth_date", &["birth_date", "วันเกิด", "วันเดือนปีเกิด"]),
+    ("sex", &["sex", "เพศ"]),
+    ("moo", &["moo", "หมู่", "หมู่ที่"]),
+    ("address", &["address", "ที่อยู่", "บ้านเลขที่"]),
+    ("phone", &["phone", "โทรศัพท์", "เบอร์โทร"]),
+    ("joined_on", &["joined_on", "วันที่สมัคร", "วันที่เป็นสมาชิก"]),
+    ("groups", &["groups", "กลุ่ม"]),
+    ("beneficiary_name", &["beneficiary_name", "ผู้รับผลประโยชน์"]),
+    ("beneficiary_relation", &["beneficiary_relation", "ความสัมพันธ์"]),
+    ("beneficiary_national_id", &["beneficiary_national_id", "เลขประจำตัวประชาชนผู้รับผลประโยชน์"]),
+];
+
+fn set_field(f: &mut MemberFields, key: &str, value: String) {
+    match key {
+        "member_no" => f.member_no = value,
+        "title" => f.title = value,
+        "first_name" => f.first_name = value,
+        "last_name" => f.last_name = value,
+        "national_id" => f.national_id = value,
+        "birth_date" => f.birth_date = value,
+        "sex" => f.sex = value,
+        "moo" => f.moo = value,
+        "address" => f.address = value,
+        "phone" => f.phone = value,
+        "joined_on" => f.joined_on = value,
+        "groups" => f.groups = value,
+        "beneficiary_name" => f.beneficiary_name = value,
+        "beneficiary_relation" => f.beneficiary_relation = value,
+        "beneficiary_national_id" => f.beneficiary_national_id = value,
+        _ => {}
+    }
+}
+
+/// Map header cells to field keys; unknown headings are an error (a typo would otherwise
+/// silently drop a column).
+fn map_header(header: &[String], path: &Path) -> Result<Vec<&'static str>> {
+    let mut keys = Vec::new();
+    for cell in header {
+        let name = cell.trim().trim_start_matches('\u{feff}').trim();
+        let key = COLUMNS
+            .iter()
+            .find(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(name)))
+            .map(|(k, _)| *k)
+            .ok_or_else(|| Error::file(path, format!("unknown column '{name}' / ไม่รู้จักคอลัมน์ '{name}'")))?;
+        if keys.contains(&key) {
+            return Err(Error::file(path, format!("column '{name}' appears twice / คอลัมน์ '{name}' ซ้ำ")));
+        }
+        keys.push(key);
+    }
+    for required in ["first_name", "last_name", "title", "joined_on"] {
+        if !keys.contains(&required) {
+            return Err(Error::file(path, format!("missing column '{required}' / ไม่มีคอลัมน์ '{required}'")));
+        }
+    }
+    Ok(keys)
+}
+
+/// Read the rows of a CSV or XLSX file as text cells (header first).
+pub fn read_rows(path: &Path) -> Result<Vec<Vec<String>>> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "csv" | "txt" => read_csv(path),
+        "xlsx" | "xlsm" | "xls" | "ods" => read_sheet(path),
+        _ => Err(Error::file(path, "expected a .csv or .xlsx file / ต้องเป็นแฟ้ม .csv หรือ .xlsx")),
+    }
+}
+
+fn read_csv(path: &Path) -> Result<Vec<Vec<String>>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::file(path, e))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::file(path, "is not UTF-8 text (save as 'CSV UTF-8') / ไม่ใช่ข้อความ UTF-8"))?;
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| Error::file(path, e))?;
+        rows.push(record.iter().map(str::to_string).collect());
+    }
+    Ok(rows)
+}
+
+fn read_sheet(path: &Path) -> Result<Vec<Vec<String>>> {
+    use calamine::{open_workbook_auto, Data, Reader};
+    let mut workbook = open_workbook_auto(path).map_err(|e| Error::file(path, e))?;
+    let sheet = workbook
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| Error::file(path, "has no sheets"))?;
+    let range = workbook.worksheet_range(&sheet).map_err(|e| Error::file(path, e))?;
+    let mut rows = Vec::new();
+    for row in range.rows() {
+        rows.push(
+            row.iter()
+                .map(|cell| match cell {
+                    Data::Empty => String::new(),
+                    Data::String(s) => s.clone(),
+                    // Whole numbers (member numbers, IDs, หมู่) come back as floats from Excel.
+                    Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+                    Data::Float(f) => f.to_string(),
+                    Data::Int(i) => i.to_string(),
+                    Data::Bool(b) => b.to_string(),
+                    Data::DateTime(dt) => dt.as_datetime().map(|d| d.date().to_string()).unwrap_or_default(),
+                    Data::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_string(),
+                    Data::DurationIso(s) => s.clone(),
+                    Data::Error(e) => format!("#ERROR {e:?}"),
+                })
+                .collect(),
+        );
+    }
+    Ok(rows)
+}
+
+fn row_error(row: usize, e: &Error) -> RowError {
+    let (field, value) = match e {
+        Error::Invalid { field, value, .. } => (field.to_string(), value.clone()),
+        _ => (String::new(), String::new()),
+    };
+    RowError { row, field, value, code: e.code(), message_en: e.message_en(), message_th: e.message_th() }
+}
+
+/// Import members from `path`. With `good_rows_only`, bad rows are skipped and reported;
+/// without it, any bad row rejects the whole file.
+pub fn import_members(store: &mut Store, ctx: &Ctx, path: &Path, good_rows_only: bool) -> Result<ImportReport> {
+    let rows = read_rows(path)?;
+    let Some((header, body)) = rows.split_first() else {
+        return Err(Error::file(path, "is empty / แฟ้มว่าง"));
+    };
+    let keys = map_header(header, path)?;
+    let today = ctx.today();
+    store.write(|tx| {
+        tx.read().require_fund()?;
+        let mut errors = Vec::new();
+        let mut good = Vec::new();
+        let mut seen_no: HashMap<String, usize> = HashMap::new();
+        let mut seen_id: HashMap<String, usize> = HashMap::new();
+        let mut total = 0;
+        for (i, cells) in body.iter().enumerate() {
+            let row_no = i + 2; // as the spreadsheet numbers it, header on row 1
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            total += 1;
+            let mut fields = MemberFields::default();
+            for (key, cell) in keys.iter().zip(cells) {
+                set_field(&mut fields, key, cell.clone());
+            }
+            let input = match fields.validate(today) {
+                Ok(input) => input,
+                Err(e) => {
+                    errors.push(row_error(row_no, &e));
+                    continue;
+                }
+            };
+            let mut dup = None;
+            if let Some(no) = &input.member_no {
+                if let Some(first) = seen_no.insert(no.clone(), row_no) {
+                    dup = Some(Error::invalid("member_no", no, Problem::Other {
+                        th: format!("ซ้ำกับแถวที่ {first}"),
+                        en: format!("repeats row {first}"),
+                    }));
+                }
+            }
+            if let Some(id) = &input.national_id {
+                if let Some(first) = seen_id.insert(id.as_str().to_string(), row_no) {
+                    dup = Some(Error::invalid("national_id", id.as_str(), Problem::Other {
+                        th: format!("ซ้ำกับแถวที่ {first}"),
+                        en: format!("repeats row {first}"),
+                    }));
+                }
+            }
+            if let Some(e) = dup {
+                errors.push(row_error(row_no, &e));
+                continue;
+            }
+            good.push((row_no, input));
+        }
+        // Rows numbered in the file are inserted first, so automatic numbers never take a
+        // number that a later row asks for.
+        good.sort_by_key(|(_, input)| input.member_no.is_none());
+        let mut imported = Vec::new();
+        for (row_no, input) in &good {
+            match super::members::insert_checked(tx, ctx, input) {
+                Ok(id) => imported.push(tx.read().member_by_id(id)?.map(|m| m.member_no).unwrap_or_default()),
+                Err(e @ Error::Invalid { .. }) => errors.push(row_error(*row_no, &e)),
+                Err(e) => return Err(e),
+            }
+        }
+        errors.sort_by_key(|e| e.row);
+        if !errors.is_empty() && !good_rows_only {
+            return Err(Error::ImportRejected { count: errors.len(), total, rows: errors });
+        }
+        Ok(ImportReport { total_rows: total, imported: imported.len(), imported_member_nos: imported, skipped: errors })
+    })
+}

@@ -1,0 +1,85 @@
+//! Use cases. Each public function is one thing a treasurer does; it checks its input
+//! (domain rules first, then what needs the database) and writes in exactly one
+//! transaction, so a failure leaves the file as it was.
+
+pub mod backup;
+pub mod cashbook;
+pub mod close;
+pub mod contributions;
+pub mod fund;
+pub mod import;
+pub mod members;
+pub mod reversal;
+pub mod savings;
+
+use crate::domain::accounts;
+use crate::error::{Error, Problem, Result};
+use crate::store::Reader;
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+
+/// Who is acting and when. The clock is a value so that the demo fund and tests are
+/// deterministic; the CLI and the app pass the real time.
+#[derive(Clone, Debug)]
+pub struct Ctx {
+    pub recorded_by: String,
+    pub now: DateTime<Utc>,
+}
+
+/// Thailand's offset: "today" for a fund is the date in Bangkok.
+pub fn thai_offset() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).expect("valid offset")
+}
+
+impl Ctx {
+    pub fn new(recorded_by: impl Into<String>, now: DateTime<Utc>) -> Result<Ctx> {
+        let by = crate::domain::text::required("recorded_by", &recorded_by.into(), 100)?;
+        Ok(Ctx { recorded_by: by, now })
+    }
+
+    pub fn now_text(&self) -> String {
+        self.now.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.now.with_timezone(&thai_offset()).date_naive()
+    }
+}
+
+/// Which cash-type account money goes into or comes out of.
+pub fn till_account(reader: &Reader<'_>, input: &str) -> Result<String> {
+    let code = match input.trim() {
+        "" | "cash" | "เงินสด" => accounts::CASH.to_string(),
+        "bank" | "ธนาคาร" => accounts::BANK.to_string(),
+        other => other.to_string(),
+    };
+    match reader.account(&code)? {
+        Some(a) if a.cash_kind.is_some() => Ok(code),
+        Some(_) => Err(Error::invalid(
+            "account",
+            input,
+            Problem::Other { th: "ไม่ใช่บัญชีเงินสดหรือเงินฝากธนาคาร".into(), en: "is not a cash or bank account".into() },
+        )),
+        None => Err(Error::NotFound { what: "account", key: input.to_string() }),
+    }
+}
+
+/// Refuse dates in the future and in closed months, with clear errors (the database trigger
+/// would refuse a closed month too, but less politely).
+pub fn check_entry_date(reader: &Reader<'_>, ctx: &Ctx, date: NaiveDate, input: &str) -> Result<()> {
+    if date > ctx.today() {
+        return Err(Error::invalid("date", input, Problem::InFuture));
+    }
+    let month = crate::domain::date::month_key(date);
+    if let Some(closed) = reader.last_closed_month()? {
+        if month <= closed {
+            return Err(Error::MonthClosed { date: date.to_string(), month: closed });
+        }
+    }
+    Ok(())
+}
+
+/// Find a member by number, or say which number was not found.
+pub fn member_by_no(reader: &Reader<'_>, member_no: &str) -> Result<crate::store::MemberRow> {
+    let key = crate::thai::from_thai_digits(member_no.trim());
+    reader.member_by_no(&key)?.ok_or(Error::NotFound { what: "member", key: member_no.to_string() })
+}

@@ -1,0 +1,88 @@
+//! Sajja savings (เงินสัจจะ): deposits and withdrawals. Savings are the member's money (a
+//! liability of the fund), so a balance can never go below zero.
+
+use super::{check_entry_date, Ctx};
+use crate::domain::accounts::SAVINGS_OWED;
+use crate::domain::money::Sign;
+use crate::domain::{BalancedEntry, EntryKind, MemberStatus, Posting, Satang};
+use crate::error::{Error, Problem, Result};
+use crate::store::{PostedRef, Store};
+
+pub fn deposit(store: &mut Store, ctx: &Ctx, member_no: &str, amount: &str, date: &str, till: &str) -> Result<PostedRef> {
+    move_savings(store, ctx, member_no, amount, date, till, true)
+}
+
+pub fn withdraw(store: &mut Store, ctx: &Ctx, member_no: &str, amount: &str, date: &str, till: &str) -> Result<PostedRef> {
+    move_savings(store, ctx, member_no, amount, date, till, false)
+}
+
+fn move_savings(
+    store: &mut Store,
+    ctx: &Ctx,
+    member_no: &str,
+    amount_input: &str,
+    date_input: &str,
+    till: &str,
+    is_deposit: bool,
+) -> Result<PostedRef> {
+    let amount = Satang::parse_field("amount", amount_input, Sign::Positive)?;
+    let date = crate::domain::date::parse_field("date", date_input)?;
+    store.write(|tx| {
+        let reader = tx.read();
+        let fund = reader.require_fund()?.profile;
+        if !fund.kind.keeps_savings() {
+            return Err(Error::NotOffered { kind: fund.kind.key().into(), what: "เงินสัจจะ / sajja savings".into() });
+        }
+        check_entry_date(&reader, ctx, date, date_input)?;
+        let till = super::till_account(&reader, till)?;
+        let member = super::member_by_no(&reader, member_no)?;
+        if date.to_string() < member.joined_on {
+            return Err(Error::invalid(
+                "date",
+                date_input,
+                Problem::Other { th: "ก่อนวันที่สมัคร".into(), en: "is before the member joined".into() },
+            ));
+        }
+        let entry = if is_deposit {
+            if member.status != MemberStatus::Active {
+                return Err(Error::MemberNotActive { member_no: member.member_no, status: member.status.key().into() });
+            }
+            BalancedEntry::new(
+                date,
+                EntryKind::Deposit,
+                format!("ฝากเงินสัจจะ {} ({})", member.full_name(), member.member_no),
+                Some(member.id),
+                vec![Posting::debit(&till, amount), Posting::credit(SAVINGS_OWED, amount).for_member(member.id)],
+            )?
+        } else {
+            // Members who left may still take out what is theirs.
+            let balance = reader.savings_balance(member.id)?;
+            if balance < amount {
+                return Err(Error::InsufficientSavings {
+                    member_no: member.member_no,
+                    balance: balance.display(),
+                    amount: amount.display(),
+                });
+            }
+            let in_till = reader.account_balance(&till, &date.to_string())?;
+            if in_till < amount {
+                return Err(Error::invalid(
+                    "amount",
+                    amount_input,
+                    Problem::Other {
+                        th: format!("มากกว่าเงินในบัญชี {till} ({} บาท)", in_till.display()),
+                        en: format!("is more than the balance of {till} ({} baht)", in_till.display()),
+                    },
+                ));
+            }
+            BalancedEntry::new(
+                date,
+                EntryKind::Withdrawal,
+                format!("ถอนเงินสัจจะ {} ({})", member.full_name(), member.member_no),
+                Some(member.id),
+                vec![Posting::debit(SAVINGS_OWED, amount).for_member(member.id), Posting::credit(&till, amount)],
+            )?
+        };
+        tx.post_entry(&entry, &ctx.recorded_by, &ctx.now_text())
+    })
+}

@@ -1,0 +1,104 @@
+//! One month's figures: opening and closing cash and bank, and the month's receipts and
+//! payments by account. The monthly statement (งบรับ-จ่าย) is drawn from this.
+
+use crate::domain::{AccountClass, Satang};
+use crate::error::Result;
+use crate::store::Reader;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MonthLine {
+    pub code: String,
+    pub name_th: String,
+    pub name_en: String,
+    pub amount: Satang,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MonthSummary {
+    pub month: String,
+    /// Cash and bank at the start of the month (ยอดยกมา).
+    pub opening: Satang,
+    /// Money in, by the account it was credited to.
+    pub receipts: Vec<MonthLine>,
+    /// Money out, by the account it was debited to.
+    pub payments: Vec<MonthLine>,
+    pub total_receipts: Satang,
+    pub total_payments: Satang,
+    /// Cash and bank at the end of the month (ยอดยกไป).
+    pub closing: Satang,
+    pub closing_cash: Satang,
+    pub closing_bank: Satang,
+}
+
+/// Receipts and payments are the movements of the month on non-cash accounts; transfers
+/// between cash and bank move nothing in or out and are left out. Savings deposits are
+/// receipts and withdrawals payments, gross.
+pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<MonthSummary> {
+    let key = format!("{year:04}-{month:02}");
+    let accounts = reader.accounts()?;
+    let is_till = |code: &str| accounts.iter().any(|a| a.code == code && a.cash_kind.is_some());
+    let name = |code: &str| {
+        accounts
+            .iter()
+            .find(|a| a.code == code)
+            .map(|a| (a.name_th.clone(), a.name_en.clone(), a.class))
+            .unwrap_or((String::new(), String::new(), AccountClass::Asset))
+    };
+    let first = crate::domain::date::first_of_month(year, month);
+    let before = first.pred_opt().expect("not the first day ever").to_string();
+    let opening_totals = reader.totals_as_of(&before)?;
+    let opening: i64 = opening_totals.iter().filter(|t| is_till(&t.account)).map(|t| t.net().0).sum();
+
+    let mut receipts = Vec::new();
+    let mut payments = Vec::new();
+    let month_totals = reader.totals_of_month(&key)?;
+    let mut till_in = 0i64;
+    let mut till_out = 0i64;
+    for t in &month_totals {
+        if is_till(&t.account) {
+            till_in += t.debit.0;
+            till_out += t.credit.0;
+            continue;
+        }
+        let (name_th, name_en, class) = name(&t.account);
+        // Income and liabilities are received on the credit side; an expense refunded is a
+        // negative payment rather than a receipt, so each account stays on one side.
+        let (received, paid) = match class {
+            AccountClass::Expense => (0, t.debit.0 - t.credit.0),
+            AccountClass::Income => (t.credit.0 - t.debit.0, 0),
+            _ => (t.credit.0, t.debit.0),
+        };
+        if received != 0 {
+            receipts.push(MonthLine { code: t.account.clone(), name_th: name_th.clone(), name_en: name_en.clone(), amount: Satang(received) });
+        }
+        if paid != 0 {
+            payments.push(MonthLine { code: t.account.clone(), name_th, name_en, amount: Satang(paid) });
+        }
+    }
+    let total_receipts: i64 = receipts.iter().map(|l| l.amount.0).sum();
+    let total_payments: i64 = payments.iter().map(|l| l.amount.0).sum();
+    let last = crate::domain::date::last_of_month(year, month).to_string();
+    let closing_totals = reader.totals_as_of(&last)?;
+    let closing_of = |kind: &str| -> i64 {
+        closing_totals
+            .iter()
+            .filter(|t| accounts.iter().any(|a| a.code == t.account && a.cash_kind.as_deref() == Some(kind)))
+            .map(|t| t.net().0)
+            .sum()
+    };
+    let closing_cash = closing_of("cash");
+    let closing_bank = closing_of("bank");
+    debug_assert_eq!(opening + till_in - till_out, closing_cash + closing_bank);
+    Ok(MonthSummary {
+        month: key,
+        opening: Satang(opening),
+        receipts,
+        payments,
+        total_receipts: Satang(total_receipts),
+        total_payments: Satang(total_payments),
+        closing: Satang(closing_cash + closing_bank),
+        closing_cash: Satang(closing_cash),
+        closing_bank: Satang(closing_bank),
+    })
+}

@@ -1,0 +1,51 @@
+//! SQL for contribution periods. A reversed contribution entry no longer counts: the
+//! reversing entry names it in `journal_entry.reverses`.
+
+use super::{Reader, Tx};
+use crate::error::Result;
+use rusqlite::params;
+use std::collections::HashMap;
+
+impl Tx<'_> {
+    pub fn insert_contribution(&mut self, entry_id: i64, member_id: i64, periods: i64, amount: i64) -> Result<()> {
+        self.tx
+            .prepare_cached("INSERT INTO contribution (entry_id, member_id, periods, amount) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![entry_id, member_id, periods, amount])?;
+        Ok(())
+    }
+}
+
+impl Reader<'_> {
+    /// Periods paid by one member (reversed payments excluded).
+    pub fn periods_paid(&self, member_id: i64) -> Result<i64> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT COALESCE(SUM(c.periods), 0) FROM contribution c
+             WHERE c.member_id = ?1
+               AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses = c.entry_id)",
+        )?;
+        Ok(stmt.query_row([member_id], |r| r.get(0))?)
+    }
+
+    /// Periods paid by every member who has paid anything, with payments dated on or before
+    /// `as_of`.
+    pub fn periods_paid_all(&self, as_of: &str) -> Result<HashMap<i64, i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.member_id, SUM(c.periods) FROM contribution c
+             JOIN journal_entry e ON e.id = c.entry_id
+             WHERE e.entry_date <= ?1
+               AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses = c.entry_id)
+             GROUP BY c.member_id",
+        )?;
+        let rows = stmt
+            .query_map([as_of], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<HashMap<i64, i64>>>()?;
+        Ok(rows)
+    }
+
+    /// Whether an entry carries a contribution, and for whom.
+    pub fn contribution_of_entry(&self, entry_id: i64) -> Result<Option<(i64, i64)>> {
+        use rusqlite::OptionalExtension;
+        let mut stmt = self.conn.prepare_cached("SELECT member_id, periods FROM contribution WHERE entry_id = ?1")?;
+        Ok(stmt.query_row([entry_id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+    }
+}

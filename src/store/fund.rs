@@ -1,0 +1,122 @@
+//! SQL for the fund profile and the chart of accounts.
+
+use super::{Reader, Tx};
+use crate::domain::accounts::AccountSeed;
+use crate::domain::{AccountClass, FundKind, FundProfile, Satang, Schedule};
+use crate::error::{Error, Result};
+use rusqlite::{params, OptionalExtension, Row};
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FundRow {
+    #[serde(flatten)]
+    pub profile: FundProfile,
+    pub created_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AccountRow {
+    pub code: String,
+    pub name_th: String,
+    pub name_en: String,
+    pub class: AccountClass,
+    pub cash_kind: Option<String>,
+    pub welfare_category: Option<String>,
+    pub system: bool,
+}
+
+fn fund_from_row(r: &Row<'_>) -> rusqlite::Result<FundRow> {
+    let kind: String = r.get("kind")?;
+    let schedule: String = r.get("schedule")?;
+    Ok(FundRow {
+        profile: FundProfile {
+            name_th: r.get("name_th")?,
+            name_en: r.get("name_en")?,
+            kind: FundKind::parse(&kind).unwrap_or(FundKind::Both),
+            fund_code: r.get("fund_code")?,
+            village: r.get("village")?,
+            moo: r.get("moo")?,
+            tambon: r.get("tambon")?,
+            amphoe: r.get("amphoe")?,
+            changwat: r.get("changwat")?,
+            fiscal_year_start: r.get("fiscal_year_start")?,
+            schedule: Schedule::parse(&schedule).unwrap_or(Schedule::Monthly),
+            contribution: Satang(r.get("contribution")?),
+            entrance_fee: Satang(r.get("entrance_fee")?),
+            lapse_after: r.get("lapse_after")?,
+            thai_digits: r.get("thai_digits")?,
+        },
+        created_at: r.get("created_at")?,
+    })
+}
+
+fn account_from_row(r: &Row<'_>) -> rusqlite::Result<AccountRow> {
+    let class: String = r.get("class")?;
+    Ok(AccountRow {
+        code: r.get("code")?,
+        name_th: r.get("name_th")?,
+        name_en: r.get("name_en")?,
+        class: AccountClass::from_key(&class).unwrap_or(AccountClass::Asset),
+        cash_kind: r.get("cash_kind")?,
+        welfare_category: r.get("welfare_category")?,
+        system: r.get("system")?,
+    })
+}
+
+impl Tx<'_> {
+    pub fn insert_fund(&mut self, p: &FundProfile, created_at: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO fund (id, name_th, name_en, kind, fund_code, village, moo, tambon, amphoe, changwat,
+                               fiscal_year_start, schedule, contribution, entrance_fee, lapse_after,
+                               thai_digits, created_at)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            params![
+                p.name_th, p.name_en, p.kind.key(), p.fund_code, p.village, p.moo, p.tambon, p.amphoe,
+                p.changwat, p.fiscal_year_start, p.schedule.key(), p.contribution.0, p.entrance_fee.0,
+                p.lapse_after, p.thai_digits, created_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn insert_account(&mut self, a: &AccountSeed, system: bool, created_at: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO account (code, name_th, name_en, class, cash_kind, welfare_category, system, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![a.code, a.name_th, a.name_en, a.class.key(), a.cash_kind, a.welfare_category, system, created_at],
+        )?;
+        Ok(())
+    }
+
+    /// A treasurer's own account (names owned, unlike the seeded `&'static` ones).
+    pub fn insert_custom_account(&mut self, row: &AccountRow, created_at: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO account (code, name_th, name_en, class, cash_kind, welfare_category, system, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, NULL, 0, ?6)",
+            params![row.code, row.name_th, row.name_en, row.class.key(), row.cash_kind, created_at],
+        )?;
+        Ok(())
+    }
+}
+
+impl Reader<'_> {
+    pub fn fund(&self) -> Result<Option<FundRow>> {
+        Ok(self.conn.query_row("SELECT * FROM fund WHERE id = 1", [], fund_from_row).optional()?)
+    }
+
+    /// The fund, or the error that tells the user to create one.
+    pub fn require_fund(&self) -> Result<FundRow> {
+        self.fund()?.ok_or(Error::NoFund)
+    }
+
+    pub fn accounts(&self) -> Result<Vec<AccountRow>> {
+        let mut stmt = self.conn.prepare_cached("SELECT * FROM account ORDER BY code")?;
+        let rows = stmt.query_map([], account_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    pub fn account(&self, code: &str) -> Result<Option<AccountRow>> {
+        let mut stmt = self.conn.prepare_cached("SELECT * FROM account WHERE code = ?1")?;
+        Ok(stmt.query_row([code], account_from_row).optional()?)
+    }
+}

@@ -1,0 +1,385 @@
+//! SQL for the journal: posting an entry onto the hash chain, reading entries back, closing
+//! months, and walking the chain to verify it.
+
+use super::{map_trigger_error, Reader, Tx};
+use crate::domain::chain::{ChainRecord, GENESIS};
+use crate::domain::{BalancedEntry, EntryKind, Posting, Satang};
+use crate::error::{Error, Result};
+use chrono::Datelike;
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+/// What the caller gets back for a posted entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PostedRef {
+    pub id: i64,
+    pub doc_no: String,
+    #[serde(with = "hex::serde")]
+    pub hash: [u8; 32],
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PostingRow {
+    pub line: i64,
+    pub account: String,
+    pub amount: Satang,
+    pub member_id: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EntryRow {
+    pub id: i64,
+    pub entry_date: String,
+    pub doc_no: String,
+    pub kind: String,
+    pub member_id: Option<i64>,
+    pub reverses: Option<i64>,
+    pub reversed_by: Option<i64>,
+    pub description: String,
+    pub reason: String,
+    pub recorded_by: String,
+    pub recorded_at: String,
+    pub hash: String,
+    pub postings: Vec<PostingRow>,
+}
+
+impl EntryRow {
+    /// Rebuild the validated entry (for reversing it).
+    pub fn to_balanced(&self) -> Result<BalancedEntry> {
+        let date = crate::domain::date::parse_field("entry_date", &self.entry_date)?;
+        let kind = EntryKind::from_key(&self.kind).unwrap_or(EntryKind::Payment);
+        BalancedEntry::new(
+            date,
+            kind,
+            self.description.clone(),
+            self.member_id,
+            self.postings
+                .iter()
+                .map(|p| Posting { account: p.account.clone(), amount: p.amount, member_id: p.member_id })
+                .collect(),
+        )
+    }
+}
+
+/// The result of walking the whole chain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChainReport {
+    pub entries: i64,
+    pub postings: i64,
+    #[serde(with = "hex::serde")]
+    pub head: [u8; 32],
+    pub fingerprint: String,
+}
+
+impl Tx<'_> {
+    /// Put a validated entry on the chain: next document number, next id, hash over the
+    /// previous head. The closed-month trigger guards the date even if a caller forgot.
+    pub fn post_entry(&mut self, entry: &BalancedEntry, recorded_by: &str, recorded_at: &str) -> Result<PostedRef> {
+        let date = entry.date().to_string();
+        let be_year = entry.date().year() + crate::thai::BE_OFFSET;
+        let prefix = entry.kind().doc_prefix();
+        let seq: i64 = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO doc_sequence (prefix, year, last) VALUES (?1, ?2, 1)
+                 ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 RETURNING last",
+            )?
+            .query_row(params![prefix, be_year], |r| r.get(0))?;
+        let doc_no = format!("{prefix}{be_year}/{seq:06}");
+        let (prev_id, prev_hash) = match self.head {
+            Some(head) => head,
+            None => self.read().chain_head()?,
+        };
+        let id = prev_id + 1;
+        let record = ChainRecord {
+            id,
+            entry_date: date.clone(),
+            doc_no: doc_no.clone(),
+            kind: entry.kind().key().to_string(),
+            member_id: entry.member_id(),
+            reverses: entry.reverses(),
+            description: entry.description().to_string(),
+            reason: entry.reason().to_string(),
+            recorded_by: recorded_by.to_string(),
+            recorded_at: recorded_at.to_string(),
+            postings: entry.postings().iter().map(|p| (p.account.clone(), p.amount.0, p.member_id)).collect(),
+        };
+        let hash = record.hash(&prev_hash);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO journal_entry (id, entry_date, doc_no, kind, member_id, reverses, description, reason,
+                                            recorded_by, recorded_at, hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?
+            .execute(params![
+                id,
+                date,
+                doc_no,
+                record.kind,
+                record.member_id,
+                record.reverses,
+                record.description,
+                record.reason,
+                recorded_by,
+                recorded_at,
+                &hash[..]
+            ])
+            .map_err(|e| map_trigger_error(e, &date))?;
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO posting (entry_id, line, account_code, amount, member_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (line, p) in entry.postings().iter().enumerate() {
+            stmt.execute(params![id, line as i64 + 1, p.account, p.amount.0, p.member_id])?;
+        }
+        self.head = Some((id, hash));
+        Ok(PostedRef { id, doc_no, hash })
+    }
+
+    pub fn insert_closed_month(&mut self, month: &str, closed_at: &str, closed_by: &str) -> Result<(i64, [u8; 32])> {
+        let (last_entry, head) = self.read().chain_head()?;
+        self.tx.execute(
+            "INSERT INTO closed_month (month, closed_at, closed_by, last_entry, chain_head) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![month, closed_at, closed_by, last_entry, &head[..]],
+        )?;
+        Ok((last_entry, head))
+    }
+}
+
+fn to_hash(bytes: Vec<u8>) -> [u8; 32] {
+    let mut h = [0u8; 32];
+    if bytes.len() == 32 {
+        h.copy_from_slice(&bytes);
+    }
+    h
+}
+
+impl Reader<'_> {
+    /// (id, hash) of the last entry, or (0, zeros) on an empty journal.
+    pub fn chain_head(&self) -> Result<(i64, [u8; 32])> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, hash FROM journal_entry ORDER BY id DESC LIMIT 1")?;
+        let row = stmt.query_row([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))).optional()?;
+        Ok(match row {
+            Some((id, hash)) => (id, to_hash(hash)),
+            None => (0, GENESIS),
+        })
+    }
+
+    /// Chain head as it was at the end of `last_entry_id` (for a closed month's statement).
+    pub fn hash_of_entry(&self, id: i64) -> Result<Option<[u8; 32]>> {
+        let mut stmt = self.conn.prepare_cached("SELECT hash FROM journal_entry WHERE id = ?1")?;
+        Ok(stmt.query_row([id], |r| r.get::<_, Vec<u8>>(0)).optional()?.map(to_hash))
+    }
+
+    pub fn entry(&self, id: i64) -> Result<Option<EntryRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.*, (SELECT r.id FROM journal_entry r WHERE r.reverses = e.id) AS reversed_by
+             FROM journal_entry e WHERE e.id = ?1",
+        )?;
+        let Some(mut entry) = stmt.query_row([id], entry_from_row).optional()? else {
+            return Ok(None);
+        };
+        entry.postings = self.postings_of(id)?;
+        Ok(Some(entry))
+    }
+
+    pub fn entry_by_doc_no(&self, doc_no: &str) -> Result<Option<EntryRow>> {
+        let id: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT id FROM journal_entry WHERE doc_no = ?1")?
+            .query_row([doc_no], |r| r.get(0))
+            .optional()?;
+        match id {
+            Some(id) => self.entry(id),
+            None => Ok(None),
+        }
+    }
+
+    fn postings_of(&self, entry_id: i64) -> Result<Vec<PostingRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT line, account_code, amount, member_id FROM posting WHERE entry_id = ?1 ORDER BY line",
+        )?;
+        let rows = stmt
+            .query_map([entry_id], |r| {
+                Ok(PostingRow { line: r.get(0)?, account: r.get(1)?, amount: Satang(r.get(2)?), member_id: r.get(3)? })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Entries dated in [from, to], oldest first, optionally for one member.
+    pub fn entries_between(&self, from: &str, to: &str, member_id: Option<i64>) -> Result<Vec<EntryRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.*, (SELECT r.id FROM journal_entry r WHERE r.reverses = e.id) AS reversed_by
+             FROM journal_entry e
+             WHERE e.entry_date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR e.member_id = ?3)
+             ORDER BY e.entry_date, e.id",
+        )?;
+        let mut rows = stmt
+            .query_map(params![from, to, member_id], entry_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for e in &mut rows {
+            e.postings = self.postings_of(e.id)?;
+        }
+        Ok(rows)
+    }
+
+    pub fn entry_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM journal_entry", [], |r| r.get(0))?)
+    }
+
+    /// The latest closed month (`YYYY-MM`), if any.
+    pub fn last_closed_month(&self) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT max(month) FROM closed_month", [], |r| r.get(0))?)
+    }
+
+    /// (month, last entry id, chain head) of every closed month, oldest first.
+    pub fn closed_months(&self) -> Result<Vec<(String, i64, [u8; 32])>> {
+        let mut stmt = self.conn.prepare("SELECT month, last_entry, chain_head FROM closed_month ORDER BY month")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, to_hash(r.get(2)?))))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The earliest entry date, if any.
+    pub fn first_entry_date(&self) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT min(entry_date) FROM journal_entry", [], |r| r.get(0))?)
+    }
+
+    /// Walk every entry in id order, recompute each hash from the stored fields, check that
+    /// ids have no gaps, that every entry balances, that closed months still point at the same
+    /// heads, and that the monthly totals match the postings. The first problem found is the
+    /// error, naming the entry.
+    pub fn verify_chain(&self) -> Result<ChainReport> {
+        let mut stmt = self.conn.prepare(
+            "SELECT e.id, e.entry_date, e.doc_no, e.kind, e.member_id, e.reverses, e.description, e.reason,
+                    e.recorded_by, e.recorded_at, e.hash, p.account_code, p.amount, p.member_id
+             FROM journal_entry e LEFT JOIN posting p ON p.entry_id = e.id
+             ORDER BY e.id, p.line",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut prev_hash = GENESIS;
+        let mut expected_id = 1i64;
+        let mut entries = 0i64;
+        let mut postings = 0i64;
+        let mut current: Option<(ChainRecord, [u8; 32])> = None;
+
+        let finish = |rec: ChainRecord, stored: [u8; 32], prev: &[u8; 32]| -> Result<[u8; 32]> {
+            let broken = |reason: &str| Error::ChainBroken { entry_id: rec.id, doc_no: rec.doc_no.clone(), reason: reason.into() };
+            if rec.postings.len() < 2 {
+                return Err(broken("it has fewer than two posting lines"));
+            }
+            let sum: i128 = rec.postings.iter().map(|p| i128::from(p.1)).sum();
+            if sum != 0 {
+                return Err(broken(&format!("its lines sum to {sum} satang, not zero")));
+            }
+            if rec.hash(prev) != stored {
+                return Err(broken("its stored hash does not match its contents and the entry before it"));
+            }
+            Ok(stored)
+        };
+
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            if current.as_ref().map(|(c, _)| c.id) != Some(id) {
+                if let Some((rec, stored)) = current.take() {
+                    prev_hash = finish(rec, stored, &prev_hash)?;
+                    entries += 1;
+                }
+                let doc_no: String = r.get(2)?;
+                if id != expected_id {
+                    return Err(Error::ChainBroken {
+                        entry_id: id,
+                        doc_no,
+                        reason: format!("entry {expected_id} before it is missing"),
+                    });
+                }
+                expected_id += 1;
+                current = Some((
+                    ChainRecord {
+                        id,
+                        entry_date: r.get(1)?,
+                        doc_no,
+                        kind: r.get(3)?,
+                        member_id: r.get(4)?,
+                        reverses: r.get(5)?,
+                        description: r.get(6)?,
+                        reason: r.get(7)?,
+                        recorded_by: r.get(8)?,
+                        recorded_at: r.get(9)?,
+                        postings: Vec::new(),
+                    },
+                    to_hash(r.get(10)?),
+                ));
+            }
+            let account: Option<String> = r.get(11)?;
+            if let (Some(account), Some((rec, _))) = (account, current.as_mut()) {
+                rec.postings.push((account, r.get(12)?, r.get(13)?));
+                postings += 1;
+            }
+        }
+        if let Some((rec, stored)) = current.take() {
+            prev_hash = finish(rec, stored, &prev_hash)?;
+            entries += 1;
+        }
+        drop(rows);
+
+        for (month, last_entry, head) in self.closed_months()? {
+            let now = self.hash_of_entry(last_entry)?.unwrap_or(GENESIS);
+            if last_entry > 0 && now != head {
+                return Err(Error::ChainBroken {
+                    entry_id: last_entry,
+                    doc_no: String::new(),
+                    reason: format!("closed month {month} recorded a different chain head"),
+                });
+            }
+        }
+        self.verify_month_totals()?;
+        Ok(ChainReport { entries, postings, head: prev_hash, fingerprint: crate::domain::chain::fingerprint(&prev_hash) })
+    }
+
+    fn verify_month_totals(&self) -> Result<()> {
+        let mut stmt = self.conn.prepare(
+            "WITH actual AS (
+                 SELECT p.account_code, substr(e.entry_date, 1, 7) AS month,
+                        SUM(max(p.amount, 0)) AS debit, SUM(max(-p.amount, 0)) AS credit
+                 FROM posting p JOIN journal_entry e ON e.id = p.entry_id
+                 GROUP BY p.account_code, month)
+             SELECT a.account_code, a.month FROM actual a
+             LEFT JOIN account_month m ON m.account_code = a.account_code AND m.month = a.month
+             WHERE m.debit IS NOT a.debit OR m.credit IS NOT a.credit
+             UNION ALL
+             SELECT m.account_code, m.month FROM account_month m
+             LEFT JOIN actual a ON a.account_code = m.account_code AND a.month = m.month
+             WHERE a.month IS NULL AND (m.debit <> 0 OR m.credit <> 0)
+             LIMIT 1",
+        )?;
+        let bad: Option<(String, String)> = stmt.query_row([], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        if let Some((account, month)) = bad {
+            return Err(Error::ChainBroken {
+                entry_id: 0,
+                doc_no: String::new(),
+                reason: format!("monthly totals of account {account} in {month} do not match its postings"),
+            });
+        }
+        Ok(())
+    }
+}
+
+fn entry_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntryRow> {
+    Ok(EntryRow {
+        id: r.get("id")?,
+        entry_date: r.get("entry_date")?,
+        doc_no: r.get("doc_no")?,
+        kind: r.get("kind")?,
+        member_id: r.get("member_id")?,
+        reverses: r.get("reverses")?,
+        reversed_by: r.get("reversed_by")?,
+        description: r.get("description")?,
+        reason: r.get("reason")?,
+        recorded_by: r.get("recorded_by")?,
+        recorded_at: r.get("recorded_at")?,
+        hash: hex::encode(r.get::<_, Vec<u8>>("hash")?),
+        postings: Vec::new(),
+    })
+}

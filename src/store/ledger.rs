@@ -1,0 +1,117 @@
+//! SQL for balances and totals. Whole months come from `account_month` (kept by trigger),
+//! so a trial balance over twenty years reads a few thousand rows, not millions of postings.
+
+use super::{Reader, Tx};
+use crate::domain::accounts::SAVINGS_OWED;
+use crate::domain::Satang;
+use crate::error::Result;
+use rusqlite::params;
+use serde::Serialize;
+
+/// Debits and credits of one account over some span.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AccountTotals {
+    pub account: String,
+    pub debit: Satang,
+    pub credit: Satang,
+}
+
+impl AccountTotals {
+    /// Debit minus credit.
+    pub fn net(&self) -> Satang {
+        Satang(self.debit.0 - self.credit.0)
+    }
+}
+
+fn collect(stmt: &mut rusqlite::CachedStatement<'_>, args: impl rusqlite::Params) -> Result<Vec<AccountTotals>> {
+    let rows = stmt
+        .query_map(args, |r| {
+            Ok(AccountTotals { account: r.get(0)?, debit: Satang(r.get(1)?), credit: Satang(r.get(2)?) })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+impl Reader<'_> {
+    /// Totals per account of every entry dated on or before `as_of` (ISO date).
+    pub fn totals_as_of(&self, as_of: &str) -> Result<Vec<AccountTotals>> {
+        let month = &as_of[..7];
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT account_code, SUM(debit), SUM(credit) FROM (
+                 SELECT account_code, debit, credit FROM account_month WHERE month < ?1
+                 UNION ALL
+                 SELECT p.account_code, max(p.amount, 0), max(-p.amount, 0)
+                 FROM journal_entry e JOIN posting p ON p.entry_id = e.id
+                 WHERE e.entry_date >= ?1 || '-01' AND e.entry_date <= ?2)
+             GROUP BY account_code ORDER BY account_code",
+        )?;
+        collect(&mut stmt, params![month, as_of])
+    }
+
+    /// Totals per account of the entries dated in one month (`YYYY-MM`).
+    pub fn totals_of_month(&self, month: &str) -> Result<Vec<AccountTotals>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT account_code, debit, credit FROM account_month WHERE month = ?1 ORDER BY account_code",
+        )?;
+        collect(&mut stmt, params![month])
+    }
+
+    /// Totals per account and month over a span of months, for charts and yearly reports.
+    pub fn totals_by_month(&self, from_month: &str, to_month: &str) -> Result<Vec<(String, AccountTotals)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT month, account_code, debit, credit FROM account_month
+             WHERE month BETWEEN ?1 AND ?2 ORDER BY month, account_code",
+        )?;
+        let rows = stmt
+            .query_map(params![from_month, to_month], |r| {
+                Ok((
+                    r.get(0)?,
+                    AccountTotals { account: r.get(1)?, debit: Satang(r.get(2)?), credit: Satang(r.get(3)?) },
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// A member's sajja savings balance (what the fund owes them).
+    pub fn savings_balance(&self, member_id: i64) -> Result<Satang> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT COALESCE(SUM(amount), 0) FROM posting WHERE member_id = ?1 AND account_code = ?2",
+        )?;
+        let sum: i64 = stmt.query_row(params![member_id, SAVINGS_OWED], |r| r.get(0))?;
+        Ok(Satang(-sum))
+    }
+
+    /// Every member's savings balance, by member id (members with none left out).
+    pub fn savings_balances(&self) -> Result<Vec<(i64, Satang)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT member_id, -SUM(amount) FROM posting WHERE member_id IS NOT NULL AND account_code = ?1
+             GROUP BY member_id HAVING SUM(amount) <> 0 ORDER BY member_id",
+        )?;
+        let rows = stmt
+            .query_map([SAVINGS_OWED], |r| Ok((r.get(0)?, Satang(r.get(1)?))))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Balance of one account as of a date.
+    pub fn account_balance(&self, account: &str, as_of: &str) -> Result<Satang> {
+        Ok(self
+            .totals_as_of(as_of)?
+            .into_iter()
+            .find(|t| t.account == account)
+            .map(|t| t.net())
+            .unwrap_or_default())
+    }
+}
+
+impl Tx<'_> {
+    /// Record a backup in the log (shown on the dashboard as "last backup").
+    pub fn log_backup(&mut self, path: &str, made_at: &str, last_entry: i64) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO backup_log (path, made_at, last_entry) VALUES (?1, ?2, ?3)",
+            params![path, made_at, last_entry],
+        )?;
+        Ok(())
+    }
+}

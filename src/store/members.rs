@@ -1,0 +1,288 @@
+//! SQL for members, their status history and the log of their edits.
+
+use super::{Reader, Tx};
+use crate::domain::member::MemberInput;
+use crate::domain::{MemberGroup, MemberStatus, Sex};
+use crate::error::Result;
+use rusqlite::{params, OptionalExtension, Row};
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MemberRow {
+    pub id: i64,
+    pub member_no: String,
+    pub title: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub national_id: Option<String>,
+    pub birth_date: Option<String>,
+    pub sex: Option<Sex>,
+    pub moo: Option<u32>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub joined_on: String,
+    pub status: MemberStatus,
+    pub status_since: String,
+    pub groups: Vec<MemberGroup>,
+    pub beneficiary_name: Option<String>,
+    pub beneficiary_relation: Option<String>,
+    pub beneficiary_national_id: Option<String>,
+}
+
+impl MemberRow {
+    /// `นางสาวสมหญิง ใจดี`: Thai writes the title joined to the first name.
+    pub fn full_name(&self) -> String {
+        format!("{}{} {}", self.title, self.first_name, self.last_name)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StatusRow {
+    pub status: MemberStatus,
+    pub effective_on: String,
+    pub reason: String,
+    pub recorded_by: String,
+    pub recorded_at: String,
+}
+
+/// How to narrow a member list.
+#[derive(Clone, Debug, Default)]
+pub struct MemberFilter {
+    /// Member number (exact), national ID (exact or prefix of digits), or a Thai name prefix
+    /// of the first or last name.
+    pub search: Option<String>,
+    pub status: Option<MemberStatus>,
+    pub moo: Option<u32>,
+    pub limit: Option<usize>,
+}
+
+fn groups_to_text(groups: &[MemberGroup]) -> String {
+    groups.iter().map(|g| g.key()).collect::<Vec<_>>().join(",")
+}
+
+fn member_from_row(r: &Row<'_>) -> rusqlite::Result<MemberRow> {
+    let status: String = r.get("status")?;
+    let sex: Option<String> = r.get("sex")?;
+    let groups: String = r.get("groups")?;
+    Ok(MemberRow {
+        id: r.get("id")?,
+        member_no: r.get("member_no")?,
+        title: r.get("title")?,
+        first_name: r.get("first_name")?,
+        last_name: r.get("last_name")?,
+        national_id: r.get("national_id")?,
+        birth_date: r.get("birth_date")?,
+        sex: sex.and_then(|s| Sex::parse(&s).ok()),
+        moo: r.get("moo")?,
+        address: r.get("address")?,
+        phone: r.get("phone")?,
+        joined_on: r.get("joined_on")?,
+        status: MemberStatus::parse(&status).unwrap_or(MemberStatus::Active),
+        status_since: r.get("status_since")?,
+        groups: MemberGroup::parse_list(&groups).unwrap_or_default(),
+        beneficiary_name: r.get("beneficiary_name")?,
+        beneficiary_relation: r.get("beneficiary_relation")?,
+        beneficiary_national_id: r.get("beneficiary_national_id")?,
+    })
+}
+
+/// Escape `%`, `_` and `\` for a LIKE prefix pattern.
+fn like_prefix(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+impl Tx<'_> {
+    /// Insert a member with the given number; returns the new id.
+    pub fn insert_member(&mut self, m: &MemberInput, member_no: &str, created_at: &str) -> Result<i64> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO member (member_no, title, first_name, last_name, national_id, birth_date, sex, moo,
+                                 address, phone, joined_on, status, status_since, groups, beneficiary_name,
+                                 beneficiary_relation, beneficiary_national_id, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'active', ?11, ?12, ?13, ?14, ?15, ?16)",
+        )?;
+        stmt.execute(params![
+            member_no,
+            m.title,
+            m.first_name,
+            m.last_name,
+            m.national_id.as_ref().map(|i| i.as_str().to_string()),
+            m.birth_date.map(|d| d.to_string()),
+            m.sex.map(|s| s.key()),
+            m.moo,
+            m.address,
+            m.phone,
+            m.joined_on.to_string(),
+            groups_to_text(&m.groups),
+            m.beneficiary_name,
+            m.beneficiary_relation,
+            m.beneficiary_national_id.as_ref().map(|i| i.as_str().to_string()),
+            created_at,
+        ])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Replace a member's details (not the number, status or joining date's history) and log
+    /// the before and after.
+    pub fn update_member(
+        &mut self,
+        id: i64,
+        m: &MemberInput,
+        before_json: &str,
+        after_json: &str,
+        recorded_by: &str,
+        recorded_at: &str,
+    ) -> Result<()> {
+        self.tx.execute(
+            "UPDATE member SET title = ?2, first_name = ?3, last_name = ?4, national_id = ?5, birth_date = ?6,
+                    sex = ?7, moo = ?8, address = ?9, phone = ?10, joined_on = ?11, groups = ?12,
+                    beneficiary_name = ?13, beneficiary_relation = ?14, beneficiary_national_id = ?15
+             WHERE id = ?1",
+            params![
+                id,
+                m.title,
+                m.first_name,
+                m.last_name,
+                m.national_id.as_ref().map(|i| i.as_str().to_string()),
+                m.birth_date.map(|d| d.to_string()),
+                m.sex.map(|s| s.key()),
+                m.moo,
+                m.address,
+                m.phone,
+                m.joined_on.to_string(),
+                groups_to_text(&m.groups),
+                m.beneficiary_name,
+                m.beneficiary_relation,
+                m.beneficiary_national_id.as_ref().map(|i| i.as_str().to_string()),
+            ],
+        )?;
+        self.tx.execute(
+            "INSERT INTO member_change (member_id, before_json, after_json, recorded_by, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, before_json, after_json, recorded_by, recorded_at],
+        )?;
+        Ok(())
+    }
+
+    /// Record a status change in the history and on the member.
+    pub fn set_member_status(
+        &mut self,
+        id: i64,
+        status: MemberStatus,
+        effective_on: &str,
+        reason: &str,
+        recorded_by: &str,
+        recorded_at: &str,
+    ) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO member_status (member_id, status, effective_on, reason, recorded_by, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        stmt.execute(params![id, status.key(), effective_on, reason, recorded_by, recorded_at])?;
+        let mut stmt = self.tx.prepare_cached("UPDATE member SET status = ?2, status_since = ?3 WHERE id = ?1")?;
+        stmt.execute(params![id, status.key(), effective_on])?;
+        Ok(())
+    }
+}
+
+impl Reader<'_> {
+    pub fn member_by_id(&self, id: i64) -> Result<Option<MemberRow>> {
+        let mut stmt = self.conn.prepare_cached("SELECT * FROM member WHERE id = ?1")?;
+        Ok(stmt.query_row([id], member_from_row).optional()?)
+    }
+
+    pub fn member_by_no(&self, member_no: &str) -> Result<Option<MemberRow>> {
+        let mut stmt = self.conn.prepare_cached("SELECT * FROM member WHERE member_no = ?1")?;
+        Ok(stmt.query_row([member_no], member_from_row).optional()?)
+    }
+
+    pub fn member_by_national_id(&self, national_id: &str) -> Result<Option<MemberRow>> {
+        let mut stmt = self.conn.prepare_cached("SELECT * FROM member WHERE national_id = ?1")?;
+        Ok(stmt.query_row([national_id], member_from_row).optional()?)
+    }
+
+    /// The next free member number: one more than the largest all-digit number.
+    pub fn next_member_no(&self) -> Result<String> {
+        let max: Option<i64> = self.conn.query_row(
+            "SELECT MAX(CAST(member_no AS INTEGER)) FROM member WHERE member_no NOT GLOB '*[^0-9]*'",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok((max.unwrap_or(0) + 1).to_string())
+    }
+
+    pub fn members(&self, filter: &MemberFilter) -> Result<Vec<MemberRow>> {
+        let mut sql = String::from("SELECT * FROM member WHERE 1 = 1");
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            let ascii = crate::thai::from_thai_digits(search);
+            let digits: String = ascii.chars().filter(|c| c.is_ascii_digit()).collect();
+            args.push(Box::new(search.to_string()));
+            let n = args.len();
+            sql.push_str(&format!(" AND (member_no = ?{n}"));
+            if !digits.is_empty() && digits.len() == ascii.chars().filter(|c| !"- ".contains(*c)).count() {
+                args.push(Box::new(digits.clone()));
+                let k = args.len();
+                sql.push_str(&format!(" OR member_no = ?{k} OR national_id LIKE ?{} ESCAPE '\\'", k + 1));
+                args.push(Box::new(like_prefix(&digits)));
+            }
+            args.push(Box::new(like_prefix(search)));
+            let p = args.len();
+            sql.push_str(&format!(
+                " OR first_name LIKE ?{p} ESCAPE '\\' OR last_name LIKE ?{p} ESCAPE '\\' \
+                 OR (title || first_name) LIKE ?{p} ESCAPE '\\')"
+            ));
+        }
+        if let Some(status) = filter.status {
+            args.push(Box::new(status.key()));
+            sql.push_str(&format!(" AND status = ?{}", args.len()));
+        }
+        if let Some(moo) = filter.moo {
+            args.push(Box::new(moo));
+            sql.push_str(&format!(" AND moo = ?{}", args.len()));
+        }
+        sql.push_str(" ORDER BY CAST(member_no AS INTEGER), member_no");
+        if let Some(limit) = filter.limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())), member_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    pub fn member_count(&self, status: Option<MemberStatus>) -> Result<i64> {
+        Ok(match status {
+            Some(s) => self.conn.query_row("SELECT count(*) FROM member WHERE status = ?1", [s.key()], |r| r.get(0))?,
+            None => self.conn.query_row("SELECT count(*) FROM member", [], |r| r.get(0))?,
+        })
+    }
+
+    pub fn status_history(&self, member_id: i64) -> Result<Vec<StatusRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT status, effective_on, reason, recorded_by, recorded_at FROM member_status
+             WHERE member_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt
+            .query_map([member_id], |r| {
+                let status: String = r.get(0)?;
+                Ok(StatusRow {
+                    status: MemberStatus::parse(&status).unwrap_or(MemberStatus::Active),
+                    effective_on: r.get(1)?,
+                    reason: r.get(2)?,
+                    recorded_by: r.get(3)?,
+                    recorded_at: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+}

@@ -1,0 +1,76 @@
+//! Numbered migrations embedded in the binary. Each runs in its own transaction together
+//! with the row that records its version, so a database is always at exactly one version.
+
+use super::APPLICATION_ID;
+use crate::error::{Error, Result};
+use rusqlite::Connection;
+use std::path::Path;
+
+/// (version, SQL). Append only; never edit a shipped migration.
+pub const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("migrations/0001_ledger.sql"))];
+
+pub fn latest_version() -> i64 {
+    MIGRATIONS.last().map(|m| m.0).unwrap_or(0)
+}
+
+pub fn current_version(conn: &Connection) -> Result<i64> {
+    let has_table: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_table {
+        return Ok(0);
+    }
+    Ok(conn.query_row("SELECT COALESCE(MAX(version), 0) FROM schema_version", [], |r| r.get(0))?)
+}
+
+/// Refuse a file that is some other program's SQLite database (or not SQLite at all).
+pub fn check_is_kongthun(conn: &Connection, path: &Path) -> Result<()> {
+    let app_id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| Error::NotKongthun { path: path.display().to_string(), reason: e.to_string() })?;
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    if app_id != APPLICATION_ID && tables > 0 {
+        return Err(Error::NotKongthun {
+            path: path.display().to_string(),
+            reason: format!("application_id is {app_id:#x}, not {APPLICATION_ID:#x}"),
+        });
+    }
+    let version = current_version(conn)?;
+    if version > latest_version() {
+        return Err(Error::NotKongthun {
+            path: path.display().to_string(),
+            reason: format!("made by a newer Kongthun (schema {version}, this program knows {})", latest_version()),
+        });
+    }
+    Ok(())
+}
+
+pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<()> {
+    let version = current_version(conn)?;
+    if version >= latest_version() {
+        return Ok(());
+    }
+    if version > 0 {
+        if let Some(path) = path {
+            let copy = path.with_extension(format!("before-v{}.sqlite", latest_version()));
+            conn.backup(rusqlite::DatabaseName::Main, &copy, None)
+                .map_err(|e| Error::file(&copy, format!("backup before migrating failed: {e}")))?;
+        }
+    }
+    for (v, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > version) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
+        )?;
+        tx.execute_batch(sql)?;
+        tx.execute(
+            "INSERT INTO schema_version (version, applied_at) VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+            [v],
+        )?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,132 @@
+//! The only place with SQL. `Store` owns the SQLite connection; every write happens inside
+//! `Store::write`, one IMMEDIATE transaction that commits only if the closure succeeds
+//! (DESIGN §2, invariant 6). Reads go through `Reader`, available from the store and from
+//! inside a transaction.
+
+mod backup;
+mod contributions;
+mod fund;
+mod journal;
+mod ledger;
+mod members;
+mod migrate;
+
+pub use backup::inspect_database;
+pub use fund::{AccountRow, FundRow};
+pub use journal::{ChainReport, EntryRow, PostedRef, PostingRow};
+pub use ledger::AccountTotals;
+pub use members::{MemberFilter, MemberRow, StatusRow};
+
+use crate::error::{Error, Result};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+/// `PRAGMA application_id` of every Kongthun database: "KONG" in ASCII.
+pub const APPLICATION_ID: i32 = 0x4B4F_4E47;
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+/// A write transaction. Dropped without `commit` (any error in `Store::write`), it rolls back.
+pub struct Tx<'c> {
+    tx: rusqlite::Transaction<'c>,
+    /// (id, hash) of the last entry posted in this transaction: a collection day posts
+    /// thousands of entries, and each needs the one before it.
+    head: Option<(i64, [u8; 32])>,
+}
+
+/// Read queries, over either the store or an open transaction.
+#[derive(Clone, Copy)]
+pub struct Reader<'c> {
+    conn: &'c Connection,
+}
+
+impl Store {
+    /// Open (or create) the database file, set it up, and apply pending migrations; an
+    /// existing file is backed up beside itself before any migration touches it.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent() {
+            if !parent.as_os_str().is_empty() {
+                std::fs::create_dir_all(parent).map_err(|e| Error::file(parent, e))?;
+            }
+        }
+        let existed = path.exists() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let mut store = Store { conn, path: Some(path.to_path_buf()) };
+        store.configure()?;
+        if existed {
+            migrate::check_is_kongthun(&store.conn, path)?;
+        }
+        migrate::migrate(&mut store.conn, Some(path))?;
+        Ok(store)
+    }
+
+    /// A fresh database in memory (tests and dry runs).
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store { conn, path: None };
+        store.configure()?;
+        migrate::migrate(&mut store.conn, None)?;
+        Ok(store)
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        // WAL keeps readers going during a write; synchronous=FULL because this is money:
+        // a committed payment must survive a power cut on an old laptop.
+        self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(())
+    }
+
+    /// Bulk loading (the demo fund): skip fsync at each commit. Never for real work.
+    pub fn set_bulk_mode(&mut self, on: bool) -> Result<()> {
+        self.conn.pragma_update(None, "synchronous", if on { "OFF" } else { "FULL" })?;
+        Ok(())
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Run `f` in one transaction: all of it is committed, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut wrapped = Tx { tx, head: None };
+        let value = f(&mut wrapped)?;
+        wrapped.tx.commit()?;
+        Ok(value)
+    }
+
+    pub fn read(&self) -> Reader<'_> {
+        Reader { conn: &self.conn }
+    }
+
+    /// The raw connection, for tests that must act like someone with a sqlite3 shell.
+    #[doc(hidden)]
+    pub fn raw_connection_for_tests(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+impl Tx<'_> {
+    pub fn read(&self) -> Reader<'_> {
+        Reader { conn: &self.tx }
+    }
+}
+
+/// Map SQLite's refusal from the immutability and closed-month triggers to our errors, so a
+/// check that slipped past `ops` still reads right.
+pub(crate) fn map_trigger_error(e: rusqlite::Error, date: &str) -> Error {
+    let msg = e.to_string();
+    if msg.contains("the month of this entry is closed") {
+        return Error::MonthClosed { date: date.to_string(), month: date.get(..7).unwrap_or(date).to_string() };
+    }
+    Error::Db(e)
+}
