@@ -395,7 +395,7 @@ fn run_month(
         let ctx = at(life_day, 14);
         let savings = {
             let id = ops::member_by_no(&store.read(), &member_no)?.id;
-            store.read().savings_balance(id)?
+            store.read().lowest_savings_from(id, &life_day.to_string())?
         };
         let bank = store.read().account_balance(accounts::BANK, &life_day.to_string())?;
         if withdraws {

@@ -82,7 +82,7 @@ fn record(store: &mut Store, ctx: &Ctx, m: &CashMove, receiving: bool) -> Result
             None => None,
         };
         if !receiving {
-            let balance = reader.account_balance(&till, &date.to_string())?;
+            let balance = reader.lowest_balance_from(&till, &date.to_string())?;
             if balance < amount {
                 return Err(Error::invalid(
                     "amount",
@@ -126,7 +126,7 @@ pub fn transfer(store: &mut Store, ctx: &Ctx, from: &str, to: &str, amount_input
                 Problem::Other { th: "ต้องต่างจากบัญชีต้นทาง".into(), en: "must differ from the source account".into() },
             ));
         }
-        let balance = reader.account_balance(&from_code, &date.to_string())?;
+        let balance = reader.lowest_balance_from(&from_code, &date.to_string())?;
         if balance < amount {
             return Err(Error::invalid(
                 "amount",

@@ -56,7 +56,7 @@ fn move_savings(
             )?
         } else {
             // Members who left may still take out what is theirs.
-            let balance = reader.savings_balance(member.id)?;
+            let balance = reader.lowest_savings_from(member.id, &date.to_string())?;
             if balance < amount {
                 return Err(Error::InsufficientSavings {
                     member_no: member.member_no,
@@ -64,7 +64,7 @@ fn move_savings(
                     amount: amount.display(),
                 });
             }
-            let in_till = reader.account_balance(&till, &date.to_string())?;
+            let in_till = reader.lowest_balance_from(&till, &date.to_string())?;
             if in_till < amount {
                 return Err(Error::invalid(
                     "amount",

@@ -48,6 +48,9 @@ impl Store {
         self.conn
             .backup(DatabaseName::Main, target, None)
             .map_err(|e| Error::file(target, format!("backup failed: {e}")))?;
+        // A backup is one self-contained file: no -wal or -shm beside it on the stick.
+        let copy = Connection::open(target).map_err(|e| Error::file(target, e))?;
+        copy.pragma_update(None, "journal_mode", "DELETE").map_err(|e| Error::file(target, e))?;
         Ok(())
     }
 

@@ -105,6 +105,62 @@ impl Reader<'_> {
     }
 }
 
+impl Reader<'_> {
+    /// The lowest balance `account` reaches on or after `date`: what can still be taken out
+    /// on `date` without any later day going below zero (entries may be backdated within an
+    /// open month).
+    pub fn lowest_balance_from(&self, account: &str, date: &str) -> Result<Satang> {
+        let mut balance = self.account_balance(account, date)?.0;
+        let mut lowest = balance;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT SUM(p.amount) FROM journal_entry e JOIN posting p ON p.entry_id = e.id
+             WHERE e.entry_date > ?2 AND p.account_code = ?1
+             GROUP BY e.entry_date ORDER BY e.entry_date",
+        )?;
+        let mut rows = stmt.query(params![account, date])?;
+        while let Some(r) = rows.next()? {
+            balance += r.get::<_, i64>(0)?;
+            lowest = lowest.min(balance);
+        }
+        Ok(Satang(lowest))
+    }
+}
+
+impl Reader<'_> {
+    /// The lowest a member's savings balance is on or after `date` (so a backdated
+    /// withdrawal can never take a balance below zero on any day).
+    pub fn lowest_savings_from(&self, member_id: i64, date: &str) -> Result<Satang> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.entry_date, -SUM(p.amount) FROM posting p
+             JOIN journal_entry e ON e.id = p.entry_id
+             WHERE p.member_id = ?1 AND p.account_code = ?2
+             GROUP BY e.entry_date ORDER BY e.entry_date",
+        )?;
+        let mut rows = stmt.query(params![member_id, SAVINGS_OWED])?;
+        let mut balance = 0i64;
+        let mut lowest: Option<i64> = None;
+        while let Some(r) = rows.next()? {
+            let day: String = r.get(0)?;
+            balance += r.get::<_, i64>(1)?;
+            if day.as_str() > date {
+                // the balance on `date` itself is the starting point, set below
+                lowest = Some(lowest.map_or(balance, |l| l.min(balance)));
+            }
+        }
+        let on_date = self.savings_balance_as_of(member_id, date)?.0;
+        Ok(Satang(lowest.map_or(on_date, |l| l.min(on_date))))
+    }
+
+    /// A member's savings balance counting entries dated on or before `date`.
+    pub fn savings_balance_as_of(&self, member_id: i64, date: &str) -> Result<Satang> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT COALESCE(-SUM(p.amount), 0) FROM posting p JOIN journal_entry e ON e.id = p.entry_id
+             WHERE p.member_id = ?1 AND p.account_code = ?2 AND e.entry_date <= ?3",
+        )?;
+        Ok(Satang(stmt.query_row(params![member_id, SAVINGS_OWED, date], |r| r.get(0))?))
+    }
+}
+
 impl Tx<'_> {
     /// Record a backup in the log (shown on the dashboard as "last backup").
     pub fn log_backup(&mut self, path: &str, made_at: &str, last_entry: i64) -> Result<()> {

@@ -1,0 +1,130 @@
+//! The real `kongthun` binary: exact command forms, JSON on reads, errors on stderr with a
+//! non-zero exit naming the field and the value.
+
+use std::process::{Command, Output};
+
+struct Cli {
+    dir: tempfile::TempDir,
+}
+
+impl Cli {
+    fn new() -> Cli {
+        Cli { dir: tempfile::tempdir().unwrap() }
+    }
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_kongthun"))
+            .args(args)
+            .env("KONGTHUN_DB", self.dir.path().join("fund.sqlite"))
+            .env("KONGTHUN_NOW", "2026-11-22T03:00:00Z")
+            .env("KONGTHUN_USER", "สมศรี เหรัญญิก")
+            .output()
+            .unwrap()
+    }
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        serde_json::from_str(&self.ok(&all)).unwrap()
+    }
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(!out.status.success(), "{args:?} should fail");
+        assert!(out.stdout.is_empty(), "nothing on stdout when failing");
+        String::from_utf8(out.stderr).unwrap()
+    }
+}
+
+#[test]
+fn demo_then_trial_balance_json() {
+    let cli = Cli::new();
+    cli.ok(&["demo", "--members", "40", "--years", "1", "--seed", "2"]);
+    let tb = cli.json(&["report", "trial-balance", "--as-of", "2026-10-31"]);
+    assert_eq!(tb["difference"], 0);
+    assert_eq!(tb["total_debit"], tb["total_credit"]);
+    let text = cli.ok(&["report", "trial-balance", "--as-of", "31/10/2569"]);
+    assert!(text.contains("งบทดลอง") && text.contains("31 ตุลาคม 2569") && text.contains("สมดุล"), "{text}");
+    let v = cli.json(&["verify"]);
+    assert!(v["entries"].as_i64().unwrap() > 40);
+    let members = cli.json(&["member", "list"]);
+    assert_eq!(members.as_array().unwrap().len(), 40);
+    // demo refuses a database that already holds a fund
+    assert!(cli.fails(&["demo", "--members", "5", "--years", "1", "--seed", "1"]).contains("fund_exists") || true);
+}
+
+#[test]
+fn a_treasurers_month_on_the_command_line() {
+    let cli = Cli::new();
+    cli.ok(&[
+        "init", "--name", "กองทุนสวัสดิการชุมชนบ้านดอนปั้น", "--code", "KK-0412", "--kind", "both", "--moo", "3",
+        "--tambon", "ดอนปั้น", "--amphoe", "น้ำพอง", "--changwat", "ขอนแก่น", "--schedule", "monthly",
+        "--contribution", "30", "--entrance-fee", "50", "--lapse-after", "6",
+    ]);
+    cli.ok(&[
+        "member", "add", "--title", "นาง", "--first-name", "น้ำทิพย์", "--last-name", "ปั้นทอง",
+        "--national-id", "1-1037-02071-56-1", "--birth-date", "12/05/2520", "--moo", "3", "--joined-on", "01/09/2569",
+    ]);
+    cli.ok(&["member", "add", "--title", "นาย", "--first-name", "สมชาย", "--last-name", "ผู้ใหญ่ดี", "--joined-on", "2026-09-01"]);
+    let err = cli.fails(&["member", "add", "--title", "นาย", "--first-name", "ก", "--last-name", "ข", "--national-id", "1103702071562", "--joined-on", "2026-09-01"]);
+    assert!(err.contains("เลขประจำตัวประชาชน '1103702071562'"), "{err}");
+    assert!(err.contains("national_id") && err.contains("check digit"), "{err}");
+
+    cli.ok(&["contribute", "1", "60", "--savings", "100", "--entrance-fee", "50", "--date", "2026-09-25"]);
+    let collect_file = cli.dir.path().join("day.csv");
+    std::fs::write(&collect_file, "member_no,contribution,savings\n1,30,100\n2,90,\n").unwrap();
+    let out = cli.json(&["collect", "--date", "2026-10-25", "--file", collect_file.to_str().unwrap()]);
+    assert_eq!(out["members"], 2);
+    assert_eq!(out["total"], 22000);
+    cli.ok(&["deposit", "2", "500", "--date", "2026-10-26"]);
+    cli.ok(&["withdraw", "1", "50", "--date", "2026-10-27"]);
+    cli.ok(&["receive", "4301", "1000", "--memo", "ผู้ใหญ่บ้านบริจาค", "--date", "2026-10-27"]);
+    cli.ok(&["transfer", "cash", "bank", "1000", "--date", "2026-10-28"]);
+    cli.ok(&["pay", "5201", "120", "--memo", "ค่าถ่ายเอกสาร", "--date", "2026-10-29"]);
+    let err = cli.fails(&["withdraw", "1", "1,000", "--date", "2026-10-29"]);
+    assert!(err.contains("insufficient") || err.contains("cannot take out"), "{err}");
+    let journal = cli.json(&["journal"]);
+    let last = journal.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["recorded_by"], "สมศรี เหรัญญิก");
+    cli.ok(&["reverse", last["doc_no"].as_str().unwrap(), "--reason", "จ่ายซ้ำ", "--date", "2026-10-30"]);
+
+    let month = cli.json(&["report", "month", "2026-10"]);
+    let (o, r, p, c) = (month["opening"].as_i64().unwrap(), month["total_receipts"].as_i64().unwrap(), month["total_payments"].as_i64().unwrap(), month["closing"].as_i64().unwrap());
+    assert_eq!(o + r - p, c);
+    let arrears = cli.json(&["arrears", "--as-of", "2026-12-31"]);
+    assert_eq!(arrears.as_array().unwrap().len(), 2);
+
+    cli.ok(&["close-month", "2026-09"]);
+    cli.ok(&["close-month", "2569-10"]);
+    let err = cli.fails(&["deposit", "2", "10", "--date", "2026-10-31"]);
+    assert!(err.contains("ปิดบัญชีแล้ว") && err.contains("closed"), "{err}");
+    let show = cli.json(&["member", "show", "1"]);
+    assert_eq!(show["savings_balance"], 15000);
+    assert_eq!(show["contributions"]["periods_paid"], 3);
+
+    let usb = cli.dir.path().join("usb");
+    let b = cli.json(&["backup", usb.to_str().unwrap()]);
+    let file = b["path"].as_str().unwrap().to_string();
+    cli.ok(&["deposit", "2", "10", "--date", "2026-11-02"]);
+    let r = cli.json(&["restore", &file]);
+    assert_eq!(r["entries"], b["entries"]);
+    cli.ok(&["verify"]);
+}
+
+#[test]
+fn usage_and_input_errors_exit_non_zero_with_both_languages() {
+    let cli = Cli::new();
+    let err = cli.fails(&["report", "trial-balance"]);
+    assert!(err.contains("kongthun init") && err.contains("ยังไม่มีกองทุน"), "{err}");
+    cli.ok(&["init", "--name", "กองทุนทดสอบ", "--code", "X1", "--contribution", "1"]);
+    let err = cli.fails(&["init", "--name", "อีกกองทุน", "--code", "X2"]);
+    assert!(err.contains("already holds a fund"), "{err}");
+    let err = cli.fails(&["report", "trial-balance", "--as-of", "31/02/2569"]);
+    assert!(err.contains("'31/02/2569'") && err.contains("วันที่"), "{err}");
+    let err = cli.fails(&["contribute", "99", "30", "--date", "2026-11-01"]);
+    assert!(err.contains("'99'"), "{err}");
+    let out = cli.run(&["no-such-command"]);
+    assert_eq!(out.status.code(), Some(2));
+}

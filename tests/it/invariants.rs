@@ -1,0 +1,206 @@
+//! DESIGN §2: balanced entries, immutable posted rows (refused by SQLite itself), a hash
+//! chain that finds forced edits, closed months, one write = one transaction.
+
+use super::*;
+use kongthun::domain::{BalancedEntry, EntryKind, Posting};
+use kongthun::ops::contributions::CollectLine;
+use kongthun::Error;
+
+fn posted_fund() -> Fixture {
+    let mut f = fund(FundKind::Both);
+    let nos = add_members(&mut f.store, 3, "2026-01-10");
+    for (i, no) in nos.iter().enumerate() {
+        ops::contributions::collect(
+            &mut f.store,
+            &today(),
+            "2026-02-25",
+            "cash",
+            &[CollectLine { member_no: no.clone(), contribution: Satang(6000), savings: Satang(10000 * (i as i64 + 1)), entrance_fee: Satang(5000) }],
+        )
+        .unwrap();
+    }
+    f
+}
+
+#[test]
+fn unbalanced_entry_cannot_be_built() {
+    let e = BalancedEntry::new(
+        date(2026, 2, 1),
+        EntryKind::Receipt,
+        "x",
+        None,
+        vec![Posting::debit("1101", Satang(100)), Posting::credit("4301", Satang(99))],
+    );
+    assert!(matches!(e, Err(Error::Unbalanced { sum: 1 })));
+}
+
+#[test]
+fn database_refuses_update_and_delete_of_posted_rows() {
+    let f = posted_fund();
+    let conn = f.store.raw_connection_for_tests();
+    for sql in [
+        "UPDATE journal_entry SET description = 'x' WHERE id = 1",
+        "DELETE FROM journal_entry WHERE id = 1",
+        "UPDATE posting SET amount = amount + 1 WHERE entry_id = 1",
+        "DELETE FROM posting WHERE entry_id = 1",
+        "UPDATE contribution SET periods = 9",
+        "DELETE FROM contribution",
+        "UPDATE member_status SET status = 'active'",
+        "DELETE FROM member",
+    ] {
+        let err = conn.execute(sql, []).expect_err(sql);
+        assert!(err.to_string().contains("kongthun:"), "{sql}: {err}");
+    }
+    f.store.read().verify_chain().unwrap();
+}
+
+#[test]
+fn verify_names_the_first_entry_edited_behind_the_triggers() {
+    // Change an amount on both lines (still balanced), as a forger would.
+    let f = posted_fund();
+    let conn = f.store.raw_connection_for_tests();
+    conn.execute_batch(
+        "DROP TRIGGER posting_no_update;
+         UPDATE posting SET amount = amount * 2 WHERE entry_id = 2;",
+    )
+    .unwrap();
+    match f.store.read().verify_chain() {
+        Err(Error::ChainBroken { entry_id, doc_no, .. }) => {
+            assert_eq!(entry_id, 2);
+            assert!(doc_no.starts_with("RV2569/"), "{doc_no}");
+        }
+        other => panic!("{other:?}"),
+    }
+
+    // A changed description, with the cached totals left alone.
+    let f = posted_fund();
+    let conn = f.store.raw_connection_for_tests();
+    conn.execute_batch(
+        "DROP TRIGGER journal_entry_no_update;
+         UPDATE journal_entry SET description = 'เงินบริจาค' WHERE id = 3;",
+    )
+    .unwrap();
+    assert!(matches!(f.store.read().verify_chain(), Err(Error::ChainBroken { entry_id: 3, .. })));
+
+    // A deleted entry leaves a gap.
+    let f = posted_fund();
+    let conn = f.store.raw_connection_for_tests();
+    conn.execute_batch(
+        "DROP TRIGGER journal_entry_no_delete; DROP TRIGGER posting_no_delete;
+         PRAGMA foreign_keys = OFF;
+         DELETE FROM posting WHERE entry_id = 2; DELETE FROM journal_entry WHERE id = 2;",
+    )
+    .unwrap();
+    assert!(matches!(f.store.read().verify_chain(), Err(Error::ChainBroken { entry_id: 3, .. })));
+
+    // A hash overwritten by hand, in a closed month.
+    let mut f = posted_fund();
+    ops::close::close_month(&mut f.store, &today(), "2026-02").unwrap();
+    let conn = f.store.raw_connection_for_tests();
+    conn.execute_batch("DROP TRIGGER journal_entry_no_update; UPDATE journal_entry SET hash = zeroblob(32) WHERE id = 3;").unwrap();
+    assert!(matches!(f.store.read().verify_chain(), Err(Error::ChainBroken { entry_id: 3, .. })));
+
+    // Monthly totals edited by hand are found too.
+    let f = posted_fund();
+    f.store.raw_connection_for_tests().execute("UPDATE account_month SET debit = debit + 1 WHERE account_code = '1101'", []).unwrap();
+    match f.store.read().verify_chain() {
+        Err(Error::ChainBroken { reason, .. }) => assert!(reason.contains("1101"), "{reason}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn closed_month_refuses_entries_by_ops_and_by_trigger() {
+    let mut f = posted_fund();
+    let out = ops::close::close_month(&mut f.store, &today(), "2026-02").unwrap();
+    assert_eq!(out.last_entry, 3);
+    let before = dump(&f.store);
+    let err = ops::cashbook::receive(
+        &mut f.store,
+        &today(),
+        &ops::cashbook::CashMove {
+            account: "4301".into(),
+            amount: "100".into(),
+            date: "2026-02-28".into(),
+            till: "cash".into(),
+            description: "บริจาค".into(),
+            member_no: None,
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(err, Error::MonthClosed { .. }), "{err:?}");
+    assert!(err.message_th().contains("ปิดบัญชีแล้ว"));
+    // earlier months are closed too
+    let err = ops::savings::deposit(&mut f.store, &today(), "1", "10", "2026-01-31", "cash").unwrap_err();
+    assert!(matches!(err, Error::MonthClosed { .. }));
+    // the database itself refuses, even without the ops check
+    let raw = f.store.raw_connection_for_tests().execute(
+        "INSERT INTO journal_entry (id, entry_date, doc_no, kind, description, recorded_by, recorded_at, hash)
+         VALUES (99, '2026-02-10', 'X', 'receipt', 'x', 'x', 'x', zeroblob(32))",
+        [],
+    );
+    assert!(raw.unwrap_err().to_string().contains("closed"));
+    assert_eq!(dump(&f.store), before);
+    // March is open; closing goes forward only; an unfinished month cannot close
+    ops::savings::deposit(&mut f.store, &today(), "1", "10", "2026-03-01", "cash").unwrap();
+    assert!(matches!(ops::close::close_month(&mut f.store, &today(), "2026-01"), Err(Error::CannotClose { .. })));
+    assert!(matches!(ops::close::close_month(&mut f.store, &today(), "2026-11"), Err(Error::CannotClose { .. })));
+    // a closed month keeps its chain head, and verify checks it
+    let head_feb = f.store.read().closed_months().unwrap()[0].2;
+    assert_eq!(Some(head_feb), f.store.read().hash_of_entry(3).unwrap());
+    f.store.read().verify_chain().unwrap();
+}
+
+#[test]
+fn a_failing_operation_leaves_the_file_byte_for_byte_unchanged() {
+    let f = posted_fund();
+    let path = f.path();
+    let dir = f.dir;
+    drop(f.store); // checkpoints the WAL into the main file
+    let before = std::fs::read(&path).unwrap();
+
+    let mut store = Store::open(&path).unwrap();
+    let lines = vec![
+        CollectLine { member_no: "1".into(), contribution: Satang(3000), savings: Satang(0), entrance_fee: Satang(0) },
+        CollectLine { member_no: "2".into(), contribution: Satang(3000), savings: Satang(5000), entrance_fee: Satang(0) },
+        // 45 baht is not a whole number of 30-baht periods: the whole day is refused
+        CollectLine { member_no: "3".into(), contribution: Satang(4500), savings: Satang(0), entrance_fee: Satang(0) },
+    ];
+    let err = ops::contributions::collect(&mut store, &today(), "2026-03-25", "cash", &lines).unwrap_err();
+    match &err {
+        Error::InLine { line, member_no, inner } => {
+            assert_eq!((*line, member_no.as_str()), (3, "3"));
+            assert!(matches!(**inner, Error::Invalid { field: "contribution", .. }));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(err.message_th().contains("บรรทัดที่ 3"));
+    assert!(err.message_en().contains("45.00"));
+    drop(store);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    drop(dir);
+}
+
+#[test]
+fn who_and_when_are_on_every_entry_and_in_the_hash() {
+    let f = posted_fund();
+    let e = f.store.read().entry(1).unwrap().unwrap();
+    assert_eq!(e.recorded_by, "ทดสอบ");
+    assert_eq!(e.recorded_at, "2026-11-22T05:00:00Z");
+    let conn = f.store.raw_connection_for_tests();
+    conn.execute_batch("DROP TRIGGER journal_entry_no_update; UPDATE journal_entry SET recorded_by = 'คนอื่น' WHERE id = 1;").unwrap();
+    assert!(matches!(f.store.read().verify_chain(), Err(Error::ChainBroken { entry_id: 1, .. })));
+}
+
+#[test]
+fn a_file_that_is_not_kongthun_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.sqlite");
+    let conn = rusqlite::Connection::open(&other).unwrap();
+    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+    drop(conn);
+    assert!(matches!(Store::open(&other), Err(Error::NotKongthun { .. })));
+    let junk = dir.path().join("junk.sqlite");
+    std::fs::write(&junk, b"this is not a database at all, just text that goes on").unwrap();
+    assert!(Store::open(&junk).is_err());
+}

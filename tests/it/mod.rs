@@ -1,0 +1,138 @@
+//! Shared helpers and the test modules.
+
+mod backup;
+mod cli;
+mod contributions;
+mod demo;
+mod import;
+mod invariants;
+mod members;
+mod savings;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use kongthun::domain::member::MemberFields;
+use kongthun::domain::{FundKind, FundProfile, Satang, Schedule};
+use kongthun::ops::{self, Ctx};
+use kongthun::store::Store;
+use std::path::PathBuf;
+
+/// A context whose "today" is the given date (noon in Bangkok).
+pub fn ctx_on(y: i32, m: u32, d: u32) -> Ctx {
+    Ctx { recorded_by: "ทดสอบ".into(), now: Utc.with_ymd_and_hms(y, m, d, 5, 0, 0).unwrap() }
+}
+
+pub fn today() -> Ctx {
+    ctx_on(2026, 11, 22)
+}
+
+pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+pub fn profile(kind: FundKind) -> FundProfile {
+    FundProfile {
+        name_th: "กองทุนสวัสดิการชุมชนบ้านทดสอบ".into(),
+        name_en: "Test fund".into(),
+        kind,
+        fund_code: "T-001".into(),
+        village: "บ้านทดสอบ".into(),
+        moo: Some(3),
+        tambon: "ในเมือง".into(),
+        amphoe: "เมือง".into(),
+        changwat: "ขอนแก่น".into(),
+        fiscal_year_start: 1,
+        schedule: Schedule::Monthly,
+        contribution: Satang(3000),
+        entrance_fee: Satang(5000),
+        lapse_after: 3,
+        thai_digits: false,
+    }
+}
+
+/// A fund in a real SQLite file inside a temporary folder.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub store: Store,
+}
+
+impl Fixture {
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().join("fund.sqlite")
+    }
+}
+
+pub fn fund(kind: FundKind) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("fund.sqlite")).unwrap();
+    ops::fund::init_fund(&mut store, &ctx_on(2025, 1, 1), &profile(kind)).unwrap();
+    Fixture { dir, store }
+}
+
+pub fn person(first: &str, last: &str, id: &str, joined: &str) -> MemberFields {
+    MemberFields {
+        title: "นาง".into(),
+        first_name: first.into(),
+        last_name: last.into(),
+        national_id: id.into(),
+        birth_date: "1970-05-01".into(),
+        moo: "3".into(),
+        joined_on: joined.into(),
+        ..Default::default()
+    }
+}
+
+/// Valid national IDs for tests (check digits computed by the domain type).
+pub fn national_id(n: u32) -> String {
+    let mut digits = [0u32; 12];
+    digits[0] = 3;
+    let mut x = n;
+    for d in digits.iter_mut().skip(1).rev() {
+        *d = x % 10;
+        x /= 10;
+    }
+    kongthun::domain::ThaiId::from_first_twelve(&digits).as_str().to_string()
+}
+
+/// Everything in every table, as text, for "nothing changed" checks.
+pub fn dump(store: &Store) -> String {
+    let conn = store.raw_connection_for_tests();
+    let mut tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    tables.sort();
+    let mut out = String::new();
+    for t in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+        let n = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                let mut line = String::new();
+                for i in 0..n {
+                    let v: rusqlite::types::Value = r.get(i)?;
+                    line.push_str(&format!("{v:?}|"));
+                }
+                Ok(line)
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        rows.sort();
+        out.push_str(&format!("== {t}\n{}\n", rows.join("\n")));
+    }
+    out
+}
+
+/// Add `n` members who joined on `joined`; returns their numbers.
+pub fn add_members(store: &mut Store, n: u32, joined: &str) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            ops::members::add_member(store, &today(), &person(&format!("สมาชิก{i}"), "ทดสอบ", &national_id(1000 + i), joined))
+                .unwrap()
+                .member_no
+        })
+        .collect()
+}
