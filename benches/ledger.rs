@@ -1,1 +1,121 @@
-fn main(){}
+//! Ledger benchmarks on the deterministic 20-year, 10,000-member demo fund (issue 2):
+//! trial balance, one month's totals, and a collection day of 10,000 payments.
+//!
+//! Run: `cargo bench --bench ledger` (builds the demo into `bench-data/` the first time,
+//! about 4 minutes; set KONGTHUN_BENCH_DIR to keep it elsewhere, KONGTHUN_BENCH_MEMBERS and
+//! KONGTHUN_BENCH_YEARS to change its size). Prints a table of medians; never asserts.
+
+use chrono::{TimeZone, Utc};
+use kongthun::demo::{build, DemoSpec};
+use kongthun::domain::member::MemberFields;
+use kongthun::domain::{FundKind, MemberStatus, Satang};
+use kongthun::ops::contributions::CollectLine;
+use kongthun::ops::{self, Ctx};
+use kongthun::store::{MemberFilter, Store};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+fn env_u32(name: &str, default: u32) -> u32 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut samples = Vec::with_capacity(runs);
+    let mut last = None;
+    for _ in 0..runs {
+        let start = Instant::now();
+        last = Some(f());
+        samples.push(start.elapsed());
+    }
+    (median(samples), last.unwrap())
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let members = env_u32("KONGTHUN_BENCH_MEMBERS", 10_000);
+    let years = env_u32("KONGTHUN_BENCH_YEARS", 20);
+    let dir = std::env::var_os("KONGTHUN_BENCH_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench-data"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join(format!("demo-{members}m-{years}y-seed42.sqlite"));
+    if !db.exists() {
+        let partial = dir.join("building.sqlite");
+        let _ = std::fs::remove_file(&partial);
+        eprintln!("building the demo fund ({members} members, {years} years) into {} ...", db.display());
+        let start = Instant::now();
+        let mut store = Store::open(&partial).unwrap();
+        let s = build(&mut store, &DemoSpec { members, years, seed: 42, until: (2026, 10), kind: FundKind::Both }).unwrap();
+        drop(store);
+        std::fs::rename(&partial, &db).unwrap();
+        eprintln!("built in {:.1} s: {} entries", start.elapsed().as_secs_f64(), s.entries);
+    }
+    let size_mb = std::fs::metadata(&db).unwrap().len() as f64 / 1e6;
+    let store = Store::open(&db).unwrap();
+    let reader = store.read();
+    let entries = reader.entry_count().unwrap();
+    println!("demo fund: {members} members, {years} years, {entries} entries, {size_mb:.0} MB");
+    println!("| measure | median | note |");
+    println!("|---|---|---|");
+
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap();
+    let (d, tb) = time(21, || kongthun::report::trial_balance(&reader, as_of).unwrap());
+    assert_eq!(tb.difference, Satang(0));
+    println!("| trial balance as of month end | {} | {} accounts, difference {} |", ms(d), tb.lines.len(), tb.difference.0);
+    let mid = chrono::NaiveDate::from_ymd_opt(2026, 10, 20).unwrap();
+    let (d, _) = time(21, || kongthun::report::trial_balance(&reader, mid).unwrap());
+    println!("| trial balance mid-month | {} | month-to-date from postings |", ms(d));
+    let (d, m) = time(21, || kongthun::report::month_summary(&reader, 2026, 10).unwrap());
+    println!("| one month's totals (2026-10) | {} | receipts {} |", ms(d), m.total_receipts);
+    let (d, rows) = time(3, || ops::contributions::arrears(&store, as_of).unwrap());
+    println!("| arrears of every member | {} | {} in arrears |", ms(d), rows.len());
+    let (d, chain) = time(1, || reader.verify_chain().unwrap());
+    println!("| verify whole chain | {} | {} entries |", ms(d), chain.entries);
+    drop(store);
+
+    // Collection day: on a copy, bring active members up to 10,000, then record one
+    // payment (contribution + savings) for each of them in one call.
+    let copy = dir.join("collect-copy.sqlite");
+    let _ = std::fs::remove_file(&copy);
+    std::fs::copy(&db, &copy).unwrap();
+    let mut store = Store::open(&copy).unwrap();
+    let ctx = Ctx { recorded_by: "bench".into(), now: Utc.with_ymd_and_hms(2026, 11, 22, 5, 0, 0).unwrap() };
+    let active_filter = MemberFilter { status: Some(MemberStatus::Active), ..Default::default() };
+    let active = store.read().members(&active_filter).unwrap().len();
+    for i in active..10_000 {
+        let fields = MemberFields {
+            title: "นาง".into(),
+            first_name: format!("ทดสอบ{i}"),
+            last_name: "ผู้ใหญ่ดี".into(),
+            joined_on: "2026-11-01".into(),
+            ..Default::default()
+        };
+        ops::members::add_member(&mut store, &ctx, &fields).unwrap();
+    }
+    let lines: Vec<CollectLine> = store
+        .read()
+        .members(&active_filter)
+        .unwrap()
+        .into_iter()
+        .take(10_000)
+        .map(|m| CollectLine { member_no: m.member_no, contribution: Satang(3000), savings: Satang(10000), entrance_fee: Satang(0) })
+        .collect();
+    let mut samples = Vec::new();
+    for day in [20, 21, 22] {
+        let start = Instant::now();
+        let out = ops::contributions::collect(&mut store, &ctx, &format!("2026-11-{day}"), "cash", &lines).unwrap();
+        samples.push(start.elapsed());
+        assert_eq!(out.receipts.len(), 10_000);
+    }
+    println!("| collection day, 10,000 payments | {} | one transaction, fsync on commit; runs {:?} |", ms(median(samples.clone())), samples.iter().map(|d| ms(*d)).collect::<Vec<_>>());
+    drop(store);
+    let _ = std::fs::remove_file(&copy);
+}

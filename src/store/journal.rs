@@ -78,13 +78,7 @@ impl Tx<'_> {
         let date = entry.date().to_string();
         let be_year = entry.date().year() + crate::thai::BE_OFFSET;
         let prefix = entry.kind().doc_prefix();
-        let seq: i64 = self
-            .tx
-            .prepare_cached(
-                "INSERT INTO doc_sequence (prefix, year, last) VALUES (?1, ?2, 1)
-                 ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 RETURNING last",
-            )?
-            .query_row(params![prefix, be_year], |r| r.get(0))?;
+        let seq = self.next_doc_number(prefix, be_year)?;
         let doc_no = format!("{prefix}{be_year}/{seq:06}");
         let (prev_id, prev_hash) = match self.head {
             Some(head) => head,
@@ -133,6 +127,34 @@ impl Tx<'_> {
         }
         self.head = Some((id, hash));
         Ok(PostedRef { id, doc_no, hash })
+    }
+
+    /// The next number in a document series (prefix and BE year). Kept in memory during the
+    /// transaction and saved by `save_doc_numbers` just before commit.
+    fn next_doc_number(&mut self, prefix: &str, be_year: i32) -> Result<i64> {
+        let key = (prefix.to_string(), be_year);
+        let last = match self.doc_numbers.get(&key) {
+            Some(last) => *last,
+            None => self
+                .tx
+                .prepare_cached("SELECT last FROM doc_sequence WHERE prefix = ?1 AND year = ?2")?
+                .query_row(params![prefix, be_year], |r| r.get(0))
+                .optional()?
+                .unwrap_or(0),
+        };
+        self.doc_numbers.insert(key, last + 1);
+        Ok(last + 1)
+    }
+
+    pub(crate) fn save_doc_numbers(&mut self) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO doc_sequence (prefix, year, last) VALUES (?1, ?2, ?3)
+             ON CONFLICT (prefix, year) DO UPDATE SET last = excluded.last",
+        )?;
+        for ((prefix, year), last) in &self.doc_numbers {
+            stmt.execute(params![prefix, year, last])?;
+        }
+        Ok(())
     }
 
     pub fn insert_closed_month(&mut self, month: &str, closed_at: &str, closed_by: &str) -> Result<(i64, [u8; 32])> {

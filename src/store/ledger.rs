@@ -5,6 +5,7 @@ use super::{Reader, Tx};
 use crate::domain::accounts::SAVINGS_OWED;
 use crate::domain::Satang;
 use crate::error::Result;
+use chrono::Datelike;
 use rusqlite::params;
 use serde::Serialize;
 
@@ -23,6 +24,13 @@ impl AccountTotals {
     }
 }
 
+fn is_month_end(date: &str) -> bool {
+    match crate::domain::date::parse(date) {
+        Ok(d) => d.succ_opt().is_some_and(|next| next.day() == 1),
+        Err(_) => false,
+    }
+}
+
 fn collect(stmt: &mut rusqlite::CachedStatement<'_>, args: impl rusqlite::Params) -> Result<Vec<AccountTotals>> {
     let rows = stmt
         .query_map(args, |r| {
@@ -36,6 +44,14 @@ impl Reader<'_> {
     /// Totals per account of every entry dated on or before `as_of` (ISO date).
     pub fn totals_as_of(&self, as_of: &str) -> Result<Vec<AccountTotals>> {
         let month = &as_of[..7];
+        if is_month_end(as_of) {
+            // Whole months only: the per-month totals answer it without touching postings.
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT account_code, SUM(debit), SUM(credit) FROM account_month WHERE month <= ?1
+                 GROUP BY account_code ORDER BY account_code",
+            )?;
+            return collect(&mut stmt, params![month]);
+        }
         let mut stmt = self.conn.prepare_cached(
             "SELECT account_code, SUM(debit), SUM(credit) FROM (
                  SELECT account_code, debit, credit FROM account_month WHERE month < ?1
