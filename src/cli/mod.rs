@@ -214,12 +214,7 @@ fn open_default(db: &std::path::Path, ctx: &Ctx) -> Result<()> {
     }
     let fund = store.read().require_fund()?;
     print::fund(&fund);
-    let last = store.read().entries_between("0000-01-01", "9999-12-31", None).map(|e| e.last().map(|e| e.entry_date.clone()))?;
-    let as_of = match last {
-        Some(d) => crate::domain::date::parse_field("date", &d)?,
-        None => ctx.today(),
-    };
-    let tb = crate::report::trial_balance(&store.read(), as_of)?;
+    let tb = crate::report::trial_balance(&store.read(), ctx.today())?;
     print::trial_balance(&tb);
     Ok(())
 }
