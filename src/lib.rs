@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod ops;
+pub mod render;
 pub mod report;
 pub mod store;
 pub mod thai;

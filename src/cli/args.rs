@@ -71,6 +71,9 @@ pub enum Command {
     /// Reports.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Exports: the journal as plain-text accounting.
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Recompute the hash chain and name the first broken entry.
     Verify,
     /// Write a verified backup into a folder.
@@ -476,14 +479,68 @@ pub struct JournalArgs {
 #[derive(Subcommand, Debug)]
 pub enum ReportCommand {
     /// Trial balance as of a date (default: today).
-    TrialBalance(AsOfArgs),
+    TrialBalance(TrialBalanceArgs),
     /// One month's receipts, payments and balances.
     Month(MonthArgs),
+    /// The monthly statement for public posting (one A4 page).
+    Statement(StatementArgs),
+}
+
+/// Where to write a report as a file (otherwise it is printed).
+#[derive(Args, Debug, Default)]
+pub struct FileOutputs {
+    #[arg(long)]
+    pub pdf: Option<PathBuf>,
+    #[arg(long)]
+    pub csv: Option<PathBuf>,
+    #[arg(long)]
+    pub xlsx: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct TrialBalanceArgs {
+    #[arg(long)]
+    pub as_of: Option<String>,
+    #[command(flatten)]
+    pub out: FileOutputs,
+}
+
+impl TrialBalanceArgs {
+    pub fn as_of(&self, ctx: &Ctx) -> Result<NaiveDate> {
+        AsOfArgs { as_of: self.as_of.clone() }.as_of(ctx)
+    }
 }
 
 #[derive(Args, Debug)]
 pub struct MonthArgs {
     pub month: String,
+    #[command(flatten)]
+    pub out: FileOutputs,
+}
+
+#[derive(Args, Debug)]
+pub struct StatementArgs {
+    /// YYYY-MM (CE or BE year).
+    #[arg(long)]
+    pub month: String,
+    #[arg(long)]
+    pub pdf: PathBuf,
+    /// List welfare recipients by name (default: counts only).
+    #[arg(long)]
+    pub names: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCommand {
+    /// The whole journal as hledger/ledger text.
+    Journal(JournalExportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct JournalExportArgs {
+    /// File to write (default: print).
+    #[arg(long)]
+    pub to: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -11,7 +11,7 @@ use crate::domain::{MemberStatus, Satang};
 use crate::error::{Error, Result};
 use crate::ops::{self, Ctx};
 use crate::store::{MemberFilter, Store};
-use args::{Cli, Command, MemberCommand, ReportCommand};
+use args::{Cli, Command, ExportCommand, FileOutputs, MemberCommand, ReportCommand};
 use chrono::{DateTime, Utc};
 use clap::Parser;
 use std::path::PathBuf;
@@ -171,12 +171,41 @@ fn run(cli: Cli) -> Result<()> {
         Command::Report(ReportCommand::TrialBalance(a)) => {
             let as_of = a.as_of(&ctx)?;
             let tb = crate::report::trial_balance(&store.read(), as_of)?;
-            print::output(json, &tb, || print::trial_balance(&tb));
+            let table = crate::render::tables::trial_balance_table(&tb);
+            if !write_tables(&a.out, &[table])? {
+                print::output(json, &tb, || print::trial_balance(&tb));
+            }
         }
         Command::Report(ReportCommand::Month(a)) => {
             let (y, m) = crate::domain::date::parse_month(&a.month).map_err(|p| Error::invalid("month", &a.month, p))?;
             let summary = crate::report::month_summary(&store.read(), y, m)?;
-            print::output(json, &summary, || print::month(&summary));
+            let table = crate::render::tables::month_table(&summary);
+            if !write_tables(&a.out, &[table])? {
+                print::output(json, &summary, || print::month(&summary));
+            }
+        }
+        Command::Report(ReportCommand::Statement(a)) => {
+            let (y, m) = crate::domain::date::parse_month(&a.month).map_err(|p| Error::invalid("month", &a.month, p))?;
+            let statement = crate::report::statement(&store.read(), y, m, ctx.today())?;
+            let pdf = crate::render::statement::statement_pdf(
+                &statement,
+                &crate::render::statement::StatementOptions { recipient_names: a.names },
+            );
+            ops::export::write_atomic(&a.pdf, &pdf)?;
+            print::output(json, &statement, || {
+                println!("เขียนแล้ว / written: {} ({} bytes)", a.pdf.display(), pdf.len());
+                println!("ลายนิ้วมือบัญชี / ledger fingerprint: {}", statement.fingerprint);
+            });
+        }
+        Command::Export(ExportCommand::Journal(a)) => {
+            let text = crate::render::journal::journal_text(&store.read())?;
+            match &a.to {
+                Some(path) => {
+                    ops::export::write_atomic(path, text.as_bytes())?;
+                    println!("เขียนแล้ว / written: {}", path.display());
+                }
+                None => print!("{text}"),
+            }
         }
         Command::Verify => {
             let report = store.read().verify_chain()?;
@@ -201,6 +230,26 @@ fn run(cli: Cli) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Write report tables to the files asked for; false if none was asked (print instead).
+fn write_tables(out: &FileOutputs, tables: &[crate::render::tables::Table]) -> Result<bool> {
+    if let Some(path) = &out.pdf {
+        return Err(Error::file(path, "PDF is not offered for this report yet; use --csv or --xlsx"));
+    }
+    let mut wrote = false;
+    if let Some(path) = &out.csv {
+        let table = tables.first().ok_or_else(|| Error::file(path, "nothing to write"))?;
+        ops::export::write_atomic(path, &crate::render::csv::table_csv(table))?;
+        println!("เขียนแล้ว / written: {}", path.display());
+        wrote = true;
+    }
+    if let Some(path) = &out.xlsx {
+        ops::export::write_atomic(path, &crate::render::xlsx::tables_xlsx(tables)?)?;
+        println!("เขียนแล้ว / written: {}", path.display());
+        wrote = true;
+    }
+    Ok(wrote)
 }
 
 /// `kongthun` with no command: open the default database, creating the demo fund the first

@@ -2,7 +2,9 @@
 //! `render`) to format. Nothing here formats text for people.
 
 pub mod month;
+pub mod statement;
 pub mod trial_balance;
 
-pub use month::{month_summary, MonthSummary};
+pub use month::{month_summary, MonthLine, MonthSummary};
+pub use statement::{statement, Statement};
 pub use trial_balance::{trial_balance, TrialBalance, TrialBalanceLine};

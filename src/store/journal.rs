@@ -245,6 +245,47 @@ impl Reader<'_> {
         Ok(rows)
     }
 
+    /// Every entry with its postings, in id order, streamed (the journal can be millions).
+    pub fn for_each_entry(&self, mut f: impl FnMut(&EntryRow)) -> Result<()> {
+        let mut stmt = self.conn.prepare(
+            "SELECT e.id, e.entry_date, e.doc_no, e.kind, e.member_id, e.reverses, e.description, e.reason,
+                    e.recorded_by, e.recorded_at, e.hash, p.line, p.account_code, p.amount, p.member_id
+             FROM journal_entry e JOIN posting p ON p.entry_id = e.id ORDER BY e.id, p.line",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut current: Option<EntryRow> = None;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            if current.as_ref().map(|c| c.id) != Some(id) {
+                if let Some(done) = current.take() {
+                    f(&done);
+                }
+                current = Some(EntryRow {
+                    id,
+                    entry_date: r.get(1)?,
+                    doc_no: r.get(2)?,
+                    kind: r.get(3)?,
+                    member_id: r.get(4)?,
+                    reverses: r.get(5)?,
+                    reversed_by: None,
+                    description: r.get(6)?,
+                    reason: r.get(7)?,
+                    recorded_by: r.get(8)?,
+                    recorded_at: r.get(9)?,
+                    hash: hex::encode(r.get::<_, Vec<u8>>(10)?),
+                    postings: Vec::new(),
+                });
+            }
+            if let Some(c) = current.as_mut() {
+                c.postings.push(PostingRow { line: r.get(11)?, account: r.get(12)?, amount: Satang(r.get(13)?), member_id: r.get(14)? });
+            }
+        }
+        if let Some(done) = current.take() {
+            f(&done);
+        }
+        Ok(())
+    }
+
     pub fn entry_count(&self) -> Result<i64> {
         Ok(self.conn.query_row("SELECT count(*) FROM journal_entry", [], |r| r.get(0))?)
     }

@@ -177,6 +177,56 @@ impl Reader<'_> {
     }
 }
 
+/// Welfare paid from one welfare account in a span: cases (entries) and net baht, and the
+/// names of the members paid.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct WelfarePaid {
+    pub account: String,
+    pub category: String,
+    pub name_th: String,
+    pub cases: i64,
+    pub amount: Satang,
+    pub recipients: Vec<String>,
+}
+
+impl Reader<'_> {
+    /// Welfare payouts (debits to welfare expense accounts, net of reversals) in [from, to].
+    pub fn welfare_paid_between(&self, from: &str, to: &str) -> Result<Vec<WelfarePaid>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.code, a.welfare_category, a.name_th, e.id, e.reverses, p.amount,
+                    COALESCE(m.title || m.first_name || ' ' || m.last_name, '')
+             FROM journal_entry e
+             JOIN posting p ON p.entry_id = e.id
+             JOIN account a ON a.code = p.account_code AND a.welfare_category IS NOT NULL
+             LEFT JOIN member m ON m.id = COALESCE(p.member_id, e.member_id)
+             WHERE e.entry_date BETWEEN ?1 AND ?2
+             ORDER BY a.code, e.id",
+        )?;
+        let mut out: Vec<WelfarePaid> = Vec::new();
+        let mut rows = stmt.query(params![from, to])?;
+        while let Some(r) = rows.next()? {
+            let code: String = r.get(0)?;
+            if out.last().map(|w| w.account != code).unwrap_or(true) {
+                out.push(WelfarePaid { account: code.clone(), category: r.get(1)?, name_th: r.get(2)?, ..Default::default() });
+            }
+            let w = out.last_mut().expect("pushed above");
+            let reverses: Option<i64> = r.get(4)?;
+            let amount: i64 = r.get(5)?;
+            w.amount.0 += amount;
+            if reverses.is_some() {
+                w.cases -= 1;
+            } else {
+                w.cases += 1;
+                let name: String = r.get(6)?;
+                if !name.is_empty() {
+                    w.recipients.push(name);
+                }
+            }
+        }
+        Ok(out.into_iter().filter(|w| w.cases != 0 || w.amount.0 != 0).collect())
+    }
+}
+
 impl Tx<'_> {
     /// Record a backup in the log (shown on the dashboard as "last backup").
     pub fn log_backup(&mut self, path: &str, made_at: &str, last_entry: i64) -> Result<()> {

@@ -285,4 +285,44 @@ impl Reader<'_> {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
+
+    /// How many members had each status at the end of `date`, from the status history.
+    pub fn status_counts_as_of(&self, date: &str) -> Result<Vec<(MemberStatus, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.status, count(*) FROM member_status s
+             WHERE s.id = (SELECT max(id) FROM member_status t WHERE t.member_id = s.member_id AND t.effective_on <= ?1)
+             GROUP BY s.status ORDER BY s.status",
+        )?;
+        let rows = stmt
+            .query_map([date], |r| {
+                let status: String = r.get(0)?;
+                Ok((MemberStatus::parse(&status).unwrap_or(MemberStatus::Active), r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Status changes that took effect in [from, to]: (status, count). Joining is `active`.
+    pub fn status_changes_between(&self, from: &str, to: &str) -> Result<Vec<(MemberStatus, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT status, count(*) FROM member_status WHERE effective_on BETWEEN ?1 AND ?2
+             GROUP BY status ORDER BY status",
+        )?;
+        let rows = stmt
+            .query_map([from, to], |r| {
+                let status: String = r.get(0)?;
+                Ok((MemberStatus::parse(&status).unwrap_or(MemberStatus::Active), r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Members who joined in [from, to].
+    pub fn joined_between(&self, from: &str, to: &str) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM member WHERE joined_on BETWEEN ?1 AND ?2",
+            [from, to],
+            |r| r.get(0),
+        )?)
+    }
 }

@@ -14,7 +14,7 @@ mod migrate;
 pub use backup::inspect_database;
 pub use fund::{AccountRow, FundRow};
 pub use journal::{ChainReport, EntryRow, PostedRef, PostingRow};
-pub use ledger::AccountTotals;
+pub use ledger::{AccountTotals, WelfarePaid};
 pub use members::{MemberFilter, MemberRow, StatusRow};
 
 use crate::error::{Error, Result};

@@ -3,6 +3,9 @@
 //! `1,234.50`. Parsing of user input lives in `domain` (it is validation); this module only
 //! formats.
 
+mod baht;
+
+pub use baht::baht_text;
 use chrono::{Datelike, NaiveDate};
 
 /// Years are shown in the Buddhist era: BE = CE + 543.

@@ -7,6 +7,7 @@ mod demo;
 mod import;
 mod invariants;
 mod members;
+mod reports;
 mod savings;
 
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -135,4 +136,15 @@ pub fn add_members(store: &mut Store, n: u32, joined: &str) -> Vec<String> {
                 .member_no
         })
         .collect()
+}
+
+/// A welfare fund with three members and a little money moved in March 2026.
+pub fn invariants_fixture() -> Fixture {
+    let mut f = fund(FundKind::Both);
+    add_members(&mut f.store, 3, "2026-01-10");
+    for no in ["1", "2", "3"] {
+        ops::savings::deposit(&mut f.store, &today(), no, "250.50", "2026-03-05", "cash").unwrap();
+    }
+    ops::cashbook::transfer(&mut f.store, &today(), "cash", "bank", "500", "2026-03-06", "").unwrap();
+    f
 }

@@ -1,0 +1,122 @@
+//! The monthly statement as one A4 page for the village notice board.
+
+use super::pdf::{Align, Column, PdfDoc, Weight};
+use crate::report::Statement;
+use crate::thai::{self, Digits};
+
+pub struct StatementOptions {
+    /// List welfare recipients by name (some funds post names, others only counts).
+    pub recipient_names: bool,
+}
+
+pub fn statement_pdf(s: &Statement, options: &StatementOptions) -> Vec<u8> {
+    let digits = if s.fund.thai_digits { Digits::Thai } else { Digits::Arabic };
+    let money = |v: i64| thai::amount(v, digits);
+    let num = |v: i64| digits.apply(v.to_string());
+    let month_name = thai::month_long(s.year, s.month, digits);
+    let footer_left = format!("พิมพ์เมื่อ {}", thai::date_short(s.printed_on, digits));
+    let footer_right = format!("ลายนิ้วมือบัญชี {}", s.fingerprint);
+    let mut doc = PdfDoc::new(&format!("รายงานการเงินประจำเดือน{month_name} {}", s.fund.name_th), &footer_left, &footer_right);
+    let w = doc.content_width();
+
+    doc.line(&s.fund.name_th, Weight::Bold, 17.0, Align::Center);
+    let mut place = Vec::new();
+    if let Some(m) = s.fund.moo {
+        place.push(format!("หมู่ที่ {}", num(i64::from(m))));
+    }
+    for (prefix, v) in [("ตำบล", &s.fund.tambon), ("อำเภอ", &s.fund.amphoe), ("จังหวัด", &s.fund.changwat)] {
+        if !v.is_empty() {
+            place.push(format!("{prefix}{v}"));
+        }
+    }
+    if !place.is_empty() {
+        doc.line(&place.join(" "), Weight::Regular, 12.0, Align::Center);
+    }
+    doc.line(&format!("รายงานรับ-จ่ายเงินประจำเดือน{month_name}"), Weight::Bold, 15.0, Align::Center);
+    if !s.closed {
+        doc.line("ฉบับร่าง: เดือนนี้ยังไม่ได้ปิดบัญชี ตัวเลขอาจเปลี่ยนแปลงได้", Weight::Bold, 11.0, Align::Center);
+    }
+    doc.gap(4.0);
+
+    let size = 12.0;
+    let m = &s.summary;
+    doc.label_value(0.0, "ยอดยกมา (เงินสดและเงินฝากธนาคาร ณ ต้นเดือน)", &money(m.opening.0), Weight::Bold, size, w);
+    doc.gap(2.0);
+    let cols = |first: &str| {
+        vec![
+            Column { title: first.into(), width: w - 120.0, align: Align::Left },
+            Column { title: "จำนวนเงิน (บาท)".into(), width: 120.0, align: Align::Right },
+        ]
+    };
+    doc.begin_table(cols("รายรับ"), size);
+    for l in &m.receipts {
+        doc.table_row(&[l.name_th.clone(), money(l.amount.0)], Weight::Regular);
+    }
+    if m.receipts.is_empty() {
+        doc.table_row(&["ไม่มีรายรับ".into(), money(0)], Weight::Regular);
+    }
+    doc.table_row(&["รวมรับ".into(), money(m.total_receipts.0)], Weight::Bold);
+    doc.end_table();
+    doc.begin_table(cols("รายจ่าย"), size);
+    for l in &m.payments {
+        doc.table_row(&[l.name_th.clone(), money(l.amount.0)], Weight::Regular);
+    }
+    if m.payments.is_empty() {
+        doc.table_row(&["ไม่มีรายจ่าย".into(), money(0)], Weight::Regular);
+    }
+    doc.table_row(&["รวมจ่าย".into(), money(m.total_payments.0)], Weight::Bold);
+    doc.end_table();
+    doc.label_value(0.0, "ยอดยกไป (ณ สิ้นเดือน)", &money(m.closing.0), Weight::Bold, size, w);
+    doc.label_value(20.0, "เงินสด", &money(m.closing_cash.0), Weight::Regular, size, w);
+    doc.label_value(20.0, "เงินฝากธนาคาร", &money(m.closing_bank.0), Weight::Regular, size, w);
+    doc.line(&format!("({})", thai::baht_text(m.closing.0)), Weight::Regular, size, Align::Right);
+    doc.gap(4.0);
+
+    doc.line("สมาชิก", Weight::Bold, 13.0, Align::Left);
+    let count = |st: crate::domain::MemberStatus| s.members.iter().find(|(x, _)| *x == st).map(|(_, n)| *n).unwrap_or(0);
+    let left: i64 = s.left.iter().map(|(_, n)| n).sum();
+    doc.paragraph(
+        &format!(
+            "สมาชิกคงอยู่ ณ สิ้นเดือน {} คน  สมัครใหม่ในเดือน {} คน  พ้นสภาพในเดือน {} คน (ขาดส่ง {} ลาออก {} เสียชีวิต {} ถูกให้ออก {})",
+            num(s.active_members()),
+            num(s.joined),
+            num(left),
+            num(s.left.iter().filter(|(x, _)| *x == crate::domain::MemberStatus::Lapsed).map(|(_, n)| *n).sum()),
+            num(s.left.iter().filter(|(x, _)| *x == crate::domain::MemberStatus::Resigned).map(|(_, n)| *n).sum()),
+            num(s.left.iter().filter(|(x, _)| *x == crate::domain::MemberStatus::Deceased).map(|(_, n)| *n).sum()),
+            num(s.left.iter().filter(|(x, _)| *x == crate::domain::MemberStatus::Expelled).map(|(_, n)| *n).sum()),
+        ),
+        Weight::Regular,
+        size,
+    );
+    let _ = count;
+    doc.gap(2.0);
+    doc.line("การจ่ายสวัสดิการในเดือนนี้", Weight::Bold, 13.0, Align::Left);
+    if s.welfare.is_empty() {
+        doc.line("ไม่มีการจ่ายสวัสดิการในเดือนนี้", Weight::Regular, size, Align::Left);
+    } else {
+        doc.begin_table(
+            vec![
+                Column { title: "ประเภทสวัสดิการ".into(), width: w - 200.0, align: Align::Left },
+                Column { title: "ราย".into(), width: 80.0, align: Align::Right },
+                Column { title: "จำนวนเงิน (บาท)".into(), width: 120.0, align: Align::Right },
+            ],
+            size,
+        );
+        for c in &s.welfare {
+            doc.table_row(&[c.name_th.clone(), num(c.cases), money(c.amount.0)], Weight::Regular);
+            if options.recipient_names && !c.recipients.is_empty() {
+                doc.table_row(&[format!("   {}", c.recipients.join(", ")), String::new(), String::new()], Weight::Regular);
+            }
+        }
+        let cases: i64 = s.welfare.iter().map(|c| c.cases).sum();
+        let total: i64 = s.welfare.iter().map(|c| c.amount.0).sum();
+        doc.table_row(&["รวม".into(), num(cases), money(total)], Weight::Bold);
+        doc.end_table();
+    }
+    doc.gap(14.0);
+    doc.line("ขอรับรองว่ารายงานนี้ถูกต้องตามบัญชีของกองทุน", Weight::Regular, size, Align::Left);
+    doc.gap(12.0);
+    doc.signatures(&["เหรัญญิก", "ประธานกรรมการ", "ผู้ตรวจสอบ"], 11.0);
+    doc.finish()
+}

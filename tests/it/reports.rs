@@ -1,0 +1,173 @@
+//! Printed and exported reports, checked with real tools: `pdftotext`, `pdffonts` and
+//! `pdfinfo` (poppler-utils) on the statement PDF, calamine on the XLSX, and the real
+//! `hledger` on our journal export, whose balances must equal our trial balance.
+
+use super::*;
+use kongthun::ops::cashbook::CashMove;
+use kongthun::render::statement::{statement_pdf, StatementOptions};
+use std::process::Command;
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed by this test (bash .ci/run installs it): {e}"));
+    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn pdf_text(pdf: &[u8], dir: &std::path::Path) -> (String, String, String) {
+    let path = dir.join("report.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let p = path.to_str().unwrap();
+    (tool("pdftotext", &["-layout", p, "-"]), tool("pdffonts", &[p]), tool("pdfinfo", &[p]))
+}
+
+fn pages(info: &str) -> u32 {
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
+}
+
+#[test]
+fn statement_on_the_demo_fund_is_one_true_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
+    kongthun::demo::build(&mut store, &kongthun::demo::DemoSpec::default()).unwrap();
+    for (y, m) in [(2024, 3), (2026, 10)] {
+        let s = kongthun::report::statement(&store.read(), y, m, date(2026, 11, 22)).unwrap();
+        let sum = &s.summary;
+        assert_eq!(sum.opening.0 + sum.total_receipts.0 - sum.total_payments.0, sum.closing.0);
+        assert!(s.closed);
+        let pdf = statement_pdf(&s, &StatementOptions { recipient_names: false });
+        let (text, fonts, info) = pdf_text(&pdf, dir.path());
+        assert_eq!(pages(&info), 1, "{y}-{m}");
+        for heading in ["กองทุนสวัสดิการชุมชนตำบลหนองน้ำใส", "รายงานรับ-จ่ายเงินประจำเดือน", "ยอดยกมา", "รวมรับ", "รวมจ่าย", "ยอดยกไป", "เงินสัจจะสะสมของสมาชิก", "ผู้ตรวจสอบ", "หน้า 1 / 1"] {
+            assert!(text.contains(heading), "{heading} missing from:\n{text}");
+        }
+        for figure in [sum.opening, sum.total_receipts, sum.total_payments, sum.closing, sum.closing_cash, sum.closing_bank] {
+            assert!(text.contains(&figure.display()), "{} missing", figure.display());
+        }
+        assert!(text.contains(&kongthun::thai::baht_text(sum.closing.0)));
+        assert!(text.contains(&s.fingerprint));
+        assert!(text.contains(&format!("สมาชิกคงอยู่ ณ สิ้นเดือน {} คน", s.active_members())));
+        assert!(fonts.contains("Sarabun-Regular") && fonts.contains("Sarabun-Bold"), "{fonts}");
+        for line in fonts.lines().filter(|l| l.contains("Sarabun")) {
+            // emb sub uni: embedded, subset, with a ToUnicode map
+            assert!(line.contains("yes yes yes"), "{line}");
+        }
+        assert!(pdf.len() < 300_000);
+    }
+    // the statement of a closed month never changes, whatever happens after
+    let before = statement_pdf(&kongthun::report::statement(&store.read(), 2026, 9, date(2026, 11, 22)).unwrap(), &StatementOptions { recipient_names: false });
+    ops::cashbook::receive(&mut store, &ctx_on(2026, 11, 22), &CashMove {
+        account: "4301".into(),
+        amount: "999".into(),
+        date: "2026-11-20".into(),
+        till: "cash".into(),
+        description: "บริจาค".into(),
+        member_no: None,
+    })
+    .unwrap();
+    let after = statement_pdf(&kongthun::report::statement(&store.read(), 2026, 9, date(2026, 11, 22)).unwrap(), &StatementOptions { recipient_names: false });
+    assert_eq!(before, after);
+}
+
+#[test]
+fn welfare_recipients_with_stacked_marks_come_back_exactly() {
+    let mut f = fund(FundKind::Welfare);
+    let names = [("นาย", "ผู้ใหญ่", "น้ำใจดี"), ("นาง", "น้ำทิพย์", "ปั้นทอง"), ("นาย", "ปั้น", "ผู้มีบุญ")];
+    for (title, first, last) in names {
+        let mut p = person(first, last, "", "2026-01-10");
+        p.title = title.into();
+        ops::members::add_member(&mut f.store, &today(), &p).unwrap();
+    }
+    ops::cashbook::receive(&mut f.store, &today(), &CashMove { account: "4203".into(), amount: "50000".into(), date: "2026-03-01".into(), till: "cash".into(), description: "พอช.".into(), member_no: None }).unwrap();
+    for (i, account) in ["5104", "5102", "5102"].iter().enumerate() {
+        ops::cashbook::pay(&mut f.store, &today(), &CashMove {
+            account: account.to_string(),
+            amount: "1,500".into(),
+            date: "2026-03-15".into(),
+            till: "cash".into(),
+            description: "จ่ายสวัสดิการ".into(),
+            member_no: Some((i + 1).to_string()),
+        })
+        .unwrap();
+    }
+    let s = kongthun::report::statement(&f.store.read(), 2026, 3, date(2026, 4, 2)).unwrap();
+    assert!(!s.closed);
+    let pdf = statement_pdf(&s, &StatementOptions { recipient_names: true });
+    let (text, _, info) = pdf_text(&pdf, f.dir.path());
+    assert_eq!(pages(&info), 1);
+    for expected in ["นายผู้ใหญ่ น้ำใจดี", "นางน้ำทิพย์ ปั้นทอง", "นายปั้น ผู้มีบุญ", "สวัสดิการเสียชีวิต", "สวัสดิการเจ็บป่วย/นอนโรงพยาบาล", "ฉบับร่าง", "4,500.00", "พิมพ์เมื่อ 2 เม.ย. 2569"] {
+        assert!(text.contains(expected), "{expected} missing from:\n{text}");
+    }
+    let illness = s.welfare.iter().find(|w| w.account == "5102").unwrap();
+    assert_eq!((illness.cases, illness.amount), (2, Satang(300000)));
+}
+
+#[test]
+fn thai_digits_setting_prints_thai_digits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("t.sqlite")).unwrap();
+    let mut p = profile(FundKind::Welfare);
+    p.thai_digits = true;
+    ops::fund::init_fund(&mut store, &today(), &p).unwrap();
+    add_members(&mut store, 1, "2026-01-10");
+    ops::contributions::collect(&mut store, &today(), "2026-01-25", "cash", &[kongthun::ops::contributions::CollectLine { member_no: "1".into(), contribution: Satang(3000), savings: Satang(0), entrance_fee: Satang(5000) }]).unwrap();
+    let s = kongthun::report::statement(&store.read(), 2026, 1, date(2026, 2, 1)).unwrap();
+    let (text, _, _) = pdf_text(&statement_pdf(&s, &StatementOptions { recipient_names: false }), dir.path());
+    assert!(text.contains("๘๐.๐๐") && text.contains("มกราคม ๒๕๖๙"), "{text}");
+}
+
+#[test]
+fn csv_has_a_bom_and_xlsx_reads_back_as_numbers() {
+    use calamine::{Data, Reader as _};
+    let f = super::invariants_fixture();
+    let tb = kongthun::report::trial_balance(&f.store.read(), date(2026, 3, 31)).unwrap();
+    let table = kongthun::render::tables::trial_balance_table(&tb);
+    let csv = kongthun::render::csv::table_csv(&table);
+    assert!(csv.starts_with(&[0xEF, 0xBB, 0xBF]));
+    let text = String::from_utf8(csv[3..].to_vec()).unwrap();
+    assert!(text.starts_with("รหัสบัญชี,ชื่อบัญชี,Account,เดบิต,เครดิต\n"), "{text}");
+    assert!(text.contains("1101,เงินสด,Cash on hand,"));
+
+    let bytes = kongthun::render::xlsx::tables_xlsx(&[table]).unwrap();
+    let path = f.dir.path().join("tb.xlsx");
+    kongthun::ops::export::write_atomic(&path, &bytes).unwrap();
+    let mut wb = calamine::open_workbook_auto(&path).unwrap();
+    let range = wb.worksheet_range("งบทดลอง").unwrap();
+    assert_eq!(range.get((0, 1)), Some(&Data::String("ชื่อบัญชี".into())));
+    let cash_row = range.rows().find(|r| r[0] == Data::String("1101".into())).unwrap();
+    let cash = tb.lines.iter().find(|l| l.code == "1101").unwrap().debit;
+    assert_eq!(cash_row[3], Data::Float(cash.0 as f64 / 100.0));
+}
+
+#[test]
+fn hledger_balances_equal_our_trial_balance() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
+    kongthun::demo::build(&mut store, &kongthun::demo::DemoSpec { members: 120, years: 2, seed: 4, ..Default::default() }).unwrap();
+    // a reversal too, so the export carries one
+    ops::cashbook::receive(&mut store, &ctx_on(2026, 11, 22), &CashMove { account: "4301".into(), amount: "12.34".into(), date: "2026-11-20".into(), till: "cash".into(), description: "บริจาค; ทดสอบ".into(), member_no: None }).unwrap();
+    let last = store.read().entry_count().unwrap();
+    ops::reversal::reverse(&mut store, &ctx_on(2026, 11, 22), &last.to_string(), "ผิด", Some("2026-11-21")).unwrap();
+    let journal = kongthun::render::journal::journal_text(&store.read()).unwrap();
+    let path = dir.path().join("fund.journal");
+    std::fs::write(&path, &journal).unwrap();
+    let csv = tool("hledger", &["-f", path.to_str().unwrap(), "bal", "--flat", "-O", "csv"]);
+    let tb = kongthun::report::trial_balance(&store.read(), date(2026, 11, 30)).unwrap();
+    let mut seen = 0;
+    for line in csv.lines().skip(1) {
+        let cells: Vec<String> = line.split("\",\"").map(|c| c.trim_matches('"').to_string()).collect();
+        if cells[0] == "total" {
+            assert_eq!(cells[1], "0");
+            continue;
+        }
+        let code = cells[0].split(':').nth(1).unwrap().split(' ').next().unwrap();
+        let amount = cells[1].trim_start_matches("THB ").trim();
+        let theirs = Satang::parse(amount, kongthun::domain::money::Sign::Any).unwrap();
+        let ours = tb.lines.iter().find(|l| l.code == code).map(|l| Satang(l.debit.0 - l.credit.0)).unwrap_or_default();
+        assert_eq!(theirs, ours, "account {code}");
+        seen += 1;
+    }
+    assert_eq!(seen, tb.lines.len());
+}
