@@ -77,6 +77,17 @@ fn main() {
     println!("| one month's totals (2026-10) | {} | receipts {} |", ms(d), m.total_receipts);
     let (d, rows) = time(3, || ops::contributions::arrears(&store, as_of).unwrap());
     println!("| arrears of every member | {} | {} in arrears |", ms(d), rows.len());
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let options = kongthun::render::statement::StatementOptions { recipient_names: true };
+    let (d, pdf) = time(11, || {
+        let s = kongthun::report::statement(&reader, 2026, 10, today).unwrap();
+        kongthun::render::statement::statement_pdf(&s, &options)
+    });
+    println!("| statement PDF (2026-10), data + render | {} | {} KB |", ms(d), pdf.len() / 1024);
+    let (d, year) = time(3, || kongthun::report::yearly(&reader, 2025, today).unwrap());
+    println!("| yearly report data (2025) | {} | {} members active |", ms(d), year.members_active);
+    let (d, pdf) = time(3, || kongthun::render::yearly::yearly_pdf(&year));
+    println!("| yearly report PDF render | {} | {} KB |", ms(d), pdf.len() / 1024);
     let (d, chain) = time(1, || reader.verify_chain().unwrap());
     println!("| verify whole chain | {} | {} entries |", ms(d), chain.entries);
     drop(store);

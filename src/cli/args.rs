@@ -484,6 +484,47 @@ pub enum ReportCommand {
     Month(MonthArgs),
     /// The monthly statement for public posting (one A4 page).
     Statement(StatementArgs),
+    /// The yearly report (fiscal year YEAR, CE or BE).
+    Year(YearArgs),
+    /// A member's passbook: contributions and sajja savings.
+    Passbook(PassbookArgs),
+    /// Receipt or payment voucher of one entry.
+    Voucher(VoucherArgs),
+    /// General ledger of one account.
+    Ledger(LedgerArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct YearArgs {
+    pub year: i32,
+    #[command(flatten)]
+    pub out: FileOutputs,
+}
+
+#[derive(Args, Debug)]
+pub struct PassbookArgs {
+    pub member: String,
+    #[arg(long)]
+    pub pdf: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct VoucherArgs {
+    /// Entry id or document number.
+    pub entry: String,
+    #[arg(long)]
+    pub pdf: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct LedgerArgs {
+    pub account: String,
+    #[arg(long)]
+    pub from: String,
+    #[arg(long)]
+    pub to: String,
+    #[arg(long)]
+    pub pdf: Option<PathBuf>,
 }
 
 /// Where to write a report as a file (otherwise it is printed).
@@ -534,6 +575,16 @@ pub struct StatementArgs {
 pub enum ExportCommand {
     /// The whole journal as hledger/ledger text.
     Journal(JournalExportArgs),
+    /// The yearly report set (PDF, CSV, XLSX) into a new folder on a USB stick, verified.
+    Year(ExportYearArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ExportYearArgs {
+    /// Fiscal year (CE or BE).
+    pub year: i32,
+    #[arg(long)]
+    pub to: PathBuf,
 }
 
 #[derive(Args, Debug)]

@@ -171,8 +171,14 @@ fn run(cli: Cli) -> Result<()> {
         Command::Report(ReportCommand::TrialBalance(a)) => {
             let as_of = a.as_of(&ctx)?;
             let tb = crate::report::trial_balance(&store.read(), as_of)?;
+            if let Some(path) = &a.out.pdf {
+                let fund = store.read().require_fund()?;
+                let fp = crate::domain::chain::fingerprint(&store.read().chain_head()?.1);
+                ops::export::write_atomic(path, &crate::render::vouchers::trial_balance_pdf(&fund, &tb, &fp, ctx.today()))?;
+                println!("เขียนแล้ว / written: {}", path.display());
+            }
             let table = crate::render::tables::trial_balance_table(&tb);
-            if !write_tables(&a.out, &[table])? {
+            if !write_tables(&a.out, &[table])? && a.out.pdf.is_none() {
                 print::output(json, &tb, || print::trial_balance(&tb));
             }
         }
@@ -180,6 +186,9 @@ fn run(cli: Cli) -> Result<()> {
             let (y, m) = crate::domain::date::parse_month(&a.month).map_err(|p| Error::invalid("month", &a.month, p))?;
             let summary = crate::report::month_summary(&store.read(), y, m)?;
             let table = crate::render::tables::month_table(&summary);
+            if let Some(path) = &a.out.pdf {
+                return Err(Error::file(path, "the month as PDF is `report statement --month ... --pdf`"));
+            }
             if !write_tables(&a.out, &[table])? {
                 print::output(json, &summary, || print::month(&summary));
             }
@@ -195,6 +204,73 @@ fn run(cli: Cli) -> Result<()> {
             print::output(json, &statement, || {
                 println!("เขียนแล้ว / written: {} ({} bytes)", a.pdf.display(), pdf.len());
                 println!("ลายนิ้วมือบัญชี / ledger fingerprint: {}", statement.fingerprint);
+            });
+        }
+        Command::Report(ReportCommand::Year(a)) => {
+            let year = ops::export::ce_year(a.year)?;
+            let report = crate::report::yearly(&store.read(), year, ctx.today())?;
+            if let Some(path) = &a.out.pdf {
+                ops::export::write_atomic(path, &crate::render::yearly::yearly_pdf(&report))?;
+                println!("เขียนแล้ว / written: {}", path.display());
+            }
+            let tables = crate::render::yearly::yearly_tables(&report);
+            let csv_only = FileOutputs { pdf: None, csv: a.out.csv.clone(), xlsx: a.out.xlsx.clone() };
+            if !write_tables(&csv_only, &tables)? && a.out.pdf.is_none() {
+                print::output(true, &report, || {});
+            }
+        }
+        Command::Report(ReportCommand::Passbook(a)) => {
+            let pb = crate::report::books::passbook(&store.read(), &a.member, ctx.today())?;
+            match &a.pdf {
+                Some(path) => {
+                    let fund = store.read().require_fund()?;
+                    let fp = crate::domain::chain::fingerprint(&store.read().chain_head()?.1);
+                    ops::export::write_atomic(path, &crate::render::vouchers::passbook_pdf(&fund, &pb, &fp))?;
+                    println!("เขียนแล้ว / written: {}", path.display());
+                }
+                None => print::output(true, &pb, || {}),
+            }
+        }
+        Command::Report(ReportCommand::Voucher(a)) => {
+            let reader = store.read();
+            let entry = match a.entry.trim().parse::<i64>() {
+                Ok(id) => reader.entry(id)?,
+                Err(_) => reader.entry_by_doc_no(a.entry.trim())?,
+            }
+            .ok_or(Error::NotFound { what: "entry", key: a.entry.clone() })?;
+            let member = match entry.member_id {
+                Some(id) => reader.member_by_id(id)?,
+                None => None,
+            };
+            let fund = reader.require_fund()?;
+            let fp = crate::domain::chain::fingerprint(&reader.hash_of_entry(entry.id)?.unwrap_or_default());
+            let pdf = crate::render::vouchers::voucher_pdf(&fund, &entry, &reader.accounts()?, member.as_ref(), &fp);
+            ops::export::write_atomic(&a.pdf, &pdf)?;
+            println!("เขียนแล้ว / written: {}", a.pdf.display());
+        }
+        Command::Report(ReportCommand::Ledger(a)) => {
+            let from = crate::domain::date::parse_field("from", &a.from)?;
+            let to = crate::domain::date::parse_field("to", &a.to)?;
+            let gl = crate::report::books::general_ledger(&store.read(), &a.account, from, to)?;
+            match &a.pdf {
+                Some(path) => {
+                    let fund = store.read().require_fund()?;
+                    let fp = crate::domain::chain::fingerprint(&store.read().chain_head()?.1);
+                    ops::export::write_atomic(path, &crate::render::vouchers::general_ledger_pdf(&fund, &gl, &fp, ctx.today()))?;
+                    println!("เขียนแล้ว / written: {}", path.display());
+                }
+                None => print::output(true, &gl, || {}),
+            }
+        }
+        Command::Export(ExportCommand::Year(a)) => {
+            let year = ops::export::ce_year(a.year)?;
+            let out = ops::export::export_year(&store, year, ctx.today(), &a.to)?;
+            print::output(json, &out, || {
+                println!("ส่งออกรายงานประจำปีแล้ว / yearly report exported: {}", out.folder.display());
+                for f in &out.files {
+                    println!("  {}  {}", f.sha256, f.name);
+                }
+                println!("อ่านกลับตรวจสอบแล้วทุกแฟ้ม / every file read back and verified");
             });
         }
         Command::Export(ExportCommand::Journal(a)) => {
@@ -234,9 +310,6 @@ fn run(cli: Cli) -> Result<()> {
 
 /// Write report tables to the files asked for; false if none was asked (print instead).
 fn write_tables(out: &FileOutputs, tables: &[crate::render::tables::Table]) -> Result<bool> {
-    if let Some(path) = &out.pdf {
-        return Err(Error::file(path, "PDF is not offered for this report yet; use --csv or --xlsx"));
-    }
     let mut wrote = false;
     if let Some(path) = &out.csv {
         let table = tables.first().ok_or_else(|| Error::file(path, "nothing to write"))?;

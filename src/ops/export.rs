@@ -37,3 +37,91 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<[u8; 32]> {
     }
     result
 }
+
+/// A year as typed: 2569 (BE) or 2026 (CE).
+pub fn ce_year(year: i32) -> Result<i32> {
+    let ce = if year >= 2400 { year - crate::thai::BE_OFFSET } else { year };
+    if !(1900..=2200).contains(&ce) {
+        return Err(Error::invalid("year", year.to_string(), crate::Problem::DateOutOfRange));
+    }
+    Ok(ce)
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ExportedFile {
+    pub name: String,
+    pub bytes: usize,
+    pub sha256: String,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct YearExport {
+    pub folder: std::path::PathBuf,
+    pub files: Vec<ExportedFile>,
+}
+
+/// The yearly report set — PDF, XLSX, one CSV per section, the trial balance and the
+/// journal — written into a new folder `kongthun-<code>-<BE year>` under `target`: files go
+/// into a hidden `.partial` folder, are fsynced, the folder is renamed into place, and every
+/// file is read back and compared with its SHA-256 (also written to `SHA256SUMS`). On any
+/// error the partial folder is removed and nothing that looks complete is left behind.
+pub fn export_year(store: &crate::store::Store, year: i32, today: chrono::NaiveDate, target: &Path) -> Result<YearExport> {
+    use crate::render;
+    let reader = store.read();
+    let fund = reader.require_fund()?;
+    let report = crate::report::yearly(&reader, year, today)?;
+    let tb = crate::report::trial_balance(&reader, report.to)?;
+    let be = year + crate::thai::BE_OFFSET;
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (format!("yearly-report-{be}.pdf"), render::yearly::yearly_pdf(&report)),
+        (format!("yearly-report-{be}.xlsx"), render::xlsx::tables_xlsx(&render::yearly::yearly_tables(&report))?),
+    ];
+    let csv_names = ["income-expenditure", "balance-sheet", "welfare", "members", "contributions", "matching", "monthly"];
+    for (table, name) in render::yearly::yearly_tables(&report).iter().zip(csv_names) {
+        files.push((format!("{name}-{be}.csv"), render::csv::table_csv(table)));
+    }
+    files.push((format!("trial-balance-{be}.csv"), render::csv::table_csv(&render::tables::trial_balance_table(&tb))));
+    files.push((format!("trial-balance-{be}.pdf"), render::vouchers::trial_balance_pdf(&fund, &tb, &report.fingerprint, today)));
+    files.push(("journal.ledger".into(), render::journal::journal_text(&reader)?.into_bytes()));
+
+    if !target.is_dir() {
+        return Err(Error::file(target, "is not a folder (is the USB stick mounted?) / ไม่ใช่โฟลเดอร์ (เสียบแฟลชไดรฟ์แล้วหรือยัง)"));
+    }
+    let name = format!("kongthun-{}-{be}", fund.profile.fund_code);
+    let folder = target.join(&name);
+    if folder.exists() {
+        return Err(Error::file(&folder, "already exists; move or rename it first / มีโฟลเดอร์นี้อยู่แล้ว"));
+    }
+    let partial = target.join(format!(".{name}.partial"));
+    let _ = std::fs::remove_dir_all(&partial);
+    let result = (|| -> Result<Vec<ExportedFile>> {
+        std::fs::create_dir(&partial).map_err(|e| Error::file(&partial, e))?;
+        let mut out = Vec::new();
+        let mut sums = String::new();
+        for (file, bytes) in &files {
+            let hash = write_atomic(&partial.join(file), bytes)?;
+            sums.push_str(&format!("{}  {file}\n", hex::encode(hash)));
+            out.push(ExportedFile { name: file.clone(), bytes: bytes.len(), sha256: hex::encode(hash) });
+        }
+        write_atomic(&partial.join("SHA256SUMS"), sums.as_bytes())?;
+        std::fs::rename(&partial, &folder).map_err(|e| Error::file(&folder, e))?;
+        if let Ok(d) = std::fs::File::open(target) {
+            let _ = d.sync_all();
+        }
+        // Read everything back from its final place.
+        for f in &out {
+            let back = std::fs::read(folder.join(&f.name)).map_err(|e| Error::file(&folder.join(&f.name), e))?;
+            if hex::encode(Sha256::digest(&back)) != f.sha256 {
+                return Err(Error::file(&folder.join(&f.name), "read back differs / อ่านกลับแล้วไม่ตรงกัน"));
+            }
+        }
+        Ok(out)
+    })();
+    match result {
+        Ok(files) => Ok(YearExport { folder, files }),
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&partial);
+            Err(e)
+        }
+    }
+}

@@ -6,4 +6,6 @@ pub mod journal;
 pub mod pdf;
 pub mod statement;
 pub mod tables;
+pub mod vouchers;
 pub mod xlsx;
+pub mod yearly;

@@ -1,10 +1,13 @@
 //! Report *data*: plain structs computed from the store, handed to the CLI (and later to
 //! `render`) to format. Nothing here formats text for people.
 
+pub mod books;
 pub mod month;
 pub mod statement;
 pub mod trial_balance;
+pub mod yearly;
 
 pub use month::{month_summary, MonthLine, MonthSummary};
 pub use statement::{statement, Statement};
 pub use trial_balance::{trial_balance, TrialBalance, TrialBalanceLine};
+pub use yearly::{yearly, YearReport};

@@ -286,6 +286,20 @@ impl Reader<'_> {
         Ok(())
     }
 
+    /// Lines posted to one account in [from, to]: (date, doc no, description, amount, entry id).
+    pub fn account_lines(&self, account: &str, from: &str, to: &str) -> Result<Vec<(String, String, String, Satang, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.entry_date, e.doc_no, e.description, p.amount, e.id
+             FROM journal_entry e JOIN posting p ON p.entry_id = e.id
+             WHERE e.entry_date BETWEEN ?2 AND ?3 AND p.account_code = ?1
+             ORDER BY e.entry_date, e.id, p.line",
+        )?;
+        let rows = stmt
+            .query_map(params![account, from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, Satang(r.get(3)?), r.get(4)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
     pub fn entry_count(&self) -> Result<i64> {
         Ok(self.conn.query_row("SELECT count(*) FROM journal_entry", [], |r| r.get(0))?)
     }

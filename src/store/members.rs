@@ -325,4 +325,16 @@ impl Reader<'_> {
             |r| r.get(0),
         )?)
     }
+
+    /// Members whose status on `date` (by the history) was active.
+    pub fn members_active_on(&self, date: &str) -> Result<Vec<MemberRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.* FROM member m
+             WHERE (SELECT s.status FROM member_status s WHERE s.member_id = m.id AND s.effective_on <= ?1
+                    ORDER BY s.id DESC LIMIT 1) = 'active'
+             ORDER BY CAST(m.member_no AS INTEGER), m.member_no",
+        )?;
+        let rows = stmt.query_map([date], member_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
 }

@@ -104,6 +104,16 @@ fn a_treasurers_month_on_the_command_line() {
     assert_eq!(show["savings_balance"], 15000);
     assert_eq!(show["contributions"]["periods_paid"], 3);
 
+    let pdf = cli.dir.path().join("statement-2569-10.pdf");
+    cli.ok(&["report", "statement", "--month", "2569-10", "--pdf", pdf.to_str().unwrap()]);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let xlsx = cli.dir.path().join("tb.xlsx");
+    let csv = cli.dir.path().join("tb.csv");
+    cli.ok(&["report", "trial-balance", "--as-of", "2026-10-31", "--xlsx", xlsx.to_str().unwrap(), "--csv", csv.to_str().unwrap()]);
+    assert!(std::fs::read(&csv).unwrap().starts_with(&[0xEF, 0xBB, 0xBF]));
+    cli.ok(&["report", "voucher", "RV2569/000001", "--pdf", cli.dir.path().join("v.pdf").to_str().unwrap()]);
+    let journal = cli.ok(&["export", "journal"]);
+    assert!(journal.contains("(RV2569/000001)"));
     let usb = cli.dir.path().join("usb");
     let b = cli.json(&["backup", usb.to_str().unwrap()]);
     let file = b["path"].as_str().unwrap().to_string();

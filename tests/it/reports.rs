@@ -171,3 +171,88 @@ fn hledger_balances_equal_our_trial_balance() {
     }
     assert_eq!(seen, tb.lines.len());
 }
+
+#[test]
+fn yearly_report_balances_and_exports_to_a_stick_verified() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
+    kongthun::demo::build(&mut store, &kongthun::demo::DemoSpec::default()).unwrap();
+    for year in [2024, 2025] {
+        let r = kongthun::report::yearly(&store.read(), year, date(2026, 11, 22)).unwrap();
+        assert_eq!(r.total_assets, r.total_liabilities_and_equity, "{year}");
+        assert_eq!(r.months.len(), 12);
+        let receipts: i64 = r.months.iter().map(|m| m.receipts.0).sum();
+        assert!(receipts > r.total_income.0, "receipts include savings deposits");
+        assert!(r.members_by_moo.iter().map(|(_, n)| n).sum::<i64>() == r.members_active);
+    }
+    let usb = tempfile::tempdir().unwrap();
+    let out = ops::export::export_year(&store, 2025, date(2026, 11, 22), usb.path()).unwrap();
+    assert!(out.folder.ends_with("kongthun-DEMO-0001-2568"));
+    let names: Vec<String> = std::fs::read_dir(&out.folder).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert_eq!(names.len(), out.files.len() + 1, "{names:?}");
+    assert!(names.iter().all(|n| !n.contains("partial")));
+    let sums = std::fs::read_to_string(out.folder.join("SHA256SUMS")).unwrap();
+    for f in &out.files {
+        assert!(sums.contains(&format!("{}  {}", f.sha256, f.name)));
+    }
+    // the folder listing on the stick holds only the finished folder
+    assert_eq!(std::fs::read_dir(usb.path()).unwrap().count(), 1);
+    let (text, _, _) = pdf_text(&std::fs::read(out.folder.join("yearly-report-2568.pdf")).unwrap(), dir.path());
+    for h in ["รายงานประจำปีบัญชี 2568", "งบรายได้และค่าใช้จ่าย", "งบดุล", "รวมสินทรัพย์", "หมู่ 12", "รายรับและรายจ่ายรายเดือน"] {
+        assert!(text.contains(h), "{h}");
+    }
+    // exporting again refuses rather than overwriting; a missing stick is a clear error
+    assert!(ops::export::export_year(&store, 2025, date(2026, 11, 22), usb.path()).unwrap_err().message_en().contains("already exists"));
+    let not_a_dir = usb.path().join("file.txt");
+    std::fs::write(&not_a_dir, "x").unwrap();
+    let err = ops::export::export_year(&store, 2025, date(2026, 11, 22), &not_a_dir).unwrap_err();
+    assert!(err.message_th().contains("ไม่ใช่โฟลเดอร์"), "{}", err.message_th());
+}
+
+#[test]
+fn voucher_passbook_and_ledger_agree_with_the_books() {
+    let f = super::invariants_fixture();
+    let reader = f.store.read();
+    let fund = reader.require_fund().unwrap();
+    let accounts = reader.accounts().unwrap();
+    let entry = reader.entry(1).unwrap().unwrap();
+    let member = reader.member_by_id(entry.member_id.unwrap()).unwrap();
+    let pdf = kongthun::render::vouchers::voucher_pdf(&fund, &entry, &accounts, member.as_ref(), "abcd-abcd-abcd-abcd");
+    let (text, _, info) = pdf_text(&pdf, f.dir.path());
+    assert_eq!(pages(&info), 1);
+    for s in ["ใบเสร็จรับเงิน", "RV2569/000001", "250.50", "สองร้อยห้าสิบบาทห้าสิบสตางค์", "ได้รับเงินจาก นางสมาชิก0 ทดสอบ", "5 มีนาคม 2569"] {
+        assert!(text.contains(s), "{s} missing:\n{text}");
+    }
+    let transfer = reader.entry(4).unwrap().unwrap();
+    let (text, _, _) = pdf_text(&kongthun::render::vouchers::voucher_pdf(&fund, &transfer, &accounts, None, "x"), f.dir.path());
+    assert!(text.contains("ใบสำคัญทั่วไป") && text.contains("500.00"), "{text}");
+
+    let pb = kongthun::report::books::passbook(&reader, "2", date(2026, 3, 31)).unwrap();
+    assert_eq!(pb.savings_balance, reader.savings_balance(pb.member.id).unwrap());
+    assert_eq!(pb.lines.len(), 1);
+
+    let gl = kongthun::report::books::general_ledger(&reader, "1101", date(2026, 3, 1), date(2026, 3, 31)).unwrap();
+    assert_eq!(gl.closing, reader.account_balance("1101", "2026-03-31").unwrap());
+    assert_eq!(gl.lines.len(), 4);
+}
+
+#[test]
+fn long_ledgers_repeat_the_table_header_on_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
+    kongthun::demo::build(&mut store, &kongthun::demo::DemoSpec { members: 200, years: 1, ..Default::default() }).unwrap();
+    let reader = store.read();
+    let gl = kongthun::report::books::general_ledger(&reader, "1101", date(2025, 11, 1), date(2026, 10, 31)).unwrap();
+    let pdf = kongthun::render::vouchers::general_ledger_pdf(&reader.require_fund().unwrap(), &gl, "x", date(2026, 11, 22));
+    let path = dir.path().join("gl.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let info = tool("pdfinfo", &[path.to_str().unwrap()]);
+    let n = pages(&info);
+    assert!(n >= 3, "{n} pages");
+    for page in 1..=n {
+        let p = page.to_string();
+        let text = tool("pdftotext", &["-layout", "-f", &p, "-l", &p, path.to_str().unwrap(), "-"]);
+        assert!(text.contains("วันที่") && text.contains("คงเหลือ"), "page {page} has no header");
+        assert!(text.contains(&format!("หน้า {page} / {n}")), "page {page}");
+    }
+}

@@ -29,6 +29,8 @@ pub enum Align {
 enum Item {
     Text { x: f32, baseline: f32, run: text::Run },
     Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32 },
+    /// A filled rectangle, `gray` from 0 (black) to 255 (white).
+    Rect { x: f32, y: f32, w: f32, h: f32, gray: u8 },
 }
 
 /// A table column: width in points and alignment (numbers right-aligned).
@@ -156,6 +158,15 @@ impl PdfDoc {
         self.current().push(Item::Line { x1, y1: y, x2, y2: y, width });
     }
 
+    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, gray: u8) {
+        self.current().push(Item::Rect { x, y, w, h, gray });
+    }
+
+    /// A small text at an absolute place (chart labels).
+    pub fn label(&mut self, x: f32, top: f32, width: f32, s: &str, size: f32, align: Align) {
+        self.text_at(x, top, width, s, Weight::Regular, size, align);
+    }
+
     pub fn gap(&mut self, points: f32) {
         self.y += points;
     }
@@ -191,7 +202,8 @@ impl PdfDoc {
         let mut x = self.margin_left;
         let y = self.y;
         for (c, cell) in columns.iter().zip(cells) {
-            self.text_at(x + 3.0, y, c.width - 6.0, cell, weight, size, c.align);
+            let shown = text::fit(cell, weight, size, c.width - 6.0);
+            self.text_at(x + 3.0, y, c.width - 6.0, &shown, weight, size, c.align);
             x += c.width;
         }
         self.y += h;
@@ -252,6 +264,20 @@ impl PdfDoc {
                     Item::Text { x, baseline, run } => {
                         let f = text::face(run.weight);
                         surface.draw_glyphs(Point::from_xy(*x, *baseline), &run.glyphs, f.pdf.clone(), &run.text, run.size, false);
+                    }
+                    Item::Rect { x, y, w, h, gray } => {
+                        let mut pb = PathBuilder::new();
+                        if let Some(r) = krilla::geom::Rect::from_xywh(*x, *y, *w, *h) {
+                            pb.push_rect(r);
+                        }
+                        if let Some(path) = pb.finish() {
+                            surface.set_fill(Some(krilla::paint::Fill {
+                                paint: krilla::color::luma::Color::new(*gray).into(),
+                                ..Default::default()
+                            }));
+                            surface.draw_path(&path);
+                            surface.set_fill(None);
+                        }
                     }
                     Item::Line { x1, y1, x2, y2, width } => {
                         let mut pb = PathBuilder::new();

@@ -121,6 +121,36 @@ fn segmenter() -> &'static icu_segmenter::LineSegmenterBorrowed<'static> {
     S.get_or_init(|| LineSegmenter::new_dictionary(Default::default()))
 }
 
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0E31}' | '\u{0E33}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
+}
+
+/// `text` cut to fit `max_width` with an ellipsis, never between a consonant and its marks.
+pub fn fit(text: &str, weight: Weight, size: f32, max_width: f32) -> String {
+    if width(text, weight, size) <= max_width {
+        return text.to_string();
+    }
+    let cuts: Vec<usize> = text
+        .char_indices()
+        .filter(|(i, c)| *i > 0 && !is_combining(*c))
+        .map(|(i, _)| i)
+        .collect();
+    let (mut lo, mut hi) = (0usize, cuts.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let candidate = format!("{}…", text[..cuts[mid - 1]].trim_end());
+        if width(&candidate, weight, size) <= max_width {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    if lo == 0 {
+        return "…".into();
+    }
+    format!("{}…", text[..cuts[lo - 1]].trim_end())
+}
+
 /// Compounds the dictionary splits into two words but a reader takes as one; never broken.
 const KEEP_WHOLE: &[&str] = &["เสียชีวิต", "ถูกให้ออก", "ผู้ใหญ่บ้าน", "เงินสัจจะ", "ยอดยกมา", "ยอดยกไป", "ผู้ตรวจสอบ"];
 
@@ -179,6 +209,18 @@ mod tests {
         for word in ["สัจจะ", "ผู้ใหญ่", "สมาชิก", "กองทุน"] {
             assert!(joined.contains(word), "{word} split in {joined}");
         }
+    }
+
+    #[test]
+    fn fit_cuts_between_clusters_with_an_ellipsis() {
+        let long = "รับเงินสมทบ เงินสัจจะ นางสาวน้ำทิพย์ ปั้นทอง ผู้ใหญ่บ้าน";
+        let cut = fit(long, Weight::Regular, 10.0, 90.0);
+        assert!(cut.ends_with('…') && cut.len() < long.len(), "{cut}");
+        assert!(width(&cut, Weight::Regular, 10.0) <= 90.0);
+        let kept = cut.trim_end_matches('…');
+        assert!(long.starts_with(kept));
+        assert!(!kept.ends_with(is_combining) || kept.chars().last().is_some_and(|c| !is_combining(c)) || long[kept.len()..].chars().next().is_some_and(|c| !is_combining(c)));
+        assert_eq!(fit("สั้น", Weight::Regular, 10.0, 90.0), "สั้น");
     }
 
     #[test]

@@ -1,0 +1,220 @@
+//! The yearly report as PDF (several pages, with a twelve-month bar chart) and as tables for
+//! CSV and XLSX.
+
+use super::pdf::{Align, Column, PdfDoc, Weight};
+use super::tables::{Cell, Table};
+use crate::report::YearReport;
+use crate::thai::{self, Digits, BE_OFFSET};
+
+fn digits(r: &YearReport) -> Digits {
+    if r.fund.thai_digits {
+        Digits::Thai
+    } else {
+        Digits::Arabic
+    }
+}
+
+pub fn yearly_pdf(r: &YearReport) -> Vec<u8> {
+    let dg = digits(r);
+    let money = |v: i64| thai::amount(v, dg);
+    let num = |v: i64| dg.apply(v.to_string());
+    let title = format!("รายงานประจำปีบัญชี {}", num(i64::from(r.year + BE_OFFSET)));
+    let mut doc = PdfDoc::new(
+        &format!("{title} {}", r.fund.name_th),
+        &format!("พิมพ์เมื่อ {}", thai::date_short(r.printed_on, dg)),
+        &format!("ลายนิ้วมือบัญชี {}", r.fingerprint),
+    );
+    let w = doc.content_width();
+    let size = 12.0;
+    doc.line(&r.fund.name_th, Weight::Bold, 17.0, Align::Center);
+    doc.line(&title, Weight::Bold, 15.0, Align::Center);
+    doc.line(
+        &format!("ตั้งแต่ {} ถึง {}", thai::date_long(r.from, dg), thai::date_long(r.to, dg)),
+        Weight::Regular,
+        size,
+        Align::Center,
+    );
+    doc.gap(6.0);
+    let two = |first: &str| {
+        vec![
+            Column { title: first.into(), width: w - 130.0, align: Align::Left },
+            Column { title: "จำนวนเงิน (บาท)".into(), width: 130.0, align: Align::Right },
+        ]
+    };
+
+    doc.line("1. งบรายได้และค่าใช้จ่าย", Weight::Bold, 13.0, Align::Left);
+    doc.begin_table(two("รายได้"), size);
+    for l in &r.income {
+        doc.table_row(&[l.name_th.clone(), money(l.amount.0)], Weight::Regular);
+    }
+    doc.table_row(&["รวมรายได้".into(), money(r.total_income.0)], Weight::Bold);
+    doc.end_table();
+    doc.begin_table(two("ค่าใช้จ่าย"), size);
+    for l in &r.expenses {
+        doc.table_row(&[l.name_th.clone(), money(l.amount.0)], Weight::Regular);
+    }
+    doc.table_row(&["รวมค่าใช้จ่าย".into(), money(r.total_expenses.0)], Weight::Bold);
+    doc.end_table();
+    let label = if r.surplus.0 >= 0 { "รายได้สูงกว่าค่าใช้จ่าย" } else { "ค่าใช้จ่ายสูงกว่ารายได้" };
+    doc.label_value(0.0, label, &money(r.surplus.0.abs()), Weight::Bold, size, w);
+    doc.gap(8.0);
+
+    doc.line(&format!("2. งบดุล ณ วันที่ {}", thai::date_long(r.to, dg)), Weight::Bold, 13.0, Align::Left);
+    doc.begin_table(two("สินทรัพย์"), size);
+    for l in &r.assets {
+        doc.table_row(&[l.name_th.clone(), money(l.amount.0)], Weight::Regular);
+    }
+    doc.table_row(&["รวมสินทรัพย์".into(), money(r.total_assets.0)], Weight::Bold);
+    doc.end_table();
+    doc.begin_table(two("หนี้สินและทุน"), size);
+    for l in r.liabilities.iter().chain(&r.equity) {
+        doc.table_row(&[l.name_th.clone(), money(l.amount.0)], Weight::Regular);
+    }
+    doc.table_row(&["รวมหนี้สินและทุน".into(), money(r.total_liabilities_and_equity.0)], Weight::Bold);
+    doc.end_table();
+    doc.gap(8.0);
+
+    doc.line("3. การจ่ายสวัสดิการตามประเภท", Weight::Bold, 13.0, Align::Left);
+    if r.welfare.is_empty() {
+        doc.line("ไม่มีการจ่ายสวัสดิการในปีนี้", Weight::Regular, size, Align::Left);
+    } else {
+        doc.begin_table(
+            vec![
+                Column { title: "ประเภท".into(), width: w - 210.0, align: Align::Left },
+                Column { title: "ราย".into(), width: 80.0, align: Align::Right },
+                Column { title: "จำนวนเงิน (บาท)".into(), width: 130.0, align: Align::Right },
+            ],
+            size,
+        );
+        for c in &r.welfare {
+            doc.table_row(&[c.name_th.clone(), num(c.cases), money(c.amount.0)], Weight::Regular);
+        }
+        doc.table_row(
+            &["รวม".into(), num(r.welfare.iter().map(|c| c.cases).sum()), money(r.welfare.iter().map(|c| c.amount.0).sum())],
+            Weight::Bold,
+        );
+        doc.end_table();
+    }
+    doc.gap(8.0);
+
+    doc.line("4. สมาชิก", Weight::Bold, 13.0, Align::Left);
+    doc.line(&format!("สมาชิกคงอยู่ ณ สิ้นปี {} คน", num(r.members_active)), Weight::Regular, size, Align::Left);
+    let half = w / 2.0;
+    doc.begin_table(
+        vec![
+            Column { title: "กลุ่ม".into(), width: half - 80.0, align: Align::Left },
+            Column { title: "คน".into(), width: 80.0, align: Align::Right },
+        ],
+        size,
+    );
+    for (g, n) in &r.members_by_group {
+        doc.table_row(&[g.name_th().into(), num(*n)], Weight::Regular);
+    }
+    doc.end_table();
+    doc.begin_table(
+        vec![
+            Column { title: "หมู่ที่".into(), width: half - 80.0, align: Align::Left },
+            Column { title: "คน".into(), width: 80.0, align: Align::Right },
+        ],
+        size,
+    );
+    for (moo, n) in &r.members_by_moo {
+        let label = moo.map(|m| format!("หมู่ {}", num(i64::from(m)))).unwrap_or_else(|| "ไม่ระบุ".into());
+        doc.table_row(&[label, num(*n)], Weight::Regular);
+    }
+    doc.end_table();
+    doc.gap(8.0);
+
+    doc.line("5. เงินสมทบของสมาชิกและการค้างส่ง", Weight::Bold, 13.0, Align::Left);
+    doc.label_value(0.0, "เงินสมทบที่ได้รับในปี", &money(r.contributions_received.0), Weight::Regular, size, w);
+    doc.label_value(0.0, &format!("สมาชิกค้างส่ง ณ สิ้นปี {} คน รวมเป็นเงิน", num(r.members_in_arrears)), &money(r.arrears_amount.0), Weight::Regular, size, w);
+    doc.gap(8.0);
+    doc.line("6. เงินสมทบจากรัฐ อปท. พอช. และหน่วยงานอื่น", Weight::Bold, 13.0, Align::Left);
+    if r.matching.is_empty() {
+        doc.line("ไม่มีในปีนี้", Weight::Regular, size, Align::Left);
+    }
+    for l in &r.matching {
+        doc.label_value(0.0, &l.name_th, &money(l.amount.0), Weight::Regular, size, w);
+    }
+    doc.gap(8.0);
+
+    // 7. the chart: receipts (dark) and payments (light) per month
+    let chart_h = 150.0;
+    doc.ensure(chart_h + 60.0);
+    doc.line("7. รายรับและรายจ่ายรายเดือน", Weight::Bold, 13.0, Align::Left);
+    let top = doc.y + 6.0;
+    let max = r.months.iter().map(|m| m.receipts.0.max(m.payments.0)).max().unwrap_or(0).max(1);
+    let slot = w / r.months.len().max(1) as f32;
+    let bar = slot * 0.32;
+    let base = top + chart_h;
+    let x0 = doc.margin_left;
+    doc.rule_span(x0, x0 + w, base, 0.6);
+    for (i, m) in r.months.iter().enumerate() {
+        let x = x0 + slot * i as f32 + slot * 0.15;
+        let hr = chart_h * m.receipts.0 as f32 / max as f32;
+        let hp = chart_h * m.payments.0 as f32 / max as f32;
+        doc.rect(x, base - hr, bar, hr, 60);
+        doc.rect(x + bar + 2.0, base - hp, bar, hp, 170);
+        let (y, mo) = crate::domain::date::parse_month(&m.month).unwrap_or((r.year, 1));
+        let short = format!("{} {}", thai::MONTHS_SHORT[(mo - 1) as usize], dg.apply(((y + BE_OFFSET) % 100).to_string()));
+        doc.label(x0 + slot * i as f32, base + 3.0, slot, &short, 8.0, Align::Center);
+    }
+    doc.label(x0, top - 2.0, w, &format!("สูงสุด {} บาท", money(max)), 8.0, Align::Right);
+    doc.y = base + 18.0;
+    doc.rect(x0, doc.y + 3.0, 10.0, 8.0, 60);
+    doc.label(x0 + 14.0, doc.y, 80.0, "รายรับ", 9.0, Align::Left);
+    doc.rect(x0 + 70.0, doc.y + 3.0, 10.0, 8.0, 170);
+    doc.label(x0 + 84.0, doc.y, 80.0, "รายจ่าย", 9.0, Align::Left);
+    doc.gap(24.0);
+    doc.signatures(&["เหรัญญิก", "ประธานกรรมการ", "ผู้ตรวจสอบ"], 11.0);
+    doc.finish()
+}
+
+fn t(s: &str) -> Cell {
+    Cell::Text(s.to_string())
+}
+
+/// The yearly report as tables: one per section, for CSV files and XLSX sheets.
+pub fn yearly_tables(r: &YearReport) -> Vec<Table> {
+    let lines = |kind: &str, v: &[crate::report::MonthLine]| -> Vec<Vec<Cell>> {
+        v.iter().map(|l| vec![t(kind), t(&l.code), t(&l.name_th), t(&l.name_en), Cell::Money(l.amount.0)]).collect()
+    };
+    let header5 = ["ประเภท", "รหัสบัญชี", "ชื่อบัญชี", "Account", "จำนวนเงิน"].map(String::from).to_vec();
+    let mut ie = lines("รายได้", &r.income);
+    ie.push(vec![t("รวมรายได้"), t(""), t(""), t("Total income"), Cell::Money(r.total_income.0)]);
+    ie.extend(lines("ค่าใช้จ่าย", &r.expenses));
+    ie.push(vec![t("รวมค่าใช้จ่าย"), t(""), t(""), t("Total expenses"), Cell::Money(r.total_expenses.0)]);
+    ie.push(vec![t("รายได้สูง(ต่ำ)กว่าค่าใช้จ่าย"), t(""), t(""), t("Surplus"), Cell::Money(r.surplus.0)]);
+    let mut bs = lines("สินทรัพย์", &r.assets);
+    bs.push(vec![t("รวมสินทรัพย์"), t(""), t(""), t("Total assets"), Cell::Money(r.total_assets.0)]);
+    bs.extend(lines("หนี้สิน", &r.liabilities));
+    bs.extend(lines("ทุน", &r.equity));
+    bs.push(vec![t("รวมหนี้สินและทุน"), t(""), t(""), t("Total liabilities and equity"), Cell::Money(r.total_liabilities_and_equity.0)]);
+    let welfare = r
+        .welfare
+        .iter()
+        .map(|w| vec![t(&w.category), t(&w.name_th), Cell::Int(w.cases), Cell::Money(w.amount.0)])
+        .collect();
+    let mut members: Vec<Vec<Cell>> = r.members_by_group.iter().map(|(g, n)| vec![t("กลุ่ม"), t(g.name_th()), Cell::Int(*n)]).collect();
+    members.extend(r.members_by_moo.iter().map(|(m, n)| vec![t("หมู่"), t(&m.map(|v| v.to_string()).unwrap_or_default()), Cell::Int(*n)]));
+    members.push(vec![t("รวม"), t("สมาชิกคงอยู่"), Cell::Int(r.members_active)]);
+    let months = r
+        .months
+        .iter()
+        .map(|m| vec![t(&m.month), Cell::Money(m.receipts.0), Cell::Money(m.payments.0), Cell::Money(m.closing.0)])
+        .collect();
+    let contributions = vec![
+        vec![t("เงินสมทบที่ได้รับ"), Cell::Money(r.contributions_received.0)],
+        vec![t("สมาชิกค้างส่ง (คน)"), Cell::Int(r.members_in_arrears)],
+        vec![t("ยอดค้างส่ง"), Cell::Money(r.arrears_amount.0)],
+    ];
+    vec![
+        Table { name: "รายได้ค่าใช้จ่าย".into(), header: header5.clone(), rows: ie },
+        Table { name: "งบดุล".into(), header: header5.clone(), rows: bs },
+        Table { name: "สวัสดิการ".into(), header: ["category", "ประเภทสวัสดิการ", "ราย", "จำนวนเงิน"].map(String::from).to_vec(), rows: welfare },
+        Table { name: "สมาชิก".into(), header: ["แยกตาม", "กลุ่ม/หมู่", "คน"].map(String::from).to_vec(), rows: members },
+        Table { name: "เงินสมทบ".into(), header: ["รายการ", "ค่า"].map(String::from).to_vec(), rows: contributions },
+        Table { name: "เงินสมทบจากหน่วยงาน".into(), header: header5, rows: lines("รายได้", &r.matching) },
+        Table { name: "รายเดือน".into(), header: ["เดือน", "รายรับ", "รายจ่าย", "ยอดยกไป"].map(String::from).to_vec(), rows: months },
+    ]
+}

@@ -1,0 +1,112 @@
+//! Books for auditors and members: the general ledger of an account and a member's passbook.
+
+use crate::domain::accounts::{CONTRIBUTIONS, ENTRANCE_FEES, SAVINGS_OWED};
+use crate::domain::Satang;
+use crate::error::{Error, Result};
+use crate::store::{MemberRow, Reader};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LedgerLine {
+    pub date: String,
+    pub doc_no: String,
+    pub description: String,
+    pub debit: Satang,
+    pub credit: Satang,
+    pub balance: Satang,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct GeneralLedger {
+    pub code: String,
+    pub name_th: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Debit-positive balance before `from`.
+    pub opening: Satang,
+    pub lines: Vec<LedgerLine>,
+    pub closing: Satang,
+}
+
+pub fn general_ledger(reader: &Reader<'_>, code: &str, from: NaiveDate, to: NaiveDate) -> Result<GeneralLedger> {
+    let account = reader.account(code)?.ok_or(Error::NotFound { what: "account", key: code.to_string() })?;
+    let before = from.pred_opt().expect("not the first day").to_string();
+    let opening = reader.account_balance(code, &before)?;
+    let mut balance = opening.0;
+    let mut lines = Vec::new();
+    for (date, doc_no, description, amount, _) in reader.account_lines(code, &from.to_string(), &to.to_string())? {
+        balance += amount.0;
+        lines.push(LedgerLine {
+            date,
+            doc_no,
+            description,
+            debit: Satang(amount.0.max(0)),
+            credit: Satang((-amount.0).max(0)),
+            balance: Satang(balance),
+        });
+    }
+    Ok(GeneralLedger { code: account.code, name_th: account.name_th, from, to, opening, lines, closing: Satang(balance) })
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PassbookLine {
+    pub date: String,
+    pub doc_no: String,
+    pub description: String,
+    pub contribution: Satang,
+    pub entrance_fee: Satang,
+    pub deposit: Satang,
+    pub withdrawal: Satang,
+    pub savings_balance: Satang,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Passbook {
+    pub fund_name: String,
+    pub member: MemberRow,
+    pub lines: Vec<PassbookLine>,
+    pub total_contributions: Satang,
+    pub savings_balance: Satang,
+    pub standing: Option<crate::ops::contributions::ArrearsRow>,
+    pub printed_on: NaiveDate,
+}
+
+pub fn passbook(reader: &Reader<'_>, member_no: &str, printed_on: NaiveDate) -> Result<Passbook> {
+    let fund = reader.require_fund()?.profile;
+    let member = crate::ops::member_by_no(reader, member_no)?;
+    let mut lines = Vec::new();
+    let mut savings = 0i64;
+    let mut contributions = 0i64;
+    for e in reader.entries_between("0000-01-01", "9999-12-31", Some(member.id))? {
+        let of = |account: &str| -> i64 {
+            e.postings.iter().filter(|p| p.account == account && p.member_id == Some(member.id)).map(|p| -p.amount.0).sum()
+        };
+        let (c, f, s) = (of(CONTRIBUTIONS), of(ENTRANCE_FEES), of(SAVINGS_OWED));
+        if c == 0 && f == 0 && s == 0 {
+            continue;
+        }
+        savings += s;
+        contributions += c;
+        lines.push(PassbookLine {
+            date: e.entry_date.clone(),
+            doc_no: e.doc_no.clone(),
+            description: e.description.clone(),
+            contribution: Satang(c),
+            entrance_fee: Satang(f),
+            deposit: Satang(s.max(0)),
+            withdrawal: Satang((-s).max(0)),
+            savings_balance: Satang(savings),
+        });
+    }
+    let standing = crate::ops::contributions::standings(reader, printed_on)?.into_iter().find(|r| r.member_no == member.member_no);
+    Ok(Passbook {
+        fund_name: fund.name_th,
+        member,
+        lines,
+        total_contributions: Satang(contributions),
+        savings_balance: Satang(savings),
+        standing,
+        printed_on,
+    })
+}
