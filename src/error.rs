@@ -145,6 +145,10 @@ pub enum Error {
     #[error("file {path}: {message}")]
     File { path: String, message: String },
 
+    /// A rule of the fund refuses the operation (quorum not met, claim not eligible, ...).
+    #[error("{en}")]
+    Refused { code: &'static str, th: String, en: String },
+
     /// An error in one line of a many-line operation (a collection day).
     #[error("line {line} (member {member_no}): {inner}")]
     InLine { line: usize, member_no: String, inner: Box<Error> },
@@ -192,6 +196,7 @@ impl Error {
             Error::ImportRejected { .. } => "import_rejected".into(),
             Error::File { .. } => "file".into(),
             Error::InLine { inner, .. } => inner.code(),
+            Error::Refused { code, .. } => (*code).to_string(),
             Error::Db(_) => "database".into(),
         }
     }
@@ -226,6 +231,7 @@ impl Error {
             Error::InLine { line, member_no, inner } => {
                 json!({"line": line, "member_no": member_no, "inner": inner.params()})
             }
+            Error::Refused { th, en, .. } => json!({"th": th, "en": en}),
             Error::NoFund | Error::Db(_) => json!({}),
         }
     }
@@ -275,6 +281,7 @@ impl Error {
                 format!("มีข้อผิดพลาด {count} แถวจาก {total} แถว จึงยังไม่ได้นำเข้าข้อมูลใด")
             }
             Error::File { path, message } => format!("แฟ้ม {path}: {message}"),
+            Error::Refused { th, .. } => th.clone(),
             Error::InLine { line, member_no, inner } => {
                 format!("บรรทัดที่ {line} (สมาชิกเลขที่ {member_no}): {}", inner.message_th())
             }
@@ -319,6 +326,21 @@ pub fn field_th(field: &str) -> &str {
         "from" => "จาก",
         "to" => "ไปยัง",
         "recorded_by" => "ผู้บันทึก",
+        "category" => "ประเภทสวัสดิการ",
+        "event_date" => "วันที่เกิดเหตุ",
+        "days" => "จำนวนคืน/วัน",
+        "claim" => "คำขอรับสวัสดิการ",
+        "resolution" => "มติ",
+        "meeting" => "การประชุม",
+        "votes" => "คะแนนเสียง",
+        "role" => "ตำแหน่ง",
+        "percentages" => "สัดส่วนการจัดสรร",
+        "loan" => "เงินกู้",
+        "rate" => "อัตราดอกเบี้ย",
+        "term" => "จำนวนงวด",
+        "guarantors" => "ผู้ค้ำประกัน",
+        "source" => "แหล่งเงินสมทบ",
+        "year" => "ปี",
         "file" => "แฟ้ม",
         _ => field,
     }

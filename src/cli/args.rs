@@ -71,6 +71,27 @@ pub enum Command {
     /// Reports.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Welfare rules (versioned).
+    #[command(subcommand)]
+    Rule(super::welfare::RuleCommand),
+    /// Welfare claims: open, evaluate, approve, reject, pay.
+    #[command(subcommand)]
+    Claim(super::welfare::ClaimCommand),
+    /// Set a committee member's role and term.
+    Committee(super::welfare::CommitteeArgs),
+    /// Meetings: new, attend, agenda, minutes, approve-minutes, list, show.
+    #[command(subcommand)]
+    Meeting(super::welfare::MeetingCommand),
+    /// Record a resolution (มติ) with its votes.
+    Resolution(super::welfare::ResolutionArgs),
+    /// Matching money and the CODI request figures.
+    #[command(subcommand)]
+    Matching(super::welfare::MatchingCommand),
+    /// Savings-group loans.
+    #[command(subcommand)]
+    Loan(super::welfare::LoanCommand),
+    /// Year-end profit allocation (savings groups).
+    Allocate(super::welfare::AllocateArgs),
     /// Exports: the journal as plain-text accounting.
     #[command(subcommand)]
     Export(ExportCommand),

@@ -5,6 +5,7 @@
 
 mod args;
 mod print;
+mod welfare;
 
 use crate::domain::money::Sign;
 use crate::domain::{MemberStatus, Satang};
@@ -283,6 +284,14 @@ fn run(cli: Cli) -> Result<()> {
                 None => print!("{text}"),
             }
         }
+        Command::Rule(c) => welfare::rule(&mut store, &ctx, json, c)?,
+        Command::Claim(c) => welfare::claim(&mut store, &ctx, json, c)?,
+        Command::Committee(a) => welfare::committee(&mut store, json, a)?,
+        Command::Meeting(c) => welfare::meeting(&mut store, &ctx, json, c)?,
+        Command::Resolution(a) => welfare::resolution(&mut store, &ctx, json, a)?,
+        Command::Matching(c) => welfare::matching(&mut store, &ctx, json, c)?,
+        Command::Loan(c) => welfare::loan(&mut store, &ctx, json, c)?,
+        Command::Allocate(a) => welfare::allocate(&mut store, &ctx, json, a)?,
         Command::Verify => {
             let report = store.read().verify_chain()?;
             print::output(json, &report, || print::verified(&report));

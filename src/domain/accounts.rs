@@ -47,7 +47,12 @@ pub const CASH: &str = "1101";
 pub const BANK: &str = "1102";
 pub const LOANS: &str = "1201";
 pub const SAVINGS_OWED: &str = "2101";
+pub const DIVIDENDS_PAYABLE: &str = "2102";
+pub const WELFARE_ALLOCATED: &str = "2103";
+pub const COMMITTEE_PAYABLE: &str = "2104";
+pub const PUBLIC_ALLOCATED: &str = "2105";
 pub const FUND_CAPITAL: &str = "3101";
+pub const PROFIT_ALLOCATED: &str = "3104";
 pub const RESERVE: &str = "3102";
 pub const CONTRIBUTIONS: &str = "4101";
 pub const ENTRANCE_FEES: &str = "4102";
@@ -109,8 +114,13 @@ const CHART: &[AccountSeed] = &[
     AccountSeed { cash_kind: Some("bank"), ..seed(BANK, "เงินฝากธนาคาร", "Bank deposits", Asset, For::All) },
     seed(LOANS, "ลูกหนี้เงินกู้สมาชิก", "Loans to members", Asset, For::Savings),
     seed(SAVINGS_OWED, "เงินสัจจะสะสมของสมาชิก", "Members' sajja savings", Liability, For::Savings),
+    seed(DIVIDENDS_PAYABLE, "เงินปันผลและเฉลี่ยคืนค้างจ่าย", "Dividends and refunds payable", Liability, For::Savings),
+    seed(WELFARE_ALLOCATED, "เงินจัดสรรเพื่อสวัสดิการสมาชิก", "Allocated to members' welfare", Liability, For::Savings),
+    seed(COMMITTEE_PAYABLE, "ค่าตอบแทนกรรมการค้างจ่าย", "Committee compensation payable", Liability, For::Savings),
+    seed(PUBLIC_ALLOCATED, "เงินจัดสรรเพื่อสาธารณประโยชน์", "Allocated to public benefit", Liability, For::Savings),
     seed(FUND_CAPITAL, "ทุนของกองทุน", "Fund capital", Equity, For::All),
     seed(RESERVE, "เงินสำรอง", "Reserve", Equity, For::All),
+    seed(PROFIT_ALLOCATED, "กำไรที่จัดสรรแล้ว", "Profit allocated", Equity, For::Savings),
     seed(CONTRIBUTIONS, "เงินสมทบจากสมาชิก", "Member contributions", Income, For::All),
     seed(ENTRANCE_FEES, "ค่าธรรมเนียมแรกเข้า", "Entrance fees", Income, For::All),
     seed(MATCHING_GOVERNMENT, "เงินสมทบจากรัฐบาล (ผ่าน พอช.)", "Government matching (via CODI)", Income, For::Welfare),

@@ -60,6 +60,7 @@ entry_kinds! {
     Matching = "matching", "RV", "รับเงินสมทบจากรัฐ/อปท./พอช.";
     ClaimPayout = "claim_payout", "PV", "จ่ายสวัสดิการ";
     Reversal = "reversal", "JV", "กลับรายการ";
+    Allocation = "allocation", "JV", "จัดสรรกำไร";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

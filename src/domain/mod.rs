@@ -11,6 +11,9 @@ pub mod member;
 pub mod money;
 pub mod thai_id;
 pub mod text;
+pub mod welfare;
+pub mod allocation;
+pub mod loan;
 
 pub use accounts::AccountClass;
 pub use entry::{BalancedEntry, EntryKind, Posting};

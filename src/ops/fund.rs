@@ -19,6 +19,10 @@ pub fn init_fund(store: &mut Store, ctx: &Ctx, profile: &FundProfile) -> Result<
         for account in seed_chart(p.kind) {
             tx.insert_account(&account, true, &ctx.now_text())?;
         }
+        // The default welfare rules, in force from the start of the year the fund was set up
+        // in (members' history before that is usually entered as opening balances).
+        let from = chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&ctx.today()), 1, 1).expect("valid");
+        super::welfare::seed_default_rules(tx, ctx, from)?;
         Ok(())
     })
 }

@@ -12,6 +12,11 @@ pub mod import;
 pub mod members;
 pub mod reversal;
 pub mod savings;
+pub mod welfare;
+pub mod meetings;
+pub mod matching;
+pub mod loans;
+pub mod allocation;
 
 use crate::domain::accounts;
 use crate::error::{Error, Problem, Result};

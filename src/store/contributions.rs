@@ -26,6 +26,16 @@ impl Reader<'_> {
         Ok(stmt.query_row([member_id], |r| r.get(0))?)
     }
 
+    /// Periods paid by one member with payments dated on or before `as_of`.
+    pub fn periods_paid_as_of(&self, member_id: i64, as_of: &str) -> Result<i64> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT COALESCE(SUM(c.periods), 0) FROM contribution c JOIN journal_entry e ON e.id = c.entry_id
+             WHERE c.member_id = ?1 AND e.entry_date <= ?2
+               AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses = c.entry_id)",
+        )?;
+        Ok(stmt.query_row(params![member_id, as_of], |r| r.get(0))?)
+    }
+
     /// Periods paid by every member who has paid anything, with payments dated on or before
     /// `as_of`.
     pub fn periods_paid_all(&self, as_of: &str) -> Result<HashMap<i64, i64>> {

@@ -337,4 +337,13 @@ impl Reader<'_> {
         let rows = stmt.query_map([date], member_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
+
+    /// A member's status on `date`, from the history (None before they joined).
+    pub fn status_on(&self, member_id: i64, date: &str) -> Result<Option<MemberStatus>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT status FROM member_status WHERE member_id = ?1 AND effective_on <= ?2 ORDER BY id DESC LIMIT 1",
+        )?;
+        let s: Option<String> = stmt.query_row(params![member_id, date], |r| r.get(0)).optional()?;
+        Ok(s.and_then(|s| MemberStatus::parse(&s).ok()))
+    }
 }

@@ -7,7 +7,10 @@ use rusqlite::Connection;
 use std::path::Path;
 
 /// (version, SQL). Append only; never edit a shipped migration.
-pub const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("migrations/0001_ledger.sql"))];
+pub const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("migrations/0001_ledger.sql")),
+    (2, include_str!("migrations/0002_welfare.sql")),
+];
 
 pub fn latest_version() -> i64 {
     MIGRATIONS.last().map(|m| m.0).unwrap_or(0)

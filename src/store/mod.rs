@@ -9,13 +9,19 @@ mod fund;
 mod journal;
 mod ledger;
 mod members;
+mod meetings;
 mod migrate;
+mod savings_group;
+mod welfare;
 
 pub use backup::inspect_database;
 pub use fund::{AccountRow, FundRow};
 pub use journal::{ChainReport, EntryRow, PostedRef, PostingRow};
 pub use ledger::{AccountTotals, WelfarePaid};
+pub use meetings::{MeetingRow, ResolutionRow};
 pub use members::{MemberFilter, MemberRow, StatusRow};
+pub use savings_group::LoanRow;
+pub use welfare::{ClaimRow, NewClaim};
 
 use crate::error::{Error, Result};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};

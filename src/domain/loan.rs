@@ -1,0 +1,98 @@
+//! Savings-group loans: the monthly schedule (flat or declining-balance interest) and how a
+//! repayment splits into interest and principal.
+
+use super::money::Satang;
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// Interest on the original principal every month.
+    Flat,
+    /// Interest on what is still owed.
+    Declining,
+}
+
+impl Method {
+    pub fn key(self) -> &'static str {
+        match self {
+            Method::Flat => "flat",
+            Method::Declining => "declining",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Installment {
+    pub no: u32,
+    pub due: NaiveDate,
+    pub principal: Satang,
+    pub interest: Satang,
+}
+
+/// Equal principal each month (the last takes the remainder); interest at `rate_bp`
+/// hundredths of a percent per month, rounded half up to the satang.
+pub fn schedule(principal: Satang, rate_bp: u32, method: Method, term_months: u32, start: NaiveDate) -> Vec<Installment> {
+    let n = i64::from(term_months.max(1));
+    let base = principal.0 / n;
+    let mut outstanding = principal.0;
+    let mut out = Vec::new();
+    for i in 1..=n {
+        let p = if i == n { outstanding } else { base };
+        let on = match method {
+            Method::Flat => principal.0,
+            Method::Declining => outstanding,
+        };
+        let interest = (i128::from(on) * i128::from(rate_bp) + 5_000) / 10_000;
+        out.push(Installment {
+            no: i as u32,
+            due: start.checked_add_months(Months::new(i as u32)).unwrap_or(start),
+            principal: Satang(p),
+            interest: Satang(interest as i64),
+        });
+        outstanding -= p;
+    }
+    out
+}
+
+/// (principal, interest) scheduled on or before `date`.
+pub fn due_by(schedule: &[Installment], date: NaiveDate) -> (Satang, Satang) {
+    schedule.iter().filter(|i| i.due <= date).fold((Satang::ZERO, Satang::ZERO), |(p, i), x| (Satang(p.0 + x.principal.0), Satang(i.0 + x.interest.0)))
+}
+
+/// Split a repayment: interest that has fallen due first, then principal (never more than
+/// is owed). Returns (principal, interest) or None if the amount is more than is owed.
+pub fn split_repayment(amount: Satang, interest_due_unpaid: Satang, outstanding: Satang) -> Option<(Satang, Satang)> {
+    let interest = amount.0.min(interest_due_unpaid.0.max(0));
+    let principal = amount.0 - interest;
+    if principal > outstanding.0 {
+        return None;
+    }
+    Some((Satang(principal), Satang(interest)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schedules_sum_to_the_principal() {
+        let start = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let flat = schedule(Satang(1_000_000), 100, Method::Flat, 12, start);
+        assert_eq!(flat.iter().map(|i| i.principal.0).sum::<i64>(), 1_000_000);
+        assert!(flat.iter().all(|i| i.interest == Satang(10_000)));
+        assert_eq!(flat[0].due, NaiveDate::from_ymd_opt(2026, 2, 15).unwrap());
+        let dec = schedule(Satang(1_000_000), 100, Method::Declining, 3, start);
+        assert_eq!(dec.iter().map(|i| i.principal.0).collect::<Vec<_>>(), vec![333_333, 333_333, 333_334]);
+        assert_eq!(dec.iter().map(|i| i.interest.0).collect::<Vec<_>>(), vec![10_000, 6_667, 3_333]);
+        assert_eq!(due_by(&dec, NaiveDate::from_ymd_opt(2026, 3, 20).unwrap()), (Satang(666_666), Satang(16_667)));
+    }
+
+    #[test]
+    fn repayments_pay_interest_first() {
+        assert_eq!(split_repayment(Satang(5000), Satang(1000), Satang(10000)), Some((Satang(4000), Satang(1000))));
+        assert_eq!(split_repayment(Satang(500), Satang(1000), Satang(10000)), Some((Satang(0), Satang(500))));
+        assert_eq!(split_repayment(Satang(20000), Satang(1000), Satang(10000)), None);
+    }
+}

@@ -1,0 +1,169 @@
+//! SQL for matching-money rounds, loans and repayments, and the year-end allocation.
+
+use super::{Reader, Tx};
+use crate::domain::Satang;
+use crate::error::Result;
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LoanRow {
+    pub id: i64,
+    pub member_id: i64,
+    pub principal: Satang,
+    pub rate_bp: u32,
+    pub method: String,
+    pub term_months: u32,
+    pub start_date: String,
+    pub guarantors: Vec<i64>,
+    pub entry_id: i64,
+    pub principal_paid: Satang,
+    pub interest_paid: Satang,
+}
+
+impl Tx<'_> {
+    pub fn insert_matching_round(&mut self, source: &str, label: &str, entry_id: i64, members: &[i64]) -> Result<i64> {
+        self.tx.execute("INSERT INTO matching_round (source, label, entry_id) VALUES (?1, ?2, ?3)", params![source, label, entry_id])?;
+        let id = self.tx.last_insert_rowid();
+        let mut stmt = self.tx.prepare_cached("INSERT INTO matched_member (round_id, member_id) VALUES (?1, ?2)")?;
+        for m in members {
+            stmt.execute(params![id, m])?;
+        }
+        Ok(id)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn insert_loan(&mut self, member_id: i64, principal: Satang, rate_bp: u32, method: &str, term: u32, start: &str, guarantors: &[i64], entry_id: i64, resolution_id: Option<i64>) -> Result<i64> {
+        let g = guarantors.iter().map(|g| g.to_string()).collect::<Vec<_>>().join(",");
+        self.tx.execute(
+            "INSERT INTO loan (member_id, principal, rate_bp, method, term_months, start_date, guarantors, entry_id, resolution_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![member_id, principal.0, rate_bp, method, term, start, g, entry_id, resolution_id],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn insert_repayment(&mut self, entry_id: i64, loan_id: i64, principal: Satang, interest: Satang) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO loan_repayment (entry_id, loan_id, principal, interest) VALUES (?1, ?2, ?3, ?4)",
+            params![entry_id, loan_id, principal.0, interest.0],
+        )?;
+        Ok(())
+    }
+
+    pub fn insert_allocation(&mut self, year: i32, entry_id: i64, parts_json: &str) -> Result<()> {
+        self.tx.execute("INSERT INTO allocation (year, entry_id, parts) VALUES (?1, ?2, ?3)", params![year, entry_id, parts_json])?;
+        Ok(())
+    }
+}
+
+impl Reader<'_> {
+    /// How many rounds of a source each member has been matched in.
+    pub fn times_matched(&self, source: &str) -> Result<HashMap<i64, i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT mm.member_id, count(*) FROM matched_member mm JOIN matching_round r ON r.id = mm.round_id
+             WHERE r.source = ?1 GROUP BY mm.member_id",
+        )?;
+        let rows = stmt.query_map([source], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<HashMap<_, _>>>()?;
+        Ok(rows)
+    }
+
+    pub fn matching_round_exists(&self, source: &str, label: &str) -> Result<bool> {
+        Ok(self.conn.query_row("SELECT EXISTS (SELECT 1 FROM matching_round WHERE source = ?1 AND label = ?2)", params![source, label], |r| r.get(0))?)
+    }
+
+    fn loans_where(&self, clause: &str, arg: i64) -> Result<Vec<LoanRow>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT l.id, l.member_id, l.principal, l.rate_bp, l.method, l.term_months, l.start_date, l.guarantors, l.entry_id,
+                    COALESCE((SELECT SUM(r.principal) FROM loan_repayment r WHERE r.loan_id = l.id
+                              AND NOT EXISTS (SELECT 1 FROM journal_entry x WHERE x.reverses = r.entry_id)), 0),
+                    COALESCE((SELECT SUM(r.interest) FROM loan_repayment r WHERE r.loan_id = l.id
+                              AND NOT EXISTS (SELECT 1 FROM journal_entry x WHERE x.reverses = r.entry_id)), 0)
+             FROM loan l WHERE {clause} ORDER BY l.id"
+        ))?;
+        let rows = stmt
+            .query_map([arg], |r| {
+                let g: String = r.get(7)?;
+                Ok(LoanRow {
+                    id: r.get(0)?,
+                    member_id: r.get(1)?,
+                    principal: Satang(r.get(2)?),
+                    rate_bp: r.get(3)?,
+                    method: r.get(4)?,
+                    term_months: r.get(5)?,
+                    start_date: r.get(6)?,
+                    guarantors: g.split(',').filter_map(|x| x.parse().ok()).collect(),
+                    entry_id: r.get(8)?,
+                    principal_paid: Satang(r.get(9)?),
+                    interest_paid: Satang(r.get(10)?),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    pub fn loan(&self, id: i64) -> Result<Option<LoanRow>> {
+        Ok(self.loans_where("l.id = ?1", id)?.into_iter().next())
+    }
+
+    pub fn loans(&self) -> Result<Vec<LoanRow>> {
+        self.loans_where("?1 = ?1", 0)
+    }
+
+    pub fn allocation_of(&self, year: i32) -> Result<Option<(i64, String)>> {
+        Ok(self
+            .conn
+            .query_row("SELECT entry_id, parts FROM allocation WHERE year = ?1", [year], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// Each member's savings balance at the end of every month in [from_month, to_month]
+    /// summed (satang-months): the weight of the dividend on savings.
+    pub fn savings_month_weights(&self, from: &str, to: &str) -> Result<HashMap<i64, i128>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.member_id, e.entry_date, -p.amount FROM posting p JOIN journal_entry e ON e.id = p.entry_id
+             WHERE p.account_code = ?1 AND p.member_id IS NOT NULL AND e.entry_date <= ?2
+             ORDER BY p.member_id, e.entry_date",
+        )?;
+        let mut by_member: HashMap<i64, Vec<(String, i64)>> = HashMap::new();
+        let mut rows = stmt.query(params![crate::domain::accounts::SAVINGS_OWED, to])?;
+        while let Some(r) = rows.next()? {
+            by_member.entry(r.get(0)?).or_default().push((r.get(1)?, r.get(2)?));
+        }
+        let from_date = crate::domain::date::parse(from).map_err(|p| crate::Error::invalid("from", from, p))?;
+        let to_date = crate::domain::date::parse(to).map_err(|p| crate::Error::invalid("to", to, p))?;
+        let mut month_ends = Vec::new();
+        let mut d = from_date;
+        while d <= to_date {
+            let end = crate::domain::date::last_of_month(chrono::Datelike::year(&d), chrono::Datelike::month(&d));
+            month_ends.push(end.to_string());
+            d = end.succ_opt().expect("next day");
+        }
+        let mut weights = HashMap::new();
+        for (member, moves) in by_member {
+            let mut w: i128 = 0;
+            for end in &month_ends {
+                let balance: i64 = moves.iter().filter(|(date, _)| date <= end).map(|(_, a)| a).sum();
+                w += i128::from(balance.max(0));
+            }
+            if w > 0 {
+                weights.insert(member, w);
+            }
+        }
+        Ok(weights)
+    }
+
+    /// Loan interest each member paid in [from, to].
+    pub fn interest_paid_between(&self, from: &str, to: &str) -> Result<HashMap<i64, i128>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.member_id, -SUM(p.amount) FROM posting p JOIN journal_entry e ON e.id = p.entry_id
+             WHERE p.account_code = ?1 AND p.member_id IS NOT NULL AND e.entry_date BETWEEN ?2 AND ?3
+             GROUP BY p.member_id HAVING SUM(p.amount) < 0",
+        )?;
+        let rows = stmt
+            .query_map(params![crate::domain::accounts::LOAN_INTEREST, from, to], |r| Ok((r.get::<_, i64>(0)?, i128::from(r.get::<_, i64>(1)?))))?
+            .collect::<rusqlite::Result<HashMap<_, _>>>()?;
+        Ok(rows)
+    }
+}
