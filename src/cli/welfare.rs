@@ -15,6 +15,11 @@ pub enum RuleCommand {
     List,
     /// Add a rule version (from --from on; the older version stays for older events).
     Add(RuleAddArgs),
+    /// Add the default rule set from a date (for a fund made before rules existed).
+    Defaults {
+        #[arg(long)]
+        from: String,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -243,6 +248,11 @@ pub fn rule(store: &mut Store, ctx: &Ctx, json: bool, c: RuleCommand) -> Result<
                     println!("{id:>4} {} ตั้งแต่ {} รอ {} วัน {:?}{}", r.category.name_th(), r.effective_from, r.waiting_days, r.amount, if r.offered { "" } else { " (ไม่จัด)" });
                 }
             });
+        }
+        RuleCommand::Defaults { from } => {
+            let from = crate::domain::date::parse_field("effective_on", &from)?;
+            let ids = ops::welfare::add_default_rules(store, ctx, from)?;
+            print::output(json, &ids, || println!("เพิ่มระเบียบมาตรฐาน {} ประเภท / default rules added", ids.len()));
         }
         RuleCommand::Add(a) => {
             let amount = match (&a.fixed, &a.per_day, &a.tiers) {

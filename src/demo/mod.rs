@@ -4,6 +4,7 @@
 //! resign; the fund banks its cash, pays its costs, receives matching money and interest, and
 //! closes every month. It scales to 10,000 members over 20 years for the benchmarks.
 
+mod activity;
 mod names;
 
 use crate::domain::accounts;
@@ -276,6 +277,50 @@ fn run_month(
         Ok(())
     })?;
 
+    let mut deaths: Vec<String> = Vec::new();
+    // 1b. Withdrawals, deaths and resignations on the 15th (before the collection day).
+    let life_day = day(y, m, 15);
+    for i in 0..people.len() {
+        let (p, fields) = &people[i];
+        if p.status != MemberStatus::Active || p.joined >= life_day || i < activity::COMMITTEE_SIZE {
+            continue;
+        }
+        let roll: f64 = rng.gen();
+        let dies = roll < if p.old { 0.004 } else { 0.0003 };
+        let resigns = !dies && roll < 0.0012;
+        let withdraws = !dies && !resigns && p.saves.0 > 0 && roll < 0.02;
+        if !(dies || resigns || withdraws) {
+            continue;
+        }
+        let member_no = p.member_no.clone();
+        let ctx = at(life_day, 14);
+        let savings = {
+            let id = ops::member_by_no(&store.read(), &member_no)?.id;
+            store.read().lowest_savings_from(id, &life_day.to_string())?
+        };
+        let bank = store.read().account_balance(accounts::BANK, &life_day.to_string())?;
+        if withdraws {
+            let part = Satang((savings.0 / 100 * rng.gen_range(20..=100) / 100) * 100);
+            if part.0 > 0 && bank >= part {
+                ops::savings::withdraw(store, &ctx, &member_no, &part.to_decimal().to_string(), &life_day.to_string(), "bank")?;
+            }
+            continue;
+        }
+        let (status, reason) = if dies {
+            (MemberStatus::Deceased, format!("ถึงแก่กรรม แจ้งโดย{} ({})", fields.beneficiary_name, fields.beneficiary_relation))
+        } else {
+            (MemberStatus::Resigned, "ย้ายไปอยู่ต่างจังหวัด ขอลาออก".to_string())
+        };
+        if savings.0 > 0 && bank >= savings {
+            ops::savings::withdraw(store, &ctx, &member_no, &savings.to_decimal().to_string(), &life_day.to_string(), "bank")?;
+        }
+        ops::members::change_status(store, &ctx, &member_no, status, &life_day.to_string(), &reason)?;
+        people[i].0.status = status;
+        if dies {
+            deaths.push(member_no);
+        }
+    }
+
     // 2. Collection day on the 25th.
     let collect_day = day(y, m, 25);
     let month_index = i64::from(y) * 12 + i64::from(m) - 1;
@@ -351,7 +396,7 @@ fn run_month(
         })
         .map(|_| ())
     };
-    let scale = (f64::from(spec.members) / 300.0).max(1.0) as i64;
+    let scale = i64::from((spec.members / 300).max(1));
     spend(store, accounts::ADMINISTRATION, rng.gen_range(200..800) * scale, day(y, m, 27), "cash", "ค่าวัสดุสำนักงานและถ่ายเอกสาร")?;
     if m % 3 == 0 {
         spend(store, accounts::COMMITTEE, 1_500 * scale, day(y, m, 28), "bank", "ค่าตอบแทนคณะกรรมการประจำไตรมาส")?;
@@ -369,53 +414,9 @@ fn run_month(
             receive(store, accounts::BANK_INTEREST, interest, day(y, m, 28), "bank", "ดอกเบี้ยเงินฝากออมทรัพย์")?;
         }
     }
-    if m == 3 && spec.kind != FundKind::Savings {
-        let active = people.iter().filter(|(p, _)| p.status == MemberStatus::Active && p.joined.year() < y).count() as i64;
-        if active > 0 {
-            receive(store, accounts::MATCHING_GOVERNMENT, active * 120, day(y, m, 15), "bank", "เงินสมทบจากรัฐบาลผ่าน พอช. ตามจำนวนสมาชิก")?;
-            receive(store, accounts::MATCHING_LOCAL, 10_000 * scale, day(y, m, 18), "bank", "เงินสมทบจาก อบต. ตามข้อบัญญัติงบประมาณ")?;
-        }
-    }
 
-    // 5. Withdrawals, deaths and resignations.
-    let life_day = day(y, m, 15);
-    for i in 0..people.len() {
-        let (p, fields) = &people[i];
-        if p.status != MemberStatus::Active || p.joined >= life_day {
-            continue;
-        }
-        let roll: f64 = rng.gen();
-        let dies = roll < if p.old { 0.004 } else { 0.0003 };
-        let resigns = !dies && roll < 0.0012;
-        let withdraws = !dies && !resigns && p.saves.0 > 0 && roll < 0.02;
-        if !(dies || resigns || withdraws) {
-            continue;
-        }
-        let member_no = p.member_no.clone();
-        let ctx = at(life_day, 14);
-        let savings = {
-            let id = ops::member_by_no(&store.read(), &member_no)?.id;
-            store.read().lowest_savings_from(id, &life_day.to_string())?
-        };
-        let bank = store.read().account_balance(accounts::BANK, &life_day.to_string())?;
-        if withdraws {
-            let part = Satang((savings.0 / 100 * rng.gen_range(20..=100) / 100) * 100);
-            if part.0 > 0 && bank >= part {
-                ops::savings::withdraw(store, &ctx, &member_no, &part.to_decimal().to_string(), &life_day.to_string(), "bank")?;
-            }
-            continue;
-        }
-        let (status, reason) = if dies {
-            (MemberStatus::Deceased, format!("ถึงแก่กรรม แจ้งโดย{} ({})", fields.beneficiary_name, fields.beneficiary_relation))
-        } else {
-            (MemberStatus::Resigned, "ย้ายไปอยู่ต่างจังหวัด ขอลาออก".to_string())
-        };
-        if savings.0 > 0 && bank >= savings {
-            ops::savings::withdraw(store, &ctx, &member_no, &savings.to_decimal().to_string(), &life_day.to_string(), "bank")?;
-        }
-        ops::members::change_status(store, &ctx, &member_no, status, &life_day.to_string(), &reason)?;
-        people[i].0.status = status;
-    }
+    // 5. Welfare claims, the committee meeting that decides them, loans, the assembly.
+    activity::month(store, rng, spec, people, (y, m), &deaths)?;
 
     // 6. Close the month on the first of the next; the lapse rule runs there.
     let (ny, nm) = add_months((y, m), 1);

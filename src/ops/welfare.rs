@@ -37,6 +37,22 @@ pub(crate) fn seed_default_rules(tx: &mut Tx<'_>, ctx: &Ctx, from: NaiveDate) ->
     Ok(())
 }
 
+/// The default rule set as new versions from `from` (funds created before rules existed).
+pub fn add_default_rules(store: &mut Store, ctx: &Ctx, from: NaiveDate) -> Result<Vec<i64>> {
+    store.write(|tx| {
+        tx.read().require_fund()?;
+        let existing = tx.read().rules()?;
+        let mut ids = Vec::new();
+        for rule in crate::domain::welfare::default_rules(from) {
+            if existing.iter().any(|(_, r)| r.category == rule.category && r.effective_from == from) {
+                return Err(Error::invalid("effective_on", from.to_string(), Problem::Duplicate));
+            }
+            ids.push(tx.insert_rule(&rule, None, &ctx.recorded_by, &ctx.now_text())?);
+        }
+        Ok(ids)
+    })
+}
+
 pub(crate) fn require_passed(reader: &Reader<'_>, resolution_id: i64, kinds: &[&str]) -> Result<crate::store::ResolutionRow> {
     let r = reader.resolution(resolution_id)?.ok_or(Error::NotFound { what: "resolution", key: resolution_id.to_string() })?;
     if !r.passed {
@@ -53,7 +69,10 @@ fn facts(reader: &Reader<'_>, member: &crate::store::MemberRow, category: Catego
     let fund = reader.require_fund()?.profile;
     let joined = crate::domain::date::parse_field("joined_on", &member.joined_on)?;
     let event_text = event.to_string();
-    let active = reader.status_on(member.id, &event_text)? == Some(MemberStatus::Active);
+    // A death is judged on the member's standing the day before: the status may already
+    // say deceased from that very day.
+    let standing_day = if matches!(category, Category::Death | Category::Funeral) { event.pred_opt().unwrap_or(event) } else { event };
+    let active = reader.status_on(member.id, &standing_day.to_string())? == Some(MemberStatus::Active);
     let owed = periods_owed(fund.schedule, fund.fiscal_year_start, joined, event);
     let paid = reader.periods_paid_as_of(member.id, &event_text)?;
     // The event's own period may still be paid on the next collection day: only periods

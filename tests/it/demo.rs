@@ -74,3 +74,22 @@ fn committed_fixture_is_a_valid_demo_fund() {
     assert_eq!(inspection.fund_code, "DEMO-0001");
     assert!(inspection.chain.entries > 100);
 }
+
+#[test]
+fn a_version_1_file_is_backed_up_then_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    std::fs::copy(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo-small-v1.sqlite"), &path).unwrap();
+    let before = kongthun::store::inspect_database(&path).unwrap();
+    assert_eq!(before.schema_version, 1);
+    let mut store = Store::open(&path).unwrap();
+    let copy = dir.path().join("old.before-v2.sqlite");
+    assert_eq!(kongthun::store::inspect_database(&copy).unwrap().schema_version, 1, "copy kept before migrating");
+    let after = store.read().verify_chain().unwrap();
+    assert_eq!(after.head, before.chain.head, "migration leaves the journal as it was");
+    // the savings accounts of schema 2 were added; the fund adds the default rules itself
+    assert!(store.read().account("2102").unwrap().is_some());
+    assert!(store.read().rules().unwrap().is_empty());
+    ops::welfare::add_default_rules(&mut store, &today(), date(2025, 1, 1)).unwrap();
+    assert_eq!(store.read().rules().unwrap().len(), 7);
+}

@@ -9,6 +9,7 @@ mod invariants;
 mod members;
 mod reports;
 mod savings;
+mod welfare;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use kongthun::domain::member::MemberFields;
