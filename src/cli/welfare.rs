@@ -137,6 +137,12 @@ pub enum MeetingCommand {
     },
     List,
     Show { meeting: i64 },
+    /// The minutes as PDF.
+    Print {
+        meeting: i64,
+        #[arg(long)]
+        pdf: std::path::PathBuf,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -182,7 +188,11 @@ pub enum MatchingCommand {
         till: String,
     },
     /// The CODI matching-request figures and criteria for 30 September of YEAR.
-    Report { year: i32 },
+    Report {
+        year: i32,
+        #[arg(long)]
+        pdf: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -370,6 +380,25 @@ pub fn meeting(store: &mut Store, ctx: &Ctx, json: bool, c: MeetingCommand) -> R
                 }
             });
         }
+        MeetingCommand::Print { meeting, pdf } => {
+            let reader = store.read();
+            let m = reader.meeting(meeting)?.ok_or(Error::NotFound { what: "meeting", key: meeting.to_string() })?;
+            let attendees = reader.attendees(meeting)?.into_iter().filter_map(|id| reader.member_by_id(id).ok().flatten()).collect::<Vec<_>>();
+            let approved_at = match m.approved_at {
+                Some(id) => reader.meeting(id)?.map(|x| format!("การประชุม{}", x.label())),
+                None => None,
+            };
+            let bytes = crate::render::minutes::minutes_pdf(&crate::render::minutes::MinutesData {
+                fund: &reader.require_fund()?,
+                meeting: &m,
+                attendees: &attendees,
+                agenda: &reader.agenda(meeting)?,
+                resolutions: &reader.resolutions_of(meeting)?,
+                approved_at,
+            });
+            ops::export::write_atomic(&pdf, &bytes)?;
+            println!("เขียนแล้ว / written: {}", pdf.display());
+        }
         MeetingCommand::Show { meeting } => {
             let reader = store.read();
             let m = reader.meeting(meeting)?.ok_or(Error::NotFound { what: "meeting", key: meeting.to_string() })?;
@@ -414,8 +443,14 @@ pub fn matching(store: &mut Store, ctx: &Ctx, json: bool, c: MatchingCommand) ->
             let r = ops::matching::receive_matching(store, ctx, &source, &round, &amount, &today_or(ctx, &date), &till)?;
             print::output(json, &r, || print::posted(&r));
         }
-        MatchingCommand::Report { year } => {
+        MatchingCommand::Report { year, pdf } => {
             let r = ops::matching::codi(store, ops::export::ce_year(year)?)?;
+            if let Some(path) = pdf {
+                let fund = store.read().require_fund()?;
+                ops::export::write_atomic(&path, &crate::render::minutes::codi_pdf(&fund, &r, ctx.today()))?;
+                println!("เขียนแล้ว / written: {}", path.display());
+                return Ok(());
+            }
             print::output(json, &r, || {
                 println!("ข้อมูลขอรับเงินสมทบ ณ {}", crate::thai::date_long(r.counting_day, crate::thai::Digits::Arabic));
                 println!("สมาชิกครบ 1 ปี {} คน ขอสมทบได้ {} คน (เคยได้รับ 0/1/2/3 ครั้ง: {:?})", r.members_full_year, r.members_to_request, r.times_matched);

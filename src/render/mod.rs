@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod journal;
+pub mod minutes;
 pub mod pdf;
 pub mod statement;
 pub mod tables;

@@ -138,3 +138,57 @@ fn usage_and_input_errors_exit_non_zero_with_both_languages() {
     let out = cli.run(&["no-such-command"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn welfare_meetings_and_minutes_on_the_command_line() {
+    let cli = Cli::new();
+    cli.ok(&["init", "--name", "กองทุนสวัสดิการชุมชนบ้านน้ำปั้น", "--code", "W-1", "--schedule", "monthly", "--contribution", "30"]);
+    for (first, joined) in [("สมศรี", "2025-01-05"), ("ประธาน", "2025-01-05"), ("เหรัญญิก", "2025-01-05"), ("ผู้ตรวจ", "2025-01-05")] {
+        cli.ok(&["member", "add", "--title", "นาง", "--first-name", first, "--last-name", "น้ำใจดี", "--joined-on", joined]);
+    }
+    for (no, role) in [("2", "ประธาน"), ("3", "treasurer"), ("4", "auditor")] {
+        cli.ok(&["committee", no, role, "--from", "2025-01-05", "--to", "2028-12-31"]);
+    }
+    cli.ok(&["contribute", "1", "690", "--date", "2025-01-25"]);
+    cli.ok(&["receive", "4203", "20000", "--memo", "พอช.", "--date", "2025-02-01"]);
+    let rules = cli.json(&["rule", "list"]);
+    assert_eq!(rules.as_array().unwrap().len(), 7);
+    cli.ok(&["rule", "add", "--category", "illness", "--from", "2026-02-01", "--per-day", "150", "--cap-per-event", "1200", "--waiting-days", "90", "--document", "ใบรับรองแพทย์"]);
+    let opened = cli.json(&["claim", "open", "1", "illness", "--event-date", "2026-03-02", "--days", "10", "--document", "ใบรับรองแพทย์"]);
+    assert_eq!(opened["eligible"], true);
+    assert_eq!(opened["evaluated"], 120000);
+    let claim = opened["id"].as_i64().unwrap().to_string();
+    let err = cli.fails(&["claim", "pay", &claim, "--date", "2026-03-20"]);
+    assert!(err.contains("ยังไม่ได้รับอนุมัติ"), "{err}");
+    let meeting = cli.json(&["meeting", "new", "committee", "--date", "2026-03-15"]);
+    let mid = meeting["id"].as_i64().unwrap().to_string();
+    cli.ok(&["meeting", "attend", &mid, "2"]);
+    let err = cli.fails(&["resolution", &mid, "--subject", "อนุมัติ", "--kind", "claim", "--for", "1"]);
+    assert!(err.contains("ไม่ครบองค์ประชุม"), "{err}");
+    cli.ok(&["meeting", "attend", &mid, "3", "4"]);
+    cli.ok(&["meeting", "agenda", &mid, "--title", "พิจารณาคำขอรับสวัสดิการ"]);
+    let res = cli.json(&["resolution", &mid, "--subject", "อนุมัติจ่ายสวัสดิการเจ็บป่วย 1 ราย", "--kind", "claim", "--agenda", "1", "--for", "3"]);
+    let rid = res["id"].as_i64().unwrap().to_string();
+    cli.ok(&["claim", "approve", &claim, "--resolution", &rid]);
+    cli.ok(&["claim", "pay", &claim, "--date", "2026-03-20"]);
+    let err = cli.fails(&["claim", "pay", &claim, "--date", "2026-03-21"]);
+    assert!(err.contains("จ่ายไปแล้ว"), "{err}");
+    cli.ok(&["meeting", "minutes", &mid, "--text", "ประชุมเวลา 09.30 น. ที่ประชุมมีมติเห็นชอบจ่ายสวัสดิการ"]);
+    let next = cli.json(&["meeting", "new", "committee", "--date", "2026-04-15"]);
+    let nid = next["id"].as_i64().unwrap().to_string();
+    cli.ok(&["meeting", "attend", &nid, "2", "3", "4"]);
+    cli.ok(&["meeting", "approve-minutes", &mid, "--at", &nid]);
+    let err = cli.fails(&["meeting", "minutes", &mid, "--text", "แก้"]);
+    assert!(err.contains("locked"), "{err}");
+    let pdf = cli.dir.path().join("minutes.pdf");
+    cli.ok(&["meeting", "print", &mid, "--pdf", pdf.to_str().unwrap()]);
+    let text = String::from_utf8(Command::new("pdftotext").args(["-layout", pdf.to_str().unwrap(), "-"]).output().unwrap().stdout).unwrap();
+    assert!(text.contains("ครั้งที่ 1/2569") && text.contains("อนุมัติจ่ายสวัสดิการเจ็บป่วย 1 ราย") && text.contains("รับรองแล้ว"), "{text}");
+    let codi = cli.dir.path().join("codi.pdf");
+    cli.ok(&["matching", "report", "2569", "--pdf", codi.to_str().unwrap()]);
+    let statement = cli.dir.path().join("s.pdf");
+    cli.ok(&["report", "statement", "--month", "2026-03", "--pdf", statement.to_str().unwrap(), "--names"]);
+    let text = String::from_utf8(Command::new("pdftotext").args(["-layout", statement.to_str().unwrap(), "-"]).output().unwrap().stdout).unwrap();
+    assert!(text.contains("นางสมศรี น้ำใจดี") && text.contains("1,200.00"), "{text}");
+    cli.ok(&["verify"]);
+}

@@ -152,7 +152,7 @@ pub fn fit(text: &str, weight: Weight, size: f32, max_width: f32) -> String {
 }
 
 /// Compounds the dictionary splits into two words but a reader takes as one; never broken.
-const KEEP_WHOLE: &[&str] = &["เสียชีวิต", "ถูกให้ออก", "ผู้ใหญ่บ้าน", "เงินสัจจะ", "ยอดยกมา", "ยอดยกไป", "ผู้ตรวจสอบ"];
+const KEEP_WHOLE: &[&str] = &["เห็นชอบ", "เห็นด้วย", "งดออกเสียง", "องค์ประชุม", "เสียชีวิต", "ถูกให้ออก", "ผู้ใหญ่บ้าน", "เงินสัจจะ", "ยอดยกมา", "ยอดยกไป", "ผู้ตรวจสอบ"];
 
 /// Break opportunities of a paragraph, without those inside the compounds above.
 fn break_points(paragraph: &str) -> Vec<usize> {
