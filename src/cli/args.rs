@@ -92,6 +92,12 @@ pub enum Command {
     Loan(super::welfare::LoanCommand),
     /// Year-end profit allocation (savings groups).
     Allocate(super::welfare::AllocateArgs),
+    /// Signed bundles for the provincial office.
+    #[command(subcommand)]
+    Bundle(super::bundles::BundleCommand),
+    /// The provincial office: enrol funds, import bundles, reports (its own database).
+    #[command(subcommand)]
+    Province(super::bundles::ProvinceCommand),
     /// Exports: the journal as plain-text accounting.
     #[command(subcommand)]
     Export(ExportCommand),

@@ -4,6 +4,7 @@
 //! (2 for usage errors, which clap reports itself).
 
 mod args;
+mod bundles;
 mod print;
 mod welfare;
 
@@ -73,8 +74,14 @@ fn run(cli: Cli) -> Result<()> {
     let Some(command) = cli.command else {
         return open_default(&db, &ctx);
     };
+    if let Command::Province(c) = command {
+        let db = cli.db.clone().unwrap_or_else(bundles::province_db_path);
+        return bundles::province(&db, &ctx, json, c);
+    }
     let mut store = Store::open(&db)?;
     match command {
+        Command::Province(_) => unreachable!("handled above"),
+        Command::Bundle(c) => bundles::bundle(&mut store, &ctx, &db, json, c)?,
         Command::Demo(a) => {
             let until = match &a.until {
                 Some(m) => crate::domain::date::parse_month(m).map_err(|p| Error::invalid("month", m, p))?,

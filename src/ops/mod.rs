@@ -10,6 +10,7 @@ pub mod export;
 pub mod fund;
 pub mod import;
 pub mod members;
+pub mod province;
 pub mod reversal;
 pub mod savings;
 pub mod welfare;

@@ -246,13 +246,19 @@ impl Reader<'_> {
     }
 
     /// Every entry with its postings, in id order, streamed (the journal can be millions).
-    pub fn for_each_entry(&self, mut f: impl FnMut(&EntryRow)) -> Result<()> {
+    pub fn for_each_entry(&self, f: impl FnMut(&EntryRow)) -> Result<()> {
+        self.for_each_entry_in(1, i64::MAX, f)
+    }
+
+    /// Entries with ids in [first, last], streamed in id order.
+    pub fn for_each_entry_in(&self, first: i64, last: i64, mut f: impl FnMut(&EntryRow)) -> Result<()> {
         let mut stmt = self.conn.prepare(
             "SELECT e.id, e.entry_date, e.doc_no, e.kind, e.member_id, e.reverses, e.description, e.reason,
                     e.recorded_by, e.recorded_at, e.hash, p.line, p.account_code, p.amount, p.member_id
-             FROM journal_entry e JOIN posting p ON p.entry_id = e.id ORDER BY e.id, p.line",
+             FROM journal_entry e JOIN posting p ON p.entry_id = e.id
+             WHERE e.id BETWEEN ?1 AND ?2 ORDER BY e.id, p.line",
         )?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query([first, last])?;
         let mut current: Option<EntryRow> = None;
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;

@@ -10,6 +10,7 @@ use std::path::Path;
 pub const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/0001_ledger.sql")),
     (2, include_str!("migrations/0002_welfare.sql")),
+    (3, include_str!("migrations/0003_bundles.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -4,6 +4,8 @@
 //! inside a transaction.
 
 mod backup;
+mod bundles;
+pub mod province;
 mod contributions;
 mod fund;
 mod journal;
@@ -15,6 +17,7 @@ mod savings_group;
 mod welfare;
 
 pub use backup::inspect_database;
+pub use bundles::BundleLogRow;
 pub use fund::{AccountRow, FundRow};
 pub use journal::{ChainReport, EntryRow, PostedRef, PostingRow};
 pub use ledger::{AccountTotals, WelfarePaid};

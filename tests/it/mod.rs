@@ -1,6 +1,7 @@
 //! Shared helpers and the test modules.
 
 mod backup;
+mod bundles;
 mod cli;
 mod contributions;
 mod demo;

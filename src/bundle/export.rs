@@ -1,0 +1,304 @@
+//! Writing a bundle: the data of a span of closed months, deterministic to the byte (fixed
+//! file order, fixed zip timestamps, created-at taken from the month close), signed, written
+//! atomically, read back and verified, then logged with its sequence number.
+
+use super::keys::{self, FundSecret};
+use super::manifest::{ChainSpan, Counts, FileEntry, Manifest, Period};
+use crate::domain::chain::GENESIS;
+use crate::domain::date::{last_of_month, parse_month};
+use crate::error::{Error, Result};
+use crate::ops::Ctx;
+use crate::store::Store;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// How national IDs leave the fund.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdPolicy {
+    /// HMAC-SHA256 with the province's key (or left out if the fund has none yet).
+    Hashed,
+    /// The fund chose to send them as they are.
+    Clear,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct BundleOutcome {
+    pub path: PathBuf,
+    pub sequence: i64,
+    pub hash: String,
+    pub key_fingerprint: String,
+    pub period: Period,
+    pub entries: u64,
+    /// True when the same bundle was written again (same bytes as before).
+    pub repeated: bool,
+}
+
+fn months_after(key: &str) -> (i32, u32) {
+    let (y, m) = parse_month(key).unwrap_or((1970, 1));
+    if m == 12 {
+        (y + 1, 1)
+    } else {
+        (y, m + 1)
+    }
+}
+
+/// The fund's secret key, made on first use (and its public half recorded).
+pub fn ensure_key(store: &mut Store, ctx: &Ctx, db_path: &Path) -> Result<FundSecret> {
+    let fund = store.read().require_fund()?.profile;
+    let path = keys::key_path(db_path, &fund.fund_code);
+    match (store.read().current_public_key()?, path.exists()) {
+        (Some(public), true) => {
+            let secret = FundSecret::load(&path)?;
+            if secret.public() != public {
+                return Err(Error::file(&path, "does not belong to this fund's registered key / กุญแจไม่ตรงกับที่ลงทะเบียนไว้"));
+            }
+            Ok(secret)
+        }
+        (Some(_), false) => Err(Error::file(&path, "the fund's key file is missing: the fund must re-enrol with a new key / ไม่พบแฟ้มกุญแจ ต้องลงทะเบียนกุญแจใหม่กับจังหวัด")),
+        (None, _) => {
+            let secret = FundSecret::generate();
+            secret.save(&path)?;
+            let public = secret.public();
+            store.write(|tx| tx.insert_fund_key(&public, &ctx.now_text()))?;
+            Ok(secret)
+        }
+    }
+}
+
+fn jsonl(values: impl IntoIterator<Item = serde_json::Value>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for v in values {
+        out.extend_from_slice(serde_json::to_string(&v).expect("json").as_bytes());
+        out.push(b'\n');
+    }
+    out
+}
+
+/// `period`: `YYYY-MM`, `YYYY` (CE or BE) or `since-last`.
+pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str, dir: &Path, ids: IdPolicy) -> Result<BundleOutcome> {
+    let secret = ensure_key(store, ctx, db_path)?;
+    let reader = store.read();
+    let fund = reader.require_fund()?.profile;
+    let last_closed = reader.last_closed_month()?.ok_or_else(|| Error::Refused {
+        code: "bundle.nothing_closed",
+        th: "ยังไม่มีเดือนที่ปิดบัญชี".into(),
+        en: "no month has been closed yet".into(),
+    })?;
+    let previous = reader.last_bundle()?;
+    let first_month = reader.first_entry_date()?.map(|d| d[..7].to_string()).unwrap_or_else(|| last_closed.clone());
+    let (from, to) = match period.trim() {
+        "since-last" => {
+            let from = previous.as_ref().map(|p| { let (y, m) = months_after(&p.period_to); format!("{y:04}-{m:02}") }).unwrap_or(first_month.clone());
+            (from, last_closed.clone())
+        }
+        p if p.len() == 4 => {
+            let year = crate::ops::export::ce_year(p.parse().map_err(|_| Error::invalid("period", p, crate::Problem::BadDate))?)?;
+            (format!("{year:04}-01"), format!("{year:04}-12"))
+        }
+        p => {
+            let (y, m) = parse_month(p).map_err(|e| Error::invalid("period", p, e))?;
+            (format!("{y:04}-{m:02}"), format!("{y:04}-{m:02}"))
+        }
+    };
+    // The first bundle carries the journal from its very start, and says so. (So a repeat of
+    // the first bundle is matched by its end month.)
+    let from = if previous.is_none() { from.min(first_month.clone()) } else { from };
+    let from = match previous.as_ref().filter(|p| p.seq == 1 && p.period_to == to) {
+        Some(p) => p.period_from.clone(),
+        None => from,
+    };
+    if to > last_closed || from > to {
+        return Err(Error::Refused {
+            code: "bundle.period_open",
+            th: format!("ช่วง {from} ถึง {to} ยังปิดบัญชีไม่ครบ (ปิดถึง {last_closed})"),
+            en: format!("{from} to {to} is not all closed (closed up to {last_closed})"),
+        });
+    }
+    // Same period as the last bundle: write it again, byte for byte.
+    // (The first bundle's start was widened to the journal's start, so match it by its end.)
+    let repeat = previous.as_ref().filter(|p| p.period_to == to && p.period_from == from).cloned();
+    let (sequence, previous_hash, first_entry) = match (&repeat, &previous) {
+        (Some(r), _) => {
+            let before = if r.seq > 1 { reader.bundle_hash(r.seq - 1)? } else { None };
+            (r.seq, before, r.first_entry)
+        }
+        (None, Some(p)) => {
+            let (y, m) = months_after(&p.period_to);
+            if from != format!("{y:04}-{m:02}") {
+                return Err(Error::Refused {
+                    code: "bundle.gap",
+                    th: format!("ชุดข้อมูลต้องต่อจากชุดก่อน (เริ่ม {y:04}-{m:02})"),
+                    en: format!("a bundle must follow the last one (start at {y:04}-{m:02})"),
+                });
+            }
+            (p.seq + 1, Some(p.hash), p.last_entry + 1)
+        }
+        (None, None) => (1, None, 1),
+    };
+    let last_entry = reader.closed_month_last_entry(&to)?.unwrap_or(0);
+    let previous_head = if first_entry > 1 { reader.hash_of_entry(first_entry - 1)?.unwrap_or(GENESIS) } else { GENESIS };
+    let head = if last_entry >= first_entry { reader.hash_of_entry(last_entry)?.unwrap_or(GENESIS) } else { previous_head };
+    let closed_at = reader.closed_months()?.into_iter().find(|(m, _, _)| *m == to).map(|_| ()).and(reader.closed_at(&to)?).unwrap_or_default();
+
+    // data files
+    let id_key = reader.setting("province_id_key")?;
+    let id_mode = match (ids, &id_key) {
+        (IdPolicy::Clear, _) => "clear",
+        (IdPolicy::Hashed, Some(_)) => "hmac-sha256",
+        (IdPolicy::Hashed, None) => "omitted",
+    };
+    let members = reader.members(&Default::default())?;
+    let member_lines = members.iter().map(|m| {
+        let id = m.national_id.as_deref().map(|nid| match id_mode {
+            "clear" => nid.to_string(),
+            "hmac-sha256" => {
+                use hmac::{Hmac, Mac};
+                let key = hex::decode(id_key.as_deref().unwrap_or("")).unwrap_or_default();
+                let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key).expect("any key length");
+                mac.update(nid.as_bytes());
+                hex::encode(mac.finalize().into_bytes())
+            }
+            _ => String::new(),
+        }).filter(|s| !s.is_empty());
+        json!({
+            "member_no": m.member_no, "title": m.title, "first_name": m.first_name, "last_name": m.last_name,
+            "sex": m.sex.map(|s| s.key()), "birth_year": m.birth_date.as_deref().map(|b| &b[..4]), "moo": m.moo,
+            "joined_on": m.joined_on, "status": m.status.key(), "status_since": m.status_since,
+            "groups": m.groups.iter().map(|g| g.key()).collect::<Vec<_>>(), "national_id": id,
+        })
+    });
+    let members_file = jsonl(member_lines);
+    let entries = reader.entries_by_id(first_entry, last_entry)?;
+    let postings: u64 = entries.iter().map(|e| e.postings.len() as u64).sum();
+    let member_no = |id: Option<i64>| id.and_then(|i| members.iter().find(|m| m.id == i).map(|m| m.member_no.clone()));
+    let entries_file = jsonl(entries.iter().map(|e| {
+        json!({
+            "id": e.id, "entry_date": e.entry_date, "doc_no": e.doc_no, "kind": e.kind, "member_id": e.member_id,
+            "member_no": member_no(e.member_id), "reverses": e.reverses, "description": e.description, "reason": e.reason,
+            "recorded_by": e.recorded_by, "recorded_at": e.recorded_at, "hash": e.hash,
+            "postings": e.postings.iter().map(|p| json!({"account": p.account, "amount": p.amount.0, "member_id": p.member_id})).collect::<Vec<_>>(),
+        })
+    }));
+    let claims = reader.claims(None)?;
+    let claims_file = jsonl(claims.iter().map(|c| json!({
+        "id": c.id, "member_no": member_no(Some(c.member_id)), "category": c.category, "event_date": c.event_date,
+        "status": c.status, "approved_amount": c.approved_amount.map(|a| a.0), "payout_entry_id": c.payout_entry_id,
+        "resolution_id": c.resolution_id,
+    })));
+    let meetings = reader.meetings()?;
+    let meetings_file = jsonl(meetings.iter().map(|m| json!({
+        "id": m.id, "kind": m.kind, "number": m.number, "be_year": m.be_year, "held_on": m.held_on,
+        "eligible": m.eligible, "present": m.present, "locked": m.locked, "minutes": m.minutes,
+    })));
+    let mut resolutions = Vec::new();
+    for m in &meetings {
+        resolutions.extend(reader.resolutions_of(m.id)?);
+    }
+    let resolutions_file = jsonl(resolutions.iter().map(|r| serde_json::to_value(r).expect("json")));
+    let rules = reader.rules()?;
+    let rules_file = jsonl(rules.iter().map(|(id, r)| json!({"id": id, "rule": r})));
+    let fund_file = jsonl([json!({"profile": fund, "public_key": hex::encode(secret.public())})]);
+
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("data/claims.jsonl".into(), claims_file),
+        ("data/entries.jsonl".into(), entries_file),
+        ("data/fund.jsonl".into(), fund_file),
+        ("data/meetings.jsonl".into(), meetings_file),
+        ("data/members.jsonl".into(), members_file),
+        ("data/resolutions.jsonl".into(), resolutions_file),
+        ("data/rules.jsonl".into(), rules_file),
+    ];
+    let (mut y, mut m) = parse_month(&from).map_err(|e| Error::invalid("period", &from, e))?;
+    loop {
+        let key = format!("{y:04}-{m:02}");
+        if key > to {
+            break;
+        }
+        let printed = reader.closed_at(&key)?.and_then(|t| crate::domain::date::parse(&t[..10]).ok()).unwrap_or(last_of_month(y, m));
+        let s = crate::report::statement(&reader, y, m, printed)?;
+        files.push((format!("reports/statement-{key}.pdf"), crate::render::statement::statement_pdf(&s, &crate::render::statement::StatementOptions { recipient_names: false })));
+        (y, m) = months_after(&key);
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+
+    let manifest = Manifest {
+        format: super::FORMAT.into(),
+        fund_code: fund.fund_code.clone(),
+        fund_name: fund.name_th.clone(),
+        amphoe: fund.amphoe.clone(),
+        tambon: fund.tambon.clone(),
+        changwat: fund.changwat.clone(),
+        public_key: hex::encode(secret.public()),
+        key_fingerprint: keys::fingerprint(&secret.public()),
+        sequence,
+        previous_bundle: previous_hash.map(hex::encode),
+        period: Period { from: from.clone(), to: to.clone() },
+        chain: ChainSpan { first_entry, last_entry, previous_head: hex::encode(previous_head), head: hex::encode(head) },
+        counts: Counts {
+            members: members.len() as u64,
+            entries: entries.len() as u64,
+            postings,
+            claims: claims.len() as u64,
+            meetings: meetings.len() as u64,
+            resolutions: resolutions.len() as u64,
+            rules: rules.len() as u64,
+        },
+        national_ids: id_mode.into(),
+        created_at: closed_at,
+        app_version: env!("CARGO_PKG_VERSION").into(),
+        files: files.iter().map(|(p, d)| FileEntry { path: p.clone(), bytes: d.len() as u64, sha256: hex::encode(Sha256::digest(d)) }).collect(),
+    };
+    let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("json");
+    let hash: [u8; 32] = Sha256::digest(&manifest_bytes).into();
+    let signature = hex::encode(secret.sign(&manifest_bytes));
+    let bytes = zip_bundle(&manifest_bytes, signature.as_bytes(), &files)?;
+
+    if let Some(r) = &repeat {
+        if r.hash != hash {
+            return Err(Error::Refused { code: "bundle.changed", th: "ข้อมูลของช่วงเดิมเปลี่ยนไปจากชุดที่ส่งแล้ว".into(), en: "the data of an already sent period has changed".into() });
+        }
+    }
+    if !dir.is_dir() {
+        return Err(Error::file(dir, "is not a folder (is the USB stick mounted?) / ไม่ใช่โฟลเดอร์"));
+    }
+    let name = format!("{}-{sequence:04}-{from}_{to}.kongthun", fund.fund_code);
+    let path = dir.join(&name);
+    crate::ops::export::write_atomic(&path, &bytes)?;
+    // Read it back and verify it as the province will.
+    let back = std::fs::read(&path).map_err(|e| Error::file(&path, e))?;
+    let opened = super::verify::open(&back)?;
+    if opened.hash != hash {
+        return Err(Error::file(&path, "read back differs"));
+    }
+    if repeat.is_none() {
+        store.write(|tx| tx.insert_bundle_log(sequence, &hash, &from, &to, first_entry, last_entry, &ctx.now_text(), &name))?;
+    }
+    Ok(BundleOutcome {
+        path,
+        sequence,
+        hash: hex::encode(hash),
+        key_fingerprint: manifest.key_fingerprint,
+        period: manifest.period,
+        entries: manifest.counts.entries,
+        repeated: repeat.is_some(),
+    })
+}
+
+/// The zip: manifest.json, manifest.sig, then the files in path order; every timestamp the
+/// zip format's earliest (1980-01-01) so equal data gives equal bytes.
+pub fn zip_bundle(manifest: &[u8], signature: &[u8], files: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
+    use zip::write::SimpleFileOptions;
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::DEFAULT)
+        .unix_permissions(0o644);
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let err = |e: zip::result::ZipError| Error::File { path: "bundle".into(), message: e.to_string() };
+    for (name, data) in [("manifest.json", manifest), ("manifest.sig", signature)].into_iter().chain(files.iter().map(|(n, d)| (n.as_str(), d.as_slice()))) {
+        w.start_file(name, options).map_err(err)?;
+        w.write_all(data).map_err(|e| Error::File { path: name.into(), message: e.to_string() })?;
+    }
+    Ok(w.finish().map_err(err)?.into_inner())
+}

@@ -1,0 +1,181 @@
+//! CLI for signed bundles (fund side) and the provincial office.
+
+use super::print;
+use crate::error::{Error, Result};
+use crate::ops::{self, Ctx};
+use crate::store::province::ProvinceStore;
+use crate::store::Store;
+use clap::Subcommand;
+use std::path::{Path, PathBuf};
+
+#[derive(Subcommand, Debug)]
+pub enum BundleCommand {
+    /// Write a signed bundle of closed months to a folder (a USB stick).
+    Export {
+        /// YYYY-MM, YYYY or since-last.
+        #[arg(long, default_value = "since-last")]
+        period: String,
+        #[arg(long)]
+        to: PathBuf,
+        /// Send national IDs as they are (default: keyed hash, or left out).
+        #[arg(long)]
+        clear_ids: bool,
+    },
+    /// Show the fund's key fingerprint (made on first use).
+    Key,
+    /// Store the province's key for hashing national IDs (given at enrolment).
+    SetIdKey { key: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ProvinceCommand {
+    /// Create the province database.
+    Init,
+    /// Show a bundle's fund and key; with --fingerprint (typed from the paper form) enrol it.
+    Enrol {
+        file: PathBuf,
+        #[arg(long)]
+        fingerprint: Option<String>,
+    },
+    /// Import bundles (verified: signature, files, sequence, chain).
+    Import {
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Enrolled funds, months covered and gaps.
+    Funds {
+        /// The month to measure gaps to (YYYY-MM; default: last month).
+        #[arg(long)]
+        month: Option<String>,
+    },
+    /// Figures by district and subdistrict for a year.
+    Report {
+        year: i32,
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
+    },
+}
+
+pub fn province_db_path() -> PathBuf {
+    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("kongthun").join("province.sqlite")
+}
+
+pub fn bundle(store: &mut Store, ctx: &Ctx, db: &Path, json: bool, c: BundleCommand) -> Result<()> {
+    match c {
+        BundleCommand::Export { period, to, clear_ids } => {
+            let ids = if clear_ids { crate::bundle::export::IdPolicy::Clear } else { crate::bundle::export::IdPolicy::Hashed };
+            let out = crate::bundle::export::export_bundle(store, ctx, db, &period, &to, ids)?;
+            print::output(json, &out, || {
+                println!("{}ชุดข้อมูลลำดับที่ {} / bundle {}: {}", if out.repeated { "เขียนซ้ำ " } else { "" }, out.sequence, out.sequence, out.path.display());
+                println!("ช่วง {} ถึง {}, {} รายการ, กุญแจ {}", out.period.from, out.period.to, out.entries, out.key_fingerprint);
+            });
+        }
+        BundleCommand::Key => {
+            let secret = crate::bundle::export::ensure_key(store, ctx, db)?;
+            let fp = crate::bundle::keys::fingerprint(&secret.public());
+            print::output(json, &fp, || println!("ลายนิ้วมือกุญแจของกองทุน / key fingerprint: {fp}"));
+        }
+        BundleCommand::SetIdKey { key } => {
+            let k = key.trim().to_string();
+            if k.len() != 64 || hex::decode(&k).is_err() {
+                return Err(Error::invalid("key", key, crate::Problem::WrongLength { expected: 64 }));
+            }
+            store.write(|tx| tx.set_setting("province_id_key", &k))?;
+            println!("บันทึกกุญแจของจังหวัดแล้ว / province ID key stored");
+        }
+    }
+    Ok(())
+}
+
+pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<()> {
+    let mut store = ProvinceStore::open(db)?;
+    let now = ctx.now_text();
+    match c {
+        ProvinceCommand::Init => println!("ฐานข้อมูลจังหวัด / province database: {}", db.display()),
+        ProvinceCommand::Enrol { file, fingerprint } => {
+            let p = ops::province::enrol(&mut store, &file, fingerprint.as_deref(), &ctx.recorded_by, &now)?;
+            print::output(json, &p, || {
+                println!("กองทุน {} ({}) อ.{} ต.{}", p.fund_name, p.fund_code, p.amphoe, p.tambon);
+                println!("ลายนิ้วมือกุญแจ / key fingerprint: {}", p.key_fingerprint);
+                if p.enrolled {
+                    println!("ลงทะเบียนแล้ว / enrolled. กุญแจสำหรับเลขประจำตัวประชาชน / ID key for the fund: {}", p.id_key.clone().unwrap_or_default());
+                } else {
+                    println!("ตรวจกับแบบฟอร์มกระดาษ แล้วสั่งอีกครั้งพร้อม --fingerprint / compare with the paper form, then run again with --fingerprint");
+                }
+            });
+        }
+        ProvinceCommand::Import { files, dry_run } => {
+            let mut outcomes = Vec::new();
+            for f in &files {
+                outcomes.push(ops::province::import(&mut store, f, dry_run, &ctx.recorded_by, &now)?);
+            }
+            print::output(json, &outcomes, || {
+                for o in &outcomes {
+                    let what = match o.result {
+                        "imported" => "นำเข้าแล้ว / imported",
+                        "would_import" => "จะนำเข้า (ทดลอง) / would import",
+                        _ => "นำเข้าไปแล้วก่อนหน้านี้ ไม่มีการเปลี่ยนแปลง / already imported, nothing changed",
+                    };
+                    println!("{} ลำดับ {} ({} ถึง {}): {what}, {} รายการ", o.fund_code, o.sequence, o.period.0, o.period.1, o.entries);
+                }
+            });
+        }
+        ProvinceCommand::Funds { month } => {
+            let month = month.unwrap_or_else(|| {
+                let t = ctx.today();
+                let (y, m) = if chrono::Datelike::month(&t) == 1 { (chrono::Datelike::year(&t) - 1, 12) } else { (chrono::Datelike::year(&t), chrono::Datelike::month(&t) - 1) };
+                format!("{y:04}-{m:02}")
+            });
+            let rows = ops::province::coverage(&store, &month)?;
+            print::output(json, &rows, || {
+                for r in &rows {
+                    println!("{} {} อ.{} ต.{} ชุด {} ครอบคลุม {}–{} ขาด {} เดือน", r.code, r.name, r.amphoe, r.tambon, r.bundles, r.covered_from.clone().unwrap_or_default(), r.covered_to.clone().unwrap_or_default(), r.months_missing);
+                }
+            });
+        }
+        ProvinceCommand::Report { year, csv, xlsx } => {
+            let y = ops::export::ce_year(year)?;
+            let rows = ops::province::area_report(&store, &format!("{y:04}-01-01"), &format!("{y:04}-12-31"))?;
+            let table = area_table(&rows);
+            if let Some(p) = &csv {
+                ops::export::write_atomic(p, &crate::render::csv::table_csv(&table))?;
+            }
+            if let Some(p) = &xlsx {
+                ops::export::write_atomic(p, &crate::render::xlsx::tables_xlsx(&[table])?)?;
+            }
+            if csv.is_none() && xlsx.is_none() {
+                print::output(true, &rows, || {});
+            }
+        }
+    }
+    Ok(())
+}
+
+fn area_table(rows: &[ops::province::AreaRow]) -> crate::render::tables::Table {
+    use crate::render::tables::Cell;
+    crate::render::tables::Table {
+        name: "รายงานจังหวัด".into(),
+        header: ["อำเภอ", "ตำบล", "กองทุน", "สมาชิก", "เด็กและเยาวชน", "ผู้สูงอายุ", "ผู้พิการ", "ผู้ด้อยโอกาส", "สวัสดิการที่จ่าย", "เงินสมทบที่ได้รับ", "เงินสดและเงินฝาก"].map(String::from).to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::Text(r.amphoe.clone()),
+                    Cell::Text(r.tambon.clone()),
+                    Cell::Int(r.funds),
+                    Cell::Int(r.members_active),
+                    Cell::Int(r.youth),
+                    Cell::Int(r.elderly),
+                    Cell::Int(r.disabled),
+                    Cell::Int(r.disadvantaged),
+                    Cell::Money(r.welfare_total.0),
+                    Cell::Money(r.matching.0),
+                    Cell::Money(r.balance.0),
+                ]
+            })
+            .collect(),
+    }
+}

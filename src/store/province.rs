@@ -1,0 +1,280 @@
+//! The provincial office's database: a registry of fund keys, the bundles imported, and the
+//! funds' data as imported. Its own file, schema and application id ("KPRV"); all of its SQL
+//! is in this one module so that a second backend (PostgreSQL for a national roll-up) would
+//! be a contained change (DESIGN §7).
+
+use crate::domain::Satang;
+use crate::error::{Error, Result};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+pub const PROVINCE_APPLICATION_ID: i32 = 0x4B50_5256;
+
+const SCHEMA: &str = "
+CREATE TABLE p_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE p_fund (
+    code TEXT PRIMARY KEY, name TEXT NOT NULL, amphoe TEXT NOT NULL, tambon TEXT NOT NULL, changwat TEXT NOT NULL,
+    public_key BLOB NOT NULL, fingerprint TEXT NOT NULL, enrolled_at TEXT NOT NULL, enrolled_by TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0, last_seq INTEGER NOT NULL DEFAULT 0, last_bundle BLOB,
+    chain_head BLOB NOT NULL, last_entry INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE p_bundle (
+    fund_code TEXT NOT NULL REFERENCES p_fund (code), seq INTEGER NOT NULL, hash BLOB NOT NULL UNIQUE,
+    period_from TEXT NOT NULL, period_to TEXT NOT NULL, entries INTEGER NOT NULL, chain_head BLOB NOT NULL,
+    imported_at TEXT NOT NULL, imported_by TEXT NOT NULL, stored_as TEXT NOT NULL,
+    PRIMARY KEY (fund_code, seq)
+) WITHOUT ROWID;
+CREATE TABLE p_member (
+    fund_code TEXT NOT NULL, member_no TEXT NOT NULL, title TEXT, first_name TEXT, last_name TEXT, sex TEXT,
+    birth_year INTEGER, moo INTEGER, joined_on TEXT, status TEXT, status_since TEXT, groups TEXT, id_hash TEXT,
+    PRIMARY KEY (fund_code, member_no)
+) WITHOUT ROWID;
+CREATE INDEX p_member_id_hash ON p_member (id_hash) WHERE id_hash IS NOT NULL;
+CREATE TABLE p_entry (
+    fund_code TEXT NOT NULL, entry_id INTEGER NOT NULL, entry_date TEXT NOT NULL, kind TEXT NOT NULL,
+    doc_no TEXT NOT NULL, description TEXT NOT NULL, hash BLOB NOT NULL,
+    PRIMARY KEY (fund_code, entry_id)
+) WITHOUT ROWID;
+CREATE TABLE p_posting (
+    fund_code TEXT NOT NULL, entry_id INTEGER NOT NULL, line INTEGER NOT NULL, account TEXT NOT NULL, amount INTEGER NOT NULL,
+    PRIMARY KEY (fund_code, entry_id, line)
+) WITHOUT ROWID;
+CREATE TABLE p_claim (
+    fund_code TEXT NOT NULL, claim_id INTEGER NOT NULL, member_no TEXT, category TEXT NOT NULL, event_date TEXT NOT NULL,
+    status TEXT NOT NULL, amount INTEGER,
+    PRIMARY KEY (fund_code, claim_id)
+) WITHOUT ROWID;
+CREATE TRIGGER p_entry_no_update BEFORE UPDATE ON p_entry BEGIN SELECT RAISE(ABORT, 'kongthun: imported entries are history'); END;
+CREATE TRIGGER p_entry_no_delete BEFORE DELETE ON p_entry BEGIN SELECT RAISE(ABORT, 'kongthun: imported entries are history'); END;
+CREATE TRIGGER p_posting_no_update BEFORE UPDATE ON p_posting BEGIN SELECT RAISE(ABORT, 'kongthun: imported entries are history'); END;
+CREATE TRIGGER p_bundle_no_delete BEFORE DELETE ON p_bundle BEGIN SELECT RAISE(ABORT, 'kongthun: imported bundles are history'); END;
+";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProvinceFund {
+    pub code: String,
+    pub name: String,
+    pub amphoe: String,
+    pub tambon: String,
+    pub changwat: String,
+    pub fingerprint: String,
+    #[serde(skip)]
+    pub public_key: [u8; 32],
+    pub revoked: bool,
+    pub last_seq: i64,
+    #[serde(skip)]
+    pub last_bundle: Option<[u8; 32]>,
+    #[serde(skip)]
+    pub chain_head: [u8; 32],
+    pub last_entry: i64,
+    pub covered_to: Option<String>,
+}
+
+pub struct ProvinceStore {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// One imported bundle's data, ready to write.
+pub struct ImportRows {
+    pub members: Vec<serde_json::Value>,
+    pub entries: Vec<serde_json::Value>,
+    pub claims: Vec<serde_json::Value>,
+}
+
+fn blob32(v: Option<Vec<u8>>) -> Option<[u8; 32]> {
+    v.and_then(|b| b.try_into().ok())
+}
+
+impl ProvinceStore {
+    pub fn open(path: &Path) -> Result<ProvinceStore> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
+        }
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        if tables == 0 {
+            let tx = conn.unchecked_transaction()?;
+            tx.execute_batch(SCHEMA)?;
+            tx.pragma_update(None, "application_id", PROVINCE_APPLICATION_ID)?;
+            // The province's key for hashing national IDs (HMAC), handed to funds at enrolment.
+            let mut key = [0u8; 32];
+            rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut key);
+            tx.execute("INSERT INTO p_setting (key, value) VALUES ('id_key', ?1)", [hex::encode(key)])?;
+            tx.commit()?;
+        } else if app != PROVINCE_APPLICATION_ID {
+            return Err(Error::NotKongthun { path: path.display().to_string(), reason: "not a province database".into() });
+        }
+        Ok(ProvinceStore { conn, path: path.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn id_key(&self) -> Result<String> {
+        Ok(self.conn.query_row("SELECT value FROM p_setting WHERE key = 'id_key'", [], |r| r.get(0))?)
+    }
+
+    pub fn fund(&self, code: &str) -> Result<Option<ProvinceFund>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT f.*, (SELECT max(period_to) FROM p_bundle b WHERE b.fund_code = f.code) AS covered_to FROM p_fund f WHERE f.code = ?1",
+        )?;
+        Ok(stmt.query_row([code], fund_from_row).optional()?)
+    }
+
+    pub fn funds(&self) -> Result<Vec<ProvinceFund>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT f.*, (SELECT max(period_to) FROM p_bundle b WHERE b.fund_code = f.code) AS covered_to FROM p_fund f ORDER BY f.amphoe, f.tambon, f.code",
+        )?;
+        let rows = stmt.query_map([], fund_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn enrol(&mut self, code: &str, name: &str, amphoe: &str, tambon: &str, changwat: &str, public_key: &[u8; 32], fingerprint: &str, at: &str, by: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO p_fund (code, name, amphoe, tambon, changwat, public_key, fingerprint, enrolled_at, enrolled_by, chain_head)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, zeroblob(32))",
+            params![code, name, amphoe, tambon, changwat, &public_key[..], fingerprint, at, by],
+        )?;
+        Ok(())
+    }
+
+    /// Hash of the bundle a fund sent with this sequence number, if imported.
+    pub fn bundle_hash(&self, code: &str, seq: i64) -> Result<Option<[u8; 32]>> {
+        let h: Option<Vec<u8>> = self.conn.query_row("SELECT hash FROM p_bundle WHERE fund_code = ?1 AND seq = ?2", params![code, seq], |r| r.get(0)).optional()?;
+        Ok(blob32(h))
+    }
+
+    pub fn bundle_seq_of_hash(&self, hash: &[u8; 32]) -> Result<Option<(String, i64)>> {
+        Ok(self.conn.query_row("SELECT fund_code, seq FROM p_bundle WHERE hash = ?1", [&hash[..]], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+    }
+
+    /// The chain head the province holds for a fund at the end of a month (from the bundle
+    /// whose period ends there).
+    pub fn head_at_month_end(&self, code: &str, month: &str) -> Result<Option<[u8; 32]>> {
+        let h: Option<Vec<u8>> = self
+            .conn
+            .query_row("SELECT chain_head FROM p_bundle WHERE fund_code = ?1 AND period_to = ?2", params![code, month], |r| r.get(0))
+            .optional()?;
+        Ok(blob32(h))
+    }
+
+    /// Write one verified bundle: all or nothing.
+    #[allow(clippy::too_many_arguments)]
+    pub fn import(&mut self, code: &str, seq: i64, hash: &[u8; 32], period: (&str, &str), head: &[u8; 32], last_entry: i64, rows: &ImportRows, at: &str, by: &str, stored_as: &str) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        {
+            let mut m = tx.prepare_cached(
+                "INSERT INTO p_member (fund_code, member_no, title, first_name, last_name, sex, birth_year, moo, joined_on, status, status_since, groups, id_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                 ON CONFLICT (fund_code, member_no) DO UPDATE SET title = excluded.title, first_name = excluded.first_name,
+                    last_name = excluded.last_name, sex = excluded.sex, birth_year = excluded.birth_year, moo = excluded.moo,
+                    joined_on = excluded.joined_on, status = excluded.status, status_since = excluded.status_since,
+                    groups = excluded.groups, id_hash = excluded.id_hash",
+            )?;
+            for v in &rows.members {
+                let groups = v["groups"].as_array().map(|g| g.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(",")).unwrap_or_default();
+                m.execute(params![
+                    code, v["member_no"].as_str(), v["title"].as_str(), v["first_name"].as_str(), v["last_name"].as_str(),
+                    v["sex"].as_str(), v["birth_year"].as_str().and_then(|y| y.parse::<i64>().ok()), v["moo"].as_i64(),
+                    v["joined_on"].as_str(), v["status"].as_str(), v["status_since"].as_str(), groups, v["national_id"].as_str()
+                ])?;
+            }
+            let mut e = tx.prepare_cached("INSERT INTO p_entry (fund_code, entry_id, entry_date, kind, doc_no, description, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+            let mut p = tx.prepare_cached("INSERT INTO p_posting (fund_code, entry_id, line, account, amount) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+            for v in &rows.entries {
+                let id = v["id"].as_i64();
+                e.execute(params![code, id, v["entry_date"].as_str(), v["kind"].as_str(), v["doc_no"].as_str(), v["description"].as_str(), hex::decode(v["hash"].as_str().unwrap_or("")).unwrap_or_default()])?;
+                for (i, posting) in v["postings"].as_array().into_iter().flatten().enumerate() {
+                    p.execute(params![code, id, i as i64 + 1, posting["account"].as_str(), posting["amount"].as_i64()])?;
+                }
+            }
+            let mut c = tx.prepare_cached(
+                "INSERT INTO p_claim (fund_code, claim_id, member_no, category, event_date, status, amount) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (fund_code, claim_id) DO UPDATE SET status = excluded.status, amount = excluded.amount",
+            )?;
+            for v in &rows.claims {
+                c.execute(params![code, v["id"].as_i64(), v["member_no"].as_str(), v["category"].as_str(), v["event_date"].as_str(), v["status"].as_str(), v["approved_amount"].as_i64()])?;
+            }
+        }
+        tx.execute(
+            "INSERT INTO p_bundle (fund_code, seq, hash, period_from, period_to, entries, chain_head, imported_at, imported_by, stored_as)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![code, seq, &hash[..], period.0, period.1, rows.entries.len() as i64, &head[..], at, by, stored_as],
+        )?;
+        tx.execute(
+            "UPDATE p_fund SET last_seq = ?2, last_bundle = ?3, chain_head = ?4, last_entry = ?5 WHERE code = ?1",
+            params![code, seq, &hash[..], &head[..], last_entry],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// A fingerprint of every row, for "nothing changed" checks.
+    pub fn content_digest(&self) -> Result<String> {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for table in ["p_fund", "p_bundle", "p_member", "p_entry", "p_posting", "p_claim"] {
+            let mut stmt = self.conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))?;
+            let n = stmt.column_count();
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                for i in 0..n {
+                    let v: rusqlite::types::Value = r.get(i)?;
+                    h.update(format!("{v:?}|").as_bytes());
+                }
+            }
+        }
+        Ok(hex::encode(h.finalize()))
+    }
+
+    /// Per fund: (code, account, net amount) of postings dated in [from, to].
+    pub fn account_totals(&self, from: &str, to: &str) -> Result<Vec<(String, String, Satang)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.fund_code, p.account, SUM(p.amount) FROM p_posting p
+             JOIN p_entry e ON e.fund_code = p.fund_code AND e.entry_id = p.entry_id
+             WHERE e.entry_date BETWEEN ?1 AND ?2 GROUP BY p.fund_code, p.account ORDER BY 1, 2",
+        )?;
+        let rows = stmt.query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?, Satang(r.get(2)?))))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Per fund: (code, status, groups, birth_year) of every member.
+    pub fn members(&self) -> Result<Vec<(String, String, String, Option<i32>)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT fund_code, status, groups, birth_year FROM p_member ORDER BY fund_code, member_no")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, Option<String>>(2)?.unwrap_or_default(), r.get(3)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Periods covered by each fund's bundles, in order.
+    pub fn coverage(&self) -> Result<Vec<(String, String, String)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT fund_code, period_from, period_to FROM p_bundle ORDER BY fund_code, seq")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+}
+
+fn fund_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ProvinceFund> {
+    Ok(ProvinceFund {
+        code: r.get("code")?,
+        name: r.get("name")?,
+        amphoe: r.get("amphoe")?,
+        tambon: r.get("tambon")?,
+        changwat: r.get("changwat")?,
+        fingerprint: r.get("fingerprint")?,
+        public_key: blob32(r.get("public_key")?).unwrap_or([0; 32]),
+        revoked: r.get("revoked")?,
+        last_seq: r.get("last_seq")?,
+        last_bundle: blob32(r.get("last_bundle")?),
+        chain_head: blob32(r.get("chain_head")?).unwrap_or([0; 32]),
+        last_entry: r.get("last_entry")?,
+        covered_to: r.get("covered_to")?,
+    })
+}
