@@ -129,4 +129,33 @@ fn main() {
     println!("| collection day, 10,000 payments | {} | one transaction, fsync on commit; runs {:?} |", ms(median(samples.clone())), samples.iter().map(|d| ms(*d)).collect::<Vec<_>>());
     drop(store);
     let _ = std::fs::remove_file(&copy);
+    bundles(&dir, members);
+}
+
+/// A year's bundle of a 10,000-member fund: export and province import. The fund is a
+/// two-year demo (its first bundle carries the first year and the chain from the start; the
+/// second, timed, carries the last ten closed months).
+fn bundles(dir: &std::path::Path, members: u32) {
+    let work = dir.join("bundle-bench");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(work.join("usb")).unwrap();
+    let db = work.join("fund.sqlite");
+    let mut store = Store::open(&db).unwrap();
+    build(&mut store, &DemoSpec { members, years: 2, seed: 42, until: (2026, 10), kind: FundKind::Both }).unwrap();
+    let ctx = Ctx { recorded_by: "bench".into(), now: Utc.with_ymd_and_hms(2026, 11, 22, 5, 0, 0).unwrap() };
+    let usb = work.join("usb");
+    let first = kongthun::bundle::export::export_bundle(&mut store, &ctx, &db, "2025", &usb, kongthun::bundle::export::IdPolicy::Hashed).unwrap();
+    let start = Instant::now();
+    let second = kongthun::bundle::export::export_bundle(&mut store, &ctx, &db, "since-last", &usb, kongthun::bundle::export::IdPolicy::Hashed).unwrap();
+    let export_time = start.elapsed();
+    let size = std::fs::metadata(&second.path).unwrap().len();
+    let mut province = kongthun::store::province::ProvinceStore::open(&work.join("province.sqlite")).unwrap();
+    let preview = ops::province::enrol(&mut province, &first.path, None, "bench", "t").unwrap();
+    ops::province::enrol(&mut province, &first.path, Some(&preview.key_fingerprint), "bench", "t").unwrap();
+    ops::province::import(&mut province, &first.path, false, "bench", "t").unwrap();
+    let start = Instant::now();
+    let out = ops::province::import(&mut province, &second.path, false, "bench", "t").unwrap();
+    let import_time = start.elapsed();
+    println!("| bundle export, {} to {} ({} entries) | {} | {} KB, signed, read back and verified |", second.period.from, second.period.to, second.entries, ms(export_time), size / 1024);
+    println!("| bundle import into the province | {} | {} entries, {} members, chain recomputed |", ms(import_time), out.entries, out.members);
 }

@@ -63,7 +63,7 @@ pub enum Command {
     /// Close a month: no entry may be dated in it afterwards.
     CloseMonth(CloseArgs),
     /// Members behind with their contributions.
-    Arrears(AsOfArgs),
+    Arrears(ArrearsArgs),
     /// Apply the lapse rule as of a date.
     Lapse(AsOfArgs),
     /// List journal entries.
@@ -268,6 +268,9 @@ pub struct MemberAddArgs {
     /// Member number (default: the next free number).
     #[arg(long)]
     pub member_no: Option<String>,
+    /// The resolution that admitted the member.
+    #[arg(long)]
+    pub resolution: Option<i64>,
     #[command(flatten)]
     pub fields: MemberFieldArgs,
 }
@@ -436,6 +439,9 @@ pub struct CashArgs {
     pub till: String,
     #[arg(long)]
     pub member: Option<String>,
+    /// The committee resolution that decided this payment.
+    #[arg(long)]
+    pub resolution: Option<i64>,
 }
 
 impl CashArgs {
@@ -476,6 +482,14 @@ pub struct ReverseArgs {
 pub struct CloseArgs {
     /// YYYY-MM (CE or BE year).
     pub month: String,
+}
+
+#[derive(Args, Debug)]
+pub struct ArrearsArgs {
+    #[arg(long)]
+    pub as_of: Option<String>,
+    #[command(flatten)]
+    pub out: FileOutputs,
 }
 
 #[derive(Args, Debug)]

@@ -139,7 +139,10 @@ fn run(cli: Cli) -> Result<()> {
             print::output(json, &r, || print::posted(&r));
         }
         Command::Pay(a) => {
-            let r = ops::cashbook::pay(&mut store, &ctx, &a.to_move(&ctx))?;
+            let r = match a.resolution {
+                Some(res) => ops::cashbook::pay_by_resolution(&mut store, &ctx, &a.to_move(&ctx), res)?,
+                None => ops::cashbook::pay(&mut store, &ctx, &a.to_move(&ctx))?,
+            };
             print::output(json, &r, || print::posted(&r));
         }
         Command::Transfer(a) => {
@@ -155,9 +158,19 @@ fn run(cli: Cli) -> Result<()> {
             print::output(json, &out, || print::closed(&out));
         }
         Command::Arrears(a) => {
-            let as_of = a.as_of(&ctx)?;
+            let as_of = args::AsOfArgs { as_of: a.as_of.clone() }.as_of(&ctx)?;
             let rows = ops::contributions::arrears(&store, as_of)?;
-            print::output(json, &rows, || print::arrears(&rows, as_of));
+            let table = crate::render::tables::arrears_table(&rows);
+            if let Some(path) = &a.out.pdf {
+                let fund = store.read().require_fund()?;
+                let subtitle = format!("ณ วันที่ {} รวม {} คน", crate::thai::date_long(as_of, crate::thai::Digits::Arabic), rows.len());
+                let pdf = crate::render::vouchers::table_pdf(&fund, "รายชื่อสมาชิกค้างส่งเงินสมทบ", &subtitle, &table, &[50.0, 170.0, 35.0, 60.0, 80.0, 70.0], ctx.today());
+                ops::export::write_atomic(path, &pdf)?;
+                println!("เขียนแล้ว / written: {}", path.display());
+            }
+            if !write_tables(&a.out, &[table])? && a.out.pdf.is_none() {
+                print::output(json, &rows, || print::arrears(&rows, as_of));
+            }
         }
         Command::Lapse(a) => {
             let as_of = a.as_of(&ctx)?;
@@ -360,7 +373,10 @@ fn open_default(db: &std::path::Path, ctx: &Ctx) -> Result<()> {
 fn member(store: &mut Store, ctx: &Ctx, json: bool, command: MemberCommand) -> Result<()> {
     match command {
         MemberCommand::Add(a) => {
-            let m = ops::members::add_member(store, ctx, &a.fields())?;
+            let m = match a.resolution {
+                Some(res) => ops::members::add_member_by_resolution(store, ctx, &a.fields(), res)?,
+                None => ops::members::add_member(store, ctx, &a.fields())?,
+            };
             print::output(json, &m, || print::member(&m, &[], None));
         }
         MemberCommand::Edit(a) => {

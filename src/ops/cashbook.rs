@@ -67,6 +67,15 @@ pub fn pay(store: &mut Store, ctx: &Ctx, m: &CashMove) -> Result<PostedRef> {
     record(store, ctx, m, false)
 }
 
+/// A payment the committee decided: the entry cites the resolution (which must have passed
+/// and be about an expense).
+pub fn pay_by_resolution(store: &mut Store, ctx: &Ctx, m: &CashMove, resolution_id: i64) -> Result<PostedRef> {
+    let label = super::welfare::require_passed(&store.read(), resolution_id, &["expense", "other"])?.label;
+    let mut cited = m.clone();
+    cited.description = format!("{} (ตาม{label})", m.description.trim());
+    record(store, ctx, &cited, false)
+}
+
 fn record(store: &mut Store, ctx: &Ctx, m: &CashMove, receiving: bool) -> Result<PostedRef> {
     let amount = Satang::parse_field("amount", &m.amount, Sign::Positive)?;
     let date = crate::domain::date::parse_field("date", &m.date)?;

@@ -16,9 +16,24 @@ pub fn add_member(store: &mut Store, ctx: &Ctx, fields: &MemberFields) -> Result
     })
 }
 
+/// Add a member admitted by a committee resolution (cited in the status history).
+pub fn add_member_by_resolution(store: &mut Store, ctx: &Ctx, fields: &MemberFields, resolution_id: i64) -> Result<MemberRow> {
+    let input = fields.validate(ctx.today())?;
+    store.write(|tx| {
+        tx.read().require_fund()?;
+        let label = super::welfare::require_passed(&tx.read(), resolution_id, &["admission", "other"])?.label;
+        let id = insert_with_reason(tx, ctx, &input, &format!("สมัครเป็นสมาชิก ตาม{label} / admitted by resolution {resolution_id}"))?;
+        tx.read().member_by_id(id)?.ok_or(Error::NotFound { what: "member", key: id.to_string() })
+    })
+}
+
 /// Insert a validated member after the checks that need the database (number and national
 /// ID not taken). Shared by `add_member` and the importer.
 pub(crate) fn insert_checked(tx: &mut Tx<'_>, ctx: &Ctx, input: &MemberInput) -> Result<i64> {
+    insert_with_reason(tx, ctx, input, "สมัครเป็นสมาชิก / joined")
+}
+
+fn insert_with_reason(tx: &mut Tx<'_>, ctx: &Ctx, input: &MemberInput, reason: &str) -> Result<i64> {
     let reader = tx.read();
     let member_no = match &input.member_no {
         Some(no) => {
@@ -46,7 +61,7 @@ pub(crate) fn insert_checked(tx: &mut Tx<'_>, ctx: &Ctx, input: &MemberInput) ->
         id,
         MemberStatus::Active,
         &input.joined_on.to_string(),
-        "สมัครเป็นสมาชิก / joined",
+        reason,
         &ctx.recorded_by,
         &ctx.now_text(),
     )?;

@@ -52,3 +52,23 @@ pub fn month_table(m: &MonthSummary) -> Table {
     rows.push(vec![t("เงินฝากธนาคาร"), t(""), t(""), Cell::Money(m.closing_bank.0)]);
     Table { name: format!("รับจ่าย {}", m.month), header: ["รายการ", "รหัสบัญชี", "ชื่อบัญชี", "จำนวนเงิน"].map(String::from).to_vec(), rows }
 }
+
+pub fn arrears_table(rows: &[crate::ops::contributions::ArrearsRow]) -> Table {
+    Table {
+        name: "ค้างส่งเงินสมทบ".into(),
+        header: ["เลขที่", "ชื่อ-สกุล", "หมู่", "ค้าง (งวด)", "จำนวนเงิน", "ส่งถึงงวด"].map(String::from).to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    t(&r.member_no),
+                    t(&r.name),
+                    t(&r.moo.map(|m| m.to_string()).unwrap_or_default()),
+                    Cell::Int(r.arrears_periods),
+                    Cell::Money(r.arrears_amount.0),
+                    t(r.paid_through.as_deref().unwrap_or("-")),
+                ]
+            })
+            .collect(),
+    }
+}

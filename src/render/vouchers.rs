@@ -200,3 +200,40 @@ pub fn passbook_pdf(fund: &FundRow, pb: &Passbook, fingerprint: &str) -> Vec<u8>
     doc.end_table();
     doc.finish()
 }
+
+/// Any report table as an A4 PDF: the fund's name, a title, the table (numbers right
+/// aligned, header repeated on every page) and a total line when given.
+pub fn table_pdf(fund: &FundRow, title: &str, subtitle: &str, table: &super::tables::Table, widths: &[f32], printed_on: chrono::NaiveDate) -> Vec<u8> {
+    use super::tables::Cell;
+    let dg = digits(fund);
+    let mut doc = PdfDoc::new(title, &format!("พิมพ์เมื่อ {}", thai::date_short(printed_on, dg)), "");
+    let w = doc.content_width();
+    doc.line(&fund.profile.name_th, Weight::Bold, 15.0, Align::Center);
+    doc.line(title, Weight::Bold, 13.0, Align::Center);
+    if !subtitle.is_empty() {
+        doc.line(subtitle, Weight::Regular, 11.0, Align::Center);
+    }
+    doc.gap(4.0);
+    let total: f32 = widths.iter().sum();
+    let numeric = |i: usize| table.rows.first().is_some_and(|r| matches!(r.get(i), Some(Cell::Int(_)) | Some(Cell::Money(_))));
+    let columns = table
+        .header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| Column { title: h.clone(), width: widths.get(i).copied().unwrap_or(60.0) * w / total, align: if numeric(i) { Align::Right } else { Align::Left } })
+        .collect();
+    doc.begin_table(columns, 10.0);
+    for row in &table.rows {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| match c {
+                Cell::Text(s) => s.clone(),
+                Cell::Int(i) => dg.apply(i.to_string()),
+                Cell::Money(v) => thai::amount(*v, dg),
+            })
+            .collect();
+        doc.table_row(&cells, Weight::Regular);
+    }
+    doc.end_table();
+    doc.finish()
+}

@@ -256,3 +256,18 @@ fn loans_and_allocation_add_up_exactly() {
     let tb = kongthun::report::trial_balance(&f.store.read(), date(2026, 1, 31)).unwrap();
     assert_eq!(tb.difference, Satang(0));
 }
+
+#[test]
+fn expenses_and_admissions_cite_their_resolutions() {
+    let mut f = setup("2024-06-01", 0);
+    let m = ops::meetings::new_meeting(&mut f.store, &today(), "committee", "2026-05-01", "").unwrap();
+    ops::meetings::attend(&mut f.store, m.id, &["2".into(), "3".into(), "4".into()]).unwrap();
+    let expense = ops::meetings::resolve(&mut f.store, &today(), m.id, &Vote { subject: "ซื้อตู้เก็บเอกสาร", kind: "expense", agenda_no: None, votes_for: 3, votes_against: 0, abstain: 0 }).unwrap();
+    let admission = ops::meetings::resolve(&mut f.store, &today(), m.id, &Vote { subject: "รับสมาชิกใหม่", kind: "admission", agenda_no: None, votes_for: 3, votes_against: 0, abstain: 0 }).unwrap();
+    let mv = ops::cashbook::CashMove { account: "5201".into(), amount: "2500".into(), date: "2026-05-02".into(), till: "cash".into(), description: "ตู้เก็บเอกสาร".into(), member_no: None };
+    assert_eq!(ops::cashbook::pay_by_resolution(&mut f.store, &today(), &mv, admission.id).unwrap_err().code(), "resolution_kind");
+    let paid = ops::cashbook::pay_by_resolution(&mut f.store, &today(), &mv, expense.id).unwrap();
+    assert!(f.store.read().entry(paid.id).unwrap().unwrap().description.contains("มติที่ 1 การประชุมคณะกรรมการ ครั้งที่ 1/2569"));
+    let new = ops::members::add_member_by_resolution(&mut f.store, &today(), &person("ใหม่", "ใจดี", "", "2026-05-02"), admission.id).unwrap();
+    assert!(f.store.read().status_history(new.id).unwrap()[0].reason.contains("มติที่ 2"));
+}

@@ -186,7 +186,8 @@ impl PdfDoc {
         let total: f32 = columns.iter().map(|c| c.width).sum();
         self.rule_span(x, x + total, y, 0.8);
         for c in columns {
-            self.text_at(x + 3.0, y + 1.0, c.width - 6.0, &c.title, Weight::Bold, size, c.align);
+            let title = text::fit(&c.title, Weight::Bold, size, c.width - 6.0);
+            self.text_at(x + 3.0, y + 1.0, c.width - 6.0, &title, Weight::Bold, size, c.align);
             x += c.width;
         }
         self.y += h + 2.0;
