@@ -67,6 +67,26 @@ pub fn ensure_key(store: &mut Store, ctx: &Ctx, db_path: &Path) -> Result<FundSe
     }
 }
 
+/// Rotate the fund's key: the new key is signed by the old one, and every later bundle
+/// carries that record so the province moves to the new key by itself. With `lost`, the old
+/// key is gone: a new key without a record, and the fund must re-enrol at the province.
+pub fn rotate_key(store: &mut Store, ctx: &Ctx, db_path: &Path, lost: bool) -> Result<String> {
+    let fund = store.read().require_fund()?.profile;
+    let path = keys::key_path(db_path, &fund.fund_code);
+    let old = if lost { None } else { Some(ensure_key(store, ctx, db_path)?) };
+    let new = FundSecret::generate();
+    let public = new.public();
+    let sig = old.as_ref().map(|o| o.sign(&super::manifest::rotation_message(&public)));
+    if path.exists() {
+        let stamp = ctx.now.format("%Y%m%d%H%M%S");
+        let retired = path.with_extension(format!("ed25519.retired-{stamp}"));
+        std::fs::rename(&path, &retired).map_err(|e| Error::file(&path, e))?;
+    }
+    new.save(&path)?;
+    store.write(|tx| tx.rotate_fund_key(&public, sig.as_ref().map(|s| &s[..]), &ctx.now_text()))?;
+    Ok(keys::fingerprint(&public))
+}
+
 fn jsonl(values: impl IntoIterator<Item = serde_json::Value>) -> Vec<u8> {
     let mut out = Vec::new();
     for v in values {
@@ -249,6 +269,7 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
         created_at: closed_at,
         app_version: env!("CARGO_PKG_VERSION").into(),
         files: files.iter().map(|(p, d)| FileEntry { path: p.clone(), bytes: d.len() as u64, sha256: hex::encode(Sha256::digest(d)) }).collect(),
+        key_rotation: reader.current_rotation()?.map(|(prev, sig)| super::manifest::KeyRotation { previous_public_key: hex::encode(prev), signature: hex::encode(sig) }),
     };
     let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("json");
     let hash: [u8; 32] = Sha256::digest(&manifest_bytes).into();

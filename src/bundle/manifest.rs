@@ -61,4 +61,22 @@ pub struct Manifest {
     pub app_version: String,
     /// Every other file of the bundle, sorted by path.
     pub files: Vec<FileEntry>,
+    /// Present after the fund rotated its key: the previous key's signature over the new one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_rotation: Option<KeyRotation>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyRotation {
+    pub previous_public_key: String,
+    /// Ed25519 by the previous key over `kongthun-key-rotation-v1` followed by the new
+    /// public key's 32 bytes, in hex.
+    pub signature: String,
+}
+
+/// What the previous key signs when the fund rotates to `new_public`.
+pub fn rotation_message(new_public: &[u8; 32]) -> Vec<u8> {
+    let mut m = b"kongthun-key-rotation-v1".to_vec();
+    m.extend_from_slice(new_public);
+    m
 }

@@ -25,6 +25,12 @@ pub enum BundleCommand {
     Key,
     /// Store the province's key for hashing national IDs (given at enrolment).
     SetIdKey { key: String },
+    /// Rotate the fund's key (the old key signs the new); with --lost, make a new key after
+    /// the old one was lost (the province must re-enrol the fund).
+    RotateKey {
+        #[arg(long)]
+        lost: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -36,6 +42,9 @@ pub enum ProvinceCommand {
         file: PathBuf,
         #[arg(long)]
         fingerprint: Option<String>,
+        /// Re-enrol a fund that lost its key.
+        #[arg(long)]
+        replace: bool,
     },
     /// Import bundles (verified: signature, files, sequence, chain).
     Import {
@@ -56,6 +65,8 @@ pub enum ProvinceCommand {
         csv: Option<PathBuf>,
         #[arg(long)]
         xlsx: Option<PathBuf>,
+        #[arg(long)]
+        pdf: Option<PathBuf>,
     },
 }
 
@@ -78,6 +89,13 @@ pub fn bundle(store: &mut Store, ctx: &Ctx, db: &Path, json: bool, c: BundleComm
             let fp = crate::bundle::keys::fingerprint(&secret.public());
             print::output(json, &fp, || println!("ลายนิ้วมือกุญแจของกองทุน / key fingerprint: {fp}"));
         }
+        BundleCommand::RotateKey { lost } => {
+            let fp = crate::bundle::export::rotate_key(store, ctx, db, lost)?;
+            println!("กุญแจใหม่ / new key fingerprint: {fp}");
+            if lost {
+                println!("แจ้งจังหวัดเพื่อลงทะเบียนกุญแจใหม่ / ask the province to re-enrol the fund (province enrol --replace)");
+            }
+        }
         BundleCommand::SetIdKey { key } => {
             let k = key.trim().to_string();
             if k.len() != 64 || hex::decode(&k).is_err() {
@@ -95,8 +113,8 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
     let now = ctx.now_text();
     match c {
         ProvinceCommand::Init => println!("ฐานข้อมูลจังหวัด / province database: {}", db.display()),
-        ProvinceCommand::Enrol { file, fingerprint } => {
-            let p = ops::province::enrol(&mut store, &file, fingerprint.as_deref(), &ctx.recorded_by, &now)?;
+        ProvinceCommand::Enrol { file, fingerprint, replace } => {
+            let p = ops::province::enrol_or_replace(&mut store, &file, fingerprint.as_deref(), replace, &ctx.recorded_by, &now)?;
             print::output(json, &p, || {
                 println!("กองทุน {} ({}) อ.{} ต.{}", p.fund_name, p.fund_code, p.amphoe, p.tambon);
                 println!("ลายนิ้วมือกุญแจ / key fingerprint: {}", p.key_fingerprint);
@@ -136,7 +154,7 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
                 }
             });
         }
-        ProvinceCommand::Report { year, csv, xlsx } => {
+        ProvinceCommand::Report { year, csv, xlsx, pdf } => {
             let y = ops::export::ce_year(year)?;
             let rows = ops::province::area_report(&store, &format!("{y:04}-01-01"), &format!("{y:04}-12-31"))?;
             let table = area_table(&rows);
@@ -146,7 +164,20 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
             if let Some(p) = &xlsx {
                 ops::export::write_atomic(p, &crate::render::xlsx::tables_xlsx(&[table])?)?;
             }
-            if csv.is_none() && xlsx.is_none() {
+            if let Some(p) = &pdf {
+                let changwat = store.funds()?.first().map(|f| format!("จังหวัด{}", f.changwat)).unwrap_or_default();
+                let bytes = crate::render::vouchers::plain_table_pdf(
+                    &format!("สำนักงานจังหวัด {changwat}"),
+                    crate::thai::Digits::Arabic,
+                    &format!("กองทุนสวัสดิการชุมชน ปี {}", y + crate::thai::BE_OFFSET),
+                    "แยกตามอำเภอและตำบล",
+                    &table,
+                    &[60.0, 60.0, 30.0, 40.0, 40.0, 40.0, 35.0, 40.0, 60.0, 60.0, 70.0],
+                    ctx.today(),
+                );
+                ops::export::write_atomic(p, &bytes)?;
+            }
+            if csv.is_none() && xlsx.is_none() && pdf.is_none() {
                 print::output(true, &rows, || {});
             }
         }

@@ -26,6 +26,12 @@ pub struct EnrolPreview {
 /// Show a bundle's fund and key; enrol it only when the officer types the fingerprint they
 /// read on the fund's paper registration.
 pub fn enrol(store: &mut ProvinceStore, bundle_path: &Path, confirm: Option<&str>, officer: &str, now: &str) -> Result<EnrolPreview> {
+    enrol_or_replace(store, bundle_path, confirm, false, officer, now)
+}
+
+/// Enrol, or with `replace` re-enrol a fund that lost its key: its new key replaces the old,
+/// the chain must still continue, and the funds list shows the re-enrolment.
+pub fn enrol_or_replace(store: &mut ProvinceStore, bundle_path: &Path, confirm: Option<&str>, replace: bool, officer: &str, now: &str) -> Result<EnrolPreview> {
     let bytes = std::fs::read(bundle_path).map_err(|e| Error::file(bundle_path, e))?;
     let b = verify::open(&bytes)?;
     let m = &b.manifest;
@@ -39,6 +45,16 @@ pub fn enrol(store: &mut ProvinceStore, bundle_path: &Path, confirm: Option<&str
         id_key: None,
     };
     if let Some(existing) = store.fund(&m.fund_code)? {
+        if replace {
+            let Some(typed) = confirm else { return Ok(preview) };
+            if typed.trim() != m.key_fingerprint {
+                return Err(refused("province.fingerprint_mismatch", "ลายนิ้วมือกุญแจไม่ตรงกับที่พิมพ์", "the key fingerprint differs from the one typed"));
+            }
+            let public: [u8; 32] = hex::decode(&m.public_key).ok().and_then(|v| v.try_into().ok()).ok_or_else(|| refused("bundle.format", "กุญแจไม่ถูกต้อง", "malformed key"))?;
+            store.replace_key(&m.fund_code, &public, &m.key_fingerprint, true, now)?;
+            preview.enrolled = true;
+            return Ok(preview);
+        }
         return Err(refused("province.already_enrolled", format!("กองทุน {} ลงทะเบียนแล้ว (กุญแจ {})", existing.code, existing.fingerprint), format!("fund {} is already enrolled (key {})", existing.code, existing.fingerprint)));
     }
     let Some(typed) = confirm else { return Ok(preview) };
@@ -68,7 +84,22 @@ pub struct ImportOutcome {
 fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> {
     let m = &b.manifest;
     let fund = store.fund(&m.fund_code)?.ok_or_else(|| refused("bundle.unknown_fund", format!("กองทุน {} ยังไม่ได้ลงทะเบียน", m.fund_code), format!("fund {} is not enrolled", m.fund_code)))?;
+    // A rotation: the enrolled key signed the new one.
+    let mut new_key = None;
     if hex::encode(fund.public_key) != m.public_key {
+        if let Some(rot) = &m.key_rotation {
+            let new_public: Option<[u8; 32]> = hex::decode(&m.public_key).ok().and_then(|v| v.try_into().ok());
+            let sig = hex::decode(&rot.signature).unwrap_or_default();
+            if let Some(np) = new_public {
+                if rot.previous_public_key == hex::encode(fund.public_key)
+                    && crate::bundle::keys::verify(&fund.public_key, &crate::bundle::manifest::rotation_message(&np), &sig)
+                {
+                    new_key = Some((np, m.key_fingerprint.clone()));
+                }
+            }
+        }
+    }
+    if hex::encode(fund.public_key) != m.public_key && new_key.is_none() {
         return Err(refused("bundle.unknown_key", format!("ลงนามด้วยกุญแจ {} ซึ่งไม่ใช่กุญแจที่ลงทะเบียนไว้ ({})", m.key_fingerprint, fund.fingerprint), format!("signed with key {}, not the enrolled key {}", m.key_fingerprint, fund.fingerprint)));
     }
     if fund.revoked {
@@ -133,7 +164,7 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
     if members.len() as u64 != m.counts.members {
         return Err(refused("bundle.counts", "จำนวนสมาชิกไม่ตรงกับ manifest", "member count differs from the manifest"));
     }
-    Ok(Some(ImportRows { members, entries, claims: jsonl(b, "data/claims.jsonl")? }))
+    Ok(Some(ImportRows { new_key, members, entries, claims: jsonl(b, "data/claims.jsonl")? }))
 }
 
 /// Import one bundle file. With `dry_run`, say what would happen and write nothing.
@@ -234,6 +265,9 @@ pub struct FundCoverage {
     pub amphoe: String,
     pub tambon: String,
     pub key_fingerprint: String,
+    /// Times the key changed (rotations and re-enrolments), and the last re-enrolment.
+    pub key_changes: i64,
+    pub re_enrolled_at: Option<String>,
     pub bundles: i64,
     pub covered_from: Option<String>,
     pub covered_to: Option<String>,
@@ -262,6 +296,8 @@ pub fn coverage(store: &ProvinceStore, as_of_month: &str) -> Result<Vec<FundCove
                 amphoe: f.amphoe.clone(),
                 tambon: f.tambon.clone(),
                 key_fingerprint: f.fingerprint.clone(),
+                key_changes: f.key_changes,
+                re_enrolled_at: f.re_enrolled_at.clone(),
                 bundles: mine.len() as i64,
                 covered_from: mine.first().map(|x| x.1.clone()),
                 covered_to: f.covered_to.clone(),

@@ -204,11 +204,15 @@ pub fn passbook_pdf(fund: &FundRow, pb: &Passbook, fingerprint: &str) -> Vec<u8>
 /// Any report table as an A4 PDF: the fund's name, a title, the table (numbers right
 /// aligned, header repeated on every page) and a total line when given.
 pub fn table_pdf(fund: &FundRow, title: &str, subtitle: &str, table: &super::tables::Table, widths: &[f32], printed_on: chrono::NaiveDate) -> Vec<u8> {
+    plain_table_pdf(&fund.profile.name_th, digits(fund), title, subtitle, table, widths, printed_on)
+}
+
+/// The same for any heading (the province's reports have no single fund).
+pub fn plain_table_pdf(heading: &str, dg: Digits, title: &str, subtitle: &str, table: &super::tables::Table, widths: &[f32], printed_on: chrono::NaiveDate) -> Vec<u8> {
     use super::tables::Cell;
-    let dg = digits(fund);
     let mut doc = PdfDoc::new(title, &format!("พิมพ์เมื่อ {}", thai::date_short(printed_on, dg)), "");
     let w = doc.content_width();
-    doc.line(&fund.profile.name_th, Weight::Bold, 15.0, Align::Center);
+    doc.line(heading, Weight::Bold, 15.0, Align::Center);
     doc.line(title, Weight::Bold, 13.0, Align::Center);
     if !subtitle.is_empty() {
         doc.line(subtitle, Weight::Regular, 11.0, Align::Center);

@@ -22,6 +22,17 @@ impl Tx<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
+    /// Retire the current key and record its successor with the rotation signature (None
+    /// when the old key was lost and the fund re-enrols).
+    pub fn rotate_fund_key(&mut self, new_public: &[u8; 32], rotation_sig: Option<&[u8]>, at: &str) -> Result<()> {
+        self.tx.execute("UPDATE fund_key SET retired_at = ?1 WHERE retired_at IS NULL", [at])?;
+        self.tx.execute(
+            "INSERT INTO fund_key (public_key, created_at, rotation_sig) VALUES (?1, ?2, ?3)",
+            params![&new_public[..], at, rotation_sig],
+        )?;
+        Ok(())
+    }
+
     pub fn insert_bundle_log(&mut self, seq: i64, hash: &[u8; 32], from: &str, to: &str, first: i64, last: i64, at: &str, file: &str) -> Result<()> {
         self.tx.execute(
             "INSERT INTO bundle_log (seq, hash, period_from, period_to, first_entry, last_entry, created_at, file_name)
@@ -47,6 +58,17 @@ impl Reader<'_> {
             .query_row("SELECT public_key FROM fund_key WHERE retired_at IS NULL ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
             .optional()?;
         Ok(k.and_then(|v| v.try_into().ok()))
+    }
+
+    /// The current key's rotation record: (previous public key, signature), if it has one.
+    pub fn current_rotation(&self) -> Result<Option<([u8; 32], Vec<u8>)>> {
+        let row: Option<(Option<Vec<u8>>, i64)> = self
+            .conn
+            .query_row("SELECT rotation_sig, id FROM fund_key WHERE retired_at IS NULL ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((Some(sig), id)) = row else { return Ok(None) };
+        let prev: Option<Vec<u8>> = self.conn.query_row("SELECT public_key FROM fund_key WHERE id < ?1 ORDER BY id DESC LIMIT 1", [id], |r| r.get(0)).optional()?;
+        Ok(prev.and_then(|p| p.try_into().ok()).map(|p| (p, sig)))
     }
 
     pub fn last_bundle(&self) -> Result<Option<BundleLogRow>> {

@@ -16,7 +16,7 @@ CREATE TABLE p_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID
 CREATE TABLE p_fund (
     code TEXT PRIMARY KEY, name TEXT NOT NULL, amphoe TEXT NOT NULL, tambon TEXT NOT NULL, changwat TEXT NOT NULL,
     public_key BLOB NOT NULL, fingerprint TEXT NOT NULL, enrolled_at TEXT NOT NULL, enrolled_by TEXT NOT NULL,
-    revoked INTEGER NOT NULL DEFAULT 0, last_seq INTEGER NOT NULL DEFAULT 0, last_bundle BLOB,
+    revoked INTEGER NOT NULL DEFAULT 0, re_enrolled_at TEXT, key_changes INTEGER NOT NULL DEFAULT 0, last_seq INTEGER NOT NULL DEFAULT 0, last_bundle BLOB,
     chain_head BLOB NOT NULL, last_entry INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE TABLE p_bundle (
@@ -54,6 +54,8 @@ CREATE TRIGGER p_bundle_no_delete BEFORE DELETE ON p_bundle BEGIN SELECT RAISE(A
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ProvinceFund {
     pub code: String,
+    pub re_enrolled_at: Option<String>,
+    pub key_changes: i64,
     pub name: String,
     pub amphoe: String,
     pub tambon: String,
@@ -78,6 +80,8 @@ pub struct ProvinceStore {
 
 /// One imported bundle's data, ready to write.
 pub struct ImportRows {
+    /// A key rotation carried by the bundle, taken in the same transaction.
+    pub new_key: Option<([u8; 32], String)>,
     pub members: Vec<serde_json::Value>,
     pub entries: Vec<serde_json::Value>,
     pub claims: Vec<serde_json::Value>,
@@ -146,6 +150,17 @@ impl ProvinceStore {
         Ok(())
     }
 
+    /// Replace a fund's key: by a rotation record (`re_enrol` false) or by the officer after
+    /// the fund lost its key (`re_enrol` true, recorded and shown in the funds list).
+    pub fn replace_key(&mut self, code: &str, public_key: &[u8; 32], fingerprint: &str, re_enrol: bool, at: &str) -> Result<()> {
+        self.conn.execute(
+            "UPDATE p_fund SET public_key = ?2, fingerprint = ?3, key_changes = key_changes + 1,
+                    re_enrolled_at = CASE WHEN ?4 THEN ?5 ELSE re_enrolled_at END WHERE code = ?1",
+            params![code, &public_key[..], fingerprint, re_enrol, at],
+        )?;
+        Ok(())
+    }
+
     /// Hash of the bundle a fund sent with this sequence number, if imported.
     pub fn bundle_hash(&self, code: &str, seq: i64) -> Result<Option<[u8; 32]>> {
         let h: Option<Vec<u8>> = self.conn.query_row("SELECT hash FROM p_bundle WHERE fund_code = ?1 AND seq = ?2", params![code, seq], |r| r.get(0)).optional()?;
@@ -170,6 +185,12 @@ impl ProvinceStore {
     #[allow(clippy::too_many_arguments)]
     pub fn import(&mut self, code: &str, seq: i64, hash: &[u8; 32], period: (&str, &str), head: &[u8; 32], last_entry: i64, rows: &ImportRows, at: &str, by: &str, stored_as: &str) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some((public, fingerprint)) = &rows.new_key {
+            tx.execute(
+                "UPDATE p_fund SET public_key = ?2, fingerprint = ?3, key_changes = key_changes + 1 WHERE code = ?1",
+                params![code, &public[..], fingerprint],
+            )?;
+        }
         {
             let mut m = tx.prepare_cached(
                 "INSERT INTO p_member (fund_code, member_no, title, first_name, last_name, sex, birth_year, moo, joined_on, status, status_since, groups, id_hash)
@@ -264,6 +285,8 @@ impl ProvinceStore {
 fn fund_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ProvinceFund> {
     Ok(ProvinceFund {
         code: r.get("code")?,
+        re_enrolled_at: r.get("re_enrolled_at")?,
+        key_changes: r.get("key_changes")?,
         name: r.get("name")?,
         amphoe: r.get("amphoe")?,
         tambon: r.get("tambon")?,

@@ -262,3 +262,27 @@ fn the_golden_bundle_still_imports() {
     assert_eq!(out.result, "imported");
     assert!(out.entries > 100);
 }
+
+#[test]
+fn key_rotation_is_followed_and_a_lost_key_needs_re_enrolment() {
+    let mut s = demo_fund(11);
+    let b1 = export(&mut s, "2025");
+    let mut p = province_with(&s, &b1);
+    import(&mut p, &b1).unwrap();
+    // rotation: the old key signs the new; the province follows by itself
+    let new_fp = kongthun::bundle::export::rotate_key(&mut s.store, &today(), &s.fund_db, false).unwrap();
+    let b2 = export(&mut s, "2026-01");
+    assert_eq!(import(&mut p, &b2).unwrap().result, "imported");
+    let f = p.fund("DEMO-0001").unwrap().unwrap();
+    assert_eq!((f.fingerprint.as_str(), f.key_changes), (new_fp.as_str(), 1));
+    // lost key: a new key without a record is refused until the officer re-enrols the fund
+    let lost_fp = kongthun::bundle::export::rotate_key(&mut s.store, &today(), &s.fund_db, true).unwrap();
+    let b3 = export(&mut s, "2026-02");
+    assert_eq!(import(&mut p, &b3).unwrap_err().code(), "bundle.unknown_key");
+    assert_eq!(province::enrol(&mut p, &b3, Some(&lost_fp), "x", "t").unwrap_err().code(), "province.already_enrolled");
+    province::enrol_or_replace(&mut p, &b3, Some(&lost_fp), true, "เจ้าหน้าที่", "2026-11-22T06:00:00Z").unwrap();
+    assert_eq!(import(&mut p, &b3).unwrap().result, "imported");
+    let cov = province::coverage(&p, "2026-02").unwrap();
+    assert_eq!(cov[0].re_enrolled_at.as_deref(), Some("2026-11-22T06:00:00Z"));
+    assert_eq!(cov[0].key_changes, 2);
+}
