@@ -162,7 +162,7 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
                 ops::export::write_atomic(p, &crate::render::csv::table_csv(&table))?;
             }
             if let Some(p) = &xlsx {
-                ops::export::write_atomic(p, &crate::render::xlsx::tables_xlsx(&[table])?)?;
+                ops::export::write_atomic(p, &crate::render::xlsx::tables_xlsx(&[table.clone()])?)?;
             }
             if let Some(p) = &pdf {
                 let changwat = store.funds()?.first().map(|f| format!("จังหวัด{}", f.changwat)).unwrap_or_default();
