@@ -165,14 +165,14 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
                 ops::export::write_atomic(p, &crate::render::xlsx::tables_xlsx(&[table.clone()])?)?;
             }
             if let Some(p) = &pdf {
-                let changwat = store.funds()?.first().map(|f| format!("จังหวัด{}", f.changwat)).unwrap_or_default();
+                let changwat = store.funds()?.first().map(|f| f.changwat.clone()).unwrap_or_default();
                 let bytes = crate::render::vouchers::plain_table_pdf(
-                    &format!("สำนักงานจังหวัด {changwat}"),
+                    &format!("สำนักงานจังหวัด{changwat}"),
                     crate::thai::Digits::Arabic,
                     &format!("กองทุนสวัสดิการชุมชน ปี {}", y + crate::thai::BE_OFFSET),
                     "แยกตามอำเภอและตำบล",
                     &table,
-                    &[60.0, 60.0, 30.0, 40.0, 40.0, 40.0, 35.0, 40.0, 60.0, 60.0, 70.0],
+                    &[55.0, 55.0, 36.0, 38.0, 40.0, 38.0, 30.0, 48.0, 62.0, 62.0, 70.0],
                     ctx.today(),
                 );
                 ops::export::write_atomic(p, &bytes)?;
@@ -189,7 +189,7 @@ fn area_table(rows: &[ops::province::AreaRow]) -> crate::render::tables::Table {
     use crate::render::tables::Cell;
     crate::render::tables::Table {
         name: "รายงานจังหวัด".into(),
-        header: ["อำเภอ", "ตำบล", "กองทุน", "สมาชิก", "เด็กและเยาวชน", "ผู้สูงอายุ", "ผู้พิการ", "ผู้ด้อยโอกาส", "สวัสดิการที่จ่าย", "เงินสมทบที่ได้รับ", "เงินสดและเงินฝาก"].map(String::from).to_vec(),
+        header: ["อำเภอ", "ตำบล", "กองทุน", "สมาชิก", "เยาวชน", "สูงอายุ", "พิการ", "ด้อยโอกาส", "สวัสดิการ", "เงินสมทบ", "เงินคงเหลือ"].map(String::from).to_vec(),
         rows: rows
             .iter()
             .map(|r| {
