@@ -226,7 +226,9 @@ pub fn plain_table_pdf(heading: &str, dg: Digits, title: &str, subtitle: &str, t
         .enumerate()
         .map(|(i, h)| Column { title: h.clone(), width: widths.get(i).copied().unwrap_or(60.0) * w / total, align: if numeric(i) { Align::Right } else { Align::Left } })
         .collect();
-    doc.begin_table(columns, 10.0);
+    // Many columns on portrait A4: a smaller size keeps every heading whole.
+    let size = if table.header.len() > 8 { 8.0 } else { 10.0 };
+    doc.begin_table(columns, size);
     for row in &table.rows {
         let cells: Vec<String> = row
             .iter()
