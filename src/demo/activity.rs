@@ -95,31 +95,20 @@ pub fn month(store: &mut Store, rng: &mut ChaCha8Rng, spec: &DemoSpec, people: &
         let evaluations: Vec<(i64, bool)> = claims.iter().map(|c| Ok((*c, store.read().claim(*c)?.map(|x| x.eligible).unwrap_or(false)))).collect::<Result<_>>()?;
         let eligible: Vec<i64> = evaluations.iter().filter(|(_, e)| *e).map(|(c, _)| *c).collect();
         let ineligible: Vec<i64> = evaluations.iter().filter(|(_, e)| !*e).map(|(c, _)| *c).collect();
-        if !eligible.is_empty() {
-            let r = ops::meetings::resolve(store, &ctx, meeting.id, &Vote {
-                subject: &format!("อนุมัติจ่ายสวัสดิการตามระเบียบ {} ราย", eligible.len()),
-                kind: "claim",
-                agenda_no: Some(item),
-                votes_for: n,
-                votes_against: 0,
-                abstain: 0,
-            })?;
-            for c in &eligible {
-                ops::welfare::decide_claim(store, *c, true, r.id, None)?;
-                approved.push(*c);
+        for (ids, approve, subject) in [
+            (&eligible, true, format!("อนุมัติจ่ายสวัสดิการตามระเบียบ {} ราย", eligible.len())),
+            (&ineligible, false, format!("ไม่อนุมัติคำขอที่ไม่เป็นไปตามระเบียบ {} ราย", ineligible.len())),
+        ] {
+            if ids.is_empty() {
+                continue;
             }
-        }
-        if !ineligible.is_empty() {
-            let r = ops::meetings::resolve(store, &ctx, meeting.id, &Vote {
-                subject: &format!("ไม่อนุมัติคำขอที่ไม่เป็นไปตามระเบียบ {} ราย", ineligible.len()),
-                kind: "claim",
-                agenda_no: Some(item),
-                votes_for: n,
-                votes_against: 0,
-                abstain: 0,
-            })?;
-            for c in &ineligible {
-                ops::welfare::decide_claim(store, *c, false, r.id, None)?;
+            let vote = Vote { subject: &subject, kind: "claim", agenda_no: Some(item), votes_for: n, votes_against: 0, abstain: 0 };
+            let r = ops::meetings::resolve(store, &ctx, meeting.id, &vote)?;
+            for c in ids {
+                ops::welfare::decide_claim(store, *c, approve, r.id, None)?;
+                if approve {
+                    approved.push(*c);
+                }
             }
         }
     }

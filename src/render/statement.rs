@@ -73,7 +73,6 @@ pub fn statement_pdf(s: &Statement, options: &StatementOptions) -> Vec<u8> {
     doc.gap(4.0);
 
     doc.line("สมาชิก", Weight::Bold, 13.0, Align::Left);
-    let count = |st: crate::domain::MemberStatus| s.members.iter().find(|(x, _)| *x == st).map(|(_, n)| *n).unwrap_or(0);
     let left: i64 = s.left.iter().map(|(_, n)| n).sum();
     doc.paragraph(
         &format!(
@@ -89,34 +88,42 @@ pub fn statement_pdf(s: &Statement, options: &StatementOptions) -> Vec<u8> {
         Weight::Regular,
         size,
     );
-    let _ = count;
     doc.gap(2.0);
     doc.line("การจ่ายสวัสดิการในเดือนนี้", Weight::Bold, 13.0, Align::Left);
-    if s.welfare.is_empty() {
-        doc.line("ไม่มีการจ่ายสวัสดิการในเดือนนี้", Weight::Regular, size, Align::Left);
-    } else {
-        doc.begin_table(
-            vec![
-                Column { title: "ประเภทสวัสดิการ".into(), width: w - 200.0, align: Align::Left },
-                Column { title: "ราย".into(), width: 80.0, align: Align::Right },
-                Column { title: "จำนวนเงิน (บาท)".into(), width: 120.0, align: Align::Right },
-            ],
-            size,
-        );
-        for c in &s.welfare {
-            doc.table_row(&[c.name_th.clone(), num(c.cases), money(c.amount.0)], Weight::Regular);
-            if options.recipient_names && !c.recipients.is_empty() {
-                doc.table_row(&[format!("   {}", c.recipients.join(", ")), String::new(), String::new()], Weight::Regular);
-            }
-        }
-        let cases: i64 = s.welfare.iter().map(|c| c.cases).sum();
-        let total: i64 = s.welfare.iter().map(|c| c.amount.0).sum();
-        doc.table_row(&["รวม".into(), num(cases), money(total)], Weight::Bold);
-        doc.end_table();
-    }
+    welfare_table(&mut doc, &s.welfare, digits, size, options.recipient_names, "ไม่มีการจ่ายสวัสดิการในเดือนนี้");
     doc.gap(14.0);
     doc.line("ขอรับรองว่ารายงานนี้ถูกต้องตามบัญชีของกองทุน", Weight::Regular, size, Align::Left);
     doc.gap(12.0);
     doc.signatures(&["เหรัญญิก", "ประธานกรรมการ", "ผู้ตรวจสอบ"], 11.0);
     doc.finish()
+}
+
+/// Welfare paid by category (cases and baht), optionally with the recipients' names, and a
+/// total line; shared by the monthly statement and the yearly report.
+pub fn welfare_table(doc: &mut PdfDoc, welfare: &[crate::store::WelfarePaid], digits: Digits, size: f32, names: bool, none: &str) {
+    let money = |v: i64| thai::amount(v, digits);
+    let num = |v: i64| digits.apply(v.to_string());
+    if welfare.is_empty() {
+        doc.line(none, Weight::Regular, size, Align::Left);
+        return;
+    }
+    let w = doc.content_width();
+    doc.begin_table(
+        vec![
+            Column { title: "ประเภทสวัสดิการ".into(), width: w - 210.0, align: Align::Left },
+            Column { title: "ราย".into(), width: 80.0, align: Align::Right },
+            Column { title: "จำนวนเงิน (บาท)".into(), width: 130.0, align: Align::Right },
+        ],
+        size,
+    );
+    for c in welfare {
+        doc.table_row(&[c.name_th.clone(), num(c.cases), money(c.amount.0)], Weight::Regular);
+        if names && !c.recipients.is_empty() {
+            doc.table_row(&[format!("   {}", c.recipients.join(", ")), String::new(), String::new()], Weight::Regular);
+        }
+    }
+    let cases: i64 = welfare.iter().map(|c| c.cases).sum();
+    let total: i64 = welfare.iter().map(|c| c.amount.0).sum();
+    doc.table_row(&["รวม".into(), num(cases), money(total)], Weight::Bold);
+    doc.end_table();
 }

@@ -75,26 +75,7 @@ pub fn yearly_pdf(r: &YearReport) -> Vec<u8> {
     doc.gap(8.0);
 
     doc.line("3. การจ่ายสวัสดิการตามประเภท", Weight::Bold, 13.0, Align::Left);
-    if r.welfare.is_empty() {
-        doc.line("ไม่มีการจ่ายสวัสดิการในปีนี้", Weight::Regular, size, Align::Left);
-    } else {
-        doc.begin_table(
-            vec![
-                Column { title: "ประเภท".into(), width: w - 210.0, align: Align::Left },
-                Column { title: "ราย".into(), width: 80.0, align: Align::Right },
-                Column { title: "จำนวนเงิน (บาท)".into(), width: 130.0, align: Align::Right },
-            ],
-            size,
-        );
-        for c in &r.welfare {
-            doc.table_row(&[c.name_th.clone(), num(c.cases), money(c.amount.0)], Weight::Regular);
-        }
-        doc.table_row(
-            &["รวม".into(), num(r.welfare.iter().map(|c| c.cases).sum()), money(r.welfare.iter().map(|c| c.amount.0).sum())],
-            Weight::Bold,
-        );
-        doc.end_table();
-    }
+    super::statement::welfare_table(&mut doc, &r.welfare, dg, size, false, "ไม่มีการจ่ายสวัสดิการในปีนี้");
     doc.gap(8.0);
 
     doc.line("4. สมาชิก", Weight::Bold, 13.0, Align::Left);
