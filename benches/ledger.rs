@@ -53,7 +53,7 @@ fn main() {
         eprintln!("building the demo fund ({members} members, {years} years) into {} ...", db.display());
         let start = Instant::now();
         let mut store = Store::open(&partial).unwrap();
-        let s = build(&mut store, &DemoSpec { members, years, seed: 42, until: (2026, 10), kind: FundKind::Both }).unwrap();
+        let s = build(&mut store, &DemoSpec { members, years, seed: 42, until: (2026, 10), kind: FundKind::Both, ..Default::default() }).unwrap();
         drop(store);
         std::fs::rename(&partial, &db).unwrap();
         eprintln!("built in {:.1} s: {} entries", start.elapsed().as_secs_f64(), s.entries);
@@ -130,6 +130,41 @@ fn main() {
     drop(store);
     let _ = std::fs::remove_file(&copy);
     bundles(&dir, members);
+    province_thousand(&dir);
+}
+
+/// 1,000 bundles into one province database: 100 small funds, ten bundles each (the first
+/// carries three months, then one month each). Generating them is not timed; importing is.
+fn province_thousand(dir: &std::path::Path) {
+    let work = dir.join("province-bench");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(work.join("usb")).unwrap();
+    let ctx = Ctx { recorded_by: "bench".into(), now: Utc.with_ymd_and_hms(2026, 11, 22, 5, 0, 0).unwrap() };
+    let mut files = Vec::new();
+    let start = Instant::now();
+    for f in 0..100u32 {
+        let db = work.join(format!("fund-{f}")).join("fund.sqlite");
+        let mut store = Store::open(&db).unwrap();
+        build(&mut store, &DemoSpec { members: 12, years: 1, seed: u64::from(f), fund_code: format!("KK-{f:04}"), ..Default::default() }).unwrap();
+        for period in ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"] {
+            let out = kongthun::bundle::export::export_bundle(&mut store, &ctx, &db, period, &work.join("usb"), kongthun::bundle::export::IdPolicy::Hashed).unwrap();
+            files.push((out.path, out.sequence));
+        }
+    }
+    let made = start.elapsed();
+    let mut province = kongthun::store::province::ProvinceStore::open(&work.join("province.sqlite")).unwrap();
+    for (path, seq) in &files {
+        if *seq == 1 {
+            let p = ops::province::enrol(&mut province, path, None, "bench", "t").unwrap();
+            ops::province::enrol(&mut province, path, Some(&p.key_fingerprint), "bench", "t").unwrap();
+        }
+    }
+    let start = Instant::now();
+    for (path, _) in &files {
+        ops::province::import(&mut province, path, false, "bench", "t").unwrap();
+    }
+    let took = start.elapsed();
+    println!("| 1,000 bundles (100 funds × 10) into one province database | {} | made in {:.1} s, not timed |", ms(took), made.as_secs_f64());
 }
 
 /// A year's bundle of a 10,000-member fund: export and province import. The fund is a
@@ -141,7 +176,7 @@ fn bundles(dir: &std::path::Path, members: u32) {
     std::fs::create_dir_all(work.join("usb")).unwrap();
     let db = work.join("fund.sqlite");
     let mut store = Store::open(&db).unwrap();
-    build(&mut store, &DemoSpec { members, years: 2, seed: 42, until: (2026, 10), kind: FundKind::Both }).unwrap();
+    build(&mut store, &DemoSpec { members, years: 2, seed: 42, until: (2026, 10), kind: FundKind::Both, ..Default::default() }).unwrap();
     let ctx = Ctx { recorded_by: "bench".into(), now: Utc.with_ymd_and_hms(2026, 11, 22, 5, 0, 0).unwrap() };
     let usb = work.join("usb");
     let first = kongthun::bundle::export::export_bundle(&mut store, &ctx, &db, "2025", &usb, kongthun::bundle::export::IdPolicy::Hashed).unwrap();

@@ -93,6 +93,7 @@ fn run(cli: Cli) -> Result<()> {
                 seed: a.seed,
                 until,
                 kind: a.kind,
+                ..Default::default()
             })?;
             print::output(json, &summary, || print::demo(&summary));
         }

@@ -22,6 +22,7 @@ use serde::Serialize;
 
 /// The demo ends in this month unless told otherwise, so a seed always gives the same fund.
 pub const DEFAULT_UNTIL: (i32, u32) = (2026, 10);
+pub const DEMO_CODE: &str = "DEMO-0001";
 const RECORDER: &str = "เหรัญญิก (ข้อมูลตัวอย่าง)";
 const CONTRIBUTION: Satang = Satang(3000);
 const ENTRANCE_FEE: Satang = Satang(5000);
@@ -34,11 +35,13 @@ pub struct DemoSpec {
     pub seed: u64,
     pub until: (i32, u32),
     pub kind: FundKind,
+    /// Many demo funds can live side by side (province benchmarks): each its own code.
+    pub fund_code: String,
 }
 
 impl Default for DemoSpec {
     fn default() -> Self {
-        DemoSpec { members: 300, years: 3, seed: 1, until: DEFAULT_UNTIL, kind: FundKind::Both }
+        DemoSpec { members: 300, years: 3, seed: 1, until: DEFAULT_UNTIL, kind: FundKind::Both, fund_code: DEMO_CODE.into() }
     }
 }
 
@@ -116,7 +119,7 @@ pub fn build(store: &mut Store, spec: &DemoSpec) -> Result<DemoSummary> {
         name_th: "กองทุนสวัสดิการชุมชนตำบลหนองน้ำใส".into(),
         name_en: "Nong Nam Sai Community Welfare Fund (demo)".into(),
         kind: spec.kind,
-        fund_code: "DEMO-0001".into(),
+        fund_code: spec.fund_code.clone(),
         village: "บ้านหนองน้ำใส".into(),
         moo: Some(1),
         tambon: "หนองน้ำใส".into(),

@@ -7,7 +7,7 @@ use kongthun::demo::{build, DemoSpec};
 fn demo(members: u32, years: u32, seed: u64, kind: FundKind) -> (tempfile::TempDir, Store, kongthun::demo::DemoSummary) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
-    let summary = build(&mut store, &DemoSpec { members, years, seed, until: (2026, 10), kind }).unwrap();
+    let summary = build(&mut store, &DemoSpec { members, years, seed, until: (2026, 10), kind, ..Default::default() }).unwrap();
     (dir, store, summary)
 }
 
