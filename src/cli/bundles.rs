@@ -58,6 +58,8 @@ pub enum ProvinceCommand {
         #[arg(long)]
         month: Option<String>,
     },
+    /// The government matching criteria, fund by fund, for 30 September of YEAR.
+    Criteria { year: i32 },
     /// Figures by district and subdistrict for a year.
     Report {
         year: i32,
@@ -154,6 +156,17 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
                 }
             });
         }
+        ProvinceCommand::Criteria { year } => {
+            let rows = ops::province::criteria(&store, ops::export::ce_year(year)?)?;
+            print::output(json, &rows, || {
+                for f in &rows {
+                    println!("{} {}", f.code, f.name);
+                    for c in &f.criteria {
+                        println!("  {} {} : {}", if c.pass { "✓" } else { "✗" }, c.th, c.value);
+                    }
+                }
+            });
+        }
         ProvinceCommand::Report { year, csv, xlsx, pdf } => {
             let y = ops::export::ce_year(year)?;
             let rows = ops::province::area_report(&store, &format!("{y:04}-01-01"), &format!("{y:04}-12-31"))?;
@@ -162,7 +175,7 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
                 ops::export::write_atomic(p, &crate::render::csv::table_csv(&table))?;
             }
             if let Some(p) = &xlsx {
-                ops::export::write_atomic(p, &crate::render::xlsx::tables_xlsx(&[table.clone()])?)?;
+                ops::export::write_atomic(p, &crate::render::xlsx::tables_xlsx(&[table.clone(), welfare_table(&rows)])?)?;
             }
             if let Some(p) = &pdf {
                 let changwat = store.funds()?.first().map(|f| f.changwat.clone()).unwrap_or_default();
@@ -209,4 +222,17 @@ fn area_table(rows: &[ops::province::AreaRow]) -> crate::render::tables::Table {
             })
             .collect(),
     }
+}
+
+/// Welfare paid by category per subdistrict (a second sheet of the XLSX).
+fn welfare_table(rows: &[ops::province::AreaRow]) -> crate::render::tables::Table {
+    use crate::render::tables::Cell;
+    let mut out = Vec::new();
+    for r in rows {
+        for (account, amount) in &r.welfare {
+            let category = crate::domain::welfare::Category::ALL.iter().find(|c| c.account() == account).map(|c| c.name_th()).unwrap_or("อื่น ๆ");
+            out.push(vec![Cell::Text(r.amphoe.clone()), Cell::Text(r.tambon.clone()), Cell::Text(category.into()), Cell::Money(amount.0)]);
+        }
+    }
+    crate::render::tables::Table { name: "สวัสดิการตามประเภท".into(), header: ["อำเภอ", "ตำบล", "ประเภทสวัสดิการ", "จำนวนเงิน"].map(String::from).to_vec(), rows: out }
 }

@@ -306,3 +306,54 @@ pub fn coverage(store: &ProvinceStore, as_of_month: &str) -> Result<Vec<FundCove
         })
         .collect())
 }
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FundCriteria {
+    pub code: String,
+    pub name: String,
+    pub criteria: Vec<crate::ops::matching::Criterion>,
+}
+
+/// The government matching criteria for every fund, from the imported data, over the twelve
+/// months to 30 September of `year` (CE). The same rules as the fund's own CODI figures
+/// (`ops::matching`), except that ages come from birth years.
+pub fn criteria(store: &ProvinceStore, year: i32) -> Result<Vec<FundCriteria>> {
+    use crate::ops::matching::Criterion;
+    let from = format!("{}-10-01", year - 1);
+    let to = format!("{year}-09-30");
+    let year_before = format!("{}-09-30", year - 1);
+    let totals = store.account_totals(&from, &to)?;
+    let members = store.members()?;
+    let firsts = store.first_entry_dates()?;
+    let mut out = Vec::new();
+    for f in store.funds()? {
+        let mine: Vec<_> = members.iter().filter(|m| m.0 == f.code && m.1 == "active").collect();
+        let age = |b: &Option<i32>| b.map(|b| year - b);
+        let has = |pred: &dyn Fn(&&(String, String, String, Option<i32>)) -> bool| mine.iter().any(pred);
+        let groups = [
+            ("เด็กและเยาวชน", has(&|m| age(&m.3).is_some_and(|a| a < crate::domain::member::YOUTH_UNDER))),
+            ("ผู้สูงอายุ", has(&|m| age(&m.3).is_some_and(|a| a >= crate::domain::member::ELDERLY_FROM))),
+            ("ผู้พิการ", has(&|m| m.2.contains("disabled"))),
+            ("ผู้ด้อยโอกาส", has(&|m| m.2.contains("disadvantaged"))),
+        ];
+        let missing: Vec<&str> = groups.iter().filter(|(_, ok)| !ok).map(|(n, _)| *n).collect();
+        let fund_totals: Vec<_> = totals.iter().filter(|t| t.0 == f.code).collect();
+        let kinds = fund_totals.iter().filter(|t| t.1.starts_with("51") && t.2.0 > 0).count();
+        let expenses: i64 = fund_totals.iter().filter(|t| t.1.starts_with('5')).map(|t| t.2.0).sum();
+        let admin: i64 = fund_totals.iter().filter(|t| t.1 == crate::domain::accounts::ADMINISTRATION || t.1 == crate::domain::accounts::COMMITTEE).map(|t| t.2.0).sum();
+        let permille = if expenses > 0 { i128::from(admin) * 1000 / i128::from(expenses) } else { 0 };
+        let first = firsts.iter().find(|x| x.0 == f.code).map(|x| x.1.clone()).unwrap_or_default();
+        out.push(FundCriteria {
+            code: f.code.clone(),
+            name: f.name.clone(),
+            criteria: vec![
+                Criterion { key: "running_one_year", th: "ดำเนินการมาแล้วไม่น้อยกว่า 1 ปี".into(), en: "running for at least a year".into(), value: first.clone(), pass: !first.is_empty() && first <= year_before },
+                Criterion { key: "members_100", th: "มีสมาชิกไม่น้อยกว่า 100 คน".into(), en: "at least 100 members".into(), value: mine.len().to_string(), pass: mine.len() >= 100 },
+                Criterion { key: "groups_covered", th: "มีสมาชิกครบทุกกลุ่ม".into(), en: "all four groups covered".into(), value: if missing.is_empty() { "ครบ".into() } else { format!("ขาด {}", missing.join(", ")) }, pass: missing.is_empty() },
+                Criterion { key: "welfare_kinds_3", th: "จ่ายสวัสดิการไม่น้อยกว่า 3 ประเภท".into(), en: "at least 3 kinds of welfare paid".into(), value: kinds.to_string(), pass: kinds >= 3 },
+                Criterion { key: "administration_20", th: "ค่าบริหารจัดการไม่เกินร้อยละ 20 ของรายจ่าย".into(), en: "administration at most 20% of expenditure".into(), value: format!("{}.{}%", permille / 10, permille % 10), pass: admin * 5 <= expenses },
+            ],
+        });
+    }
+    Ok(out)
+}

@@ -14,7 +14,10 @@ pub fn statement_pdf(s: &Statement, options: &StatementOptions) -> Vec<u8> {
     let money = |v: i64| thai::amount(v, digits);
     let num = |v: i64| digits.apply(v.to_string());
     let month_name = thai::month_long(s.year, s.month, digits);
-    let footer_left = format!("พิมพ์เมื่อ {}", thai::date_short(s.printed_on, digits));
+    let footer_left = match &s.key_fingerprint {
+        Some(k) => format!("พิมพ์เมื่อ {}  กุญแจกองทุน {k}", thai::date_short(s.printed_on, digits)),
+        None => format!("พิมพ์เมื่อ {}", thai::date_short(s.printed_on, digits)),
+    };
     let footer_right = format!("ลายนิ้วมือบัญชี {}", s.fingerprint);
     let mut doc = PdfDoc::new(&format!("รายงานการเงินประจำเดือน{month_name} {}", s.fund.name_th), &footer_left, &footer_right);
     let w = doc.content_width();

@@ -26,6 +26,8 @@ pub struct Statement {
     pub welfare: Vec<WelfarePaid>,
     pub closed: bool,
     pub fingerprint: String,
+    /// The fund's signing-key fingerprint, when it has a key (the one the province enrolled).
+    pub key_fingerprint: Option<String>,
     pub printed_on: NaiveDate,
 }
 
@@ -58,6 +60,7 @@ pub fn statement(reader: &Reader<'_>, year: i32, month: u32, printed_on: NaiveDa
         welfare: reader.welfare_paid_between(&from, &to)?,
         closed,
         fingerprint: fingerprint(&head),
+        key_fingerprint: reader.current_public_key()?.map(|k| crate::bundle::keys::fingerprint(&k)),
         fund,
         year,
         month,

@@ -274,6 +274,13 @@ impl ProvinceStore {
         Ok(rows)
     }
 
+    /// Per fund, the date of its first imported entry.
+    pub fn first_entry_dates(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.conn.prepare_cached("SELECT fund_code, min(entry_date) FROM p_entry GROUP BY fund_code ORDER BY fund_code")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
     /// Periods covered by each fund's bundles, in order.
     pub fn coverage(&self) -> Result<Vec<(String, String, String)>> {
         let mut stmt = self.conn.prepare_cached("SELECT fund_code, period_from, period_to FROM p_bundle ORDER BY fund_code, seq")?;

@@ -99,8 +99,18 @@ fn round_trip_figures_equal_the_funds_own_reports() {
     let statement = kongthun::report::statement(&reader, 2026, 10, date(2026, 11, 22)).unwrap();
     let held = p.head_at_month_end("DEMO-0001", "2026-10").unwrap().unwrap();
     assert_eq!(statement.fingerprint, kongthun::domain::chain::fingerprint(&held));
+    // and the key fingerprint on its footer is the one the province enrolled
+    assert_eq!(statement.key_fingerprint.as_deref(), Some(p.fund("DEMO-0001").unwrap().unwrap().fingerprint.as_str()));
     let cov = province::coverage(&p, "2026-12").unwrap();
     assert_eq!((cov[0].covered_to.as_deref(), cov[0].months_missing), (Some("2026-10"), 2));
+    // the matching criteria from imported data agree with the fund's own check where they can
+    let fund_side = kongthun::ops::matching::codi(&s.store, 2026).unwrap();
+    let province_side = province::criteria(&p, 2026).unwrap();
+    for key in ["members_100", "welfare_kinds_3", "administration_20", "running_one_year"] {
+        let a = fund_side.criteria.iter().find(|c| c.key == key).unwrap();
+        let b = province_side[0].criteria.iter().find(|c| c.key == key).unwrap();
+        assert_eq!(a.pass, b.pass, "{key}: {} vs {}", a.value, b.value);
+    }
     // national IDs left the fund only as keyed hashes: none appears in any bundle file
     let ids: Vec<String> = reader.members(&Default::default()).unwrap().into_iter().filter_map(|m| m.national_id).collect();
     assert!(!ids.is_empty());
