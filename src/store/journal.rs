@@ -125,6 +125,10 @@ impl Tx<'_> {
         for (line, p) in entry.postings().iter().enumerate() {
             stmt.execute(params![id, line as i64 + 1, p.account, p.amount.0, p.member_id])?;
         }
+        drop(stmt);
+        for p in entry.postings() {
+            self.add_to_totals(&p.account, &date[..7], p.amount.0);
+        }
         self.head = Some((id, hash));
         Ok(PostedRef { id, doc_no, hash })
     }

@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/0001_ledger.sql")),
     (2, include_str!("migrations/0002_welfare.sql")),
     (3, include_str!("migrations/0003_bundles.sql")),
+    (4, include_str!("migrations/0004_month_totals_in_store.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -46,6 +46,10 @@ pub struct Tx<'c> {
     head: Option<(i64, [u8; 32])>,
     /// Document numbers handed out in this transaction, written back once at commit.
     doc_numbers: std::collections::BTreeMap<(String, i32), i64>,
+    /// (account, month) -> (debit, credit) posted in this transaction and not yet added to
+    /// `account_month`; added before any read and at commit, so no reader sees stale totals.
+    pending_totals: std::cell::RefCell<std::collections::BTreeMap<(String, String), (i64, i64)>>,
+    flush_error: std::cell::RefCell<Option<rusqlite::Error>>,
 }
 
 /// Read queries, over either the store or an open transaction.
@@ -112,8 +116,12 @@ impl Store {
     /// Run `f` in one transaction: all of it is committed, or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut wrapped = Tx { tx, head: None, doc_numbers: Default::default() };
+        let mut wrapped = Tx { tx, head: None, doc_numbers: Default::default(), pending_totals: Default::default(), flush_error: Default::default() };
         let value = f(&mut wrapped)?;
+        wrapped.flush_totals()?;
+        if let Some(e) = wrapped.flush_error.borrow_mut().take() {
+            return Err(e.into());
+        }
         wrapped.save_doc_numbers()?;
         wrapped.tx.commit()?;
         Ok(value)
@@ -132,7 +140,36 @@ impl Store {
 
 impl Tx<'_> {
     pub fn read(&self) -> Reader<'_> {
+        if let Err(e) = self.flush_totals() {
+            // surfaced at commit, which then rolls everything back
+            self.flush_error.borrow_mut().get_or_insert(e);
+        }
         Reader { conn: &self.tx }
+    }
+
+    pub(crate) fn add_to_totals(&self, account: &str, month: &str, amount: i64) {
+        let mut pending = self.pending_totals.borrow_mut();
+        let e = pending.entry((account.to_string(), month.to_string())).or_default();
+        if amount > 0 {
+            e.0 += amount;
+        } else {
+            e.1 -= amount;
+        }
+    }
+
+    fn flush_totals(&self) -> rusqlite::Result<()> {
+        let pending = std::mem::take(&mut *self.pending_totals.borrow_mut());
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO account_month (account_code, month, debit, credit) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (account_code, month) DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit",
+        )?;
+        for ((account, month), (debit, credit)) in pending {
+            stmt.execute(rusqlite::params![account, month, debit, credit])?;
+        }
+        Ok(())
     }
 }
 
