@@ -20,7 +20,8 @@ impl Reader<'_> {
     pub fn periods_paid(&self, member_id: i64) -> Result<i64> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT COALESCE(SUM(c.periods), 0) FROM contribution c
-             WHERE c.member_id = ?1
+             WHERE c.entry_id IN (SELECT p.entry_id FROM posting p WHERE p.member_id = ?1 AND p.account_code = '4101')
+               AND c.member_id = ?1
                AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses = c.entry_id)",
         )?;
         Ok(stmt.query_row([member_id], |r| r.get(0))?)
@@ -30,7 +31,8 @@ impl Reader<'_> {
     pub fn periods_paid_as_of(&self, member_id: i64, as_of: &str) -> Result<i64> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT COALESCE(SUM(c.periods), 0) FROM contribution c JOIN journal_entry e ON e.id = c.entry_id
-             WHERE c.member_id = ?1 AND e.entry_date <= ?2
+             WHERE c.entry_id IN (SELECT p.entry_id FROM posting p WHERE p.member_id = ?1 AND p.account_code = '4101')
+               AND c.member_id = ?1 AND e.entry_date <= ?2
                AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses = c.entry_id)",
         )?;
         Ok(stmt.query_row(params![member_id, as_of], |r| r.get(0))?)

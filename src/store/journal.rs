@@ -237,7 +237,8 @@ impl Reader<'_> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.*, (SELECT r.id FROM journal_entry r WHERE r.reverses = e.id) AS reversed_by
              FROM journal_entry e
-             WHERE e.entry_date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR e.member_id = ?3)
+             WHERE e.entry_date BETWEEN ?1 AND ?2
+               AND (?3 IS NULL OR e.id IN (SELECT p.entry_id FROM posting p WHERE p.member_id = ?3))
              ORDER BY e.entry_date, e.id",
         )?;
         let mut rows = stmt

@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("migrations/0002_welfare.sql")),
     (3, include_str!("migrations/0003_bundles.sql")),
     (4, include_str!("migrations/0004_month_totals_in_store.sql")),
+    (5, include_str!("migrations/0005_fewer_member_indexes.sql")),
 ];
 
 pub fn latest_version() -> i64 {
