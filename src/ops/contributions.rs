@@ -37,7 +37,11 @@ pub struct CollectOutcome {
 pub fn collect(store: &mut Store, ctx: &Ctx, date_input: &str, till: &str, lines: &[CollectLine]) -> Result<CollectOutcome> {
     let date = crate::domain::date::parse_field("date", date_input)?;
     if lines.is_empty() {
-        return Err(Error::invalid("member", "", Problem::Empty));
+        return Err(Error::Refused {
+            code: "no_payments",
+            th: "ไม่มีรายการรับเงินให้บันทึก (ไม่มีสมาชิกปกติหรือแฟ้มว่าง)".into(),
+            en: "no payments to record (no active members, or an empty file)".into(),
+        });
     }
     store.write(|tx| {
         let reader = tx.read();
