@@ -8,6 +8,7 @@ mod demo;
 mod import;
 mod invariants;
 mod members;
+mod properties;
 mod reports;
 mod savings;
 mod welfare;
