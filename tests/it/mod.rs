@@ -4,6 +4,7 @@ mod backup;
 mod bundles;
 mod cli;
 mod contributions;
+mod crash;
 mod demo;
 mod import;
 mod invariants;
