@@ -91,17 +91,7 @@ fn record(store: &mut Store, ctx: &Ctx, m: &CashMove, receiving: bool) -> Result
             None => None,
         };
         if !receiving {
-            let balance = reader.lowest_balance_from(&till, &date.to_string())?;
-            if balance < amount {
-                return Err(Error::invalid(
-                    "amount",
-                    &m.amount,
-                    Problem::Other {
-                        th: format!("มากกว่ายอดเงินในบัญชี {} ({} บาท)", till, balance.display()),
-                        en: format!("is more than the balance of {} ({} baht)", till, balance.display()),
-                    },
-                ));
-            }
+            super::require_funds(&reader, &till, date, amount, &m.amount)?;
         }
         let with_member = |p: Posting| match member_id {
             Some(id) => p.for_member(id),
@@ -135,17 +125,7 @@ pub fn transfer(store: &mut Store, ctx: &Ctx, from: &str, to: &str, amount_input
                 Problem::Other { th: "ต้องต่างจากบัญชีต้นทาง".into(), en: "must differ from the source account".into() },
             ));
         }
-        let balance = reader.lowest_balance_from(&from_code, &date.to_string())?;
-        if balance < amount {
-            return Err(Error::invalid(
-                "amount",
-                amount_input,
-                Problem::Other {
-                    th: format!("มากกว่ายอดเงินในบัญชีต้นทาง ({} บาท)", balance.display()),
-                    en: format!("is more than the source balance ({} baht)", balance.display()),
-                },
-            ));
-        }
+        super::require_funds(&reader, &from_code, date, amount, amount_input)?;
         let description = match description.trim() {
             "" => format!("โอนเงินจาก {from_code} ไป {to_code}"),
             d => d.to_string(),

@@ -65,9 +65,7 @@ pub fn lend(store: &mut Store, ctx: &Ctx, input: &LoanInput<'_>) -> Result<(i64,
         if let Some(r) = input.resolution_id {
             super::welfare::require_passed(&reader, r, &["expense", "other"])?;
         }
-        if reader.lowest_balance_from(&till, &date.to_string())? < principal {
-            return Err(Error::invalid("amount", input.principal, Problem::Other { th: format!("มากกว่าเงินในบัญชี {till}"), en: format!("is more than the balance of {till}") }));
-        }
+        super::require_funds(&reader, &till, date, principal, input.principal)?;
         let entry = BalancedEntry::new(
             date,
             EntryKind::Payment,

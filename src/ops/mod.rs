@@ -85,6 +85,23 @@ pub fn check_entry_date(reader: &Reader<'_>, ctx: &Ctx, date: NaiveDate, input: 
     Ok(())
 }
 
+/// Refuse taking `amount` out of a cash-type `account` on `date` when that day, or any later
+/// day already on the books, would go below zero. `input` is the amount as typed.
+pub fn require_funds(reader: &Reader<'_>, account: &str, date: NaiveDate, amount: crate::domain::Satang, input: &str) -> Result<()> {
+    let balance = reader.lowest_balance_from(account, &date.to_string())?;
+    if balance < amount {
+        return Err(Error::invalid(
+            "amount",
+            input,
+            Problem::Other {
+                th: format!("มากกว่ายอดเงินในบัญชี {account} ({} บาท)", balance.display()),
+                en: format!("is more than the balance of {account} ({} baht)", balance.display()),
+            },
+        ));
+    }
+    Ok(())
+}
+
 /// Find a member by number, or say which number was not found.
 pub fn member_by_no(reader: &Reader<'_>, member_no: &str) -> Result<crate::store::MemberRow> {
     let key = crate::thai::from_thai_digits(member_no.trim());

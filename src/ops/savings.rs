@@ -64,17 +64,7 @@ fn move_savings(
                     amount: amount.display(),
                 });
             }
-            let in_till = reader.lowest_balance_from(&till, &date.to_string())?;
-            if in_till < amount {
-                return Err(Error::invalid(
-                    "amount",
-                    amount_input,
-                    Problem::Other {
-                        th: format!("มากกว่าเงินในบัญชี {till} ({} บาท)", in_till.display()),
-                        en: format!("is more than the balance of {till} ({} baht)", in_till.display()),
-                    },
-                ));
-            }
+            super::require_funds(&reader, &till, date, amount, amount_input)?;
             BalancedEntry::new(
                 date,
                 EntryKind::Withdrawal,

@@ -239,9 +239,7 @@ pub fn pay_claim(store: &mut Store, ctx: &Ctx, claim_id: i64, date_input: &str, 
         check_entry_date(&reader, ctx, date, date_input)?;
         let till = super::till_account(&reader, till)?;
         let amount = claim.approved_amount.unwrap_or_default();
-        if reader.lowest_balance_from(&till, &date.to_string())? < amount {
-            return Err(Error::invalid("amount", amount.display(), Problem::Other { th: format!("มากกว่าเงินในบัญชี {till}"), en: format!("is more than the balance of {till}") }));
-        }
+        super::require_funds(&reader, &till, date, amount, &amount.display())?;
         let member = reader.member_by_id(claim.member_id)?.ok_or(Error::NotFound { what: "member", key: claim.member_id.to_string() })?;
         let category = Category::parse(&claim.category)?;
         let resolution = reader.resolution(claim.resolution_id.unwrap_or_default())?.ok_or(Error::NotFound { what: "resolution", key: String::new() })?;
