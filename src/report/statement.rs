@@ -42,12 +42,8 @@ pub fn statement(reader: &Reader<'_>, year: i32, month: u32, printed_on: NaiveDa
     let from = first_of_month(year, month).to_string();
     let to = last_of_month(year, month).to_string();
     let key = format!("{year:04}-{month:02}");
-    let closed_head = reader.closed_months()?.into_iter().find(|(m, _, _)| *m == key).map(|(_, _, h)| h);
     let closed = reader.last_closed_month()?.is_some_and(|last| key <= last);
-    let head = match closed_head {
-        Some(h) => h,
-        None => reader.chain_head()?.1,
-    };
+    let head = reader.sealed_head(&key)?;
     Ok(Statement {
         summary: month_summary(reader, year, month)?,
         members: reader.status_counts_as_of(&to)?,

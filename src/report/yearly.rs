@@ -143,16 +143,7 @@ pub fn yearly(reader: &Reader<'_>, year: i32, printed_on: NaiveDate) -> Result<Y
         months.push(MonthFlow { month: s.month.clone(), receipts: s.total_receipts, payments: s.total_payments, closing: s.closing });
         d = last_of_month(chrono::Datelike::year(&d), chrono::Datelike::month(&d)).succ_opt().expect("next month");
     }
-    let closed_head = reader
-        .closed_months()?
-        .into_iter()
-        .filter(|(m, _, _)| *m <= crate::domain::date::month_key(to))
-        .last()
-        .map(|(_, _, h)| h);
-    let head = match closed_head {
-        Some(h) if reader.last_closed_month()?.is_some_and(|l| l >= crate::domain::date::month_key(to)) => h,
-        _ => reader.chain_head()?.1,
-    };
+    let head = reader.sealed_head(&crate::domain::date::month_key(to))?;
     Ok(YearReport {
         year,
         from,

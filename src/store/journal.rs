@@ -329,6 +329,21 @@ impl Reader<'_> {
         Ok(rows)
     }
 
+    /// The chain head that seals `month` (`YYYY-MM`): the one recorded by the first close at
+    /// or after it (a close also seals the months it skipped), so a closed month's reports
+    /// never change; for an open month, the current head.
+    pub fn sealed_head(&self, month: &str) -> Result<[u8; 32]> {
+        let head: Option<Vec<u8>> = self
+            .conn
+            .prepare_cached("SELECT chain_head FROM closed_month WHERE month >= ?1 ORDER BY month LIMIT 1")?
+            .query_row([month], |r| r.get(0))
+            .optional()?;
+        match head {
+            Some(h) => Ok(to_hash(h)),
+            None => Ok(self.chain_head()?.1),
+        }
+    }
+
     /// The earliest entry date, if any.
     pub fn first_entry_date(&self) -> Result<Option<String>> {
         Ok(self.conn.query_row("SELECT min(entry_date) FROM journal_entry", [], |r| r.get(0))?)
