@@ -160,7 +160,7 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
     let last_entry = reader.closed_month_last_entry(&to)?.unwrap_or(0);
     let previous_head = if first_entry > 1 { reader.hash_of_entry(first_entry - 1)?.unwrap_or(GENESIS) } else { GENESIS };
     let head = if last_entry >= first_entry { reader.hash_of_entry(last_entry)?.unwrap_or(GENESIS) } else { previous_head };
-    let closed_at = reader.closed_months()?.into_iter().find(|(m, _, _)| *m == to).map(|_| ()).and(reader.closed_at(&to)?).unwrap_or_default();
+    let closed_at = reader.closed_at(&to)?.unwrap_or_default();
 
     // data files
     let id_key = reader.setting("province_id_key")?;
@@ -192,7 +192,8 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
     let members_file = jsonl(member_lines);
     let entries = reader.entries_by_id(first_entry, last_entry)?;
     let postings: u64 = entries.iter().map(|e| e.postings.len() as u64).sum();
-    let member_no = |id: Option<i64>| id.and_then(|i| members.iter().find(|m| m.id == i).map(|m| m.member_no.clone()));
+    let number_of: std::collections::HashMap<i64, &str> = members.iter().map(|m| (m.id, m.member_no.as_str())).collect();
+    let member_no = |id: Option<i64>| id.and_then(|i| number_of.get(&i).map(|n| n.to_string()));
     let entries_file = jsonl(entries.iter().map(|e| {
         json!({
             "id": e.id, "entry_date": e.entry_date, "doc_no": e.doc_no, "kind": e.kind, "member_id": e.member_id,
