@@ -361,7 +361,7 @@ pub struct CollectArgs {
 }
 
 impl CollectArgs {
-    pub fn lines(&self, store: &Store, _ctx: &Ctx) -> Result<Vec<CollectLine>> {
+    pub fn lines(&self, store: &Store) -> Result<Vec<CollectLine>> {
         if self.all_due {
             let fund = store.read().require_fund()?.profile;
             let savings = match &self.savings {

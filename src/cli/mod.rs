@@ -123,7 +123,7 @@ fn run(cli: Cli) -> Result<()> {
             print::output(json, &out, || print::collect(&out));
         }
         Command::Collect(a) => {
-            let lines = a.lines(&store, &ctx)?;
+            let lines = a.lines(&store)?;
             let out = ops::contributions::collect(&mut store, &ctx, &date_or_today(&ctx, &a.date), &a.to, &lines)?;
             print::output(json, &out, || print::collect(&out));
         }

@@ -79,10 +79,6 @@ struct DemoMember {
     paid_entrance: bool,
 }
 
-fn months_between(from: (i32, u32), to: (i32, u32)) -> i64 {
-    i64::from(to.0 - from.0) * 12 + i64::from(to.1) - i64::from(from.1)
-}
-
 fn add_months((y, m): (i32, u32), n: i64) -> (i32, u32) {
     let idx = i64::from(y) * 12 + i64::from(m) - 1 + n;
     (idx.div_euclid(12) as i32, (idx.rem_euclid(12) + 1) as u32)
@@ -272,9 +268,8 @@ fn run_month(
     // 1. New members this month, in one transaction.
     let join_ctx = at(day(y, m, 21), 9);
     store.write(|tx| {
-        for (p, fields) in people.iter().filter(|(p, _)| p.joined.year() == y && p.joined.month() == m) {
+        for (_, fields) in people.iter().filter(|(p, _)| p.joined.year() == y && p.joined.month() == m) {
             let input = fields.validate(join_ctx.today())?;
-            let _ = p;
             ops::members::insert_checked(tx, &join_ctx, &input)?;
         }
         Ok(())
@@ -429,6 +424,5 @@ fn run_month(
             p.status = MemberStatus::Lapsed;
         }
     }
-    let _ = months_between;
     Ok(())
 }

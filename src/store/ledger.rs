@@ -153,27 +153,20 @@ impl Reader<'_> {
              GROUP BY e.entry_date ORDER BY e.entry_date",
         )?;
         let mut rows = stmt.query(params![member_id, SAVINGS_OWED])?;
+        // One pass: the balance at the end of `date`, then the lowest it reaches after.
         let mut balance = 0i64;
         let mut lowest: Option<i64> = None;
         while let Some(r) = rows.next()? {
             let day: String = r.get(0)?;
+            if day.as_str() > date && lowest.is_none() {
+                lowest = Some(balance);
+            }
             balance += r.get::<_, i64>(1)?;
-            if day.as_str() > date {
-                // the balance on `date` itself is the starting point, set below
-                lowest = Some(lowest.map_or(balance, |l| l.min(balance)));
+            if let Some(l) = lowest.as_mut() {
+                *l = (*l).min(balance);
             }
         }
-        let on_date = self.savings_balance_as_of(member_id, date)?.0;
-        Ok(Satang(lowest.map_or(on_date, |l| l.min(on_date))))
-    }
-
-    /// A member's savings balance counting entries dated on or before `date`.
-    pub fn savings_balance_as_of(&self, member_id: i64, date: &str) -> Result<Satang> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT COALESCE(-SUM(p.amount), 0) FROM posting p JOIN journal_entry e ON e.id = p.entry_id
-             WHERE p.member_id = ?1 AND p.account_code = ?2 AND e.entry_date <= ?3",
-        )?;
-        Ok(Satang(stmt.query_row(params![member_id, SAVINGS_OWED, date], |r| r.get(0))?))
+        Ok(Satang(lowest.unwrap_or(balance)))
     }
 }
 
