@@ -122,7 +122,11 @@ pub fn welfare_table(doc: &mut PdfDoc, welfare: &[crate::store::WelfarePaid], di
     for c in welfare {
         doc.table_row(&[c.name_th.clone(), num(c.cases), money(c.amount.0)], Weight::Regular);
         if names && !c.recipients.is_empty() {
-            doc.table_row(&[format!("   {}", c.recipients.join(", ")), String::new(), String::new()], Weight::Regular);
+            // Names are wrapped over as many lines as they need, never cut off.
+            let width = w - 210.0 - 6.0 - 12.0;
+            for line in super::pdf::text::wrap(&c.recipients.join(", "), Weight::Regular, size, width) {
+                doc.table_row(&[format!("   {line}"), String::new(), String::new()], Weight::Regular);
+            }
         }
     }
     let cases: i64 = welfare.iter().map(|c| c.cases).sum();

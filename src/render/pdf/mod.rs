@@ -246,18 +246,23 @@ impl PdfDoc {
             let fy = A4_HEIGHT - 40.0;
             let size = 9.0;
             let page_text = format!("หน้า {} / {}", i + 1, total);
-            for (s, align) in [(&self.footer_left, Align::Left), (&page_text, Align::Center), (&self.footer_right, Align::Right)] {
-                if s.is_empty() {
-                    continue;
+            let w = A4_WIDTH - self.margin_left - self.margin_right;
+            let left = text::shape(&self.footer_left, Weight::Regular, size);
+            let right = text::shape(&self.footer_right, Weight::Regular, size);
+            let number = text::shape(&page_text, Weight::Regular, size);
+            // The page number sits in the middle unless the side texts reach it; then it
+            // takes a line of its own below them.
+            let page_x = self.margin_left + (w - number.width) / 2.0;
+            let crowded = self.margin_left + left.width + 6.0 > page_x || self.margin_left + w - right.width - 6.0 < page_x + number.width;
+            let page_line = if crowded { fy + size * 2.3 } else { fy + size };
+            for (run, x, baseline) in [
+                (left, self.margin_left, fy + size),
+                (number, page_x, page_line),
+                (right.clone(), self.margin_left + w - right.width, fy + size),
+            ] {
+                if !run.text.is_empty() {
+                    footer.push(Item::Text { x, baseline, run });
                 }
-                let run = text::shape(s, Weight::Regular, size);
-                let w = A4_WIDTH - self.margin_left - self.margin_right;
-                let x = match align {
-                    Align::Left => self.margin_left,
-                    Align::Right => self.margin_left + w - run.width,
-                    Align::Center => self.margin_left + (w - run.width) / 2.0,
-                };
-                footer.push(Item::Text { x, baseline: fy + size, run });
             }
             footer.push(Item::Line { x1: self.margin_left, y1: fy - 4.0, x2: A4_WIDTH - self.margin_right, y2: fy - 4.0, width: 0.4 });
             for item in &footer {
