@@ -170,25 +170,12 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
         ProvinceCommand::Report { year, csv, xlsx, pdf } => {
             let y = ops::export::ce_year(year)?;
             let rows = ops::province::area_report(&store, &format!("{y:04}-01-01"), &format!("{y:04}-12-31"))?;
-            let table = area_table(&rows);
-            if let Some(p) = &csv {
-                ops::export::write_atomic(p, &crate::render::csv::table_csv(&table))?;
-            }
-            if let Some(p) = &xlsx {
-                ops::export::write_atomic(p, &crate::render::xlsx::tables_xlsx(&[table.clone(), welfare_table(&rows)])?)?;
-            }
-            if let Some(p) = &pdf {
-                let changwat = store.funds()?.first().map(|f| f.changwat.clone()).unwrap_or_default();
-                let bytes = crate::render::vouchers::plain_table_pdf(
-                    &format!("สำนักงานจังหวัด{changwat}"),
-                    crate::thai::Digits::Arabic,
-                    &format!("กองทุนสวัสดิการชุมชน ปี {}", y + crate::thai::BE_OFFSET),
-                    "แยกตามอำเภอและตำบล",
-                    &table,
-                    &[55.0, 55.0, 36.0, 38.0, 40.0, 38.0, 30.0, 48.0, 62.0, 62.0, 70.0],
-                    ctx.today(),
-                );
-                ops::export::write_atomic(p, &bytes)?;
+            let changwat = store.funds()?.first().map(|f| f.changwat.clone()).unwrap_or_default();
+            let outputs = [(csv.as_ref(), crate::ops::documents::Format::Csv), (xlsx.as_ref(), crate::ops::documents::Format::Xlsx), (pdf.as_ref(), crate::ops::documents::Format::Pdf)];
+            for (path, format) in outputs {
+                if let Some(p) = path {
+                    ops::export::write_atomic(p, &crate::render::province::area_report_bytes(&rows, &changwat, y, format, ctx.today())?)?;
+                }
             }
             if csv.is_none() && xlsx.is_none() && pdf.is_none() {
                 print::output(true, &rows, || {});
@@ -196,43 +183,4 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
         }
     }
     Ok(())
-}
-
-fn area_table(rows: &[ops::province::AreaRow]) -> crate::render::tables::Table {
-    use crate::render::tables::Cell;
-    crate::render::tables::Table {
-        name: "รายงานจังหวัด".into(),
-        header: ["อำเภอ", "ตำบล", "กองทุน", "สมาชิก", "เยาวชน", "สูงอายุ", "พิการ", "ด้อยโอกาส", "สวัสดิการ", "เงินสมทบ", "เงินคงเหลือ"].map(String::from).to_vec(),
-        rows: rows
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::Text(r.amphoe.clone()),
-                    Cell::Text(r.tambon.clone()),
-                    Cell::Int(r.funds),
-                    Cell::Int(r.members_active),
-                    Cell::Int(r.youth),
-                    Cell::Int(r.elderly),
-                    Cell::Int(r.disabled),
-                    Cell::Int(r.disadvantaged),
-                    Cell::Money(r.welfare_total.0),
-                    Cell::Money(r.matching.0),
-                    Cell::Money(r.balance.0),
-                ]
-            })
-            .collect(),
-    }
-}
-
-/// Welfare paid by category per subdistrict (a second sheet of the XLSX).
-fn welfare_table(rows: &[ops::province::AreaRow]) -> crate::render::tables::Table {
-    use crate::render::tables::Cell;
-    let mut out = Vec::new();
-    for r in rows {
-        for (account, amount) in &r.welfare {
-            let category = crate::domain::welfare::Category::ALL.iter().find(|c| c.account() == account).map(|c| c.name_th()).unwrap_or("อื่น ๆ");
-            out.push(vec![Cell::Text(r.amphoe.clone()), Cell::Text(r.tambon.clone()), Cell::Text(category.into()), Cell::Money(amount.0)]);
-        }
-    }
-    crate::render::tables::Table { name: "สวัสดิการตามประเภท".into(), header: ["อำเภอ", "ตำบล", "ประเภทสวัสดิการ", "จำนวนเงิน"].map(String::from).to_vec(), rows: out }
 }

@@ -223,3 +223,47 @@ pub(crate) fn apply_lapse_in(tx: &mut crate::store::Tx<'_>, ctx: &Ctx, as_of: Na
 pub fn apply_lapse(store: &mut Store, ctx: &Ctx, as_of: NaiveDate) -> Result<Vec<String>> {
     store.write(|tx| apply_lapse_in(tx, ctx, as_of))
 }
+
+/// One row of the collection-day grid: an active member and what is due from them that day.
+#[derive(Clone, Debug, Serialize)]
+pub struct SheetRow {
+    pub member_no: String,
+    pub name: String,
+    pub moo: Option<u32>,
+    /// Periods owed and not paid as of the day, the day's own period included.
+    pub arrears_periods: i64,
+    /// What the grid proposes: the arrears, or one period when nothing is owed yet.
+    pub expected_contribution: Satang,
+    /// The entrance fee, for a member who has never paid.
+    pub expected_entrance_fee: Satang,
+    pub savings_balance: Satang,
+}
+
+/// The collection-day grid for `date`: every active member in member-number order with the
+/// amounts a treasurer expects to receive; she ticks who paid and may change any amount.
+pub fn collection_sheet(store: &Store, date: NaiveDate) -> Result<Vec<SheetRow>> {
+    let reader = store.read();
+    let fund = reader.require_fund()?.profile;
+    let savings: std::collections::HashMap<i64, Satang> = reader.savings_balances()?.into_iter().collect();
+    let standing: std::collections::HashMap<String, ArrearsRow> =
+        standings(&reader, date)?.into_iter().map(|r| (r.member_no.clone(), r)).collect();
+    let members = reader.members(&crate::store::MemberFilter { status: Some(MemberStatus::Active), ..Default::default() })?;
+    Ok(members
+        .into_iter()
+        .map(|m| {
+            let s = standing.get(&m.member_no);
+            let arrears_periods = s.map(|s| s.arrears_periods).unwrap_or(0);
+            let owed = s.map(|s| s.arrears_amount).unwrap_or(Satang::ZERO);
+            let never_paid = s.map(|s| s.periods_paid == 0).unwrap_or(true);
+            SheetRow {
+                name: m.full_name(),
+                moo: m.moo,
+                arrears_periods,
+                expected_contribution: if owed.0 > 0 { owed } else { fund.contribution },
+                expected_entrance_fee: if never_paid { fund.entrance_fee } else { Satang::ZERO },
+                savings_balance: savings.get(&m.id).copied().unwrap_or(Satang::ZERO),
+                member_no: m.member_no,
+            }
+        })
+        .collect())
+}

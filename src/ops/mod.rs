@@ -6,6 +6,7 @@ pub mod backup;
 pub mod cashbook;
 pub mod close;
 pub mod contributions;
+pub mod documents;
 pub mod export;
 pub mod fund;
 pub mod import;

@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod journal;
 pub mod minutes;
+pub mod province;
 pub mod pdf;
 pub mod statement;
 pub mod tables;

@@ -2,11 +2,13 @@
 //! `render`) to format. Nothing here formats text for people.
 
 pub mod books;
+pub mod dashboard;
 pub mod month;
 pub mod statement;
 pub mod trial_balance;
 pub mod yearly;
 
+pub use dashboard::{dashboard, Dashboard};
 pub use month::{month_summary, MonthLine, MonthSummary};
 pub use statement::{statement, Statement};
 pub use trial_balance::{trial_balance, TrialBalance, TrialBalanceLine};

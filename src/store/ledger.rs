@@ -230,3 +230,16 @@ impl Tx<'_> {
         Ok(())
     }
 }
+
+impl Reader<'_> {
+    /// The newest backup in the log: (path, made_at, last entry it held).
+    pub fn last_backup(&self) -> Result<Option<(String, String, i64)>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT path, made_at, last_entry FROM backup_log ORDER BY made_at DESC, rowid DESC LIMIT 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?)
+    }
+}

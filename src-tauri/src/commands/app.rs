@@ -1,0 +1,325 @@
+//! First run, opening and leaving a book, settings, backups, file choosers and the viewer.
+use super::Nothing;
+use crate::error::{UiError, UiResult};
+use crate::progress::Progress;
+use crate::state::{AppState, Session, DEFAULT_RECORDER};
+use kongthun::ops;
+use kongthun::store::province::ProvinceStore;
+use kongthun::store::Store;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+#[derive(Serialize)]
+pub struct AppStatus {
+    /// `first_run`, `fund`, `province` or `broken`.
+    mode: &'static str,
+    fund_name: Option<String>,
+    fund_code: Option<String>,
+    fund_kind: Option<String>,
+    thai_digits: bool,
+    recorder: String,
+    fund_db: PathBuf,
+    province_db: PathBuf,
+    backups: PathBuf,
+    today: String,
+    /// For a broken book: the error and the newest backup to offer.
+    error: Option<UiError>,
+    newest_backup: Option<PathBuf>,
+}
+
+/// Open whatever the data folder holds: the fund's book, else a province database.
+pub fn open_at_start(state: &AppState) {
+    let session = if state.paths.fund_db.exists() {
+        match Store::open(&state.paths.fund_db).and_then(|s| s.read().require_fund().map(|_| s)) {
+            Ok(store) => Session::Fund(Box::new(store)),
+            Err(e) => Session::Broken(e.into()),
+        }
+    } else if state.paths.province_db.exists() {
+        match ProvinceStore::open(&state.paths.province_db) {
+            Ok(store) => Session::Province(Box::new(store)),
+            Err(e) => Session::Broken(e.into()),
+        }
+    } else {
+        Session::Closed
+    };
+    *state.lock() = session;
+    if let Session::Fund(store) = &mut *state.lock() {
+        daily_backup(store, state);
+    }
+}
+
+/// The first backup of the day (kept in rotation); a failure is not worth stopping work for
+/// and shows on the dashboard as an old "last backup".
+pub fn daily_backup(store: &mut Store, state: &AppState) {
+    if let Ok(ctx) = state.ctx(store) {
+        let _ = ops::backup::automatic_backup(store, &ctx, &state.paths.backups, ops::backup::AUTOMATIC_BACKUPS_KEPT, true);
+    }
+}
+
+/// On exit: always a backup (kept in rotation).
+pub fn exit_backup(state: &AppState) {
+    if let Session::Fund(store) = &mut *state.lock() {
+        if let Ok(ctx) = state.ctx(store) {
+            let _ = ops::backup::automatic_backup(store, &ctx, &state.paths.backups, ops::backup::AUTOMATIC_BACKUPS_KEPT, false);
+        }
+    }
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn app_status(state: State<'_, AppState>, input: Nothing) -> UiResult<AppStatus> {
+    let _ = input;
+    let today = ops::Ctx::new(DEFAULT_RECORDER, state.now())?.today().to_string();
+    let mut status = AppStatus {
+        mode: "first_run",
+        fund_name: None,
+        fund_code: None,
+        fund_kind: None,
+        thai_digits: false,
+        recorder: DEFAULT_RECORDER.into(),
+        fund_db: state.paths.fund_db.clone(),
+        province_db: state.paths.province_db.clone(),
+        backups: state.paths.backups.clone(),
+        today,
+        error: None,
+        newest_backup: None,
+    };
+    match &*state.lock() {
+        Session::Closed => status.newest_backup = ops::backup::newest_backup(&state.paths.backups),
+        Session::Fund(store) => {
+            let fund = store.read().require_fund()?.profile;
+            status.mode = "fund";
+            status.fund_name = Some(fund.name_th);
+            status.fund_code = Some(fund.fund_code);
+            status.fund_kind = Some(fund.kind.key().into());
+            status.thai_digits = fund.thai_digits;
+            status.recorder = state.ctx(store)?.recorded_by;
+        }
+        Session::Province(_) => status.mode = "province",
+        Session::Broken(e) => {
+            status.mode = "broken";
+            status.error = Some(UiError { code: e.code.clone(), params: e.params.clone(), th: e.th.clone(), en: e.en.clone(), rows: vec![] });
+            status.newest_backup = ops::backup::newest_backup(&state.paths.backups);
+        }
+    }
+    Ok(status)
+}
+
+fn refuse_if_open(state: &AppState) -> UiResult<()> {
+    if state.paths.fund_db.exists() {
+        return Err(UiError::shell(
+            "fund_exists",
+            format!("มีสมุดบัญชีอยู่แล้วที่ {}", state.paths.fund_db.display()),
+            format!("a book already exists at {}", state.paths.fund_db.display()),
+        ));
+    }
+    if let Some(dir) = state.paths.fund_db.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| UiError::from(kongthun::Error::file(dir, e)))?;
+    }
+    Ok(())
+}
+
+/// First run: build the deterministic demo fund (300 members, 3 years) and open it.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_demo(app: AppHandle, state: State<'_, AppState>, input: Nothing) -> UiResult<kongthun::demo::DemoSummary> {
+    let _ = input;
+    refuse_if_open(&state)?;
+    let progress = Progress::start(&app, "demo", 2, "กำลังสร้างกองทุนตัวอย่าง", "building the demo fund");
+    let result = (|| {
+        let mut store = Store::open(&state.paths.fund_db)?;
+        let summary = kongthun::demo::build(&mut store, &kongthun::demo::DemoSpec::default())?;
+        Ok::<_, kongthun::Error>((store, summary))
+    })();
+    progress.finish();
+    match result {
+        Ok((store, summary)) => {
+            *state.lock() = Session::Fund(Box::new(store));
+            Ok(summary)
+        }
+        Err(e) => {
+            // Leave no half-built book behind, so the next try starts clean.
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", state.paths.fund_db.display()));
+            }
+            Err(e.into())
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CreateFund {
+    profile: ops::fund::FundForm,
+    recorder: String,
+}
+
+/// First run: the wizard's new fund.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn create_fund(state: State<'_, AppState>, input: CreateFund) -> UiResult<()> {
+    // Check every field before a file is made, so a typo leaves nothing behind.
+    let profile = input.profile.profile()?;
+    profile.validate()?;
+    refuse_if_open(&state)?;
+    let mut store = Store::open(&state.paths.fund_db)?;
+    let ctx = ops::Ctx::new(if input.recorder.trim().is_empty() { DEFAULT_RECORDER } else { input.recorder.trim() }, state.now())?;
+    if let Err(e) = ops::fund::init_fund(&mut store, &ctx, &profile) {
+        drop(store);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", state.paths.fund_db.display()));
+        }
+        return Err(e.into());
+    }
+    store.write(|tx| tx.set_setting("recorder", &ctx.recorded_by))?;
+    *state.lock() = Session::Fund(Box::new(store));
+    Ok(())
+}
+
+#[derive(Deserialize)]
+pub struct PathInput {
+    path: PathBuf,
+}
+
+/// Restore a backup: in place of the open book (its copy is kept), or on first run, or in
+/// place of a book that cannot be opened (kept aside, never deleted).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn restore_backup(state: State<'_, AppState>, input: PathInput) -> UiResult<ops::backup::RestoreOutcome> {
+    let mut session = state.lock();
+    if let Session::Fund(store) = &mut *session {
+        let ctx = state.ctx(store)?;
+        return Ok(ops::backup::restore(store, &ctx, &input.path)?);
+    }
+    let ctx = ops::Ctx::new(DEFAULT_RECORDER, state.now())?;
+    *session = Session::Closed;
+    let (store, outcome) = ops::backup::recover_from_backup(&state.paths.fund_db, &ctx, &input.path)?;
+    *session = Session::Fund(Box::new(store));
+    Ok(outcome)
+}
+
+/// First run or the menu: switch to province mode (the database is made the first time).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_province(state: State<'_, AppState>, input: Nothing) -> UiResult<PathBuf> {
+    let _ = input;
+    if let Some(dir) = state.paths.province_db.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| UiError::from(kongthun::Error::file(dir, e)))?;
+    }
+    let store = ProvinceStore::open(&state.paths.province_db)?;
+    *state.lock() = Session::Province(Box::new(store));
+    Ok(state.paths.province_db.clone())
+}
+
+/// Back to the fund's book from province mode (or to the first-run screen if there is none).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_fund(state: State<'_, AppState>, input: Nothing) -> UiResult<()> {
+    let _ = input;
+    open_at_start_fund_only(&state);
+    Ok(())
+}
+
+fn open_at_start_fund_only(state: &AppState) {
+    let session = if state.paths.fund_db.exists() {
+        match Store::open(&state.paths.fund_db) {
+            Ok(store) => Session::Fund(Box::new(store)),
+            Err(e) => Session::Broken(e.into()),
+        }
+    } else {
+        Session::Closed
+    };
+    *state.lock() = session;
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct Settings {
+    recorder: String,
+    fund: Option<kongthun::domain::FundProfile>,
+    fund_db: PathBuf,
+    backups: PathBuf,
+    key_fingerprint: Option<String>,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn settings_get(state: State<'_, AppState>, input: Nothing) -> UiResult<Settings> {
+    let _ = input;
+    state.with_fund(|store, state| {
+        let reader = store.read();
+        let key = reader.current_public_key()?.map(|k| kongthun::bundle::keys::fingerprint(&k));
+        Ok(Settings {
+            recorder: state.ctx(store)?.recorded_by,
+            fund: Some(store.read().require_fund()?.profile),
+            fund_db: state.paths.fund_db.clone(),
+            backups: state.paths.backups.clone(),
+            key_fingerprint: key,
+        })
+    })
+}
+
+#[derive(Deserialize)]
+pub struct RecorderInput {
+    recorder: String,
+}
+
+/// The name written on every entry from now on (who records).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn settings_save(state: State<'_, AppState>, input: RecorderInput) -> UiResult<String> {
+    state.with_fund(|store, state| {
+        kongthun::domain::text::required("recorder", &input.recorder, 100)?;
+        store.write(|tx| tx.set_setting("recorder", input.recorder.trim()))?;
+        Ok(state.ctx(store)?.recorded_by)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct BackupInput {
+    /// A folder (a USB stick); none means the app's own backup folder, kept in rotation.
+    dir: Option<PathBuf>,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn backup_now(state: State<'_, AppState>, input: BackupInput) -> UiResult<ops::backup::BackupOutcome> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        Ok(match input.dir {
+            Some(dir) => ops::backup::backup(store, &ctx, &dir)?,
+            None => ops::backup::automatic_backup(store, &ctx, &state.paths.backups, ops::backup::AUTOMATIC_BACKUPS_KEPT, false)?
+                .expect("an unconditional backup always runs"),
+        })
+    })
+}
+
+#[derive(Deserialize)]
+pub struct ChooseInput {
+    /// `open` (a file), `folder`, or `save` (a new file).
+    mode: String,
+    /// Suggested file name for `save`.
+    name: Option<String>,
+    /// File name extensions to offer, e.g. `["csv", "xlsx"]`.
+    extensions: Option<Vec<String>>,
+}
+
+/// The system file chooser; `None` when the treasurer cancels.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn choose_path(app: AppHandle, input: ChooseInput) -> UiResult<Option<PathBuf>> {
+    let mut dialog = app.dialog().file();
+    if let Some(ext) = &input.extensions {
+        let ext: Vec<&str> = ext.iter().map(String::as_str).collect();
+        dialog = dialog.add_filter(ext.join(", "), &ext);
+    }
+    if let Some(name) = &input.name {
+        dialog = dialog.set_file_name(name);
+    }
+    let picked = match input.mode.as_str() {
+        "open" => dialog.blocking_pick_file(),
+        "folder" => dialog.blocking_pick_folder(),
+        "save" => dialog.blocking_save_file(),
+        other => return Err(UiError::shell("invalid.unknown_choice", format!("ไม่รู้จัก '{other}'"), format!("unknown chooser '{other}'"))),
+    };
+    Ok(picked.and_then(|p| p.into_path().ok()))
+}
+
+/// Open a saved file (a PDF to print) in the system's own viewer.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_path(app: AppHandle, input: PathInput) -> UiResult<()> {
+    app.opener()
+        .open_path(input.path.display().to_string(), None::<&str>)
+        .map_err(|e| UiError::shell("open_failed", format!("เปิดแฟ้มไม่ได้: {e}"), format!("could not open the file: {e}")))
+}

@@ -1,0 +1,211 @@
+//! The committee and its meetings: terms by role, meetings, attendance, agenda, resolutions
+//! with votes, minutes and their approval at a later meeting.
+use super::Nothing;
+use crate::error::UiResult;
+use crate::state::AppState;
+use kongthun::ops;
+use kongthun::store::{MeetingRow, ResolutionRow};
+use serde::{Deserialize, Serialize};
+use tauri::State;
+
+#[derive(Serialize)]
+pub struct MeetingView {
+    #[serde(flatten)]
+    meeting: MeetingRow,
+    label: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn meetings_list(state: State<'_, AppState>, input: Nothing) -> UiResult<Vec<MeetingView>> {
+    let _ = input;
+    state.with_fund(|store, _| {
+        let mut rows: Vec<MeetingView> = store.read().meetings()?.into_iter().map(|m| MeetingView { label: m.label(), meeting: m }).collect();
+        rows.reverse();
+        Ok(rows)
+    })
+}
+
+#[derive(Serialize)]
+pub struct MeetingDetail {
+    meeting: MeetingView,
+    attendees: Vec<String>,
+    agenda: Vec<(i64, String, String)>,
+    resolutions: Vec<ResolutionRow>,
+}
+
+#[derive(Deserialize)]
+pub struct MeetingId {
+    meeting_id: i64,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn meeting_get(state: State<'_, AppState>, input: MeetingId) -> UiResult<MeetingDetail> {
+    state.with_fund(|store, _| {
+        let reader = store.read();
+        let meeting = reader.meeting(input.meeting_id)?.ok_or(kongthun::Error::NotFound { what: "meeting", key: input.meeting_id.to_string() })?;
+        let mut attendees = Vec::new();
+        for id in reader.attendees(meeting.id)? {
+            if let Some(m) = reader.member_by_id(id)? {
+                attendees.push(format!("{} {}", m.member_no, m.full_name()));
+            }
+        }
+        Ok(MeetingDetail {
+            agenda: reader.agenda(meeting.id)?,
+            resolutions: reader.resolutions_of(meeting.id)?,
+            meeting: MeetingView { label: meeting.label(), meeting },
+            attendees,
+        })
+    })
+}
+
+#[derive(Deserialize)]
+pub struct NewMeeting {
+    kind: String,
+    date: String,
+    place: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn meeting_new(state: State<'_, AppState>, input: NewMeeting) -> UiResult<MeetingRow> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        Ok(ops::meetings::new_meeting(store, &ctx, &input.kind, &input.date, &input.place)?)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct AttendInput {
+    meeting_id: i64,
+    member_nos: Vec<String>,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn meeting_attend(state: State<'_, AppState>, input: AttendInput) -> UiResult<MeetingRow> {
+    state.with_fund(|store, _| Ok(ops::meetings::attend(store, input.meeting_id, &input.member_nos)?))
+}
+
+#[derive(Deserialize)]
+pub struct AgendaInput {
+    meeting_id: i64,
+    title: String,
+    #[serde(default)]
+    body: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn agenda_add(state: State<'_, AppState>, input: AgendaInput) -> UiResult<i64> {
+    state.with_fund(|store, _| Ok(ops::meetings::add_agenda(store, input.meeting_id, &input.title, &input.body)?))
+}
+
+#[derive(Deserialize)]
+pub struct ResolveInput {
+    meeting_id: i64,
+    subject: String,
+    kind: String,
+    agenda_no: Option<i64>,
+    votes_for: i64,
+    votes_against: i64,
+    abstain: i64,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn resolution_add(state: State<'_, AppState>, input: ResolveInput) -> UiResult<ResolutionRow> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        let vote = ops::meetings::Vote {
+            subject: &input.subject,
+            kind: &input.kind,
+            agenda_no: input.agenda_no,
+            votes_for: input.votes_for,
+            votes_against: input.votes_against,
+            abstain: input.abstain,
+        };
+        Ok(ops::meetings::resolve(store, &ctx, input.meeting_id, &vote)?)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct MinutesInput {
+    meeting_id: i64,
+    text: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn minutes_write(state: State<'_, AppState>, input: MinutesInput) -> UiResult<MeetingRow> {
+    state.with_fund(|store, _| Ok(ops::meetings::write_minutes(store, input.meeting_id, &input.text)?))
+}
+
+#[derive(Deserialize)]
+pub struct ApproveInput {
+    meeting_id: i64,
+    at_meeting: i64,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn minutes_approve(state: State<'_, AppState>, input: ApproveInput) -> UiResult<MeetingRow> {
+    state.with_fund(|store, _| Ok(ops::meetings::approve_minutes(store, input.meeting_id, input.at_meeting)?))
+}
+
+#[derive(Deserialize)]
+pub struct CommitteeInput {
+    member_no: String,
+    role: String,
+    from: String,
+    to: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn committee_set(state: State<'_, AppState>, input: CommitteeInput) -> UiResult<i64> {
+    state.with_fund(|store, _| Ok(ops::meetings::set_committee(store, &input.member_no, &input.role, &input.from, &input.to)?))
+}
+
+#[derive(Serialize)]
+pub struct CommitteeSeat {
+    member_no: String,
+    name: String,
+    role: String,
+}
+
+#[derive(Deserialize)]
+pub struct OnDate {
+    date: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn committee_list(state: State<'_, AppState>, input: OnDate) -> UiResult<Vec<CommitteeSeat>> {
+    state.with_fund(|store, _| {
+        let date = kongthun::domain::date::parse_field("date", &input.date)?;
+        let reader = store.read();
+        let mut out = Vec::new();
+        for (member_id, role) in reader.committee_on(&date.to_string())? {
+            if let Some(m) = reader.member_by_id(member_id)? {
+                out.push(CommitteeSeat { member_no: m.member_no.clone(), name: m.full_name(), role });
+            }
+        }
+        Ok(out)
+    })
+}
+
+/// Passed resolutions of the kind asked for (claims, expenses ...), newest first, for the
+/// "approved by resolution" choosers.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ResolutionsInput {
+    kind: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn resolutions_passed(state: State<'_, AppState>, input: ResolutionsInput) -> UiResult<Vec<ResolutionRow>> {
+    state.with_fund(|store, _| {
+        let reader = store.read();
+        let mut out = Vec::new();
+        for m in reader.meetings()?.into_iter().rev() {
+            for r in reader.resolutions_of(m.id)? {
+                if r.passed && (input.kind.is_empty() || r.kind == input.kind) {
+                    out.push(r);
+                }
+            }
+        }
+        Ok(out)
+    })
+}

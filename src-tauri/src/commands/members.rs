@@ -1,0 +1,123 @@
+//! Members: the searchable list, one member's detail with history and passbook, add, edit,
+//! change of status, and import from CSV or XLSX.
+use super::Nothing;
+use crate::error::UiResult;
+use crate::progress::Progress;
+use crate::state::AppState;
+use kongthun::domain::member::MemberFields;
+use kongthun::domain::MemberStatus;
+use kongthun::ops;
+use kongthun::store::{MemberFilter, MemberRow};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use tauri::{AppHandle, State};
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListInput {
+    search: String,
+    status: String,
+    limit: Option<usize>,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn members_list(state: State<'_, AppState>, input: ListInput) -> UiResult<Vec<MemberRow>> {
+    state.with_fund(|store, _| {
+        let status = if input.status.trim().is_empty() { None } else { Some(MemberStatus::parse(&input.status)?) };
+        let search = Some(input.search.trim().to_string()).filter(|s| !s.is_empty());
+        Ok(ops::members::list_members(store, &MemberFilter { search, status, moo: None, limit: Some(input.limit.unwrap_or(500)) })?)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct MemberNo {
+    member_no: String,
+}
+
+#[derive(Serialize)]
+pub struct MemberDetail {
+    member: MemberRow,
+    fields: MemberFields,
+    history: Vec<kongthun::store::StatusRow>,
+    passbook: kongthun::report::books::Passbook,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn member_get(state: State<'_, AppState>, input: MemberNo) -> UiResult<MemberDetail> {
+    state.with_fund(|store, state| {
+        let today = state.ctx(store)?.today();
+        let reader = store.read();
+        let member = ops::member_by_no(&reader, &input.member_no)?;
+        Ok(MemberDetail {
+            fields: ops::members::fields_of(&member),
+            history: reader.status_history(member.id)?,
+            passbook: kongthun::report::books::passbook(&reader, &input.member_no, today)?,
+            member,
+        })
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn member_add(state: State<'_, AppState>, input: MemberFields) -> UiResult<MemberRow> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        Ok(ops::members::add_member(store, &ctx, &input)?)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct EditInput {
+    member_no: String,
+    fields: MemberFields,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn member_edit(state: State<'_, AppState>, input: EditInput) -> UiResult<MemberRow> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        Ok(ops::members::edit_member(store, &ctx, &input.member_no, &input.fields)?)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct StatusInput {
+    member_no: String,
+    status: String,
+    effective_on: String,
+    reason: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn member_status(state: State<'_, AppState>, input: StatusInput) -> UiResult<MemberRow> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        let status = MemberStatus::parse(&input.status)?;
+        Ok(ops::members::change_status(store, &ctx, &input.member_no, status, &input.effective_on, &input.reason)?)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct ImportInput {
+    path: PathBuf,
+    /// Import the good rows and report the bad ones (otherwise all or nothing).
+    #[serde(default)]
+    good_rows_only: bool,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn members_import(app: AppHandle, state: State<'_, AppState>, input: ImportInput) -> UiResult<ops::import::ImportReport> {
+    let progress = Progress::start(&app, "import", 1, "กำลังนำเข้ารายชื่อสมาชิก", "importing members");
+    let result = state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        Ok(ops::import::import_members(store, &ctx, &input.path, input.good_rows_only)?)
+    });
+    progress.finish();
+    result
+}
+
+/// The next free member number, for the add form.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn member_next_no(state: State<'_, AppState>, input: Nothing) -> UiResult<String> {
+    let _ = input;
+    state.with_fund(|store, _| Ok(store.read().next_member_no()?))
+}

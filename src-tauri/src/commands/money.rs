@@ -1,0 +1,187 @@
+//! The day's money: the dashboard, the collection-day grid, sajja savings, other receipts
+//! and payments, transfers between cash and bank, reversals, and the recent journal.
+use super::Nothing;
+use crate::error::UiResult;
+use crate::state::AppState;
+use kongthun::domain::money::Sign;
+use kongthun::domain::Satang;
+use kongthun::ops;
+use kongthun::store::{AccountRow, EntryRow, PostedRef};
+use serde::Deserialize;
+use tauri::State;
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn dashboard(state: State<'_, AppState>, input: Nothing) -> UiResult<kongthun::report::Dashboard> {
+    let _ = input;
+    state.with_fund(|store, state| {
+        let today = state.ctx(store)?.today();
+        Ok(kongthun::report::dashboard(&store.read(), today)?)
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn accounts_list(state: State<'_, AppState>, input: Nothing) -> UiResult<Vec<AccountRow>> {
+    let _ = input;
+    state.with_fund(|store, _| Ok(store.read().accounts()?))
+}
+
+#[derive(Deserialize)]
+pub struct DateInput {
+    date: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn collection_sheet(state: State<'_, AppState>, input: DateInput) -> UiResult<Vec<ops::contributions::SheetRow>> {
+    state.with_fund(|store, _| {
+        let date = kongthun::domain::date::parse_field("date", &input.date)?;
+        Ok(ops::contributions::collection_sheet(store, date)?)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct PaidLine {
+    member_no: String,
+    contribution: String,
+    savings: String,
+    entrance_fee: String,
+}
+
+#[derive(Deserialize)]
+pub struct CollectInput {
+    date: String,
+    till: String,
+    lines: Vec<PaidLine>,
+}
+
+/// Save the ticked rows of the grid as one transaction: all are recorded or none.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn collection_save(state: State<'_, AppState>, input: CollectInput) -> UiResult<ops::contributions::CollectOutcome> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        let money = |field: &'static str, text: &str| -> kongthun::Result<Satang> {
+            if text.trim().is_empty() {
+                Ok(Satang::ZERO)
+            } else {
+                Satang::parse_field(field, text, Sign::NonNegative)
+            }
+        };
+        let mut lines = Vec::with_capacity(input.lines.len());
+        for (i, l) in input.lines.iter().enumerate() {
+            let wrap = |e: kongthun::Error| kongthun::Error::InLine { line: i + 1, member_no: l.member_no.clone(), inner: Box::new(e) };
+            lines.push(ops::contributions::CollectLine {
+                member_no: l.member_no.clone(),
+                contribution: money("contribution", &l.contribution).map_err(wrap)?,
+                savings: money("savings", &l.savings).map_err(wrap)?,
+                entrance_fee: money("entrance_fee", &l.entrance_fee).map_err(wrap)?,
+            });
+        }
+        Ok(ops::contributions::collect(store, &ctx, &input.date, &input.till, &lines)?)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct SavingsInput {
+    member_no: String,
+    amount: String,
+    date: String,
+    till: String,
+    /// `deposit` or `withdraw`.
+    direction: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn savings_move(state: State<'_, AppState>, input: SavingsInput) -> UiResult<PostedRef> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        Ok(match input.direction.as_str() {
+            "withdraw" => ops::savings::withdraw(store, &ctx, &input.member_no, &input.amount, &input.date, &input.till)?,
+            _ => ops::savings::deposit(store, &ctx, &input.member_no, &input.amount, &input.date, &input.till)?,
+        })
+    })
+}
+
+#[derive(Deserialize)]
+pub struct CashInput {
+    /// `receive` or `pay`.
+    direction: String,
+    account: String,
+    amount: String,
+    date: String,
+    till: String,
+    description: String,
+    #[serde(default)]
+    member_no: String,
+    /// A payment approved by a committee resolution cites it.
+    resolution_id: Option<i64>,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn cash_move(state: State<'_, AppState>, input: CashInput) -> UiResult<PostedRef> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        let m = ops::cashbook::CashMove {
+            account: input.account.clone(),
+            amount: input.amount.clone(),
+            date: input.date.clone(),
+            till: input.till.clone(),
+            description: input.description.clone(),
+            member_no: Some(input.member_no.trim().to_string()).filter(|s| !s.is_empty()),
+        };
+        Ok(match (input.direction.as_str(), input.resolution_id) {
+            ("pay", Some(r)) => ops::cashbook::pay_by_resolution(store, &ctx, &m, r)?,
+            ("pay", None) => ops::cashbook::pay(store, &ctx, &m)?,
+            _ => ops::cashbook::receive(store, &ctx, &m)?,
+        })
+    })
+}
+
+#[derive(Deserialize)]
+pub struct TransferInput {
+    from: String,
+    to: String,
+    amount: String,
+    date: String,
+    description: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn transfer(state: State<'_, AppState>, input: TransferInput) -> UiResult<PostedRef> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        Ok(ops::cashbook::transfer(store, &ctx, &input.from, &input.to, &input.amount, &input.date, &input.description)?)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct ReverseInput {
+    entry: String,
+    reason: String,
+    date: Option<String>,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn reverse_entry(state: State<'_, AppState>, input: ReverseInput) -> UiResult<PostedRef> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        let date = input.date.as_deref().filter(|d| !d.trim().is_empty());
+        Ok(ops::reversal::reverse(store, &ctx, &input.entry, &input.reason, date)?)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct JournalInput {
+    from: String,
+    to: String,
+}
+
+/// Entries between two dates (newest first), for the journal screen and reversals.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn journal_list(state: State<'_, AppState>, input: JournalInput) -> UiResult<Vec<EntryRow>> {
+    state.with_fund(|store, _| {
+        let from = kongthun::domain::date::parse_field("from", &input.from)?;
+        let to = kongthun::domain::date::parse_field("to", &input.to)?;
+        let mut rows = store.read().entries_between(&from.to_string(), &to.to_string(), None)?;
+        rows.reverse();
+        Ok(rows)
+    })
+}

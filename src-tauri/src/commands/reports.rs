@@ -1,0 +1,107 @@
+//! Reports: a preview in the window (the data the PDF is drawn from), saving any document as
+//! PDF, CSV or XLSX, closing a month, verifying the chain, and the yearly export to USB.
+use crate::error::UiResult;
+use crate::progress::Progress;
+use crate::state::AppState;
+use kongthun::ops;
+use kongthun::ops::documents::{Document, Format};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use tauri::{AppHandle, State};
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Preview {
+    Month { summary: kongthun::report::MonthSummary, closed: bool },
+    TrialBalance { tb: kongthun::report::TrialBalance },
+    Arrears { rows: Vec<ops::contributions::ArrearsRow> },
+}
+
+#[derive(Deserialize)]
+pub struct PreviewInput {
+    /// `month` (YYYY-MM), `trial_balance` or `arrears` (as of a date).
+    kind: String,
+    #[serde(default)]
+    month: String,
+    #[serde(default)]
+    as_of: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn report_preview(state: State<'_, AppState>, input: PreviewInput) -> UiResult<Preview> {
+    state.with_fund(|store, _| {
+        let reader = store.read();
+        Ok(match input.kind.as_str() {
+            "trial_balance" => {
+                let as_of = kongthun::domain::date::parse_field("as_of", &input.as_of)?;
+                Preview::TrialBalance { tb: kongthun::report::trial_balance(&reader, as_of)? }
+            }
+            "arrears" => {
+                let as_of = kongthun::domain::date::parse_field("as_of", &input.as_of)?;
+                Preview::Arrears { rows: ops::contributions::arrears(store, as_of)? }
+            }
+            _ => {
+                let (y, m) = kongthun::domain::date::parse_month(&input.month).map_err(|p| kongthun::Error::invalid("month", &input.month, p))?;
+                let key = format!("{y:04}-{m:02}");
+                let closed = reader.closed_months()?.iter().any(|(month, _, _)| *month == key);
+                Preview::Month { summary: kongthun::report::month_summary(&reader, y, m)?, closed }
+            }
+        })
+    })
+}
+
+#[derive(Deserialize)]
+pub struct SaveInput {
+    document: Document,
+    format: Format,
+    /// A file path; a folder gets the suggested file name inside it.
+    path: PathBuf,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn report_save(state: State<'_, AppState>, input: SaveInput) -> UiResult<ops::documents::SavedDocument> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        let path = if input.path.is_dir() { input.path.join(ops::documents::suggested_name(&input.document, input.format)) } else { input.path.clone() };
+        Ok(ops::documents::save(store, &ctx, &input.document, input.format, &path)?)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct MonthInput {
+    month: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn month_close(state: State<'_, AppState>, input: MonthInput) -> UiResult<ops::close::CloseOutcome> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        Ok(ops::close::close_month(store, &ctx, &input.month)?)
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn chain_verify(state: State<'_, AppState>, input: super::Nothing) -> UiResult<kongthun::store::ChainReport> {
+    let _ = input;
+    state.with_fund(|store, _| Ok(store.read().verify_chain()?))
+}
+
+#[derive(Deserialize)]
+pub struct YearExportInput {
+    /// Gregorian or Buddhist-era year.
+    year: i32,
+    /// The folder on the USB stick; the export is a new folder inside it.
+    dir: PathBuf,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn year_export(app: AppHandle, state: State<'_, AppState>, input: YearExportInput) -> UiResult<ops::export::YearExport> {
+    let progress = Progress::start(&app, "year_export", 1, "กำลังเขียนและอ่านตรวจทุกแฟ้ม", "writing and reading back every file");
+    let result = state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        let year = ops::export::ce_year(input.year)?;
+        Ok(ops::export::export_year(store, year, ctx.today(), &input.dir)?)
+    });
+    progress.finish();
+    result
+}

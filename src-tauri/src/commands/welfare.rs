@@ -1,0 +1,121 @@
+//! Welfare: the rules in force, claims (open → evaluation with reasons → decision by a
+//! resolution → payment), and the payment voucher.
+use super::Nothing;
+use crate::error::UiResult;
+use crate::state::AppState;
+use kongthun::ops;
+use kongthun::store::{ClaimRow, PostedRef};
+use serde::{Deserialize, Serialize};
+use tauri::State;
+
+#[derive(Serialize)]
+pub struct RuleView {
+    id: i64,
+    rule: kongthun::domain::welfare::WelfareRule,
+    category_th: &'static str,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn welfare_rules(state: State<'_, AppState>, input: Nothing) -> UiResult<Vec<RuleView>> {
+    let _ = input;
+    state.with_fund(|store, _| {
+        Ok(store.read().rules()?.into_iter().map(|(id, rule)| RuleView { category_th: rule.category.name_th(), id, rule }).collect())
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ClaimsInput {
+    status: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn claims_list(state: State<'_, AppState>, input: ClaimsInput) -> UiResult<Vec<ClaimRow>> {
+    state.with_fund(|store, _| {
+        let status = Some(input.status.trim()).filter(|s| !s.is_empty());
+        let mut rows = store.read().claims(status)?;
+        rows.reverse();
+        Ok(rows)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct OpenInput {
+    member_no: String,
+    category: String,
+    event_date: String,
+    #[serde(default)]
+    days: String,
+    #[serde(default)]
+    documents: Vec<String>,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Serialize)]
+pub struct Opened {
+    claim: ClaimRow,
+    evaluation: kongthun::domain::welfare::Evaluation,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn claim_open(state: State<'_, AppState>, input: OpenInput) -> UiResult<Opened> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        let (claim, evaluation) = ops::welfare::open_claim(
+            store,
+            &ctx,
+            &ops::welfare::ClaimInput {
+                member_no: input.member_no,
+                category: input.category,
+                event_date: input.event_date,
+                days: Some(input.days).filter(|d| !d.trim().is_empty()),
+                documents: input.documents,
+                note: input.note,
+            },
+        )?;
+        Ok(Opened { claim, evaluation })
+    })
+}
+
+#[derive(Deserialize)]
+pub struct ClaimId {
+    claim_id: i64,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn claim_evaluate(state: State<'_, AppState>, input: ClaimId) -> UiResult<kongthun::domain::welfare::Evaluation> {
+    state.with_fund(|store, _| Ok(ops::welfare::evaluate_claim(store, input.claim_id)?))
+}
+
+#[derive(Deserialize)]
+pub struct DecideInput {
+    claim_id: i64,
+    approve: bool,
+    resolution_id: i64,
+    #[serde(default)]
+    amount: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn claim_decide(state: State<'_, AppState>, input: DecideInput) -> UiResult<ClaimRow> {
+    state.with_fund(|store, _| {
+        let amount = Some(input.amount.as_str()).filter(|a| !a.trim().is_empty());
+        Ok(ops::welfare::decide_claim(store, input.claim_id, input.approve, input.resolution_id, amount)?)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct PayInput {
+    claim_id: i64,
+    date: String,
+    till: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn claim_pay(state: State<'_, AppState>, input: PayInput) -> UiResult<PostedRef> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        Ok(ops::welfare::pay_claim(store, &ctx, input.claim_id, &input.date, &input.till)?)
+    })
+}

@@ -1,0 +1,28 @@
+//! The Kongthun desktop shell: a Tauri window over the `kongthun` library. It opens the
+//! fund's book (or the province database) at start, registers the commands of `contract`,
+//! makes the daily backup at start and a backup on exit. No logic lives here.
+pub mod commands;
+pub mod contract;
+pub mod error;
+pub mod progress;
+pub mod state;
+
+use state::{AppState, Paths};
+
+pub fn run() {
+    let state = AppState::new(Paths::from_env());
+    commands::app::open_at_start(&state);
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(state)
+        .invoke_handler(contract::handler())
+        .build(tauri::generate_context!())
+        .expect("the Kongthun window could not start");
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            use tauri::Manager;
+            commands::app::exit_backup(&handle.state::<AppState>());
+        }
+    });
+}

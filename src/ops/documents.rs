@@ -1,0 +1,174 @@
+//! Every printable or exportable document by name: the monthly statement, trial balance,
+//! month figures, yearly report, passbook, voucher, general ledger and arrears list, each as
+//! PDF, CSV or XLSX where that makes sense. The desktop app saves them through here; the
+//! bytes are the same ones the command line writes.
+
+use super::Ctx;
+use crate::error::{Error, Problem, Result};
+use crate::render::tables::Table;
+use crate::store::Store;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Document {
+    /// งบรับ-จ่ายประจำเดือน for the notice board; `names` prints welfare recipients' names.
+    Statement { month: String, #[serde(default)] names: bool },
+    TrialBalance { as_of: String },
+    Month { month: String },
+    Year { year: i32 },
+    Passbook { member_no: String },
+    /// A receipt or payment voucher for one entry (its id or document number).
+    Voucher { entry: String },
+    Ledger { account: String, from: String, to: String },
+    Arrears { as_of: String },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Pdf,
+    Csv,
+    Xlsx,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SavedDocument {
+    pub path: PathBuf,
+    pub bytes: usize,
+    pub sha256: String,
+}
+
+fn month_of(input: &str) -> Result<(i32, u32)> {
+    crate::domain::date::parse_month(input).map_err(|p| Error::invalid("month", input, p))
+}
+
+fn not_in(format: Format, what: &str) -> Error {
+    Error::invalid("format", format.extension(), Problem::UnknownChoice { allowed: what.to_string() })
+}
+
+/// The document's bytes in the format asked for.
+pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Result<Vec<u8>> {
+    use crate::render::{csv, statement, tables, vouchers, xlsx, yearly};
+    let reader = store.read();
+    let fund = reader.require_fund()?;
+    let head_fingerprint = || -> Result<String> { Ok(crate::domain::chain::fingerprint(&reader.chain_head()?.1)) };
+    let as_tables = |t: Vec<Table>| -> Result<Vec<u8>> {
+        match format {
+            Format::Csv => Ok(csv::table_csv(t.first().ok_or_else(|| Error::invalid("format", "csv", Problem::Empty))?)),
+            Format::Xlsx => xlsx::tables_xlsx(&t),
+            Format::Pdf => Err(not_in(format, "csv, xlsx")),
+        }
+    };
+    match doc {
+        Document::Statement { month, names } => {
+            let (y, m) = month_of(month)?;
+            let s = crate::report::statement(&reader, y, m, ctx.today())?;
+            match format {
+                Format::Pdf => Ok(statement::statement_pdf(&s, &statement::StatementOptions { recipient_names: *names })),
+                _ => as_tables(vec![tables::month_table(&crate::report::month_summary(&reader, y, m)?)]),
+            }
+        }
+        Document::Month { month } => {
+            let (y, m) = month_of(month)?;
+            let summary = crate::report::month_summary(&reader, y, m)?;
+            match format {
+                Format::Pdf => render(store, ctx, &Document::Statement { month: month.clone(), names: false }, format),
+                _ => as_tables(vec![tables::month_table(&summary)]),
+            }
+        }
+        Document::TrialBalance { as_of } => {
+            let as_of = crate::domain::date::parse_field("as_of", as_of)?;
+            let tb = crate::report::trial_balance(&reader, as_of)?;
+            match format {
+                Format::Pdf => Ok(vouchers::trial_balance_pdf(&fund, &tb, &head_fingerprint()?, ctx.today())),
+                _ => as_tables(vec![tables::trial_balance_table(&tb)]),
+            }
+        }
+        Document::Year { year } => {
+            let year = super::export::ce_year(*year)?;
+            let report = crate::report::yearly(&reader, year, ctx.today())?;
+            match format {
+                Format::Pdf => Ok(yearly::yearly_pdf(&report)),
+                _ => as_tables(yearly::yearly_tables(&report)),
+            }
+        }
+        Document::Passbook { member_no } => {
+            let pb = crate::report::books::passbook(&reader, member_no, ctx.today())?;
+            match format {
+                Format::Pdf => Ok(vouchers::passbook_pdf(&fund, &pb, &head_fingerprint()?)),
+                _ => Err(not_in(format, "pdf")),
+            }
+        }
+        Document::Voucher { entry } => {
+            let found = match entry.trim().parse::<i64>() {
+                Ok(id) => reader.entry(id)?,
+                Err(_) => reader.entry_by_doc_no(entry.trim())?,
+            }
+            .ok_or(Error::NotFound { what: "entry", key: entry.clone() })?;
+            let member = match found.member_id {
+                Some(id) => reader.member_by_id(id)?,
+                None => None,
+            };
+            let fp = crate::domain::chain::fingerprint(&reader.hash_of_entry(found.id)?.unwrap_or_default());
+            match format {
+                Format::Pdf => Ok(vouchers::voucher_pdf(&fund, &found, &reader.accounts()?, member.as_ref(), &fp)),
+                _ => Err(not_in(format, "pdf")),
+            }
+        }
+        Document::Ledger { account, from, to } => {
+            let from = crate::domain::date::parse_field("from", from)?;
+            let to = crate::domain::date::parse_field("to", to)?;
+            let gl = crate::report::books::general_ledger(&reader, account, from, to)?;
+            match format {
+                Format::Pdf => Ok(vouchers::general_ledger_pdf(&fund, &gl, &head_fingerprint()?, ctx.today())),
+                _ => Err(not_in(format, "pdf")),
+            }
+        }
+        Document::Arrears { as_of } => {
+            let as_of = crate::domain::date::parse_field("as_of", as_of)?;
+            let rows = super::contributions::arrears(store, as_of)?;
+            let table = tables::arrears_table(&rows);
+            match format {
+                Format::Pdf => {
+                    let subtitle = format!("ณ วันที่ {} รวม {} คน", crate::thai::date_long(as_of, crate::thai::Digits::Arabic), rows.len());
+                    Ok(vouchers::table_pdf(&fund, "รายชื่อสมาชิกค้างส่งเงินสมทบ", &subtitle, &table, &[50.0, 170.0, 35.0, 60.0, 80.0, 70.0], ctx.today()))
+                }
+                _ => as_tables(vec![table]),
+            }
+        }
+    }
+}
+
+/// Render and write atomically (temporary name, fsync, rename, read back).
+pub fn save(store: &Store, ctx: &Ctx, doc: &Document, format: Format, path: &Path) -> Result<SavedDocument> {
+    let bytes = render(store, ctx, doc, format)?;
+    let digest = super::export::write_atomic(path, &bytes)?;
+    Ok(SavedDocument { path: path.to_path_buf(), bytes: bytes.len(), sha256: hex::encode(digest) })
+}
+
+/// A file name a treasurer would recognise, e.g. `statement-2026-10.pdf`.
+pub fn suggested_name(doc: &Document, format: Format) -> String {
+    let stem = match doc {
+        Document::Statement { month, .. } => format!("statement-{month}"),
+        Document::TrialBalance { as_of } => format!("trial-balance-{as_of}"),
+        Document::Month { month } => format!("month-{month}"),
+        Document::Year { year } => format!("yearly-report-{year}"),
+        Document::Passbook { member_no } => format!("passbook-{member_no}"),
+        Document::Voucher { entry } => format!("voucher-{}", entry.replace('/', "-")),
+        Document::Ledger { account, from, to } => format!("ledger-{account}-{from}_{to}"),
+        Document::Arrears { as_of } => format!("arrears-{as_of}"),
+    };
+    format!("{stem}.{}", format.extension())
+}

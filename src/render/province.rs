@@ -1,0 +1,63 @@
+//! The province's area report as a table (per district and subdistrict) and as a PDF, CSV
+//! or XLSX; shared by the command line and the desktop app.
+
+use crate::ops::documents::Format;
+use crate::ops::province::AreaRow;
+
+/// The area report for a Gregorian `year` in the format asked for (XLSX adds a sheet of
+/// welfare by category).
+pub fn area_report_bytes(rows: &[AreaRow], changwat: &str, year: i32, format: Format, printed_on: chrono::NaiveDate) -> crate::Result<Vec<u8>> {
+    let table = area_table(rows);
+    Ok(match format {
+        Format::Csv => crate::render::csv::table_csv(&table),
+        Format::Xlsx => crate::render::xlsx::tables_xlsx(&[table.clone(), welfare_table(rows)])?,
+        Format::Pdf => crate::render::vouchers::plain_table_pdf(
+            &format!("สำนักงานจังหวัด{changwat}"),
+            crate::thai::Digits::Arabic,
+            &format!("กองทุนสวัสดิการชุมชน ปี {}", year + crate::thai::BE_OFFSET),
+            "แยกตามอำเภอและตำบล",
+            &table,
+            &[55.0, 55.0, 36.0, 38.0, 40.0, 38.0, 30.0, 48.0, 62.0, 62.0, 70.0],
+            printed_on,
+        ),
+    })
+}
+
+pub fn area_table(rows: &[AreaRow]) -> crate::render::tables::Table {
+    use crate::render::tables::Cell;
+    crate::render::tables::Table {
+        name: "รายงานจังหวัด".into(),
+        header: ["อำเภอ", "ตำบล", "กองทุน", "สมาชิก", "เยาวชน", "สูงอายุ", "พิการ", "ด้อยโอกาส", "สวัสดิการ", "เงินสมทบ", "เงินคงเหลือ"].map(String::from).to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::Text(r.amphoe.clone()),
+                    Cell::Text(r.tambon.clone()),
+                    Cell::Int(r.funds),
+                    Cell::Int(r.members_active),
+                    Cell::Int(r.youth),
+                    Cell::Int(r.elderly),
+                    Cell::Int(r.disabled),
+                    Cell::Int(r.disadvantaged),
+                    Cell::Money(r.welfare_total.0),
+                    Cell::Money(r.matching.0),
+                    Cell::Money(r.balance.0),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Welfare paid by category per subdistrict (a second sheet of the XLSX).
+pub fn welfare_table(rows: &[AreaRow]) -> crate::render::tables::Table {
+    use crate::render::tables::Cell;
+    let mut out = Vec::new();
+    for r in rows {
+        for (account, amount) in &r.welfare {
+            let category = crate::domain::welfare::Category::ALL.iter().find(|c| c.account() == account).map(|c| c.name_th()).unwrap_or("อื่น ๆ");
+            out.push(vec![Cell::Text(r.amphoe.clone()), Cell::Text(r.tambon.clone()), Cell::Text(category.into()), Cell::Money(amount.0)]);
+        }
+    }
+    crate::render::tables::Table { name: "สวัสดิการตามประเภท".into(), header: ["อำเภอ", "ตำบล", "ประเภทสวัสดิการ", "จำนวนเงิน"].map(String::from).to_vec(), rows: out }
+}

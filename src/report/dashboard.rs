@@ -1,0 +1,124 @@
+//! The treasurer's front page: what is in the till and the bank today, this month's money in
+//! and out, who is behind, which claims wait for the committee, when the books were last
+//! backed up and sent, and which past months are still open. One read, no writes.
+
+use crate::domain::Satang;
+use crate::error::Result;
+use crate::store::Reader;
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Dashboard {
+    pub fund_name: String,
+    pub fund_code: String,
+    pub kind: String,
+    pub today: NaiveDate,
+    pub cash: Satang,
+    pub bank: Satang,
+    /// This month so far (the month of `today`).
+    pub month: String,
+    pub month_receipts: Satang,
+    pub month_payments: Satang,
+    pub active_members: i64,
+    pub members_in_arrears: i64,
+    pub claims_waiting: i64,
+    pub claims_to_pay: i64,
+    pub last_backup_at: Option<String>,
+    pub last_backup_path: Option<String>,
+    pub last_bundle_seq: Option<i64>,
+    pub last_bundle_to: Option<String>,
+    pub last_closed_month: Option<String>,
+    /// Months before last month that are still open (a month is closed after it ends, so last
+    /// month being open is normal; anything older is a warning).
+    pub overdue_open_months: Vec<String>,
+    pub entries: i64,
+}
+
+pub fn dashboard(reader: &Reader<'_>, today: NaiveDate) -> Result<Dashboard> {
+    let fund = reader.require_fund()?.profile;
+    let accounts = reader.accounts()?;
+    let totals = reader.totals_as_of(&today.to_string())?;
+    let till_sum = |kind: &str| -> Satang {
+        Satang(
+            totals
+                .iter()
+                .filter(|t| accounts.iter().any(|a| a.code == t.account && a.cash_kind.as_deref() == Some(kind)))
+                .map(|t| t.net().0)
+                .sum(),
+        )
+    };
+    let month = super::month_summary(reader, today.year(), today.month())?;
+    let arrears = crate::ops::contributions::standings(reader, today)?;
+    let claims = reader.claims(None)?;
+    let backup = reader.last_backup()?;
+    let bundle = reader.last_bundle()?;
+    let last_closed = reader.last_closed_month()?;
+    Ok(Dashboard {
+        fund_name: fund.name_th.clone(),
+        fund_code: fund.fund_code.clone(),
+        kind: fund.kind.key().to_string(),
+        today,
+        cash: till_sum("cash"),
+        bank: till_sum("bank"),
+        month: month.month.clone(),
+        month_receipts: month.total_receipts,
+        month_payments: month.total_payments,
+        active_members: reader.member_count(Some(crate::domain::MemberStatus::Active))?,
+        members_in_arrears: arrears.iter().filter(|r| r.arrears_periods > 0).count() as i64,
+        claims_waiting: claims.iter().filter(|c| c.status == "open").count() as i64,
+        claims_to_pay: claims.iter().filter(|c| c.status == "approved").count() as i64,
+        last_backup_at: backup.as_ref().map(|b| b.1.clone()),
+        last_backup_path: backup.map(|b| b.0),
+        last_bundle_seq: bundle.as_ref().map(|b| b.seq),
+        last_bundle_to: bundle.map(|b| b.period_to),
+        overdue_open_months: overdue_open_months(reader.first_entry_date()?.as_deref(), last_closed.as_deref(), today),
+        last_closed_month: last_closed,
+        entries: reader.entry_count()?,
+    })
+}
+
+/// Every month from the one after the last closed (or the first with entries) up to the
+/// month before last, as `YYYY-MM`.
+fn overdue_open_months(first_entry: Option<&str>, last_closed: Option<&str>, today: NaiveDate) -> Vec<String> {
+    let start = match (last_closed, first_entry) {
+        (Some(m), _) => next_month(m),
+        (None, Some(d)) => d.get(..7).map(str::to_string),
+        (None, None) => None,
+    };
+    let Some(mut m) = start else { return vec![] };
+    let limit = {
+        let (y, mo) = if today.month() <= 2 { (today.year() - 1, today.month() + 10) } else { (today.year(), today.month() - 2) };
+        format!("{y:04}-{mo:02}")
+    };
+    let mut out = Vec::new();
+    while m <= limit {
+        out.push(m.clone());
+        m = match next_month(&m) {
+            Some(n) => n,
+            None => break,
+        };
+    }
+    out
+}
+
+fn next_month(m: &str) -> Option<String> {
+    let y: i32 = m.get(..4)?.parse().ok()?;
+    let mo: u32 = m.get(5..7)?.parse().ok()?;
+    Some(if mo == 12 { format!("{:04}-01", y + 1) } else { format!("{y:04}-{:02}", mo + 1) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_month_open_is_normal_older_months_are_listed() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert!(overdue_open_months(Some("2026-01-03"), Some("2026-09"), today).is_empty());
+        assert_eq!(overdue_open_months(Some("2026-01-03"), Some("2026-08"), today), vec!["2026-09"]);
+        assert_eq!(overdue_open_months(Some("2026-08-15"), None, today), vec!["2026-08", "2026-09"]);
+        let january = NaiveDate::from_ymd_opt(2027, 1, 5).unwrap();
+        assert_eq!(overdue_open_months(None, Some("2026-10"), january), vec!["2026-11"]);
+    }
+}
