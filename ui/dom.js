@@ -1,0 +1,139 @@
+// Small helpers for building screens: elements, labelled fields, keyboard-friendly forms
+// (Enter moves to the next field), amounts formatted as typed, errors in both languages.
+import { t } from "./i18n.js";
+import { formatTyped } from "./format.js";
+import { api } from "./contract.js";
+
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(props || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") el.className = v;
+    else if (k === "text") el.textContent = v;
+    else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+    else if (k === "value") el.value = v;
+    else if (k === "checked") el.checked = !!v;
+    else el.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+/// A labelled input for a form.grid; `opts.kind` is text, amount, date, select, textarea,
+/// checkbox or number. The input's name is the library's field name, so an error naming
+/// the field marks it.
+export function field(name, labelKey, opts = {}) {
+  const id = `f-${name}`;
+  let input;
+  if (opts.kind === "select") {
+    input = h("select", { id, name, "data-test": name }, (opts.options || []).map(([v, label]) => h("option", { value: v, text: label })));
+    if (opts.value !== undefined) input.value = opts.value;
+  } else if (opts.kind === "textarea") {
+    input = h("textarea", { id, name, rows: opts.rows || 4, "data-test": name, value: opts.value || "" });
+  } else if (opts.kind === "checkbox") {
+    input = h("input", { id, name, type: "checkbox", "data-test": name, checked: opts.value });
+  } else {
+    input = h("input", {
+      id, name, "data-test": name, type: "text", value: opts.value ?? "",
+      class: opts.kind === "amount" ? "amount" : undefined,
+      placeholder: opts.placeholder || (opts.kind === "date" ? "วว/ดด/ปปปป" : undefined),
+      inputmode: opts.kind === "amount" || opts.kind === "number" ? "decimal" : undefined,
+      autocomplete: "off",
+    });
+    if (opts.kind === "amount") input.addEventListener("input", () => { input.value = formatTyped(input.value); });
+  }
+  return [h("label", { for: id, text: t(labelKey) }), input];
+}
+
+/// Enter in a field moves to the next field; Enter in the last one submits.
+export function enterMovesOn(form, submit) {
+  form.addEventListener("keydown", (e) => {
+    if (e.key !== "Enter" || e.target.tagName === "TEXTAREA" || e.target.tagName === "BUTTON") return;
+    e.preventDefault();
+    const fields = [...form.querySelectorAll("input, select, textarea")].filter((f) => !f.disabled && f.type !== "hidden");
+    const i = fields.indexOf(e.target);
+    if (i >= 0 && i < fields.length - 1) fields[i + 1].focus();
+    else submit();
+  });
+  form.addEventListener("submit", (e) => { e.preventDefault(); submit(); });
+}
+
+/// The values of a form's named fields as strings (checkboxes as booleans).
+export function values(form) {
+  const out = {};
+  for (const el of form.querySelectorAll("[name]")) out[el.name] = el.type === "checkbox" ? el.checked : el.value;
+  return out;
+}
+
+/// Show an error from a command: Thai and English lines, import rows, and mark the field.
+export function showError(box, err, form) {
+  const e = typeof err === "object" && err ? err : { th: String(err), en: String(err) };
+  box.replaceChildren();
+  box.className = "error";
+  box.hidden = false;
+  box.setAttribute("data-test", "error");
+  box.append(h("div", { "data-test": "error-th", text: e.th || e.code }), h("div", { class: "muted", "data-test": "error-en", text: e.en || "" }));
+  if (Array.isArray(e.rows) && e.rows.length) {
+    box.append(h("table", {}, h("tr", {}, h("th", { text: "แถว / row" }), h("th", { text: "ช่อง / field" }), h("th", { text: "ค่า / value" }), h("th", { text: "ปัญหา / problem" })),
+      e.rows.map((r) => h("tr", {}, h("td", { text: r.row }), h("td", { text: r.field }), h("td", { text: r.value }), h("td", { text: `${r.message_th} / ${r.message_en}` })))));
+  }
+  if (form) {
+    form.querySelectorAll(".invalid").forEach((x) => x.classList.remove("invalid"));
+    const name = e.params && e.params.field;
+    const bad = name && form.querySelector(`[name="${name}"]`);
+    if (bad) { bad.classList.add("invalid"); bad.focus(); }
+  }
+}
+
+export function showOk(box, text) {
+  box.replaceChildren(text);
+  box.className = "ok";
+  box.hidden = false;
+  box.setAttribute("data-test", "ok");
+}
+
+export function messageBox() { return h("div", { hidden: true }); }
+
+/// Run `work` with the button disabled; errors go to `box`.
+export async function run(button, box, work, form) {
+  if (button) button.disabled = true;
+  if (box) box.hidden = true;
+  try {
+    return await work();
+  } catch (err) {
+    if (box) showError(box, err, form);
+    else toast(err && err.th ? `${err.th} / ${err.en}` : String(err));
+    return undefined;
+  } finally {
+    if (button) button.disabled = false;
+  }
+}
+
+export function toast(text) {
+  const el = document.getElementById("toast");
+  el.textContent = text;
+  el.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { el.hidden = true; }, 4000);
+}
+
+/// A path field with a "Choose…" button using the system chooser (typing works too).
+export function pathField(name, labelKey, mode, opts = {}) {
+  const [label, input] = field(name, labelKey, { value: opts.value || "" });
+  const button = h("button", { type: "button", text: t("choose"), onclick: async () => {
+    const picked = await run(button, null, () => api.choose_path({ mode, name: opts.suggest || null, extensions: opts.extensions || null }));
+    if (picked) input.value = picked;
+  } });
+  return [label, h("div", { class: "row" }, input, button)];
+}
+
+export function table(headers, rows, opts = {}) {
+  return h("table", { "data-test": opts.test },
+    h("thead", {}, h("tr", {}, headers.map(([text, cls]) => h("th", { class: cls, text })))),
+    h("tbody", {}, rows));
+}
+
+export function td(text, cls) { return h("td", { class: cls, text }); }

@@ -1,0 +1,29 @@
+// The front page: money on hand, this month, arrears, claims, last backup and bundle, and a
+// warning for past months still open.
+import { api } from "./contract.js";
+import { t } from "./i18n.js";
+import { h, messageBox, showError } from "./dom.js";
+import { baht, beDate, beMonth, digits } from "./format.js";
+
+export async function render(main) {
+  const box = messageBox();
+  main.append(h("h1", { text: t("dashboard") }), box);
+  let d;
+  try { d = await api.dashboard(); } catch (e) { return showError(box, e); }
+  const card = (key, value, test) => h("div", { class: "card" }, h("div", { class: "label", text: t(key) }), h("div", { class: "value", "data-test": test, text: value }));
+  if (d.overdue_open_months.length) {
+    main.append(h("div", { class: "warn", "data-test": "open-months" }, `${t("open_months_warn")}: ${d.overdue_open_months.map(beMonth).join(", ")} — `, h("a", { href: "#reports", text: t("close_month") })));
+  }
+  main.append(h("div", { class: "cards", "data-test": "dashboard" },
+    card("cash_now", baht(d.cash), "cash"),
+    card("bank_now", baht(d.bank), "bank"),
+    card("month_in", baht(d.month_receipts), "month-in"),
+    card("month_out", baht(d.month_payments), "month-out"),
+    card("active_members", digits(d.active_members), "active"),
+    card("in_arrears", digits(d.members_in_arrears), "arrears"),
+    card("claims_waiting", digits(d.claims_waiting), "claims-waiting"),
+    card("claims_to_pay", digits(d.claims_to_pay), "claims-to-pay"),
+    card("last_backup", d.last_backup_at ? beDate(d.last_backup_at) + " " + d.last_backup_at.slice(11, 16) : t("never"), "last-backup"),
+    card("last_bundle", d.last_bundle_seq ? `#${d.last_bundle_seq} · ${beMonth(d.last_bundle_to.slice(0, 7))}` : t("never"), "last-bundle")));
+  main.append(h("p", { class: "muted" }, `${beDate(d.today)} · ${t("closed")}: ${d.last_closed_month ? beMonth(d.last_closed_month) : t("none")} · ${digits(d.entries)} รายการ / entries`));
+}

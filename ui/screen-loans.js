@@ -1,0 +1,49 @@
+// Savings groups: loans with guarantors, repayments, overdue loans, year-end allocation.
+import { api } from "./contract.js";
+import { t } from "./i18n.js";
+import { app } from "./main.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td } from "./dom.js";
+import { baht, beDate, digits } from "./format.js";
+
+export async function render(main) {
+  const box = messageBox();
+  const today = beDate(app.status.today);
+  const lform = h("form", { class: "grid", "data-test": "loan-form" },
+    field("member_no", "member_no"), field("principal", "principal", { kind: "amount" }), field("rate", "rate", { value: "1" }),
+    field("method", "method", { kind: "select", options: [["flat", "คงที่ / flat"], ["declining", "ลดต้นลดดอก / declining"]] }),
+    field("term_months", "term", { kind: "number", value: "12" }), field("date", "date", { kind: "date", value: today }),
+    field("guarantors", "guarantors"), field("till", "till", { kind: "select", options: [["cash", t("cash")], ["bank", t("bank")]] }),
+    h("div", { class: "full" }, h("button", { class: "primary", type: "submit", text: t("new_loan") })));
+  enterMovesOn(lform, async () => {
+    const v = values(lform);
+    const out = await run(lform.querySelector("button"), box, () => api.loan_new({ ...v, term_months: Number(v.term_months) || 0, guarantors: v.guarantors.split(/[,\s]+/).filter(Boolean), resolution_id: null }), lform);
+    if (out) { showOk(box, `${t("saved")}: #${out[0]} ${out[1].doc_no}`); }
+  });
+  const rbox = messageBox();
+  const rform = h("form", { class: "grid" }, field("loan_id", "#"), field("amount", "amount", { kind: "amount" }), field("date", "date", { kind: "date", value: today }),
+    field("till", "till", { kind: "select", options: [["cash", t("cash")], ["bank", t("bank")]] }), h("div", { class: "full" }, h("button", { type: "submit", text: t("repay") })));
+  enterMovesOn(rform, async () => {
+    const v = values(rform);
+    const out = await run(rform.querySelector("button"), rbox, () => api.loan_repay({ ...v, loan_id: Number(v.loan_id) }), rform);
+    if (out) showOk(rbox, `${t("saved")}: ${out.doc_no}`);
+  });
+  const abox = messageBox();
+  const aform = h("form", { class: "grid" }, field("year", "year", { value: String(Number(app.status.today.slice(0, 4)) + 542) }),
+    field("percentages", "parts", { value: "10, 50, 20, 10, 5, 5" }), field("date", "date", { kind: "date", value: today }),
+    h("div", { class: "full" }, h("button", { type: "submit", text: t("allocation") })));
+  aform.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const v = values(aform);
+    const out = await run(aform.querySelector("button"), abox, () => api.allocation_run({ year: Number(v.year), percentages: v.percentages.split(/[,\s]+/).map((x) => x.trim()).filter(Boolean), date: v.date }), aform);
+    if (out) showOk(abox, `${out.doc_no} · กำไร / profit ${baht(out.profit)}\n` + out.parts.map(([name, amount]) => `${name}: ${baht(amount)}`).join("\n"));
+  });
+  let loans = [], overdue = [];
+  try { loans = await api.loans_list(); overdue = await api.loans_overdue({ as_of: app.status.today }); } catch (e) { /* a welfare-only fund has no loan accounts */ }
+  main.append(h("h1", { text: t("loans") }), lform, box,
+    h("h2", { text: "เงินกู้ / loans" }),
+    h("div", { class: "scroll" }, table([["#"], [t("member_no")], [t("principal"), "num"], [t("rate")], [t("term")], [t("date")]],
+      loans.map((l) => h("tr", {}, td(digits(l.id)), td(String(l.member_id)), td(baht(l.principal), "num"), td(`${digits(l.rate_bp / 100)}%`), td(digits(l.term_months)), td(beDate(l.start_date))))))
+    , h("h2", { text: "ค้างชำระ / overdue" }),
+    table([["#"], [t("member_no")], [t("name")], ["คงค้าง / outstanding", "num"], ["ต้นค้าง / principal due", "num"], ["ดอกค้าง / interest due", "num"]], overdue.map((o) => h("tr", {}, td(digits(o.loan_id)), td(o.member_no), td(o.name), td(baht(o.outstanding), "num"), td(baht(o.principal_overdue), "num"), td(baht(o.interest_overdue), "num")))),
+    h("h2", { text: t("repay") }), rform, rbox, h("h2", { text: t("allocation") }), aform, abox);
+}

@@ -1,0 +1,81 @@
+// Meetings: the committee, new meetings, attendance, agenda, resolutions with votes, and
+// minutes (locked once approved at a later meeting).
+import { api } from "./contract.js";
+import { t } from "./i18n.js";
+import { app } from "./main.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td } from "./dom.js";
+import { beDate, digits } from "./format.js";
+
+const KINDS = [["committee", "ประชุมคณะกรรมการ / committee"], ["general", "ประชุมใหญ่ / general assembly"]];
+const RESOLUTION_KINDS = [["claim", "สวัสดิการ / claims"], ["expense", "รายจ่าย / expense"], ["rule", "ระเบียบ / rules"], ["admission", "รับสมาชิก / admission"], ["other", "อื่น ๆ / other"]];
+
+export async function render(main, rest) {
+  if (rest[0]) return meeting(main, Number(rest[0]));
+  const box = messageBox();
+  const form = h("form", { class: "grid", "data-test": "meeting-form" },
+    field("kind", "kind", { kind: "select", options: KINDS }), field("date", "date", { kind: "date", value: beDate(app.status.today) }), field("place", "place"),
+    h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "new-meeting", text: t("new_meeting") })));
+  enterMovesOn(form, async () => {
+    const m = await run(form.querySelector("button"), box, () => api.meeting_new(values(form)), form);
+    if (m) location.hash = `#meetings/${m.id}`;
+  });
+  const meetings = await api.meetings_list();
+  const committee = await api.committee_list({ date: app.status.today });
+  const cbox = messageBox();
+  const cform = h("form", { class: "grid" }, field("member_no", "member_no"), field("role", "role", { placeholder: "ประธาน / chair" }),
+    field("from", "from", { kind: "date" }), field("to", "to", { kind: "date" }), h("div", { class: "full" }, h("button", { type: "submit", text: t("save") })));
+  enterMovesOn(cform, async () => {
+    const ok = await run(cform.querySelector("button"), cbox, () => api.committee_set(values(cform)), cform);
+    if (ok) { main.replaceChildren(); render(main, []); }
+  });
+  main.append(h("h1", { text: t("meetings") }), form, box,
+    h("div", { class: "scroll" }, table([[""], [t("kind")], [t("date")], [t("place")], ["มา / present", "num"]],
+      meetings.map((m) => h("tr", { class: "clickable", onclick: () => { location.hash = `#meetings/${m.id}`; } },
+        td(digits(m.label)), td(m.kind === "general" ? "ประชุมใหญ่" : "คณะกรรมการ"), td(beDate(m.held_on)), td(m.place), td(`${digits(m.present)}/${digits(m.eligible)}`, "num"))))),
+    h("h2", { text: t("committee") }),
+    table([[t("member_no")], [t("name")], [t("role")]], committee.map((c) => h("tr", {}, td(c.member_no), td(c.name), td(c.role)))),
+    cform, cbox);
+}
+
+async function meeting(main, id) {
+  const box = messageBox();
+  main.append(box);
+  const d = await run(null, box, () => api.meeting_get({ meeting_id: id }));
+  if (!d) return;
+  const m = d.meeting;
+  const reload = () => { main.replaceChildren(); meeting(main, id); };
+  const aform = h("form", { class: "grid", "data-test": "attend-form" }, field("member_nos", "attendance", { value: "" }),
+    h("div", { class: "full" }, h("button", { type: "submit", "data-test": "save-attendance", text: t("save") })));
+  enterMovesOn(aform, async () => {
+    const nos = values(aform).member_nos.split(/[,\s]+/).map((x) => x.trim()).filter(Boolean);
+    if (await run(aform.querySelector("button"), box, () => api.meeting_attend({ meeting_id: id, member_nos: nos }), aform)) reload();
+  });
+  const gform = h("form", { class: "grid" }, field("title", "subject"), field("body", "description"),
+    h("div", { class: "full" }, h("button", { type: "submit", text: t("add_agenda") })));
+  enterMovesOn(gform, async () => { if (await run(gform.querySelector("button"), box, () => api.agenda_add({ meeting_id: id, ...values(gform) }), gform)) reload(); });
+  const rform = h("form", { class: "grid", "data-test": "resolution-form" },
+    field("subject", "subject"), field("kind", "kind", { kind: "select", options: RESOLUTION_KINDS }),
+    field("votes_for", "votes_for", { kind: "number", value: String(m.present) }), field("votes_against", "votes_against", { kind: "number", value: "0" }), field("abstain", "abstain", { kind: "number", value: "0" }),
+    h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "save-resolution", text: t("add_resolution") })));
+  enterMovesOn(rform, async () => {
+    const v = values(rform);
+    const n = (x) => Number(String(x).replace(/[๐-๙]/g, (c) => "๐๑๒๓๔๕๖๗๘๙".indexOf(c)) || 0);
+    if (await run(rform.querySelector("button"), box, () => api.resolution_add({ meeting_id: id, subject: v.subject, kind: v.kind, agenda_no: null, votes_for: n(v.votes_for), votes_against: n(v.votes_against), abstain: n(v.abstain) }), rform)) reload();
+  });
+  const mform = h("form", {}, field("text", "minutes", { kind: "textarea", rows: 8, value: m.minutes }), h("div", { class: "row" }, h("button", { type: "submit", disabled: m.locked, text: t("save") })));
+  mform.addEventListener("submit", async (e) => { e.preventDefault(); if (await run(null, box, () => api.minutes_write({ meeting_id: id, text: values(mform).text }), mform)) showOk(box, t("saved")); });
+  const others = (await api.meetings_list()).filter((x) => x.id !== id);
+  const pform = h("form", { class: "row" }, field("at_meeting", "approve_minutes", { kind: "select", options: others.map((x) => [String(x.id), x.label]) }), h("button", { type: "submit", disabled: m.locked, text: t("approve") }));
+  pform.addEventListener("submit", async (e) => { e.preventDefault(); if (await run(null, box, () => api.minutes_approve({ meeting_id: id, at_meeting: Number(values(pform).at_meeting) }), pform)) reload(); });
+  main.append(
+    h("h1", { "data-test": "meeting-title", text: `${m.kind === "general" ? "ประชุมใหญ่" : "ประชุมคณะกรรมการ"} ${digits(m.label)} · ${beDate(m.held_on)} · ${m.place}` }),
+    h("p", { "data-test": "quorum" }, `มา / present ${digits(m.present)} จาก / of ${digits(m.eligible)} · ` + (m.present * 2 > m.eligible ? "ครบองค์ประชุม / quorum" : "ไม่ครบองค์ประชุม / no quorum")),
+    h("p", { class: "muted", text: d.attendees.join(", ") }),
+    aform,
+    h("h2", { text: t("agenda") }), h("ol", {}, d.agenda.map(([, title, body]) => h("li", {}, h("strong", { text: title }), " ", body))), gform,
+    h("h2", { text: t("resolution") }),
+    table([[""], [t("subject")], [t("kind")], [t("votes_for"), "num"], [t("votes_against"), "num"], [t("abstain"), "num"], [""]],
+      d.resolutions.map((r) => h("tr", {}, td(r.label), td(r.subject), td(r.kind), td(digits(r.votes_for), "num"), td(digits(r.votes_against), "num"), td(digits(r.abstain), "num"), td(r.passed ? "ผ่าน / passed" : "ไม่ผ่าน / failed")))),
+    rform,
+    h("h2", { text: t("minutes") + (m.locked ? " (รับรองแล้ว แก้ไขไม่ได้ / approved, locked)" : "") }), mform, pform);
+}

@@ -1,0 +1,133 @@
+// The day's money: the collection-day grid, sajja savings, other receipts and payments,
+// transfers, and the journal with reversals.
+import { api } from "./contract.js";
+import { t } from "./i18n.js";
+import { app } from "./main.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td } from "./dom.js";
+import { baht, beDate, digits, formatTyped, toSatang } from "./format.js";
+
+const today = () => beDate(app.status.today);
+const tillOptions = () => [["cash", t("cash")], ["bank", t("bank")]];
+
+export function collection(main) {
+  const box = messageBox();
+  const head = h("form", { class: "row", "data-test": "collection-head" },
+    field("date", "date", { kind: "date", value: today() }),
+    field("till", "till", { kind: "select", options: tillOptions() }),
+    h("button", { type: "submit", "data-test": "load-sheet", text: t("load_sheet") }));
+  const gridBox = h("div", {});
+  const summary = h("div", { class: "row" });
+  let rows = [];
+  const totals = () => {
+    let n = 0, sum = 0;
+    for (const tr of gridBox.querySelectorAll("tbody tr")) {
+      if (!tr.querySelector("input[type=checkbox]").checked) continue;
+      n++;
+      for (const inp of tr.querySelectorAll("input.amount")) sum += toSatang(inp.value) || 0;
+    }
+    summary.replaceChildren(h("strong", { "data-test": "collection-total" }, `${t("ticked")} ${digits(n)} · ${t("total")} ${baht(sum)}`));
+  };
+  const load = async () => {
+    const v = values(head);
+    rows = await run(head.querySelector("button"), box, () => api.collection_sheet({ date: v.date }), head);
+    if (!rows) return;
+    const amount = (name, value, member) => h("input", { class: "amount", name, value: formatTyped((value / 100).toFixed(2)), size: 8, "data-member": member, oninput: (e) => { e.target.value = formatTyped(e.target.value); totals(); } });
+    const tick = h("input", { type: "checkbox", "data-test": "tick-all", onchange: (e) => { gridBox.querySelectorAll("tbody input[type=checkbox]").forEach((c) => { c.checked = e.target.checked; }); totals(); } });
+    gridBox.replaceChildren(h("div", { class: "scroll" }, table([[""], [t("member_no")], [t("name")], [t("arrears_periods"), "num"], [t("contribution"), "num"], [t("savings"), "num"], [t("entrance_fee"), "num"]],
+      rows.map((r) => h("tr", { "data-test": `sheet-${r.member_no}` },
+        h("td", {}, h("input", { type: "checkbox", "data-test": `paid-${r.member_no}`, onchange: totals })),
+        td(digits(r.member_no)), td(r.name), td(digits(r.arrears_periods), "num"),
+        h("td", { class: "num" }, amount("contribution", r.expected_contribution, r.member_no)),
+        h("td", { class: "num" }, amount("savings", 0, r.member_no)),
+        h("td", { class: "num" }, amount("entrance_fee", r.expected_entrance_fee, r.member_no)))), { test: "collection-grid" })),
+      h("div", { class: "row" }, h("label", {}, tick, " ", t("tick_all")), summary,
+        h("button", { class: "primary", "data-test": "save-day", text: t("save_day"), onclick: save })));
+    totals();
+  };
+  const save = async (e) => {
+    const v = values(head);
+    const lines = [];
+    for (const tr of gridBox.querySelectorAll("tbody tr")) {
+      if (!tr.querySelector("input[type=checkbox]").checked) continue;
+      const get = (n) => tr.querySelector(`input[name=${n}]`).value;
+      lines.push({ member_no: tr.dataset.test.slice(6), contribution: get("contribution"), savings: get("savings"), entrance_fee: get("entrance_fee") });
+    }
+    const out = await run(e.currentTarget, box, () => api.collection_save({ date: v.date, till: v.till, lines }));
+    if (out) {
+      showOk(box, `${t("saved")}: ${digits(out.members)} คน / members · ${t("contribution")} ${baht(out.contributions)} · ${t("savings")} ${baht(out.savings)} · ${t("entrance_fee")} ${baht(out.entrance_fees)} · ${t("total")} ${baht(out.total)}`);
+      gridBox.replaceChildren();
+    }
+  };
+  enterMovesOn(head, load);
+  main.append(h("h1", { text: t("collection") }), head, box, gridBox);
+}
+
+export function savings(main) {
+  const box = messageBox();
+  const form = h("form", { class: "grid", "data-test": "savings-form" },
+    field("direction", "kind", { kind: "select", options: [["deposit", t("deposit")], ["withdraw", t("withdraw")]] }),
+    field("member_no", "member_no"), field("amount", "amount", { kind: "amount" }), field("date", "date", { kind: "date", value: today() }),
+    field("till", "till", { kind: "select", options: tillOptions() }),
+    h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "save-savings", text: t("save") })));
+  enterMovesOn(form, async () => {
+    const out = await run(form.querySelector("button"), box, () => api.savings_move(values(form)), form);
+    if (out) { showOk(box, `${t("saved")}: ${out.doc_no}`); form.querySelector("[name=amount]").value = ""; form.querySelector("[name=member_no]").focus(); }
+  });
+  main.append(h("h1", { text: t("savings") }), form, box);
+  form.querySelector("[name=member_no]").focus();
+}
+
+export async function cashbook(main) {
+  const box = messageBox();
+  const accounts = await api.accounts_list();
+  const resolutions = await api.resolutions_passed({ kind: "expense" });
+  const options = accounts.filter((a) => !a.cash_kind).map((a) => [a.code, `${a.code} ${a.name_th}`]);
+  const form = h("form", { class: "grid", "data-test": "cash-form" },
+    field("direction", "kind", { kind: "select", options: [["receive", t("receive")], ["pay", t("pay")]] }),
+    field("account", "account", { kind: "select", options }), field("amount", "amount", { kind: "amount" }),
+    field("date", "date", { kind: "date", value: today() }), field("till", "till", { kind: "select", options: tillOptions() }),
+    field("description", "description"), field("member_no", "member_no"),
+    field("resolution_id", "resolution", { kind: "select", options: [["", "-"], ...resolutions.map((r) => [String(r.id), r.label])] }),
+    h("div", { class: "full" }, h("button", { class: "primary", type: "submit", text: t("save") })));
+  enterMovesOn(form, async () => {
+    const v = values(form);
+    const out = await run(form.querySelector("button"), box, () => api.cash_move({ ...v, resolution_id: v.resolution_id ? Number(v.resolution_id) : null }), form);
+    if (out) showOk(box, `${t("saved")}: ${out.doc_no}`);
+  });
+  const tform = h("form", { class: "grid" },
+    field("from", "from", { kind: "select", options: tillOptions() }), field("to", "to", { kind: "select", options: tillOptions().reverse() }),
+    field("amount", "amount", { kind: "amount" }), field("date", "date", { kind: "date", value: today() }), field("description", "description"),
+    h("div", { class: "full" }, h("button", { type: "submit", text: t("transfer") })));
+  const tbox = messageBox();
+  enterMovesOn(tform, async () => {
+    const out = await run(tform.querySelector("button"), tbox, () => api.transfer(values(tform)), tform);
+    if (out) showOk(tbox, `${t("saved")}: ${out.doc_no}`);
+  });
+  main.append(h("h1", { text: t("cashbook") }), form, box, h("h2", { text: t("transfer") }), tform, tbox);
+}
+
+export function journal(main) {
+  const box = messageBox();
+  const start = app.status.today.slice(0, 8) + "01";
+  const head = h("form", { class: "row" }, field("from", "from", { kind: "date", value: beDate(start) }), field("to", "to", { kind: "date", value: today() }),
+    h("button", { type: "submit", text: t("show") }));
+  const list = h("div", { class: "scroll" });
+  const load = async () => {
+    const rows = await run(null, box, () => api.journal_list(values(head)), head);
+    if (!rows) return;
+    list.replaceChildren(table([[t("date")], [t("doc_no")], [t("description")], [t("amount"), "num"], [""]],
+      rows.map((e) => h("tr", {}, td(beDate(e.entry_date)), td(e.doc_no), td(e.description + (e.reversed_by ? " (กลับรายการแล้ว / reversed)" : "")),
+        td(baht(e.postings.filter((p) => p.amount > 0).reduce((a, p) => a + p.amount, 0)), "num"),
+        h("td", {}, e.reversed_by || e.reverses ? "" : h("button", { text: t("reverse"), onclick: () => { rform.querySelector("[name=entry]").value = e.doc_no; rform.querySelector("[name=reason]").focus(); } }))))));
+  };
+  const rbox = messageBox();
+  const rform = h("form", { class: "grid", "data-test": "reverse-form" }, field("entry", "doc_no"), field("reason", "reason"), field("date", "date", { kind: "date", value: today() }),
+    h("div", { class: "full" }, h("button", { class: "primary", type: "submit", text: t("reverse") })));
+  enterMovesOn(rform, async () => {
+    const out = await run(rform.querySelector("button"), rbox, () => api.reverse_entry(values(rform)), rform);
+    if (out) { showOk(rbox, `${t("saved")}: ${out.doc_no}`); load(); }
+  });
+  enterMovesOn(head, load);
+  main.append(h("h1", { text: t("journal") }), head, box, list, h("h2", { text: t("reverse") }), rform, rbox);
+  load();
+}

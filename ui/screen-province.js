@@ -1,0 +1,77 @@
+// Province mode: enrol a fund by the fingerprint on its paper form, import bundles (dry run
+// first), funds with coverage and gaps, CODI criteria, and the area report.
+import { api } from "./contract.js";
+import { t } from "./i18n.js";
+import { app, refresh } from "./main.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td } from "./dom.js";
+import { beMonth, beMonthKey, previousMonth, digits } from "./format.js";
+
+export const TABS = [["import_bundles"], ["enrol"], ["funds_gaps"], ["criteria"], ["area_report"], ["back_to_fund"]];
+
+export function render(main, tab) {
+  const box = messageBox();
+  const body = h("div");
+  main.append(h("h1", { text: `${t("province")} · ${t(tab || "import_bundles")}` }), body, box);
+  switch (tab) {
+    case "enrol": return enrol(body, box);
+    case "funds_gaps": return funds(body, box);
+    case "criteria": return criteria(body, box);
+    case "area_report": return report(body, box);
+    case "back_to_fund": return api.open_fund().then(() => { location.hash = "#dashboard"; return refresh(); });
+    default: return importer(body, box);
+  }
+}
+
+function enrol(body, box) {
+  const form = h("form", { class: "grid", "data-test": "enrol-form" }, pathField("path", "file", "open", { extensions: ["kongthun"] }),
+    field("fingerprint", "fingerprint_typed"), field("replace", "replace_key", { kind: "checkbox" }),
+    h("div", { class: "full" }, h("button", { class: "primary", type: "submit", text: t("enrol") })));
+  enterMovesOn(form, async () => {
+    const p = await run(form.querySelector("button"), box, () => api.province_enrol(values(form)), form);
+    if (p) showOk(box, `${p.fund_name} (${p.fund_code}) อ.${p.amphoe} ต.${p.tambon}\n${t("key_fp")}: ${p.key_fingerprint}\n` +
+      (p.enrolled ? `ลงทะเบียนแล้ว / enrolled · ID key: ${p.id_key || ""}` : "ตรวจกับแบบฟอร์มกระดาษ แล้วพิมพ์ลายนิ้วมือ / compare with the paper form, then type the fingerprint"));
+  });
+  body.append(form);
+}
+
+function importer(body, box) {
+  const form = h("form", { class: "grid", "data-test": "province-import-form" }, pathField("path", "file", "open", { extensions: ["kongthun"] }),
+    h("div", { class: "full row" },
+      h("button", { type: "button", "data-test": "dry-run", text: t("dry_run"), onclick: () => go(true) }),
+      h("button", { class: "primary", type: "submit", text: t("import_bundles") })));
+  const go = async (dry) => {
+    const r = await run(null, box, () => api.province_import({ paths: values(form).path.split(/\n|;/).map((x) => x.trim()).filter(Boolean), dry_run: dry }), form);
+    if (r) showOk(box, r.map((o) => `${o.fund_code} #${digits(o.sequence)} (${o.period[0]} – ${o.period[1]}): ${o.result} · ${digits(o.entries)}`).join("\n"));
+  };
+  enterMovesOn(form, () => go(false));
+  body.append(form);
+}
+
+async function funds(body, box) {
+  const month = beMonthKey(previousMonth(app.status.today));
+  const rows = await run(null, box, () => api.province_funds({ month }));
+  if (!rows) return;
+  body.append(table([["รหัส / code"], [t("name")], [t("amphoe")], [t("tambon")], ["ชุด / bundles", "num"], ["ครอบคลุม / covered"], ["ขาด (เดือน) / missing months", "num"]],
+    rows.map((r) => h("tr", {}, td(r.code), td(r.name), td(r.amphoe), td(r.tambon), td(digits(r.bundles), "num"),
+      td(`${beMonth(r.covered_from || "")} – ${beMonth(r.covered_to || "")}`), td(digits(r.months_missing), "num")))));
+}
+
+async function criteria(body, box) {
+  const year = Number(app.status.today.slice(0, 4)) + 542;
+  const rows = await run(null, box, () => api.province_criteria({ year }));
+  if (!rows) return;
+  body.append(...rows.map((f) => h("div", { class: "card" }, h("strong", { text: `${f.code} ${f.name}` }),
+    h("ul", {}, f.criteria.map((c) => h("li", { class: c.pass ? "reason-ok" : "reason-no", text: `${c.th}: ${c.value}` }))))));
+}
+
+function report(body, box) {
+  const form = h("form", { class: "grid" }, field("year", "year", { value: String(Number(app.status.today.slice(0, 4)) + 542) }),
+    field("format", "file", { kind: "select", options: [["pdf", "PDF"], ["xlsx", "XLSX"], ["csv", "CSV"]] }), pathField("path", "file", "save"),
+    h("div", { class: "full" }, h("button", { class: "primary", type: "submit", text: t("save") })));
+  enterMovesOn(form, async () => {
+    const v = values(form);
+    const p = await run(form.querySelector("button"), box, () => api.province_report_save({ year: Number(v.year), format: v.format, path: v.path }), form);
+    if (p) { showOk(box, `${t("saved")}: ${p}`); box.append(" ", h("button", { text: t("open_pdf"), onclick: () => api.open_path({ path: p }) })); }
+  });
+  body.append(form);
+}

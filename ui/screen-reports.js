@@ -1,0 +1,111 @@
+// Reports (preview in the window, save PDF/CSV/XLSX, open to print), month close, chain
+// check; and the USB screen: yearly export and signed bundles for the province.
+import { api } from "./contract.js";
+import { t } from "./i18n.js";
+import { app } from "./main.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td } from "./dom.js";
+import { baht, beDate, beMonth, beMonthKey, monthLong, previousMonth, digits } from "./format.js";
+
+const REPORTS = [["statement", "statement"], ["trial_balance", "trial_balance"], ["arrears", "arrears_list"], ["year", "yearly"]];
+
+export function render(main) {
+  const box = messageBox();
+  const last = previousMonth(app.status.today);
+  const form = h("form", { class: "grid", "data-test": "report-form" },
+    field("kind", "kind", { kind: "select", options: REPORTS.map(([k, label]) => [k, t(label)]) }),
+    field("month", "month", { value: beMonthKey(last) }), field("as_of", "as_of", { kind: "date", value: beDate(app.status.today) }),
+    field("year", "year", { value: String(Number(app.status.today.slice(0, 4)) + 542) }),
+    field("names", "names_on_statement", { kind: "checkbox" }),
+    pathField("path", "file", "save", {}),
+    h("div", { class: "full row" },
+      h("button", { type: "button", "data-test": "preview", text: t("preview"), onclick: () => preview() }),
+      h("button", { type: "button", class: "primary", "data-test": "save-pdf", text: t("save_pdf"), onclick: () => save("pdf") }),
+      h("button", { type: "button", "data-test": "save-csv", text: t("save_csv"), onclick: () => save("csv") }),
+      h("button", { type: "button", "data-test": "save-xlsx", text: t("save_xlsx"), onclick: () => save("xlsx") })));
+  const out = h("div", { "data-test": "preview-box" });
+  const documentOf = (v) => {
+    const month = v.month.trim();
+    switch (v.kind) {
+      case "statement": return { kind: "statement", month, names: v.names };
+      case "trial_balance": return { kind: "trial_balance", as_of: v.as_of };
+      case "arrears": return { kind: "arrears", as_of: v.as_of };
+      default: return { kind: "year", year: Number(v.year) };
+    }
+  };
+  const save = async (format) => {
+    const v = values(form);
+    const saved = await run(null, box, () => api.report_save({ document: documentOf(v), format, path: v.path }), form);
+    if (saved) {
+      showOk(box, `${t("saved")}: ${saved.path} (${digits(saved.bytes)} bytes)`);
+      box.append(" ", h("button", { "data-test": "open-saved", text: t("open_pdf"), onclick: () => run(null, box, () => api.open_path({ path: saved.path })) }));
+    }
+  };
+  const preview = async () => {
+    const v = values(form);
+    const kind = v.kind === "statement" || v.kind === "year" ? "month" : v.kind;
+    const p = await run(null, box, () => api.report_preview({ kind, month: v.month, as_of: v.as_of }), form);
+    if (!p) return;
+    if (p.kind === "month") {
+      const s = p.summary;
+      out.replaceChildren(h("h2", { text: `${t("statement")} ${monthLong(s.month)} (${p.closed ? t("closed") : t("open")})` }),
+        table([[""], [t("amount"), "num"]], [
+          h("tr", {}, td(t("opening")), td(baht(s.opening), "num")),
+          ...s.receipts.map((l) => h("tr", {}, td(`${t("receipts")}: ${l.name_th}`), td(baht(l.amount), "num"))),
+          h("tr", {}, td(`${t("total")} ${t("receipts")}`), td(baht(s.total_receipts), "num")),
+          ...s.payments.map((l) => h("tr", {}, td(`${t("payments")}: ${l.name_th}`), td(baht(l.amount), "num"))),
+          h("tr", {}, td(`${t("total")} ${t("payments")}`), td(baht(s.total_payments), "num")),
+          h("tr", {}, td(`${t("closing")} (${t("cash")} ${baht(s.closing_cash)} · ${t("bank")} ${baht(s.closing_bank)})`), td(baht(s.closing), "num"))]));
+    } else if (p.kind === "trial_balance") {
+      const tb = p.tb;
+      out.replaceChildren(h("h2", { text: `${t("trial_balance")} ${beDate(tb.as_of)}` }),
+        table([[t("account")], [""], [t("debit"), "num"], [t("credit"), "num"]], [
+          ...tb.lines.map((l) => h("tr", {}, td(l.code), td(l.name_th), td(l.debit ? baht(l.debit) : "", "num"), td(l.credit ? baht(l.credit) : "", "num"))),
+          h("tr", {}, td(""), td(t("total")), td(baht(tb.total_debit), "num"), td(baht(tb.total_credit), "num"))]));
+    } else {
+      out.replaceChildren(h("h2", { text: `${t("arrears_list")} (${digits(p.rows.length)})` }),
+        h("div", { class: "scroll" }, table([[t("member_no")], [t("name")], [t("arrears_periods"), "num"], [t("amount"), "num"]],
+          p.rows.map((r) => h("tr", {}, td(r.member_no), td(r.name), td(digits(r.arrears_periods), "num"), td(baht(r.arrears_amount), "num"))))));
+    }
+  };
+  const cbox = messageBox();
+  const cform = h("form", { class: "row", "data-test": "close-form" }, field("close_month", "month", { value: beMonthKey(last) }),
+    h("button", { type: "submit", "data-test": "close-month", text: t("close_month") }),
+    h("button", { type: "button", "data-test": "verify", text: t("verify"), onclick: async () => {
+      const r = await run(null, cbox, () => api.chain_verify());
+      if (r) showOk(cbox, `✓ ${digits(r.entries)} รายการ / entries · ${r.fingerprint}`);
+    } }));
+  enterMovesOn(cform, async () => {
+    const r = await run(cform.querySelector("button"), cbox, () => api.month_close({ month: values(cform).close_month }), cform);
+    if (r) showOk(cbox, `${t("closed")}: ${beMonth(r.month)} · ${r.fingerprint || ""}`);
+  });
+  main.append(h("h1", { text: t("reports") }), form, box, out, h("h2", { text: t("close_month") }), cform, cbox);
+}
+
+export async function usb(main) {
+  const box = messageBox();
+  const yform = h("form", { class: "grid", "data-test": "year-export-form" },
+    field("year", "year", { value: String(Number(app.status.today.slice(0, 4)) + 542) }), pathField("dir", "folder", "folder"),
+    h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "year-export", text: t("export") })));
+  enterMovesOn(yform, async () => {
+    const v = values(yform);
+    const r = await run(yform.querySelector("button"), box, () => api.year_export({ year: Number(v.year), dir: v.dir }), yform);
+    if (r) {
+      showOk(box, `${r.folder} · ${t("verified")}`);
+      box.append(table([["SHA-256"], [t("file")]], r.files.map((f) => h("tr", {}, td(f.sha256.slice(0, 16) + "…", "mono"), td(f.name)))));
+    }
+  });
+  const bbox = messageBox();
+  const last = previousMonth(app.status.today);
+  const bform = h("form", { class: "grid", "data-test": "bundle-form" },
+    field("period", "period", { value: beMonthKey(last) }), pathField("dir", "folder", "folder"),
+    field("clear_ids", "clear_ids", { kind: "checkbox" }),
+    h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "bundle-export", text: t("export") })));
+  enterMovesOn(bform, async () => {
+    const r = await run(bform.querySelector("button"), bbox, () => api.bundle_export(values(bform)), bform);
+    if (r) showOk(bbox, `ชุดที่ / bundle #${digits(r.sequence)}: ${r.path}\n${beMonth(r.period.from.slice(0, 7))} – ${beMonth(r.period.to.slice(0, 7))} · ${digits(r.entries)} รายการ / entries · ${t("verified")}\n${t("key_fp")}: ${r.key_fingerprint}`);
+  });
+  let fp = "";
+  try { fp = await api.bundle_key(); } catch (e) { fp = e.th || ""; }
+  main.append(h("h1", { text: t("usb") }), h("h2", { text: t("year_export") }), yform, box,
+    h("h2", { text: t("bundle") }), h("p", {}, `${t("key_fp")}: `, h("strong", { class: "mono", "data-test": "key-fingerprint", text: fp })), bform, bbox);
+}

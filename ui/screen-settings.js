@@ -1,0 +1,47 @@
+// Settings: the recorder's name, Thai digits on screen, the fund profile, backups (now, to
+// USB, restore) and the key fingerprint.
+import { api } from "./contract.js";
+import { t } from "./i18n.js";
+import { refresh } from "./main.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField } from "./dom.js";
+import { baht, useThaiDigits } from "./format.js";
+
+export async function render(main) {
+  const box = messageBox();
+  const s = await run(null, box, () => api.settings_get());
+  main.append(h("h1", { text: t("settings") }), box);
+  if (!s) return;
+  const rform = h("form", { class: "grid", "data-test": "recorder-form" }, field("recorder", "recorder_name", { value: s.recorder }),
+    h("div", { class: "full" }, h("button", { type: "submit", text: t("save") })));
+  enterMovesOn(rform, async () => {
+    if (await run(rform.querySelector("button"), box, () => api.settings_save(values(rform)), rform)) { showOk(box, t("saved")); refresh(); }
+  });
+  const digitsBox = h("input", { type: "checkbox", "data-test": "thai-digits", checked: localStorage.getItem("kongthun.thaiDigits") === "1",
+    onchange: (e) => { localStorage.setItem("kongthun.thaiDigits", e.target.checked ? "1" : "0"); useThaiDigits(e.target.checked); } });
+  const f = s.fund;
+  const bbox = messageBox();
+  const usbForm = h("form", { class: "grid" }, pathField("dir", "folder", "folder"), h("div", { class: "full row" },
+    h("button", { type: "button", "data-test": "backup-now", text: t("backup_now"), onclick: async (e) => {
+      const r = await run(e.currentTarget, bbox, () => api.backup_now({ dir: null }));
+      if (r) showOk(bbox, `${r.path} · ${r.entries} · ${r.fingerprint}`);
+    } }),
+    h("button", { type: "submit", text: t("backup_usb") })));
+  enterMovesOn(usbForm, async () => {
+    const r = await run(usbForm.querySelector("[type=submit]"), bbox, () => api.backup_now({ dir: values(usbForm).dir }), usbForm);
+    if (r) showOk(bbox, `${r.path} · ${r.entries} · ${r.fingerprint}`);
+  });
+  const restoreForm = h("form", { class: "grid" }, pathField("path", "file", "open", { extensions: ["sqlite"] }), h("div", { class: "full" }, h("button", { type: "submit", text: t("restore") })));
+  enterMovesOn(restoreForm, async () => {
+    const r = await run(restoreForm.querySelector("button"), bbox, () => api.restore_backup(values(restoreForm)), restoreForm);
+    if (r) showOk(bbox, `${r.fund_name} · ${r.entries} · ${r.previous_copy || ""}`);
+  });
+  main.append(rform, h("p", {}, h("label", {}, digitsBox, " ", t("thai_digits"))),
+    h("h2", { text: t("fund_profile") }),
+    h("p", {}, `${f.name_th} (${f.fund_code}) · ${f.village} ${t("moo")} ${f.moo || "-"} ${t("tambon")} ${f.tambon} ${t("amphoe")} ${f.amphoe} ${t("changwat")} ${f.changwat}`),
+    h("p", {}, `${t("schedule")}: ${f.schedule} · ${t("contribution")} ${baht(f.contribution)} · ${t("lapse_after")}: ${f.lapse_after}`),
+    h("p", {}, h("a", { href: "#welfare", text: t("rules") }), " · ", h("a", { href: "#meetings", text: t("committee") })),
+    h("p", {}, `${t("key_fp")}: `, h("span", { class: "mono", text: s.key_fingerprint || t("none") })),
+    h("h2", { text: t("backup_now") }), h("p", { class: "muted", text: t("auto_backup_note") }), h("p", { class: "mono", text: s.backups }),
+    usbForm, h("h2", { text: t("restore") }), restoreForm, bbox,
+    h("p", { class: "muted mono", text: s.fund_db }));
+}

@@ -1,0 +1,97 @@
+// Welfare: open a claim, see the evaluation with its reasons, approve or reject by a
+// committee resolution, pay, save the payment voucher; the rules in force.
+import { api } from "./contract.js";
+import { t } from "./i18n.js";
+import { app } from "./main.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td } from "./dom.js";
+import { baht, beDate, digits } from "./format.js";
+
+const CATEGORIES = [["birth", "คลอดบุตร / birth"], ["illness", "เจ็บป่วยนอนโรงพยาบาล / illness"], ["elderly", "ผู้สูงอายุ / elderly"], ["death", "เสียชีวิต / death"],
+  ["funeral", "ค่าจัดการศพ / funeral"], ["disability", "ผู้พิการ/ผู้ด้อยโอกาส / disability"], ["education", "การศึกษา / education"], ["occupation", "ส่งเสริมอาชีพ / occupation"],
+  ["disaster", "ภัยพิบัติ / disaster"], ["tradition", "ประเพณีและวัฒนธรรม / tradition"], ["housing", "ที่อยู่อาศัย / housing"], ["public_benefit", "สาธารณประโยชน์ / public benefit"], ["other", "อื่น ๆ / other"]];
+
+/// A rule's amount in words: fixed, per night with a cap, or tiers by years of membership.
+function ruleAmount(a) {
+  if (a.kind === "fixed") return baht(a.amount);
+  if (a.kind === "per_day") return `${baht(a.per_day)} ต่อคืน / a night` + (a.cap_per_event ? `, สูงสุด / at most ${baht(a.cap_per_event)}` : "");
+  return (a.tiers || []).map(([years, amount]) => `${digits(years)} ปี / yr: ${baht(amount)}`).join(" · ");
+}
+const STATUS = { open: "รออนุมัติ / waiting", approved: "อนุมัติแล้ว / approved", rejected: "ไม่อนุมัติ / rejected", paid: "จ่ายแล้ว / paid" };
+
+export async function render(main, rest) {
+  if (rest[0]) return claim(main, Number(rest[0]));
+  const box = messageBox();
+  const form = h("form", { class: "grid", "data-test": "claim-form" },
+    field("member_no", "member_no"), field("category", "category", { kind: "select", options: CATEGORIES }),
+    field("event_date", "event_date", { kind: "date", value: beDate(app.status.today) }), field("days", "days", { kind: "number" }),
+    field("documents", "documents"), field("note", "note"),
+    h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "open-claim", text: t("open_claim") })));
+  enterMovesOn(form, async () => {
+    const v = values(form);
+    const out = await run(form.querySelector("button"), box, () => api.claim_open({ ...v, documents: v.documents.split(",").map((d) => d.trim()).filter(Boolean) }), form);
+    if (out) location.hash = `#welfare/${out.claim.id}`;
+  });
+  const claims = await api.claims_list({});
+  main.append(h("h1", { text: t("welfare") }), h("h2", { text: t("open_claim") }), form, box,
+    h("h2", { text: t("claims") }),
+    h("div", { class: "scroll" }, table([["#"], [t("member_no")], [t("category")], [t("event_date")], [t("amount"), "num"], [t("status")]],
+      claims.slice(0, 200).map((c) => h("tr", { class: "clickable", onclick: () => { location.hash = `#welfare/${c.id}`; } },
+        td(digits(c.id)), td(String(c.member_id)), td(c.category), td(beDate(c.event_date)), td(baht(c.approved_amount ?? c.evaluated), "num"), td(STATUS[c.status] || c.status))))),
+    h("h2", { text: t("rules") }), await rules());
+  form.querySelector("[name=member_no]").focus();
+}
+
+async function rules() {
+  const rows = await api.welfare_rules();
+  return h("div", { class: "scroll" }, table([[t("category")], ["ตั้งแต่ / from"], ["รอ (วัน) / waiting days"], ["จำนวน / amount"]],
+    rows.map((r) => h("tr", {}, td(r.category_th), td(beDate(r.rule.effective_from)), td(digits(r.rule.waiting_days)), td(ruleAmount(r.rule.amount))))));
+}
+
+async function claim(main, id) {
+  const box = messageBox();
+  main.append(box);
+  const all = await run(null, box, () => api.claims_list({}));
+  const c = all && all.find((x) => x.id === id);
+  if (!c) return;
+  const evaluation = c.status === "open" ? await run(null, box, () => api.claim_evaluate({ claim_id: id })) : c.evaluation;
+  const reasons = (evaluation && evaluation.reasons) || [];
+  main.append(h("h1", { "data-test": "claim-title", text: `${t("claims")} #${digits(id)} · ${c.category} · ${STATUS[c.status] || c.status}` }),
+    h("h2", { text: t("evaluation") }),
+    h("div", { class: evaluation && evaluation.eligible ? "ok" : "warn", "data-test": "evaluation" },
+      h("strong", { text: `${evaluation && evaluation.eligible ? t("eligible") : t("not_eligible")} · ${baht(evaluation ? evaluation.amount : 0)}` }),
+      h("ul", {}, reasons.map((r) => h("li", { class: r.ok ? "reason-ok" : "reason-no" }, r.th, h("span", { class: "muted", text: ` / ${r.en}` }))))));
+  if (c.status === "open") {
+    const resolutions = await api.resolutions_passed({ kind: "claim" });
+    const form = h("form", { class: "grid", "data-test": "decide-form" },
+      field("resolution_id", "resolution", { kind: "select", options: resolutions.map((r) => [String(r.id), `${r.label}: ${r.subject}`]) }),
+      field("amount", "amount", { kind: "amount", value: evaluation ? baht(evaluation.amount) : "" }),
+      h("div", { class: "full row" },
+        h("button", { class: "primary", type: "submit", "data-test": "approve", text: t("approve") }),
+        h("button", { type: "button", "data-test": "reject", text: t("reject"), onclick: () => decide(false) })));
+    const decide = async (approve) => {
+      const v = values(form);
+      const out = await run(null, box, () => api.claim_decide({ claim_id: id, approve, resolution_id: Number(v.resolution_id), amount: approve ? v.amount : "" }), form);
+      if (out) { main.replaceChildren(); claim(main, id); }
+    };
+    enterMovesOn(form, () => decide(true));
+    main.append(h("p", { class: "muted", text: "อนุมัติด้วยมติคณะกรรมการเรื่องสวัสดิการ (บันทึกมติได้ที่หน้าการประชุม) / approve by a committee resolution about claims (record it under Meetings)" }), form);
+  }
+  if (c.status === "approved") {
+    const form = h("form", { class: "grid", "data-test": "pay-form" }, field("date", "date", { kind: "date", value: beDate(app.status.today) }),
+      field("till", "till", { kind: "select", options: [["cash", t("cash")], ["bank", t("bank")]] }),
+      h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "pay", text: `${t("pay_claim")} ${baht(c.approved_amount)}` })));
+    enterMovesOn(form, async () => {
+      const out = await run(form.querySelector("button"), box, () => api.claim_pay({ claim_id: id, ...values(form) }), form);
+      if (out) { main.replaceChildren(); claim(main, id); }
+    });
+    main.append(form);
+  }
+  if (c.status === "paid") {
+    const path = h("input", { "data-test": "voucher-path", placeholder: "/media/usb/voucher.pdf", size: 40 });
+    main.append(h("p", {}, `${t("paid")}: ${c.payee || ""} · ${baht(c.approved_amount)}`),
+      h("div", { class: "row" }, path, h("button", { "data-test": "save-voucher", text: t("voucher"), onclick: async (e) => {
+        const out = await run(e.currentTarget, box, () => api.report_save({ document: { kind: "voucher", entry: String(c.payout_entry_id) }, format: "pdf", path: path.value }));
+        if (out) { showOk(box, `${t("saved")}: ${out.path}`); box.append(" ", h("button", { text: t("open_pdf"), onclick: () => api.open_path({ path: out.path }) })); }
+      } })));
+  }
+}
