@@ -65,7 +65,7 @@ pub fn dashboard(reader: &Reader<'_>, today: NaiveDate) -> Result<Dashboard> {
         month_receipts: month.total_receipts,
         month_payments: month.total_payments,
         active_members: reader.member_count(Some(crate::domain::MemberStatus::Active))?,
-        members_in_arrears: arrears.iter().filter(|r| r.arrears_periods > 0).count() as i64,
+        members_in_arrears: arrears.iter().filter(|r| r.status == crate::domain::MemberStatus::Active && r.arrears_periods > 0).count() as i64,
         claims_waiting: claims.iter().filter(|c| c.status == "open").count() as i64,
         claims_to_pay: claims.iter().filter(|c| c.status == "approved").count() as i64,
         last_backup_at: backup.as_ref().map(|b| b.1.clone()),

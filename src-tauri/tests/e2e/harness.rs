@@ -20,7 +20,10 @@ pub struct Session {
 }
 
 fn free_display() -> u32 {
-    let base = 90 + (std::process::id() % 400);
+    // Tests of one run start at the same moment: each takes its own slot of displays.
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let slot = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let base = 90 + (std::process::id() % 200) * 4 + slot * 1000;
     (base..base + 200).find(|n| !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() && !Path::new(&format!("/tmp/.X{n}-lock")).exists()).expect("a free X display")
 }
 
@@ -59,6 +62,10 @@ impl Session {
             .env("KONGTHUN_DATA_DIR", tmp.path())
             .env("KONGTHUN_NOW", NOW)
             .env("TAURI_WEBVIEW_AUTOMATION", "true")
+            // The webview's own storage (the language switch) starts empty each time.
+            .env("XDG_DATA_HOME", tmp.path().join("xdg-data"))
+            .env("XDG_CONFIG_HOME", tmp.path().join("xdg-config"))
+            .env("XDG_CACHE_HOME", tmp.path().join("xdg-cache"))
             .env_remove("KONGTHUN_DB")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -94,17 +101,24 @@ impl Session {
     }
 
     pub async fn wait_css(&self, css: &str, seconds: u64) -> Element {
-        self.c()
-            .wait()
-            .at_most(Duration::from_secs(seconds))
-            .every(Duration::from_millis(100))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("waited {seconds} s for {css}: {e}"))
+        match self.c().wait().at_most(Duration::from_secs(seconds)).every(Duration::from_millis(100)).for_element(Locator::Css(css)).await {
+            Ok(el) => el,
+            Err(e) => {
+                // Keep what the window showed, to see why.
+                if let Ok(png) = self.c().screenshot().await {
+                    let _ = std::fs::write(self.shots.join("failed.png"), png);
+                }
+                let main = self.c().execute("return document.getElementById('main').innerText", vec![]).await.ok();
+                panic!("waited {seconds} s for {css}: {e}; the screen said: {main:?}")
+            }
+        }
     }
 
+    /// The element's rendered text (innerText, as the treasurer reads it).
     pub async fn text(&self, css: &str) -> String {
-        self.css(css).await.text().await.unwrap()
+        let el = self.css(css).await;
+        let v = self.c().execute("return arguments[0].innerText;", vec![serde_json::to_value(&el).unwrap()]).await.unwrap();
+        v.as_str().unwrap_or_default().to_string()
     }
 
     /// Wait for an element with some text, and return the text.
@@ -116,7 +130,8 @@ impl Session {
         let start = Instant::now();
         loop {
             if let Ok(el) = self.c().find(Locator::Css(css)).await {
-                if let Ok(text) = el.text().await {
+                let script = "return arguments[0].innerText;";
+                if let Ok(serde_json::Value::String(text)) = self.c().execute(script, vec![serde_json::to_value(&el).unwrap()]).await {
                     if !text.trim().is_empty() && text.contains(needle) {
                         return text;
                     }

@@ -21,11 +21,11 @@ async fn a_treasurers_month_in_the_real_window() {
     s.shot("01-first-run").await;
     s.click("[data-test=first-demo]").await;
     s.wait_css("[data-test=cash]", 180).await;
+    s.shot("02-dashboard").await;
     let title = s.text("[data-test=fund-title]").await;
     assert!(title.contains("กองทุนสวัสดิการชุมชน"), "fund title: {title}");
     let cash = s.text("[data-test=cash]").await;
     assert!(cash.contains('.') && cash != "0.00", "cash on the dashboard: {cash}");
-    s.shot("02-dashboard").await;
 
     // 2. Add a member: a national ID with a wrong check digit is refused with the Thai
     //    message naming the field and the value; the corrected one is saved.
