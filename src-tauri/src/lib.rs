@@ -9,6 +9,9 @@ pub mod state;
 
 use state::{AppState, Paths};
 
+/// The daily backup waits this long after the start (a big book takes seconds to copy).
+const DAILY_BACKUP_DELAY_SECONDS: u64 = 60;
+
 pub fn run() {
     let state = AppState::new(Paths::from_env());
     commands::app::open_at_start(&state);
@@ -19,6 +22,12 @@ pub fn run() {
         .invoke_handler(contract::handler())
         .build(tauri::generate_context!())
         .expect("the Kongthun window could not start");
+    let handle = app.handle().clone();
+    std::thread::spawn(move || {
+        use tauri::Manager;
+        std::thread::sleep(std::time::Duration::from_secs(DAILY_BACKUP_DELAY_SECONDS));
+        commands::app::daily_backup(&handle.state::<AppState>());
+    });
     app.run(|handle, event| {
         if let tauri::RunEvent::Exit = event {
             use tauri::Manager;

@@ -41,6 +41,28 @@ impl Reader<'_> {
     /// Periods paid by every member who has paid anything, with payments dated on or before
     /// `as_of`.
     pub fn periods_paid_all(&self, as_of: &str) -> Result<HashMap<i64, i64>> {
+        // The usual case (the dashboard, a collection day): nothing is dated after `as_of`,
+        // so every payment counts and the per-row date join can go. One pass over the
+        // contributions summed here is several times faster than SQLite's join and GROUP BY
+        // on a 20-year book (1.3 M rows).
+        let latest: Option<String> = self.conn.query_row("SELECT MAX(entry_date) FROM journal_entry", [], |r| r.get(0))?;
+        if latest.as_deref().is_none_or(|d| d <= as_of) {
+            let reversed: std::collections::HashSet<i64> = self
+                .conn
+                .prepare_cached("SELECT reverses FROM journal_entry WHERE reverses IS NOT NULL")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut paid: HashMap<i64, i64> = HashMap::new();
+            let mut stmt = self.conn.prepare_cached("SELECT entry_id, member_id, periods FROM contribution")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (entry, member, periods): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+                if !reversed.contains(&entry) {
+                    *paid.entry(member).or_insert(0) += periods;
+                }
+            }
+            return Ok(paid);
+        }
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.member_id, SUM(c.periods) FROM contribution c
              JOIN journal_entry e ON e.id = c.entry_id

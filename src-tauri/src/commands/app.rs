@@ -46,16 +46,16 @@ pub fn open_at_start(state: &AppState) {
         Session::Closed
     };
     *state.lock() = session;
-    if let Session::Fund(store) = &mut *state.lock() {
-        daily_backup(store, state);
-    }
 }
 
-/// The first backup of the day (kept in rotation); a failure is not worth stopping work for
-/// and shows on the dashboard as an old "last backup".
-pub fn daily_backup(store: &mut Store, state: &AppState) {
-    if let Ok(ctx) = state.ctx(store) {
-        let _ = ops::backup::automatic_backup(store, &ctx, &state.paths.backups, ops::backup::AUTOMATIC_BACKUPS_KEPT, true);
+/// The first backup of the day (kept in rotation), made a while after the start so that it
+/// never delays the dashboard; a failure is not worth stopping work for and shows on the
+/// dashboard as an old "last backup".
+pub fn daily_backup(state: &AppState) {
+    if let Session::Fund(store) = &mut *state.lock() {
+        if let Ok(ctx) = state.ctx(store) {
+            let _ = ops::backup::automatic_backup(store, &ctx, &state.paths.backups, ops::backup::AUTOMATIC_BACKUPS_KEPT, true);
+        }
     }
 }
 

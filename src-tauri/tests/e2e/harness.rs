@@ -17,6 +17,8 @@ pub struct Session {
     pub dir: PathBuf,
     _tmp: tempfile::TempDir,
     shots: PathBuf,
+    /// When the WebDriver session (which launches the app) was asked for.
+    pub launched_at: Instant,
 }
 
 fn free_display() -> u32 {
@@ -46,6 +48,11 @@ impl Session {
 
     /// Start the app with `tmp` as its data folder (KONGTHUN_DATA_DIR).
     pub async fn start_in(tmp: tempfile::TempDir) -> Session {
+        Session::start_with(tmp, None).await
+    }
+
+    /// Start the app on `db` (KONGTHUN_DB) instead of the data folder's own book.
+    pub async fn start_with(tmp: tempfile::TempDir, db: Option<PathBuf>) -> Session {
         let display = free_display();
         let xvfb = Command::new("Xvfb")
             .args([format!(":{display}"), "-screen".into(), "0".into(), "1024x768x24".into(), "-nolisten".into(), "tcp".into()])
@@ -67,6 +74,7 @@ impl Session {
             .env("XDG_CONFIG_HOME", tmp.path().join("xdg-config"))
             .env("XDG_CACHE_HOME", tmp.path().join("xdg-cache"))
             .env_remove("KONGTHUN_DB")
+            .envs(db.iter().map(|d| ("KONGTHUN_DB", d.clone())))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -78,6 +86,7 @@ impl Session {
             "webkitgtk:browserOptions".into(),
             serde_json::json!({"binary": env!("CARGO_BIN_EXE_kongthun-app"), "args": []}),
         );
+        let launched_at = Instant::now();
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{port}"))
@@ -85,7 +94,7 @@ impl Session {
             .expect("a WebDriver session with the app");
         let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e-screenshots");
         std::fs::create_dir_all(&shots).unwrap();
-        Session { client: Some(client), children, dir: tmp.path().to_path_buf(), _tmp: tmp, shots }
+        Session { client: Some(client), children, dir: tmp.path().to_path_buf(), _tmp: tmp, shots, launched_at }
     }
 
     fn c(&self) -> &Client {
@@ -192,6 +201,22 @@ impl Session {
         self.c().execute_async("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));", vec![]).await.unwrap();
         let png = self.c().screenshot().await.unwrap();
         std::fs::write(self.shots.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// The processes of the app: the binary (a child of WebKitWebDriver) and WebKit's web
+    /// and network processes under it.
+    pub fn app_processes(&self) -> Vec<u32> {
+        let driver = self.children[1].id();
+        let mut out = Vec::new();
+        let mut queue = vec![driver];
+        while let Some(pid) = queue.pop() {
+            let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).unwrap_or_default();
+            for child in children.split_whitespace().filter_map(|c| c.parse::<u32>().ok()) {
+                out.push(child);
+                queue.push(child);
+            }
+        }
+        out
     }
 
     pub async fn finish(mut self) {

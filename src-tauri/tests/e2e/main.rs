@@ -6,6 +6,7 @@
 //! the monthly statement saved as PDF and checked with poppler, a signed bundle exported
 //! and imported in province mode. Every step saves a screenshot under
 //! `target/tmp/e2e-screenshots/`.
+#[allow(dead_code)]
 mod harness;
 
 use fantoccini::Locator;
