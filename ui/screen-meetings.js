@@ -75,7 +75,7 @@ async function meeting(main, id) {
     h("h2", { text: t("agenda") }), h("ol", {}, d.agenda.map(([, title, body]) => h("li", {}, h("strong", { text: title }), " ", body))), gform,
     h("h2", { text: t("resolution") }),
     table([[""], [t("subject")], [t("kind")], [t("votes_for"), "num"], [t("votes_against"), "num"], [t("abstain"), "num"], [""]],
-      d.resolutions.map((r) => h("tr", {}, td(r.label), td(r.subject), td(r.kind), td(digits(r.votes_for), "num"), td(digits(r.votes_against), "num"), td(digits(r.abstain), "num"), td(r.passed ? "ผ่าน / passed" : "ไม่ผ่าน / failed")))),
+      d.resolutions.map((r) => h("tr", {}, td(r.label), td(r.subject), td((RESOLUTION_KINDS.find(([k]) => k === r.kind) || [r.kind, r.kind])[1]), td(digits(r.votes_for), "num"), td(digits(r.votes_against), "num"), td(digits(r.abstain), "num"), td(r.passed ? "ผ่าน / passed" : "ไม่ผ่าน / failed")))),
     rform,
     h("h2", { text: t("minutes") + (m.locked ? " (รับรองแล้ว แก้ไขไม่ได้ / approved, locked)" : "") }), mform, pform);
 }

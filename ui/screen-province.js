@@ -6,6 +6,8 @@ import { app, refresh } from "./main.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td } from "./dom.js";
 import { beMonth, beMonthKey, previousMonth, digits } from "./format.js";
 
+const RESULTS = { imported: "นำเข้าแล้ว / imported", would_import: "ตรวจผ่าน จะนำเข้าได้ (ทดลอง ไม่บันทึก) / would import (dry run, nothing written)", already_imported: "นำเข้าไปแล้ว ไม่มีการเปลี่ยนแปลง / already imported, nothing changed" };
+
 export const TABS = [["import_bundles"], ["enrol"], ["funds_gaps"], ["criteria"], ["area_report"], ["back_to_fund"]];
 
 export function render(main, tab) {
@@ -41,7 +43,7 @@ function importer(body, box) {
       h("button", { class: "primary", type: "submit", text: t("import_bundles") })));
   const go = async (dry) => {
     const r = await run(null, box, () => api.province_import({ paths: values(form).path.split(/\n|;/).map((x) => x.trim()).filter(Boolean), dry_run: dry }), form);
-    if (r) showOk(box, r.map((o) => `${o.fund_code} #${digits(o.sequence)} (${o.period[0]} – ${o.period[1]}): ${o.result} · ${digits(o.entries)}`).join("\n"));
+    if (r) showOk(box, r.map((o) => `${o.fund_code} #${digits(o.sequence)} (${o.period[0]} – ${o.period[1]}): ${RESULTS[o.result] || o.result} · ${digits(o.entries)} รายการ / entries`).join("\n"));
   };
   enterMovesOn(form, () => go(false));
   body.append(form);

@@ -161,9 +161,9 @@ async fn a_treasurers_month_in_the_real_window() {
     s.fill("path", &bundle.display().to_string()).await;
     s.click("[data-test=dry-run]").await;
     let dry = s.wait_text("[data-test=ok]", 30).await;
-    assert!(dry.contains("would_import"), "dry run: {dry}");
+    assert!(dry.contains("would import"), "dry run: {dry}");
     s.click("[data-test=province-import-form] button.primary").await;
-    let imported = s.wait_text_containing("[data-test=ok]", "imported", 30).await;
+    let imported = s.wait_text_containing("[data-test=ok]", "นำเข้าแล้ว", 30).await;
     assert!(imported.contains("DEMO-0001"), "import: {imported}");
     s.shot("13-province-imported").await;
 
