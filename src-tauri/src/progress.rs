@@ -35,6 +35,13 @@ impl Progress {
         self.emit(th, en);
     }
 
+    /// Set the count directly (work that reports `done` of `total` itself).
+    pub fn set(&mut self, done: u32, total: u32, th: &str, en: &str) {
+        self.done = done.min(total);
+        self.total = total;
+        self.emit(th, en);
+    }
+
     /// All done (also on failure, so the bar never hangs).
     pub fn finish(mut self) {
         self.done = self.total;

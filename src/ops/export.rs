@@ -66,6 +66,18 @@ pub struct YearExport {
 /// file is read back and compared with its SHA-256 (also written to `SHA256SUMS`). On any
 /// error the partial folder is removed and nothing that looks complete is left behind.
 pub fn export_year(store: &crate::store::Store, year: i32, today: chrono::NaiveDate, target: &Path) -> Result<YearExport> {
+    export_year_reporting(store, year, today, target, &mut |_, _| {})
+}
+
+/// `export_year`, telling `progress(done, total)` after the reports are drawn, after each
+/// file is written and after the read-back (the desktop app's progress bar).
+pub fn export_year_reporting(
+    store: &crate::store::Store,
+    year: i32,
+    today: chrono::NaiveDate,
+    target: &Path,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<YearExport> {
     use crate::render;
     let reader = store.read();
     let fund = reader.require_fund()?;
@@ -83,6 +95,8 @@ pub fn export_year(store: &crate::store::Store, year: i32, today: chrono::NaiveD
     files.push((format!("trial-balance-{be}.csv"), render::csv::table_csv(&render::tables::trial_balance_table(&tb))));
     files.push((format!("trial-balance-{be}.pdf"), render::vouchers::trial_balance_pdf(&fund, &tb, &report.fingerprint, today)));
     files.push(("journal.ledger".into(), render::journal::journal_text(&reader)?.into_bytes()));
+    let total = files.len() + 2;
+    progress(1, total);
 
     if !target.is_dir() {
         return Err(Error::file(target, "is not a folder (is the USB stick mounted?) / ไม่ใช่โฟลเดอร์ (เสียบแฟลชไดรฟ์แล้วหรือยัง)"));
@@ -102,6 +116,7 @@ pub fn export_year(store: &crate::store::Store, year: i32, today: chrono::NaiveD
             let hash = write_atomic(&partial.join(file), bytes)?;
             sums.push_str(&format!("{}  {file}\n", hex::encode(hash)));
             out.push(ExportedFile { name: file.clone(), bytes: bytes.len(), sha256: hex::encode(hash) });
+            progress(1 + out.len(), total);
         }
         write_atomic(&partial.join("SHA256SUMS"), sums.as_bytes())?;
         std::fs::rename(&partial, &folder).map_err(|e| Error::file(&folder, e))?;
@@ -115,6 +130,7 @@ pub fn export_year(store: &crate::store::Store, year: i32, today: chrono::NaiveD
                 return Err(Error::file(&folder.join(&f.name), "read back differs / อ่านกลับแล้วไม่ตรงกัน"));
             }
         }
+        progress(total, total);
         Ok(out)
     })();
     match result {

@@ -96,11 +96,12 @@ pub struct YearExportInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn year_export(app: AppHandle, state: State<'_, AppState>, input: YearExportInput) -> UiResult<ops::export::YearExport> {
-    let progress = Progress::start(&app, "year_export", 1, "กำลังเขียนและอ่านตรวจทุกแฟ้ม", "writing and reading back every file");
+    let mut progress = Progress::start(&app, "year_export", 1, "กำลังจัดทำรายงาน", "drawing the reports");
     let result = state.with_fund(|store, state| {
         let ctx = state.ctx(store)?;
         let year = ops::export::ce_year(input.year)?;
-        Ok(ops::export::export_year(store, year, ctx.today(), &input.dir)?)
+        let mut report = |done: usize, total: usize| progress.set(done as u32, total as u32, "กำลังเขียนและอ่านตรวจทุกแฟ้ม", "writing and reading back every file");
+        Ok(ops::export::export_year_reporting(store, year, ctx.today(), &input.dir, &mut report)?)
     });
     progress.finish();
     result

@@ -133,15 +133,26 @@ async fn a_treasurers_month_in_the_real_window() {
     let fonts = harness::pdffonts(&statement);
     assert!(fonts.contains("Sarabun") && fonts.contains("yes"), "embedded Sarabun: {fonts}");
 
-    // 6. A signed bundle of the closed month for the province.
+    // 6. The yearly report to a USB folder (verified), then a signed bundle of the closed
+    //    month for the province.
     s.go("usb").await;
+    s.wait_css("[data-test=year-export-form]", 10).await;
+    let stick = s.dir.join("usb");
+    std::fs::create_dir_all(&stick).unwrap();
+    s.fill_css("[data-test=year-export-form] [name=year]", "2568").await;
+    s.fill_css("[data-test=year-export-form] [name=dir]", &stick.display().to_string()).await;
+    s.click("[data-test=year-export]").await;
+    let exported = s.wait_text("[data-test=year-export-form] + [data-test=ok]", 60).await;
+    assert!(exported.contains("kongthun-DEMO-0001-2568"), "year export: {exported}");
+    let sums = std::fs::read_to_string(stick.join("kongthun-DEMO-0001-2568/SHA256SUMS")).unwrap();
+    assert!(sums.contains("yearly-report-2568.pdf") && sums.contains("journal.ledger"), "{sums}");
     s.wait_css("[data-test=bundle-form]", 10).await;
     let fingerprint = s.wait_text("[data-test=key-fingerprint]", 10).await;
     assert_eq!(fingerprint.split('-').count(), 5, "fingerprint: {fingerprint}");
     s.fill_css("[data-test=bundle-form] [name=period]", "2569-10").await;
     s.fill_css("[data-test=bundle-form] [name=dir]", &s.dir.display().to_string()).await;
     s.click("[data-test=bundle-export]").await;
-    let done = s.wait_text("[data-test=bundle-form] + div[data-test=ok], [data-test=ok]", 60).await;
+    let done = s.wait_text("[data-test=bundle-form] + [data-test=ok]", 60).await;
     assert!(done.contains("อ่านกลับตรวจสอบแล้ว"), "bundle: {done}");
     s.shot("12-bundle-exported").await;
     let bundle = std::fs::read_dir(&s.dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.extension().is_some_and(|e| e == "kongthun")).expect("bundle file");
