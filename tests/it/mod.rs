@@ -1,5 +1,6 @@
 //! Shared helpers and the test modules.
 
+mod app_ops;
 mod backup;
 mod bundles;
 mod cli;
