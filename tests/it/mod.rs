@@ -7,6 +7,7 @@ mod cli;
 mod contributions;
 mod crash;
 mod demo;
+mod faults;
 mod import;
 mod invariants;
 mod members;
