@@ -30,6 +30,7 @@ export const api = Object.freeze({
   savings_move: (input = {}) => invoke("savings_move", { input }),
   cash_move: (input = {}) => invoke("cash_move", { input }),
   transfer: (input = {}) => invoke("transfer", { input }),
+  matching_receive: (input = {}) => invoke("matching_receive", { input }),
   reverse_entry: (input = {}) => invoke("reverse_entry", { input }),
   journal_list: (input = {}) => invoke("journal_list", { input }),
   welfare_rules: (input = {}) => invoke("welfare_rules", { input }),

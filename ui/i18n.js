@@ -112,6 +112,9 @@ const WORDS = {
   reverse: ["กลับรายการ", "Reverse"],
   doc_no: ["เลขที่เอกสาร", "Document no."],
   show: ["แสดง", "Show"],
+  matching: ["รับเงินสมทบจากรัฐ อปท. และ พอช.", "Matching money (government, council, CODI)"],
+  source: ["แหล่งเงิน", "Source"],
+  round: ["งวด/รอบ", "Round"],
   // welfare
   open_claim: ["ยื่นคำขอสวัสดิการ", "Open a claim"],
   category: ["ประเภท", "Category"],

@@ -103,7 +103,17 @@ export async function cashbook(main) {
     const out = await run(tform.querySelector("button"), tbox, () => api.transfer(values(tform)), tform);
     if (out) showOk(tbox, `${t("saved")}: ${out.doc_no}`);
   });
-  main.append(h("h1", { text: t("cashbook") }), form, box, h("h2", { text: t("transfer") }), tform, tbox);
+  const mform = h("form", { class: "grid", "data-test": "matching-form" },
+    field("source", "source", { kind: "select", options: [["government", "รัฐบาล / government"], ["local", "อปท. / local council"], ["other", "อื่น ๆ / other grants"], ["codi", "พอช. / CODI"]] }),
+    field("round", "round", { placeholder: "2569/1" }), field("amount", "amount", { kind: "amount" }), field("date", "date", { kind: "date", value: today() }),
+    field("till", "till", { kind: "select", options: tillOptions().reverse() }),
+    h("div", { class: "full" }, h("button", { type: "submit", text: t("receive") })));
+  const mbox = messageBox();
+  enterMovesOn(mform, async () => {
+    const out = await run(mform.querySelector("button"), mbox, () => api.matching_receive(values(mform)), mform);
+    if (out) showOk(mbox, `${t("saved")}: ${out.doc_no}`);
+  });
+  main.append(h("h1", { text: t("cashbook") }), form, box, h("h2", { text: t("transfer") }), tform, tbox, h("h2", { text: t("matching") }), mform, mbox);
 }
 
 export function journal(main) {

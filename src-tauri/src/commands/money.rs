@@ -185,3 +185,23 @@ pub async fn journal_list(state: State<'_, AppState>, input: JournalInput) -> Ui
         Ok(rows)
     })
 }
+
+#[derive(Deserialize)]
+pub struct MatchingInput {
+    /// `government`, `local` (อปท.), `codi` (พอช.) or `other`.
+    source: String,
+    /// The round, e.g. `2569/1`.
+    round: String,
+    amount: String,
+    date: String,
+    till: String,
+}
+
+/// Matching money received from the government, the local council or CODI.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn matching_receive(state: State<'_, AppState>, input: MatchingInput) -> UiResult<PostedRef> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        Ok(ops::matching::receive_matching(store, &ctx, &input.source, &input.round, &input.amount, &input.date, &input.till)?)
+    })
+}
