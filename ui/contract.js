@@ -34,6 +34,7 @@ export const api = Object.freeze({
   reverse_entry: (input = {}) => invoke("reverse_entry", { input }),
   journal_list: (input = {}) => invoke("journal_list", { input }),
   welfare_rules: (input = {}) => invoke("welfare_rules", { input }),
+  welfare_rule_add: (input = {}) => invoke("welfare_rule_add", { input }),
   claims_list: (input = {}) => invoke("claims_list", { input }),
   claim_open: (input = {}) => invoke("claim_open", { input }),
   claim_evaluate: (input = {}) => invoke("claim_evaluate", { input }),

@@ -38,7 +38,7 @@ export async function render(main, rest) {
     h("div", { class: "scroll" }, table([["#"], [t("member_no")], [t("category")], [t("event_date")], [t("amount"), "num"], [t("status")]],
       claims.slice(0, 200).map((c) => h("tr", { class: "clickable", onclick: () => { location.hash = `#welfare/${c.id}`; } },
         td(digits(c.id)), td(String(c.member_id)), td(categoryName(c.category)), td(beDate(c.event_date)), td(baht(c.approved_amount ?? c.evaluated), "num"), td(STATUS[c.status] || c.status))))),
-    h("h2", { text: t("rules") }), await rules());
+    h("h2", { text: t("rules") }), await rules(), ruleForm());
   form.querySelector("[name=member_no]").focus();
 }
 
@@ -46,6 +46,23 @@ async function rules() {
   const rows = await api.welfare_rules();
   return h("div", { class: "scroll" }, table([[t("category")], ["ตั้งแต่ / from"], ["รอ (วัน) / waiting days"], ["จำนวน / amount"]],
     rows.map((r) => h("tr", {}, td(r.category_th), td(beDate(r.rule.effective_from)), td(digits(r.rule.waiting_days)), td(ruleAmount(r.rule.amount))))));
+}
+
+function ruleForm() {
+  const box = messageBox();
+  const form = h("form", { class: "grid", "data-test": "rule-form" },
+    field("category", "category", { kind: "select", options: CATEGORIES }), field("from", "from", { kind: "date" }),
+    field("waiting_days", "waiting_days", { kind: "number", value: "180" }),
+    field("fixed", "rule_fixed", { kind: "amount" }), field("per_day", "rule_per_day", { kind: "amount" }), field("cap_per_event", "rule_cap_event", { kind: "amount" }),
+    field("tiers", "rule_tiers", { placeholder: "1:3000,5:10000,10:30000" }), field("cap_per_year", "rule_cap_year", { kind: "amount" }), field("max_per_year", "rule_max_year", { kind: "number" }),
+    field("documents", "documents"), field("arrears_ok", "rule_arrears_ok", { kind: "checkbox" }), field("withdraw", "rule_withdraw", { kind: "checkbox" }),
+    h("div", { class: "full" }, h("button", { type: "submit", text: t("rule_add") })));
+  enterMovesOn(form, async () => {
+    const v = values(form);
+    const id = await run(form.querySelector("button"), box, () => api.welfare_rule_add({ rule: { ...v, documents: v.documents.split(",").map((d) => d.trim()).filter(Boolean) }, resolution_id: null }), form);
+    if (id) showOk(box, `${t("saved")}: #${id}`);
+  });
+  return h("div", {}, h("h2", { text: t("rule_add") }), form, box);
 }
 
 async function claim(main, id) {

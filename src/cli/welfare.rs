@@ -2,8 +2,6 @@
 //! the year-end allocation. Thin: parse, call `ops`, print.
 
 use super::print;
-use crate::domain::welfare::{Category, RuleAmount, WelfareRule};
-use crate::domain::Satang;
 use crate::error::{Error, Result};
 use crate::ops::{self, Ctx};
 use crate::store::Store;
@@ -245,10 +243,6 @@ fn today_or(ctx: &Ctx, d: &Option<String>) -> String {
     d.clone().unwrap_or_else(|| ctx.today().to_string())
 }
 
-fn money(field: &'static str, s: &Option<String>) -> Result<Option<Satang>> {
-    s.as_deref().map(|v| Satang::parse_field(field, v, crate::domain::money::Sign::Positive)).transpose()
-}
-
 pub fn rule(store: &mut Store, ctx: &Ctx, json: bool, c: RuleCommand) -> Result<()> {
     match c {
         RuleCommand::List => {
@@ -265,27 +259,22 @@ pub fn rule(store: &mut Store, ctx: &Ctx, json: bool, c: RuleCommand) -> Result<
             print::output(json, &ids, || println!("เพิ่มระเบียบมาตรฐาน {} ประเภท / default rules added", ids.len()));
         }
         RuleCommand::Add(a) => {
-            let amount = match (&a.fixed, &a.per_day, &a.tiers) {
-                (Some(f), _, _) => RuleAmount::Fixed { amount: Satang::parse_field("amount", f, crate::domain::money::Sign::Positive)? },
-                (_, Some(p), _) => RuleAmount::PerDay {
-                    per_day: Satang::parse_field("amount", p, crate::domain::money::Sign::Positive)?,
-                    cap_per_event: money("cap_per_event", &a.cap_per_event)?,
-                },
-                (_, _, Some(t)) => RuleAmount::Tiered { tiers: RuleAmount::parse_tiers(t)? },
-                _ if a.withdraw => RuleAmount::Fixed { amount: Satang::ZERO },
-                _ => return Err(Error::invalid("amount", "", crate::Problem::Empty)),
-            };
-            let rule = WelfareRule {
-                category: Category::parse(&a.category)?,
-                effective_from: crate::domain::date::parse_field("effective_on", &a.from)?,
-                offered: !a.withdraw,
-                waiting_days: a.waiting_days,
-                amount,
-                cap_per_year: money("cap_per_year", &a.cap_per_year)?,
-                max_claims_per_year: a.max_per_year,
-                require_up_to_date: !a.arrears_ok,
+            let text = |v: &Option<String>| v.clone().unwrap_or_default();
+            let rule = ops::welfare::RuleForm {
+                category: a.category,
+                from: a.from,
+                waiting_days: a.waiting_days.to_string(),
+                fixed: text(&a.fixed),
+                per_day: text(&a.per_day),
+                cap_per_event: text(&a.cap_per_event),
+                tiers: text(&a.tiers),
+                cap_per_year: text(&a.cap_per_year),
+                max_per_year: a.max_per_year.map(|n| n.to_string()).unwrap_or_default(),
+                arrears_ok: a.arrears_ok,
                 documents: a.documents,
-            };
+                withdraw: a.withdraw,
+            }
+            .rule()?;
             let id = ops::welfare::add_rule(store, ctx, &rule, a.resolution)?;
             print::output(json, &id, || println!("เพิ่มระเบียบแล้ว / rule added: {id}"));
         }

@@ -266,3 +266,54 @@ pub fn pay_claim(store: &mut Store, ctx: &Ctx, claim_id: i64, date_input: &str, 
         Ok(posted)
     })
 }
+
+/// A welfare rule version as typed (the command line's flags, the app's form): every field
+/// is text, checked here so that a bad one is named with its value. One of `fixed`,
+/// `per_day` or `tiers` gives the amount, unless the category is withdrawn.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct RuleForm {
+    pub category: String,
+    pub from: String,
+    pub waiting_days: String,
+    pub fixed: String,
+    pub per_day: String,
+    pub cap_per_event: String,
+    /// `1:3000,5:10000` (whole years of membership : baht).
+    pub tiers: String,
+    pub cap_per_year: String,
+    pub max_per_year: String,
+    pub arrears_ok: bool,
+    pub documents: Vec<String>,
+    pub withdraw: bool,
+}
+
+impl RuleForm {
+    pub fn rule(&self) -> Result<WelfareRule> {
+        use crate::domain::money::Sign;
+        use crate::domain::welfare::RuleAmount;
+        let given = |s: &str| Some(s.trim()).filter(|s| !s.is_empty()).map(str::to_string);
+        let money = |field: &'static str, s: &str| given(s).map(|v| Satang::parse_field(field, &v, Sign::Positive)).transpose();
+        let count = |field: &'static str, s: &str| -> Result<Option<u32>> {
+            given(s).map(|v| crate::thai::from_thai_digits(&v).parse::<u32>().map_err(|_| Error::invalid(field, s, Problem::NotANumber))).transpose()
+        };
+        let amount = match (given(&self.fixed), given(&self.per_day), given(&self.tiers)) {
+            (Some(f), _, _) => RuleAmount::Fixed { amount: Satang::parse_field("amount", &f, Sign::Positive)? },
+            (_, Some(p), _) => RuleAmount::PerDay { per_day: Satang::parse_field("amount", &p, Sign::Positive)?, cap_per_event: money("cap_per_event", &self.cap_per_event)? },
+            (_, _, Some(t)) => RuleAmount::Tiered { tiers: RuleAmount::parse_tiers(&t)? },
+            _ if self.withdraw => RuleAmount::Fixed { amount: Satang::ZERO },
+            _ => return Err(Error::invalid("amount", "", Problem::Empty)),
+        };
+        Ok(WelfareRule {
+            category: Category::parse(&self.category)?,
+            effective_from: crate::domain::date::parse_field("effective_on", &self.from)?,
+            offered: !self.withdraw,
+            waiting_days: count("waiting_days", &self.waiting_days)?.unwrap_or(0),
+            amount,
+            cap_per_year: money("cap_per_year", &self.cap_per_year)?,
+            max_claims_per_year: count("max_per_year", &self.max_per_year)?,
+            require_up_to_date: !self.arrears_ok,
+            documents: self.documents.iter().map(|d| d.trim().to_string()).filter(|d| !d.is_empty()).collect(),
+        })
+    }
+}

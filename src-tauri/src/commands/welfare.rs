@@ -119,3 +119,20 @@ pub async fn claim_pay(state: State<'_, AppState>, input: PayInput) -> UiResult<
         Ok(ops::welfare::pay_claim(store, &ctx, input.claim_id, &input.date, &input.till)?)
     })
 }
+
+#[derive(Deserialize)]
+pub struct RuleInput {
+    rule: ops::welfare::RuleForm,
+    /// The general assembly's resolution that adopted it, if recorded.
+    resolution_id: Option<i64>,
+}
+
+/// A new version of a welfare rule, in force from its date (older claims keep the old one).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn welfare_rule_add(state: State<'_, AppState>, input: RuleInput) -> UiResult<i64> {
+    state.with_fund(|store, state| {
+        let ctx = state.ctx(store)?;
+        let rule = input.rule.rule()?;
+        Ok(ops::welfare::add_rule(store, &ctx, &rule, input.resolution_id)?)
+    })
+}
