@@ -210,3 +210,62 @@ async fn a_book_that_cannot_be_opened_offers_the_newest_backup() {
     let _ = Locator::Css("");
     s.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_fund_from_the_wizard_then_members_imported_with_their_row_errors() {
+    let s = Session::start().await;
+    s.wait_css("[data-test=first-create]", 30).await;
+    s.click("[data-test=first-create]").await;
+    s.wait_css("[data-test=wizard]", 10).await;
+    s.fill("name_th", "กองทุนสวัสดิการชุมชนบ้านโนนสูง").await;
+    s.fill("fund_code", "KK-0412").await;
+    s.fill("village", "บ้านโนนสูง").await;
+    s.fill("moo", "4").await;
+    s.fill("tambon", "โนนสูง").await;
+    s.fill("amphoe", "เมืองขอนแก่น").await;
+    s.fill("changwat", "ขอนแก่น").await;
+    // Letters cannot be typed into an amount; zero can, and the library refuses it.
+    s.fill("contribution", "0").await;
+    s.fill("recorder", "นางสมศรี ใจดี").await;
+    s.click("[data-test=create]").await;
+    let error = s.wait_text("[data-test=error-th]", 10).await;
+    assert!(error.contains("เงินสมทบ") && error.contains("'0'"), "the field and value are named: {error}");
+    assert!(!s.dir.join("kongthun.sqlite").exists(), "a refused wizard leaves no book behind");
+    s.shot("30-wizard-bad-amount").await;
+    s.fill("contribution", "30").await;
+    s.click("[data-test=create]").await;
+    s.wait_css("[data-test=cash]", 20).await;
+    let title = s.text("[data-test=fund-title]").await;
+    assert!(title.contains("บ้านโนนสูง") && title.contains("KK-0412"), "{title}");
+    let recorder = s.text("#recorder").await;
+    assert!(recorder.contains("นางสมศรี ใจดี"), "{recorder}");
+    s.shot("31-new-fund-dashboard").await;
+
+    // Import: one row has a bad national ID; all-or-nothing refuses the file and shows the
+    // row; "good rows only" imports the other two.
+    let csv = s.dir.join("members.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}title,first_name,last_name,national_id,joined_on,moo\n\
+         นาง,สมศรี,ใจดี,1-1037-02071-56-1,01/10/2569,4\n\
+         นาย,สมชาย,มั่นคง,1-2345-67890-12-0,01/10/2569,4\n\
+         นางสาว,มาลี,ศรีสุข,,01/10/2569,5\n",
+    )
+    .unwrap();
+    s.go("members/import").await;
+    s.wait_css("[data-test=import-form]", 10).await;
+    s.fill("path", &csv.display().to_string()).await;
+    s.click("[data-test=do-import]").await;
+    let refused = s.wait_text("[data-test=error]", 20).await;
+    assert!(refused.contains("1-2345-67890-12-0") && refused.contains('3'), "the bad row is shown: {refused}");
+    s.shot("32-import-rows-refused").await;
+    s.click("#main [name=good_rows_only]").await;
+    s.click("[data-test=do-import]").await;
+    let done = s.wait_text("[data-test=ok]", 20).await;
+    assert!(done.contains("imported: 2") && done.contains("skipped: 1"), "{done}");
+    s.shot("33-import-good-rows").await;
+    s.go("members").await;
+    s.wait_css("[data-test=members-table] tbody tr", 10).await;
+    assert_eq!(s.all("[data-test=members-table] tbody tr").await.len(), 2);
+    s.finish().await;
+}
