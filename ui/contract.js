@@ -36,6 +36,7 @@ export const api = Object.freeze({
   welfare_rules: (input = {}) => invoke("welfare_rules", { input }),
   welfare_rule_add: (input = {}) => invoke("welfare_rule_add", { input }),
   claims_list: (input = {}) => invoke("claims_list", { input }),
+  claim_get: (input = {}) => invoke("claim_get", { input }),
   claim_open: (input = {}) => invoke("claim_open", { input }),
   claim_evaluate: (input = {}) => invoke("claim_evaluate", { input }),
   claim_decide: (input = {}) => invoke("claim_decide", { input }),

@@ -36,7 +36,7 @@ export async function render(main, rest) {
   main.append(h("h1", { text: t("welfare") }), h("h2", { text: t("open_claim") }), form, box,
     h("h2", { text: t("claims") }),
     h("div", { class: "scroll" }, table([["#"], [t("member_no")], [t("category")], [t("event_date")], [t("amount"), "num"], [t("status")]],
-      claims.slice(0, 200).map((c) => h("tr", { class: "clickable", onclick: () => { location.hash = `#welfare/${c.id}`; } },
+      claims.map((c) => h("tr", { class: "clickable", onclick: () => { location.hash = `#welfare/${c.id}`; } },
         td(digits(c.id)), td(String(c.member_id)), td(categoryName(c.category)), td(beDate(c.event_date)), td(baht(c.approved_amount ?? c.evaluated), "num"), td(STATUS[c.status] || c.status))))),
     h("h2", { text: t("rules") }), await rules(), ruleForm());
   form.querySelector("[name=member_no]").focus();
@@ -68,8 +68,7 @@ function ruleForm() {
 async function claim(main, id) {
   const box = messageBox();
   main.append(box);
-  const all = await run(null, box, () => api.claims_list({}));
-  const c = all && all.find((x) => x.id === id);
+  const c = await run(null, box, () => api.claim_get({ claim_id: id }));
   if (!c) return;
   const evaluation = c.status === "open" ? await run(null, box, () => api.claim_evaluate({ claim_id: id })) : c.evaluation;
   const reasons = (evaluation && evaluation.reasons) || [];

@@ -50,7 +50,7 @@ pub fn dashboard(reader: &Reader<'_>, today: NaiveDate) -> Result<Dashboard> {
     };
     let month = super::month_summary(reader, today.year(), today.month())?;
     let arrears = crate::ops::contributions::standings(reader, today)?;
-    let claims = reader.claims(None)?;
+    let claims = reader.claim_counts()?;
     let backup = reader.last_backup()?;
     let bundle = reader.last_bundle()?;
     let last_closed = reader.last_closed_month()?;
@@ -66,8 +66,8 @@ pub fn dashboard(reader: &Reader<'_>, today: NaiveDate) -> Result<Dashboard> {
         month_payments: month.total_payments,
         active_members: reader.member_count(Some(crate::domain::MemberStatus::Active))?,
         members_in_arrears: arrears.iter().filter(|r| r.status == crate::domain::MemberStatus::Active && r.arrears_periods > 0).count() as i64,
-        claims_waiting: claims.iter().filter(|c| c.status == "open").count() as i64,
-        claims_to_pay: claims.iter().filter(|c| c.status == "approved").count() as i64,
+        claims_waiting: claims.get("open").copied().unwrap_or(0),
+        claims_to_pay: claims.get("approved").copied().unwrap_or(0),
         last_backup_at: backup.as_ref().map(|b| b.1.clone()),
         last_backup_path: backup.map(|b| b.0),
         last_bundle_seq: bundle.as_ref().map(|b| b.seq),

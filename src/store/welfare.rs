@@ -194,6 +194,21 @@ impl Reader<'_> {
         Ok(rows)
     }
 
+    /// The newest `limit` claims (of one status, or all), newest first: what a screen lists
+    /// without reading twenty years of evaluations.
+    pub fn claims_recent(&self, status: Option<&str>, limit: usize) -> Result<Vec<ClaimRow>> {
+        let mut stmt = self.conn.prepare_cached("SELECT * FROM claim WHERE (?1 IS NULL OR status = ?1) ORDER BY id DESC LIMIT ?2")?;
+        let rows = stmt.query_map(params![status, limit as i64], claim_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// How many claims are in each status.
+    pub fn claim_counts(&self) -> Result<std::collections::HashMap<String, i64>> {
+        let mut stmt = self.conn.prepare_cached("SELECT status, count(*) FROM claim GROUP BY status")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     /// Claims of a member in a category with event dates in [from, to] that are approved or
     /// paid (other than `except`): (count, approved total).
     pub fn claims_counted(&self, member_id: i64, category: &str, from: &str, to: &str, except: Option<i64>) -> Result<(u32, Satang)> {

@@ -33,10 +33,13 @@ pub struct ClaimsInput {
 pub async fn claims_list(state: State<'_, AppState>, input: ClaimsInput) -> UiResult<Vec<ClaimRow>> {
     state.with_fund(|store, _| {
         let status = Some(input.status.trim()).filter(|s| !s.is_empty());
-        let mut rows = store.read().claims(status)?;
-        rows.reverse();
-        Ok(rows)
+        Ok(store.read().claims_recent(status, 200)?)
     })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn claim_get(state: State<'_, AppState>, input: ClaimId) -> UiResult<ClaimRow> {
+    state.with_fund(|store, _| Ok(store.read().claim(input.claim_id)?.ok_or(kongthun::Error::NotFound { what: "claim", key: input.claim_id.to_string() })?))
 }
 
 #[derive(Deserialize)]
