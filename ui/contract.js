@@ -24,6 +24,7 @@ export const api = Object.freeze({
   members_import: (input = {}) => invoke("members_import", { input }),
   member_next_no: (input = {}) => invoke("member_next_no", { input }),
   dashboard: (input = {}) => invoke("dashboard", { input }),
+  dashboard_arrears: (input = {}) => invoke("dashboard_arrears", { input }),
   accounts_list: (input = {}) => invoke("accounts_list", { input }),
   collection_sheet: (input = {}) => invoke("collection_sheet", { input }),
   collection_save: (input = {}) => invoke("collection_save", { input }),

@@ -20,10 +20,15 @@ export async function render(main) {
     card("month_in", baht(d.month_receipts), "month-in"),
     card("month_out", baht(d.month_payments), "month-out"),
     card("active_members", digits(d.active_members), "active"),
-    card("in_arrears", digits(d.members_in_arrears), "arrears"),
+    card("in_arrears", "…", "arrears-pending"),
     card("claims_waiting", digits(d.claims_waiting), "claims-waiting"),
     card("claims_to_pay", digits(d.claims_to_pay), "claims-to-pay"),
     card("last_backup", d.last_backup_at ? beDate(d.last_backup_at) + " " + d.last_backup_at.slice(11, 16) : t("never"), "last-backup"),
     card("last_bundle", d.last_bundle_seq ? `#${d.last_bundle_seq} · ${beMonth(d.last_bundle_to.slice(0, 7))}` : t("never"), "last-bundle")));
+  // The arrears count reads every contribution ever paid: drawn second, so the money shows at once.
+  api.dashboard_arrears().then((n) => {
+    const el = main.querySelector("[data-test=arrears-pending]");
+    if (el) { el.textContent = digits(n); el.setAttribute("data-test", "arrears"); }
+  }).catch((e) => showError(box, e));
   main.append(h("p", { class: "muted" }, `${beDate(d.today)} · ${t("closed")}: ${d.last_closed_month ? beMonth(d.last_closed_month) : t("none")} · ${digits(d.entries)} รายการ / entries`));
 }

@@ -21,7 +21,7 @@ contract! {
     app::open_path,
     members::members_list, members::member_get, members::member_add, members::member_edit,
     members::member_status, members::members_import, members::member_next_no,
-    money::dashboard, money::accounts_list, money::collection_sheet, money::collection_save,
+    money::dashboard, money::dashboard_arrears, money::accounts_list, money::collection_sheet, money::collection_save,
     money::savings_move, money::cash_move, money::transfer, money::matching_receive, money::reverse_entry, money::journal_list,
     welfare::welfare_rules, welfare::welfare_rule_add, welfare::claims_list, welfare::claim_get, welfare::claim_open, welfare::claim_evaluate,
     welfare::claim_decide, welfare::claim_pay,

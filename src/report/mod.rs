@@ -8,7 +8,7 @@ pub mod statement;
 pub mod trial_balance;
 pub mod yearly;
 
-pub use dashboard::{dashboard, Dashboard};
+pub use dashboard::{arrears_count, dashboard, Dashboard};
 pub use month::{month_summary, MonthLine, MonthSummary};
 pub use statement::{statement, Statement};
 pub use trial_balance::{trial_balance, TrialBalance, TrialBalanceLine};

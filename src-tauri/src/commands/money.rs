@@ -19,6 +19,17 @@ pub async fn dashboard(state: State<'_, AppState>, input: Nothing) -> UiResult<k
     })
 }
 
+/// Members in arrears today: asked after the dashboard has drawn (it reads every
+/// contribution ever paid).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn dashboard_arrears(state: State<'_, AppState>, input: Nothing) -> UiResult<i64> {
+    let _ = input;
+    state.with_fund(|store, state| {
+        let today = state.ctx(store)?.today();
+        Ok(kongthun::report::arrears_count(&store.read(), today)?)
+    })
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub async fn accounts_list(state: State<'_, AppState>, input: Nothing) -> UiResult<Vec<AccountRow>> {
     let _ = input;
