@@ -56,7 +56,8 @@ impl Book {
         c.env("KONGTHUN_DB", &self.db).env("KONGTHUN_NOW", NOW).stdout(Stdio::null()).stderr(Stdio::null());
         match op {
             Op::Collect => c.args(["collect", "--all-due", "--savings", "20", "--date", &format!("2026-11-{:02}", day)]),
-            Op::Backup => c.arg("backup").arg(&self.backups),
+            // Backups are named by the second and the clock is fixed: one folder per attempt.
+            Op::Backup => c.arg("backup").arg(self.backups.join(format!("{day}"))),
             Op::Bundle => c.args(["bundle", "export", "--period", "2026-10", "--to"]).arg(&self.bundles),
         };
         c
@@ -69,7 +70,8 @@ impl Book {
         assert_eq!(ok, "ok", "{after}: integrity_check");
         let chain = store.read().verify_chain().unwrap_or_else(|e| panic!("{after}: the chain does not verify: {}", e.message_en()));
         assert_eq!(chain.entries, expected_entries, "{after}: committed collection days present, no others");
-        for file in finished_files(&self.backups, ".sqlite") {
+        let folders: Vec<PathBuf> = std::fs::read_dir(&self.backups).unwrap().map(|e| e.unwrap().path()).collect();
+        for file in folders.iter().flat_map(|f| finished_files(f, ".sqlite")) {
             kongthun::store::inspect_database(&file).unwrap_or_else(|e| panic!("{after}: a backup with a finished name is not good: {}: {}", file.display(), e.message_en()));
         }
         for file in finished_files(&self.bundles, ".kongthun") {
@@ -105,7 +107,7 @@ fn crash(kills_wanted: usize, seed: u64) {
     let mut span = std::collections::HashMap::new();
     for (i, op) in [Op::Collect, Op::Backup, Op::Bundle].into_iter().enumerate() {
         let start = Instant::now();
-        let status = book.command(op, 1 + i as u32).status().unwrap();
+        let status = book.command(op, if let Op::Backup = op { 99 } else { 1 + i as u32 }).status().unwrap();
         assert!(status.success(), "{op:?} alone failed");
         span.insert(format!("{op:?}"), start.elapsed());
         if let Op::Collect = op {
@@ -124,11 +126,17 @@ fn crash(kills_wanted: usize, seed: u64) {
         let op = [Op::Collect, Op::Collect, Op::Backup, Op::Bundle][rng.gen_range(0..4)];
         let whole = span[&format!("{op:?}")];
         let delay = Duration::from_micros(rng.gen_range(0..(whole.as_micros() as u64 * 3 / 2).max(1)));
-        let day = 1 + (attempts % 22) as u32;
+        let day = match op {
+            Op::Backup => attempts as u32 + 100,
+            _ => 1 + (attempts % 22) as u32,
+        };
         let mut child = book.command(op, day).spawn().unwrap();
         std::thread::sleep(delay);
         let _ = child.kill();
         let status = child.wait().unwrap();
+        // A run that failed by itself (not killed) would be a bug, not a crash to survive.
+        use std::os::unix::process::ExitStatusExt;
+        assert!(status.success() || status.signal() == Some(9), "attempt {attempts} ({op:?}) failed on its own: {status:?}");
         let tally = by_op.entry(format!("{op:?}")).or_default();
         if status.success() {
             completed += 1;
