@@ -75,6 +75,14 @@ impl AppState {
         }
     }
 
+    /// Run a write on the open fund with its context (who records, now).
+    pub fn with_fund_ctx<T>(&self, f: impl FnOnce(&mut Store, &Ctx, &AppState) -> UiResult<T>) -> UiResult<T> {
+        self.with_fund(|store, state| {
+            let ctx = state.ctx(store)?;
+            f(store, &ctx, state)
+        })
+    }
+
     pub fn with_province<T>(&self, f: impl FnOnce(&mut ProvinceStore, &AppState) -> UiResult<T>) -> UiResult<T> {
         match &mut *self.lock() {
             Session::Province(store) => f(store, self),

@@ -276,8 +276,7 @@ pub struct BackupInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn backup_now(state: State<'_, AppState>, input: BackupInput) -> UiResult<ops::backup::BackupOutcome> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
+    state.with_fund_ctx(|store, ctx, _| {
         Ok(match input.dir {
             Some(dir) => ops::backup::backup(store, &ctx, &dir)?,
             None => ops::backup::automatic_backup(store, &ctx, &state.paths.backups, ops::backup::AUTOMATIC_BACKUPS_KEPT, false)?

@@ -9,9 +9,8 @@ use tauri::{AppHandle, State};
 #[tauri::command(rename_all = "snake_case")]
 pub async fn bundle_key(state: State<'_, AppState>, input: super::Nothing) -> UiResult<String> {
     let _ = input;
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
-        let secret = kongthun::bundle::export::ensure_key(store, &ctx, &state.paths.fund_db)?;
+    state.with_fund_ctx(|store, ctx, _| {
+        let secret = kongthun::bundle::export::ensure_key(store, ctx, &state.paths.fund_db)?;
         Ok(kongthun::bundle::keys::fingerprint(&secret.public()))
     })
 }
@@ -29,10 +28,9 @@ pub struct ExportInput {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn bundle_export(app: AppHandle, state: State<'_, AppState>, input: ExportInput) -> UiResult<kongthun::bundle::export::BundleOutcome> {
     let progress = Progress::start(&app, "bundle_export", 1, "กำลังเขียน ลงลายมือชื่อ และอ่านตรวจชุดข้อมูล", "writing, signing and reading back the bundle");
-    let result = state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
+    let result = state.with_fund_ctx(|store, ctx, _| {
         let ids = if input.clear_ids { kongthun::bundle::export::IdPolicy::Clear } else { kongthun::bundle::export::IdPolicy::Hashed };
-        Ok(kongthun::bundle::export::export_bundle(store, &ctx, &state.paths.fund_db, &input.period, &input.dir, ids)?)
+        Ok(kongthun::bundle::export::export_bundle(store, ctx, &state.paths.fund_db, &input.period, &input.dir, ids)?)
     });
     progress.finish();
     result

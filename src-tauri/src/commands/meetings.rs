@@ -67,9 +67,8 @@ pub struct NewMeeting {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn meeting_new(state: State<'_, AppState>, input: NewMeeting) -> UiResult<MeetingRow> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
-        Ok(ops::meetings::new_meeting(store, &ctx, &input.kind, &input.date, &input.place)?)
+    state.with_fund_ctx(|store, ctx, _| {
+        Ok(ops::meetings::new_meeting(store, ctx, &input.kind, &input.date, &input.place)?)
     })
 }
 
@@ -110,8 +109,7 @@ pub struct ResolveInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn resolution_add(state: State<'_, AppState>, input: ResolveInput) -> UiResult<ResolutionRow> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
+    state.with_fund_ctx(|store, ctx, _| {
         let vote = ops::meetings::Vote {
             subject: &input.subject,
             kind: &input.kind,
@@ -120,7 +118,7 @@ pub async fn resolution_add(state: State<'_, AppState>, input: ResolveInput) -> 
             votes_against: input.votes_against,
             abstain: input.abstain,
         };
-        Ok(ops::meetings::resolve(store, &ctx, input.meeting_id, &vote)?)
+        Ok(ops::meetings::resolve(store, ctx, input.meeting_id, &vote)?)
     })
 }
 

@@ -59,9 +59,8 @@ pub async fn member_get(state: State<'_, AppState>, input: MemberNo) -> UiResult
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn member_add(state: State<'_, AppState>, input: MemberFields) -> UiResult<MemberRow> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
-        Ok(ops::members::add_member(store, &ctx, &input)?)
+    state.with_fund_ctx(|store, ctx, _| {
+        Ok(ops::members::add_member(store, ctx, &input)?)
     })
 }
 
@@ -73,9 +72,8 @@ pub struct EditInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn member_edit(state: State<'_, AppState>, input: EditInput) -> UiResult<MemberRow> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
-        Ok(ops::members::edit_member(store, &ctx, &input.member_no, &input.fields)?)
+    state.with_fund_ctx(|store, ctx, _| {
+        Ok(ops::members::edit_member(store, ctx, &input.member_no, &input.fields)?)
     })
 }
 
@@ -89,10 +87,9 @@ pub struct StatusInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn member_status(state: State<'_, AppState>, input: StatusInput) -> UiResult<MemberRow> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
+    state.with_fund_ctx(|store, ctx, _| {
         let status = MemberStatus::parse(&input.status)?;
-        Ok(ops::members::change_status(store, &ctx, &input.member_no, status, &input.effective_on, &input.reason)?)
+        Ok(ops::members::change_status(store, ctx, &input.member_no, status, &input.effective_on, &input.reason)?)
     })
 }
 
@@ -107,9 +104,8 @@ pub struct ImportInput {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn members_import(app: AppHandle, state: State<'_, AppState>, input: ImportInput) -> UiResult<ops::import::ImportReport> {
     let progress = Progress::start(&app, "import", 1, "กำลังนำเข้ารายชื่อสมาชิก", "importing members");
-    let result = state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
-        Ok(ops::import::import_members(store, &ctx, &input.path, input.good_rows_only)?)
+    let result = state.with_fund_ctx(|store, ctx, _| {
+        Ok(ops::import::import_members(store, ctx, &input.path, input.good_rows_only)?)
     });
     progress.finish();
     result

@@ -67,8 +67,7 @@ pub struct CollectInput {
 /// Save the ticked rows of the grid as one transaction: all are recorded or none.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn collection_save(state: State<'_, AppState>, input: CollectInput) -> UiResult<ops::contributions::CollectOutcome> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
+    state.with_fund_ctx(|store, ctx, _| {
         let money = |field: &'static str, text: &str| -> kongthun::Result<Satang> {
             if text.trim().is_empty() {
                 Ok(Satang::ZERO)
@@ -86,7 +85,7 @@ pub async fn collection_save(state: State<'_, AppState>, input: CollectInput) ->
                 entrance_fee: money("entrance_fee", &l.entrance_fee).map_err(wrap)?,
             });
         }
-        Ok(ops::contributions::collect(store, &ctx, &input.date, &input.till, &lines)?)
+        Ok(ops::contributions::collect(store, ctx, &input.date, &input.till, &lines)?)
     })
 }
 
@@ -102,11 +101,10 @@ pub struct SavingsInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn savings_move(state: State<'_, AppState>, input: SavingsInput) -> UiResult<PostedRef> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
+    state.with_fund_ctx(|store, ctx, _| {
         Ok(match input.direction.as_str() {
-            "withdraw" => ops::savings::withdraw(store, &ctx, &input.member_no, &input.amount, &input.date, &input.till)?,
-            _ => ops::savings::deposit(store, &ctx, &input.member_no, &input.amount, &input.date, &input.till)?,
+            "withdraw" => ops::savings::withdraw(store, ctx, &input.member_no, &input.amount, &input.date, &input.till)?,
+            _ => ops::savings::deposit(store, ctx, &input.member_no, &input.amount, &input.date, &input.till)?,
         })
     })
 }
@@ -128,8 +126,7 @@ pub struct CashInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn cash_move(state: State<'_, AppState>, input: CashInput) -> UiResult<PostedRef> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
+    state.with_fund_ctx(|store, ctx, _| {
         let m = ops::cashbook::CashMove {
             account: input.account.clone(),
             amount: input.amount.clone(),
@@ -139,9 +136,9 @@ pub async fn cash_move(state: State<'_, AppState>, input: CashInput) -> UiResult
             member_no: Some(input.member_no.trim().to_string()).filter(|s| !s.is_empty()),
         };
         Ok(match (input.direction.as_str(), input.resolution_id) {
-            ("pay", Some(r)) => ops::cashbook::pay_by_resolution(store, &ctx, &m, r)?,
-            ("pay", None) => ops::cashbook::pay(store, &ctx, &m)?,
-            _ => ops::cashbook::receive(store, &ctx, &m)?,
+            ("pay", Some(r)) => ops::cashbook::pay_by_resolution(store, ctx, &m, r)?,
+            ("pay", None) => ops::cashbook::pay(store, ctx, &m)?,
+            _ => ops::cashbook::receive(store, ctx, &m)?,
         })
     })
 }
@@ -157,9 +154,8 @@ pub struct TransferInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn transfer(state: State<'_, AppState>, input: TransferInput) -> UiResult<PostedRef> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
-        Ok(ops::cashbook::transfer(store, &ctx, &input.from, &input.to, &input.amount, &input.date, &input.description)?)
+    state.with_fund_ctx(|store, ctx, _| {
+        Ok(ops::cashbook::transfer(store, ctx, &input.from, &input.to, &input.amount, &input.date, &input.description)?)
     })
 }
 
@@ -172,10 +168,9 @@ pub struct ReverseInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn reverse_entry(state: State<'_, AppState>, input: ReverseInput) -> UiResult<PostedRef> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
+    state.with_fund_ctx(|store, ctx, _| {
         let date = input.date.as_deref().filter(|d| !d.trim().is_empty());
-        Ok(ops::reversal::reverse(store, &ctx, &input.entry, &input.reason, date)?)
+        Ok(ops::reversal::reverse(store, ctx, &input.entry, &input.reason, date)?)
     })
 }
 
@@ -211,8 +206,7 @@ pub struct MatchingInput {
 /// Matching money received from the government, the local council or CODI.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn matching_receive(state: State<'_, AppState>, input: MatchingInput) -> UiResult<PostedRef> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
-        Ok(ops::matching::receive_matching(store, &ctx, &input.source, &input.round, &input.amount, &input.date, &input.till)?)
+    state.with_fund_ctx(|store, ctx, _| {
+        Ok(ops::matching::receive_matching(store, ctx, &input.source, &input.round, &input.amount, &input.date, &input.till)?)
     })
 }

@@ -60,10 +60,9 @@ pub struct SaveInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn report_save(state: State<'_, AppState>, input: SaveInput) -> UiResult<ops::documents::SavedDocument> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
+    state.with_fund_ctx(|store, ctx, _| {
         let path = if input.path.is_dir() { input.path.join(ops::documents::suggested_name(&input.document, input.format)) } else { input.path.clone() };
-        Ok(ops::documents::save(store, &ctx, &input.document, input.format, &path)?)
+        Ok(ops::documents::save(store, ctx, &input.document, input.format, &path)?)
     })
 }
 
@@ -74,9 +73,8 @@ pub struct MonthInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn month_close(state: State<'_, AppState>, input: MonthInput) -> UiResult<ops::close::CloseOutcome> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
-        Ok(ops::close::close_month(store, &ctx, &input.month)?)
+    state.with_fund_ctx(|store, ctx, _| {
+        Ok(ops::close::close_month(store, ctx, &input.month)?)
     })
 }
 
@@ -97,8 +95,7 @@ pub struct YearExportInput {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn year_export(app: AppHandle, state: State<'_, AppState>, input: YearExportInput) -> UiResult<ops::export::YearExport> {
     let mut progress = Progress::start(&app, "year_export", 1, "กำลังจัดทำรายงาน", "drawing the reports");
-    let result = state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
+    let result = state.with_fund_ctx(|store, ctx, _| {
         let year = ops::export::ce_year(input.year)?;
         let mut report = |done: usize, total: usize| progress.set(done as u32, total as u32, "กำลังเขียนและอ่านตรวจทุกแฟ้ม", "writing and reading back every file");
         Ok(ops::export::export_year_reporting(store, year, ctx.today(), &input.dir, &mut report)?)

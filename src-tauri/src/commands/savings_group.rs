@@ -29,11 +29,10 @@ pub struct LoanInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn loan_new(state: State<'_, AppState>, input: LoanInput) -> UiResult<(i64, PostedRef)> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
+    state.with_fund_ctx(|store, ctx, _| {
         Ok(ops::loans::lend(
             store,
-            &ctx,
+            ctx,
             &ops::loans::LoanInput {
                 member_no: &input.member_no,
                 principal: &input.principal,
@@ -59,9 +58,8 @@ pub struct RepayInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn loan_repay(state: State<'_, AppState>, input: RepayInput) -> UiResult<PostedRef> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
-        Ok(ops::loans::repay(store, &ctx, input.loan_id, &input.amount, &input.date, &input.till)?)
+    state.with_fund_ctx(|store, ctx, _| {
+        Ok(ops::loans::repay(store, ctx, input.loan_id, &input.amount, &input.date, &input.till)?)
     })
 }
 
@@ -88,8 +86,7 @@ pub struct AllocationInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn allocation_run(state: State<'_, AppState>, input: AllocationInput) -> UiResult<ops::allocation::AllocationOutcome> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
-        Ok(ops::allocation::allocate(store, &ctx, input.year, &input.percentages, &input.date)?)
+    state.with_fund_ctx(|store, ctx, _| {
+        Ok(ops::allocation::allocate(store, ctx, input.year, &input.percentages, &input.date)?)
     })
 }

@@ -63,11 +63,10 @@ pub struct Opened {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn claim_open(state: State<'_, AppState>, input: OpenInput) -> UiResult<Opened> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
+    state.with_fund_ctx(|store, ctx, _| {
         let (claim, evaluation) = ops::welfare::open_claim(
             store,
-            &ctx,
+            ctx,
             &ops::welfare::ClaimInput {
                 member_no: input.member_no,
                 category: input.category,
@@ -117,9 +116,8 @@ pub struct PayInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn claim_pay(state: State<'_, AppState>, input: PayInput) -> UiResult<PostedRef> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
-        Ok(ops::welfare::pay_claim(store, &ctx, input.claim_id, &input.date, &input.till)?)
+    state.with_fund_ctx(|store, ctx, _| {
+        Ok(ops::welfare::pay_claim(store, ctx, input.claim_id, &input.date, &input.till)?)
     })
 }
 
@@ -133,9 +131,8 @@ pub struct RuleInput {
 /// A new version of a welfare rule, in force from its date (older claims keep the old one).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn welfare_rule_add(state: State<'_, AppState>, input: RuleInput) -> UiResult<i64> {
-    state.with_fund(|store, state| {
-        let ctx = state.ctx(store)?;
+    state.with_fund_ctx(|store, ctx, _| {
         let rule = input.rule.rule()?;
-        Ok(ops::welfare::add_rule(store, &ctx, &rule, input.resolution_id)?)
+        Ok(ops::welfare::add_rule(store, ctx, &rule, input.resolution_id)?)
     })
 }
