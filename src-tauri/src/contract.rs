@@ -100,3 +100,55 @@ mod tests {
         assert_eq!(set.len(), COMMANDS.len());
     }
 }
+
+/// The security settings the window runs with, checked where they are written.
+#[cfg(test)]
+mod security {
+    use std::path::Path;
+
+    fn read_json(rel: &str) -> serde_json::Value {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_page_may_load_nothing_from_the_network() {
+        let conf = read_json("tauri.conf.json");
+        let csp = conf["app"]["security"]["csp"].as_str().expect("a CSP is set");
+        let directives: Vec<&str> = csp.split(';').map(str::trim).filter(|d| !d.is_empty()).collect();
+        assert!(directives.contains(&"default-src 'self'"), "{csp}");
+        assert!(directives.contains(&"object-src 'none'"), "{csp}");
+        for d in &directives {
+            for source in d.split_whitespace().skip(1) {
+                let allowed = ["'self'", "'none'", "data:", "ipc:", "http://ipc.localhost"];
+                assert!(allowed.contains(&source), "CSP source {source} in '{d}' reaches beyond the app");
+            }
+        }
+        assert_eq!(conf["app"]["security"]["freezePrototype"], true);
+        assert!(conf["build"].get("devUrl").is_none(), "no dev server: the UI is served from the binary");
+    }
+
+    #[test]
+    fn the_page_holds_no_plugin_permissions() {
+        let caps = read_json("capabilities/default.json");
+        let permissions: Vec<&str> = caps["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+        assert_eq!(permissions, ["core:event:allow-listen", "core:event:allow-unlisten"], "only listening to our progress events");
+        assert_eq!(caps["windows"], serde_json::json!(["main"]));
+    }
+
+    #[test]
+    fn the_page_loads_only_its_own_files() {
+        let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui");
+        for entry in std::fs::read_dir(&ui).unwrap() {
+            let path = entry.unwrap().path();
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if !["js", "html", "css"].contains(&ext) {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for needle in ["http://", "https://", "//cdn", "fetch(", "XMLHttpRequest", "WebSocket", "eval("] {
+                assert!(!text.contains(needle), "{} contains {needle}", path.display());
+            }
+        }
+    }
+}

@@ -256,3 +256,41 @@ fn long_ledgers_repeat_the_table_header_on_every_page() {
         assert!(text.contains(&format!("หน้า {page} / {n}")), "page {page}");
     }
 }
+
+/// What a PDF carries besides its page: no scripts, actions, links, forms or attached files,
+/// and metadata that says only the title and the program (no user, path or machine).
+#[test]
+fn printed_documents_carry_no_hidden_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.sqlite");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/demo-small.sqlite"), &path).unwrap();
+    let store = Store::open(&path).unwrap();
+    let month = store.read().last_closed_month().unwrap().unwrap();
+    let entry = store.read().entry_count().unwrap().to_string();
+    let docs = [
+        kongthun::ops::documents::Document::Statement { month: month.clone(), names: true },
+        kongthun::ops::documents::Document::Year { year: 2026 },
+        kongthun::ops::documents::Document::Passbook { member_no: "1".into() },
+        kongthun::ops::documents::Document::Voucher { entry },
+    ];
+    for doc in docs {
+        let pdf = kongthun::ops::documents::render(&store, &super::today(), &doc, kongthun::ops::documents::Format::Pdf).unwrap();
+        let file = dir.path().join("doc.pdf");
+        std::fs::write(&file, &pdf).unwrap();
+        let p = file.to_str().unwrap();
+        let info = tool("pdfinfo", &[p]);
+        for (key, want) in [("JavaScript:", "no"), ("Form:", "none"), ("Encrypted:", "no")] {
+            let value = info.lines().find_map(|l| l.strip_prefix(key)).unwrap_or_else(|| panic!("{key} in {info}")).trim();
+            assert_eq!(value, want, "{doc:?}: {key}");
+        }
+        assert!(tool("pdfdetach", &["-list", p]).starts_with("0 embedded files"), "{doc:?}: attached files");
+        for line in info.lines().filter(|l| l.starts_with("Author") || l.starts_with("Producer") || l.starts_with("Creator") || l.starts_with("Subject") || l.starts_with("Keywords")) {
+            assert!(!line.contains('/') && !line.contains("root") && !line.contains(&std::env::var("USER").unwrap_or_else(|_| "root".into())), "{doc:?}: {line}");
+        }
+        // No action, link or annotation objects anywhere in the file.
+        let raw = String::from_utf8_lossy(&pdf);
+        for marker in ["/JavaScript", "/JS ", "/Launch", "/URI", "/EmbeddedFile", "/Annots", "/OpenAction", "/AA "] {
+            assert!(!raw.contains(marker), "{doc:?} holds {marker}");
+        }
+    }
+}
