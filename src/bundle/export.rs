@@ -36,12 +36,7 @@ pub struct BundleOutcome {
 }
 
 fn months_after(key: &str) -> (i32, u32) {
-    let (y, m) = parse_month(key).unwrap_or((1970, 1));
-    if m == 12 {
-        (y + 1, 1)
-    } else {
-        (y, m + 1)
-    }
+    crate::domain::date::add_months(parse_month(key).unwrap_or((1970, 1)), 1)
 }
 
 /// The fund's secret key, made on first use (and its public half recorded).

@@ -8,6 +8,7 @@ mod activity;
 mod names;
 
 use crate::domain::accounts;
+use crate::domain::date::add_months;
 use crate::domain::member::MemberFields;
 use crate::domain::{FundKind, FundProfile, MemberStatus, Satang, Schedule, ThaiId};
 use crate::error::{Error, Result};
@@ -77,11 +78,6 @@ struct DemoMember {
     status: MemberStatus,
     old: bool,
     paid_entrance: bool,
-}
-
-fn add_months((y, m): (i32, u32), n: i64) -> (i32, u32) {
-    let idx = i64::from(y) * 12 + i64::from(m) - 1 + n;
-    (idx.div_euclid(12) as i32, (idx.rem_euclid(12) + 1) as u32)
 }
 
 fn at(date: NaiveDate, hour: u32) -> Ctx {

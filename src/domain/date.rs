@@ -66,12 +66,18 @@ pub fn month_key(date: NaiveDate) -> String {
     format!("{:04}-{:02}", date.year(), date.month())
 }
 
+/// The month `n` months after (or before, for negative `n`) the month `(year, month)`.
+pub fn add_months((year, month): (i32, u32), n: i64) -> (i32, u32) {
+    let index = i64::from(year) * 12 + i64::from(month) - 1 + n;
+    (index.div_euclid(12) as i32, (index.rem_euclid(12) + 1) as u32)
+}
+
 pub fn first_of_month(year: i32, month: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, 1).expect("valid month")
 }
 
 pub fn last_of_month(year: i32, month: u32) -> NaiveDate {
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (ny, nm) = add_months((year, month), 1);
     first_of_month(ny, nm).pred_opt().expect("not the first day ever")
 }
 

@@ -88,31 +88,20 @@ pub fn arrears_count(reader: &Reader<'_>, today: NaiveDate) -> Result<i64> {
 /// Every month from the one after the last closed (or the first with entries) up to the
 /// month before last, as `YYYY-MM`.
 fn overdue_open_months(first_entry: Option<&str>, last_closed: Option<&str>, today: NaiveDate) -> Vec<String> {
+    use crate::domain::date::{add_months, parse_month};
     let start = match (last_closed, first_entry) {
-        (Some(m), _) => next_month(m),
-        (None, Some(d)) => d.get(..7).map(str::to_string),
+        (Some(m), _) => parse_month(m).ok().map(|m| add_months(m, 1)),
+        (None, Some(d)) => d.get(..7).and_then(|m| parse_month(m).ok()),
         (None, None) => None,
     };
-    let Some(mut m) = start else { return vec![] };
-    let limit = {
-        let (y, mo) = if today.month() <= 2 { (today.year() - 1, today.month() + 10) } else { (today.year(), today.month() - 2) };
-        format!("{y:04}-{mo:02}")
-    };
+    let Some(mut month) = start else { return vec![] };
+    let limit = add_months((today.year(), today.month()), -2);
     let mut out = Vec::new();
-    while m <= limit {
-        out.push(m.clone());
-        m = match next_month(&m) {
-            Some(n) => n,
-            None => break,
-        };
+    while month <= limit {
+        out.push(format!("{:04}-{:02}", month.0, month.1));
+        month = add_months(month, 1);
     }
     out
-}
-
-fn next_month(m: &str) -> Option<String> {
-    let y: i32 = m.get(..4)?.parse().ok()?;
-    let mo: u32 = m.get(5..7)?.parse().ok()?;
-    Some(if mo == 12 { format!("{:04}-01", y + 1) } else { format!("{y:04}-{:02}", mo + 1) })
 }
 
 #[cfg(test)]
