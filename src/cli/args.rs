@@ -388,26 +388,12 @@ impl CollectArgs {
         let member_col = col("member_no").ok_or_else(|| Error::file(path, "missing column member_no"))?;
         let (c, s, f) = (col("contribution"), col("savings"), col("entrance_fee"));
         let cell = |row: &Vec<String>, idx: Option<usize>| idx.and_then(|i| row.get(i)).cloned().unwrap_or_default();
-        let money = |field: &'static str, text: String| -> Result<Satang> {
-            if text.trim().is_empty() {
-                Ok(Satang::ZERO)
-            } else {
-                Satang::parse_field(field, &text, Sign::NonNegative)
-            }
-        };
         let mut lines = Vec::new();
         for (i, row) in body.iter().enumerate() {
             if row.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            let member_no = cell(row, Some(member_col));
-            let wrap = |e: Error| Error::InLine { line: i + 1, member_no: member_no.clone(), inner: Box::new(e) };
-            lines.push(CollectLine {
-                member_no: member_no.clone(),
-                contribution: money("contribution", cell(row, c)).map_err(wrap)?,
-                savings: money("savings", cell(row, s)).map_err(wrap)?,
-                entrance_fee: money("entrance_fee", cell(row, f)).map_err(wrap)?,
-            });
+            lines.push(CollectLine::from_text(i + 1, &cell(row, Some(member_col)), &cell(row, c), &cell(row, s), &cell(row, f))?);
         }
         Ok(lines)
     }

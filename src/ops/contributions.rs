@@ -21,6 +21,27 @@ pub struct CollectLine {
     pub entrance_fee: Satang,
 }
 
+impl CollectLine {
+    /// A line as typed (a CSV row, a row of the app's grid): blank amounts are zero; a bad
+    /// amount is reported with its 1-based line number and member.
+    pub fn from_text(line: usize, member_no: &str, contribution: &str, savings: &str, entrance_fee: &str) -> Result<CollectLine> {
+        let money = |field: &'static str, text: &str| -> Result<Satang> {
+            if text.trim().is_empty() {
+                Ok(Satang::ZERO)
+            } else {
+                Satang::parse_field(field, text, crate::domain::money::Sign::NonNegative)
+            }
+        };
+        let wrap = |e: Error| Error::InLine { line, member_no: member_no.to_string(), inner: Box::new(e) };
+        Ok(CollectLine {
+            member_no: member_no.to_string(),
+            contribution: money("contribution", contribution).map_err(wrap)?,
+            savings: money("savings", savings).map_err(wrap)?,
+            entrance_fee: money("entrance_fee", entrance_fee).map_err(wrap)?,
+        })
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct CollectOutcome {
     pub date: String,

@@ -3,8 +3,6 @@
 use super::Nothing;
 use crate::error::UiResult;
 use crate::state::AppState;
-use kongthun::domain::money::Sign;
-use kongthun::domain::Satang;
 use kongthun::ops;
 use kongthun::store::{AccountRow, EntryRow, PostedRef};
 use serde::Deserialize;
@@ -68,23 +66,12 @@ pub struct CollectInput {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn collection_save(state: State<'_, AppState>, input: CollectInput) -> UiResult<ops::contributions::CollectOutcome> {
     state.with_fund_ctx(|store, ctx, _| {
-        let money = |field: &'static str, text: &str| -> kongthun::Result<Satang> {
-            if text.trim().is_empty() {
-                Ok(Satang::ZERO)
-            } else {
-                Satang::parse_field(field, text, Sign::NonNegative)
-            }
-        };
-        let mut lines = Vec::with_capacity(input.lines.len());
-        for (i, l) in input.lines.iter().enumerate() {
-            let wrap = |e: kongthun::Error| kongthun::Error::InLine { line: i + 1, member_no: l.member_no.clone(), inner: Box::new(e) };
-            lines.push(ops::contributions::CollectLine {
-                member_no: l.member_no.clone(),
-                contribution: money("contribution", &l.contribution).map_err(wrap)?,
-                savings: money("savings", &l.savings).map_err(wrap)?,
-                entrance_fee: money("entrance_fee", &l.entrance_fee).map_err(wrap)?,
-            });
-        }
+        let lines = input
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| ops::contributions::CollectLine::from_text(i + 1, &l.member_no, &l.contribution, &l.savings, &l.entrance_fee))
+            .collect::<kongthun::Result<Vec<_>>>()?;
         Ok(ops::contributions::collect(store, ctx, &input.date, &input.till, &lines)?)
     })
 }
