@@ -3,7 +3,7 @@
 //! library's own messages, shown as they are; `rows` lists an import's bad rows.
 use serde::Serialize;
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct UiError {
     pub code: String,
     pub params: serde_json::Value,

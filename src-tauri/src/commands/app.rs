@@ -30,22 +30,34 @@ pub struct AppStatus {
     newest_backup: Option<PathBuf>,
 }
 
+/// The fund's book as the app finds it: open with its fund, or broken; None when there is
+/// no book yet.
+fn fund_session(state: &AppState) -> Option<Session> {
+    state.paths.fund_db.exists().then(|| match Store::open(&state.paths.fund_db).and_then(|s| s.read().require_fund().map(|_| s)) {
+        Ok(store) => Session::Fund(Box::new(store)),
+        Err(e) => Session::Broken(e.into()),
+    })
+}
+
 /// Open whatever the data folder holds: the fund's book, else a province database.
 pub fn open_at_start(state: &AppState) {
-    let session = if state.paths.fund_db.exists() {
-        match Store::open(&state.paths.fund_db).and_then(|s| s.read().require_fund().map(|_| s)) {
-            Ok(store) => Session::Fund(Box::new(store)),
-            Err(e) => Session::Broken(e.into()),
+    let session = fund_session(state).unwrap_or_else(|| {
+        if !state.paths.province_db.exists() {
+            return Session::Closed;
         }
-    } else if state.paths.province_db.exists() {
         match ProvinceStore::open(&state.paths.province_db) {
             Ok(store) => Session::Province(Box::new(store)),
             Err(e) => Session::Broken(e.into()),
         }
-    } else {
-        Session::Closed
-    };
+    });
     *state.lock() = session;
+}
+
+/// Remove a book whose making failed (and its WAL files), so the next try starts clean.
+fn remove_half_made_book(state: &AppState) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", state.paths.fund_db.display()));
+    }
 }
 
 /// The first backup of the day (kept in rotation), made a while after the start so that it
@@ -100,7 +112,7 @@ pub async fn app_status(state: State<'_, AppState>, input: Nothing) -> UiResult<
         Session::Province(_) => status.mode = "province",
         Session::Broken(e) => {
             status.mode = "broken";
-            status.error = Some(UiError { code: e.code.clone(), params: e.params.clone(), th: e.th.clone(), en: e.en.clone(), rows: vec![] });
+            status.error = Some(e.clone());
             status.newest_backup = ops::backup::newest_backup(&state.paths.backups);
         }
     }
@@ -139,10 +151,7 @@ pub async fn open_demo(app: AppHandle, state: State<'_, AppState>, input: Nothin
             Ok(summary)
         }
         Err(e) => {
-            // Leave no half-built book behind, so the next try starts clean.
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", state.paths.fund_db.display()));
-            }
+            remove_half_made_book(&state);
             Err(e.into())
         }
     }
@@ -165,9 +174,7 @@ pub async fn create_fund(state: State<'_, AppState>, input: CreateFund) -> UiRes
     let ctx = ops::Ctx::new(if input.recorder.trim().is_empty() { DEFAULT_RECORDER } else { input.recorder.trim() }, state.now())?;
     if let Err(e) = ops::fund::init_fund(&mut store, &ctx, &profile) {
         drop(store);
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", state.paths.fund_db.display()));
-        }
+        remove_half_made_book(&state);
         return Err(e.into());
     }
     store.write(|tx| tx.set_setting("recorder", &ctx.recorded_by))?;
@@ -212,20 +219,9 @@ pub async fn open_province(state: State<'_, AppState>, input: Nothing) -> UiResu
 #[tauri::command(rename_all = "snake_case")]
 pub async fn open_fund(state: State<'_, AppState>, input: Nothing) -> UiResult<()> {
     let _ = input;
-    open_at_start_fund_only(&state);
-    Ok(())
-}
-
-fn open_at_start_fund_only(state: &AppState) {
-    let session = if state.paths.fund_db.exists() {
-        match Store::open(&state.paths.fund_db) {
-            Ok(store) => Session::Fund(Box::new(store)),
-            Err(e) => Session::Broken(e.into()),
-        }
-    } else {
-        Session::Closed
-    };
+    let session = fund_session(&state).unwrap_or(Session::Closed);
     *state.lock() = session;
+    Ok(())
 }
 
 #[derive(Serialize, Deserialize)]
