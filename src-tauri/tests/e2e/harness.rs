@@ -123,11 +123,16 @@ impl Session {
         }
     }
 
-    /// The element's rendered text (innerText, as the treasurer reads it).
+    /// An element's rendered text (innerText, as the treasurer reads it); None if the
+    /// element went away meanwhile.
+    async fn inner_text(&self, el: &Element) -> Option<String> {
+        let v = self.c().execute("return arguments[0].innerText;", vec![serde_json::to_value(el).unwrap()]).await.ok()?;
+        v.as_str().map(str::to_string)
+    }
+
     pub async fn text(&self, css: &str) -> String {
         let el = self.css(css).await;
-        let v = self.c().execute("return arguments[0].innerText;", vec![serde_json::to_value(&el).unwrap()]).await.unwrap();
-        v.as_str().unwrap_or_default().to_string()
+        self.inner_text(&el).await.unwrap_or_default()
     }
 
     /// Wait for an element with some text, and return the text.
@@ -139,8 +144,7 @@ impl Session {
         let start = Instant::now();
         loop {
             if let Ok(el) = self.c().find(Locator::Css(css)).await {
-                let script = "return arguments[0].innerText;";
-                if let Ok(serde_json::Value::String(text)) = self.c().execute(script, vec![serde_json::to_value(&el).unwrap()]).await {
+                if let Some(text) = self.inner_text(&el).await {
                     if !text.trim().is_empty() && text.contains(needle) {
                         return text;
                     }
