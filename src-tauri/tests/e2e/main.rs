@@ -92,7 +92,9 @@ async fn a_treasurers_month_in_the_real_window() {
     s.wait_css("[data-test=attend-form]", 10).await;
     s.fill("member_nos", &committee.join(", ")).await;
     s.click("[data-test=save-attendance]").await;
-    let quorum = s.wait_text_containing("[data-test=quorum]", "ครบองค์ประชุม", 10).await;
+    // "ไม่ครบองค์ประชุม" (no quorum) contains "ครบองค์ประชุม": wait for the whole phrase
+    // after the separator, or the page before the attendance is saved would match.
+    let quorum = s.wait_text_containing("[data-test=quorum]", "· ครบองค์ประชุม", 10).await;
     assert!(!quorum.contains("ไม่ครบ"), "quorum: {quorum}");
     s.fill("subject", "อนุมัติจ่ายเงินสวัสดิการเจ็บป่วย").await;
     s.select("kind", "claim").await;
