@@ -9,6 +9,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod fuzz;
 pub mod ops;
 pub mod render;
 pub mod report;

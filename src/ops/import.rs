@@ -95,7 +95,12 @@ pub fn read_rows(path: &Path) -> Result<Vec<Vec<String>>> {
 
 fn read_csv(path: &Path) -> Result<Vec<Vec<String>>> {
     let bytes = std::fs::read(path).map_err(|e| Error::file(path, e))?;
-    let text = String::from_utf8(bytes)
+    csv_rows(&bytes, path)
+}
+
+/// The rows of CSV bytes as text cells; `path` only names the source in errors.
+pub fn csv_rows(bytes: &[u8], path: &Path) -> Result<Vec<Vec<String>>> {
+    let text = std::str::from_utf8(bytes)
         .map_err(|_| Error::file(path, "is not UTF-8 text (save as 'CSV UTF-8') / ไม่ใช่ข้อความ UTF-8"))?;
     let text = text.trim_start_matches('\u{feff}');
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
@@ -108,8 +113,19 @@ fn read_csv(path: &Path) -> Result<Vec<Vec<String>>> {
 }
 
 fn read_sheet(path: &Path) -> Result<Vec<Vec<String>>> {
-    use calamine::{open_workbook_auto, Data, Reader};
-    let mut workbook = open_workbook_auto(path).map_err(|e| Error::file(path, e))?;
+    let workbook = calamine::open_workbook_auto(path).map_err(|e| Error::file(path, e))?;
+    sheet_rows(workbook, path)
+}
+
+/// The rows of a spreadsheet's bytes (XLSX, XLS or ODS, told by its content) as text cells;
+/// `path` only names the source in errors.
+pub fn spreadsheet_rows(bytes: &[u8], path: &Path) -> Result<Vec<Vec<String>>> {
+    let workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| Error::file(path, e))?;
+    sheet_rows(workbook, path)
+}
+
+fn sheet_rows<RS: std::io::Read + std::io::Seek>(mut workbook: calamine::Sheets<RS>, path: &Path) -> Result<Vec<Vec<String>>> {
+    use calamine::{Data, Reader};
     let sheet = workbook
         .sheet_names()
         .first()
@@ -151,6 +167,12 @@ fn row_error(row: usize, e: &Error) -> RowError {
 /// without it, any bad row rejects the whole file.
 pub fn import_members(store: &mut Store, ctx: &Ctx, path: &Path, good_rows_only: bool) -> Result<ImportReport> {
     let rows = read_rows(path)?;
+    import_member_rows(store, ctx, &rows, path, good_rows_only)
+}
+
+/// Import members from rows already read (header first); `path` only names the source in
+/// errors. One transaction: all rows, the good rows, or nothing.
+pub fn import_member_rows(store: &mut Store, ctx: &Ctx, rows: &[Vec<String>], path: &Path, good_rows_only: bool) -> Result<ImportReport> {
     let Some((header, body)) = rows.split_first() else {
         return Err(Error::file(path, "is empty / แฟ้มว่าง"));
     };

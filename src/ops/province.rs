@@ -170,6 +170,12 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
 /// Import one bundle file. With `dry_run`, say what would happen and write nothing.
 pub fn import(store: &mut ProvinceStore, bundle_path: &Path, dry_run: bool, officer: &str, now: &str) -> Result<ImportOutcome> {
     let bytes = std::fs::read(bundle_path).map_err(|e| Error::file(bundle_path, e))?;
+    import_bytes(store, &bytes, dry_run, officer, now)
+}
+
+/// Import one bundle from its bytes (as read from the stick): verified, checked against the
+/// registry, then written in one transaction with a copy kept beside the database.
+pub fn import_bytes(store: &mut ProvinceStore, bytes: &[u8], dry_run: bool, officer: &str, now: &str) -> Result<ImportOutcome> {
     let b = verify::open(&bytes)?;
     let m = b.manifest.clone();
     let rows = check(store, &b)?;
@@ -190,7 +196,7 @@ pub fn import(store: &mut ProvinceStore, bundle_path: &Path, dry_run: bool, offi
     let dir = store.path().parent().unwrap_or(Path::new(".")).join("bundles").join(&m.fund_code);
     std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
     let copy = dir.join(format!("{:04}-{}.kongthun", m.sequence, hex::encode(&b.hash[..8])));
-    crate::ops::export::write_atomic(&copy, &bytes)?;
+    crate::ops::export::write_atomic(&copy, bytes)?;
     let head: [u8; 32] = hex::decode(&m.chain.head).ok().and_then(|v| v.try_into().ok()).unwrap_or(GENESIS);
     store.import(&m.fund_code, m.sequence, &b.hash, (&m.period.from, &m.period.to), &head, m.chain.last_entry, &rows, now, officer, &copy.display().to_string())?;
     out.result = "imported";

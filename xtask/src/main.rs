@@ -7,6 +7,10 @@
 //! with a finished name opens as a verified Kongthun book; every bundle file with a
 //! finished name opens with all its file hashes right. (The short run is in the test
 //! command: tests/it/crash.rs.)
+//!
+//! `cargo xtask fuzz-seeds`: the fuzz targets' starting inputs (see fuzz_seeds.rs).
+mod fuzz_seeds;
+
 use rand::{Rng, SeedableRng};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -21,8 +25,9 @@ fn main() {
     };
     match args.first().map(String::as_str) {
         Some("crash") => crash(flag("--kills", 100) as usize, flag("--seed", 42)),
+        Some("fuzz-seeds") => fuzz_seeds::write_seeds(&Path::new(env!("CARGO_MANIFEST_DIR")).join("..")),
         _ => {
-            eprintln!("usage: cargo xtask crash [--kills N] [--seed S]");
+            eprintln!("usage: cargo xtask crash [--kills N] [--seed S] | cargo xtask fuzz-seeds");
             std::process::exit(2);
         }
     }
