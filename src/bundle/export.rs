@@ -105,6 +105,14 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
     let first_month = reader.first_entry_date()?.map(|d| d[..7].to_string()).unwrap_or_else(|| last_closed.clone());
     let (from, to) = match period.trim() {
         "since-last" => {
+            if let Some(p) = previous.as_ref().filter(|p| p.period_to >= last_closed) {
+                // Everything closed has gone already: say so, rather than name an empty span.
+                return Err(Error::Refused {
+                    code: "bundle.nothing_new",
+                    th: format!("ส่งข้อมูลครบถึงเดือนที่ปิดบัญชีล่าสุดแล้ว (ชุดที่ {} ถึง {}) ปิดบัญชีเดือนถัดไปก่อน", p.seq, p.period_to),
+                    en: format!("every closed month has been sent already (bundle {} up to {}); close the next month first", p.seq, p.period_to),
+                });
+            }
             let from = previous.as_ref().map(|p| { let (y, m) = months_after(&p.period_to); format!("{y:04}-{m:02}") }).unwrap_or(first_month.clone());
             (from, last_closed.clone())
         }

@@ -3,6 +3,7 @@
 //! (DESIGN §2, invariant 6). Reads go through `Reader`, available from the store and from
 //! inside a transaction.
 
+pub mod baseline;
 mod backup;
 mod bundles;
 pub mod province;

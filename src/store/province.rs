@@ -87,6 +87,18 @@ pub struct ImportRows {
     pub claims: Vec<serde_json::Value>,
 }
 
+/// One imported journal entry of a fund.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProvinceEntry {
+    pub id: i64,
+    pub entry_date: String,
+    pub kind: String,
+    pub doc_no: String,
+    pub description: String,
+    pub hash: String,
+    pub postings: Vec<(String, i64)>,
+}
+
 fn blob32(v: Option<Vec<u8>>) -> Option<[u8; 32]> {
     v.and_then(|b| b.try_into().ok())
 }
@@ -271,6 +283,49 @@ impl ProvinceStore {
     pub fn members(&self) -> Result<Vec<(String, String, String, Option<i32>)>> {
         let mut stmt = self.conn.prepare_cached("SELECT fund_code, status, groups, birth_year FROM p_member ORDER BY fund_code, member_no")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, Option<String>>(2)?.unwrap_or_default(), r.get(3)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// A fund's imported journal, entry by entry with its postings (account, amount) in line
+    /// order: what a province holds of the fund's books, to compare with the fund's own.
+    pub fn entries_of(&self, code: &str) -> Result<Vec<ProvinceEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.entry_id, e.entry_date, e.kind, e.doc_no, e.description, e.hash, p.account, p.amount
+             FROM p_entry e LEFT JOIN p_posting p ON p.fund_code = e.fund_code AND p.entry_id = e.entry_id
+             WHERE e.fund_code = ?1 ORDER BY e.entry_id, p.line",
+        )?;
+        let mut out: Vec<ProvinceEntry> = Vec::new();
+        let mut rows = stmt.query([code])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            if out.last().map(|e| e.id) != Some(id) {
+                out.push(ProvinceEntry {
+                    id,
+                    entry_date: r.get(1)?,
+                    kind: r.get(2)?,
+                    doc_no: r.get(3)?,
+                    description: r.get(4)?,
+                    hash: hex::encode(r.get::<_, Vec<u8>>(5)?),
+                    postings: Vec::new(),
+                });
+            }
+            if let (Some(account), Some(amount)) = (r.get::<_, Option<String>>(6)?, r.get::<_, Option<i64>>(7)?) {
+                out.last_mut().expect("entry pushed above").postings.push((account, amount));
+            }
+        }
+        Ok(out)
+    }
+
+    /// A fund's members as imported: (member no, title, first name, last name, status,
+    /// status since), by member number.
+    pub fn members_of(&self, code: &str) -> Result<Vec<(String, String, String, String, String, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT member_no, coalesce(title, ''), coalesce(first_name, ''), coalesce(last_name, ''), coalesce(status, ''), coalesce(status_since, '')
+             FROM p_member WHERE fund_code = ?1 ORDER BY member_no",
+        )?;
+        let rows = stmt
+            .query_map([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 

@@ -1,11 +1,14 @@
-//! Property test: any sequence of treasurer operations — valid or not — keeps the books
-//! balanced, the chain verifiable, and no member's savings or any till below zero. Invalid
-//! operations must fail cleanly (the generator makes plenty: overdrafts, double reversals,
-//! closed months).
+//! Property tests: any sequence of treasurer operations — valid or not — keeps the books
+//! balanced, the chain verifiable, no member's savings or any till below zero, and our
+//! journal export equal to what `hledger bal` makes of it. Invalid operations must fail
+//! cleanly (the generator makes plenty: overdrafts, double reversals, closed months). And
+//! whatever the fund did, the bundles it sends carry its books to the province losslessly.
 
 use super::*;
+use kongthun::bundle::export::{export_bundle, IdPolicy};
 use kongthun::ops::cashbook::CashMove;
 use kongthun::ops::contributions::CollectLine;
+use kongthun::store::province::{ProvinceEntry, ProvinceStore};
 use proptest::prelude::*;
 
 #[derive(Clone, Debug)]
@@ -31,6 +34,36 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
+/// Carry out one operation dated `day` (a close closes the month before the day).
+fn apply(store: &mut Store, op: &Op, day: NaiveDate) -> kongthun::Result<()> {
+    let d = day.to_string();
+    let ctx = today();
+    let mv = |account: &str, baht: u32| CashMove { account: account.into(), amount: baht.to_string(), date: d.clone(), till: "cash".into(), description: "p".into(), member_no: None };
+    match op {
+        Op::Collect { member, periods, savings } => ops::contributions::collect(store, &ctx, &d, "cash", &[CollectLine {
+            member_no: (member + 1).to_string(),
+            contribution: Satang(3000 * i64::from(*periods)),
+            savings: Satang::from_baht(i64::from(*savings)),
+            entrance_fee: Satang(0),
+        }])
+        .map(|_| ()),
+        Op::Withdraw { member, baht } => ops::savings::withdraw(store, &ctx, &(member + 1).to_string(), &baht.to_string(), &d, "cash").map(|_| ()),
+        Op::Receive { baht } => ops::cashbook::receive(store, &ctx, &mv("4301", *baht)).map(|_| ()),
+        Op::Pay { baht } => ops::cashbook::pay(store, &ctx, &mv("5201", *baht)).map(|_| ()),
+        Op::Transfer { to_bank, baht } => {
+            let (from, to) = if *to_bank { ("cash", "bank") } else { ("bank", "cash") };
+            ops::cashbook::transfer(store, &ctx, from, to, &baht.to_string(), &d, "").map(|_| ())
+        }
+        Op::Reverse { entry } => ops::reversal::reverse(store, &ctx, &entry.to_string(), "ทดสอบ", Some(&d)).map(|_| ()),
+        Op::Close => ops::close::close_month(store, &ctx, &kongthun::domain::date::month_key(day.pred_opt().unwrap())).map(|_| ()),
+    }
+}
+
+/// The first day operations are dated: members join in January 2025.
+fn first_day() -> NaiveDate {
+    date(2025, 2, 1)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
@@ -38,34 +71,10 @@ proptest! {
     fn books_stay_sound_under_any_sequence(ops in proptest::collection::vec(op(), 1..40)) {
         let mut f = fund(FundKind::Both);
         add_members(&mut f.store, 4, "2025-01-05");
-        // one operation per day from February 2025; a close closes the month before the day
-        let mut day = date(2025, 2, 1);
+        let mut day = first_day();
         for op in &ops {
-            let d = day.to_string();
-            let ctx = today();
-            let mv = |account: &str, baht: u32| CashMove { account: account.into(), amount: baht.to_string(), date: d.clone(), till: "cash".into(), description: "p".into(), member_no: None };
             let before = dump(&f.store);
-            let result = match op {
-                Op::Collect { member, periods, savings } => ops::contributions::collect(&mut f.store, &ctx, &d, "cash", &[CollectLine {
-                    member_no: (member + 1).to_string(),
-                    contribution: Satang(3000 * i64::from(*periods)),
-                    savings: Satang::from_baht(i64::from(*savings)),
-                    entrance_fee: Satang(0),
-                }]).map(|_| ()),
-                Op::Withdraw { member, baht } => ops::savings::withdraw(&mut f.store, &ctx, &(member + 1).to_string(), &baht.to_string(), &d, "cash").map(|_| ()),
-                Op::Receive { baht } => ops::cashbook::receive(&mut f.store, &ctx, &mv("4301", *baht)).map(|_| ()),
-                Op::Pay { baht } => ops::cashbook::pay(&mut f.store, &ctx, &mv("5201", *baht)).map(|_| ()),
-                Op::Transfer { to_bank, baht } => {
-                    let (from, to) = if *to_bank { ("cash", "bank") } else { ("bank", "cash") };
-                    ops::cashbook::transfer(&mut f.store, &ctx, from, to, &baht.to_string(), &d, "").map(|_| ())
-                }
-                Op::Reverse { entry } => ops::reversal::reverse(&mut f.store, &ctx, &entry.to_string(), "ทดสอบ", Some(&d)).map(|_| ()),
-                Op::Close => {
-                    let prev = day.pred_opt().unwrap();
-                    ops::close::close_month(&mut f.store, &ctx, &kongthun::domain::date::month_key(prev)).map(|_| ())
-                }
-            };
-            if result.is_err() {
+            if apply(&mut f.store, op, day).is_err() {
                 // a refused operation changes nothing
                 prop_assert_eq!(dump(&f.store), before, "{:?} failed but wrote", op);
             }
@@ -81,5 +90,82 @@ proptest! {
         for till in ["1101", "1102"] {
             prop_assert!(reader.lowest_balance_from(till, "2025-01-01").unwrap().0 >= 0, "{} below zero", till);
         }
+        // Another program reads our journal export to the same balances.
+        let journal = f.dir.path().join("fund.journal");
+        std::fs::write(&journal, kongthun::render::journal::journal_text(&reader).unwrap()).unwrap();
+        assert_hledger_balance_is_ours(&journal, &tb);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    #[test]
+    fn bundles_carry_the_books_to_the_province_losslessly(ops in proptest::collection::vec(op(), 1..50)) {
+        let mut f = fund(FundKind::Both);
+        add_members(&mut f.store, 4, "2025-01-05");
+        let db = f.dir.path().join("fund.sqlite");
+        let usb = f.dir.path().join("usb");
+        std::fs::create_dir(&usb).unwrap();
+        let mut bundles = Vec::new();
+        let mut export = |store: &mut Store, bundles: &mut Vec<std::path::PathBuf>| match export_bundle(store, &today(), &db, "since-last", &usb, IdPolicy::Hashed) {
+            Ok(out) => bundles.push(out.path),
+            Err(e) => assert!(["bundle.nothing_closed", "bundle.nothing_new"].contains(&e.code().as_str()), "{e}"),
+        };
+        let mut day = first_day();
+        for op in &ops {
+            // a bundle after every month close, as a treasurer sends them
+            if apply(&mut f.store, op, day).is_ok() && matches!(op, Op::Close) {
+                export(&mut f.store, &mut bundles);
+            }
+            day = day.succ_opt().unwrap();
+        }
+        // close every month up to the last day's, then send the rest
+        let mut month = (2025, 1);
+        while kongthun::domain::date::first_of_month(month.0, month.1) <= day {
+            let _ = ops::close::close_month(&mut f.store, &today(), &format!("{:04}-{:02}", month.0, month.1));
+            month = kongthun::domain::date::add_months(month, 1);
+        }
+        export(&mut f.store, &mut bundles);
+        prop_assert!(!bundles.is_empty());
+
+        let mut province = ProvinceStore::open(&f.dir.path().join("province/province.sqlite")).unwrap();
+        let preview = ops::province::enrol(&mut province, &bundles[0], None, "officer", "t").unwrap();
+        ops::province::enrol(&mut province, &bundles[0], Some(&preview.key_fingerprint), "officer", "t").unwrap();
+        for b in &bundles {
+            prop_assert_eq!(ops::province::import(&mut province, b, false, "officer", "t").unwrap().result, "imported");
+        }
+        // never twice: the newest says already imported, older ones are refused as replays,
+        // and neither changes anything
+        let digest = province.content_digest().unwrap();
+        for b in &bundles {
+            match ops::province::import(&mut province, b, false, "officer", "t") {
+                Ok(out) => prop_assert_eq!(out.result, "already_imported"),
+                Err(e) => prop_assert_eq!(e.code(), "bundle.replay"),
+            }
+        }
+        prop_assert_eq!(province.content_digest().unwrap(), digest);
+
+        let reader = f.store.read();
+        let code = reader.require_fund().unwrap().profile.fund_code;
+        let mut ours = Vec::new();
+        reader.for_each_entry(|e| ours.push(ProvinceEntry {
+            id: e.id,
+            entry_date: e.entry_date.clone(),
+            kind: e.kind.clone(),
+            doc_no: e.doc_no.clone(),
+            description: e.description.clone(),
+            hash: e.hash.clone(),
+            postings: e.postings.iter().map(|p| (p.account.clone(), p.amount.0)).collect(),
+        })).unwrap();
+        prop_assert_eq!(province.entries_of(&code).unwrap(), ours);
+        let mut members: Vec<_> = reader
+            .members(&Default::default())
+            .unwrap()
+            .into_iter()
+            .map(|m| (m.member_no, m.title, m.first_name, m.last_name, serde_json::to_value(m.status).unwrap().as_str().unwrap().to_string(), m.status_since))
+            .collect();
+        members.sort();
+        prop_assert_eq!(province.members_of(&code).unwrap(), members);
     }
 }

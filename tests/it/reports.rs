@@ -5,16 +5,8 @@
 use super::*;
 use kongthun::ops::cashbook::CashMove;
 use kongthun::render::statement::{statement_pdf, StatementOptions};
-use std::process::Command;
 
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} is needed by this test (bash .ci/run installs it): {e}"));
-    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
+use super::tool;
 
 fn pdf_text(pdf: &[u8], dir: &std::path::Path) -> (String, String, String) {
     let path = dir.join("report.pdf");
@@ -153,22 +145,8 @@ fn hledger_balances_equal_our_trial_balance() {
     let journal = kongthun::render::journal::journal_text(&store.read()).unwrap();
     let path = dir.path().join("fund.journal");
     std::fs::write(&path, &journal).unwrap();
-    let csv = tool("hledger", &["-f", path.to_str().unwrap(), "bal", "--flat", "-O", "csv"]);
     let tb = kongthun::report::trial_balance(&store.read(), date(2026, 11, 30)).unwrap();
-    let mut seen = 0;
-    for line in csv.lines().skip(1) {
-        let cells: Vec<String> = line.split("\",\"").map(|c| c.trim_matches('"').to_string()).collect();
-        if cells[0] == "total" {
-            assert_eq!(cells[1], "0");
-            continue;
-        }
-        let code = cells[0].split(':').nth(1).unwrap().split(' ').next().unwrap();
-        let amount = cells[1].trim_start_matches("THB ").trim();
-        let theirs = Satang::parse(amount, kongthun::domain::money::Sign::Any).unwrap();
-        let ours = tb.lines.iter().find(|l| l.code == code).map(|l| Satang(l.debit.0 - l.credit.0)).unwrap_or_default();
-        assert_eq!(theirs, ours, "account {code}");
-        seen += 1;
-    }
+    let seen = super::assert_hledger_balance_is_ours(&path, &tb);
     assert_eq!(seen, tb.lines.len());
 }
 

@@ -9,6 +9,9 @@
 //! command: tests/it/crash.rs.)
 //!
 //! `cargo xtask fuzz-seeds`: the fuzz targets' starting inputs (see fuzz_seeds.rs).
+//!
+//! `cargo xtask bench`: every benchmark with its baselines (benches/ledger, then the app's
+//! launch bench), each rewriting its section of docs/benchmarks.md.
 mod fuzz_seeds;
 
 use rand::{Rng, SeedableRng};
@@ -25,12 +28,23 @@ fn main() {
     };
     match args.first().map(String::as_str) {
         Some("crash") => crash(flag("--kills", 100) as usize, flag("--seed", 42)),
+        Some("bench") => bench(),
         Some("fuzz-seeds") => fuzz_seeds::write_seeds(&Path::new(env!("CARGO_MANIFEST_DIR")).join("..")),
         _ => {
-            eprintln!("usage: cargo xtask crash [--kills N] [--seed S] | cargo xtask fuzz-seeds");
+            eprintln!("usage: cargo xtask crash [--kills N] [--seed S] | cargo xtask bench | cargo xtask fuzz-seeds");
             std::process::exit(2);
         }
     }
+}
+
+fn bench() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    for args in [&["bench", "-p", "kongthun", "--bench", "ledger"][..], &["bench", "-p", "kongthun-app", "--bench", "launch"][..]] {
+        let status = Command::new(&cargo).args(args).current_dir(&root).status().unwrap();
+        assert!(status.success(), "cargo {} failed", args.join(" "));
+    }
+    println!("docs/benchmarks.md rewritten");
 }
 
 fn kongthun_binary() -> PathBuf {
