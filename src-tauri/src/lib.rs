@@ -17,7 +17,6 @@ pub fn run() {
     commands::app::open_at_start(&state);
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
         .manage(state)
         .invoke_handler(contract::handler())
         .build(tauri::generate_context!())

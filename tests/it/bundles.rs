@@ -296,3 +296,38 @@ fn key_rotation_is_followed_and_a_lost_key_needs_re_enrolment() {
     assert_eq!(cov[0].re_enrolled_at.as_deref(), Some("2026-11-22T06:00:00Z"));
     assert_eq!(cov[0].key_changes, 2);
 }
+
+/// Every file of a bundle as text: PDFs through pdftotext (their streams are compressed, so
+/// their raw bytes would hide a printed ID), the rest as they are.
+fn bundle_texts(path: &Path, work: &Path) -> Vec<(String, String)> {
+    unzip(path)
+        .into_iter()
+        .map(|(name, data)| {
+            let text = if name.ends_with(".pdf") {
+                let pdf = work.join("bundle-file.pdf");
+                std::fs::write(&pdf, &data).unwrap();
+                tool("pdftotext", &[pdf.to_str().unwrap(), "-"])
+            } else {
+                String::from_utf8_lossy(&data).into_owned()
+            };
+            (name, text)
+        })
+        .collect()
+}
+
+#[test]
+fn national_ids_leave_the_fund_only_when_the_fund_chooses() {
+    // Files of a fund's whole-journal bundle under `policy` that show any member's ID.
+    let carrying = |policy: IdPolicy| -> Vec<String> {
+        let mut s = demo_fund(11);
+        let ids: Vec<String> = s.store.read().members(&Default::default()).unwrap().into_iter().filter_map(|m| m.national_id).collect();
+        assert!(ids.len() > 10);
+        let bundle = export_bundle(&mut s.store, &today(), &s.fund_db, "since-last", &s.usb, policy).unwrap();
+        let texts = bundle_texts(&bundle.path, s.dir.path());
+        assert!(texts.iter().any(|(n, _)| n.ends_with(".pdf")), "the bundle carries printed statements");
+        texts.iter().filter(|(_, t)| ids.iter().any(|id| t.contains(id.as_str()))).map(|(n, _)| n.clone()).collect()
+    };
+    assert_eq!(carrying(IdPolicy::Hashed), Vec::<String>::new(), "national IDs in a hashed bundle");
+    // the same check finds them when the fund chose to send them as they are
+    assert_eq!(carrying(IdPolicy::Clear), vec!["data/members.jsonl".to_string()]);
+}

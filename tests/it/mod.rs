@@ -12,6 +12,7 @@ mod fuzz_regressions;
 mod import;
 mod invariants;
 mod members;
+mod no_network;
 mod properties;
 mod reports;
 mod savings;

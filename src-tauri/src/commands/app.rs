@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
-use tauri_plugin_opener::OpenerExt;
 
 #[derive(Serialize)]
 pub struct AppStatus {
@@ -311,10 +310,24 @@ pub async fn choose_path(app: AppHandle, input: ChooseInput) -> UiResult<Option<
     Ok(picked.and_then(|p| p.into_path().ok()))
 }
 
-/// Open a saved file (a PDF to print) in the system's own viewer.
+/// Open a saved file (a PDF to print) in the system's own viewer, by the desktop's own
+/// opener program. (Not tauri-plugin-opener: on Linux it links a D-Bus client that can
+/// speak TCP, and this app carries no network code; see docs/security.md.)
 #[tauri::command(rename_all = "snake_case")]
-pub async fn open_path(app: AppHandle, input: PathInput) -> UiResult<()> {
-    app.opener()
-        .open_path(input.path.display().to_string(), None::<&str>)
-        .map_err(|e| UiError::shell("open_failed", format!("เปิดแฟ้มไม่ได้: {e}"), format!("could not open the file: {e}")))
+pub async fn open_path(input: PathInput) -> UiResult<()> {
+    let path = &input.path;
+    if !path.is_file() {
+        let shown = path.display();
+        return Err(UiError::shell("open_failed", format!("ไม่พบแฟ้ม {shown}"), format!("no file {shown}")));
+    }
+    let opener = if cfg!(target_os = "macos") { "open" } else if cfg!(windows) { "explorer" } else { "xdg-open" };
+    std::process::Command::new(opener)
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        // reaped on its own thread: the viewer may outlive the opener, never a zombie
+        .map(|mut child| drop(std::thread::spawn(move || child.wait())))
+        .map_err(|e| UiError::shell("open_failed", format!("เปิดแฟ้มไม่ได้ ({opener}): {e}"), format!("could not open the file with {opener}: {e}")))
 }
