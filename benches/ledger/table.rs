@@ -34,6 +34,15 @@ pub fn ms(d: Duration) -> String {
     }
 }
 
+/// A target time as people write it: `50 ms`, `3 s`, `2 min`.
+fn whole(d: Duration) -> String {
+    match d.as_millis() {
+        ms if ms >= 60_000 && ms % 60_000 == 0 => format!("{} min", ms / 60_000),
+        ms if ms >= 1_000 && ms % 1_000 == 0 => format!("{} s", ms / 1_000),
+        ms => format!("{ms} ms"),
+    }
+}
+
 fn thousands(x: f64) -> String {
     let whole = format!("{:.0}", x);
     let mut out = String::new();
@@ -63,7 +72,7 @@ impl Row {
         let mut all = true;
         for t in &self.targets {
             let (label, met) = match t {
-                Target::Under(limit) => (format!("< {}", ms(*limit)), self.ours < *limit),
+                Target::Under(limit) => (format!("< {}", whole(*limit)), self.ours < *limit),
                 Target::AtMostTimesBaseline(x) => {
                     let base = self.baseline.as_ref().map(|b| b.1).unwrap_or_default();
                     (format!("≤ {x}× baseline"), self.ours.as_secs_f64() <= x * base.as_secs_f64())
