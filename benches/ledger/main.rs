@@ -7,7 +7,8 @@
 //! Run: `cargo xtask bench` (this and the app-start bench) or `cargo bench --bench ledger`.
 //! The demo is built into `bench-data/` the first time (about 25 minutes); set
 //! KONGTHUN_BENCH_DIR to keep it elsewhere, KONGTHUN_BENCH_MEMBERS / KONGTHUN_BENCH_YEARS to
-//! change its size (the document is only rewritten for the full size).
+//! change its size (the document is only rewritten for the full size);
+//! KONGTHUN_BENCH_ONLY=province runs only the 1,000-bundle import and prints it.
 mod province;
 mod table;
 
@@ -87,6 +88,12 @@ fn main() {
     let mut rows = Vec::new();
     let mut others = Vec::new();
 
+    if std::env::var("KONGTHUN_BENCH_ONLY").as_deref() == Ok("province") {
+        // Quick iteration on the province side; prints only, the document stays as it is.
+        let rows = vec![province::thousand(&dir)];
+        println!("{}", table::markdown(&rows));
+        return;
+    }
     let store = Store::open(&db).unwrap();
     let reader = store.read();
     let bare = baseline::open(&db).unwrap();

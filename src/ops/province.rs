@@ -192,13 +192,9 @@ pub fn import_bytes(store: &mut ProvinceStore, bytes: &[u8], dry_run: bool, offi
         out.result = "would_import";
         return Ok(out);
     }
-    // Keep a copy of the bundle beside the province database before the data goes in.
-    let dir = store.path().parent().unwrap_or(Path::new(".")).join("bundles").join(&m.fund_code);
-    std::fs::create_dir_all(&dir).map_err(|e| Error::file(&dir, e))?;
-    let copy = dir.join(format!("{:04}-{}.kongthun", m.sequence, hex::encode(&b.hash[..8])));
-    crate::ops::export::write_atomic(&copy, bytes)?;
+    // The bundle's own bytes go into the same transaction as its data.
     let head: [u8; 32] = hex::decode(&m.chain.head).ok().and_then(|v| v.try_into().ok()).unwrap_or(GENESIS);
-    store.import(&m.fund_code, m.sequence, &b.hash, (&m.period.from, &m.period.to), &head, m.chain.last_entry, &rows, now, officer, &copy.display().to_string())?;
+    store.import(&m.fund_code, m.sequence, &b.hash, (&m.period.from, &m.period.to), &head, m.chain.last_entry, &rows, now, officer, bytes)?;
     out.result = "imported";
     Ok(out)
 }

@@ -51,6 +51,25 @@ pub fn reverse(store: &mut Store, ctx: &Ctx, entry: &str, reason: &str, date: Op
                 ));
             }
         }
+        // Undoing money received takes it back out of the till: not below zero on that day or
+        // any later day already on the books (found by the property test: reversing a
+        // collection after a payment left cash at -1.00).
+        let accounts = reader.accounts()?;
+        let mut taken_out: HashMap<&str, i64> = HashMap::new();
+        for p in &original.postings {
+            if accounts.iter().any(|a| a.code == p.account && a.cash_kind.is_some()) {
+                *taken_out.entry(p.account.as_str()).or_default() += p.amount.0;
+            }
+        }
+        for (till, amount) in taken_out.into_iter().filter(|(_, amount)| *amount > 0) {
+            let lowest = reader.lowest_balance_from(till, &date.to_string())?;
+            if lowest.0 < amount {
+                return Err(refuse(
+                    &format!("เงินในบัญชี {till} จะติดลบ (ยอดต่ำสุดตั้งแต่วันนั้น {} บาท)", lowest.display()),
+                    &format!("account {till} would fall below zero (its lowest balance from that day is {} baht)", lowest.display()),
+                ));
+            }
+        }
         let balanced = original.to_balanced()?;
         let reversal = BalancedEntry::reversal_of(
             original.id,

@@ -72,7 +72,7 @@ pub fn last_entry_id(conn: &Connection) -> Result<i64> {
 
 /// What importing bundle `seq` of `fund` wrote into a province database: its entries and
 /// postings (the bundle's id range), the fund's members and claims as they stand, the bundle
-/// row and the fund's registry row.
+/// row, the bundle's file and the fund's registry row.
 pub fn province_rows_of_bundle(conn: &Connection, fund: &str, seq: i64) -> Result<BareRows> {
     let (before, carried): (i64, i64) = conn.query_row(
         "SELECT coalesce(sum(CASE WHEN seq < ?2 THEN entries END), 0), coalesce(sum(CASE WHEN seq = ?2 THEN entries END), 0)
@@ -88,6 +88,7 @@ pub fn province_rows_of_bundle(conn: &Connection, fund: &str, seq: i64) -> Resul
             select(conn, "p_posting", "fund_code = ?1 AND entry_id > ?2 AND entry_id <= ?3 ORDER BY entry_id, line", &[&fund, &before, &last])?,
             select(conn, "p_claim", "fund_code = ?1", &[&fund])?,
             select(conn, "p_bundle", "fund_code = ?1 AND seq = ?2", &[&fund, &seq])?,
+            select(conn, "p_bundle_file", "fund_code = ?1 AND seq = ?2", &[&fund, &seq])?,
             select(conn, "p_fund", "code = ?1", &[&fund])?,
         ],
     })

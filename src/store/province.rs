@@ -11,6 +11,16 @@ use std::path::{Path, PathBuf};
 
 pub const PROVINCE_APPLICATION_ID: i32 = 0x4B50_5256;
 
+/// Each imported bundle's file, byte for byte, written in the import's own transaction (so the
+/// archive and the data commit together, one fsync, and a backup of the database holds both).
+/// Added after the first province databases: created at open when missing.
+const BUNDLE_FILES: &str = "CREATE TABLE IF NOT EXISTS p_bundle_file (
+    fund_code TEXT NOT NULL, seq INTEGER NOT NULL, bytes BLOB NOT NULL,
+    PRIMARY KEY (fund_code, seq)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS p_bundle_file_no_update BEFORE UPDATE ON p_bundle_file BEGIN SELECT RAISE(ABORT, 'kongthun: imported bundles are history'); END;
+CREATE TRIGGER IF NOT EXISTS p_bundle_file_no_delete BEFORE DELETE ON p_bundle_file BEGIN SELECT RAISE(ABORT, 'kongthun: imported bundles are history'); END;";
+
 const SCHEMA: &str = "
 CREATE TABLE p_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE p_fund (
@@ -126,6 +136,7 @@ impl ProvinceStore {
         } else if app != PROVINCE_APPLICATION_ID {
             return Err(Error::NotKongthun { path: path.display().to_string(), reason: "not a province database".into() });
         }
+        conn.execute_batch(BUNDLE_FILES)?;
         Ok(ProvinceStore { conn, path: path.to_path_buf() })
     }
 
@@ -195,7 +206,7 @@ impl ProvinceStore {
 
     /// Write one verified bundle: all or nothing.
     #[allow(clippy::too_many_arguments)]
-    pub fn import(&mut self, code: &str, seq: i64, hash: &[u8; 32], period: (&str, &str), head: &[u8; 32], last_entry: i64, rows: &ImportRows, at: &str, by: &str, stored_as: &str) -> Result<()> {
+    pub fn import(&mut self, code: &str, seq: i64, hash: &[u8; 32], period: (&str, &str), head: &[u8; 32], last_entry: i64, rows: &ImportRows, at: &str, by: &str, bundle_file: &[u8]) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         if let Some((public, fingerprint)) = &rows.new_key {
             tx.execute(
@@ -240,8 +251,9 @@ impl ProvinceStore {
         tx.execute(
             "INSERT INTO p_bundle (fund_code, seq, hash, period_from, period_to, entries, chain_head, imported_at, imported_by, stored_as)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![code, seq, &hash[..], period.0, period.1, rows.entries.len() as i64, &head[..], at, by, stored_as],
+            params![code, seq, &hash[..], period.0, period.1, rows.entries.len() as i64, &head[..], at, by, "p_bundle_file"],
         )?;
+        tx.execute("INSERT INTO p_bundle_file (fund_code, seq, bytes) VALUES (?1, ?2, ?3)", params![code, seq, bundle_file])?;
         tx.execute(
             "UPDATE p_fund SET last_seq = ?2, last_bundle = ?3, chain_head = ?4, last_entry = ?5 WHERE code = ?1",
             params![code, seq, &hash[..], &head[..], last_entry],
@@ -284,6 +296,14 @@ impl ProvinceStore {
         let mut stmt = self.conn.prepare_cached("SELECT fund_code, status, groups, birth_year FROM p_member ORDER BY fund_code, member_no")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, Option<String>>(2)?.unwrap_or_default(), r.get(3)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
+    }
+
+    /// The file of bundle `seq` of a fund, byte for byte as it was imported.
+    pub fn bundle_file(&self, code: &str, seq: i64) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row("SELECT bytes FROM p_bundle_file WHERE fund_code = ?1 AND seq = ?2", params![code, seq], |r| r.get(0))
+            .optional()?)
     }
 
     /// A fund's imported journal, entry by entry with its postings (account, amount) in line

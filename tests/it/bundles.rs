@@ -76,6 +76,12 @@ fn round_trip_figures_equal_the_funds_own_reports() {
     assert_eq!(import(&mut p, &b1).unwrap().result, "imported");
     assert_eq!(import(&mut p, &b2).unwrap().result, "imported");
     assert_eq!(import(&mut p, &b2).unwrap().result, "already_imported");
+    // each bundle is kept, byte for byte, inside the province database
+    let code = s.store.read().require_fund().unwrap().profile.fund_code;
+    for (seq, file) in [(1, &b1), (2, &b2)] {
+        assert_eq!(p.bundle_file(&code, seq).unwrap(), Some(std::fs::read(file).unwrap()), "bundle {seq}");
+    }
+    assert_eq!(p.bundle_file(&code, 3).unwrap(), None);
 
     let reader = s.store.read();
     for year in [2025, 2026] {

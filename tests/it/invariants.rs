@@ -204,3 +204,29 @@ fn a_file_that_is_not_kongthun_is_refused() {
     std::fs::write(&junk, b"this is not a database at all, just text that goes on").unwrap();
     assert!(Store::open(&junk).is_err());
 }
+
+#[test]
+fn reversing_a_receipt_may_not_overdraw_the_till() {
+    // Found by the property test: 294.00 collected, most of the cash paid out, then the
+    // collection reversed — the till went to -1.00.
+    let mut f = fund(FundKind::Both);
+    add_members(&mut f.store, 1, "2025-01-05");
+    let collected = ops::contributions::collect(&mut f.store, &today(), "2025-02-04", "cash", &[kongthun::ops::contributions::CollectLine {
+        member_no: "1".into(),
+        contribution: Satang(9000),
+        savings: Satang(20400),
+        entrance_fee: Satang(0),
+    }])
+    .unwrap();
+    let pay = |amount: &str| kongthun::ops::cashbook::CashMove { account: "5201".into(), amount: amount.into(), date: "2025-02-05".into(), till: "cash".into(), description: "ค่าใช้จ่าย".into(), member_no: None };
+    ops::cashbook::pay(&mut f.store, &today(), &pay("100")).unwrap();
+    let entry = collected.receipts[0].id.to_string();
+    let before = dump(&f.store);
+    let e = ops::reversal::reverse(&mut f.store, &today(), &entry, "บันทึกผิด", Some("2025-02-06")).unwrap_err();
+    assert_eq!(e.code(), "cannot_reverse", "{e}");
+    assert!(e.message_en().contains("1101") && e.message_en().contains("194.00"), "{}", e.message_en());
+    assert_eq!(dump(&f.store), before, "a refused reversal wrote");
+    // with the cash back in the till it goes through
+    ops::cashbook::receive(&mut f.store, &today(), &kongthun::ops::cashbook::CashMove { account: "4301".into(), amount: "100".into(), date: "2025-02-06".into(), till: "cash".into(), description: "บริจาค".into(), member_no: None }).unwrap();
+    ops::reversal::reverse(&mut f.store, &today(), &entry, "บันทึกผิด", Some("2025-02-06")).unwrap();
+}
