@@ -108,7 +108,7 @@ proptest! {
         let usb = f.dir.path().join("usb");
         std::fs::create_dir(&usb).unwrap();
         let mut bundles = Vec::new();
-        let mut export = |store: &mut Store, bundles: &mut Vec<std::path::PathBuf>| match export_bundle(store, &today(), &db, "since-last", &usb, IdPolicy::Hashed) {
+        let export = |store: &mut Store, bundles: &mut Vec<std::path::PathBuf>| match export_bundle(store, &today(), &db, "since-last", &usb, IdPolicy::Hashed) {
             Ok(out) => bundles.push(out.path),
             Err(e) => assert!(["bundle.nothing_closed", "bundle.nothing_new"].contains(&e.code().as_str()), "{e}"),
         };
