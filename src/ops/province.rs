@@ -174,9 +174,9 @@ pub fn import(store: &mut ProvinceStore, bundle_path: &Path, dry_run: bool, offi
 }
 
 /// Import one bundle from its bytes (as read from the stick): verified, checked against the
-/// registry, then written in one transaction with a copy kept beside the database.
+/// registry, then written in one transaction together with the bundle file itself.
 pub fn import_bytes(store: &mut ProvinceStore, bytes: &[u8], dry_run: bool, officer: &str, now: &str) -> Result<ImportOutcome> {
-    let b = verify::open(&bytes)?;
+    let b = verify::open(bytes)?;
     let m = b.manifest.clone();
     let rows = check(store, &b)?;
     let mut out = ImportOutcome {

@@ -57,7 +57,7 @@ pub fn reverse(store: &mut Store, ctx: &Ctx, entry: &str, reason: &str, date: Op
         let accounts = reader.accounts()?;
         let mut taken_out: HashMap<&str, i64> = HashMap::new();
         for p in &original.postings {
-            if accounts.iter().any(|a| a.code == p.account && a.cash_kind.is_some()) {
+            if crate::store::AccountRow::is_till(&accounts, &p.account) {
                 *taken_out.entry(p.account.as_str()).or_default() += p.amount.0;
             }
         }

@@ -24,7 +24,7 @@ fn date(s: &str, dg: Digits) -> String {
 pub fn voucher_pdf(fund: &FundRow, entry: &EntryRow, accounts: &[AccountRow], member: Option<&MemberRow>, fingerprint: &str) -> Vec<u8> {
     let dg = digits(fund);
     let money = |v: i64| thai::amount(v, dg);
-    let till = |code: &str| accounts.iter().any(|a| a.code == code && a.cash_kind.is_some());
+    let till = |code: &str| AccountRow::is_till(accounts, code);
     let cash_in: i64 = entry.postings.iter().filter(|p| till(&p.account)).map(|p| p.amount.0).sum();
     let (title, party_label) = if entry.reverses.is_some() || cash_in == 0 {
         ("ใบสำคัญทั่วไป", "เกี่ยวกับ")

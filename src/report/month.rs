@@ -37,7 +37,7 @@ pub struct MonthSummary {
 pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<MonthSummary> {
     let key = format!("{year:04}-{month:02}");
     let accounts = reader.accounts()?;
-    let is_till = |code: &str| accounts.iter().any(|a| a.code == code && a.cash_kind.is_some());
+    let is_till = |code: &str| crate::store::AccountRow::is_till(&accounts, code);
     let name = |code: &str| {
         accounts
             .iter()

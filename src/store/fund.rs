@@ -25,6 +25,14 @@ pub struct AccountRow {
     pub system: bool,
 }
 
+impl AccountRow {
+    /// Whether `code` is a till among `accounts`: cash on hand or a bank account, where money
+    /// physically comes in and goes out.
+    pub fn is_till(accounts: &[AccountRow], code: &str) -> bool {
+        accounts.iter().any(|a| a.code == code && a.cash_kind.is_some())
+    }
+}
+
 fn fund_from_row(r: &Row<'_>) -> rusqlite::Result<FundRow> {
     let kind: String = r.get("kind")?;
     let schedule: String = r.get("schedule")?;

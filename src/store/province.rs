@@ -266,7 +266,7 @@ impl ProvinceStore {
     pub fn content_digest(&self) -> Result<String> {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
-        for table in ["p_fund", "p_bundle", "p_member", "p_entry", "p_posting", "p_claim"] {
+        for table in ["p_fund", "p_bundle", "p_bundle_file", "p_member", "p_entry", "p_posting", "p_claim"] {
             let mut stmt = self.conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))?;
             let n = stmt.column_count();
             let mut rows = stmt.query([])?;
