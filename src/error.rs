@@ -145,6 +145,11 @@ pub enum Error {
     #[error("file {path}: {message}")]
     File { path: String, message: String },
 
+    /// An entry would take a till, a member's sajja savings or a member's loan below zero on
+    /// its date or a later day (`store::floors`).
+    #[error("{}", below_zero_en(date, shortfall))]
+    BelowZero { date: chrono::NaiveDate, shortfall: Box<crate::store::Shortfall> },
+
     /// A rule of the fund refuses the operation (quorum not met, claim not eligible, ...).
     #[error("{en}")]
     Refused { code: &'static str, th: String, en: String },
@@ -196,6 +201,7 @@ impl Error {
             Error::ImportRejected { .. } => "import_rejected".into(),
             Error::File { .. } => "file".into(),
             Error::InLine { inner, .. } => inner.code(),
+            Error::BelowZero { .. } => "below_zero".into(),
             Error::Refused { code, .. } => (*code).to_string(),
             Error::Db(_) => "database".into(),
         }
@@ -232,6 +238,13 @@ impl Error {
                 json!({"line": line, "member_no": member_no, "inner": inner.params()})
             }
             Error::Refused { th, en, .. } => json!({"th": th, "en": en}),
+            Error::BelowZero { date, shortfall } => json!({
+                "date": date.to_string(),
+                "account": shortfall.floor.account,
+                "member_no": shortfall.member_no,
+                "lowest": shortfall.lowest.display(),
+                "amount": shortfall.taken.display(),
+            }),
             Error::NoFund | Error::Db(_) => json!({}),
         }
     }
@@ -282,12 +295,45 @@ impl Error {
             }
             Error::File { path, message } => format!("แฟ้ม {path}: {message}"),
             Error::Refused { th, .. } => th.clone(),
+            Error::BelowZero { date, shortfall } => below_zero_th(*date, shortfall),
             Error::InLine { line, member_no, inner } => {
                 format!("บรรทัดที่ {line} (สมาชิกเลขที่ {member_no}): {}", inner.message_th())
             }
             Error::Db(e) => format!("ฐานข้อมูลผิดพลาด: {e}"),
         }
     }
+}
+
+/// Whose balance a shortfall is about, in English.
+fn shortfall_subject_en(s: &crate::store::Shortfall) -> String {
+    match (&s.member_no, s.floor.account.as_str()) {
+        (Some(no), crate::domain::accounts::SAVINGS_OWED) => format!("member {no}'s sajja savings"),
+        (Some(no), _) => format!("member {no}'s loan outstanding"),
+        (None, code) => format!("account {code} {}", s.account_name_en),
+    }
+}
+
+fn below_zero_en(date: &chrono::NaiveDate, s: &crate::store::Shortfall) -> String {
+    format!(
+        "this would take {} below zero: its lowest balance from {date} on is {} baht, and this takes out {} baht",
+        shortfall_subject_en(s),
+        s.lowest.display(),
+        s.taken.display()
+    )
+}
+
+fn below_zero_th(date: chrono::NaiveDate, s: &crate::store::Shortfall) -> String {
+    let subject = match (&s.member_no, s.floor.account.as_str()) {
+        (Some(no), crate::domain::accounts::SAVINGS_OWED) => format!("เงินสัจจะของสมาชิกเลขที่ {no}"),
+        (Some(no), _) => format!("เงินกู้คงเหลือของสมาชิกเลขที่ {no}"),
+        (None, code) => format!("เงินในบัญชี {code} {}", s.account_name_th),
+    };
+    format!(
+        "รายการนี้ทำให้{subject}ติดลบ: ยอดต่ำสุดตั้งแต่วันที่ {} เป็นต้นไปคือ {} บาท แต่รายการนี้นำออก {} บาท",
+        crate::thai::date_short(date, crate::thai::Digits::Arabic),
+        s.lowest.display(),
+        s.taken.display()
+    )
 }
 
 /// Thai label of a field key used in `Error::Invalid` and `Error::NotFound`.
@@ -316,6 +362,8 @@ pub fn field_th(field: &str) -> &str {
         "group" | "groups" => "กลุ่ม",
         "kind" => "ประเภท",
         "account" => "บัญชี",
+        "till" => "รับเข้า/จ่ายจาก (เงินสดหรือธนาคาร)",
+        "direction" => "รายการ",
         "entry" => "รายการบัญชี",
         "reason" => "เหตุผล",
         "name_th" => "ชื่อกองทุน",

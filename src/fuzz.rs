@@ -249,7 +249,7 @@ pub fn bundle(data: &[u8]) -> String {
         _ => panic!("dry run said {:?}, import said {:?}", dry.map(|o| o.result), real.map(|o| o.result)),
     }
     match real {
-        Ok(outcome) => outcome.result.to_string(),
+        Ok(outcome) => outcome.result.key().to_string(),
         Err(e) => {
             assert_eq!(province.content_digest().expect("digest"), before, "a refused bundle wrote");
             e.code().to_string()

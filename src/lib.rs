@@ -4,6 +4,7 @@
 //! (the only SQL) -> SQLite; `report` reads the store and returns plain structs. `thai` holds
 //! every piece of Thai formatting. Nothing here knows about Tauri.
 
+pub mod bounded;
 pub mod bundle;
 pub mod cli;
 pub mod demo;

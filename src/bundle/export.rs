@@ -35,8 +35,11 @@ pub struct BundleOutcome {
     pub repeated: bool,
 }
 
-fn months_after(key: &str) -> (i32, u32) {
-    crate::domain::date::add_months(parse_month(key).unwrap_or((1970, 1)), 1)
+/// The month after a stored month key (`YYYY-MM`); a stored key that is not a month is an
+/// error naming it, never a quiet 1970-01.
+fn months_after(key: &str) -> Result<(i32, u32)> {
+    let month = parse_month(key).map_err(|problem| Error::invalid("month", key, problem))?;
+    Ok(crate::domain::date::add_months(month, 1))
 }
 
 /// The fund's secret key, made on first use (and its public half recorded).
@@ -113,7 +116,7 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
                     en: format!("every closed month has been sent already (bundle {} up to {}); close the next month first", p.seq, p.period_to),
                 });
             }
-            let from = previous.as_ref().map(|p| { let (y, m) = months_after(&p.period_to); format!("{y:04}-{m:02}") }).unwrap_or(first_month.clone());
+            let from = previous.as_ref().map(|p| { let (y, m) = months_after(&p.period_to)?; Ok::<_, Error>(format!("{y:04}-{m:02}")) }).transpose()?.unwrap_or(first_month.clone());
             (from, last_closed.clone())
         }
         p if p.len() == 4 => {
@@ -148,7 +151,7 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
             (r.seq, before, r.first_entry)
         }
         (None, Some(p)) => {
-            let (y, m) = months_after(&p.period_to);
+            let (y, m) = months_after(&p.period_to)?;
             if from != format!("{y:04}-{m:02}") {
                 return Err(Error::Refused {
                     code: "bundle.gap",
@@ -240,10 +243,11 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
         if key > to {
             break;
         }
-        let printed = reader.closed_at(&key)?.and_then(|t| crate::domain::date::parse(&t[..10]).ok()).unwrap_or(last_of_month(y, m));
+        // printed on the day of the close in the fund's own time (Thailand), not UTC's
+        let printed = reader.closed_at(&key)?.and_then(|t| crate::domain::date::local_date_of(&t)).unwrap_or(last_of_month(y, m));
         let s = crate::report::statement(&reader, y, m, printed)?;
         files.push((format!("reports/statement-{key}.pdf"), crate::render::statement::statement_pdf(&s, &crate::render::statement::StatementOptions { recipient_names: false })));
-        (y, m) = months_after(&key);
+        (y, m) = months_after(&key)?;
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
 

@@ -12,6 +12,7 @@ pub struct OpenedBundle {
     pub manifest: Manifest,
     /// SHA-256 of manifest.json: the bundle's identity in the chain of bundles.
     pub hash: [u8; 32],
+    /// The verified `data/` files (the printed reports are checked, not kept).
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
@@ -19,21 +20,66 @@ pub fn refused(code: &'static str, th: impl Into<String>, en: impl Into<String>)
     Error::Refused { code, th: th.into(), en: en.into() }
 }
 
-pub fn open(bytes: &[u8]) -> Result<OpenedBundle> {
-    let corrupt = |e: String| refused("bundle.corrupt", format!("แฟ้มชุดข้อมูลเสียหายหรือไม่ครบ ({e})"), format!("the bundle file is damaged or incomplete ({e})"));
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| corrupt(e.to_string()))?;
-    let mut raw: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    for i in 0..archive.len() {
-        let mut f = archive.by_index(i).map_err(|e| corrupt(e.to_string()))?;
-        let name = f.name().to_string();
-        let mut data = Vec::new();
-        f.read_to_end(&mut data).map_err(|e| corrupt(e.to_string()))?;
-        if raw.insert(name.clone(), data).is_some() {
-            return Err(refused("bundle.duplicate_file", format!("มีแฟ้ม {name} ซ้ำ"), format!("{name} appears twice")));
+/// How much of a bundle file this program reads at most. A bundle from a stick is read
+/// against these before anything is decompressed, so a hostile file cannot exhaust the
+/// office laptop's memory or disk (docs/bundle-format.md, "Limits").
+pub mod limits {
+    /// The bundle file itself (the first bundle of a 20-year fund is about 60 MB).
+    pub const BUNDLE_FILE: u64 = 1 << 30;
+    /// manifest.json and manifest.sig.
+    pub const MANIFEST: u64 = 4 << 20;
+    pub const SIGNATURE: u64 = 1024;
+    /// Entries in the zip and files in the manifest (a bundle of 20 years has about 250).
+    pub const FILES: usize = 2048;
+    /// All listed files together, inflated.
+    pub const TOTAL: u64 = 4 << 30;
+}
+
+/// Read a bundle file from disk within `limits::BUNDLE_FILE`.
+pub fn read_bundle_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    crate::bounded::read_file(path, limits::BUNDLE_FILE)
+}
+
+fn corrupt(e: impl std::fmt::Display) -> Error {
+    refused("bundle.corrupt", format!("แฟ้มชุดข้อมูลเสียหายหรือไม่ครบ ({e})"), format!("the bundle file is damaged or incomplete ({e})"))
+}
+
+fn too_large(what: &str, limit: impl std::fmt::Display) -> Error {
+    refused("bundle.too_large", format!("ชุดข้อมูลใหญ่เกินกว่าที่รับได้: {what} (เกิน {limit})"), format!("the bundle is larger than this program accepts: {what} (more than {limit})"))
+}
+
+/// Read a small entry (the manifest or its signature) of at most `max` bytes.
+fn small_entry<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>, name: &str, max: u64) -> Result<Vec<u8>> {
+    let mut entry = match archive.by_name(name) {
+        Ok(entry) => entry,
+        Err(zip::result::ZipError::FileNotFound) => {
+            return Err(refused("bundle.missing_file", format!("ไม่มี {name}"), format!("{name} is missing")))
         }
+        Err(e) => return Err(corrupt(e)),
+    };
+    if entry.size() > max {
+        return Err(too_large(name, format!("{max} bytes")));
     }
-    let manifest_bytes = raw.remove("manifest.json").ok_or_else(|| refused("bundle.missing_file", "ไม่มี manifest.json", "manifest.json is missing"))?;
-    let sig = raw.remove("manifest.sig").ok_or_else(|| refused("bundle.missing_file", "ไม่มี manifest.sig", "manifest.sig is missing"))?;
+    let mut data = Vec::new();
+    entry.by_ref().take(max + 1).read_to_end(&mut data).map_err(corrupt)?;
+    if data.len() as u64 > max {
+        return Err(too_large(name, format!("{max} bytes")));
+    }
+    Ok(data)
+}
+
+/// Open a bundle without trusting it: the signature over the manifest first, then each
+/// entry of the zip, in order, against the manifest's list — an unlisted name is refused
+/// before it is decompressed, a listed one whose header declares another size likewise, and
+/// no entry is inflated past its listed size while it is hashed. Only `data/` files are kept
+/// in memory; the printed reports are hashed as a stream.
+pub fn open(bytes: &[u8]) -> Result<OpenedBundle> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(corrupt)?;
+    if archive.len() > limits::FILES {
+        return Err(too_large(&format!("{} files", archive.len()), limits::FILES));
+    }
+    let manifest_bytes = small_entry(&mut archive, "manifest.json", limits::MANIFEST)?;
+    let sig = small_entry(&mut archive, "manifest.sig", limits::SIGNATURE)?;
     let manifest: Manifest = serde_json::from_slice(&manifest_bytes).map_err(|e| refused("bundle.format", format!("manifest.json อ่านไม่ได้: {e}"), format!("manifest.json is not valid: {e}")))?;
     if manifest.format != super::FORMAT {
         return Err(refused("bundle.format", format!("รูปแบบ {} ไม่รู้จัก", manifest.format), format!("unknown format {}", manifest.format)));
@@ -43,16 +89,53 @@ pub fn open(bytes: &[u8]) -> Result<OpenedBundle> {
     if !super::keys::verify(&public, &manifest_bytes, &sig_bytes) {
         return Err(refused("bundle.bad_signature", "ลายมือชื่อดิจิทัลไม่ถูกต้อง: manifest ถูกแก้ไขหรือลงนามด้วยกุญแจอื่น", "the signature does not match the manifest"));
     }
-    for f in &manifest.files {
-        let data = raw.get(&f.path).ok_or_else(|| refused("bundle.missing_file", format!("ไม่มีแฟ้ม {}", f.path), format!("{} is missing", f.path)))?;
-        if data.len() as u64 != f.bytes || hex::encode(Sha256::digest(data)) != f.sha256 {
-            return Err(refused("bundle.file_hash", format!("แฟ้ม {} ไม่ตรงกับลายนิ้วมือใน manifest", f.path), format!("{} does not match its hash in the manifest", f.path)));
+    if manifest.files.len() > limits::FILES {
+        return Err(too_large(&format!("{} files listed", manifest.files.len()), limits::FILES));
+    }
+    let total = manifest.files.iter().fold(0u64, |sum, f| sum.saturating_add(f.bytes));
+    if total > limits::TOTAL {
+        return Err(too_large(&format!("{total} bytes listed"), format!("{} bytes", limits::TOTAL)));
+    }
+    let listed: BTreeMap<&str, &super::manifest::FileEntry> = manifest.files.iter().map(|f| (f.path.as_str(), f)).collect();
+    let mut seen: std::collections::BTreeSet<String> = Default::default();
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(corrupt)?;
+        let name = entry.name().to_string();
+        if !seen.insert(name.clone()) {
+            return Err(refused("bundle.duplicate_file", format!("มีแฟ้ม {name} ซ้ำ"), format!("{name} appears twice")));
+        }
+        if name == "manifest.json" || name == "manifest.sig" {
+            continue;
+        }
+        let Some(f) = listed.get(name.as_str()) else {
+            return Err(refused("bundle.extra_file", format!("มีแฟ้ม {name} ที่ไม่อยู่ใน manifest"), format!("{name} is not listed in the manifest")));
+        };
+        let mismatch = || refused("bundle.file_hash", format!("แฟ้ม {name} ไม่ตรงกับลายนิ้วมือใน manifest"), format!("{name} does not match its hash in the manifest"));
+        let keep = name.starts_with("data/");
+        let mut data = Vec::new();
+        let mut hasher = Sha256::new();
+        crate::bounded::stream_entry(&mut entry, f.bytes, |chunk| {
+            hasher.update(chunk);
+            if keep {
+                data.extend_from_slice(chunk);
+            }
+        })
+        .map_err(|problem| match problem {
+            crate::bounded::EntryProblem::Corrupt(e) => corrupt(e),
+            _ => mismatch(),
+        })?;
+        if hex::encode(hasher.finalize()) != f.sha256 {
+            return Err(mismatch());
+        }
+        if keep {
+            files.insert(name, data);
         }
     }
-    if let Some(extra) = raw.keys().find(|k| !manifest.files.iter().any(|f| &f.path == *k)) {
-        return Err(refused("bundle.extra_file", format!("มีแฟ้ม {extra} ที่ไม่อยู่ใน manifest"), format!("{extra} is not listed in the manifest")));
+    if let Some(missing) = manifest.files.iter().find(|f| !seen.contains(&f.path)) {
+        return Err(refused("bundle.missing_file", format!("ไม่มีแฟ้ม {}", missing.path), format!("{} is missing", missing.path)));
     }
-    Ok(OpenedBundle { hash: Sha256::digest(&manifest_bytes).into(), manifest, files: raw })
+    Ok(OpenedBundle { hash: Sha256::digest(&manifest_bytes).into(), manifest, files })
 }
 
 /// Parse a `data/*.jsonl` file into values.

@@ -7,7 +7,7 @@ use crate::domain::Satang;
 use crate::error::{Error, Result};
 use crate::ops::contributions::CollectLine;
 use crate::ops::Ctx;
-use crate::store::{MemberFilter, Store};
+use crate::store::Store;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -350,7 +350,8 @@ pub struct CollectArgs {
     /// CSV with columns member_no, contribution[, savings][, entrance_fee].
     #[arg(long, conflicts_with = "all_due")]
     pub file: Option<PathBuf>,
-    /// Every active member pays one period's contribution.
+    /// Every member active on the day pays what the collection sheet shows as due: the
+    /// arrears (or one period), and the entrance fee if it was never paid.
     #[arg(long)]
     pub all_due: bool,
     /// With --all-due: each member also saves this much.
@@ -361,21 +362,13 @@ pub struct CollectArgs {
 }
 
 impl CollectArgs {
-    pub fn lines(&self, store: &Store) -> Result<Vec<CollectLine>> {
+    pub fn lines(&self, store: &Store, date: chrono::NaiveDate) -> Result<Vec<CollectLine>> {
         if self.all_due {
-            let fund = store.read().require_fund()?.profile;
             let savings = match &self.savings {
                 Some(s) => Satang::parse_field("savings", s, Sign::NonNegative)?,
                 None => Satang::ZERO,
             };
-            let members = store.read().members(&MemberFilter {
-                status: Some(crate::domain::MemberStatus::Active),
-                ..Default::default()
-            })?;
-            return Ok(members
-                .into_iter()
-                .map(|m| CollectLine { member_no: m.member_no, contribution: fund.contribution, savings, entrance_fee: Satang::ZERO })
-                .collect());
+            return crate::ops::contributions::due_lines(store, date, savings);
         }
         let Some(path) = &self.file else {
             return Err(Error::invalid("file", "", crate::Problem::Empty));

@@ -134,11 +134,7 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
             }
             print::output(json, &outcomes, || {
                 for o in &outcomes {
-                    let what = match o.result {
-                        "imported" => "นำเข้าแล้ว / imported",
-                        "would_import" => "จะนำเข้า (ทดลอง) / would import",
-                        _ => "นำเข้าไปแล้วก่อนหน้านี้ ไม่มีการเปลี่ยนแปลง / already imported, nothing changed",
-                    };
+                    let what = o.result.label();
                     println!("{} ลำดับ {} ({} ถึง {}): {what}, {} รายการ", o.fund_code, o.sequence, o.period.0, o.period.1, o.entries);
                 }
             });

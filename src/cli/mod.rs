@@ -123,8 +123,9 @@ fn run(cli: Cli) -> Result<()> {
             print::output(json, &out, || print::collect(&out));
         }
         Command::Collect(a) => {
-            let lines = a.lines(&store)?;
-            let out = ops::contributions::collect(&mut store, &ctx, &date_or_today(&ctx, &a.date), &a.to, &lines)?;
+            let date_text = date_or_today(&ctx, &a.date);
+            let lines = a.lines(&store, crate::domain::date::parse_field("date", &date_text)?)?;
+            let out = ops::contributions::collect(&mut store, &ctx, &date_text, &a.to, &lines)?;
             print::output(json, &out, || print::collect(&out));
         }
         Command::Deposit(a) => {

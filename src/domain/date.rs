@@ -133,3 +133,16 @@ mod tests {
         assert_eq!(whole_years(d(2000, 3, 1), d(2026, 3, 1)), 26);
     }
 }
+
+/// Thailand's offset from UTC (Asia/Bangkok keeps no daylight saving): a fund's "today" and
+/// every date printed from a recorded time are dates in Thailand.
+pub fn thai_offset() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(7 * 3600).expect("valid offset")
+}
+
+/// The date in Thailand of a recorded UTC time (`2026-04-30T22:30:00Z` is 1 May there);
+/// `None` for text that is not such a time.
+pub fn local_date_of(recorded_at: &str) -> Option<NaiveDate> {
+    let at = chrono::DateTime::parse_from_rfc3339(recorded_at).ok()?;
+    Some(at.with_timezone(&thai_offset()).date_naive())
+}

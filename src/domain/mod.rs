@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod chain;
+pub mod choice;
 pub mod contribution;
 pub mod date;
 pub mod entry;

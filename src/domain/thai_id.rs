@@ -22,11 +22,8 @@ impl ThaiId {
         if digits.len() != 13 {
             return Err(Problem::WrongLength { expected: 13 });
         }
-        if digits[0] == 0 {
-            return Err(Problem::Other {
-                th: "หลักแรกต้องไม่เป็น 0".into(),
-                en: "must not start with 0".into(),
-            });
+        if let Err(problem) = check_person_type(digits[0]) {
+            return Err(problem);
         }
         if check_digit(&digits[..12]) != digits[12] {
             return Err(Problem::BadCheckDigit);
@@ -54,6 +51,24 @@ impl ThaiId {
         let s = &self.0;
         format!("{}-{}-{}-{}-{}", &s[0..1], &s[1..5], &s[5..10], &s[10..12], &s[12..13])
     }
+}
+
+/// The first digit is the holder's person type (ประเภทบุคคล) as the Department of Provincial
+/// Administration (กรมการปกครอง) issues numbers: 1–5 Thai nationals (born and registered on
+/// time, late, or entered in a house register later), 6 and 7 people living in Thailand
+/// without Thai nationality and their children born here, 8 foreigners and people granted
+/// nationality, and 0 people registered without Thai status (บุคคลที่ไม่มีสถานะทางทะเบียน:
+/// highland and other communities surveyed by the department), who are village members
+/// like anyone else. 9 is not issued to villagers (it is kept for the department's own
+/// special registrations), so a 9 is a typing mistake. The check digit is the same for all.
+fn check_person_type(first_digit: u32) -> Result<(), Problem> {
+    if first_digit == 9 {
+        return Err(Problem::Other {
+            th: "หลักแรกเป็น 9 ไม่ได้ (กรมการปกครองไม่ออกเลขนี้ให้บุคคลทั่วไป)".into(),
+            en: "cannot start with 9 (the Department of Provincial Administration issues no such numbers to people)".into(),
+        });
+    }
+    Ok(())
 }
 
 /// Check digit: (11 - (Σ dᵢ·(13-i)) mod 11) mod 10 over the first 12 digits.
@@ -90,7 +105,20 @@ mod tests {
         assert_eq!(ThaiId::parse("11037020715611"), Err(Problem::WrongLength { expected: 13 }));
         assert_eq!(ThaiId::parse("11037O2071561"), Err(Problem::NotANumber));
         assert_eq!(ThaiId::parse(""), Err(Problem::Empty));
-        assert!(matches!(ThaiId::parse("0103702071560"), Err(Problem::Other { .. })));
+        // person type 9 is never issued to villagers
+        let nine = ThaiId::from_first_twelve(&[9, 1, 0, 3, 7, 0, 2, 0, 7, 1, 5, 6]);
+        assert!(matches!(ThaiId::parse(nine.as_str()), Err(Problem::Other { en, .. }) if en.contains("9")));
+    }
+
+    #[test]
+    fn people_without_thai_status_start_with_zero() {
+        // type 0: registered without Thai status; the same check digit applies
+        let zero = ThaiId::from_first_twelve(&[0, 0, 8, 9, 1, 2, 3, 4, 5, 6, 7, 8]);
+        assert_eq!(ThaiId::parse(&zero.formatted()).unwrap(), zero);
+        let mut wrong = zero.as_str().to_string();
+        let last = wrong.pop().unwrap().to_digit(10).unwrap();
+        wrong.push(char::from_digit((last + 1) % 10, 10).unwrap());
+        assert_eq!(ThaiId::parse(&wrong), Err(Problem::BadCheckDigit));
     }
 
     #[test]
@@ -103,7 +131,7 @@ mod tests {
         let (mut caught, mut collisions) = (0, 0);
         for pos in 0..13 {
             for d in 0..10 {
-                if d == good[pos] || (pos == 0 && d == 0) {
+                if d == good[pos] || (pos == 0 && d == 9) {
                     continue;
                 }
                 let mut v = good.clone();

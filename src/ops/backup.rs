@@ -65,6 +65,13 @@ pub struct RestoreOutcome {
 
 pub fn restore(store: &mut Store, ctx: &Ctx, source: &Path) -> Result<RestoreOutcome> {
     let inspection = inspect_database(source)?;
+    // The current book is copied aside and the backup copied in: room for both, checked
+    // before anything is written (the size is the checked database size).
+    if let Some(folder) = store.path().and_then(Path::parent) {
+        let incoming = std::fs::metadata(source).map_err(|e| crate::Error::file(source, e))?.len();
+        let current = store.path().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()).unwrap_or(0);
+        crate::bounded::require_free_space(folder, incoming.saturating_add(current))?;
+    }
     let previous_copy = match (store.path(), store.read().fund()?) {
         (Some(live), Some(_)) => {
             let stamp = ctx.now.with_timezone(&super::thai_offset()).format("%Y%m%d-%H%M%S");

@@ -140,3 +140,16 @@ pub fn transfer(store: &mut Store, ctx: &Ctx, from: &str, to: &str, amount_input
         tx.post_entry(&entry, &ctx.recorded_by, &ctx.now_text())
     })
 }
+
+/// Which way other money moves, as the app's form sends it (`receive` or `pay`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CashDirection {
+    Receive,
+    Pay,
+}
+
+impl CashDirection {
+    pub fn parse(input: &str) -> Result<CashDirection> {
+        crate::domain::choice::parse_choice("direction", input, &[("receive", CashDirection::Receive), ("pay", CashDirection::Pay)])
+    }
+}

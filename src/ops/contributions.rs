@@ -260,31 +260,48 @@ pub struct SheetRow {
     pub savings_balance: Satang,
 }
 
-/// The collection-day grid for `date`: every active member in member-number order with the
-/// amounts a treasurer expects to receive; she ticks who paid and may change any amount.
+/// The collection-day grid for `date`: every member active on that day (joined by then, and
+/// active still) in member-number order with the amounts a treasurer expects to receive;
+/// she ticks who paid and may change any amount. The one answer to "what is due": the CLI's
+/// `collect --all-due` takes these lines too (`due_lines`).
 pub fn collection_sheet(store: &Store, date: NaiveDate) -> Result<Vec<SheetRow>> {
     let reader = store.read();
     let fund = reader.require_fund()?.profile;
     let savings: std::collections::HashMap<i64, Satang> = reader.savings_balances()?.into_iter().collect();
     let standing: std::collections::HashMap<String, ArrearsRow> =
         standings(&reader, date)?.into_iter().map(|r| (r.member_no.clone(), r)).collect();
-    let members = reader.members(&crate::store::MemberFilter { status: Some(MemberStatus::Active), ..Default::default() })?;
+    let fee_paid = reader.entrance_fee_payers()?;
+    let members = reader.members_active_on(&date.to_string())?;
     Ok(members
         .into_iter()
+        .filter(|m| m.status == MemberStatus::Active)
         .map(|m| {
             let s = standing.get(&m.member_no);
             let arrears_periods = s.map(|s| s.arrears_periods).unwrap_or(0);
             let owed = s.map(|s| s.arrears_amount).unwrap_or(Satang::ZERO);
-            let never_paid = s.map(|s| s.periods_paid == 0).unwrap_or(true);
             SheetRow {
                 name: m.full_name(),
                 moo: m.moo,
                 arrears_periods,
                 expected_contribution: if owed.0 > 0 { owed } else { fund.contribution },
-                expected_entrance_fee: if never_paid { fund.entrance_fee } else { Satang::ZERO },
+                expected_entrance_fee: if fee_paid.contains(&m.id) { Satang::ZERO } else { fund.entrance_fee },
                 savings_balance: savings.get(&m.id).copied().unwrap_or(Satang::ZERO),
                 member_no: m.member_no,
             }
+        })
+        .collect())
+}
+
+/// Every line the collection sheet proposes for `date`, each member also saving `savings`:
+/// what `collect --all-due` records.
+pub fn due_lines(store: &Store, date: NaiveDate, savings: Satang) -> Result<Vec<CollectLine>> {
+    Ok(collection_sheet(store, date)?
+        .into_iter()
+        .map(|row| CollectLine {
+            member_no: row.member_no,
+            contribution: row.expected_contribution,
+            savings,
+            entrance_fee: row.expected_entrance_fee,
         })
         .collect())
 }

@@ -172,3 +172,21 @@ pub fn suggested_name(doc: &Document, format: Format) -> String {
     };
     format!("{stem}.{}", format.extension())
 }
+
+/// Which report the preview screen shows: a month's summary, the trial balance or arrears.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PreviewKind {
+    Month,
+    TrialBalance,
+    Arrears,
+}
+
+impl PreviewKind {
+    pub fn parse(input: &str) -> Result<PreviewKind> {
+        crate::domain::choice::parse_choice(
+            "kind",
+            input,
+            &[("month", PreviewKind::Month), ("trial_balance", PreviewKind::TrialBalance), ("arrears", PreviewKind::Arrears)],
+        )
+    }
+}

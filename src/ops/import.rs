@@ -83,23 +83,35 @@ fn map_header(header: &[String], path: &Path) -> Result<Vec<&'static str>> {
     Ok(keys)
 }
 
+/// How much of a member or migration spreadsheet this program reads at most: a file on a
+/// stick may be anything, and must not exhaust the laptop's memory (see `crate::bounded`).
+pub mod limits {
+    /// The file itself, CSV or XLSX (10,000 members with every column is about 2 MB).
+    pub const FILE: u64 = 32 << 20;
+    /// Entries in an XLSX zip (a workbook has a dozen).
+    pub const ZIP_ENTRIES: usize = 1000;
+    /// All of an XLSX's entries inflated together.
+    pub const ZIP_TOTAL: u64 = 128 << 20;
+    /// Rows and columns of a sheet.
+    pub const ROWS: u32 = 500_000;
+    pub const COLUMNS: u32 = 100;
+}
+
 /// Read the rows of a CSV or XLSX file as text cells (header first).
 pub fn read_rows(path: &Path) -> Result<Vec<Vec<String>>> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     match ext.as_str() {
-        "csv" | "txt" => read_csv(path),
-        "xlsx" | "xlsm" | "xls" | "ods" => read_sheet(path),
-        _ => Err(Error::file(path, "expected a .csv or .xlsx file / ต้องเป็นแฟ้ม .csv หรือ .xlsx")),
+        "csv" | "txt" => csv_rows(&crate::bounded::read_file(path, limits::FILE)?, path),
+        "xlsx" | "xlsm" => spreadsheet_rows(&crate::bounded::read_file(path, limits::FILE)?, path),
+        _ => Err(Error::file(path, "expected a .csv or .xlsx file (save .xls or .ods as .xlsx) / ต้องเป็นแฟ้ม .csv หรือ .xlsx (แฟ้ม .xls หรือ .ods ให้บันทึกเป็น .xlsx ก่อน)")),
     }
-}
-
-fn read_csv(path: &Path) -> Result<Vec<Vec<String>>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::file(path, e))?;
-    csv_rows(&bytes, path)
 }
 
 /// The rows of CSV bytes as text cells; `path` only names the source in errors.
 pub fn csv_rows(bytes: &[u8], path: &Path) -> Result<Vec<Vec<String>>> {
+    if bytes.len() as u64 > limits::FILE {
+        return Err(Error::file(path, format!("is larger than {} bytes / ใหญ่เกิน {} ไบต์", limits::FILE, limits::FILE)));
+    }
     let text = std::str::from_utf8(bytes)
         .map_err(|_| Error::file(path, "is not UTF-8 text (save as 'CSV UTF-8') / ไม่ใช่ข้อความ UTF-8"))?;
     let text = text.trim_start_matches('\u{feff}');
@@ -107,52 +119,91 @@ pub fn csv_rows(bytes: &[u8], path: &Path) -> Result<Vec<Vec<String>>> {
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| Error::file(path, e))?;
+        if rows.len() as u32 >= limits::ROWS || record.len() as u32 > limits::COLUMNS {
+            return Err(Error::file(path, format!("has more than {} rows or {} columns / มีเกิน {} แถวหรือ {} คอลัมน์", limits::ROWS, limits::COLUMNS, limits::ROWS, limits::COLUMNS)));
+        }
         rows.push(record.iter().map(str::to_string).collect());
     }
     Ok(rows)
 }
 
-fn read_sheet(path: &Path) -> Result<Vec<Vec<String>>> {
-    let workbook = calamine::open_workbook_auto(path).map_err(|e| Error::file(path, e))?;
-    sheet_rows(workbook, path)
-}
-
-/// The rows of a spreadsheet's bytes (XLSX, XLS or ODS, told by its content) as text cells;
-/// `path` only names the source in errors.
+/// The rows of the first sheet of an XLSX workbook's bytes as text cells; `path` only names
+/// the source in errors. The zip is checked within `limits` first (entries, inflated sizes,
+/// headers that lie), then the cells are read one by one into rows, so neither a huge
+/// declared sheet dimension nor a sparse cell far away can make us allocate a dense grid.
 pub fn spreadsheet_rows(bytes: &[u8], path: &Path) -> Result<Vec<Vec<String>>> {
-    let workbook = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| Error::file(path, e))?;
-    sheet_rows(workbook, path)
-}
-
-fn sheet_rows<RS: std::io::Read + std::io::Seek>(mut workbook: calamine::Sheets<RS>, path: &Path) -> Result<Vec<Vec<String>>> {
-    use calamine::{Data, Reader};
-    let sheet = workbook
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or_else(|| Error::file(path, "has no sheets"))?;
-    let range = workbook.worksheet_range(&sheet).map_err(|e| Error::file(path, e))?;
-    let mut rows = Vec::new();
-    for row in range.rows() {
-        rows.push(
-            row.iter()
-                .map(|cell| match cell {
-                    Data::Empty => String::new(),
-                    Data::String(s) => s.clone(),
-                    // Whole numbers (member numbers, IDs, หมู่) come back as floats from Excel.
-                    Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-                    Data::Float(f) => f.to_string(),
-                    Data::Int(i) => i.to_string(),
-                    Data::Bool(b) => b.to_string(),
-                    Data::DateTime(dt) => dt.as_datetime().map(|d| d.date().to_string()).unwrap_or_default(),
-                    Data::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_string(),
-                    Data::DurationIso(s) => s.clone(),
-                    Data::Error(e) => format!("#ERROR {e:?}"),
-                })
-                .collect(),
-        );
+    use calamine::{DataRef, Reader};
+    let refuse = |why: String| Error::file(path, format!("is not a workbook this program reads ({why}) / อ่านแฟ้มนี้ไม่ได้ ({why})"));
+    if bytes.len() as u64 > limits::FILE {
+        return Err(refuse(format!("larger than {} bytes", limits::FILE)));
+    }
+    crate::bounded::check_zip(bytes, crate::bounded::ZipLimits { max_entries: limits::ZIP_ENTRIES, max_total: limits::ZIP_TOTAL }).map_err(refuse)?;
+    check_shared_strings_count(bytes).map_err(refuse)?;
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|e: calamine::XlsxError| refuse(e.to_string()))?;
+    let sheet = workbook.sheet_names().first().cloned().ok_or_else(|| Error::file(path, "has no sheets / ไม่มีแผ่นงาน"))?;
+    let mut cells = workbook.worksheet_cells_reader(&sheet).map_err(|e| refuse(e.to_string()))?;
+    let mut placed: Vec<((u32, u32), String)> = Vec::new();
+    while let Some(cell) = cells.next_cell().map_err(|e| refuse(e.to_string()))? {
+        let (row, col) = cell.get_position();
+        if row >= limits::ROWS || col >= limits::COLUMNS {
+            return Err(refuse(format!("a cell beyond row {} or column {}", limits::ROWS, limits::COLUMNS)));
+        }
+        let text = match cell.get_value().clone() {
+            DataRef::Empty => continue,
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s,
+            DataRef::SharedString(s) => s.to_string(),
+            // Whole numbers (member numbers, IDs, หมู่) come back as floats from Excel; amounts
+            // are parsed from this text as decimals, never used as floats.
+            DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
+            DataRef::Float(f) => f.to_string(),
+            DataRef::Int(i) => i.to_string(),
+            DataRef::Bool(b) => b.to_string(),
+            DataRef::DateTime(dt) => dt.as_datetime().map(|d| d.date().to_string()).unwrap_or_default(),
+            DataRef::Error(e) => format!("#ERROR {e:?}"),
+        };
+        placed.push(((row, col), text));
+    }
+    // Rows start at the first used row and column, as the sheet shows them.
+    let first_row = placed.iter().map(|((r, _), _)| *r).min().unwrap_or(0);
+    let first_col = placed.iter().map(|((_, c), _)| *c).min().unwrap_or(0);
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for ((row, col), text) in placed {
+        let (r, c) = ((row - first_row) as usize, (col - first_col) as usize);
+        if rows.len() <= r {
+            rows.resize_with(r + 1, Vec::new);
+        }
+        if rows[r].len() <= c {
+            rows[r].resize(c + 1, String::new());
+        }
+        rows[r][c] = text;
+    }
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    for row in &mut rows {
+        row.resize(width, String::new());
     }
     Ok(rows)
+}
+
+/// calamine reserves room for the shared-string count a workbook declares before reading
+/// one string; a declared count larger than the strings file could hold (each string takes
+/// at least eight bytes of XML) is a lie, refused before calamine sees it.
+fn check_shared_strings_count(bytes: &[u8]) -> std::result::Result<(), String> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let Ok(entry) = archive.by_name("xl/sharedStrings.xml") else { return Ok(()) };
+    let size = entry.size();
+    let mut head = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(entry, 4096), &mut head).map_err(|e| e.to_string())?;
+    let head = String::from_utf8_lossy(&head);
+    for attribute in ["uniqueCount=\"", "count=\""] {
+        if let Some(at) = head.find(attribute) {
+            let digits: String = head[at + attribute.len()..].chars().take_while(char::is_ascii_digit).collect();
+            let declared: u64 = digits.parse().unwrap_or(u64::MAX);
+            if declared > size / 8 + 1 {
+                return Err(format!("declares {declared} shared strings in {size} bytes"));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn row_error(row: usize, e: &Error) -> RowError {

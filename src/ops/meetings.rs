@@ -45,7 +45,8 @@ pub fn set_committee(store: &mut Store, member_no: &str, role: &str, from: &str,
 fn entitled(reader: &crate::store::Reader<'_>, kind: &str, date: &str) -> Result<Vec<i64>> {
     Ok(match kind {
         "committee" => reader.committee_on(date)?.into_iter().map(|(m, _)| m).collect::<std::collections::BTreeSet<_>>().into_iter().collect(),
-        _ => reader.members_active_on(date)?.into_iter().map(|m| m.id).collect(),
+        "general" => reader.members_active_on(date)?.into_iter().map(|m| m.id).collect(),
+        other => return Err(Error::invalid("kind", other, Problem::UnknownChoice { allowed: "committee, general".into() })),
     })
 }
 

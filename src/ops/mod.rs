@@ -35,7 +35,7 @@ pub struct Ctx {
 
 /// Thailand's offset: "today" for a fund is the date in Bangkok.
 pub fn thai_offset() -> FixedOffset {
-    FixedOffset::east_opt(7 * 3600).expect("valid offset")
+    crate::domain::date::thai_offset()
 }
 
 impl Ctx {
@@ -56,7 +56,8 @@ impl Ctx {
 /// Which cash-type account money goes into or comes out of.
 pub fn till_account(reader: &Reader<'_>, input: &str) -> Result<String> {
     let code = match input.trim() {
-        "" | "cash" | "เงินสด" => accounts::CASH.to_string(),
+        "" => return Err(Error::invalid("till", input, Problem::Empty)),
+        "cash" | "เงินสด" => accounts::CASH.to_string(),
         "bank" | "ธนาคาร" => accounts::BANK.to_string(),
         other => other.to_string(),
     };

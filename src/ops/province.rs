@@ -32,7 +32,7 @@ pub fn enrol(store: &mut ProvinceStore, bundle_path: &Path, confirm: Option<&str
 /// Enrol, or with `replace` re-enrol a fund that lost its key: its new key replaces the old,
 /// the chain must still continue, and the funds list shows the re-enrolment.
 pub fn enrol_or_replace(store: &mut ProvinceStore, bundle_path: &Path, confirm: Option<&str>, replace: bool, officer: &str, now: &str) -> Result<EnrolPreview> {
-    let bytes = std::fs::read(bundle_path).map_err(|e| Error::file(bundle_path, e))?;
+    let bytes = verify::read_bundle_file(bundle_path)?;
     let b = verify::open(&bytes)?;
     let m = &b.manifest;
     let mut preview = EnrolPreview {
@@ -75,8 +75,36 @@ pub struct ImportOutcome {
     pub period: (String, String),
     pub entries: usize,
     pub members: usize,
-    /// `imported`, `already_imported` (no-op) or `would_import` (dry run).
-    pub result: &'static str,
+    pub result: ImportResult,
+}
+
+/// What an import did with one bundle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportResult {
+    Imported,
+    /// This exact bundle is already the fund's latest: nothing changed.
+    AlreadyImported,
+    /// A dry run: it would be imported.
+    WouldImport,
+}
+
+impl ImportResult {
+    pub fn key(self) -> &'static str {
+        match self {
+            ImportResult::Imported => "imported",
+            ImportResult::AlreadyImported => "already_imported",
+            ImportResult::WouldImport => "would_import",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ImportResult::Imported => "นำเข้าแล้ว / imported",
+            ImportResult::AlreadyImported => "นำเข้าไปแล้วก่อนหน้านี้ ไม่มีการเปลี่ยนแปลง / already imported, nothing changed",
+            ImportResult::WouldImport => "จะนำเข้า (ทดลอง) / would import",
+        }
+    }
 }
 
 /// Everything that makes a bundle acceptable to this province, in order; returns the rows to
@@ -169,7 +197,7 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
 
 /// Import one bundle file. With `dry_run`, say what would happen and write nothing.
 pub fn import(store: &mut ProvinceStore, bundle_path: &Path, dry_run: bool, officer: &str, now: &str) -> Result<ImportOutcome> {
-    let bytes = std::fs::read(bundle_path).map_err(|e| Error::file(bundle_path, e))?;
+    let bytes = verify::read_bundle_file(bundle_path)?;
     import_bytes(store, &bytes, dry_run, officer, now)
 }
 
@@ -185,17 +213,17 @@ pub fn import_bytes(store: &mut ProvinceStore, bytes: &[u8], dry_run: bool, offi
         period: (m.period.from.clone(), m.period.to.clone()),
         entries: rows.as_ref().map(|r| r.entries.len()).unwrap_or(0),
         members: rows.as_ref().map(|r| r.members.len()).unwrap_or(0),
-        result: "already_imported",
+        result: ImportResult::AlreadyImported,
     };
     let Some(rows) = rows else { return Ok(out) };
     if dry_run {
-        out.result = "would_import";
+        out.result = ImportResult::WouldImport;
         return Ok(out);
     }
     // The bundle's own bytes go into the same transaction as its data.
     let head: [u8; 32] = hex::decode(&m.chain.head).ok().and_then(|v| v.try_into().ok()).unwrap_or(GENESIS);
     store.import(&m.fund_code, m.sequence, &b.hash, (&m.period.from, &m.period.to), &head, m.chain.last_entry, &rows, now, officer, bytes)?;
-    out.result = "imported";
+    out.result = ImportResult::Imported;
     Ok(out)
 }
 

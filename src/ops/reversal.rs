@@ -2,11 +2,9 @@
 //! entries are never edited or deleted (DESIGN §2, invariant 2).
 
 use super::{check_entry_date, Ctx};
-use crate::domain::accounts::SAVINGS_OWED;
 use crate::domain::BalancedEntry;
 use crate::error::{Error, Result};
 use crate::store::{PostedRef, Store};
-use std::collections::HashMap;
 
 /// Reverse entry `entry` (its id or document number) on `date` (default: today).
 pub fn reverse(store: &mut Store, ctx: &Ctx, entry: &str, reason: &str, date: Option<&str>) -> Result<PostedRef> {
@@ -35,38 +33,11 @@ pub fn reverse(store: &mut Store, ctx: &Ctx, entry: &str, reason: &str, date: Op
             return Err(refuse("วันที่กลับรายการต้องไม่ก่อนวันที่ของรายการเดิม", "the reversal cannot be dated before the entry"));
         }
         check_entry_date(&reader, ctx, date, &date_input)?;
-        // Undoing a deposit must not leave a member's savings below zero.
-        let mut savings_change: HashMap<i64, i64> = HashMap::new();
-        for p in original.postings.iter().filter(|p| p.account == SAVINGS_OWED) {
-            if let Some(m) = p.member_id {
-                *savings_change.entry(m).or_default() += p.amount.0;
-            }
-        }
-        for (member_id, credit_undone) in savings_change {
-            let balance = reader.savings_balance(member_id)?;
-            if balance.0 + credit_undone < 0 {
+        if let Some(loan) = reader.loan_paid_out_by(original.id)? {
+            if loan.principal_paid.0 > 0 || loan.interest_paid.0 > 0 {
                 return Err(refuse(
-                    "เงินสัจจะของสมาชิกจะติดลบ (ถอนไปแล้ว)",
-                    "the member's savings would fall below zero (already withdrawn)",
-                ));
-            }
-        }
-        // Undoing money received takes it back out of the till: not below zero on that day or
-        // any later day already on the books (found by the property test: reversing a
-        // collection after a payment left cash at -1.00).
-        let accounts = reader.accounts()?;
-        let mut taken_out: HashMap<&str, i64> = HashMap::new();
-        for p in &original.postings {
-            if crate::store::AccountRow::is_till(&accounts, &p.account) {
-                *taken_out.entry(p.account.as_str()).or_default() += p.amount.0;
-            }
-        }
-        for (till, amount) in taken_out.into_iter().filter(|(_, amount)| *amount > 0) {
-            let lowest = reader.lowest_balance_from(till, &date.to_string())?;
-            if lowest.0 < amount {
-                return Err(refuse(
-                    &format!("เงินในบัญชี {till} จะติดลบ (ยอดต่ำสุดตั้งแต่วันนั้น {} บาท)", lowest.display()),
-                    &format!("account {till} would fall below zero (its lowest balance from that day is {} baht)", lowest.display()),
+                    &format!("เงินกู้สัญญาที่ {} มีการชำระคืนแล้ว ต้องกลับรายการชำระคืนก่อน", loan.id),
+                    &format!("loan {} has repayments; reverse them first", loan.id),
                 ));
             }
         }
@@ -78,6 +49,15 @@ pub fn reverse(store: &mut Store, ctx: &Ctx, entry: &str, reason: &str, date: Op
             format!("กลับรายการ {}: {}", original.doc_no, original.description),
             reason.clone(),
         );
-        tx.post_entry(&reversal, &ctx.recorded_by, &ctx.now_text())
+        // Undoing a deposit or money received takes it back out: no till and no member's
+        // savings or loan may go below zero on the reversal's date or any later day (the
+        // store refuses it anyway; asked here to say which entry could not be reversed).
+        if let Some(shortfall) = reader.floor_shortfall(&date.to_string(), reversal.postings())? {
+            let why = Error::BelowZero { date, shortfall: Box::new(shortfall) };
+            return Err(refuse(&why.message_th(), &why.message_en()));
+        }
+        let posted = tx.post_entry(&reversal, &ctx.recorded_by, &ctx.now_text())?;
+        tx.follow_reversal(original.id)?;
+        Ok(posted)
     })
 }

@@ -76,3 +76,16 @@ fn move_savings(
         tx.post_entry(&entry, &ctx.recorded_by, &ctx.now_text())
     })
 }
+
+/// Which way sajja savings move, as the app's form sends it (`deposit` or `withdraw`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SavingsDirection {
+    Deposit,
+    Withdraw,
+}
+
+impl SavingsDirection {
+    pub fn parse(input: &str) -> Result<SavingsDirection> {
+        crate::domain::choice::parse_choice("direction", input, &[("deposit", SavingsDirection::Deposit), ("withdraw", SavingsDirection::Withdraw)])
+    }
+}

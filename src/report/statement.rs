@@ -42,7 +42,7 @@ pub fn statement(reader: &Reader<'_>, year: i32, month: u32, printed_on: NaiveDa
     let from = first_of_month(year, month).to_string();
     let to = last_of_month(year, month).to_string();
     let key = format!("{year:04}-{month:02}");
-    let closed = reader.last_closed_month()?.is_some_and(|last| key <= last);
+    let closed = reader.is_month_closed(&key)?;
     let head = reader.sealed_head(&key)?;
     Ok(Statement {
         summary: month_summary(reader, year, month)?,

@@ -83,3 +83,16 @@ impl Reader<'_> {
         Ok(stmt.query_row([entry_id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
     }
 }
+
+impl Reader<'_> {
+    /// The members whose entrance fee is paid: their postings to the entrance-fee account net
+    /// to a credit (a reversed fee nets to nothing, so the member owes it again).
+    pub fn entrance_fee_payers(&self) -> Result<std::collections::HashSet<i64>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT member_id FROM posting WHERE account_code = ?1 AND member_id IS NOT NULL
+             GROUP BY member_id HAVING SUM(amount) < 0",
+        )?;
+        let rows = stmt.query_map([crate::domain::accounts::ENTRANCE_FEES], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+}

@@ -47,7 +47,9 @@ impl EntryRow {
     /// Rebuild the validated entry (for reversing it).
     pub fn to_balanced(&self) -> Result<BalancedEntry> {
         let date = crate::domain::date::parse_field("entry_date", &self.entry_date)?;
-        let kind = EntryKind::from_key(&self.kind).unwrap_or(EntryKind::Payment);
+        let kind = EntryKind::from_key(&self.kind).ok_or_else(|| {
+            Error::invalid("kind", &self.kind, crate::Problem::UnknownChoice { allowed: EntryKind::ALL.iter().map(|k| k.key()).collect::<Vec<_>>().join(", ") })
+        })?;
         BalancedEntry::new(
             date,
             kind,
@@ -76,6 +78,14 @@ impl Tx<'_> {
     /// previous head. The closed-month trigger guards the date even if a caller forgot.
     pub fn post_entry(&mut self, entry: &BalancedEntry, recorded_by: &str, recorded_at: &str) -> Result<PostedRef> {
         let date = entry.date().to_string();
+        // No till, member's savings or loan below zero on this day or any later one.
+        // (Asked only when the entry lowers one: reading flushes this transaction's totals,
+        // and a collection day of thousands of receipts should not flush at each.)
+        if !super::floors::lowered(entry.postings()).is_empty() {
+            if let Some(shortfall) = self.read().floor_shortfall(&date, entry.postings())? {
+                return Err(Error::BelowZero { date: entry.date(), shortfall: Box::new(shortfall) });
+            }
+        }
         let be_year = entry.date().year() + crate::thai::BE_OFFSET;
         let prefix = entry.kind().doc_prefix();
         let seq = self.next_doc_number(prefix, be_year)?;
@@ -318,6 +328,12 @@ impl Reader<'_> {
     /// The latest closed month (`YYYY-MM`), if any.
     pub fn last_closed_month(&self) -> Result<Option<String>> {
         Ok(self.conn.query_row("SELECT max(month) FROM closed_month", [], |r| r.get(0))?)
+    }
+
+    /// Whether `month` (`YYYY-MM`) is closed: closes go in order, so a month is closed when
+    /// it is at or before the last closed one (a close seals the months it skipped too).
+    pub fn is_month_closed(&self, month: &str) -> Result<bool> {
+        Ok(self.last_closed_month()?.is_some_and(|last| month <= last.as_str()))
     }
 
     /// (month, last entry id, chain head) of every closed month, oldest first.

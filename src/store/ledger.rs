@@ -142,34 +142,6 @@ impl Reader<'_> {
     }
 }
 
-impl Reader<'_> {
-    /// The lowest a member's savings balance is on or after `date` (so a backdated
-    /// withdrawal can never take a balance below zero on any day).
-    pub fn lowest_savings_from(&self, member_id: i64, date: &str) -> Result<Satang> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT e.entry_date, -SUM(p.amount) FROM posting p
-             JOIN journal_entry e ON e.id = p.entry_id
-             WHERE p.member_id = ?1 AND p.account_code = ?2
-             GROUP BY e.entry_date ORDER BY e.entry_date",
-        )?;
-        let mut rows = stmt.query(params![member_id, SAVINGS_OWED])?;
-        // One pass: the balance at the end of `date`, then the lowest it reaches after.
-        let mut balance = 0i64;
-        let mut lowest: Option<i64> = None;
-        while let Some(r) = rows.next()? {
-            let day: String = r.get(0)?;
-            if day.as_str() > date && lowest.is_none() {
-                lowest = Some(balance);
-            }
-            balance += r.get::<_, i64>(1)?;
-            if let Some(l) = lowest.as_mut() {
-                *l = (*l).min(balance);
-            }
-        }
-        Ok(Satang(lowest.unwrap_or(balance)))
-    }
-}
-
 /// Welfare paid from one welfare account in a span: cases (entries) and net baht, and the
 /// names of the members paid.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

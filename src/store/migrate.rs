@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("migrations/0003_bundles.sql")),
     (4, include_str!("migrations/0004_month_totals_in_store.sql")),
     (5, include_str!("migrations/0005_fewer_member_indexes.sql")),
+    (6, include_str!("migrations/0006_records_follow_reversals.sql")),
 ];
 
 pub fn latest_version() -> i64 {
@@ -65,6 +66,17 @@ pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<()> {
                 .map_err(|e| Error::file(&copy, format!("backup before migrating failed: {e}")))?;
         }
     }
+    // A migration that rebuilds a table (create the new one, copy, drop the old, rename) must
+    // not have SQLite enforce foreign keys while the old table is gone; the pragma cannot
+    // change inside a transaction, so it is off around them, and each migration checks every
+    // foreign key itself before it commits (SQLite's documented procedure).
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let result = apply_pending(conn, version);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    result
+}
+
+fn apply_pending(conn: &mut Connection, version: i64) -> Result<()> {
     for (v, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > version) {
         let tx = conn.transaction()?;
         tx.execute_batch(
@@ -76,6 +88,10 @@ pub fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<()> {
             [v],
         )?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+        if broken > 0 {
+            return Err(Error::NotKongthun { path: String::new(), reason: format!("schema {v} would leave {broken} broken references") });
+        }
         tx.commit()?;
     }
     Ok(())

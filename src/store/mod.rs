@@ -8,6 +8,7 @@ mod backup;
 mod bundles;
 pub mod province;
 mod contributions;
+mod floors;
 mod fund;
 mod journal;
 mod ledger;
@@ -19,6 +20,7 @@ mod welfare;
 
 pub use backup::inspect_database;
 pub use bundles::BundleLogRow;
+pub use floors::{Floor, Shortfall};
 pub use fund::{AccountRow, FundRow};
 pub use journal::{ChainReport, EntryRow, PostedRef, PostingRow};
 pub use ledger::{AccountTotals, WelfarePaid};

@@ -52,6 +52,17 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Follow a reversed entry in the records that point at it: a claim it paid is
+    /// approved and unpaid again (matching rounds, allocations, loans and repayments are
+    /// read without their reversed entries, and contributions and entrance fees net out).
+    pub fn follow_reversal(&mut self, reversed_entry: i64) -> Result<()> {
+        self.tx.execute(
+            "UPDATE claim SET status = 'approved', payout_entry_id = NULL, payee = NULL WHERE payout_entry_id = ?1",
+            [reversed_entry],
+        )?;
+        Ok(())
+    }
+
     pub fn insert_allocation(&mut self, year: i32, entry_id: i64, parts_json: &str) -> Result<()> {
         self.tx.execute("INSERT INTO allocation (year, entry_id, parts) VALUES (?1, ?2, ?3)", params![year, entry_id, parts_json])?;
         Ok(())
@@ -63,14 +74,21 @@ impl Reader<'_> {
     pub fn times_matched(&self, source: &str) -> Result<HashMap<i64, i64>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT mm.member_id, count(*) FROM matched_member mm JOIN matching_round r ON r.id = mm.round_id
-             WHERE r.source = ?1 GROUP BY mm.member_id",
+             WHERE r.source = ?1 AND NOT EXISTS (SELECT 1 FROM journal_entry x WHERE x.reverses = r.entry_id)
+             GROUP BY mm.member_id",
         )?;
         let rows = stmt.query_map([source], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<HashMap<_, _>>>()?;
         Ok(rows)
     }
 
+    /// Whether a round of `source` named `label` is on the books and not reversed.
     pub fn matching_round_exists(&self, source: &str, label: &str) -> Result<bool> {
-        Ok(self.conn.query_row("SELECT EXISTS (SELECT 1 FROM matching_round WHERE source = ?1 AND label = ?2)", params![source, label], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM matching_round r WHERE source = ?1 AND label = ?2
+                            AND NOT EXISTS (SELECT 1 FROM journal_entry x WHERE x.reverses = r.entry_id))",
+            params![source, label],
+            |r| r.get(0),
+        )?)
     }
 
     fn loans_where(&self, clause: &str, arg: i64) -> Result<Vec<LoanRow>> {
@@ -80,7 +98,8 @@ impl Reader<'_> {
                               AND NOT EXISTS (SELECT 1 FROM journal_entry x WHERE x.reverses = r.entry_id)), 0),
                     COALESCE((SELECT SUM(r.interest) FROM loan_repayment r WHERE r.loan_id = l.id
                               AND NOT EXISTS (SELECT 1 FROM journal_entry x WHERE x.reverses = r.entry_id)), 0)
-             FROM loan l WHERE {clause} ORDER BY l.id"
+             FROM loan l WHERE ({clause}) AND NOT EXISTS (SELECT 1 FROM journal_entry x WHERE x.reverses = l.entry_id)
+             ORDER BY l.id"
         ))?;
         let rows = stmt
             .query_map([arg], |r| {
@@ -103,6 +122,11 @@ impl Reader<'_> {
         Ok(rows)
     }
 
+    /// The loan an entry paid out, if it did, with what has been repaid on it.
+    pub fn loan_paid_out_by(&self, entry_id: i64) -> Result<Option<LoanRow>> {
+        Ok(self.loans_where("l.entry_id = ?1", entry_id)?.into_iter().next())
+    }
+
     pub fn loan(&self, id: i64) -> Result<Option<LoanRow>> {
         Ok(self.loans_where("l.id = ?1", id)?.into_iter().next())
     }
@@ -114,7 +138,12 @@ impl Reader<'_> {
     pub fn allocation_of(&self, year: i32) -> Result<Option<(i64, String)>> {
         Ok(self
             .conn
-            .query_row("SELECT entry_id, parts FROM allocation WHERE year = ?1", [year], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(
+                "SELECT entry_id, parts FROM allocation a WHERE year = ?1
+                 AND NOT EXISTS (SELECT 1 FROM journal_entry x WHERE x.reverses = a.entry_id)",
+                [year],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?)
     }
 

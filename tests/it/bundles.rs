@@ -72,10 +72,10 @@ fn round_trip_figures_equal_the_funds_own_reports() {
     let b1 = export(&mut s, "2025");
     let b2 = export(&mut s, "since-last");
     let mut p = province_with(&s, &b1);
-    assert_eq!(province::import(&mut p, &b1, true, "x", "t").unwrap().result, "would_import");
-    assert_eq!(import(&mut p, &b1).unwrap().result, "imported");
-    assert_eq!(import(&mut p, &b2).unwrap().result, "imported");
-    assert_eq!(import(&mut p, &b2).unwrap().result, "already_imported");
+    assert_eq!(province::import(&mut p, &b1, true, "x", "t").unwrap().result.key(), "would_import");
+    assert_eq!(import(&mut p, &b1).unwrap().result.key(), "imported");
+    assert_eq!(import(&mut p, &b2).unwrap().result.key(), "imported");
+    assert_eq!(import(&mut p, &b2).unwrap().result.key(), "already_imported");
     // each bundle is kept, byte for byte, inside the province database
     let code = s.store.read().require_fund().unwrap().profile.fund_code;
     for (seq, file) in [(1, &b1), (2, &b2)] {
@@ -263,8 +263,8 @@ fn tamper_matrix_each_refused_with_its_own_code_and_nothing_written() {
     }
     assert!(codes.len() >= 10, "{codes:?}");
     // and the genuine bundle 3 still goes in afterwards
-    assert_eq!(import(&mut p, &b3).unwrap().result, "imported");
-    assert_eq!(import(&mut p, &b4).unwrap().result, "imported");
+    assert_eq!(import(&mut p, &b3).unwrap().result.key(), "imported");
+    assert_eq!(import(&mut p, &b4).unwrap().result.key(), "imported");
 }
 
 #[test]
@@ -275,7 +275,7 @@ fn the_golden_bundle_still_imports() {
     let preview = province::enrol(&mut p, &golden, None, "x", "t").unwrap();
     province::enrol(&mut p, &golden, Some(&preview.key_fingerprint), "x", "t").unwrap();
     let out = import(&mut p, &golden).unwrap();
-    assert_eq!(out.result, "imported");
+    assert_eq!(out.result.key(), "imported");
     assert!(out.entries > 100);
 }
 
@@ -288,7 +288,7 @@ fn key_rotation_is_followed_and_a_lost_key_needs_re_enrolment() {
     // rotation: the old key signs the new; the province follows by itself
     let new_fp = kongthun::bundle::export::rotate_key(&mut s.store, &today(), &s.fund_db, false).unwrap();
     let b2 = export(&mut s, "2026-01");
-    assert_eq!(import(&mut p, &b2).unwrap().result, "imported");
+    assert_eq!(import(&mut p, &b2).unwrap().result.key(), "imported");
     let f = p.fund("DEMO-0001").unwrap().unwrap();
     assert_eq!((f.fingerprint.as_str(), f.key_changes), (new_fp.as_str(), 1));
     // lost key: a new key without a record is refused until the officer re-enrols the fund
@@ -297,7 +297,7 @@ fn key_rotation_is_followed_and_a_lost_key_needs_re_enrolment() {
     assert_eq!(import(&mut p, &b3).unwrap_err().code(), "bundle.unknown_key");
     assert_eq!(province::enrol(&mut p, &b3, Some(&lost_fp), "x", "t").unwrap_err().code(), "province.already_enrolled");
     province::enrol_or_replace(&mut p, &b3, Some(&lost_fp), true, "เจ้าหน้าที่", "2026-11-22T06:00:00Z").unwrap();
-    assert_eq!(import(&mut p, &b3).unwrap().result, "imported");
+    assert_eq!(import(&mut p, &b3).unwrap().result.key(), "imported");
     let cov = province::coverage(&p, "2026-02").unwrap();
     assert_eq!(cov[0].re_enrolled_at.as_deref(), Some("2026-11-22T06:00:00Z"));
     assert_eq!(cov[0].key_changes, 2);

@@ -192,3 +192,31 @@ fn welfare_meetings_and_minutes_on_the_command_line() {
     assert!(text.contains("นางสมศรี น้ำใจดี") && text.contains("1,200.00"), "{text}");
     cli.ok(&["verify"]);
 }
+
+#[test]
+fn a_closed_output_pipe_ends_the_command_quietly() {
+    // `kongthun journal | head -n 1`: the reader goes away after one line.
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo-small.sqlite");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("fund.sqlite");
+    std::fs::copy(&fixture, &db).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kongthun"))
+        .args(["--db", db.to_str().unwrap(), "journal"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{stderr}");
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(out.status.signal(), Some(libc_sigpipe()), "stopped by SIGPIPE, as cat would be: {:?}", out.status);
+}
+
+fn libc_sigpipe() -> i32 {
+    13 // SIGPIPE on Linux
+}

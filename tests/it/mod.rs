@@ -8,6 +8,7 @@ mod contributions;
 mod crash;
 mod demo;
 mod faults;
+mod floors;
 mod fuzz_regressions;
 mod import;
 mod invariants;

@@ -89,9 +89,10 @@ pub struct SavingsInput {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn savings_move(state: State<'_, AppState>, input: SavingsInput) -> UiResult<PostedRef> {
     state.with_fund_ctx(|store, ctx, _| {
-        Ok(match input.direction.as_str() {
-            "withdraw" => ops::savings::withdraw(store, ctx, &input.member_no, &input.amount, &input.date, &input.till)?,
-            _ => ops::savings::deposit(store, ctx, &input.member_no, &input.amount, &input.date, &input.till)?,
+        Ok(if ops::savings::SavingsDirection::parse(&input.direction)? == ops::savings::SavingsDirection::Withdraw {
+            ops::savings::withdraw(store, ctx, &input.member_no, &input.amount, &input.date, &input.till)?
+        } else {
+            ops::savings::deposit(store, ctx, &input.member_no, &input.amount, &input.date, &input.till)?
         })
     })
 }
@@ -122,10 +123,18 @@ pub async fn cash_move(state: State<'_, AppState>, input: CashInput) -> UiResult
             description: input.description.clone(),
             member_no: Some(input.member_no.trim().to_string()).filter(|s| !s.is_empty()),
         };
-        Ok(match (input.direction.as_str(), input.resolution_id) {
-            ("pay", Some(r)) => ops::cashbook::pay_by_resolution(store, ctx, &m, r)?,
-            ("pay", None) => ops::cashbook::pay(store, ctx, &m)?,
-            _ => ops::cashbook::receive(store, ctx, &m)?,
+        let pay = ops::cashbook::CashDirection::parse(&input.direction)? == ops::cashbook::CashDirection::Pay;
+        Ok(match (pay, input.resolution_id) {
+            (true, Some(r)) => ops::cashbook::pay_by_resolution(store, ctx, &m, r)?,
+            (true, None) => ops::cashbook::pay(store, ctx, &m)?,
+            (false, None) => ops::cashbook::receive(store, ctx, &m)?,
+            (false, Some(r)) => {
+                return Err(kongthun::Error::invalid("resolution", r.to_string(), kongthun::Problem::Other {
+                    th: "มติอ้างได้เฉพาะการจ่ายเงิน".into(),
+                    en: "only a payment cites a resolution".into(),
+                })
+                .into())
+            }
         })
     })
 }

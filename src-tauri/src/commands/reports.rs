@@ -4,7 +4,7 @@ use crate::error::UiResult;
 use crate::progress::Progress;
 use crate::state::AppState;
 use kongthun::ops;
-use kongthun::ops::documents::{Document, Format};
+use kongthun::ops::documents::{Document, Format, PreviewKind};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use tauri::{AppHandle, State};
@@ -31,19 +31,19 @@ pub struct PreviewInput {
 pub async fn report_preview(state: State<'_, AppState>, input: PreviewInput) -> UiResult<Preview> {
     state.with_fund(|store, _| {
         let reader = store.read();
-        Ok(match input.kind.as_str() {
-            "trial_balance" => {
+        Ok(match PreviewKind::parse(&input.kind)? {
+            PreviewKind::TrialBalance => {
                 let as_of = kongthun::domain::date::parse_field("as_of", &input.as_of)?;
                 Preview::TrialBalance { tb: kongthun::report::trial_balance(&reader, as_of)? }
             }
-            "arrears" => {
+            PreviewKind::Arrears => {
                 let as_of = kongthun::domain::date::parse_field("as_of", &input.as_of)?;
                 Preview::Arrears { rows: ops::contributions::arrears(store, as_of)? }
             }
-            _ => {
+            PreviewKind::Month => {
                 let (y, m) = kongthun::domain::date::parse_month(&input.month).map_err(|p| kongthun::Error::invalid("month", &input.month, p))?;
-                let key = format!("{y:04}-{m:02}");
-                let closed = reader.closed_months()?.iter().any(|(month, _, _)| *month == key);
+                // closed exactly when the statement says so: a later close seals it too
+                let closed = reader.is_month_closed(&format!("{y:04}-{m:02}"))?;
                 Preview::Month { summary: kongthun::report::month_summary(&reader, y, m)?, closed }
             }
         })
