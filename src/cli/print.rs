@@ -164,6 +164,12 @@ pub fn month(m: &MonthSummary) {
     println!("{}  {}", left("ยอดยกไป / closing", 44), right(&money(m.closing), 16));
     println!("{}  {}", left("  เงินสด / cash", 44), right(&money(m.closing_cash), 16));
     println!("{}  {}", left("  เงินฝากธนาคาร / bank", 44), right(&money(m.closing_bank), 16));
+    if m.entries_without_cash > 0 {
+        println!(
+            "หมายเหตุ: รายการบัญชีที่ไม่มีการรับหรือจ่ายเงิน {} รายการ ไม่นับเป็นรายรับหรือรายจ่าย / {} entries moved no money and are not receipts or payments",
+            m.entries_without_cash, m.entries_without_cash
+        );
+    }
 }
 
 pub fn verified(r: &ChainReport) {

@@ -73,6 +73,14 @@ pub fn statement_pdf(s: &Statement, options: &StatementOptions) -> Vec<u8> {
     doc.label_value(20.0, "เงินสด", &money(m.closing_cash.0), Weight::Regular, size, w);
     doc.label_value(20.0, "เงินฝากธนาคาร", &money(m.closing_bank.0), Weight::Regular, size, w);
     doc.line(&format!("({})", thai::baht_text(m.closing.0)), Weight::Regular, size, Align::Right);
+    if m.entries_without_cash > 0 {
+        // An allocation or an opening entry moves no money: said, not counted.
+        doc.paragraph(
+            &format!("หมายเหตุ: รายการบัญชีที่ไม่มีการรับหรือจ่ายเงิน {} รายการ (เช่น การจัดสรรกำไร) ไม่นับเป็นรายรับหรือรายจ่าย", num(m.entries_without_cash)),
+            Weight::Regular,
+            10.0,
+        );
+    }
     doc.gap(4.0);
 
     doc.line("สมาชิก", Weight::Bold, 13.0, Align::Left);

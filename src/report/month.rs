@@ -29,11 +29,17 @@ pub struct MonthSummary {
     pub closing: Satang,
     pub closing_cash: Satang,
     pub closing_bank: Satang,
+    /// Entries of the month that moved no money (a year's allocation, an opening entry,
+    /// a reversal of one): kept out of receipts and payments, counted here so the statement
+    /// can say so.
+    pub entries_without_cash: i64,
 }
 
-/// Receipts and payments are the movements of the month on non-cash accounts; transfers
-/// between cash and bank move nothing in or out and are left out. Savings deposits are
-/// receipts and withdrawals payments, gross.
+/// Receipts and payments are what went into and out of cash and bank: the other side of the
+/// month's entries that touch a till. Transfers between cash and bank move nothing in or
+/// out; entries with no till in them (the year-end allocation, an opening entry) move no
+/// money and are counted apart. Savings deposits are receipts and withdrawals payments,
+/// gross. So receipts − payments is always closing − opening.
 pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<MonthSummary> {
     let key = format!("{year:04}-{month:02}");
     let accounts = reader.accounts()?;
@@ -52,15 +58,8 @@ pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<Month
 
     let mut receipts = Vec::new();
     let mut payments = Vec::new();
-    let month_totals = reader.totals_of_month(&key)?;
-    let mut till_in = 0i64;
-    let mut till_out = 0i64;
-    for t in &month_totals {
-        if is_till(&t.account) {
-            till_in += t.debit.0;
-            till_out += t.credit.0;
-            continue;
-        }
+    let (counterparts, entries_without_cash) = reader.cash_counterparts_of_month(&key)?;
+    for t in &counterparts {
         let (name_th, name_en, class) = name(&t.account);
         // Income and liabilities are received on the credit side; an expense refunded is a
         // negative payment rather than a receipt, so each account stays on one side.
@@ -89,7 +88,7 @@ pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<Month
     };
     let closing_cash = closing_of("cash");
     let closing_bank = closing_of("bank");
-    debug_assert_eq!(opening + till_in - till_out, closing_cash + closing_bank);
+    debug_assert_eq!(opening + total_receipts - total_payments, closing_cash + closing_bank);
     Ok(MonthSummary {
         month: key,
         opening: Satang(opening),
@@ -100,5 +99,6 @@ pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<Month
         closing: Satang(closing_cash + closing_bank),
         closing_cash: Satang(closing_cash),
         closing_bank: Satang(closing_bank),
+        entries_without_cash,
     })
 }

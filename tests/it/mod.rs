@@ -2,10 +2,12 @@
 
 mod app_ops;
 mod backup;
+mod bombs;
 mod bundles;
 mod cli;
 mod contributions;
 mod crash;
+mod defaults;
 mod demo;
 mod faults;
 mod floors;

@@ -145,6 +145,13 @@ proptest! {
         }
         let reader = f.store.read();
         reader.verify_chain().unwrap();
+        // every month's receipts and payments are exactly the money that moved
+        let mut month = (2025, 1);
+        while kongthun::domain::date::first_of_month(month.0, month.1) <= day {
+            let m = kongthun::report::month_summary(&reader, month.0, month.1).unwrap();
+            prop_assert_eq!(m.opening.0 + m.total_receipts.0 - m.total_payments.0, m.closing.0, "{}", m.month);
+            month = kongthun::domain::date::add_months(month, 1);
+        }
         let tb = kongthun::report::trial_balance(&reader, day).unwrap();
         prop_assert_eq!(tb.difference, Satang(0));
         for (_, balance) in reader.savings_balances().unwrap() {

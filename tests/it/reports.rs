@@ -272,3 +272,29 @@ fn printed_documents_carry_no_hidden_data() {
         }
     }
 }
+
+#[test]
+fn a_january_with_the_allocation_shows_only_money_that_moved() {
+    // The demo allocates each year's profit in January: a journal entry with no cash in it.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
+    kongthun::demo::build(&mut store, &kongthun::demo::DemoSpec::default()).unwrap();
+    let reader = store.read();
+    let mut checked = 0;
+    for year in 2024..=2026 {
+        let s = kongthun::report::statement(&reader, year, 1, date(2026, 11, 22)).unwrap();
+        let m = &s.summary;
+        assert_eq!(m.opening.0 + m.total_receipts.0 - m.total_payments.0, m.closing.0);
+        let allocation_lines = m.receipts.iter().chain(&m.payments).filter(|l| l.code.starts_with('3') || ["2102", "2103", "2104", "2105"].contains(&l.code.as_str())).count();
+        if m.entries_without_cash == 0 {
+            continue;
+        }
+        checked += 1;
+        assert_eq!(allocation_lines, 0, "{}: the allocation is not a receipt or payment: {:?} {:?}", m.month, m.receipts, m.payments);
+        let pdf = statement_pdf(&s, &StatementOptions { recipient_names: false });
+        let (text, _, info) = pdf_text(&pdf, dir.path());
+        assert_eq!(pages(&info), 1);
+        assert!(text.contains("ไม่นับเป็นรายรับหรือรายจ่าย"), "{text}");
+    }
+    assert!(checked > 0, "the demo has a January with an allocation");
+}

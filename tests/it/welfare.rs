@@ -271,3 +271,75 @@ fn expenses_and_admissions_cite_their_resolutions() {
     let new = ops::members::add_member_by_resolution(&mut f.store, &today(), &person("ใหม่", "ใจดี", "", "2026-05-02"), admission.id).unwrap();
     assert!(f.store.read().status_history(new.id).unwrap()[0].reason.contains("มติที่ 2"));
 }
+
+#[test]
+fn records_follow_their_reversed_entries() {
+    // A claim whose payout is reversed is approved and unpaid again, and can be paid again.
+    let mut f = setup("2024-01-10", 36);
+    let (c, e) = claim(&mut f, "illness", "2026-06-10", Some("2"), &["ใบรับรองแพทย์"]).unwrap();
+    assert!(e.eligible, "{e:#?}");
+    let r = approving_resolution(&mut f, "2026-06-15");
+    ops::welfare::decide_claim(&mut f.store, c.id, true, r, None).unwrap();
+    let paid = ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-20", "cash").unwrap();
+    ops::reversal::reverse(&mut f.store, &today(), &paid.doc_no, "จ่ายผิดวัน", Some("2026-06-21")).unwrap();
+    let after = f.store.read().claim(c.id).unwrap().unwrap();
+    assert_eq!((after.status.as_str(), after.payout_entry_id), ("approved", None), "{after:?}");
+    ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-22", "cash").unwrap();
+    assert_eq!(f.store.read().claim(c.id).unwrap().unwrap().status, "paid");
+    // the database still refuses any other change to a paid claim
+    assert!(f.store.raw_connection_for_tests().execute("UPDATE claim SET status = 'approved', payout_entry_id = NULL WHERE id = ?1", [c.id]).is_err());
+
+    // A matching round whose entry is reversed no longer counts and can be received again.
+    let round = ops::matching::receive_matching(&mut f.store, &today(), "government", "2569/1", "365", "2026-06-25", "bank").unwrap();
+    let m1 = ops::member_by_no(&f.store.read(), "1").unwrap();
+    assert_eq!(f.store.read().times_matched("government").unwrap().get(&m1.id), Some(&1));
+    ops::reversal::reverse(&mut f.store, &today(), &round.doc_no, "ยอดผิด", Some("2026-06-25")).unwrap();
+    assert_eq!(f.store.read().times_matched("government").unwrap().get(&m1.id), None);
+    ops::matching::receive_matching(&mut f.store, &today(), "government", "2569/1", "375", "2026-06-26", "bank").unwrap();
+    assert_eq!(f.store.read().times_matched("government").unwrap().get(&m1.id), Some(&1));
+    assert_eq!(ops::matching::receive_matching(&mut f.store, &today(), "government", "2569/1", "1", "2026-06-26", "bank").unwrap_err().code(), "invalid.duplicate");
+}
+
+#[test]
+fn loans_allocations_and_entrance_fees_follow_their_reversed_entries() {
+    let mut f = fund(FundKind::Savings);
+    add_members(&mut f.store, 3, "2025-01-05");
+    // an entrance fee paid alone is not proposed again; reversed, it is
+    let fee = ops::contributions::collect(&mut f.store, &today(), "2025-01-10", "cash", &[CollectLine { member_no: "3".into(), contribution: Satang(0), savings: Satang(0), entrance_fee: Satang(5000) }]).unwrap();
+    let sheet_fee = |f: &Fixture| ops::contributions::collection_sheet(&f.store, date(2025, 1, 20)).unwrap().into_iter().find(|r| r.member_no == "3").unwrap().expected_entrance_fee;
+    assert_eq!(sheet_fee(&f), Satang(0), "paid the fee only: not asked again");
+    ops::reversal::reverse(&mut f.store, &today(), &fee.receipts[0].doc_no, "ผิดคน", Some("2025-01-10")).unwrap();
+    assert_eq!(sheet_fee(&f), Satang(5000), "fee reversed: owed again");
+
+    for no in ["1", "2"] {
+        ops::savings::deposit(&mut f.store, &today(), no, "5000", "2025-01-20", "cash").unwrap();
+    }
+    let lend = |f: &mut Fixture, date: &str| {
+        ops::loans::lend(&mut f.store, &today(), &ops::loans::LoanInput { member_no: "3", principal: "3000", rate: "1", method: "flat", term_months: 3, date, guarantors: &["1".into(), "2".into()], till: "cash", resolution_id: None })
+            .unwrap()
+            .0
+    };
+    let loan = lend(&mut f, "2025-02-01");
+    let disbursed = f.store.read().loan(loan).unwrap().unwrap().entry_id;
+    // a repayment reversed stops counting
+    let repaid = ops::loans::repay(&mut f.store, &today(), loan, "1030", "2025-03-01", "cash").unwrap();
+    assert_eq!(f.store.read().loan(loan).unwrap().unwrap().principal_paid, Satang(100000));
+    // the disbursement cannot be undone while a repayment stands
+    assert_eq!(ops::reversal::reverse(&mut f.store, &today(), &disbursed.to_string(), "ผิด", Some("2025-03-02")).unwrap_err().code(), "cannot_reverse");
+    ops::reversal::reverse(&mut f.store, &today(), &repaid.doc_no, "ผิด", Some("2025-03-02")).unwrap();
+    assert_eq!(f.store.read().loan(loan).unwrap().unwrap().principal_paid, Satang(0));
+    // then the loan itself: gone from the loans, nothing overdue
+    ops::reversal::reverse(&mut f.store, &today(), &disbursed.to_string(), "ผิด", Some("2025-03-02")).unwrap();
+    assert!(f.store.read().loan(loan).unwrap().is_none());
+    assert!(ops::loans::overdue(&f.store, date(2025, 12, 31)).unwrap().is_empty());
+    assert_eq!(ops::loans::repay(&mut f.store, &today(), loan, "1", "2025-03-05", "cash").unwrap_err().code(), "not_found");
+
+    // a year's allocation reversed can be made again
+    ops::cashbook::receive(&mut f.store, &today(), &ops::cashbook::CashMove { account: "4401".into(), amount: "100".into(), date: "2025-12-31".into(), till: "cash".into(), description: "ดอกเบี้ย".into(), member_no: None }).unwrap();
+    let parts = ["10", "60", "0", "10", "10", "10"].map(String::from); // no interest was paid: no refund part
+    let first = ops::allocation::allocate(&mut f.store, &today(), 2025, &parts, "2026-01-15").unwrap();
+    assert_eq!(ops::allocation::allocate(&mut f.store, &today(), 2025, &parts, "2026-01-16").unwrap_err().code(), "invalid.duplicate");
+    ops::reversal::reverse(&mut f.store, &today(), &first.doc_no, "สัดส่วนผิด", Some("2026-01-16")).unwrap();
+    ops::allocation::allocate(&mut f.store, &today(), 2025, &parts, "2026-01-16").unwrap();
+    f.store.read().verify_chain().unwrap();
+}

@@ -1,0 +1,182 @@
+//! Hostile files on a stick: bundles and spreadsheets built to exhaust memory are refused
+//! with their own code, change nothing, and the importing process (the real binary, its
+//! peak memory read by `wait4`) stays within 64 MB above the largest listed file.
+
+use kongthun::ops::province;
+use kongthun::store::province::ProvinceStore;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+fn golden() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/golden/DEMO-0001-0001-2025-11_2026-10.kongthun")
+}
+
+/// Every entry of a zip, in order, with its bytes.
+fn entries(path: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut a = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..a.len())
+        .map(|i| {
+            let mut f = a.by_index(i).unwrap();
+            let mut d = Vec::new();
+            f.read_to_end(&mut d).unwrap();
+            (f.name().to_string(), d)
+        })
+        .collect()
+}
+
+/// The golden bundle's entries written again, `replace` swapping one entry's contents for
+/// `zeros` bytes of zeros (streamed, never held) and `extra` adding unlisted entries.
+fn bundle_with(out: &Path, replace: Option<(&str, u64)>, extra: &[(&str, u64)]) {
+    let options = zip::write::SimpleFileOptions::default().compression_level(Some(1)).large_file(false);
+    let mut w = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
+    let zeros = vec![0u8; 1 << 20];
+    let write_zeros = |w: &mut zip::ZipWriter<std::fs::File>, n: u64| {
+        let mut left = n;
+        while left > 0 {
+            let chunk = left.min(zeros.len() as u64) as usize;
+            w.write_all(&zeros[..chunk]).unwrap();
+            left -= chunk as u64;
+        }
+    };
+    for (name, data) in entries(&golden()) {
+        w.start_file(name.as_str(), options).unwrap();
+        match replace {
+            Some((target, n)) if target == name => write_zeros(&mut w, n),
+            _ => w.write_all(&data).unwrap(),
+        }
+    }
+    for (name, n) in extra {
+        w.start_file(*name, options).unwrap();
+        write_zeros(&mut w, *n);
+    }
+    w.finish().unwrap();
+}
+
+/// Rewrite the uncompressed size that the local and central headers of `name` declare, so
+/// the header says `size` while the data inflates to something else.
+fn lie_about_size(path: &Path, name: &str, size: u32) {
+    let mut bytes = std::fs::read(path).unwrap();
+    let mut patched = 0;
+    let mut i = 0;
+    while i + 46 < bytes.len() {
+        let sig = u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap());
+        let (size_at, name_len_at, name_at) = match sig {
+            0x0403_4b50 => (22, 26, 30),
+            0x0201_4b50 => (24, 28, 46),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let name_len = u16::from_le_bytes(bytes[i + name_len_at..i + name_len_at + 2].try_into().unwrap()) as usize;
+        if bytes.get(i + name_at..i + name_at + name_len) == Some(name.as_bytes()) {
+            bytes[i + size_at..i + size_at + 4].copy_from_slice(&size.to_le_bytes());
+            patched += 1;
+        }
+        i += 4;
+    }
+    assert_eq!(patched, 2, "local and central header of {name}");
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// A province database with the golden bundle's fund enrolled (nothing imported yet).
+fn enrolled_province(dir: &Path) -> PathBuf {
+    let db = dir.join("province.sqlite");
+    let mut p = ProvinceStore::open(&db).unwrap();
+    let preview = province::enrol(&mut p, &golden(), None, "x", "t").unwrap();
+    province::enrol(&mut p, &golden(), Some(&preview.key_fingerprint), "x", "t").unwrap();
+    db
+}
+
+/// Run `kongthun province import FILE` as its own process under GNU time, which forks a
+/// small process of its own and reports the child's peak resident memory (`%M`, KiB).
+/// (Our own `wait4` would not do: the child's high-water mark starts at this test
+/// process's size, since the child begins as a copy of it.) Returns (exit ok, stderr, bytes).
+fn import_in_child(db: &Path, bundle: &Path) -> (bool, String, u64) {
+    let out = std::process::Command::new("/usr/bin/time")
+        .args(["-f", "peak-kib=%M", env!("CARGO_BIN_EXE_kongthun"), "province", "--db", db.to_str().unwrap(), "import", bundle.to_str().unwrap()])
+        .output()
+        .expect("GNU time is needed (bash .ci/run installs the package `time`)");
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    let peak: u64 = stderr.lines().rev().find_map(|l| l.strip_prefix("peak-kib=")).and_then(|k| k.trim().parse().ok()).expect("time's report");
+    (out.status.success(), stderr, peak * 1024)
+}
+
+fn largest_listed_file() -> u64 {
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&entries(&golden()).into_iter().find(|(n, _)| n == "manifest.json").unwrap().1).unwrap();
+    manifest["files"].as_array().unwrap().iter().map(|f| f["bytes"].as_u64().unwrap()).max().unwrap()
+}
+
+const BOUND: u64 = 64 << 20;
+
+#[test]
+fn bundle_bombs_are_refused_within_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = enrolled_province(dir.path());
+    let digest = ProvinceStore::open(&db).unwrap().content_digest().unwrap();
+    let listed = entries(&golden()).into_iter().find(|(n, _)| n == "data/entries.jsonl").unwrap().1.len() as u32;
+
+    let unlisted = dir.path().join("unlisted.kongthun");
+    bundle_with(&unlisted, None, &[("data/extra.jsonl", 3 << 30)]);
+    let swapped = dir.path().join("swapped.kongthun");
+    bundle_with(&swapped, Some(("data/entries.jsonl", 256 << 20)), &[]);
+    let lying = dir.path().join("lying.kongthun");
+    bundle_with(&lying, Some(("data/entries.jsonl", 256 << 20)), &[]);
+    lie_about_size(&lying, "data/entries.jsonl", listed);
+    let many = dir.path().join("many.kongthun");
+    let names: Vec<String> = (0..10_000).map(|i| format!("reports/x{i}.pdf")).collect();
+    bundle_with(&many, None, &names.iter().map(|n| (n.as_str(), 0u64)).collect::<Vec<_>>());
+
+    for (bomb, code) in [(&unlisted, "bundle.extra_file"), (&swapped, "bundle.file_hash"), (&lying, "bundle.file_hash"), (&many, "bundle.too_large")] {
+        // the same refusal in-process, by its code
+        let e = province::import(&mut ProvinceStore::open(&db).unwrap(), bomb, false, "x", "t").unwrap_err();
+        assert_eq!(e.code(), code, "{}: {e}", bomb.display());
+        let (ok, stderr, peak) = import_in_child(&db, bomb);
+        assert!(!ok, "{} was imported", bomb.display());
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        let file = std::fs::metadata(bomb).unwrap().len();
+        let limit = BOUND + largest_listed_file() + file;
+        assert!(peak < limit, "{}: peak memory {peak} bytes, bound {limit}", bomb.display());
+        assert_eq!(ProvinceStore::open(&db).unwrap().content_digest().unwrap(), digest, "{} changed the province", bomb.display());
+    }
+    // and the genuine bundle still imports the same way
+    let (ok, stderr, _) = import_in_child(&db, &golden());
+    assert!(ok, "{stderr}");
+}
+
+#[test]
+fn spreadsheet_bombs_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let zeros_sheet = dir.path().join("zeros.xlsx");
+    {
+        let options = zip::write::SimpleFileOptions::default().compression_level(Some(1));
+        let mut w = zip::ZipWriter::new(std::fs::File::create(&zeros_sheet).unwrap());
+        w.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+        let zeros = vec![b' '; 1 << 20];
+        for _ in 0..512 {
+            w.write_all(&zeros).unwrap();
+        }
+        w.finish().unwrap();
+    }
+    let many = dir.path().join("many.xlsx");
+    {
+        let mut w = zip::ZipWriter::new(std::fs::File::create(&many).unwrap());
+        for i in 0..10_000 {
+            w.start_file(format!("x{i}.xml"), zip::write::SimpleFileOptions::default()).unwrap();
+        }
+        w.finish().unwrap();
+    }
+    // a workbook that declares a billion shared strings in a tiny file
+    let lying_strings = dir.path().join("strings.xlsx");
+    {
+        let mut w = zip::ZipWriter::new(std::fs::File::create(&lying_strings).unwrap());
+        w.start_file("xl/sharedStrings.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        w.write_all(br#"<?xml version="1.0"?><sst xmlns="x" count="1000000000" uniqueCount="1000000000"></sst>"#).unwrap();
+        w.finish().unwrap();
+    }
+    for bomb in [&zeros_sheet, &many, &lying_strings] {
+        let e = kongthun::ops::import::read_rows(bomb).unwrap_err();
+        assert_eq!(e.code(), "file", "{}: {e}", bomb.display());
+    }
+}
