@@ -156,8 +156,36 @@ struct BundleBench {
 }
 
 /// Parts of a bundle input are separated by 0xFF (never in UTF-8 text): first
-/// `manifest.json`, then one part per data file, its path, a newline, its content.
+/// `manifest.json`, then one part per data file, its path, a newline, its content. A path
+/// starting with `!` is put in the zip but not listed in the manifest (an unlisted entry); one
+/// starting with `~` is listed as the first half of its content, and its zip headers declare
+/// that size while the data inflates to the whole (a header that lies).
 const PART: u8 = 0xFF;
+
+/// Rewrite the uncompressed size that the local and central zip headers of `name` declare;
+/// returns how many headers were changed (2 for an entry found once).
+pub fn lie_about_size(zip_bytes: &mut [u8], name: &str, size: u32) -> usize {
+    let mut patched = 0;
+    let mut i = 0;
+    while i + 46 < zip_bytes.len() {
+        let signature = u32::from_le_bytes([zip_bytes[i], zip_bytes[i + 1], zip_bytes[i + 2], zip_bytes[i + 3]]);
+        let (size_at, name_len_at, name_at) = match signature {
+            0x0403_4b50 => (22, 26, 30),
+            0x0201_4b50 => (24, 28, 46),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let name_len = u16::from_le_bytes([zip_bytes[i + name_len_at], zip_bytes[i + name_len_at + 1]]) as usize;
+        if zip_bytes.get(i + name_at..i + name_at + name_len) == Some(name.as_bytes()) {
+            zip_bytes[i + size_at..i + size_at + 4].copy_from_slice(&size.to_le_bytes());
+            patched += 1;
+        }
+        i += 4;
+    }
+    patched
+}
 
 fn bundle_bench() -> &'static BundleBench {
     static BENCH: std::sync::OnceLock<BundleBench> = std::sync::OnceLock::new();
@@ -195,6 +223,31 @@ pub fn bundle_seed() -> Vec<u8> {
     bundle_bench().seed.clone()
 }
 
+/// Seeds that aim at the reading bounds: the demo bundle with an unlisted entry, and with
+/// its entries file listed at its own size while the zip data inflates to twice that.
+pub fn bundle_bound_seeds() -> Vec<(&'static str, Vec<u8>)> {
+    let seed = bundle_seed();
+    let mut unlisted = seed.clone();
+    unlisted.push(PART);
+    unlisted.extend_from_slice(b"!data/extra.jsonl\n");
+    unlisted.extend(std::iter::repeat_n(0u8, 4096));
+    let mut lying = Vec::new();
+    for (i, part) in seed.split(|b| *b == PART).enumerate() {
+        if i > 0 {
+            lying.push(PART);
+        }
+        match part.strip_prefix(b"data/entries.jsonl\n".as_slice()) {
+            Some(content) => {
+                lying.extend_from_slice(b"~data/entries.jsonl\n");
+                lying.extend_from_slice(content);
+                lying.extend_from_slice(content);
+            }
+            None => lying.extend_from_slice(part),
+        }
+    }
+    vec![("unlisted-entry", unlisted), ("lying-header", lying)]
+}
+
 /// A bundle built from the input's parts, signed with the enrolled fund's key (its manifest's
 /// key, fingerprint and file list set to match when it is a JSON object), imported into a
 /// fresh copy of the enrolled province database. Refused or not, never a panic; a refused
@@ -218,7 +271,14 @@ pub fn bundle(data: &[u8]) -> String {
             m.insert("key_fingerprint".into(), fingerprint(&public).into());
             let listed: Vec<serde_json::Value> = files
                 .iter()
-                .map(|(p, d)| serde_json::json!({"path": p, "bytes": d.len(), "sha256": hex::encode(Sha256::digest(d))}))
+                .filter(|(p, _)| !p.starts_with('!'))
+                .map(|(p, d)| {
+                    let (path, shown) = match p.strip_prefix('~') {
+                        Some(path) => (path, &d[..d.len() / 2]),
+                        None => (p.as_str(), &d[..]),
+                    };
+                    serde_json::json!({"path": path, "bytes": shown.len(), "sha256": hex::encode(Sha256::digest(shown))})
+                })
                 .collect();
             m.insert("files".into(), listed.into());
             serde_json::to_vec(&m).expect("json")
@@ -229,8 +289,20 @@ pub fn bundle(data: &[u8]) -> String {
     // A zip refuses two files of one name; the bundle reader must refuse them too, so the
     // input's duplicates are dropped here only because the writer cannot write them.
     let mut seen = std::collections::HashSet::new();
+    let mut lies = Vec::new();
+    for (path, data) in files.iter_mut() {
+        if let Some(unlisted) = path.strip_prefix('!') {
+            *path = unlisted.to_string();
+        } else if let Some(lying) = path.strip_prefix('~') {
+            *path = lying.to_string();
+            lies.push((path.clone(), (data.len() / 2) as u32));
+        }
+    }
     files.retain(|(p, _)| seen.insert(p.clone()) && p != "manifest.json" && p != "manifest.sig");
-    let Ok(bytes) = zip_bundle(&manifest, signature.as_bytes(), &files) else { return "unwritable".into() };
+    let Ok(mut bytes) = zip_bundle(&manifest, signature.as_bytes(), &files) else { return "unwritable".into() };
+    for (path, size) in lies {
+        lie_about_size(&mut bytes, &path, size);
+    }
 
     // One folder per thread: tests run targets side by side in one process.
     let folder = bench.work.join(format!("{:?}", std::thread::current().id()).replace(|c: char| !c.is_ascii_alphanumeric(), ""));

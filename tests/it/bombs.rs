@@ -52,30 +52,10 @@ fn bundle_with(out: &Path, replace: Option<(&str, u64)>, extra: &[(&str, u64)]) 
     w.finish().unwrap();
 }
 
-/// Rewrite the uncompressed size that the local and central headers of `name` declare, so
-/// the header says `size` while the data inflates to something else.
+/// Make the headers of `name` declare `size` while the data inflates to something else.
 fn lie_about_size(path: &Path, name: &str, size: u32) {
     let mut bytes = std::fs::read(path).unwrap();
-    let mut patched = 0;
-    let mut i = 0;
-    while i + 46 < bytes.len() {
-        let sig = u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap());
-        let (size_at, name_len_at, name_at) = match sig {
-            0x0403_4b50 => (22, 26, 30),
-            0x0201_4b50 => (24, 28, 46),
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        let name_len = u16::from_le_bytes(bytes[i + name_len_at..i + name_len_at + 2].try_into().unwrap()) as usize;
-        if bytes.get(i + name_at..i + name_at + name_len) == Some(name.as_bytes()) {
-            bytes[i + size_at..i + size_at + 4].copy_from_slice(&size.to_le_bytes());
-            patched += 1;
-        }
-        i += 4;
-    }
-    assert_eq!(patched, 2, "local and central header of {name}");
+    assert_eq!(kongthun::fuzz::lie_about_size(&mut bytes, name, size), 2, "local and central header of {name}");
     std::fs::write(path, bytes).unwrap();
 }
 

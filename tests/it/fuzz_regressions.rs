@@ -46,6 +46,15 @@ fn the_bundle_seed_reaches_the_import() {
     let mut tampered = seed.clone();
     tampered.splice(at + needle.len()..at + needle.len(), "แก้".bytes());
     assert_eq!(kongthun::fuzz::bundle(&tampered), "bundle.chain", "a changed entry must break the chain check");
+    // the seeds aimed at the reading bounds reach them
+    for (name, want) in [("unlisted-entry", "bundle.extra_file"), ("lying-header", "bundle.file_hash")] {
+        let committed = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/bundle").join(name)).unwrap();
+        assert_eq!(kongthun::fuzz::bundle(&committed), want, "{name}");
+    }
+    for (name, seed) in kongthun::fuzz::bundle_bound_seeds() {
+        let want = if name == "unlisted-entry" { "bundle.extra_file" } else { "bundle.file_hash" };
+        assert_eq!(kongthun::fuzz::bundle(&seed), want, "{name}, made afresh");
+    }
 }
 
 #[test]

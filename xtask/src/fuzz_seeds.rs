@@ -62,6 +62,9 @@ pub fn write_seeds(root: &Path) {
     }
     put("member_xlsx", "thai-header.xlsx", &book.save_to_buffer().unwrap());
     put("bundle", "demo-first-bundle", &kongthun::fuzz::bundle_seed());
+    for (name, seed) in kongthun::fuzz::bundle_bound_seeds() {
+        put("bundle", name, &seed);
+    }
     for target in kongthun::fuzz::TARGETS {
         println!("{}: {} seeds", target, std::fs::read_dir(seeds.join(target)).unwrap().count());
     }
