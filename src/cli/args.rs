@@ -168,6 +168,12 @@ pub struct InitArgs {
     pub lapse_after: u32,
     #[arg(long)]
     pub thai_digits: bool,
+    /// When the fund was really founded (default: today).
+    #[arg(long)]
+    pub founded_on: Option<String>,
+    /// The first day kept in this book (default: today); nothing may be dated before it.
+    #[arg(long)]
+    pub books_start: Option<String>,
 }
 
 impl InitArgs {

@@ -100,6 +100,12 @@ fn run(cli: Cli) -> Result<()> {
         Command::Init(a) => {
             let profile = a.profile()?;
             ops::fund::init_fund(&mut store, &ctx, &profile)?;
+            if a.founded_on.is_some() || a.books_start.is_some() {
+                let today = ctx.today().to_string();
+                let start = a.books_start.clone().unwrap_or(today.clone());
+                let founded = a.founded_on.clone().unwrap_or(start.clone());
+                ops::fund::set_start(&mut store, &ctx, &founded, &start, "")?;
+            }
             let fund = store.read().require_fund()?;
             print::output(json, &fund, || print::fund(&fund));
         }

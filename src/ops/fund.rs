@@ -16,6 +16,10 @@ pub fn init_fund(store: &mut Store, ctx: &Ctx, profile: &FundProfile) -> Result<
         p.name_th = p.name_th.trim().to_string();
         p.fund_code = p.fund_code.trim().to_string();
         tx.insert_fund(&p, &ctx.now_text())?;
+        // Born in the program: founded and kept from today (a fund brought in from paper sets
+        // both when it migrates; `set_start` changes them while the book is empty).
+        let today = ctx.today().to_string();
+        tx.set_fund_start(&today, &today, "")?;
         for account in seed_chart(p.kind) {
             tx.insert_account(&account, true, &ctx.now_text())?;
         }
@@ -25,6 +29,43 @@ pub fn init_fund(store: &mut Store, ctx: &Ctx, profile: &FundProfile) -> Result<
         super::welfare::seed_default_rules(tx, ctx, from)?;
         Ok(())
     })
+}
+
+/// Set the fund's founding date and the first day of its books, while the book has no
+/// entries yet (afterwards the start is fixed: it is where the chain begins). The books may
+/// not start before the founding, nor in the future.
+pub fn set_start(store: &mut Store, ctx: &Ctx, founded_on: &str, books_start: &str, founding_note: &str) -> Result<()> {
+    let founded = crate::domain::date::parse_field("founded_on", founded_on)?;
+    let start = crate::domain::date::parse_field("books_start", books_start)?;
+    check_start(ctx, founded, start, founded_on, books_start)?;
+    let note = crate::domain::text::optional("founding_note", founding_note, 500)?.unwrap_or_default();
+    store.write(|tx| {
+        tx.read().require_fund()?;
+        if tx.read().chain_head()?.0 > 0 {
+            return Err(Error::invalid("books_start", books_start, crate::Problem::Other {
+                th: "บัญชีมีรายการแล้ว จึงเปลี่ยนวันเริ่มบัญชีไม่ได้".into(),
+                en: "the book already has entries, so its start cannot change".into(),
+            }));
+        }
+        tx.set_fund_start(&founded.to_string(), &start.to_string(), &note)
+    })
+}
+
+/// The founding date and the books' start, checked together.
+pub(crate) fn check_start(ctx: &Ctx, founded: chrono::NaiveDate, start: chrono::NaiveDate, founded_input: &str, start_input: &str) -> Result<()> {
+    if founded > ctx.today() {
+        return Err(Error::invalid("founded_on", founded_input, crate::Problem::InFuture));
+    }
+    if start > ctx.today() {
+        return Err(Error::invalid("books_start", start_input, crate::Problem::InFuture));
+    }
+    if start < founded {
+        return Err(Error::invalid("books_start", start_input, crate::Problem::Other {
+            th: format!("ต้องไม่ก่อนวันก่อตั้งกองทุน ({})", crate::thai::date_short(founded, crate::thai::Digits::Arabic)),
+            en: format!("must not be before the fund was founded ({founded})"),
+        }));
+    }
+    Ok(())
 }
 
 /// A new fund's profile as typed in a form (the desktop app's first-run wizard): every field

@@ -78,6 +78,14 @@ pub fn check_entry_date(reader: &Reader<'_>, ctx: &Ctx, date: NaiveDate, input: 
     if date > ctx.today() {
         return Err(Error::invalid("date", input, Problem::InFuture));
     }
+    let books_start = reader.require_fund()?.books_start;
+    if date.to_string() < books_start {
+        let start = crate::domain::date::parse(&books_start).map(|d| crate::thai::date_short(d, crate::thai::Digits::Arabic)).unwrap_or(books_start.clone());
+        return Err(Error::invalid("date", input, Problem::Other {
+            th: format!("อยู่ก่อนวันเริ่มบัญชีในโปรแกรม ({start})"),
+            en: format!("is before the first day of the books ({books_start})"),
+        }));
+    }
     let month = crate::domain::date::month_key(date);
     if let Some(closed) = reader.last_closed_month()? {
         if month <= closed {

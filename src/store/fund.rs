@@ -12,6 +12,12 @@ pub struct FundRow {
     #[serde(flatten)]
     pub profile: FundProfile,
     pub created_at: String,
+    /// The fund's real founding date (ISO); for a fund born in the program, its first day.
+    pub founded_on: String,
+    /// The first day kept in this book (ISO): nothing is dated before it.
+    pub books_start: String,
+    /// The founding resolution or other note on the founding, as typed.
+    pub founding_note: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -55,6 +61,10 @@ fn fund_from_row(r: &Row<'_>) -> rusqlite::Result<FundRow> {
             thai_digits: r.get("thai_digits")?,
         },
         created_at: r.get("created_at")?,
+        // (absent in a file of schema 6 or older, read before it is migrated)
+        founded_on: r.get::<_, Option<String>>("founded_on").ok().flatten().unwrap_or_default(),
+        books_start: r.get::<_, Option<String>>("books_start").ok().flatten().unwrap_or_default(),
+        founding_note: r.get::<_, Option<String>>("founding_note").ok().flatten().unwrap_or_default(),
     })
 }
 
@@ -83,6 +93,15 @@ impl Tx<'_> {
                 p.changwat, p.fiscal_year_start, p.schedule.key(), p.contribution.0, p.entrance_fee.0,
                 p.lapse_after, p.thai_digits, created_at
             ],
+        )?;
+        Ok(())
+    }
+
+    /// Set when the fund was founded and the first day of its books (ISO dates).
+    pub fn set_fund_start(&mut self, founded_on: &str, books_start: &str, founding_note: &str) -> Result<()> {
+        self.tx.execute(
+            "UPDATE fund SET founded_on = ?1, books_start = ?2, founding_note = ?3 WHERE id = 1",
+            params![founded_on, books_start, founding_note],
         )?;
         Ok(())
     }

@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("migrations/0004_month_totals_in_store.sql")),
     (5, include_str!("migrations/0005_fewer_member_indexes.sql")),
     (6, include_str!("migrations/0006_records_follow_reversals.sql")),
+    (7, include_str!("migrations/0007_existing_funds.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -193,5 +193,11 @@ pub(crate) fn map_trigger_error(e: rusqlite::Error, date: &str) -> Error {
     if msg.contains("the month of this entry is closed") {
         return Error::MonthClosed { date: date.to_string(), month: date.get(..7).unwrap_or(date).to_string() };
     }
+    if msg.contains("dated before the books start") {
+        return Error::invalid("date", date, crate::Problem::Other {
+            th: "อยู่ก่อนวันเริ่มบัญชีในโปรแกรม".into(),
+            en: "is before the first day of the books".into(),
+        });
+    }
     Error::Db(e)
 }

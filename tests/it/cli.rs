@@ -59,7 +59,7 @@ fn demo_then_trial_balance_json() {
 fn a_treasurers_month_on_the_command_line() {
     let cli = Cli::new();
     cli.ok(&[
-        "init", "--name", "กองทุนสวัสดิการชุมชนบ้านดอนปั้น", "--code", "KK-0412", "--kind", "both", "--moo", "3",
+        "init", "--name", "กองทุนสวัสดิการชุมชนบ้านดอนปั้น", "--code", "KK-0412", "--founded-on", "2555-06-01", "--books-start", "2025-01-01", "--kind", "both", "--moo", "3",
         "--tambon", "ดอนปั้น", "--amphoe", "น้ำพอง", "--changwat", "ขอนแก่น", "--schedule", "monthly",
         "--contribution", "30", "--entrance-fee", "50", "--lapse-after", "6",
     ]);
@@ -128,7 +128,7 @@ fn usage_and_input_errors_exit_non_zero_with_both_languages() {
     let cli = Cli::new();
     let err = cli.fails(&["report", "trial-balance"]);
     assert!(err.contains("kongthun init") && err.contains("ยังไม่มีกองทุน"), "{err}");
-    cli.ok(&["init", "--name", "กองทุนทดสอบ", "--code", "X1", "--contribution", "1"]);
+    cli.ok(&["init", "--name", "กองทุนทดสอบ", "--code", "X1", "--contribution", "1", "--books-start", "2025-01-01"]);
     let err = cli.fails(&["init", "--name", "อีกกองทุน", "--code", "X2"]);
     assert!(err.contains("already holds a fund"), "{err}");
     let err = cli.fails(&["report", "trial-balance", "--as-of", "31/02/2569"]);
@@ -142,7 +142,7 @@ fn usage_and_input_errors_exit_non_zero_with_both_languages() {
 #[test]
 fn welfare_meetings_and_minutes_on_the_command_line() {
     let cli = Cli::new();
-    cli.ok(&["init", "--name", "กองทุนสวัสดิการชุมชนบ้านน้ำปั้น", "--code", "W-1", "--schedule", "monthly", "--contribution", "30"]);
+    cli.ok(&["init", "--name", "กองทุนสวัสดิการชุมชนบ้านน้ำปั้น", "--code", "W-1", "--schedule", "monthly", "--contribution", "30", "--books-start", "2025-01-01"]);
     for (first, joined) in [("สมศรี", "2025-01-05"), ("ประธาน", "2025-01-05"), ("เหรัญญิก", "2025-01-05"), ("ผู้ตรวจ", "2025-01-05")] {
         cli.ok(&["member", "add", "--title", "นาง", "--first-name", first, "--last-name", "น้ำใจดี", "--joined-on", joined]);
     }

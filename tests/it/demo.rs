@@ -83,7 +83,7 @@ fn a_version_1_file_is_backed_up_then_migrated() {
     let before = kongthun::store::inspect_database(&path).unwrap();
     assert_eq!(before.schema_version, 1);
     let mut store = Store::open(&path).unwrap();
-    let copy = dir.path().join("old.before-v6.sqlite");
+    let copy = dir.path().join("old.before-v7.sqlite");
     assert_eq!(kongthun::store::inspect_database(&copy).unwrap().schema_version, 1, "copy kept before migrating");
     let after = store.read().verify_chain().unwrap();
     assert_eq!(after.head, before.chain.head, "migration leaves the journal as it was");

@@ -103,6 +103,7 @@ fn thai_digits_setting_prints_thai_digits() {
     let mut p = profile(FundKind::Welfare);
     p.thai_digits = true;
     ops::fund::init_fund(&mut store, &today(), &p).unwrap();
+    ops::fund::set_start(&mut store, &today(), "2020-01-01", "2020-01-01", "").unwrap();
     add_members(&mut store, 1, "2026-01-10");
     ops::contributions::collect(&mut store, &today(), "2026-01-25", "cash", &[kongthun::ops::contributions::CollectLine { member_no: "1".into(), contribution: Satang(3000), savings: Satang(0), entrance_fee: Satang(5000) }]).unwrap();
     let s = kongthun::report::statement(&store.read(), 2026, 1, date(2026, 2, 1)).unwrap();
