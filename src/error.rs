@@ -162,9 +162,12 @@ pub enum Error {
     Db(#[from] rusqlite::Error),
 }
 
-/// One bad row of an import: 1-based row number as a spreadsheet shows it.
+/// One bad row (or cell) of an import: 1-based row number as a spreadsheet shows it, and in
+/// a many-sheet file the sheet's name.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct RowError {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub sheet: String,
     pub row: usize,
     pub field: String,
     pub value: String,

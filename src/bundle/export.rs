@@ -226,7 +226,8 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
     let resolutions_file = jsonl(resolutions.iter().map(|r| serde_json::to_value(r).expect("json")));
     let rules = reader.rules()?;
     let rules_file = jsonl(rules.iter().map(|(id, r)| json!({"id": id, "rule": r})));
-    let fund_file = jsonl([json!({"profile": fund, "public_key": hex::encode(secret.public())})]);
+    let start = reader.require_fund()?;
+    let fund_file = jsonl([json!({"profile": fund, "public_key": hex::encode(secret.public()), "founded_on": start.founded_on, "books_start": start.books_start})]);
 
     let mut files: Vec<(String, Vec<u8>)> = vec![
         ("data/claims.jsonl".into(), claims_file),

@@ -101,6 +101,9 @@ pub enum Command {
     /// Exports: the journal as plain-text accounting.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Bring an existing fund in from its paper or Excel books: template, then import.
+    #[command(subcommand)]
+    Migrate(super::commands_migrate::MigrateCommand),
     /// Recompute the hash chain and name the first broken entry.
     Verify,
     /// Write a verified backup into a folder.

@@ -5,6 +5,7 @@
 
 mod args;
 mod bundles;
+mod commands_migrate;
 mod print;
 mod welfare;
 
@@ -82,6 +83,7 @@ fn run(cli: Cli) -> Result<()> {
     match command {
         Command::Province(_) => unreachable!("handled above"),
         Command::Bundle(c) => bundles::bundle(&mut store, &ctx, &db, json, c)?,
+        Command::Migrate(c) => commands_migrate::run(&mut store, &ctx, json, c)?,
         Command::Demo(a) => {
             let until = match &a.until {
                 Some(m) => crate::domain::date::parse_month(m).map_err(|p| Error::invalid("month", m, p))?,

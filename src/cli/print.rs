@@ -213,3 +213,29 @@ pub fn import(r: &ImportReport) {
         println!("  ข้าม/skipped แถว/row {}: {} / {}", e.row, e.message_th, e.message_en);
     }
 }
+
+/// A migration's opening trial balance, capital and members' standing.
+pub fn migration(out: &crate::ops::migrate::MigrationOutcome) {
+    let date = |iso: &str| crate::domain::date::parse(iso).map(|d| crate::thai::date_long(d, crate::thai::Digits::Arabic)).unwrap_or_else(|_| iso.to_string());
+    if out.dry_run {
+        println!("ทดลองย้ายข้อมูล (ยังไม่บันทึก) / dry run, nothing written");
+    } else {
+        println!("ย้ายข้อมูลเข้าโปรแกรมแล้ว / migrated");
+    }
+    println!("ก่อตั้งเมื่อ / founded: {}   เริ่มบัญชี / books start: {}", date(&out.founded_on), date(&out.books_start));
+    println!("งบทดลองยกมา / opening trial balance");
+    for l in &out.opening {
+        println!("  {} {}  {}  {}", l.code, left(&l.name_th, 36), right(&money(l.debit), 14), right(&money(l.credit), 14));
+    }
+    println!("  {}  {}  {}", left("รวม / total", 41), right(&money(out.total_debit), 14), right(&money(out.total_credit), 14));
+    println!("ทุนสะสมยกมา / capital carried forward: {} บาท", money(out.capital));
+    let in_arrears = out.members.iter().filter(|m| m.arrears_periods > 0).count();
+    println!(
+        "สมาชิก {} คน (ค้างส่ง {} คน), เงินกู้ {} สัญญา, ประวัติสวัสดิการ {} รายการ, รอบเงินสมทบ {} รายการ / {} members ({} in arrears), {} loans, {} welfare, {} matching",
+        out.members.len(), in_arrears, out.loans, out.welfare_history, out.matching_history,
+        out.members.len(), in_arrears, out.loans, out.welfare_history, out.matching_history
+    );
+    if let Some(e) = &out.entry {
+        println!("รายการยอดยกมา / opening entry: {}", e.doc_no);
+    }
+}

@@ -21,6 +21,15 @@ impl Method {
             Method::Declining => "declining",
         }
     }
+
+    /// `flat`/`คงที่` or `declining`/`ลดต้นลดดอก`.
+    pub fn parse(field: &'static str, input: &str) -> crate::Result<Method> {
+        crate::domain::choice::parse_choice(
+            field,
+            input,
+            &[("flat", Method::Flat), ("คงที่", Method::Flat), ("declining", Method::Declining), ("ลดต้นลดดอก", Method::Declining)],
+        )
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -9,6 +9,7 @@ pub mod date;
 pub mod entry;
 pub mod fund;
 pub mod member;
+pub mod migration;
 pub mod money;
 pub mod thai_id;
 pub mod text;

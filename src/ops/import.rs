@@ -128,11 +128,21 @@ pub fn csv_rows(bytes: &[u8], path: &Path) -> Result<Vec<Vec<String>>> {
 }
 
 /// The rows of the first sheet of an XLSX workbook's bytes as text cells; `path` only names
-/// the source in errors. The zip is checked within `limits` first (entries, inflated sizes,
-/// headers that lie), then the cells are read one by one into rows, so neither a huge
-/// declared sheet dimension nor a sparse cell far away can make us allocate a dense grid.
+/// the source in errors.
 pub fn spreadsheet_rows(bytes: &[u8], path: &Path) -> Result<Vec<Vec<String>>> {
-    use calamine::{DataRef, Reader};
+    let mut sheets = spreadsheet_sheets(bytes, path, 1)?;
+    if sheets.is_empty() {
+        return Err(Error::file(path, "has no sheets / ไม่มีแผ่นงาน"));
+    }
+    Ok(sheets.remove(0).1)
+}
+
+/// The first `at_most` sheets of an XLSX workbook's bytes, each by name with its rows as text
+/// cells. The zip is checked within `limits` first (entries, inflated sizes, headers that
+/// lie), then the cells are read one by one into rows, so neither a huge declared sheet
+/// dimension nor a sparse cell far away can make us allocate a dense grid.
+pub fn spreadsheet_sheets(bytes: &[u8], path: &Path, at_most: usize) -> Result<Vec<(String, Vec<Vec<String>>)>> {
+    use calamine::Reader;
     let refuse = |why: String| Error::file(path, format!("is not a workbook this program reads ({why}) / อ่านแฟ้มนี้ไม่ได้ ({why})"));
     if bytes.len() as u64 > limits::FILE {
         return Err(refuse(format!("larger than {} bytes", limits::FILE)));
@@ -140,13 +150,23 @@ pub fn spreadsheet_rows(bytes: &[u8], path: &Path) -> Result<Vec<Vec<String>>> {
     crate::bounded::check_zip(bytes, crate::bounded::ZipLimits { max_entries: limits::ZIP_ENTRIES, max_total: limits::ZIP_TOTAL }).map_err(refuse)?;
     check_shared_strings_count(bytes).map_err(refuse)?;
     let mut workbook: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|e: calamine::XlsxError| refuse(e.to_string()))?;
-    let sheet = workbook.sheet_names().first().cloned().ok_or_else(|| Error::file(path, "has no sheets / ไม่มีแผ่นงาน"))?;
-    let mut cells = workbook.worksheet_cells_reader(&sheet).map_err(|e| refuse(e.to_string()))?;
+    let names: Vec<String> = workbook.sheet_names().into_iter().take(at_most).collect();
+    let mut sheets = Vec::new();
+    for name in names {
+        let rows = sheet_rows(&mut workbook, &name).map_err(refuse)?;
+        sheets.push((name, rows));
+    }
+    Ok(sheets)
+}
+
+fn sheet_rows<RS: std::io::Read + std::io::Seek>(workbook: &mut calamine::Xlsx<RS>, sheet: &str) -> std::result::Result<Vec<Vec<String>>, String> {
+    use calamine::DataRef;
+    let mut cells = workbook.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
     let mut placed: Vec<((u32, u32), String)> = Vec::new();
-    while let Some(cell) = cells.next_cell().map_err(|e| refuse(e.to_string()))? {
+    while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
         let (row, col) = cell.get_position();
         if row >= limits::ROWS || col >= limits::COLUMNS {
-            return Err(refuse(format!("a cell beyond row {} or column {}", limits::ROWS, limits::COLUMNS)));
+            return Err(format!("a cell beyond row {} or column {}", limits::ROWS, limits::COLUMNS));
         }
         let text = match cell.get_value().clone() {
             DataRef::Empty => continue,
@@ -211,7 +231,7 @@ fn row_error(row: usize, e: &Error) -> RowError {
         Error::Invalid { field, value, .. } => (field.to_string(), value.clone()),
         _ => (String::new(), String::new()),
     };
-    RowError { row, field, value, code: e.code(), message_en: e.message_en(), message_th: e.message_th() }
+    RowError { sheet: String::new(), row, field, value, code: e.code(), message_en: e.message_en(), message_th: e.message_th() }
 }
 
 /// Import members from `path`. With `good_rows_only`, bad rows are skipped and reported;

@@ -30,11 +30,7 @@ pub fn lend(store: &mut Store, ctx: &Ctx, input: &LoanInput<'_>) -> Result<(i64,
     if rate.0 > 10_00 {
         return Err(Error::invalid("rate", input.rate, Problem::Other { th: "เกินร้อยละ 10 ต่อเดือน".into(), en: "is above 10% a month".into() }));
     }
-    let method = match input.method.trim() {
-        "flat" | "คงที่" => Method::Flat,
-        "declining" | "ลดต้นลดดอก" => Method::Declining,
-        other => return Err(Error::invalid("method", other, Problem::UnknownChoice { allowed: "flat, declining".into() })),
-    };
+    let method = Method::parse("method", input.method)?;
     if input.term_months == 0 || input.term_months > 120 {
         return Err(Error::invalid("term", input.term_months.to_string(), Problem::UnknownChoice { allowed: "1-120".into() }));
     }

@@ -13,7 +13,7 @@ use serde::Serialize;
 /// Government matching is paid at most this many times per member.
 pub const MAX_TIMES_MATCHED: i64 = 3;
 
-fn source_account(source: &str) -> Result<(&'static str, &'static str)> {
+pub(crate) fn source_account(source: &str) -> Result<(&'static str, &'static str)> {
     Ok(match source.trim() {
         "government" | "รัฐ" | "รัฐบาล" => ("government", accounts::MATCHING_GOVERNMENT),
         "local" | "อปท" | "อปท." => ("local", accounts::MATCHING_LOCAL),
@@ -139,8 +139,10 @@ pub fn codi_report(reader: &Reader<'_>, year: i32) -> Result<CodiReport> {
     let kinds = welfare.iter().filter(|w| w.cases > 0).count();
     let expenses: i64 = accounts.iter().filter(|a| a.class == crate::domain::AccountClass::Expense).map(|a| moved(&a.code)).sum();
     let admin = moved(accounts::ADMINISTRATION) + moved(accounts::COMMITTEE);
-    let first = reader.first_entry_date()?.unwrap_or_else(|| fund.created_at.get(..10).unwrap_or("9999-12-31").to_string());
-    let running_since = first.clone().min(fund.created_at.get(..10).unwrap_or(&first).to_string());
+    // Running since the fund was founded (a fund brought in from paper ran before its books
+    // here began), or its first entry if that is earlier still.
+    let first = reader.first_entry_date()?.unwrap_or_else(|| "9999-12-31".to_string());
+    let running_since = first.min(fund.founded_on.clone());
     let year_before = NaiveDate::from_ymd_opt(year - 1, 9, 30).expect("valid").to_string();
     // tenths of a percent, in integers
     let admin_permille = if expenses > 0 { i128::from(admin) * 1000 / i128::from(expenses) } else { 0 };

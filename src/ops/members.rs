@@ -33,7 +33,7 @@ pub(crate) fn insert_checked(tx: &mut Tx<'_>, ctx: &Ctx, input: &MemberInput) ->
     insert_with_reason(tx, ctx, input, "สมัครเป็นสมาชิก / joined")
 }
 
-fn insert_with_reason(tx: &mut Tx<'_>, ctx: &Ctx, input: &MemberInput, reason: &str) -> Result<i64> {
+pub(crate) fn insert_with_reason(tx: &mut Tx<'_>, ctx: &Ctx, input: &MemberInput, reason: &str) -> Result<i64> {
     let reader = tx.read();
     let member_no = match &input.member_no {
         Some(no) => {

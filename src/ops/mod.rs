@@ -11,6 +11,7 @@ pub mod export;
 pub mod fund;
 pub mod import;
 pub mod members;
+pub mod migrate;
 pub mod province;
 pub mod reversal;
 pub mod savings;

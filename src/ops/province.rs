@@ -192,7 +192,8 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
     if members.len() as u64 != m.counts.members {
         return Err(refused("bundle.counts", "จำนวนสมาชิกไม่ตรงกับ manifest", "member count differs from the manifest"));
     }
-    Ok(Some(ImportRows { new_key, members, entries, claims: jsonl(b, "data/claims.jsonl")? }))
+    let fund_start = jsonl(b, "data/fund.jsonl")?.first().and_then(|f| Some((f["founded_on"].as_str()?.to_string(), f["books_start"].as_str()?.to_string())));
+    Ok(Some(ImportRows { new_key, members, entries, claims: jsonl(b, "data/claims.jsonl")?, fund_start }))
 }
 
 /// Import one bundle file. With `dry_run`, say what would happen and write nothing.

@@ -33,7 +33,7 @@ pub fn reverse(store: &mut Store, ctx: &Ctx, entry: &str, reason: &str, date: Op
             return Err(refuse("วันที่กลับรายการต้องไม่ก่อนวันที่ของรายการเดิม", "the reversal cannot be dated before the entry"));
         }
         check_entry_date(&reader, ctx, date, &date_input)?;
-        if let Some(loan) = reader.loan_paid_out_by(original.id)? {
+        for loan in reader.loans_paid_out_by(original.id)? {
             if loan.principal_paid.0 > 0 || loan.interest_paid.0 > 0 {
                 return Err(refuse(
                     &format!("เงินกู้สัญญาที่ {} มีการชำระคืนแล้ว ต้องกลับรายการชำระคืนก่อน", loan.id),

@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod journal;
+pub mod migration_template;
 pub mod minutes;
 pub mod province;
 pub mod pdf;

@@ -39,7 +39,8 @@ pub struct MonthSummary {
 /// month's entries that touch a till. Transfers between cash and bank move nothing in or
 /// out; entries with no till in them (the year-end allocation, an opening entry) move no
 /// money and are counted apart. Savings deposits are receipts and withdrawals payments,
-/// gross. So receipts − payments is always closing − opening.
+/// gross. The month a fund brought in from paper starts, its opening entry's cash and bank
+/// are the opening balance (ยอดยกมา). So receipts − payments is always closing − opening.
 pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<MonthSummary> {
     let key = format!("{year:04}-{month:02}");
     let accounts = reader.accounts()?;
@@ -54,11 +55,13 @@ pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<Month
     let first = crate::domain::date::first_of_month(year, month);
     let before = first.pred_opt().expect("not the first day ever").to_string();
     let opening_totals = reader.totals_as_of(&before)?;
-    let opening: i64 = opening_totals.iter().filter(|t| is_till(&t.account)).map(|t| t.net().0).sum();
+    let before_month: i64 = opening_totals.iter().filter(|t| is_till(&t.account)).map(|t| t.net().0).sum();
 
     let mut receipts = Vec::new();
     let mut payments = Vec::new();
-    let (counterparts, entries_without_cash) = reader.cash_counterparts_of_month(&key)?;
+    let (counterparts, entries_without_cash, brought_forward) = reader.cash_counterparts_of_month(&key)?;
+    // A fund brought in from paper starts with its cash and bank as ยอดยกมา, not receipts.
+    let opening = before_month + brought_forward;
     for t in &counterparts {
         let (name_th, name_en, class) = name(&t.account);
         // Income and liabilities are received on the credit side; an expense refunded is a

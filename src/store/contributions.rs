@@ -7,6 +7,14 @@ use rusqlite::params;
 use std::collections::HashMap;
 
 impl Tx<'_> {
+    /// A member's contribution history carried in from the fund's earlier books.
+    pub fn insert_carried_contribution(&mut self, member_id: i64, periods: i64, paid_through: Option<&str>, entrance_fee_paid: bool) -> Result<()> {
+        self.tx
+            .prepare_cached("INSERT INTO carried_contribution (member_id, periods, paid_through, entrance_fee_paid) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![member_id, periods, paid_through, entrance_fee_paid])?;
+        Ok(())
+    }
+
     pub fn insert_contribution(&mut self, entry_id: i64, member_id: i64, periods: i64, amount: i64) -> Result<()> {
         self.tx
             .prepare_cached("INSERT INTO contribution (entry_id, member_id, periods, amount) VALUES (?1, ?2, ?3, ?4)")?
@@ -24,7 +32,21 @@ impl Reader<'_> {
                AND c.member_id = ?1
                AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses = c.entry_id)",
         )?;
+        let paid: i64 = stmt.query_row([member_id], |r| r.get(0))?;
+        Ok(paid + self.carried_periods(member_id)?)
+    }
+
+    /// Periods a member had paid before the books start (carried in), 0 if none.
+    pub fn carried_periods(&self, member_id: i64) -> Result<i64> {
+        let mut stmt = self.conn.prepare_cached("SELECT COALESCE(SUM(periods), 0) FROM carried_contribution WHERE member_id = ?1")?;
         Ok(stmt.query_row([member_id], |r| r.get(0))?)
+    }
+
+    /// Every member's carried periods (members with none left out).
+    fn carried_periods_all(&self) -> Result<HashMap<i64, i64>> {
+        let mut stmt = self.conn.prepare_cached("SELECT member_id, periods FROM carried_contribution WHERE periods > 0")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<HashMap<i64, i64>>>()?;
+        Ok(rows)
     }
 
     /// Periods paid by one member with payments dated on or before `as_of`.
@@ -35,12 +57,23 @@ impl Reader<'_> {
                AND c.member_id = ?1 AND e.entry_date <= ?2
                AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses = c.entry_id)",
         )?;
-        Ok(stmt.query_row(params![member_id, as_of], |r| r.get(0))?)
+        let paid: i64 = stmt.query_row(params![member_id, as_of], |r| r.get(0))?;
+        // periods carried in were paid before the books start, so before any `as_of` here
+        Ok(paid + self.carried_periods(member_id)?)
     }
 
     /// Periods paid by every member who has paid anything, with payments dated on or before
     /// `as_of`.
     pub fn periods_paid_all(&self, as_of: &str) -> Result<HashMap<i64, i64>> {
+        let mut paid = self.periods_paid_recorded(as_of)?;
+        for (member, periods) in self.carried_periods_all()? {
+            *paid.entry(member).or_insert(0) += periods;
+        }
+        Ok(paid)
+    }
+
+    /// `periods_paid_all` without the periods carried in.
+    fn periods_paid_recorded(&self, as_of: &str) -> Result<HashMap<i64, i64>> {
         // The usual case (the dashboard, a collection day): nothing is dated after `as_of`,
         // so every payment counts and the per-row date join can go. One pass over the
         // contributions summed here is several times faster than SQLite's join and GROUP BY
@@ -90,7 +123,8 @@ impl Reader<'_> {
     pub fn entrance_fee_payers(&self) -> Result<std::collections::HashSet<i64>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT member_id FROM posting WHERE account_code = ?1 AND member_id IS NOT NULL
-             GROUP BY member_id HAVING SUM(amount) < 0",
+             GROUP BY member_id HAVING SUM(amount) < 0
+             UNION SELECT member_id FROM carried_contribution WHERE entrance_fee_paid = 1",
         )?;
         let rows = stmt.query_map([crate::domain::accounts::ENTRANCE_FEES], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         Ok(rows)

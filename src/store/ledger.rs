@@ -67,27 +67,35 @@ impl Reader<'_> {
     /// The other side of every receipt and payment of one month (`YYYY-MM`): debits and
     /// credits per account, tills left out, of the entries dated in the month that move money
     /// into or out of a till; and how many entries of the month move no money at all (an
-    /// allocation, an opening entry, a transfer between funds of the book).
-    pub fn cash_counterparts_of_month(&self, month: &str) -> Result<(Vec<AccountTotals>, i64)> {
+    /// allocation, a transfer between funds of the book), and the cash and bank an opening
+    /// entry brought forward in the month (a fund brought in: its balances are not receipts).
+    pub fn cash_counterparts_of_month(&self, month: &str) -> Result<(Vec<AccountTotals>, i64, i64)> {
         let span = (format!("{month}-01"), format!("{month}-31"));
         let mut stmt = self.conn.prepare_cached(
             "WITH cash_entry AS (
                  SELECT DISTINCT p.entry_id FROM journal_entry e
                  JOIN posting p ON p.entry_id = e.id JOIN account a ON a.code = p.account_code
-                 WHERE e.entry_date BETWEEN ?1 AND ?2 AND a.cash_kind IS NOT NULL)
+                 WHERE e.entry_date BETWEEN ?1 AND ?2 AND a.cash_kind IS NOT NULL AND e.kind <> 'opening_balance')
              SELECT p.account_code, SUM(max(p.amount, 0)), SUM(max(-p.amount, 0))
              FROM cash_entry c JOIN posting p ON p.entry_id = c.entry_id JOIN account a ON a.code = p.account_code
              WHERE a.cash_kind IS NULL GROUP BY p.account_code ORDER BY p.account_code",
         )?;
         let totals = collect(&mut stmt, params![span.0, span.1])?;
         let without_cash: i64 = self.conn.query_row(
-            "SELECT count(*) FROM journal_entry e WHERE e.entry_date BETWEEN ?1 AND ?2
+            "SELECT count(*) FROM journal_entry e WHERE e.entry_date BETWEEN ?1 AND ?2 AND e.kind <> 'opening_balance'
                AND NOT EXISTS (SELECT 1 FROM posting p JOIN account a ON a.code = p.account_code
                                WHERE p.entry_id = e.id AND a.cash_kind IS NOT NULL)",
             params![span.0, span.1],
             |r| r.get(0),
         )?;
-        Ok((totals, without_cash))
+        let brought_forward: i64 = self.conn.query_row(
+            "SELECT COALESCE(SUM(p.amount), 0) FROM journal_entry e
+             JOIN posting p ON p.entry_id = e.id JOIN account a ON a.code = p.account_code
+             WHERE e.entry_date BETWEEN ?1 AND ?2 AND e.kind = 'opening_balance' AND a.cash_kind IS NOT NULL",
+            params![span.0, span.1],
+            |r| r.get(0),
+        )?;
+        Ok((totals, without_cash, brought_forward))
     }
 
     /// Totals per account of the entries dated in one month (`YYYY-MM`).

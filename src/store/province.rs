@@ -19,7 +19,10 @@ const BUNDLE_FILES: &str = "CREATE TABLE IF NOT EXISTS p_bundle_file (
     PRIMARY KEY (fund_code, seq)
 ) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS p_bundle_file_no_update BEFORE UPDATE ON p_bundle_file BEGIN SELECT RAISE(ABORT, 'kongthun: imported bundles are history'); END;
-CREATE TRIGGER IF NOT EXISTS p_bundle_file_no_delete BEFORE DELETE ON p_bundle_file BEGIN SELECT RAISE(ABORT, 'kongthun: imported bundles are history'); END;";
+CREATE TRIGGER IF NOT EXISTS p_bundle_file_no_delete BEFORE DELETE ON p_bundle_file BEGIN SELECT RAISE(ABORT, 'kongthun: imported bundles are history'); END;
+CREATE TABLE IF NOT EXISTS p_fund_start (
+    fund_code TEXT PRIMARY KEY, founded_on TEXT NOT NULL, books_start TEXT NOT NULL
+) WITHOUT ROWID;";
 
 const SCHEMA: &str = "
 CREATE TABLE p_setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -81,6 +84,10 @@ pub struct ProvinceFund {
     pub chain_head: [u8; 32],
     pub last_entry: i64,
     pub covered_to: Option<String>,
+    /// When the fund was founded and its books in the program began (from its bundles; a
+    /// bundle of format 1 made before funds could be brought in does not say).
+    pub founded_on: Option<String>,
+    pub books_start: Option<String>,
 }
 
 pub struct ProvinceStore {
@@ -95,6 +102,8 @@ pub struct ImportRows {
     pub members: Vec<serde_json::Value>,
     pub entries: Vec<serde_json::Value>,
     pub claims: Vec<serde_json::Value>,
+    /// (founded_on, books_start) as the fund's bundle states them.
+    pub fund_start: Option<(String, String)>,
 }
 
 /// One imported journal entry of a fund.
@@ -150,14 +159,16 @@ impl ProvinceStore {
 
     pub fn fund(&self, code: &str) -> Result<Option<ProvinceFund>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT f.*, (SELECT max(period_to) FROM p_bundle b WHERE b.fund_code = f.code) AS covered_to FROM p_fund f WHERE f.code = ?1",
+            "SELECT f.*, (SELECT max(period_to) FROM p_bundle b WHERE b.fund_code = f.code) AS covered_to, s.founded_on, s.books_start
+             FROM p_fund f LEFT JOIN p_fund_start s ON s.fund_code = f.code WHERE f.code = ?1",
         )?;
         Ok(stmt.query_row([code], fund_from_row).optional()?)
     }
 
     pub fn funds(&self) -> Result<Vec<ProvinceFund>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT f.*, (SELECT max(period_to) FROM p_bundle b WHERE b.fund_code = f.code) AS covered_to FROM p_fund f ORDER BY f.amphoe, f.tambon, f.code",
+            "SELECT f.*, (SELECT max(period_to) FROM p_bundle b WHERE b.fund_code = f.code) AS covered_to, s.founded_on, s.books_start
+             FROM p_fund f LEFT JOIN p_fund_start s ON s.fund_code = f.code ORDER BY f.amphoe, f.tambon, f.code",
         )?;
         let rows = stmt.query_map([], fund_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -254,6 +265,13 @@ impl ProvinceStore {
             params![code, seq, &hash[..], period.0, period.1, rows.entries.len() as i64, &head[..], at, by, "p_bundle_file"],
         )?;
         tx.execute("INSERT INTO p_bundle_file (fund_code, seq, bytes) VALUES (?1, ?2, ?3)", params![code, seq, bundle_file])?;
+        if let Some((founded_on, books_start)) = &rows.fund_start {
+            tx.execute(
+                "INSERT INTO p_fund_start (fund_code, founded_on, books_start) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (fund_code) DO UPDATE SET founded_on = excluded.founded_on, books_start = excluded.books_start",
+                params![code, founded_on, books_start],
+            )?;
+        }
         tx.execute(
             "UPDATE p_fund SET last_seq = ?2, last_bundle = ?3, chain_head = ?4, last_entry = ?5 WHERE code = ?1",
             params![code, seq, &hash[..], &head[..], last_entry],
@@ -266,7 +284,7 @@ impl ProvinceStore {
     pub fn content_digest(&self) -> Result<String> {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
-        for table in ["p_fund", "p_bundle", "p_bundle_file", "p_member", "p_entry", "p_posting", "p_claim"] {
+        for table in ["p_fund", "p_fund_start", "p_bundle", "p_bundle_file", "p_member", "p_entry", "p_posting", "p_claim"] {
             let mut stmt = self.conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))?;
             let n = stmt.column_count();
             let mut rows = stmt.query([])?;
@@ -381,5 +399,7 @@ fn fund_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ProvinceFund> {
         chain_head: blob32(r.get("chain_head")?).unwrap_or([0; 32]),
         last_entry: r.get("last_entry")?,
         covered_to: r.get("covered_to")?,
+        founded_on: r.get::<_, Option<String>>("founded_on").ok().flatten(),
+        books_start: r.get::<_, Option<String>>("books_start").ok().flatten(),
     })
 }

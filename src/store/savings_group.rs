@@ -63,6 +63,14 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// A matching round a member was counted in before the books start (carried in).
+    pub fn insert_carried_matching(&mut self, member_id: i64, source: &str, round: &str, received_on: &str) -> Result<()> {
+        self.tx
+            .prepare_cached("INSERT INTO carried_matching (member_id, source, round, received_on) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![member_id, source, round, received_on])?;
+        Ok(())
+    }
+
     pub fn insert_allocation(&mut self, year: i32, entry_id: i64, parts_json: &str) -> Result<()> {
         self.tx.execute("INSERT INTO allocation (year, entry_id, parts) VALUES (?1, ?2, ?3)", params![year, entry_id, parts_json])?;
         Ok(())
@@ -73,9 +81,12 @@ impl Reader<'_> {
     /// How many rounds of a source each member has been matched in.
     pub fn times_matched(&self, source: &str) -> Result<HashMap<i64, i64>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT mm.member_id, count(*) FROM matched_member mm JOIN matching_round r ON r.id = mm.round_id
-             WHERE r.source = ?1 AND NOT EXISTS (SELECT 1 FROM journal_entry x WHERE x.reverses = r.entry_id)
-             GROUP BY mm.member_id",
+            "SELECT member_id, count(*) FROM (
+                 SELECT mm.member_id FROM matched_member mm JOIN matching_round r ON r.id = mm.round_id
+                 WHERE r.source = ?1 AND NOT EXISTS (SELECT 1 FROM journal_entry x WHERE x.reverses = r.entry_id)
+                 UNION ALL
+                 SELECT member_id FROM carried_matching WHERE source = ?1)
+             GROUP BY member_id",
         )?;
         let rows = stmt.query_map([source], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<HashMap<_, _>>>()?;
         Ok(rows)
@@ -122,9 +133,10 @@ impl Reader<'_> {
         Ok(rows)
     }
 
-    /// The loan an entry paid out, if it did, with what has been repaid on it.
-    pub fn loan_paid_out_by(&self, entry_id: i64) -> Result<Option<LoanRow>> {
-        Ok(self.loans_where("l.entry_id = ?1", entry_id)?.into_iter().next())
+    /// The loans an entry paid out (one, or every loan carried in by an opening entry), with
+    /// what has been repaid on each.
+    pub fn loans_paid_out_by(&self, entry_id: i64) -> Result<Vec<LoanRow>> {
+        self.loans_where("l.entry_id = ?1", entry_id)
     }
 
     pub fn loan(&self, id: i64) -> Result<Option<LoanRow>> {

@@ -164,6 +164,14 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Welfare a member received before the books start (carried in).
+    pub fn insert_carried_welfare(&mut self, member_id: i64, category: &str, event_date: &str, amount: Satang) -> Result<()> {
+        self.tx
+            .prepare_cached("INSERT INTO carried_welfare (member_id, category, event_date, amount) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![member_id, category, event_date, amount.0])?;
+        Ok(())
+    }
+
     pub fn mark_claim_paid(&mut self, id: i64, entry_id: i64, payee: &str) -> Result<()> {
         let n = self.tx.execute(
             "UPDATE claim SET status = 'paid', payout_entry_id = ?2, payee = ?3 WHERE id = ?1 AND status = 'approved'",
@@ -210,12 +218,17 @@ impl Reader<'_> {
     }
 
     /// Claims of a member in a category with event dates in [from, to] that are approved or
-    /// paid (other than `except`): (count, approved total).
+    /// paid (other than `except`), and the welfare carried in from the fund's earlier books
+    /// in the same span: (count, total).
     pub fn claims_counted(&self, member_id: i64, category: &str, from: &str, to: &str, except: Option<i64>) -> Result<(u32, Satang)> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT count(*), COALESCE(SUM(approved_amount), 0) FROM claim
-             WHERE member_id = ?1 AND category = ?2 AND event_date BETWEEN ?3 AND ?4
-               AND status IN ('approved', 'paid') AND id IS NOT ?5",
+            "SELECT count(*), COALESCE(SUM(amount), 0) FROM (
+                 SELECT approved_amount AS amount FROM claim
+                 WHERE member_id = ?1 AND category = ?2 AND event_date BETWEEN ?3 AND ?4
+                   AND status IN ('approved', 'paid') AND id IS NOT ?5
+                 UNION ALL
+                 SELECT amount FROM carried_welfare
+                 WHERE member_id = ?1 AND category = ?2 AND event_date BETWEEN ?3 AND ?4)",
         )?;
         Ok(stmt.query_row(params![member_id, category, from, to, except], |r| Ok((r.get(0)?, Satang(r.get(1)?))))?)
     }

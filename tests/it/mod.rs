@@ -15,6 +15,7 @@ mod fuzz_regressions;
 mod import;
 mod invariants;
 mod members;
+mod migrate;
 mod no_network;
 mod properties;
 mod reports;
