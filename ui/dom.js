@@ -77,8 +77,11 @@ export function showError(box, err, form) {
   box.setAttribute("data-test", "error");
   box.append(h("div", { "data-test": "error-th", text: e.th || e.code }), h("div", { class: "muted", "data-test": "error-en", text: e.en || "" }));
   if (Array.isArray(e.rows) && e.rows.length) {
-    box.append(h("table", {}, h("tr", {}, h("th", { text: "แถว / row" }), h("th", { text: "ช่อง / field" }), h("th", { text: "ค่า / value" }), h("th", { text: "ปัญหา / problem" })),
-      e.rows.map((r) => h("tr", {}, h("td", { text: r.row }), h("td", { text: r.field }), h("td", { text: r.value }), h("td", { text: `${r.message_th} / ${r.message_en}` })))));
+    // A many-sheet file (bringing a fund in) names the sheet of each bad cell too.
+    const sheets = e.rows.some((r) => r.sheet);
+    box.append(h("table", { "data-test": "error-rows" },
+      h("tr", {}, sheets ? h("th", { text: "แผ่นงาน / sheet" }) : null, h("th", { text: "แถว / row" }), h("th", { text: "ช่อง / field" }), h("th", { text: "ค่า / value" }), h("th", { text: "ปัญหา / problem" })),
+      e.rows.map((r) => h("tr", {}, sheets ? h("td", { text: r.sheet || "" }) : null, h("td", { text: r.row }), h("td", { text: r.field }), h("td", { text: r.value }), h("td", { text: `${r.message_th} / ${r.message_en}` })))));
   }
   if (form) {
     form.querySelectorAll(".invalid").forEach((x) => x.classList.remove("invalid"));

@@ -2,7 +2,8 @@
 // that cannot be opened (offer the newest backup).
 import { api } from "./contract.js";
 import { t } from "./i18n.js";
-import { h, field, enterMovesOn, values, messageBox, run, pathField, showOk } from "./dom.js";
+import { h, field, enterMovesOn, values, messageBox, run, pathField, showOk, table, td } from "./dom.js";
+import { baht, beDate, digits } from "./format.js";
 import { refresh } from "./main.js";
 
 export function render(main, status) {
@@ -19,6 +20,7 @@ export function render(main, status) {
     h("div", { class: "choices" },
       demo,
       choice("first_create", "first-create", () => wizard(main)),
+      choice("first_migrate", "first-migrate", () => wizard(main, { migrate: true })),
       choice("first_restore", "first-restore", () => restoreForm(main, status)),
       choice("first_province", "first-province", async (e) => {
         const ok = await run(e.currentTarget, box, () => api.open_province());
@@ -29,7 +31,9 @@ export function render(main, status) {
   demo.focus();
 }
 
-function wizard(main) {
+/// The new-fund wizard; with `migrate`, also the fund's founding date and books start, then
+/// the steps that bring its history in (`migrateSteps`).
+function wizard(main, opts = {}) {
   main.replaceChildren();
   const box = messageBox();
   const form = h("form", { class: "grid", "data-test": "wizard" },
@@ -42,16 +46,87 @@ function wizard(main) {
     field("entrance_fee", "entrance_fee", { kind: "amount", value: "0" }),
     field("lapse_after", "lapse_after", { kind: "number", value: "6" }),
     field("recorder", "recorder_name"),
-    h("div", { class: "full row" }, h("button", { class: "primary", type: "submit", "data-test": "create", text: t("create") }), h("button", { type: "button", text: t("cancel"), onclick: () => refresh() })));
+    ...(opts.migrate ? [field("founded_on", "founded_on", { kind: "date" }), field("books_start", "books_start", { kind: "date", value: firstOfFiscalYear(1) }), field("founding_note", "founding_note")] : []),
+    h("div", { class: "full row" }, h("button", { class: "primary", type: "submit", "data-test": "create", text: t(opts.migrate ? "next_step" : "create") }), h("button", { type: "button", text: t("cancel"), onclick: () => refresh() })));
+  const fy = form.querySelector("[name=fiscal_year_start]");
+  const start = form.querySelector("[name=books_start]");
+  if (start) fy.addEventListener("change", () => { start.value = firstOfFiscalYear(Number(fy.value) || 1); });
   const submit = async () => {
     const v = values(form);
     const recorder = v.recorder; delete v.recorder;
-    const ok = await run(form.querySelector("[data-test=create]"), box, () => api.create_fund({ profile: { ...v, thai_digits: false }, recorder }).then(() => true), form);
-    if (ok) { location.hash = "#dashboard"; await refresh(); }
+    const dates = { founded_on: v.founded_on || v.books_start || "", books_start: v.books_start || "", founding_note: v.founding_note || "" };
+    delete v.founded_on; delete v.books_start; delete v.founding_note;
+    const button = form.querySelector("[data-test=create]");
+    const ok = await run(button, box, () => api.create_fund({ profile: { ...v, thai_digits: false }, recorder }).then(() => true), form);
+    if (!ok) return;
+    if (!opts.migrate) { location.hash = "#dashboard"; await refresh(); return; }
+    // The book exists now, empty: its start can still be set, and is set before anything.
+    const started = await run(button, box, () => api.fund_set_start(dates).then(() => true), form);
+    if (started) migrateSteps(main, v.name_th);
   };
   enterMovesOn(form, submit);
-  main.append(h("h1", { text: t("first_create") }), form, box);
+  main.append(h("h1", { text: t(opts.migrate ? "first_migrate" : "first_create") }), opts.migrate ? h("h2", { text: t("migrate_step_profile") }) : null, form, box);
   form.querySelector("input").focus();
+}
+
+/// `dd/mm/yyyy` (BE) of the first day of the fiscal year that holds today, starting in
+/// `month`: the suggested first day of a fund's books here.
+function firstOfFiscalYear(month) {
+  const now = new Date();
+  const year = now.getMonth() + 1 >= month ? now.getFullYear() : now.getFullYear() - 1;
+  return `01/${String(month).padStart(2, "0")}/${year + 543}`;
+}
+
+/// Steps 2 and 3 of bringing a fund in: save the template, then check the filled file (a dry
+/// run that shows the opening trial balance, the capital and the members in arrears, or
+/// every bad cell), then confirm.
+function migrateSteps(main, fundName) {
+  main.replaceChildren();
+  const box = messageBox();
+  const template = h("form", { class: "grid", "data-test": "migrate-template" },
+    pathField("template", "file", "save", { suggest: "kongthun-template.xlsx", extensions: ["xlsx"] }),
+    h("div", { class: "full row" }, h("button", { type: "submit", "data-test": "save-template", text: t("save_template") })));
+  enterMovesOn(template, async () => {
+    const path = await run(template.querySelector("button[type=submit]"), box, () => api.migrate_template({ path: values(template).template }), template);
+    if (path) showOk(box, `${t("template_saved")}: ${path}`);
+  });
+  const review = h("div", { "data-test": "migrate-review" });
+  const confirm = h("button", { class: "primary", type: "button", "data-test": "confirm-migrate", text: t("confirm_migrate"), hidden: true });
+  const file = h("form", { class: "grid", "data-test": "migrate-file" },
+    pathField("filled", "filled_file", "open", { extensions: ["xlsx", "csv"] }),
+    h("div", { class: "full row" }, h("button", { type: "submit", "data-test": "dry-run", text: t("dry_run") }), confirm));
+  enterMovesOn(file, async () => {
+    confirm.hidden = true;
+    review.replaceChildren();
+    const out = await run(file.querySelector("[data-test=dry-run]"), box, () => api.migrate_import({ path: values(file).filled, dry_run: true }), file);
+    if (!out) return;
+    box.hidden = true;
+    showReview(review, out);
+    confirm.hidden = false;
+    confirm.focus();
+  });
+  confirm.addEventListener("click", async () => {
+    const out = await run(confirm, box, () => api.migrate_import({ path: values(file).filled, dry_run: false }), file);
+    if (out) { showOk(box, `${t("migrated")}: ${out.entry ? out.entry.doc_no : ""}`); location.hash = "#dashboard"; await refresh(); }
+  });
+  main.append(h("h1", { text: `${t("first_migrate")}: ${fundName}` }),
+    h("h2", { text: t("migrate_step_template") }), template,
+    h("h2", { text: t("migrate_step_file") }), file, box, review);
+  template.querySelector("input").focus();
+}
+
+function showReview(review, out) {
+  const tb = table([[t("account")], [t("debit"), "num"], [t("credit"), "num"]],
+    [...out.opening.map((l) => h("tr", {}, td(`${l.code} ${l.name_th}`), td(baht(l.debit), "num"), td(baht(l.credit), "num"))),
+      h("tr", { class: "total" }, td(t("total")), td(baht(out.total_debit), "num"), td(baht(out.total_credit), "num"))], { test: "opening-tb" });
+  const owing = out.members.filter((m) => m.arrears_periods > 0);
+  const arrears = table([[t("member_no")], [t("name")], [t("paid_through")], [t("arrears_periods"), "num"]],
+    owing.slice(0, 200).map((m) => h("tr", {}, td(m.member_no), td(m.name), td(m.paid_through || "-"), td(digits(m.arrears_periods), "num"))), { test: "migrate-arrears" });
+  review.append(
+    h("p", { text: `${t("founded_on")} ${beDate(out.founded_on)} · ${t("books_start")} ${beDate(out.books_start)} · ${t("members")} ${digits(out.members.length)}` }),
+    h("h3", { text: t("opening_tb") }), tb,
+    h("p", { "data-test": "capital", text: `${t("capital_carried")}: ${baht(out.capital)}` }),
+    h("h3", { text: `${t("members_in_arrears")} (${digits(owing.length)})` }), arrears);
 }
 
 function restoreForm(main, status) {

@@ -1,7 +1,7 @@
 //! The one list of commands the window may call. The same list registers the handlers with
 //! Tauri and generates `ui/contract.js` (the only place the UI names a command); a test
 //! fails when the file is stale or when the UI calls a command that is not here.
-use crate::commands::{app, bundles, meetings, members, money, province, reports, savings_group, welfare};
+use crate::commands::{app, bundles, meetings, members, migrate, money, province, reports, savings_group, welfare};
 
 macro_rules! contract {
     ($($module:ident :: $name:ident),* $(,)?) => {
@@ -19,6 +19,7 @@ contract! {
     app::app_status, app::open_demo, app::create_fund, app::restore_backup, app::open_province,
     app::open_fund, app::settings_get, app::settings_save, app::backup_now, app::choose_path,
     app::open_path,
+    migrate::fund_set_start, migrate::migrate_template, migrate::migrate_import,
     members::members_list, members::member_get, members::member_add, members::member_edit,
     members::member_status, members::members_import, members::member_next_no,
     money::dashboard, money::dashboard_arrears, money::accounts_list, money::collection_sheet, money::collection_save,

@@ -6,5 +6,10 @@ pub mod keys;
 pub mod manifest;
 pub mod verify;
 
-/// The format version written into every manifest.
-pub const FORMAT: &str = "kongthun-bundle/1";
+/// The format version written into every manifest. Version 2 (schema 7) adds the fund's
+/// `founded_on` and `books_start` to `data/fund.jsonl`, and its journal may open with an
+/// `opening_balance` entry; everything else is as in version 1.
+pub const FORMAT: &str = "kongthun-bundle/2";
+
+/// The versions the province reads: every bundle a released program ever wrote.
+pub const READABLE_FORMATS: &[&str] = &["kongthun-bundle/1", FORMAT];

@@ -81,7 +81,7 @@ pub fn open(bytes: &[u8]) -> Result<OpenedBundle> {
     let manifest_bytes = small_entry(&mut archive, "manifest.json", limits::MANIFEST)?;
     let sig = small_entry(&mut archive, "manifest.sig", limits::SIGNATURE)?;
     let manifest: Manifest = serde_json::from_slice(&manifest_bytes).map_err(|e| refused("bundle.format", format!("manifest.json อ่านไม่ได้: {e}"), format!("manifest.json is not valid: {e}")))?;
-    if manifest.format != super::FORMAT {
+    if !super::READABLE_FORMATS.contains(&manifest.format.as_str()) {
         return Err(refused("bundle.format", format!("รูปแบบ {} ไม่รู้จัก", manifest.format), format!("unknown format {}", manifest.format)));
     }
     let public: [u8; 32] = hex::decode(&manifest.public_key).ok().and_then(|v| v.try_into().ok()).ok_or_else(|| refused("bundle.format", "กุญแจสาธารณะไม่ถูกต้อง", "the public key is malformed"))?;

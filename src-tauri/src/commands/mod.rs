@@ -5,6 +5,7 @@ pub mod app;
 pub mod bundles;
 pub mod meetings;
 pub mod members;
+pub mod migrate;
 pub mod money;
 pub mod province;
 pub mod reports;

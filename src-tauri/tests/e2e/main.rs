@@ -271,3 +271,66 @@ async fn a_new_fund_from_the_wizard_then_members_imported_with_their_row_errors(
     assert_eq!(s.all("[data-test=members-table] tbody tr").await.len(), 2);
     s.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_existing_fund_is_brought_in_through_the_wizard() {
+    let s = Session::start().await;
+    s.wait_css("[data-test=first-migrate]", 30).await;
+    s.shot("40-first-run-with-bring-in").await;
+    s.click("[data-test=first-migrate]").await;
+    s.wait_css("[data-test=wizard]", 10).await;
+    s.fill("name_th", "กองทุนสวัสดิการชุมชนบ้านเก่า").await;
+    s.fill("fund_code", "KK-0555").await;
+    s.select("kind", "both").await;
+    s.fill("entrance_fee", "50").await;
+    s.fill("recorder", "นางสมศรี ใจดี").await;
+    s.fill("founded_on", "15/03/2555").await;
+    s.fill("books_start", "01/10/2569").await;
+    s.shot("41-bring-in-profile").await;
+    s.click("[data-test=create]").await;
+
+    // The template, written where the treasurer says.
+    s.wait_css("[data-test=migrate-template]", 20).await;
+    let template = s.dir.join("kongthun-template.xlsx");
+    s.fill("template", &template.display().to_string()).await;
+    s.click("[data-test=save-template]").await;
+    let saved = s.wait_text("[data-test=ok]", 20).await;
+    assert!(saved.contains("kongthun-template.xlsx") && template.exists(), "{saved}");
+    s.shot("42-template-saved").await;
+
+    // Filled in another spreadsheet and saved as CSV files named after the sheets; one bad
+    // national ID and one unknown status are both listed, with their sheet and row.
+    let folder = s.dir.join("old-books");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("fund.csv"), "key,value\nbooks_start,01/10/2569\nfounded_on,15/03/2555\ncash,\"12,500.00\"\nbank,185000\n").unwrap();
+    let members = |national_id: &str, status: &str| {
+        format!(
+            "member_no,title,first_name,last_name,national_id,joined_on,status,status_since,paid_through,entrance_fee_paid,savings\n\
+             1,นาง,สมศรี,ใจดี,{national_id},15/03/2555,ปกติ,,2569-09,ใช่,5000\n\
+             2,นาย,สมชาย,ใจดี,,01/06/2558,{status},,2569-06,ใช่,1200.50\n"
+        )
+    };
+    std::fs::write(folder.join("members.csv"), members("1-1037-02071-56-2", "หายไป")).unwrap();
+    s.fill("filled", &folder.join("members.csv").display().to_string()).await;
+    s.click("[data-test=dry-run]").await;
+    s.wait_css("[data-test=error-rows]", 20).await;
+    let rows = s.text("[data-test=error-rows]").await;
+    assert!(rows.contains("members") && rows.contains("1-1037-02071-56-2") && rows.contains("หายไป"), "{rows}");
+    s.shot("43-bring-in-bad-cells").await;
+
+    // Corrected: the dry run shows the opening trial balance, the capital and who owes.
+    std::fs::write(folder.join("members.csv"), members("1-1037-02071-56-1", "ปกติ")).unwrap();
+    s.click("[data-test=dry-run]").await;
+    s.wait_css("[data-test=opening-tb]", 20).await;
+    let capital = s.text("[data-test=capital]").await;
+    assert!(capital.contains("191,299.50"), "12,500 + 185,000 - 6,200.50: {capital}");
+    let owing = s.text("[data-test=migrate-arrears]").await;
+    assert!(owing.contains("สมชาย"), "paid through 2569-06 owes since: {owing}");
+    s.shot("44-bring-in-dry-run").await;
+    s.click("[data-test=confirm-migrate]").await;
+    s.wait_css("[data-test=cash]", 20).await;
+    let cash = s.text("[data-test=cash]").await;
+    assert!(cash.contains("12,500.00"), "the dashboard shows the cash brought in: {cash}");
+    s.shot("45-bring-in-dashboard").await;
+    s.finish().await;
+}
