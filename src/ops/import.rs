@@ -214,7 +214,9 @@ fn check_shared_strings_count(bytes: &[u8]) -> std::result::Result<(), String> {
     let mut head = Vec::new();
     std::io::Read::read_to_end(&mut std::io::Read::take(entry, 4096), &mut head).map_err(|e| e.to_string())?;
     let head = String::from_utf8_lossy(&head);
-    for attribute in ["uniqueCount=\"", "count=\""] {
+    // (only uniqueCount is reserved for; `count` counts every use of a string and may be
+    // far larger than the file)
+    for attribute in ["uniqueCount=\""] {
         if let Some(at) = head.find(attribute) {
             let digits: String = head[at + attribute.len()..].chars().take_while(char::is_ascii_digit).collect();
             let declared: u64 = digits.parse().unwrap_or(u64::MAX);

@@ -65,6 +65,16 @@ pub fn fund_rows_after(conn: &Connection, after_entry: i64) -> Result<BareRows> 
     })
 }
 
+/// Everything a migration wrote into an empty fund: its start, members and their status history, the
+/// carried history, loans, the opening entry with its postings and monthly totals.
+pub fn migration_rows(conn: &Connection) -> Result<BareRows> {
+    let mut tables = Vec::new();
+    for table in ["fund", "member", "member_status", "carried_contribution", "carried_welfare", "carried_matching", "journal_entry", "posting", "loan", "account_month", "doc_sequence"] {
+        tables.push(select(conn, table, "1", &[])?);
+    }
+    Ok(BareRows { tables })
+}
+
 /// Id of the newest journal entry (0 for none).
 pub fn last_entry_id(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT coalesce(max(id), 0) FROM journal_entry", [], |r| r.get(0))?)

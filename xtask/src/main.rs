@@ -10,8 +10,8 @@
 //!
 //! `cargo xtask fuzz-seeds`: the fuzz targets' starting inputs (see fuzz_seeds.rs).
 //!
-//! `cargo xtask bench`: every benchmark with its baselines (benches/ledger, then the app's
-//! launch bench), each rewriting its section of docs/benchmarks.md.
+//! `cargo xtask bench`: every benchmark with its baselines (benches/ledger, benches/migrate,
+//! then the app's launch bench), each rewriting its section of docs/benchmarks.md.
 mod fuzz_seeds;
 
 use rand::{Rng, SeedableRng};
@@ -40,7 +40,11 @@ fn main() {
 fn bench() {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    for args in [&["bench", "-p", "kongthun", "--bench", "ledger"][..], &["bench", "-p", "kongthun-app", "--bench", "launch"][..]] {
+    for args in [
+        &["bench", "-p", "kongthun", "--bench", "ledger"][..],
+        &["bench", "-p", "kongthun", "--bench", "migrate"][..],
+        &["bench", "-p", "kongthun-app", "--bench", "launch"][..],
+    ] {
         let status = Command::new(&cargo).args(args).current_dir(&root).status().unwrap();
         assert!(status.success(), "cargo {} failed", args.join(" "));
     }
