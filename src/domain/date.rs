@@ -94,6 +94,14 @@ pub fn whole_years(from: NaiveDate, to: NaiveDate) -> i32 {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_recorded_time_is_dated_in_thailand() {
+        // 05:30 on 1 May in Thailand is 22:30 on 30 April in UTC: the close prints 1 พ.ค.
+        assert_eq!(local_date_of("2026-04-30T22:30:00Z"), NaiveDate::from_ymd_opt(2026, 5, 1));
+        assert_eq!(local_date_of("2026-04-30T16:59:59Z"), NaiveDate::from_ymd_opt(2026, 4, 30));
+        assert_eq!(local_date_of("not a time"), None);
+    }
+
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }

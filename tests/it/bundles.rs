@@ -337,3 +337,21 @@ fn national_ids_leave_the_fund_only_when_the_fund_chooses() {
     // the same check finds them when the fund chose to send them as they are
     assert_eq!(carrying(IdPolicy::Clear), vec!["data/members.jsonl".to_string()]);
 }
+
+#[test]
+fn statements_in_a_bundle_are_dated_in_thai_time() {
+    // Closed at 05:30 on 1 May in Thailand (22:30 on 30 April, UTC): printed 1 พ.ค., not 30 เม.ย.
+    let mut f = fund(FundKind::Welfare);
+    add_members(&mut f.store, 1, "2026-01-05");
+    let close_ctx = Ctx { recorded_by: "ทดสอบ".into(), now: Utc.with_ymd_and_hms(2026, 4, 30, 22, 30, 0).unwrap() };
+    ops::close::close_month(&mut f.store, &close_ctx, "2026-04").unwrap();
+    let usb = f.dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let db = f.path();
+    let out = export_bundle(&mut f.store, &today(), &db, "since-last", &usb, IdPolicy::Hashed).unwrap();
+    let pdf = unzip(&out.path).into_iter().find(|(n, _)| n == "reports/statement-2026-04.pdf").unwrap().1;
+    let path = f.dir.path().join("april.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let text = tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
+    assert!(text.contains("พิมพ์เมื่อ 1 พ.ค. 2569"), "{text}");
+}
