@@ -226,6 +226,19 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
     let resolutions_file = jsonl(resolutions.iter().map(|r| serde_json::to_value(r).expect("json")));
     let rules = reader.rules()?;
     let rules_file = jsonl(rules.iter().map(|(id, r)| json!({"id": id, "rule": r})));
+    // Loans as they stand (carried in or made here), and the history a fund brought in from
+    // paper carried with it: what its rules look back on.
+    let loans_file = jsonl(reader.loans()?.iter().map(|l| json!({
+        "id": l.id, "member_no": member_no(Some(l.member_id)), "principal": l.principal.0, "rate_bp": l.rate_bp,
+        "method": l.method, "term_months": l.term_months, "start_date": l.start_date, "entry_id": l.entry_id,
+        "principal_paid": l.principal_paid.0, "interest_paid": l.interest_paid.0,
+    })));
+    let carried = reader.carried_history()?;
+    let history_file = jsonl(
+        carried.contributions.iter().map(|(m, periods, through, fee)| json!({"kind": "contribution", "member_no": member_no(Some(*m)), "periods": periods, "paid_through": through, "entrance_fee_paid": fee}))
+            .chain(carried.welfare.iter().map(|(m, category, date, amount)| json!({"kind": "welfare", "member_no": member_no(Some(*m)), "category": category, "event_date": date, "amount": amount.0})))
+            .chain(carried.matching.iter().map(|(m, source, round, date)| json!({"kind": "matching", "member_no": member_no(Some(*m)), "source": source, "round": round, "received_on": date}))),
+    );
     let start = reader.require_fund()?;
     let fund_file = jsonl([json!({"profile": fund, "public_key": hex::encode(secret.public()), "founded_on": start.founded_on, "books_start": start.books_start})]);
 
@@ -233,6 +246,8 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
         ("data/claims.jsonl".into(), claims_file),
         ("data/entries.jsonl".into(), entries_file),
         ("data/fund.jsonl".into(), fund_file),
+        ("data/history.jsonl".into(), history_file),
+        ("data/loans.jsonl".into(), loans_file),
         ("data/meetings.jsonl".into(), meetings_file),
         ("data/members.jsonl".into(), members_file),
         ("data/resolutions.jsonl".into(), resolutions_file),

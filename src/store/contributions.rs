@@ -130,3 +130,29 @@ impl Reader<'_> {
         Ok(rows)
     }
 }
+
+/// One member's history carried in from the fund's earlier books: contributions, welfare
+/// received, matching rounds counted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct CarriedHistory {
+    /// (member id, periods paid, paid through as typed, entrance fee paid)
+    pub contributions: Vec<(i64, i64, Option<String>, bool)>,
+    /// (member id, category, event date, amount)
+    pub welfare: Vec<(i64, String, String, crate::domain::Satang)>,
+    /// (member id, source, round, received on)
+    pub matching: Vec<(i64, String, String, String)>,
+}
+
+impl Reader<'_> {
+    /// Everything carried in when the fund was brought in (empty for a fund born here).
+    pub fn carried_history(&self) -> Result<CarriedHistory> {
+        let mut out = CarriedHistory::default();
+        let mut stmt = self.conn.prepare_cached("SELECT member_id, periods, paid_through, entrance_fee_paid FROM carried_contribution ORDER BY member_id")?;
+        out.contributions = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn.prepare_cached("SELECT member_id, category, event_date, amount FROM carried_welfare ORDER BY member_id, event_date, id")?;
+        out.welfare = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, crate::domain::Satang(r.get(3)?))))?.collect::<rusqlite::Result<_>>()?;
+        let mut stmt = self.conn.prepare_cached("SELECT member_id, source, round, received_on FROM carried_matching ORDER BY member_id, source, round")?;
+        out.matching = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok(out)
+    }
+}

@@ -20,6 +20,7 @@ mod welfare;
 
 pub use backup::inspect_database;
 pub use bundles::BundleLogRow;
+pub use contributions::CarriedHistory;
 pub use floors::{Floor, Shortfall};
 pub use fund::{AccountRow, FundRow};
 pub use journal::{ChainReport, EntryRow, PostedRef, PostingRow};

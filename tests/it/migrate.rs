@@ -228,6 +228,16 @@ fn an_existing_fund_migrates_and_its_history_counts() {
     let usb = dir.path().join("usb");
     std::fs::create_dir(&usb).unwrap();
     let bundle = kongthun::bundle::export::export_bundle(&mut store, &today(), &dir.path().join("fund.sqlite"), "since-last", &usb, kongthun::bundle::export::IdPolicy::Hashed).unwrap();
+    let lines_of = |name: &str| {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&bundle.path).unwrap()).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+        text.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()).collect::<Vec<_>>()
+    };
+    let history = lines_of("data/history.jsonl");
+    let count = |kind: &str| history.iter().filter(|h| h["kind"] == kind).count();
+    assert_eq!((count("contribution"), count("welfare"), count("matching")), (500, 3, 100), "the carried history travels");
+    assert_eq!(lines_of("data/loans.jsonl").len(), 40, "the loans as they stand");
     let mut province = kongthun::store::province::ProvinceStore::open(&dir.path().join("province.sqlite")).unwrap();
     let preview = ops::province::enrol(&mut province, &bundle.path, None, "x", "t").unwrap();
     ops::province::enrol(&mut province, &bundle.path, Some(&preview.key_fingerprint), "x", "t").unwrap();
