@@ -230,7 +230,7 @@ pub fn bundle_bound_seeds() -> Vec<(&'static str, Vec<u8>)> {
     let mut unlisted = seed.clone();
     unlisted.push(PART);
     unlisted.extend_from_slice(b"!data/extra.jsonl\n");
-    unlisted.extend(std::iter::repeat_n(0u8, 4096));
+    unlisted.extend_from_slice(&[0u8; 4096]);
     let mut lying = Vec::new();
     for (i, part) in seed.split(|b| *b == PART).enumerate() {
         if i > 0 {

@@ -22,9 +22,7 @@ impl ThaiId {
         if digits.len() != 13 {
             return Err(Problem::WrongLength { expected: 13 });
         }
-        if let Err(problem) = check_person_type(digits[0]) {
-            return Err(problem);
-        }
+        check_person_type(digits[0])?;
         if check_digit(&digits[..12]) != digits[12] {
             return Err(Problem::BadCheckDigit);
         }

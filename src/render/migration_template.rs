@@ -41,7 +41,7 @@ pub fn template_xlsx(sheets: &[&Sheet], fund_items: &[FundItem], fund_name: &str
         }
         ws.set_row_height(1, 45).map_err(err)?;
         ws.set_freeze_panes(3, 0).map_err(err)?;
-        ws.set_header(&format!("&L{fund_name}&R{}", sheet.th));
+        ws.set_header(format!("&L{fund_name}&R{}", sheet.th));
         if sheet.name == "fund" {
             for (r, item) in fund_items.iter().enumerate() {
                 let r = r as u32 + 3;

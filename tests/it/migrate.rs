@@ -135,7 +135,7 @@ fn an_existing_fund_migrates_and_its_history_counts() {
     assert_eq!(dump(&store), before);
     assert_eq!((dry.members.len(), dry.loans, dry.welfare_history, dry.matching_history), (500, 40, 3, 100));
     let savings: i64 = (1..=500).map(|i| ((i % 10) * 100 + 50) * 100 + 25).sum();
-    let assets = 15_000_00 + 400_000_00 + 40 * 12_000_00;
+    let assets = Satang::from_baht(15_000 + 400_000 + 40 * 12_000).0;
     assert_eq!(dry.capital, Satang(assets - savings), "capital = assets - members' savings");
     assert_eq!(dry.total_debit, dry.total_credit);
     let m2 = dry.members.iter().find(|m| m.member_no == "2").unwrap();
@@ -164,9 +164,9 @@ fn an_existing_fund_migrates_and_its_history_counts() {
 
     // The first statement carries the opening cash and bank as ยอดยกมา.
     let statement = kongthun::report::statement(&store.read(), 2026, 10, date(2026, 11, 22)).unwrap();
-    assert_eq!(statement.summary.opening, Satang(415_000_00));
+    assert_eq!(statement.summary.opening, Satang::from_baht(415_000));
     assert!(statement.summary.receipts.iter().all(|l| l.code != "3101"), "the capital is not a receipt");
-    assert_eq!(statement.summary.total_receipts, Satang(paid_sept.len() as i64 * 130_00));
+    assert_eq!(statement.summary.total_receipts, Satang::from_baht(paid_sept.len() as i64 * 130));
 
     // Arrears count only periods after paid_through; nobody paid up lapsed at the close.
     let standing = kongthun::ops::contributions::standings(&store.read(), date(2026, 10, 31)).unwrap();
@@ -336,7 +336,7 @@ fn the_capital_expected_must_be_the_capital_computed() {
     fund.push(("capital_expected", "415,000.00".into()));
     let filled = fill_template(&store, dir.path(), &fund, &BTreeMap::new());
     let out = migrate::migrate(&mut store, &today(), &filled, false).unwrap();
-    assert_eq!(out.capital, Satang(415_000_00));
+    assert_eq!(out.capital, Satang::from_baht(415_000));
 }
 
 #[test]

@@ -391,7 +391,7 @@ fn each_field_checked(fields: &MemberFields, today: NaiveDate, sheet: &str, row:
             Error::Invalid { field, .. } => *field,
             _ => return None,
         };
-        let Some((_, slot, stand_in)) = stand_ins.iter().find(|(k, _, _)| *k == field) else { return None };
+        let (_, slot, stand_in) = stand_ins.iter().find(|(k, _, _)| *k == field)?;
         *slot(&mut copy) = stand_in.to_string();
     }
     None
