@@ -169,16 +169,9 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Arrears(a) => {
             let as_of = args::AsOfArgs { as_of: a.as_of.clone() }.as_of(&ctx)?;
-            let rows = ops::contributions::arrears(&store, as_of)?;
-            let table = crate::render::tables::arrears_table(&rows);
-            if let Some(path) = &a.out.pdf {
-                let fund = store.read().require_fund()?;
-                let subtitle = format!("ณ วันที่ {} รวม {} คน", crate::thai::date_long(as_of, crate::thai::Digits::Arabic), rows.len());
-                let pdf = crate::render::vouchers::table_pdf(&fund, "รายชื่อสมาชิกค้างส่งเงินสมทบ", &subtitle, &table, &[50.0, 170.0, 35.0, 60.0, 80.0, 70.0], ctx.today());
-                ops::export::write_atomic(path, &pdf)?;
-                println!("เขียนแล้ว / written: {}", path.display());
-            }
-            if !write_tables(&a.out, &[table])? && a.out.pdf.is_none() {
+            let doc = ops::documents::Document::Arrears { as_of: as_of.to_string() };
+            if !save_outputs(&store, &ctx, &doc, &a.out)? {
+                let rows = ops::contributions::arrears(&store, as_of)?;
                 print::output(json, &rows, || print::arrears(&rows, as_of));
             }
         }
@@ -201,26 +194,17 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Report(ReportCommand::TrialBalance(a)) => {
             let as_of = a.as_of(&ctx)?;
-            let tb = crate::report::trial_balance(&store.read(), as_of)?;
-            if let Some(path) = &a.out.pdf {
-                let fund = store.read().require_fund()?;
-                let fp = crate::domain::chain::fingerprint(&store.read().chain_head()?.1);
-                ops::export::write_atomic(path, &crate::render::vouchers::trial_balance_pdf(&fund, &tb, &fp, ctx.today()))?;
-                println!("เขียนแล้ว / written: {}", path.display());
-            }
-            let table = crate::render::tables::trial_balance_table(&tb);
-            if !write_tables(&a.out, &[table])? && a.out.pdf.is_none() {
+            let doc = ops::documents::Document::TrialBalance { as_of: as_of.to_string() };
+            if !save_outputs(&store, &ctx, &doc, &a.out)? {
+                let tb = crate::report::trial_balance(&store.read(), as_of)?;
                 print::output(json, &tb, || print::trial_balance(&tb));
             }
         }
         Command::Report(ReportCommand::Month(a)) => {
             let (y, m) = crate::domain::date::parse_month(&a.month).map_err(|p| Error::invalid("month", &a.month, p))?;
-            let summary = crate::report::month_summary(&store.read(), y, m)?;
-            let table = crate::render::tables::month_table(&summary);
-            if let Some(path) = &a.out.pdf {
-                return Err(Error::file(path, "the month as PDF is `report statement --month ... --pdf`"));
-            }
-            if !write_tables(&a.out, &[table])? {
+            let doc = ops::documents::Document::Month { month: format!("{y:04}-{m:02}") };
+            if !save_outputs(&store, &ctx, &doc, &a.out)? {
+                let summary = crate::report::month_summary(&store.read(), y, m)?;
                 print::output(json, &summary, || print::month(&summary));
             }
         }
@@ -238,15 +222,9 @@ fn run(cli: Cli) -> Result<()> {
             });
         }
         Command::Report(ReportCommand::Year(a)) => {
-            let year = ops::export::ce_year(a.year)?;
-            let report = crate::report::yearly(&store.read(), year, ctx.today())?;
-            if let Some(path) = &a.out.pdf {
-                ops::export::write_atomic(path, &crate::render::yearly::yearly_pdf(&report))?;
-                println!("เขียนแล้ว / written: {}", path.display());
-            }
-            let tables = crate::render::yearly::yearly_tables(&report);
-            let csv_only = FileOutputs { pdf: None, csv: a.out.csv.clone(), xlsx: a.out.xlsx.clone() };
-            if !write_tables(&csv_only, &tables)? && a.out.pdf.is_none() {
+            let doc = ops::documents::Document::Year { year: a.year };
+            if !save_outputs(&store, &ctx, &doc, &a.out)? {
+                let report = crate::report::yearly(&store.read(), ops::export::ce_year(a.year)?, ctx.today())?;
                 print::output(true, &report, || {});
             }
         }
@@ -347,19 +325,18 @@ fn run(cli: Cli) -> Result<()> {
     Ok(())
 }
 
-/// Write report tables to the files asked for; false if none was asked (print instead).
-fn write_tables(out: &FileOutputs, tables: &[crate::render::tables::Table]) -> Result<bool> {
+/// Save a document to each file asked for (PDF, CSV, XLSX) by the one path the app uses too
+/// (`ops::documents`), so both front ends write the same bytes; false if none was asked
+/// (the caller prints instead).
+fn save_outputs(store: &Store, ctx: &Ctx, doc: &ops::documents::Document, out: &FileOutputs) -> Result<bool> {
+    use ops::documents::Format;
     let mut wrote = false;
-    if let Some(path) = &out.csv {
-        let table = tables.first().ok_or_else(|| Error::file(path, "nothing to write"))?;
-        ops::export::write_atomic(path, &crate::render::csv::table_csv(table))?;
-        println!("เขียนแล้ว / written: {}", path.display());
-        wrote = true;
-    }
-    if let Some(path) = &out.xlsx {
-        ops::export::write_atomic(path, &crate::render::xlsx::tables_xlsx(tables)?)?;
-        println!("เขียนแล้ว / written: {}", path.display());
-        wrote = true;
+    for (path, format) in [(&out.pdf, Format::Pdf), (&out.csv, Format::Csv), (&out.xlsx, Format::Xlsx)] {
+        if let Some(path) = path {
+            let saved = ops::documents::save(store, ctx, doc, format, path)?;
+            println!("เขียนแล้ว / written: {} ({} bytes)", saved.path.display(), saved.bytes);
+            wrote = true;
+        }
     }
     Ok(wrote)
 }

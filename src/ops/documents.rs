@@ -5,7 +5,7 @@
 
 use super::Ctx;
 use crate::error::{Error, Problem, Result};
-use crate::render::tables::Table;
+use crate::render::tables::{Heading, Table};
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -64,20 +64,25 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
     let reader = store.read();
     let fund = reader.require_fund()?;
     let head_fingerprint = || -> Result<String> { Ok(crate::domain::chain::fingerprint(&reader.chain_head()?.1)) };
-    let as_tables = |t: Vec<Table>| -> Result<Vec<u8>> {
+    let printed = ctx.now.with_timezone(&super::thai_offset()).naive_local();
+    let heading = |report: &str, period: String| Heading { fund: fund.profile.name_th.clone(), report: report.into(), period, printed };
+    let long = |d: chrono::NaiveDate| crate::thai::date_long(d, crate::thai::Digits::Arabic);
+    // Every table of the document: one CSV of titled sections, or a sheet each.
+    let as_tables = |heading: Heading, t: Vec<Table>| -> Result<Vec<u8>> {
         match format {
-            Format::Csv => Ok(csv::table_csv(t.first().ok_or_else(|| Error::invalid("format", "csv", Problem::Empty))?)),
-            Format::Xlsx => xlsx::tables_xlsx(&t),
+            Format::Csv => Ok(csv::tables_csv(&heading, &t)),
+            Format::Xlsx => xlsx::tables_xlsx(&heading, &t),
             Format::Pdf => Err(not_in(format, "csv, xlsx")),
         }
     };
+    let month_heading = |y: i32, m: u32| heading("รายงานรับ-จ่ายเงินประจำเดือน", format!("เดือน{}", crate::thai::month_long(y, m, crate::thai::Digits::Arabic)));
     match doc {
         Document::Statement { month, names } => {
             let (y, m) = month_of(month)?;
             let s = crate::report::statement(&reader, y, m, ctx.today())?;
             match format {
                 Format::Pdf => Ok(statement::statement_pdf(&s, &statement::StatementOptions { recipient_names: *names })),
-                _ => as_tables(vec![tables::month_table(&crate::report::month_summary(&reader, y, m)?)]),
+                _ => as_tables(month_heading(y, m), vec![tables::month_table(&crate::report::month_summary(&reader, y, m)?)]),
             }
         }
         Document::Month { month } => {
@@ -85,7 +90,7 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             let summary = crate::report::month_summary(&reader, y, m)?;
             match format {
                 Format::Pdf => render(store, ctx, &Document::Statement { month: month.clone(), names: false }, format),
-                _ => as_tables(vec![tables::month_table(&summary)]),
+                _ => as_tables(month_heading(y, m), vec![tables::month_table(&summary)]),
             }
         }
         Document::TrialBalance { as_of } => {
@@ -93,7 +98,7 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             let tb = crate::report::trial_balance(&reader, as_of)?;
             match format {
                 Format::Pdf => Ok(vouchers::trial_balance_pdf(&fund, &tb, &head_fingerprint()?, ctx.today())),
-                _ => as_tables(vec![tables::trial_balance_table(&tb)]),
+                _ => as_tables(heading("งบทดลอง", format!("ณ วันที่ {}", long(as_of))), vec![tables::trial_balance_table(&tb)]),
             }
         }
         Document::Year { year } => {
@@ -101,7 +106,7 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             let report = crate::report::yearly(&reader, year, ctx.today())?;
             match format {
                 Format::Pdf => Ok(yearly::yearly_pdf(&report)),
-                _ => as_tables(yearly::yearly_tables(&report)),
+                _ => as_tables(yearly::yearly_heading(&report, printed), yearly::yearly_tables(&report)),
             }
         }
         Document::Passbook { member_no } => {
@@ -145,7 +150,7 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
                     let subtitle = format!("ณ วันที่ {} รวม {} คน", crate::thai::date_long(as_of, crate::thai::Digits::Arabic), rows.len());
                     Ok(vouchers::table_pdf(&fund, "รายชื่อสมาชิกค้างส่งเงินสมทบ", &subtitle, &table, &[50.0, 170.0, 35.0, 60.0, 80.0, 70.0], ctx.today()))
                 }
-                _ => as_tables(vec![table]),
+                _ => as_tables(heading("รายชื่อสมาชิกค้างส่งเงินสมทบ", format!("ณ วันที่ {} รวม {} คน", long(as_of), rows.len())), vec![table]),
             }
         }
     }

@@ -86,13 +86,21 @@ pub fn export_year_reporting(
     let be = year + crate::thai::BE_OFFSET;
     let mut files: Vec<(String, Vec<u8>)> = vec![
         (format!("yearly-report-{be}.pdf"), render::yearly::yearly_pdf(&report)),
-        (format!("yearly-report-{be}.xlsx"), render::xlsx::tables_xlsx(&render::yearly::yearly_tables(&report))?),
     ];
+    // The program's clock, in Thai time, for the workbooks' own dates.
+    let printed = today.and_hms_opt(0, 0, 0).expect("midnight");
+    let heading = render::yearly::yearly_heading(&report, printed);
+    let tables = render::yearly::yearly_tables(&report);
+    files.push((format!("yearly-report-{be}.xlsx"), render::xlsx::tables_xlsx(&heading, &tables)?));
+    // Each table also as its own CSV (for other programs), and all of them as one.
+    files.push((format!("yearly-report-{be}.csv"), render::csv::tables_csv(&heading, &tables)));
     let csv_names = ["income-expenditure", "balance-sheet", "welfare", "members", "contributions", "matching", "monthly"];
-    for (table, name) in render::yearly::yearly_tables(&report).iter().zip(csv_names) {
-        files.push((format!("{name}-{be}.csv"), render::csv::table_csv(table)));
+    assert_eq!(csv_names.len(), tables.len(), "a name for every table of the yearly report");
+    for (table, name) in tables.iter().zip(csv_names) {
+        files.push((format!("{name}-{be}.csv"), render::csv::tables_csv(&heading, std::slice::from_ref(table))));
     }
-    files.push((format!("trial-balance-{be}.csv"), render::csv::table_csv(&render::tables::trial_balance_table(&tb))));
+    let tb_heading = render::tables::Heading { report: "งบทดลอง".into(), period: format!("ณ วันที่ {}", crate::thai::date_long(report.to, crate::thai::Digits::Arabic)), ..heading.clone() };
+    files.push((format!("trial-balance-{be}.csv"), render::csv::tables_csv(&tb_heading, &[render::tables::trial_balance_table(&tb)])));
     files.push((format!("trial-balance-{be}.pdf"), render::vouchers::trial_balance_pdf(&fund, &tb, &report.fingerprint, today)));
     files.push(("journal.ledger".into(), render::journal::journal_text(&reader)?.into_bytes()));
     let total = files.len() + 2;

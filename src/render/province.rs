@@ -8,9 +8,16 @@ use crate::ops::province::AreaRow;
 /// welfare by category).
 pub fn area_report_bytes(rows: &[AreaRow], changwat: &str, year: i32, format: Format, printed_on: chrono::NaiveDate) -> crate::Result<Vec<u8>> {
     let table = area_table(rows);
+    let heading = crate::render::tables::Heading {
+        fund: format!("สำนักงานจังหวัด{changwat}"),
+        report: "รายงานกองทุนสวัสดิการชุมชน แยกตามอำเภอและตำบล".into(),
+        period: format!("ปี {}", year + crate::thai::BE_OFFSET),
+        printed: printed_on.and_hms_opt(0, 0, 0).expect("midnight"),
+    };
+    let both = [table.clone(), welfare_table(rows)];
     Ok(match format {
-        Format::Csv => crate::render::csv::table_csv(&table),
-        Format::Xlsx => crate::render::xlsx::tables_xlsx(&[table.clone(), welfare_table(rows)])?,
+        Format::Csv => crate::render::csv::tables_csv(&heading, &both),
+        Format::Xlsx => crate::render::xlsx::tables_xlsx(&heading, &both)?,
         Format::Pdf => crate::render::vouchers::plain_table_pdf(
             &format!("สำนักงานจังหวัด{changwat}"),
             crate::thai::Digits::Arabic,

@@ -7,9 +7,26 @@ use crate::report::{MonthSummary, TrialBalance};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
     Text(String),
+    /// A code kept as text on purpose (an account code, a member number): written as text
+    /// in a text-formatted cell, so Excel neither drops leading zeros nor warns.
+    Code(String),
     Int(i64),
     /// An amount in satang, shown as baht with two decimals.
     Money(i64),
+    /// A total: the sum of this column's amounts over the table's rows `from..to` (indices
+    /// into `Table::rows`), and its value. XLSX writes it as a `SUM` formula over those
+    /// cells (with the value as its cached result), CSV and PDF as the value.
+    Sum { from: usize, to: usize, value: i64 },
+}
+
+impl Cell {
+    /// The amount a money cell or a total holds, in satang.
+    pub fn satang(&self) -> Option<i64> {
+        match self {
+            Cell::Money(v) | Cell::Sum { value: v, .. } => Some(*v),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -17,6 +34,24 @@ pub struct Table {
     pub name: String,
     pub header: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+}
+
+/// What every sheet and CSV starts with: whose report it is, which report, for when; and
+/// the program's clock for the workbook's own dates.
+#[derive(Clone, Debug)]
+pub struct Heading {
+    pub fund: String,
+    pub report: String,
+    /// The period (`ปี 2568 (1 ม.ค. 2568 – 31 ธ.ค. 2568)`) or as-of date (`ณ วันที่ ...`).
+    pub period: String,
+    /// When it was printed, in the fund's local time.
+    pub printed: chrono::NaiveDateTime,
+}
+
+/// The total of column `col` over `rows[from..to]`, as a `Cell::Sum`.
+pub fn sum_of(rows: &[Vec<Cell>], from: usize, to: usize, col: usize) -> Cell {
+    let value = rows[from..to].iter().filter_map(|r| r.get(col).and_then(Cell::satang)).sum();
+    Cell::Sum { from, to, value }
 }
 
 fn t(s: &str) -> Cell {
@@ -27,9 +62,11 @@ pub fn trial_balance_table(tb: &TrialBalance) -> Table {
     let mut rows: Vec<Vec<Cell>> = tb
         .lines
         .iter()
-        .map(|l| vec![t(&l.code), t(&l.name_th), t(&l.name_en), Cell::Money(l.debit.0), Cell::Money(l.credit.0)])
+        .map(|l| vec![Cell::Code(l.code.clone()), t(&l.name_th), t(&l.name_en), Cell::Money(l.debit.0), Cell::Money(l.credit.0)])
         .collect();
-    rows.push(vec![t(""), t("รวม"), t("Total"), Cell::Money(tb.total_debit.0), Cell::Money(tb.total_credit.0)]);
+    let n = rows.len();
+    let total = vec![t(""), t("รวม"), t("Total"), sum_of(&rows, 0, n, 3), sum_of(&rows, 0, n, 4)];
+    rows.push(total);
     Table {
         name: "งบทดลอง".into(),
         header: ["รหัสบัญชี", "ชื่อบัญชี", "Account", "เดบิต", "เครดิต"].map(String::from).to_vec(),
@@ -40,13 +77,16 @@ pub fn trial_balance_table(tb: &TrialBalance) -> Table {
 pub fn month_table(m: &MonthSummary) -> Table {
     let mut rows = vec![vec![t("ยอดยกมา"), t(""), t(""), Cell::Money(m.opening.0)]];
     for l in &m.receipts {
-        rows.push(vec![t("รายรับ"), t(&l.code), t(&l.name_th), Cell::Money(l.amount.0)]);
+        rows.push(vec![t("รายรับ"), Cell::Code(l.code.clone()), t(&l.name_th), Cell::Money(l.amount.0)]);
     }
-    rows.push(vec![t("รวมรับ"), t(""), t(""), Cell::Money(m.total_receipts.0)]);
+    let total = sum_of(&rows, 1, rows.len(), 3);
+    rows.push(vec![t("รวมรับ"), t(""), t(""), total]);
+    let first_payment = rows.len();
     for l in &m.payments {
-        rows.push(vec![t("รายจ่าย"), t(&l.code), t(&l.name_th), Cell::Money(l.amount.0)]);
+        rows.push(vec![t("รายจ่าย"), Cell::Code(l.code.clone()), t(&l.name_th), Cell::Money(l.amount.0)]);
     }
-    rows.push(vec![t("รวมจ่าย"), t(""), t(""), Cell::Money(m.total_payments.0)]);
+    let total = sum_of(&rows, first_payment, rows.len(), 3);
+    rows.push(vec![t("รวมจ่าย"), t(""), t(""), total]);
     rows.push(vec![t("ยอดยกไป"), t(""), t(""), Cell::Money(m.closing.0)]);
     rows.push(vec![t("เงินสด"), t(""), t(""), Cell::Money(m.closing_cash.0)]);
     rows.push(vec![t("เงินฝากธนาคาร"), t(""), t(""), Cell::Money(m.closing_bank.0)]);
@@ -61,7 +101,7 @@ pub fn arrears_table(rows: &[crate::ops::contributions::ArrearsRow]) -> Table {
             .iter()
             .map(|r| {
                 vec![
-                    t(&r.member_no),
+                    Cell::Code(r.member_no.clone()),
                     t(&r.name),
                     t(&r.moo.map(|m| m.to_string()).unwrap_or_default()),
                     Cell::Int(r.arrears_periods),

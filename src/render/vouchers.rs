@@ -219,7 +219,7 @@ pub fn plain_table_pdf(heading: &str, dg: Digits, title: &str, subtitle: &str, t
     }
     doc.gap(4.0);
     let total: f32 = widths.iter().sum();
-    let numeric = |i: usize| table.rows.first().is_some_and(|r| matches!(r.get(i), Some(Cell::Int(_)) | Some(Cell::Money(_))));
+    let numeric = |i: usize| table.rows.first().is_some_and(|r| matches!(r.get(i), Some(Cell::Int(_)) | Some(Cell::Money(_)) | Some(Cell::Sum { .. })));
     let columns = table
         .header
         .iter()
@@ -233,9 +233,9 @@ pub fn plain_table_pdf(heading: &str, dg: Digits, title: &str, subtitle: &str, t
         let cells: Vec<String> = row
             .iter()
             .map(|c| match c {
-                Cell::Text(s) => s.clone(),
+                Cell::Text(s) | Cell::Code(s) => s.clone(),
                 Cell::Int(i) => dg.apply(i.to_string()),
-                Cell::Money(v) => thai::amount(*v, dg),
+                Cell::Money(v) | Cell::Sum { value: v, .. } => thai::amount(*v, dg),
             })
             .collect();
         doc.table_row(&cells, Weight::Regular);

@@ -155,47 +155,71 @@ fn t(s: &str) -> Cell {
     Cell::Text(s.to_string())
 }
 
-/// The yearly report as tables: one per section, for CSV files and XLSX sheets.
+/// The heading every sheet and CSV of the yearly report starts with.
+pub fn yearly_heading(r: &YearReport, printed: chrono::NaiveDateTime) -> super::tables::Heading {
+    let d = |x| crate::thai::date_short(x, crate::thai::Digits::Arabic);
+    super::tables::Heading {
+        fund: r.fund.name_th.clone(),
+        report: "รายงานประจำปี".into(),
+        period: format!("ปีบัญชี {} ({} – {})", crate::thai::be_year(r.to), d(r.from), d(r.to)),
+        printed,
+    }
+}
+
+/// The yearly report as tables, every section the PDF prints, in its order: for the CSV
+/// (titled sections of one file) and the XLSX (a sheet each). Totals are sums of their lines.
 pub fn yearly_tables(r: &YearReport) -> Vec<Table> {
+    use super::tables::sum_of;
     let lines = |kind: &str, v: &[crate::report::MonthLine]| -> Vec<Vec<Cell>> {
-        v.iter().map(|l| vec![t(kind), t(&l.code), t(&l.name_th), t(&l.name_en), Cell::Money(l.amount.0)]).collect()
+        v.iter().map(|l| vec![t(kind), Cell::Code(l.code.clone()), t(&l.name_th), t(&l.name_en), Cell::Money(l.amount.0)]).collect()
     };
     let header5 = ["ประเภท", "รหัสบัญชี", "ชื่อบัญชี", "Account", "จำนวนเงิน"].map(String::from).to_vec();
     let mut ie = lines("รายได้", &r.income);
-    ie.push(vec![t("รวมรายได้"), t(""), t(""), t("Total income"), Cell::Money(r.total_income.0)]);
+    let total = sum_of(&ie, 0, ie.len(), 4);
+    ie.push(vec![t("รวมรายได้"), t(""), t(""), t("Total income"), total]);
+    let first_expense = ie.len();
     ie.extend(lines("ค่าใช้จ่าย", &r.expenses));
-    ie.push(vec![t("รวมค่าใช้จ่าย"), t(""), t(""), t("Total expenses"), Cell::Money(r.total_expenses.0)]);
+    let total = sum_of(&ie, first_expense, ie.len(), 4);
+    ie.push(vec![t("รวมค่าใช้จ่าย"), t(""), t(""), t("Total expenses"), total]);
     ie.push(vec![t("รายได้สูง(ต่ำ)กว่าค่าใช้จ่าย"), t(""), t(""), t("Surplus"), Cell::Money(r.surplus.0)]);
     let mut bs = lines("สินทรัพย์", &r.assets);
-    bs.push(vec![t("รวมสินทรัพย์"), t(""), t(""), t("Total assets"), Cell::Money(r.total_assets.0)]);
+    let total = sum_of(&bs, 0, bs.len(), 4);
+    bs.push(vec![t("รวมสินทรัพย์"), t(""), t(""), t("Total assets"), total]);
+    let first_claim = bs.len();
     bs.extend(lines("หนี้สิน", &r.liabilities));
     bs.extend(lines("ทุน", &r.equity));
-    bs.push(vec![t("รวมหนี้สินและทุน"), t(""), t(""), t("Total liabilities and equity"), Cell::Money(r.total_liabilities_and_equity.0)]);
-    let welfare = r
-        .welfare
-        .iter()
-        .map(|w| vec![t(&w.category), t(&w.name_th), Cell::Int(w.cases), Cell::Money(w.amount.0)])
-        .collect();
+    let total = sum_of(&bs, first_claim, bs.len(), 4);
+    bs.push(vec![t("รวมหนี้สินและทุน"), t(""), t(""), t("Total liabilities and equity"), total]);
+    let mut welfare: Vec<Vec<Cell>> = r.welfare.iter().map(|w| vec![t(&w.name_th), Cell::Int(w.cases), Cell::Money(w.amount.0)]).collect();
+    let total = sum_of(&welfare, 0, welfare.len(), 2);
+    welfare.push(vec![t("รวม"), Cell::Int(r.welfare.iter().map(|w| w.cases).sum()), total]);
     let mut members: Vec<Vec<Cell>> = r.members_by_group.iter().map(|(g, n)| vec![t("กลุ่ม"), t(g.name_th()), Cell::Int(*n)]).collect();
     members.extend(r.members_by_moo.iter().map(|(m, n)| vec![t("หมู่"), t(&m.map(|v| v.to_string()).unwrap_or_default()), Cell::Int(*n)]));
     members.push(vec![t("รวม"), t("สมาชิกคงอยู่"), Cell::Int(r.members_active)]);
     let months = r
         .months
         .iter()
-        .map(|m| vec![t(&m.month), Cell::Money(m.receipts.0), Cell::Money(m.payments.0), Cell::Money(m.closing.0)])
+        .map(|m| {
+            // a BE month label, as the PDF's chart names it, never `2025-01`
+            let label = crate::domain::date::parse_month(&m.month).map(|(y, mo)| crate::thai::month_long(y, mo, crate::thai::Digits::Arabic)).unwrap_or_else(|_| m.month.clone());
+            vec![t(&label), Cell::Money(m.receipts.0), Cell::Money(m.payments.0), Cell::Money(m.closing.0)]
+        })
         .collect();
     let contributions = vec![
         vec![t("เงินสมทบที่ได้รับ"), Cell::Money(r.contributions_received.0)],
         vec![t("สมาชิกค้างส่ง (คน)"), Cell::Int(r.members_in_arrears)],
         vec![t("ยอดค้างส่ง"), Cell::Money(r.arrears_amount.0)],
     ];
+    let mut matching = lines("รายได้", &r.matching);
+    let total = sum_of(&matching, 0, matching.len(), 4);
+    matching.push(vec![t("รวม"), t(""), t(""), t("Total"), total]);
     vec![
         Table { name: "รายได้ค่าใช้จ่าย".into(), header: header5.clone(), rows: ie },
         Table { name: "งบดุล".into(), header: header5.clone(), rows: bs },
-        Table { name: "สวัสดิการ".into(), header: ["category", "ประเภทสวัสดิการ", "ราย", "จำนวนเงิน"].map(String::from).to_vec(), rows: welfare },
+        Table { name: "สวัสดิการ".into(), header: ["ประเภทสวัสดิการ", "ราย", "จำนวนเงิน"].map(String::from).to_vec(), rows: welfare },
         Table { name: "สมาชิก".into(), header: ["แยกตาม", "กลุ่ม/หมู่", "คน"].map(String::from).to_vec(), rows: members },
         Table { name: "เงินสมทบ".into(), header: ["รายการ", "ค่า"].map(String::from).to_vec(), rows: contributions },
-        Table { name: "เงินสมทบจากหน่วยงาน".into(), header: header5, rows: lines("รายได้", &r.matching) },
+        Table { name: "เงินสมทบจากหน่วยงาน".into(), header: header5, rows: matching },
         Table { name: "รายเดือน".into(), header: ["เดือน", "รายรับ", "รายจ่าย", "ยอดยกไป"].map(String::from).to_vec(), rows: months },
     ]
 }

@@ -117,21 +117,83 @@ fn csv_has_a_bom_and_xlsx_reads_back_as_numbers() {
     let f = super::invariants_fixture();
     let tb = kongthun::report::trial_balance(&f.store.read(), date(2026, 3, 31)).unwrap();
     let table = kongthun::render::tables::trial_balance_table(&tb);
-    let csv = kongthun::render::csv::table_csv(&table);
+    let heading = kongthun::render::tables::Heading {
+        fund: "กองทุนทดสอบ".into(),
+        report: "งบทดลอง".into(),
+        period: "ณ วันที่ 31 มีนาคม 2569".into(),
+        printed: date(2026, 4, 1).and_hms_opt(9, 30, 0).unwrap(),
+    };
+    let csv = kongthun::render::csv::tables_csv(&heading, std::slice::from_ref(&table));
     assert!(csv.starts_with(&[0xEF, 0xBB, 0xBF]));
     let text = String::from_utf8(csv[3..].to_vec()).unwrap();
-    assert!(text.starts_with("รหัสบัญชี,ชื่อบัญชี,Account,เดบิต,เครดิต\n"), "{text}");
+    assert!(text.starts_with("กองทุนทดสอบ\nงบทดลอง\nณ วันที่ 31 มีนาคม 2569\n\nรหัสบัญชี,ชื่อบัญชี,Account,เดบิต,เครดิต\n"), "titled: {text}");
     assert!(text.contains("1101,เงินสด,Cash on hand,"));
+    assert!(text.lines().all(|l| l.split(',').filter(|c| c.contains('.')).all(|c| c.rsplit('.').next().unwrap().len() == 2)), "two decimals: {text}");
 
-    let bytes = kongthun::render::xlsx::tables_xlsx(&[table]).unwrap();
+    let bytes = kongthun::render::xlsx::tables_xlsx(&heading, &[table]).unwrap();
     let path = f.dir.path().join("tb.xlsx");
     kongthun::ops::export::write_atomic(&path, &bytes).unwrap();
     let mut wb = calamine::open_workbook_auto(&path).unwrap();
     let range = wb.worksheet_range("งบทดลอง").unwrap();
-    assert_eq!(range.get((0, 1)), Some(&Data::String("ชื่อบัญชี".into())));
+    assert_eq!(range.get((0, 0)), Some(&Data::String("กองทุนทดสอบ".into())), "the fund first");
+    assert_eq!(range.get((4, 1)), Some(&Data::String("ชื่อบัญชี".into())));
     let cash_row = range.rows().find(|r| r[0] == Data::String("1101".into())).unwrap();
     let cash = tb.lines.iter().find(|l| l.code == "1101").unwrap().debit;
     assert_eq!(cash_row[3], Data::Float(cash.0 as f64 / 100.0));
+    // the total is a formula over its lines, and its cached value is the printed total
+    let formulas = wb.worksheet_formula("งบทดลอง").unwrap();
+    let total_row = range.rows().position(|r| r[1] == Data::String("รวม".into())).unwrap();
+    let formula = formulas.get((total_row - formulas.start().unwrap().0 as usize, 3 - formulas.start().unwrap().1 as usize)).cloned().unwrap_or_default();
+    assert!(formula.starts_with("SUM(D6:D"), "{formula}");
+    assert_eq!(range.rows().nth(total_row).unwrap()[3], Data::Float(tb.total_debit.0 as f64 / 100.0));
+    // workbook dates come from the program's clock
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut core = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core).unwrap();
+    assert!(core.contains("2026-04-01T09:30:00Z"), "{core}");
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(), &mut sheet).unwrap();
+    assert!(sheet.contains("paperSize=\"9\"") && sheet.contains("fitToPage=\"1\"") && sheet.contains("fitToHeight=\"0\""), "A4, one page wide (fitToWidth 1 is the default): {sheet}");
+}
+
+#[test]
+fn every_table_of_the_yearly_report_is_in_its_csv_and_xlsx() {
+    use calamine::{Data, Reader as _};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
+    kongthun::demo::build(&mut store, &kongthun::demo::DemoSpec::default()).unwrap();
+    let doc = ops::documents::Document::Year { year: 2568 };
+    let report = kongthun::report::yearly(&store.read(), 2025, date(2026, 11, 22)).unwrap();
+    let tables = kongthun::render::yearly::yearly_tables(&report);
+    assert_eq!(tables.len(), 7);
+    let csv_path = dir.path().join("year.csv");
+    ops::documents::save(&store, &today(), &doc, ops::documents::Format::Csv, &csv_path).unwrap();
+    let text = String::from_utf8(std::fs::read(&csv_path).unwrap()[3..].to_vec()).unwrap();
+    assert!(text.starts_with(&format!("{}\nรายงานประจำปี\nปีบัญชี 2568", report.fund.name_th)), "{}", &text[..200]);
+    for table in &tables {
+        assert!(text.contains(&format!("\n{}\n{}", table.name, table.header.join(","))), "table {} missing from the CSV", table.name);
+    }
+    assert!(text.contains("มกราคม 2568") && !text.contains(",2025-01,") && !text.contains("\n2025-01,"), "BE month labels");
+    let welfare = text.split("\nสวัสดิการ\n").nth(1).unwrap().split("\n\n").next().unwrap();
+    assert!(welfare.lines().skip(1).all(|l| !l.starts_with(|c: char| c.is_ascii_alphabetic())), "category names in Thai: {welfare}");
+    let xlsx_path = dir.path().join("year.xlsx");
+    ops::documents::save(&store, &today(), &doc, ops::documents::Format::Xlsx, &xlsx_path).unwrap();
+    let mut wb = calamine::open_workbook_auto(&xlsx_path).unwrap();
+    let names = wb.sheet_names();
+    assert_eq!(names, tables.iter().map(|t| t.name.clone()).collect::<Vec<_>>());
+    for table in &tables {
+        let range = wb.worksheet_range(&table.name).unwrap();
+        assert_eq!(range.get((4, 0)), Some(&Data::String(table.header[0].clone())), "{}", table.name);
+        assert_eq!(range.height(), 5 + table.rows.len(), "{}: every row", table.name);
+    }
+    // the CLI writes the very same bytes as the app's save
+    let cli_csv = dir.path().join("cli.csv");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kongthun"))
+        .args(["--db", dir.path().join("demo.sqlite").to_str().unwrap(), "--now", "2026-11-22T05:00:00Z", "report", "year", "2568", "--csv", cli_csv.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read(&cli_csv).unwrap(), std::fs::read(&csv_path).unwrap());
 }
 
 #[test]
