@@ -190,7 +190,7 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
         }).filter(|s| !s.is_empty());
         json!({
             "member_no": m.member_no, "title": m.title, "first_name": m.first_name, "last_name": m.last_name,
-            "sex": m.sex.map(|s| s.key()), "birth_year": m.birth_date.as_deref().map(|b| &b[..4]), "moo": m.moo,
+            "sex": m.sex.map(|s| s.key()), "birth_year": m.birth_date.as_deref().and_then(|b| b.get(..4)?.parse::<i64>().ok()), "moo": m.moo,
             "joined_on": m.joined_on, "status": m.status.key(), "status_since": m.status_since,
             "groups": m.groups.iter().map(|g| g.key()).collect::<Vec<_>>(), "national_id": id,
         })

@@ -238,7 +238,7 @@ impl ProvinceStore {
                 let groups = v["groups"].as_array().map(|g| g.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(",")).unwrap_or_default();
                 m.execute(params![
                     code, v["member_no"].as_str(), v["title"].as_str(), v["first_name"].as_str(), v["last_name"].as_str(),
-                    v["sex"].as_str(), v["birth_year"].as_str().and_then(|y| y.parse::<i64>().ok()), v["moo"].as_i64(),
+                    v["sex"].as_str(), v["birth_year"].as_i64().or_else(|| v["birth_year"].as_str().and_then(|y| y.parse::<i64>().ok())), v["moo"].as_i64(),
                     v["joined_on"].as_str(), v["status"].as_str(), v["status_since"].as_str(), groups, v["national_id"].as_str()
                 ])?;
             }

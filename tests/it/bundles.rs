@@ -360,3 +360,40 @@ fn statements_in_a_bundle_are_dated_in_thai_time() {
     let text = tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
     assert!(text.contains("พิมพ์เมื่อ 1 พ.ค. 2569"), "{text}");
 }
+
+/// Run the reference verifier written from docs/bundle-format.md: (exit ok, its output).
+fn reference_verifier(bundle: &Path) -> (bool, String) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/verify_bundle.py");
+    let out = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(bundle)
+        .output()
+        .expect("python3 with the cryptography package (bash .ci/run installs it)");
+    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
+
+#[test]
+fn the_reference_verifier_from_the_document_agrees_with_the_program() {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/golden/DEMO-0001-0001-2025-11_2026-10.kongthun");
+    let (ok, said) = reference_verifier(&golden);
+    assert!(ok && said.starts_with("ok DEMO-0001 #1"), "golden: {said}");
+    let mut s = demo_fund(11);
+    let fresh = export(&mut s, "since-last");
+    let (ok, said) = reference_verifier(&fresh);
+    assert!(ok, "fresh bundle: {said}");
+    let fingerprint = kongthun::domain::chain::fingerprint(&s.store.read().sealed_head(&s.store.read().last_closed_month().unwrap().unwrap()).unwrap());
+    assert!(said.contains(&fingerprint), "the ledger fingerprint of the last closed month: {said} vs {fingerprint}");
+    // one byte flipped in an entry: refused at the file hash, as the program refuses it
+    let mut files = unzip(&fresh);
+    let entries = files.iter_mut().find(|(n, _)| n == "data/entries.jsonl").unwrap();
+    let at = entries.1.len() / 2;
+    entries.1[at] ^= 0x01;
+    let flipped = s.dir.path().join("flipped.kongthun");
+    rezip(&files, &flipped);
+    let (ok, said) = reference_verifier(&flipped);
+    assert!(!ok && said.starts_with("bundle.file_hash"), "{said}");
+    let mut p = ProvinceStore::open(&s.dir.path().join("p.sqlite")).unwrap();
+    let preview = province::enrol(&mut p, &fresh, None, "x", "t").unwrap();
+    province::enrol(&mut p, &fresh, Some(&preview.key_fingerprint), "x", "t").unwrap();
+    assert_eq!(import(&mut p, &flipped).unwrap_err().code(), "bundle.file_hash");
+}
