@@ -148,7 +148,7 @@ pub enum Error {
     /// An entry would take a till, a member's sajja savings or a member's loan below zero on
     /// its date or a later day (`store::floors`).
     #[error("{}", below_zero_en(date, shortfall))]
-    BelowZero { date: chrono::NaiveDate, shortfall: Box<crate::store::Shortfall> },
+    BelowZero { date: chrono::NaiveDate, shortfall: Box<crate::domain::floors::Shortfall> },
 
     /// A rule of the fund refuses the operation (quorum not met, claim not eligible, ...).
     #[error("{en}")]
@@ -308,7 +308,7 @@ impl Error {
 }
 
 /// Whose balance a shortfall is about, in English.
-fn shortfall_subject_en(s: &crate::store::Shortfall) -> String {
+fn shortfall_subject_en(s: &crate::domain::floors::Shortfall) -> String {
     match (&s.member_no, s.floor.account.as_str()) {
         (Some(no), crate::domain::accounts::SAVINGS_OWED) => format!("member {no}'s sajja savings"),
         (Some(no), _) => format!("member {no}'s loan outstanding"),
@@ -316,7 +316,7 @@ fn shortfall_subject_en(s: &crate::store::Shortfall) -> String {
     }
 }
 
-fn below_zero_en(date: &chrono::NaiveDate, s: &crate::store::Shortfall) -> String {
+fn below_zero_en(date: &chrono::NaiveDate, s: &crate::domain::floors::Shortfall) -> String {
     format!(
         "this would take {} below zero: its lowest balance from {date} on is {} baht, and this takes out {} baht",
         shortfall_subject_en(s),
@@ -325,7 +325,7 @@ fn below_zero_en(date: &chrono::NaiveDate, s: &crate::store::Shortfall) -> Strin
     )
 }
 
-fn below_zero_th(date: chrono::NaiveDate, s: &crate::store::Shortfall) -> String {
+fn below_zero_th(date: chrono::NaiveDate, s: &crate::domain::floors::Shortfall) -> String {
     let subject = match (&s.member_no, s.floor.account.as_str()) {
         (Some(no), crate::domain::accounts::SAVINGS_OWED) => format!("เงินสัจจะของสมาชิกเลขที่ {no}"),
         (Some(no), _) => format!("เงินกู้คงเหลือของสมาชิกเลขที่ {no}"),

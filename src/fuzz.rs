@@ -6,7 +6,8 @@
 //! treasurer's or an officer's file goes through, and panics only when an invariant breaks:
 //! a refused input must change nothing, an accepted amount or date must read back the same.
 
-use crate::bundle::export::{export_bundle, zip_bundle, IdPolicy};
+use crate::bundle::archive::zip_bundle;
+use crate::ops::bundles::{export_bundle, IdPolicy};
 use crate::bundle::keys::{fingerprint, key_path, FundSecret};
 use crate::demo::{build, DemoSpec};
 use crate::domain::date;

@@ -150,7 +150,7 @@ fn main() {
     // The whole balance, as a command, against ledger-cli and hledger on our journal export.
     let journal = dir.join(format!("demo-{members}m-{years}y-seed42.journal"));
     if std::fs::metadata(&journal).and_then(|j| j.modified()).ok() < std::fs::metadata(&db).and_then(|d| d.modified()).ok() {
-        std::fs::write(&journal, kongthun::render::journal::journal_text(&reader).unwrap()).unwrap();
+        std::fs::write(&journal, kongthun::ops::documents::journal_text(&reader).unwrap()).unwrap();
     }
     let journal_mb = std::fs::metadata(&journal).unwrap().len() as f64 / 1e6;
     let cli = env!("CARGO_BIN_EXE_kongthun");

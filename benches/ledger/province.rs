@@ -3,7 +3,7 @@
 //! inserts of the very rows it wrote (into a copy of the same starting database).
 
 use super::{copy_db, ctx, Row, Target};
-use kongthun::bundle::export::{export_bundle, IdPolicy};
+use kongthun::ops::bundles::{export_bundle, IdPolicy};
 use kongthun::demo::{build, DemoSpec};
 use kongthun::domain::FundKind;
 use kongthun::ops;

@@ -5,7 +5,6 @@
 
 use crate::error::{Error, Result};
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
-use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
@@ -66,8 +65,7 @@ pub fn key_path(db_path: &Path, fund_code: &str) -> PathBuf {
 /// A fingerprint a person can read aloud: SHA-256 of the public key, first 10 bytes, in
 /// five groups of four hex digits.
 pub fn fingerprint(public: &[u8; 32]) -> String {
-    let h = hex::encode(&Sha256::digest(public)[..10]);
-    format!("{}-{}-{}-{}-{}", &h[0..4], &h[4..8], &h[8..12], &h[12..16], &h[16..20])
+    crate::domain::chain::key_fingerprint(public)
 }
 
 pub fn verify(public: &[u8; 32], message: &[u8], signature: &[u8]) -> bool {

@@ -1,7 +1,8 @@
-//! Signed bundles (DESIGN §6, docs/bundle-format.md): the fund's Ed25519 key, the bundle
-//! format and its deterministic writer, and the province side's verification.
+//! Signed bundles (docs/bundle-format.md): the format itself — the fund's Ed25519 key, the
+//! manifest, the deterministic zip — and the province side's verification. Writing a fund's
+//! bundle from its book is an operation (`ops::bundles`); this module knows no database.
 
-pub mod export;
+pub mod archive;
 pub mod keys;
 pub mod manifest;
 pub mod verify;

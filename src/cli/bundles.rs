@@ -79,20 +79,20 @@ pub fn province_db_path() -> PathBuf {
 pub fn bundle(store: &mut Store, ctx: &Ctx, db: &Path, json: bool, c: BundleCommand) -> Result<()> {
     match c {
         BundleCommand::Export { period, to, clear_ids } => {
-            let ids = if clear_ids { crate::bundle::export::IdPolicy::Clear } else { crate::bundle::export::IdPolicy::Hashed };
-            let out = crate::bundle::export::export_bundle(store, ctx, db, &period, &to, ids)?;
+            let ids = if clear_ids { crate::ops::bundles::IdPolicy::Clear } else { crate::ops::bundles::IdPolicy::Hashed };
+            let out = crate::ops::bundles::export_bundle(store, ctx, db, &period, &to, ids)?;
             print::output(json, &out, || {
                 println!("{}ชุดข้อมูลลำดับที่ {} / bundle {}: {}", if out.repeated { "เขียนซ้ำ " } else { "" }, out.sequence, out.sequence, out.path.display());
                 println!("ช่วง {} ถึง {}, {} รายการ, กุญแจ {}", out.period.from, out.period.to, out.entries, out.key_fingerprint);
             });
         }
         BundleCommand::Key => {
-            let secret = crate::bundle::export::ensure_key(store, ctx, db)?;
+            let secret = crate::ops::bundles::ensure_key(store, ctx, db)?;
             let fp = crate::bundle::keys::fingerprint(&secret.public());
             print::output(json, &fp, || println!("ลายนิ้วมือกุญแจของกองทุน / key fingerprint: {fp}"));
         }
         BundleCommand::RotateKey { lost } => {
-            let fp = crate::bundle::export::rotate_key(store, ctx, db, lost)?;
+            let fp = crate::ops::bundles::rotate_key(store, ctx, db, lost)?;
             println!("กุญแจใหม่ / new key fingerprint: {fp}");
             if lost {
                 println!("แจ้งจังหวัดเพื่อลงทะเบียนกุญแจใหม่ / ask the province to re-enrol the fund (province enrol --replace)");

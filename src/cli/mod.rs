@@ -283,7 +283,7 @@ fn run(cli: Cli) -> Result<()> {
             });
         }
         Command::Export(ExportCommand::Journal(a)) => {
-            let text = crate::render::journal::journal_text(&store.read())?;
+            let text = crate::ops::documents::journal_text(&store.read())?;
             match &a.to {
                 Some(path) => {
                     ops::export::write_atomic(path, text.as_bytes())?;

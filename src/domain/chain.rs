@@ -73,6 +73,14 @@ pub fn fingerprint(head: &[u8; 32]) -> String {
     format!("{}-{}-{}-{}", &hex[0..4], &hex[4..8], &hex[8..12], &hex[12..16])
 }
 
+/// A signing key's fingerprint, to read aloud and write on the fund's paper registration:
+/// SHA-256 of the 32 raw bytes of the public key, its first 10 bytes in five groups of four
+/// hex digits (`xxxx-xxxx-xxxx-xxxx-xxxx`).
+pub fn key_fingerprint(public: &[u8; 32]) -> String {
+    let h = hex::encode(&Sha256::digest(public)[..10]);
+    format!("{}-{}-{}-{}-{}", &h[0..4], &h[4..8], &h[8..12], &h[12..16], &h[16..20])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ pub mod choice;
 pub mod contribution;
 pub mod date;
 pub mod entry;
+pub mod floors;
 pub mod fund;
 pub mod member;
 pub mod migration;

@@ -4,10 +4,10 @@
 
 use super::{check_entry_date, Ctx};
 use crate::domain::accounts::{CONTRIBUTIONS, ENTRANCE_FEES, SAVINGS_OWED};
-use crate::domain::contribution::{period_label, periods_owed, periods_paid, Standing};
+use crate::domain::contribution::{periods_paid, Standing};
 use crate::domain::{BalancedEntry, EntryKind, MemberStatus, Posting, Satang};
 use crate::error::{Error, Problem, Result};
-use crate::store::{MemberFilter, MemberRow, PostedRef, Reader, Store};
+use crate::store::{MemberRow, PostedRef, Store};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -163,53 +163,7 @@ fn payment_entry(
     BalancedEntry::new(date, EntryKind::Contribution, description, Some(member.id), postings)
 }
 
-/// A member's contribution standing at a date.
-#[derive(Clone, Debug, Serialize)]
-pub struct ArrearsRow {
-    pub member_no: String,
-    pub name: String,
-    pub moo: Option<u32>,
-    pub status: MemberStatus,
-    pub periods_owed: i64,
-    pub periods_paid: i64,
-    pub arrears_periods: i64,
-    pub arrears_amount: Satang,
-    /// The last period paid for, e.g. `2026-09`.
-    pub paid_through: Option<String>,
-}
-
-/// Standing of every member at `as_of`; a member who left stops owing at the date they left.
-pub fn standings(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow>> {
-    let fund = reader.require_fund()?.profile;
-    let paid = reader.periods_paid_all(&as_of.to_string())?;
-    let mut rows = Vec::new();
-    for m in reader.members(&MemberFilter::default())? {
-        let joined = crate::domain::date::parse_field("joined_on", &m.joined_on)?;
-        let until = if m.status == MemberStatus::Active {
-            as_of
-        } else {
-            let since = crate::domain::date::parse_field("effective_on", &m.status_since)?;
-            since.min(as_of)
-        };
-        let standing = Standing {
-            owed: periods_owed(fund.schedule, fund.fiscal_year_start, joined, until),
-            paid: paid.get(&m.id).copied().unwrap_or(0),
-        };
-        let first = crate::domain::contribution::period_of(fund.schedule, fund.fiscal_year_start, joined);
-        rows.push(ArrearsRow {
-            name: m.full_name(),
-            member_no: m.member_no,
-            moo: m.moo,
-            status: m.status,
-            periods_owed: standing.owed,
-            periods_paid: standing.paid,
-            arrears_periods: standing.arrears_periods(),
-            arrears_amount: Satang(standing.arrears_periods() * fund.contribution.0),
-            paid_through: (standing.paid > 0).then(|| period_label(fund.schedule, first + standing.paid - 1)),
-        });
-    }
-    Ok(rows)
-}
+pub use crate::report::standing::{standings, ArrearsRow};
 
 /// Members in arrears at `as_of`.
 pub fn arrears(store: &Store, as_of: NaiveDate) -> Result<Vec<ArrearsRow>> {

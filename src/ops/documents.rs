@@ -25,23 +25,7 @@ pub enum Document {
     Arrears { as_of: String },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Format {
-    Pdf,
-    Csv,
-    Xlsx,
-}
-
-impl Format {
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Pdf => "pdf",
-            Format::Csv => "csv",
-            Format::Xlsx => "xlsx",
-        }
-    }
-}
+pub use crate::render::Format;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct SavedDocument {
@@ -194,4 +178,11 @@ impl PreviewKind {
             &[("month", PreviewKind::Month), ("trial_balance", PreviewKind::TrialBalance), ("arrears", PreviewKind::Arrears)],
         )
     }
+}
+
+/// The whole journal as hledger/ledger text (`render::journal`), streamed from the book.
+pub fn journal_text(reader: &crate::store::Reader<'_>) -> Result<String> {
+    let fund = reader.require_fund()?;
+    let accounts = reader.accounts()?;
+    crate::render::journal::journal_text(&fund, &accounts, |each| reader.for_each_entry(|e| each(e)))
 }

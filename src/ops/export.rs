@@ -102,7 +102,7 @@ pub fn export_year_reporting(
     let tb_heading = render::tables::Heading { report: "งบทดลอง".into(), period: format!("ณ วันที่ {}", crate::thai::date_long(report.to, crate::thai::Digits::Arabic)), ..heading.clone() };
     files.push((format!("trial-balance-{be}.csv"), render::csv::tables_csv(&tb_heading, &[render::tables::trial_balance_table(&tb)])));
     files.push((format!("trial-balance-{be}.pdf"), render::vouchers::trial_balance_pdf(&fund, &tb, &report.fingerprint, today)));
-    files.push(("journal.ledger".into(), render::journal::journal_text(&reader)?.into_bytes()));
+    files.push(("journal.ledger".into(), super::documents::journal_text(&reader)?.into_bytes()));
     let total = files.len() + 2;
     progress(1, total);
 

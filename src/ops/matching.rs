@@ -3,15 +3,9 @@
 
 use super::{check_entry_date, Ctx};
 use crate::domain::accounts;
-use crate::domain::member::age_groups;
-use crate::domain::{BalancedEntry, EntryKind, MemberGroup, Posting, Satang};
+use crate::domain::{BalancedEntry, EntryKind, Posting, Satang};
 use crate::error::{Error, Problem, Result};
-use crate::store::{PostedRef, Reader, Store};
-use chrono::NaiveDate;
-use serde::Serialize;
-
-/// Government matching is paid at most this many times per member.
-pub const MAX_TIMES_MATCHED: i64 = 3;
+use crate::store::{PostedRef, Store};
 
 pub(crate) fn source_account(source: &str) -> Result<(&'static str, &'static str)> {
     Ok(match source.trim() {
@@ -21,30 +15,6 @@ pub(crate) fn source_account(source: &str) -> Result<(&'static str, &'static str
         "other" | "อื่น" => ("other", accounts::GRANTS_OTHER),
         other => return Err(Error::invalid("source", other, Problem::UnknownChoice { allowed: "government, local, codi, other".into() })),
     })
-}
-
-/// The 30 September on or before `date` (the CODI counting day).
-pub fn counting_day(date: NaiveDate) -> NaiveDate {
-    let y = chrono::Datelike::year(&date);
-    let this = NaiveDate::from_ymd_opt(y, 9, 30).expect("valid");
-    if this <= date {
-        this
-    } else {
-        NaiveDate::from_ymd_opt(y - 1, 9, 30).expect("valid")
-    }
-}
-
-/// Members who can be counted for government matching on a counting day: active, with a full
-/// year of membership, matched fewer than three times.
-pub fn matchable_members(reader: &Reader<'_>, day: NaiveDate) -> Result<Vec<(i64, i64)>> {
-    let year_before = NaiveDate::from_ymd_opt(chrono::Datelike::year(&day) - 1, 9, 30).expect("valid");
-    let times = reader.times_matched("government")?;
-    Ok(reader
-        .members_active_on(&day.to_string())?
-        .into_iter()
-        .filter(|m| m.joined_on.as_str() <= year_before.to_string().as_str())
-        .map(|m| (m.id, times.get(&m.id).copied().unwrap_or(0)))
-        .collect())
 }
 
 /// Receive a round of matching money. Government rounds record which members were counted.
@@ -82,102 +52,4 @@ pub fn receive_matching(store: &mut Store, ctx: &Ctx, source: &str, label: &str,
     })
 }
 
-#[derive(Clone, Debug, Serialize)]
-pub struct Criterion {
-    pub key: &'static str,
-    pub th: String,
-    pub en: String,
-    pub value: String,
-    pub pass: bool,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct CodiReport {
-    pub counting_day: NaiveDate,
-    pub members_full_year: i64,
-    /// How many members have been matched 0, 1, 2 and 3 times.
-    pub times_matched: [i64; 4],
-    pub members_to_request: i64,
-    pub income_by_source: Vec<(String, Satang)>,
-    pub criteria: Vec<Criterion>,
-}
-
-/// The figures of a CODI matching request for the counting day 30 September of `year` (CE),
-/// with the government criteria checked over the twelve months to that day.
-pub fn codi_report(reader: &Reader<'_>, year: i32) -> Result<CodiReport> {
-    let fund = reader.require_fund()?;
-    let day = NaiveDate::from_ymd_opt(year, 9, 30).expect("valid");
-    let from = NaiveDate::from_ymd_opt(year - 1, 10, 1).expect("valid");
-    let members = matchable_members(reader, day)?;
-    let mut times = [0i64; 4];
-    for (_, t) in &members {
-        times[(*t).clamp(0, 3) as usize] += 1;
-    }
-    let start = reader.totals_as_of(&(from.pred_opt().expect("day")).to_string())?;
-    let end = reader.totals_as_of(&day.to_string())?;
-    let moved = |code: &str| -> i64 {
-        let e = end.iter().find(|t| t.account == code).map(|t| t.net().0).unwrap_or(0);
-        let s = start.iter().find(|t| t.account == code).map(|t| t.net().0).unwrap_or(0);
-        e - s
-    };
-    let accounts = reader.accounts()?;
-    let income_by_source: Vec<(String, Satang)> = accounts
-        .iter()
-        .filter(|a| a.code.starts_with("42") || a.code == accounts::CONTRIBUTIONS)
-        .map(|a| (a.name_th.clone(), Satang(-moved(&a.code))))
-        .collect();
-    let active = reader.members_active_on(&day.to_string())?;
-    let mut groups = std::collections::BTreeSet::new();
-    for m in &active {
-        let birth = m.birth_date.as_deref().and_then(|b| crate::domain::date::parse(b).ok());
-        groups.extend(age_groups(birth, day));
-        groups.extend(m.groups.iter().copied());
-    }
-    let needed = [MemberGroup::Youth, MemberGroup::Elderly, MemberGroup::Disabled, MemberGroup::Disadvantaged];
-    let missing: Vec<&str> = needed.iter().filter(|g| !groups.contains(g)).map(|g| g.name_th()).collect();
-    let welfare = reader.welfare_paid_between(&from.to_string(), &day.to_string())?;
-    let kinds = welfare.iter().filter(|w| w.cases > 0).count();
-    let expenses: i64 = accounts.iter().filter(|a| a.class == crate::domain::AccountClass::Expense).map(|a| moved(&a.code)).sum();
-    let admin = moved(accounts::ADMINISTRATION) + moved(accounts::COMMITTEE);
-    // Running since the fund was founded (a fund brought in from paper ran before its books
-    // here began), or its first entry if that is earlier still.
-    let first = reader.first_entry_date()?.unwrap_or_else(|| "9999-12-31".to_string());
-    let running_since = first.min(fund.founded_on.clone());
-    let year_before = NaiveDate::from_ymd_opt(year - 1, 9, 30).expect("valid").to_string();
-    // tenths of a percent, in integers
-    let admin_permille = if expenses > 0 { i128::from(admin) * 1000 / i128::from(expenses) } else { 0 };
-    let criteria = vec![
-        Criterion { key: "running_one_year", th: "ดำเนินการมาแล้วไม่น้อยกว่า 1 ปี".into(), en: "running for at least a year".into(), value: running_since.clone(), pass: running_since <= year_before },
-        Criterion { key: "members_100", th: "มีสมาชิกไม่น้อยกว่า 100 คน".into(), en: "at least 100 members".into(), value: active.len().to_string(), pass: active.len() >= 100 },
-        Criterion {
-            key: "groups_covered",
-            th: "มีสมาชิกครบทุกกลุ่ม (เด็กและเยาวชน ผู้สูงอายุ ผู้พิการ ผู้ด้อยโอกาส)".into(),
-            en: "youth, elderly, disabled and disadvantaged members all covered".into(),
-            value: if missing.is_empty() { "ครบ".into() } else { format!("ขาด {}", missing.join(", ")) },
-            pass: missing.is_empty(),
-        },
-        Criterion { key: "welfare_kinds_3", th: "จ่ายสวัสดิการไม่น้อยกว่า 3 ประเภท".into(), en: "at least 3 kinds of welfare paid".into(), value: kinds.to_string(), pass: kinds >= 3 },
-        Criterion {
-            // Our reading of "administration ≤ 20% of the fund": administration and committee
-            // costs are at most a fifth of all the year's expenditure.
-            key: "administration_20",
-            th: "ค่าบริหารจัดการไม่เกินร้อยละ 20 ของรายจ่าย".into(),
-            en: "administration at most 20% of expenditure".into(),
-            value: format!("{}.{}%", admin_permille / 10, admin_permille % 10),
-            pass: admin * 5 <= expenses,
-        },
-    ];
-    Ok(CodiReport {
-        counting_day: day,
-        members_full_year: members.len() as i64,
-        times_matched: times,
-        members_to_request: members.iter().filter(|(_, t)| *t < MAX_TIMES_MATCHED).count() as i64,
-        income_by_source,
-        criteria,
-    })
-}
-
-/// Keep the caller's store type in scope for the CLI.
-pub fn codi(store: &Store, year: i32) -> Result<CodiReport> {
-    codi_report(&store.read(), year)
-}
+pub use crate::report::codi::{codi, codi_report, counting_day, matchable_members, CodiReport, Criterion, MAX_TIMES_MATCHED};

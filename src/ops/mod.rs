@@ -3,6 +3,7 @@
 //! transaction, so a failure leaves the file as it was.
 
 pub mod backup;
+pub mod bundles;
 pub mod cashbook;
 pub mod close;
 pub mod contributions;
@@ -115,6 +116,5 @@ pub fn require_funds(reader: &Reader<'_>, account: &str, date: NaiveDate, amount
 
 /// Find a member by number, or say which number was not found.
 pub fn member_by_no(reader: &Reader<'_>, member_no: &str) -> Result<crate::store::MemberRow> {
-    let key = crate::thai::from_thai_digits(member_no.trim());
-    reader.member_by_no(&key)?.ok_or(Error::NotFound { what: "member", key: member_no.to_string() })
+    reader.require_member_by_no(member_no)
 }

@@ -3,11 +3,12 @@
 //! in THB with two decimals; reversals keep their reference in a comment.
 
 use crate::error::Result;
-use crate::store::Reader;
+use crate::store::{AccountRow, EntryRow, FundRow};
 use std::fmt::Write;
 
-pub fn journal_text(reader: &Reader<'_>) -> Result<String> {
-    let accounts = reader.accounts()?;
+/// The journal text of `fund` with `accounts`; `entries` hands every entry over in id order
+/// (a twenty-year book is streamed from the database, never held whole).
+pub fn journal_text(fund: &FundRow, accounts: &[AccountRow], entries: impl FnOnce(&mut dyn FnMut(&EntryRow)) -> Result<()>) -> Result<String> {
     let name = |code: &str| {
         let a = accounts.iter().find(|a| a.code == code);
         let en = a.map(|a| a.name_en.as_str()).unwrap_or("");
@@ -16,11 +17,10 @@ pub fn journal_text(reader: &Reader<'_>) -> Result<String> {
         format!("{class}:{code} {}", en.replace(';', ",").replace("  ", " "))
     };
     let mut out = String::new();
-    let fund = reader.require_fund()?;
     writeln!(out, "; Kongthun journal export: {} ({})", fund.profile.name_th, fund.profile.fund_code).ok();
     writeln!(out, "commodity THB 1,000.00").ok();
     writeln!(out).ok();
-    reader.for_each_entry(|e| {
+    entries(&mut |e: &EntryRow| {
         let desc = e.description.replace(['\n', ';'], " ");
         writeln!(out, "{} ({}) {}", e.entry_date, e.doc_no, desc).ok();
         writeln!(out, "    ; entry:{} kind:{} by:{}", e.id, e.kind, e.recorded_by).ok();

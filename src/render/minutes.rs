@@ -1,7 +1,7 @@
 //! Minutes of a meeting (รายงานการประชุม) and the CODI matching-request figures as PDF.
 
 use super::pdf::{Align, Column, PdfDoc, Weight};
-use crate::ops::matching::CodiReport;
+use crate::report::codi::CodiReport;
 use crate::store::{FundRow, MeetingRow, MemberRow, ResolutionRow};
 use crate::thai::{self, Digits};
 

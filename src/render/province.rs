@@ -1,8 +1,8 @@
 //! The province's area report as a table (per district and subdistrict) and as a PDF, CSV
 //! or XLSX; shared by the command line and the desktop app.
 
-use crate::ops::documents::Format;
-use crate::ops::province::AreaRow;
+use crate::render::Format;
+use crate::report::province::AreaRow;
 
 /// The area report for a Gregorian `year` in the format asked for (XLSX adds a sheet of
 /// welfare by category).

@@ -93,7 +93,7 @@ pub fn month_table(m: &MonthSummary) -> Table {
     Table { name: format!("รับจ่าย {}", m.month), header: ["รายการ", "รหัสบัญชี", "ชื่อบัญชี", "จำนวนเงิน"].map(String::from).to_vec(), rows }
 }
 
-pub fn arrears_table(rows: &[crate::ops::contributions::ArrearsRow]) -> Table {
+pub fn arrears_table(rows: &[crate::report::standing::ArrearsRow]) -> Table {
     Table {
         name: "ค้างส่งเงินสมทบ".into(),
         header: ["เลขที่", "ชื่อ-สกุล", "หมู่", "ค้าง (งวด)", "จำนวนเงิน", "ส่งถึงงวด"].map(String::from).to_vec(),

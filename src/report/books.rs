@@ -68,13 +68,13 @@ pub struct Passbook {
     pub lines: Vec<PassbookLine>,
     pub total_contributions: Satang,
     pub savings_balance: Satang,
-    pub standing: Option<crate::ops::contributions::ArrearsRow>,
+    pub standing: Option<super::standing::ArrearsRow>,
     pub printed_on: NaiveDate,
 }
 
 pub fn passbook(reader: &Reader<'_>, member_no: &str, printed_on: NaiveDate) -> Result<Passbook> {
     let fund = reader.require_fund()?.profile;
-    let member = crate::ops::member_by_no(reader, member_no)?;
+    let member = reader.require_member_by_no(member_no)?;
     let mut lines = Vec::new();
     let mut savings = 0i64;
     let mut contributions = 0i64;
@@ -99,7 +99,7 @@ pub fn passbook(reader: &Reader<'_>, member_no: &str, printed_on: NaiveDate) -> 
             savings_balance: Satang(savings),
         });
     }
-    let standing = crate::ops::contributions::standings(reader, printed_on)?.into_iter().find(|r| r.member_no == member.member_no);
+    let standing = super::standing::standings(reader, printed_on)?.into_iter().find(|r| r.member_no == member.member_no);
     Ok(Passbook {
         fund_name: fund.name_th,
         member,

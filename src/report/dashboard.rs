@@ -81,7 +81,7 @@ pub fn dashboard(reader: &Reader<'_>, today: NaiveDate) -> Result<Dashboard> {
 
 /// Active members behind with their contributions on `today`.
 pub fn arrears_count(reader: &Reader<'_>, today: NaiveDate) -> Result<i64> {
-    let standings = crate::ops::contributions::standings(reader, today)?;
+    let standings = super::standing::standings(reader, today)?;
     Ok(standings.iter().filter(|r| r.status == crate::domain::MemberStatus::Active && r.arrears_periods > 0).count() as i64)
 }
 

@@ -2,8 +2,11 @@
 //! `render`) to format. Nothing here formats text for people.
 
 pub mod books;
+pub mod codi;
 pub mod dashboard;
 pub mod month;
+pub mod province;
+pub mod standing;
 pub mod statement;
 pub mod trial_balance;
 pub mod yearly;

@@ -56,7 +56,7 @@ pub fn statement(reader: &Reader<'_>, year: i32, month: u32, printed_on: NaiveDa
         welfare: reader.welfare_paid_between(&from, &to)?,
         closed,
         fingerprint: fingerprint(&head),
-        key_fingerprint: reader.current_public_key()?.map(|k| crate::bundle::keys::fingerprint(&k)),
+        key_fingerprint: reader.current_public_key()?.map(|k| crate::domain::chain::key_fingerprint(&k)),
         fund,
         year,
         month,

@@ -7,31 +7,11 @@
 
 use super::Reader;
 use crate::domain::accounts::{LOANS, SAVINGS_OWED};
+pub use crate::domain::floors::{Floor, Shortfall};
 use crate::domain::{Posting, Satang};
 use crate::error::Result;
 use rusqlite::params;
 use std::collections::BTreeMap;
-
-/// One balance that must stay at or above zero: a till (no member), or a member's savings
-/// or loan.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Floor {
-    pub account: String,
-    pub member_id: Option<i64>,
-}
-
-/// An entry that would take a floored balance below zero.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Shortfall {
-    pub floor: Floor,
-    pub account_name_th: String,
-    pub account_name_en: String,
-    pub member_no: Option<String>,
-    /// The lowest the balance is, on the entry's date or later, without the entry.
-    pub lowest: Satang,
-    /// How much the entry takes out of it.
-    pub taken: Satang,
-}
 
 /// Which way a floored account's balance runs: debit-normal tills and loans are the sum of
 /// their postings; the savings owed to members (a liability) is minus that sum.

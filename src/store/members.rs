@@ -326,6 +326,12 @@ impl Reader<'_> {
         )?)
     }
 
+    /// The member numbered `member_no` as typed (Thai digits too), or the error naming it.
+    pub fn require_member_by_no(&self, member_no: &str) -> Result<MemberRow> {
+        let key = crate::thai::from_thai_digits(member_no.trim());
+        self.member_by_no(&key)?.ok_or(crate::Error::NotFound { what: "member", key: member_no.to_string() })
+    }
+
     /// Members whose status on `date` (by the history) was active.
     pub fn members_active_on(&self, date: &str) -> Result<Vec<MemberRow>> {
         let mut stmt = self.conn.prepare_cached(

@@ -3,7 +3,8 @@
 //! the province database unchanged.
 
 use super::*;
-use kongthun::bundle::export::{export_bundle, zip_bundle, IdPolicy};
+use kongthun::bundle::archive::zip_bundle;
+use kongthun::ops::bundles::{export_bundle, IdPolicy};
 use kongthun::ops::province;
 use kongthun::store::province::ProvinceStore;
 use std::io::Read;
@@ -291,13 +292,13 @@ fn key_rotation_is_followed_and_a_lost_key_needs_re_enrolment() {
     let mut p = province_with(&s, &b1);
     import(&mut p, &b1).unwrap();
     // rotation: the old key signs the new; the province follows by itself
-    let new_fp = kongthun::bundle::export::rotate_key(&mut s.store, &today(), &s.fund_db, false).unwrap();
+    let new_fp = kongthun::ops::bundles::rotate_key(&mut s.store, &today(), &s.fund_db, false).unwrap();
     let b2 = export(&mut s, "2026-01");
     assert_eq!(import(&mut p, &b2).unwrap().result.key(), "imported");
     let f = p.fund("DEMO-0001").unwrap().unwrap();
     assert_eq!((f.fingerprint.as_str(), f.key_changes), (new_fp.as_str(), 1));
     // lost key: a new key without a record is refused until the officer re-enrols the fund
-    let lost_fp = kongthun::bundle::export::rotate_key(&mut s.store, &today(), &s.fund_db, true).unwrap();
+    let lost_fp = kongthun::ops::bundles::rotate_key(&mut s.store, &today(), &s.fund_db, true).unwrap();
     let b3 = export(&mut s, "2026-02");
     assert_eq!(import(&mut p, &b3).unwrap_err().code(), "bundle.unknown_key");
     assert_eq!(province::enrol(&mut p, &b3, Some(&lost_fp), "x", "t").unwrap_err().code(), "province.already_enrolled");

@@ -75,6 +75,6 @@ fn a_bad_stored_bundle_month_is_an_error_not_1970() {
     let usb = f.dir.path().join("usb");
     std::fs::create_dir(&usb).unwrap();
     let db = f.path();
-    let e = kongthun::bundle::export::export_bundle(&mut f.store, &today(), &db, "since-last", &usb, kongthun::bundle::export::IdPolicy::Hashed).unwrap_err();
+    let e = kongthun::ops::bundles::export_bundle(&mut f.store, &today(), &db, "since-last", &usb, kongthun::ops::bundles::IdPolicy::Hashed).unwrap_err();
     assert!(e.message_en().contains("garbage"), "{e}");
 }

@@ -4,7 +4,7 @@
 //! naming the place, leave nothing that looks like a finished file, and change nothing in
 //! the book (the next export still gets the same sequence number).
 use super::*;
-use kongthun::bundle::export::{export_bundle, IdPolicy};
+use kongthun::ops::bundles::{export_bundle, IdPolicy};
 use std::path::Path;
 use std::process::Command;
 

@@ -220,14 +220,14 @@ fn an_existing_fund_migrates_and_its_history_counts() {
     let tb = kongthun::report::trial_balance(&reader, date(2027, 10, 1)).unwrap();
     assert_eq!(tb.difference, Satang(0));
     let journal = dir.path().join("fund.journal");
-    std::fs::write(&journal, kongthun::render::journal::journal_text(&reader).unwrap()).unwrap();
+    std::fs::write(&journal, kongthun::ops::documents::journal_text(&reader).unwrap()).unwrap();
     assert_hledger_balance_is_ours(&journal, &tb);
     reader.verify_chain().unwrap();
 
     // The first bundle imports at the province, with the fund's founding date.
     let usb = dir.path().join("usb");
     std::fs::create_dir(&usb).unwrap();
-    let bundle = kongthun::bundle::export::export_bundle(&mut store, &today(), &dir.path().join("fund.sqlite"), "since-last", &usb, kongthun::bundle::export::IdPolicy::Hashed).unwrap();
+    let bundle = kongthun::ops::bundles::export_bundle(&mut store, &today(), &dir.path().join("fund.sqlite"), "since-last", &usb, kongthun::ops::bundles::IdPolicy::Hashed).unwrap();
     let lines_of = |name: &str| {
         let mut zip = zip::ZipArchive::new(std::fs::File::open(&bundle.path).unwrap()).unwrap();
         let mut text = String::new();

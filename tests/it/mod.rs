@@ -14,6 +14,7 @@ mod floors;
 mod fuzz_regressions;
 mod import;
 mod invariants;
+mod layers;
 mod members;
 mod migrate;
 mod no_network;

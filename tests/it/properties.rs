@@ -5,7 +5,7 @@
 //! whatever the fund did, the bundles it sends carry its books to the province losslessly.
 
 use super::*;
-use kongthun::bundle::export::{export_bundle, IdPolicy};
+use kongthun::ops::bundles::{export_bundle, IdPolicy};
 use kongthun::ops::cashbook::CashMove;
 use kongthun::ops::contributions::CollectLine;
 use kongthun::store::province::{ProvinceEntry, ProvinceStore};
@@ -162,7 +162,7 @@ proptest! {
         }
         // Another program reads our journal export to the same balances.
         let journal = f.dir.path().join("fund.journal");
-        std::fs::write(&journal, kongthun::render::journal::journal_text(&reader).unwrap()).unwrap();
+        std::fs::write(&journal, kongthun::ops::documents::journal_text(&reader).unwrap()).unwrap();
         assert_hledger_balance_is_ours(&journal, &tb);
     }
 }

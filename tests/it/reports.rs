@@ -205,7 +205,7 @@ fn hledger_balances_equal_our_trial_balance() {
     ops::cashbook::receive(&mut store, &ctx_on(2026, 11, 22), &CashMove { account: "4301".into(), amount: "12.34".into(), date: "2026-11-20".into(), till: "cash".into(), description: "บริจาค; ทดสอบ".into(), member_no: None }).unwrap();
     let last = store.read().entry_count().unwrap();
     ops::reversal::reverse(&mut store, &ctx_on(2026, 11, 22), &last.to_string(), "ผิด", Some("2026-11-21")).unwrap();
-    let journal = kongthun::render::journal::journal_text(&store.read()).unwrap();
+    let journal = kongthun::ops::documents::journal_text(&store.read()).unwrap();
     let path = dir.path().join("fund.journal");
     std::fs::write(&path, &journal).unwrap();
     let tb = kongthun::report::trial_balance(&store.read(), date(2026, 11, 30)).unwrap();

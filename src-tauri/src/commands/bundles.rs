@@ -10,7 +10,7 @@ use tauri::{AppHandle, State};
 pub async fn bundle_key(state: State<'_, AppState>, input: super::Nothing) -> UiResult<String> {
     let _ = input;
     state.with_fund_ctx(|store, ctx, _| {
-        let secret = kongthun::bundle::export::ensure_key(store, ctx, &state.paths.fund_db)?;
+        let secret = kongthun::ops::bundles::ensure_key(store, ctx, &state.paths.fund_db)?;
         Ok(kongthun::bundle::keys::fingerprint(&secret.public()))
     })
 }
@@ -26,11 +26,11 @@ pub struct ExportInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn bundle_export(app: AppHandle, state: State<'_, AppState>, input: ExportInput) -> UiResult<kongthun::bundle::export::BundleOutcome> {
+pub async fn bundle_export(app: AppHandle, state: State<'_, AppState>, input: ExportInput) -> UiResult<kongthun::ops::bundles::BundleOutcome> {
     let progress = Progress::start(&app, "bundle_export", 1, "กำลังเขียน ลงลายมือชื่อ และอ่านตรวจชุดข้อมูล", "writing, signing and reading back the bundle");
     let result = state.with_fund_ctx(|store, ctx, _| {
-        let ids = if input.clear_ids { kongthun::bundle::export::IdPolicy::Clear } else { kongthun::bundle::export::IdPolicy::Hashed };
-        Ok(kongthun::bundle::export::export_bundle(store, ctx, &state.paths.fund_db, &input.period, &input.dir, ids)?)
+        let ids = if input.clear_ids { kongthun::ops::bundles::IdPolicy::Clear } else { kongthun::ops::bundles::IdPolicy::Hashed };
+        Ok(kongthun::ops::bundles::export_bundle(store, ctx, &state.paths.fund_db, &input.period, &input.dir, ids)?)
     });
     progress.finish();
     result

@@ -2,16 +2,16 @@
 //! file order, fixed zip timestamps, created-at taken from the month close), signed, written
 //! atomically, read back and verified, then logged with its sequence number.
 
-use super::keys::{self, FundSecret};
-use super::manifest::{ChainSpan, Counts, FileEntry, Manifest, Period};
+use crate::bundle::archive::zip_bundle;
+use crate::bundle::keys::{self, FundSecret};
+use crate::bundle::manifest::{ChainSpan, Counts, FileEntry, Manifest, Period};
 use crate::domain::chain::GENESIS;
 use crate::domain::date::{last_of_month, parse_month};
 use crate::error::{Error, Result};
-use crate::ops::Ctx;
+use super::Ctx;
 use crate::store::Store;
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// How national IDs leave the fund.
@@ -74,7 +74,7 @@ pub fn rotate_key(store: &mut Store, ctx: &Ctx, db_path: &Path, lost: bool) -> R
     let old = if lost { None } else { Some(ensure_key(store, ctx, db_path)?) };
     let new = FundSecret::generate();
     let public = new.public();
-    let sig = old.as_ref().map(|o| o.sign(&super::manifest::rotation_message(&public)));
+    let sig = old.as_ref().map(|o| o.sign(&crate::bundle::manifest::rotation_message(&public)));
     if path.exists() {
         let stamp = ctx.now.format("%Y%m%d%H%M%S");
         let retired = path.with_extension(format!("ed25519.retired-{stamp}"));
@@ -120,7 +120,7 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
             (from, last_closed.clone())
         }
         p if p.len() == 4 => {
-            let year = crate::ops::export::ce_year(p.parse().map_err(|_| Error::invalid("period", p, crate::Problem::BadDate))?)?;
+            let year = super::export::ce_year(p.parse().map_err(|_| Error::invalid("period", p, crate::Problem::BadDate))?)?;
             (format!("{year:04}-01"), format!("{year:04}-12"))
         }
         p => {
@@ -268,7 +268,7 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
     files.sort_by(|a, b| a.0.cmp(&b.0));
 
     let manifest = Manifest {
-        format: super::FORMAT.into(),
+        format: crate::bundle::FORMAT.into(),
         fund_code: fund.fund_code.clone(),
         fund_name: fund.name_th.clone(),
         amphoe: fund.amphoe.clone(),
@@ -293,7 +293,7 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
         created_at: closed_at,
         app_version: env!("CARGO_PKG_VERSION").into(),
         files: files.iter().map(|(p, d)| FileEntry { path: p.clone(), bytes: d.len() as u64, sha256: hex::encode(Sha256::digest(d)) }).collect(),
-        key_rotation: reader.current_rotation()?.map(|(prev, sig)| super::manifest::KeyRotation { previous_public_key: hex::encode(prev), signature: hex::encode(sig) }),
+        key_rotation: reader.current_rotation()?.map(|(prev, sig)| crate::bundle::manifest::KeyRotation { previous_public_key: hex::encode(prev), signature: hex::encode(sig) }),
     };
     let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("json");
     let hash: [u8; 32] = Sha256::digest(&manifest_bytes).into();
@@ -310,10 +310,10 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
     }
     let name = format!("{}-{sequence:04}-{from}_{to}.kongthun", fund.fund_code);
     let path = dir.join(&name);
-    crate::ops::export::write_atomic(&path, &bytes)?;
+    super::export::write_atomic(&path, &bytes)?;
     // Read it back and verify it as the province will.
     let back = std::fs::read(&path).map_err(|e| Error::file(&path, e))?;
-    let opened = super::verify::open(&back)?;
+    let opened = crate::bundle::verify::open(&back)?;
     if opened.hash != hash {
         return Err(Error::file(&path, "read back differs"));
     }
@@ -329,21 +329,4 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
         entries: manifest.counts.entries,
         repeated: repeat.is_some(),
     })
-}
-
-/// The zip: manifest.json, manifest.sig, then the files in path order; every timestamp the
-/// zip format's earliest (1980-01-01) so equal data gives equal bytes.
-pub fn zip_bundle(manifest: &[u8], signature: &[u8], files: &[(String, Vec<u8>)]) -> Result<Vec<u8>> {
-    use zip::write::SimpleFileOptions;
-    let options = SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::DEFAULT)
-        .unix_permissions(0o644);
-    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let err = |e: zip::result::ZipError| Error::File { path: "bundle".into(), message: e.to_string() };
-    for (name, data) in [("manifest.json", manifest), ("manifest.sig", signature)].into_iter().chain(files.iter().map(|(n, d)| (n.as_str(), d.as_slice()))) {
-        w.start_file(name, options).map_err(err)?;
-        w.write_all(data).map_err(|e| Error::File { path: name.into(), message: e.to_string() })?;
-    }
-    Ok(w.finish().map_err(err)?.into_inner())
 }

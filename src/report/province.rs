@@ -1,0 +1,168 @@
+//! The province's reports over the funds it has imported: figures by district and
+//! subdistrict, which funds have sent which months, and each fund against the criteria.
+
+use crate::domain::Satang;
+use crate::error::{Error, Result};
+use crate::store::province::ProvinceStore;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct AreaRow {
+    pub amphoe: String,
+    pub tambon: String,
+    pub funds: i64,
+    pub members_active: i64,
+    pub youth: i64,
+    pub elderly: i64,
+    pub disabled: i64,
+    pub disadvantaged: i64,
+    /// Welfare paid in the span, by category account (5101..5109).
+    pub welfare: std::collections::BTreeMap<String, Satang>,
+    pub welfare_total: Satang,
+    pub matching: Satang,
+    /// Cash and bank at the end of the span.
+    pub balance: Satang,
+}
+
+/// Figures by district and subdistrict over [from, to] (ISO dates); balances at `to`.
+pub fn area_report(store: &ProvinceStore, from: &str, to: &str) -> Result<Vec<AreaRow>> {
+    let funds = store.funds()?;
+    let area = |code: &str| funds.iter().find(|f| f.code == code).map(|f| (f.amphoe.clone(), f.tambon.clone())).unwrap_or_default();
+    let mut rows: std::collections::BTreeMap<(String, String), AreaRow> = std::collections::BTreeMap::new();
+    for f in &funds {
+        let r = rows.entry((f.amphoe.clone(), f.tambon.clone())).or_insert_with(|| AreaRow { amphoe: f.amphoe.clone(), tambon: f.tambon.clone(), ..Default::default() });
+        r.funds += 1;
+    }
+    let year = to.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(2000);
+    for (code, status, groups, birth_year) in store.members()? {
+        if status != "active" {
+            continue;
+        }
+        let r = rows.entry(area(&code)).or_default();
+        r.members_active += 1;
+        if let Some(b) = birth_year {
+            // ages from the birth year only: the bundle carries no exact birth dates
+            let age = year - b;
+            r.youth += i64::from(age < crate::domain::member::YOUTH_UNDER);
+            r.elderly += i64::from(age >= crate::domain::member::ELDERLY_FROM);
+        }
+        r.disabled += i64::from(groups.contains("disabled"));
+        r.disadvantaged += i64::from(groups.contains("disadvantaged"));
+    }
+    for (code, account, amount) in store.account_totals(from, to)? {
+        let r = rows.entry(area(&code)).or_default();
+        if account.starts_with("51") {
+            *r.welfare.entry(account.clone()).or_default() = Satang(r.welfare.get(&account).map(|a| a.0).unwrap_or(0) + amount.0);
+            r.welfare_total.0 += amount.0;
+        }
+        if account.starts_with("42") {
+            r.matching.0 -= amount.0;
+        }
+    }
+    for (code, account, amount) in store.account_totals("0000-01-01", to)? {
+        if account == crate::domain::accounts::CASH || account == crate::domain::accounts::BANK {
+            rows.entry(area(&code)).or_default().balance.0 += amount.0;
+        }
+    }
+    Ok(rows.into_values().collect())
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FundCoverage {
+    pub code: String,
+    pub name: String,
+    pub amphoe: String,
+    pub tambon: String,
+    pub key_fingerprint: String,
+    /// Times the key changed (rotations and re-enrolments), and the last re-enrolment.
+    pub key_changes: i64,
+    pub re_enrolled_at: Option<String>,
+    pub bundles: i64,
+    pub covered_from: Option<String>,
+    pub covered_to: Option<String>,
+    /// Whole months after `covered_to` up to the month asked about: the gap to chase.
+    pub months_missing: i64,
+}
+
+pub fn coverage(store: &ProvinceStore, as_of_month: &str) -> Result<Vec<FundCoverage>> {
+    let cov = store.coverage()?;
+    let (ay, am) = crate::domain::date::parse_month(as_of_month).map_err(|p| Error::invalid("month", as_of_month, p))?;
+    Ok(store
+        .funds()?
+        .into_iter()
+        .map(|f| {
+            let mine: Vec<_> = cov.iter().filter(|(c, _, _)| *c == f.code).collect();
+            let missing = match &f.covered_to {
+                Some(to) => {
+                    let (y, m) = crate::domain::date::parse_month(to).unwrap_or((ay, am));
+                    (i64::from(ay) * 12 + i64::from(am)) - (i64::from(y) * 12 + i64::from(m))
+                }
+                None => -1,
+            };
+            FundCoverage {
+                code: f.code.clone(),
+                name: f.name.clone(),
+                amphoe: f.amphoe.clone(),
+                tambon: f.tambon.clone(),
+                key_fingerprint: f.fingerprint.clone(),
+                key_changes: f.key_changes,
+                re_enrolled_at: f.re_enrolled_at.clone(),
+                bundles: mine.len() as i64,
+                covered_from: mine.first().map(|x| x.1.clone()),
+                covered_to: f.covered_to.clone(),
+                months_missing: missing.max(0),
+            }
+        })
+        .collect())
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FundCriteria {
+    pub code: String,
+    pub name: String,
+    pub criteria: Vec<crate::report::codi::Criterion>,
+}
+
+/// The government matching criteria for every fund, from the imported data, over the twelve
+/// months to 30 September of `year` (CE). The same rules as the fund's own CODI figures
+/// (`ops::matching`), except that ages come from birth years.
+pub fn criteria(store: &ProvinceStore, year: i32) -> Result<Vec<FundCriteria>> {
+    use crate::report::codi::Criterion;
+    let from = format!("{}-10-01", year - 1);
+    let to = format!("{year}-09-30");
+    let year_before = format!("{}-09-30", year - 1);
+    let totals = store.account_totals(&from, &to)?;
+    let members = store.members()?;
+    let firsts = store.first_entry_dates()?;
+    let mut out = Vec::new();
+    for f in store.funds()? {
+        let mine: Vec<_> = members.iter().filter(|m| m.0 == f.code && m.1 == "active").collect();
+        let age = |b: &Option<i32>| b.map(|b| year - b);
+        let has = |pred: &dyn Fn(&&(String, String, String, Option<i32>)) -> bool| mine.iter().any(pred);
+        let groups = [
+            ("เด็กและเยาวชน", has(&|m| age(&m.3).is_some_and(|a| a < crate::domain::member::YOUTH_UNDER))),
+            ("ผู้สูงอายุ", has(&|m| age(&m.3).is_some_and(|a| a >= crate::domain::member::ELDERLY_FROM))),
+            ("ผู้พิการ", has(&|m| m.2.contains("disabled"))),
+            ("ผู้ด้อยโอกาส", has(&|m| m.2.contains("disadvantaged"))),
+        ];
+        let missing: Vec<&str> = groups.iter().filter(|(_, ok)| !ok).map(|(n, _)| *n).collect();
+        let fund_totals: Vec<_> = totals.iter().filter(|t| t.0 == f.code).collect();
+        let kinds = fund_totals.iter().filter(|t| t.1.starts_with("51") && t.2.0 > 0).count();
+        let expenses: i64 = fund_totals.iter().filter(|t| t.1.starts_with('5')).map(|t| t.2.0).sum();
+        let admin: i64 = fund_totals.iter().filter(|t| t.1 == crate::domain::accounts::ADMINISTRATION || t.1 == crate::domain::accounts::COMMITTEE).map(|t| t.2.0).sum();
+        let permille = if expenses > 0 { i128::from(admin) * 1000 / i128::from(expenses) } else { 0 };
+        let first = firsts.iter().find(|x| x.0 == f.code).map(|x| x.1.clone()).unwrap_or_default();
+        out.push(FundCriteria {
+            code: f.code.clone(),
+            name: f.name.clone(),
+            criteria: vec![
+                Criterion { key: "running_one_year", th: "ดำเนินการมาแล้วไม่น้อยกว่า 1 ปี".into(), en: "running for at least a year".into(), value: first.clone(), pass: !first.is_empty() && first <= year_before },
+                Criterion { key: "members_100", th: "มีสมาชิกไม่น้อยกว่า 100 คน".into(), en: "at least 100 members".into(), value: mine.len().to_string(), pass: mine.len() >= 100 },
+                Criterion { key: "groups_covered", th: "มีสมาชิกครบทุกกลุ่ม".into(), en: "all four groups covered".into(), value: if missing.is_empty() { "ครบ".into() } else { format!("ขาด {}", missing.join(", ")) }, pass: missing.is_empty() },
+                Criterion { key: "welfare_kinds_3", th: "จ่ายสวัสดิการไม่น้อยกว่า 3 ประเภท".into(), en: "at least 3 kinds of welfare paid".into(), value: kinds.to_string(), pass: kinds >= 3 },
+                Criterion { key: "administration_20", th: "ค่าบริหารจัดการไม่เกินร้อยละ 20 ของรายจ่าย".into(), en: "administration at most 20% of expenditure".into(), value: format!("{}.{}%", permille / 10, permille % 10), pass: admin * 5 <= expenses },
+            ],
+        });
+    }
+    Ok(out)
+}

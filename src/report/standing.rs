@@ -1,0 +1,60 @@
+//! Every member's contribution standing at a date: periods owed and paid (the carried
+//! history of a fund brought in from paper included), arrears in periods and baht, and the
+//! last period paid for. Read by the arrears list, the collection sheet, the lapse rule, the
+//! dashboard, the passbook and the yearly report.
+
+use crate::domain::contribution::{period_label, periods_owed, Standing};
+use crate::domain::{MemberStatus, Satang};
+use crate::error::Result;
+use crate::store::{MemberFilter, Reader};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A member's contribution standing at a date.
+#[derive(Clone, Debug, Serialize)]
+pub struct ArrearsRow {
+    pub member_no: String,
+    pub name: String,
+    pub moo: Option<u32>,
+    pub status: MemberStatus,
+    pub periods_owed: i64,
+    pub periods_paid: i64,
+    pub arrears_periods: i64,
+    pub arrears_amount: Satang,
+    /// The last period paid for, e.g. `2026-09`.
+    pub paid_through: Option<String>,
+}
+
+/// Standing of every member at `as_of`; a member who left stops owing at the date they left.
+pub fn standings(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow>> {
+    let fund = reader.require_fund()?.profile;
+    let paid = reader.periods_paid_all(&as_of.to_string())?;
+    let mut rows = Vec::new();
+    for m in reader.members(&MemberFilter::default())? {
+        let joined = crate::domain::date::parse_field("joined_on", &m.joined_on)?;
+        let until = if m.status == MemberStatus::Active {
+            as_of
+        } else {
+            let since = crate::domain::date::parse_field("effective_on", &m.status_since)?;
+            since.min(as_of)
+        };
+        let standing = Standing {
+            owed: periods_owed(fund.schedule, fund.fiscal_year_start, joined, until),
+            paid: paid.get(&m.id).copied().unwrap_or(0),
+        };
+        let first = crate::domain::contribution::period_of(fund.schedule, fund.fiscal_year_start, joined);
+        rows.push(ArrearsRow {
+            name: m.full_name(),
+            member_no: m.member_no,
+            moo: m.moo,
+            status: m.status,
+            periods_owed: standing.owed,
+            periods_paid: standing.paid,
+            arrears_periods: standing.arrears_periods(),
+            arrears_amount: Satang(standing.arrears_periods() * fund.contribution.0),
+            paid_through: (standing.paid > 0).then(|| period_label(fund.schedule, first + standing.paid - 1)),
+        });
+    }
+    Ok(rows)
+}
+

@@ -1,0 +1,131 @@
+//! The layers hold: every `crate::` path in `src/` is read and checked against the rules of
+//! ARCHITECTURE.md ("Layers and what each must not know"), so an upward edge fails here the
+//! day it is written. The checker is tested on a forbidden line too, so it cannot pass by
+//! reading nothing.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Which top-level modules of the crate each may use (besides itself). Keep in step with
+/// ARCHITECTURE.md.
+fn allowed(module: &str) -> Option<&'static [&'static str]> {
+    Some(match module {
+        "thai" => &[],
+        "error" => &["thai", "domain"],
+        "domain" => &["thai", "error"],
+        "bounded" => &["error"],
+        "store" => &["domain", "error", "thai"],
+        "report" => &["store", "domain", "error", "thai"],
+        // render takes report data; of the store it may name the plain row types a report
+        // hands over (never `Reader`, `Store` or `Tx`: see `render_reads_no_database`)
+        "render" => &["report", "store", "domain", "error", "thai"],
+        "bundle" => &["bounded", "domain", "error"],
+        "ops" => &["bundle", "render", "report", "store", "domain", "bounded", "error", "thai"],
+        "demo" => &["ops", "store", "domain", "error", "thai"],
+        "cli" => &["ops", "report", "render", "bundle", "store", "demo", "domain", "error", "thai"],
+        // the fuzz targets' bodies reach everything on purpose
+        "fuzz" => &["ops", "bundle", "render", "report", "store", "domain", "bounded", "demo", "error", "thai"],
+        _ => return None,
+    })
+}
+
+fn module_of(relative: &Path) -> Option<String> {
+    let first = relative.components().next()?.as_os_str().to_str()?;
+    let name = first.trim_end_matches(".rs");
+    (name != "lib" && name != "main").then(|| name.to_string())
+}
+
+/// Code without its comments (line comments, doc comments), so prose may name anything.
+fn code_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().map(|(i, l)| (i + 1, l.split("//").next().unwrap_or(""))).filter(|(_, l)| !l.trim().is_empty())
+}
+
+/// Every forbidden `crate::X` edge in one file of module `module`: (line, used module).
+fn forbidden_edges(module: &str, text: &str) -> Vec<(usize, String)> {
+    let allowed = allowed(module).unwrap_or_else(|| panic!("module {module} has no rule in tests/it/layers.rs"));
+    let mut out = Vec::new();
+    for (n, line) in code_lines(text) {
+        let mut rest = line;
+        while let Some(at) = rest.find("crate::") {
+            let after = &rest[at + "crate::".len()..];
+            let used: String = after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            // `crate::Result`, `crate::Error`, `crate::Problem` are the error module's re-exports
+            let used = if matches!(used.as_str(), "Result" | "Error" | "Problem") { "error".to_string() } else { used };
+            if used != module && !allowed.contains(&used.as_str()) {
+                out.push((n, used));
+            }
+            rest = after;
+        }
+    }
+    out
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn sources() -> Vec<(PathBuf, String, String)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .filter_map(|path| {
+            let relative = path.strip_prefix(&src).unwrap().to_path_buf();
+            let module = module_of(&relative)?;
+            let text = std::fs::read_to_string(&path).unwrap();
+            Some((relative, module, text))
+        })
+        .collect()
+}
+
+#[test]
+fn no_module_uses_a_layer_above_it() {
+    let mut problems = Vec::new();
+    let mut modules = BTreeSet::new();
+    for (relative, module, text) in sources() {
+        modules.insert(module.clone());
+        for (line, used) in forbidden_edges(&module, &text) {
+            problems.push(format!("src/{}:{line}: {module} uses crate::{used}", relative.display()));
+        }
+    }
+    assert!(modules.len() >= 10, "read the whole crate: {modules:?}");
+    assert!(problems.is_empty(), "edges the layer rules forbid (ARCHITECTURE.md):\n{}", problems.join("\n"));
+}
+
+#[test]
+fn render_reads_no_database() {
+    let mut problems = Vec::new();
+    for (relative, module, text) in sources().into_iter().filter(|(_, m, _)| m == "render") {
+        for (n, line) in code_lines(&text) {
+            for word in ["Reader", "Store", "Tx"] {
+                let hit = line.match_indices(word).any(|(at, _)| {
+                    let before = line[..at].chars().last().is_none_or(|c| !c.is_alphanumeric() && c != '_');
+                    let after = line[at + word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '_');
+                    before && after
+                });
+                if hit {
+                    problems.push(format!("src/{}:{n} ({module}) names {word}", relative.display()));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "render is handed data; it opens no database:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn the_checker_catches_a_forbidden_use() {
+    // How this test was checked: the lines below are what an upward edge looks like.
+    assert_eq!(forbidden_edges("report", "use crate::ops::Ctx;\n"), vec![(1, "ops".to_string())]);
+    assert_eq!(forbidden_edges("domain", "    let x = crate::store::Store::open(p);\n"), vec![(1, "store".to_string())]);
+    assert!(forbidden_edges("report", "// a comment may name crate::ops\nuse crate::store::Reader;\n").is_empty());
+    assert_eq!(forbidden_edges("bundle", "fn f() -> crate::Result<()> { crate::ops::x() }"), vec![(1, "ops".to_string())]);
+}
