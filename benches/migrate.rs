@@ -63,8 +63,10 @@ fn filled_template(dir: &Path) -> PathBuf {
     let template_db = dir.join("template-fund.sqlite");
     empty_fund(&template_db);
     let template = dir.join("template.xlsx");
-    ops::migrate::template::write_template(&Store::open(&template_db).unwrap(), &ctx(), &template).unwrap();
-    let sheets = ops::import::spreadsheet_sheets(&std::fs::read(&template).unwrap(), &template, 10).unwrap();
+    ops::migrate::template::write_template(&Store::open(&template_db).unwrap(), &ctx(), &template)
+        .unwrap();
+    let sheets =
+        ops::import::spreadsheet_sheets(&std::fs::read(&template).unwrap(), &template, 10).unwrap();
     let th = |d: NaiveDate| kongthun::thai::date_numeric(d, kongthun::thai::Digits::Arabic);
     let founded = NaiveDate::from_ymd_opt(2006, 1, 15).unwrap();
     let mut book = rust_xlsxwriter::Workbook::new();
@@ -92,12 +94,62 @@ fn filled_template(dir: &Path) -> PathBuf {
             "members" => (1..=MEMBERS)
                 .map(|i| {
                     let joined = founded + Days::days((i as i64 * 7_000) / MEMBERS as i64);
-                    vec![i.to_string(), if i % 2 == 0 { "นาย" } else { "นาง" }.into(), format!("สมาชิก{i}"), "บ้านเก่า".into(), String::new(), "01/05/2500".into(), String::new(), ((i % 12) + 1).to_string(), th(joined), "ปกติ".into(), String::new(), ["2569-09", "2569-08", "2569-06", "2569-10"][i % 4].into(), "ใช่".into(), format!("{}.00", (i % 40) * 50)]
+                    vec![
+                        i.to_string(),
+                        if i % 2 == 0 { "นาย" } else { "นาง" }.into(),
+                        format!("สมาชิก{i}"),
+                        "บ้านเก่า".into(),
+                        String::new(),
+                        "01/05/2500".into(),
+                        String::new(),
+                        ((i % 12) + 1).to_string(),
+                        th(joined),
+                        "ปกติ".into(),
+                        String::new(),
+                        ["2569-09", "2569-08", "2569-06", "2569-10"][i % 4].into(),
+                        "ใช่".into(),
+                        format!("{}.00", (i % 40) * 50),
+                    ]
                 })
                 .collect(),
-            "loans" => (1..=LOANS).map(|i| vec![(i * 5).to_string(), "20,000".into(), "1".into(), if i % 2 == 0 { "ลดต้นลดดอก" } else { "คงที่" }.into(), "10".into(), "05/10/2569".into(), format!("{},{}", (i * 5) % MEMBERS + 1, (i * 5 + 1) % MEMBERS + 1)]).collect(),
-            "welfare_history" => (1..=WELFARE).map(|i| vec![((i % MEMBERS) + 1).to_string(), ["illness", "birth", "elderly", "education"][i % 4].into(), th(founded + Days::days(365 + (i as i64 * 6_500) / WELFARE as i64)), "500".into()]).collect(),
-            "matching_history" => (1..=MATCHING).map(|i| vec![((i % MEMBERS) + 1).to_string(), "รัฐ".into(), format!("{}/1", 2552 + i / MEMBERS), "15/11/2560".into()]).collect(),
+            "loans" => (1..=LOANS)
+                .map(|i| {
+                    vec![
+                        (i * 5).to_string(),
+                        "20,000".into(),
+                        "1".into(),
+                        if i % 2 == 0 {
+                            "ลดต้นลดดอก"
+                        } else {
+                            "คงที่"
+                        }
+                        .into(),
+                        "10".into(),
+                        "05/10/2569".into(),
+                        format!("{},{}", (i * 5) % MEMBERS + 1, (i * 5 + 1) % MEMBERS + 1),
+                    ]
+                })
+                .collect(),
+            "welfare_history" => (1..=WELFARE)
+                .map(|i| {
+                    vec![
+                        ((i % MEMBERS) + 1).to_string(),
+                        ["illness", "birth", "elderly", "education"][i % 4].into(),
+                        th(founded + Days::days(365 + (i as i64 * 6_500) / WELFARE as i64)),
+                        "500".into(),
+                    ]
+                })
+                .collect(),
+            "matching_history" => (1..=MATCHING)
+                .map(|i| {
+                    vec![
+                        ((i % MEMBERS) + 1).to_string(),
+                        "รัฐ".into(),
+                        format!("{}/1", 2552 + i / MEMBERS),
+                        "15/11/2560".into(),
+                    ]
+                })
+                .collect(),
             _ => vec![],
         };
         for line in lines {
@@ -114,7 +166,10 @@ fn filled_template(dir: &Path) -> PathBuf {
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dir = std::env::var_os("KONGTHUN_BENCH_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("bench-data")).join("migrate");
+    let dir = std::env::var_os("KONGTHUN_BENCH_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("bench-data"))
+        .join("migrate");
     std::fs::create_dir_all(&dir).unwrap();
     let machine = table::machine();
     let filled = filled_template(&dir);
@@ -134,7 +189,8 @@ fn main() {
     let mut outcome = None;
     for _ in 0..runs {
         let start = Instant::now();
-        let sheets = ops::import::spreadsheet_sheets(&std::fs::read(&filled).unwrap(), &filled, 10).unwrap();
+        let sheets =
+            ops::import::spreadsheet_sheets(&std::fs::read(&filled).unwrap(), &filled, 10).unwrap();
         read.push(start.elapsed());
         assert!(sheets.iter().map(|(_, r)| r.len()).sum::<usize>() > MEMBERS);
 

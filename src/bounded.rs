@@ -83,7 +83,11 @@ pub enum EntryProblem {
 /// Stream one zip entry of exactly `expected` bytes into `sink`, chunk by chunk: refused
 /// before decompressing when its header declares another size, and stopped after
 /// `expected + 1` bytes when the data says otherwise.
-pub fn stream_entry<R: Read>(entry: &mut zip::read::ZipFile<'_, R>, expected: u64, mut sink: impl FnMut(&[u8])) -> std::result::Result<(), EntryProblem> {
+pub fn stream_entry<R: Read>(
+    entry: &mut zip::read::ZipFile<'_, R>,
+    expected: u64,
+    mut sink: impl FnMut(&[u8]),
+) -> std::result::Result<(), EntryProblem> {
     if entry.size() != expected {
         return Err(EntryProblem::DeclaredSize { declared: entry.size() });
     }
@@ -119,7 +123,8 @@ pub struct ZipLimits {
 /// size) and discarding the bytes: after this, a reader that trusts the headers (calamine
 /// reading a workbook) cannot be led past the limits.
 pub fn check_zip(bytes: &[u8], limits: ZipLimits) -> std::result::Result<(), String> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
     if archive.len() > limits.max_entries {
         return Err(format!("{} entries, more than {}", archive.len(), limits.max_entries));
     }

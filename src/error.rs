@@ -115,7 +115,9 @@ pub enum Error {
     #[error("cannot close {month}: {reason_en}")]
     CannotClose { month: String, reason_en: String, reason_th: String },
 
-    #[error("member {member_no} has sajja savings of {balance} baht; cannot take out {amount} baht")]
+    #[error(
+        "member {member_no} has sajja savings of {balance} baht; cannot take out {amount} baht"
+    )]
     InsufficientSavings { member_no: String, balance: String, amount: String },
 
     #[error("member {member_no} is {status}, not active")]
@@ -274,10 +276,12 @@ impl Error {
             Error::MonthClosed { date, month } => {
                 format!("วันที่ {date} อยู่ในเดือน {month} ซึ่งปิดบัญชีแล้ว")
             }
-            Error::CannotClose { month, reason_th, .. } => format!("ปิดเดือน {month} ไม่ได้: {reason_th}"),
-            Error::InsufficientSavings { member_no, balance, amount } => format!(
-                "สมาชิกเลขที่ {member_no} มีเงินสัจจะ {balance} บาท ถอน {amount} บาท ไม่ได้"
-            ),
+            Error::CannotClose { month, reason_th, .. } => {
+                format!("ปิดเดือน {month} ไม่ได้: {reason_th}")
+            }
+            Error::InsufficientSavings { member_no, balance, amount } => {
+                format!("สมาชิกเลขที่ {member_no} มีเงินสัจจะ {balance} บาท ถอน {amount} บาท ไม่ได้")
+            }
             Error::MemberNotActive { member_no, status } => {
                 format!("สมาชิกเลขที่ {member_no} มีสถานะ{}ไม่ใช่สมาชิกปกติ", status_th(status))
             }
@@ -290,9 +294,9 @@ impl Error {
             Error::NotKongthun { path, reason } => {
                 format!("{path} ไม่ใช่ฐานข้อมูลกองทุน: {reason}")
             }
-            Error::ChainBroken { entry_id, doc_no, reason } => format!(
-                "สายลายนิ้วมือบัญชีขาดที่รายการ {entry_id} ({doc_no}): {reason}"
-            ),
+            Error::ChainBroken { entry_id, doc_no, reason } => {
+                format!("สายลายนิ้วมือบัญชีขาดที่รายการ {entry_id} ({doc_no}): {reason}")
+            }
             Error::ImportRejected { count, total, .. } => {
                 format!("มีข้อผิดพลาด {count} แถวจาก {total} แถว จึงยังไม่ได้นำเข้าข้อมูลใด")
             }

@@ -7,13 +7,13 @@
 //! a refused input must change nothing, an accepted amount or date must read back the same.
 
 use crate::bundle::archive::zip_bundle;
-use crate::ops::bundles::{export_bundle, IdPolicy};
 use crate::bundle::keys::{fingerprint, key_path, FundSecret};
 use crate::demo::{build, DemoSpec};
 use crate::domain::date;
 use crate::domain::money::{Satang, Sign};
-use crate::domain::{FundKind, Schedule};
 use crate::domain::FundProfile;
+use crate::domain::{FundKind, Schedule};
+use crate::ops::bundles::{export_bundle, IdPolicy};
 use crate::ops::{self, Ctx};
 use crate::store::province::ProvinceStore;
 use crate::store::Store;
@@ -49,8 +49,12 @@ pub fn amount(data: &[u8]) {
     for sign in [Sign::Any, Sign::NonNegative, Sign::Positive] {
         if let Ok(value) = Satang::parse(text, sign) {
             match sign {
-                Sign::NonNegative => assert!(value.0 >= 0, "{text:?} gave {value:?} for a non-negative field"),
-                Sign::Positive => assert!(value.0 > 0, "{text:?} gave {value:?} for a positive field"),
+                Sign::NonNegative => {
+                    assert!(value.0 >= 0, "{text:?} gave {value:?} for a non-negative field")
+                }
+                Sign::Positive => {
+                    assert!(value.0 > 0, "{text:?} gave {value:?} for a positive field")
+                }
                 Sign::Any => {}
             }
             let shown = value.display();
@@ -122,12 +126,22 @@ fn member_rows(rows: crate::Result<Vec<Vec<String>>>) {
     for good_rows_only in [false, true] {
         let mut store = fund_in_memory();
         let before = store.read().member_count(None).expect("count");
-        let result = ops::import::import_member_rows(&mut store, &ctx(), &rows, Path::new("fuzz"), good_rows_only);
+        let result = ops::import::import_member_rows(
+            &mut store,
+            &ctx(),
+            &rows,
+            Path::new("fuzz"),
+            good_rows_only,
+        );
         let after = store.read().member_count(None).expect("count");
         match result {
             Ok(report) => {
                 assert_eq!(after - before, report.imported as i64);
-                assert_eq!(report.imported + report.skipped.len(), report.total_rows, "every row imported or reported");
+                assert_eq!(
+                    report.imported + report.skipped.len(),
+                    report.total_rows,
+                    "every row imported or reported"
+                );
                 if !good_rows_only {
                     assert!(report.skipped.is_empty());
                 }
@@ -169,7 +183,12 @@ pub fn lie_about_size(zip_bytes: &mut [u8], name: &str, size: u32) -> usize {
     let mut patched = 0;
     let mut i = 0;
     while i + 46 < zip_bytes.len() {
-        let signature = u32::from_le_bytes([zip_bytes[i], zip_bytes[i + 1], zip_bytes[i + 2], zip_bytes[i + 3]]);
+        let signature = u32::from_le_bytes([
+            zip_bytes[i],
+            zip_bytes[i + 1],
+            zip_bytes[i + 2],
+            zip_bytes[i + 3],
+        ]);
         let (size_at, name_len_at, name_at) = match signature {
             0x0403_4b50 => (22, 26, 30),
             0x0201_4b50 => (24, 28, 46),
@@ -178,7 +197,9 @@ pub fn lie_about_size(zip_bytes: &mut [u8], name: &str, size: u32) -> usize {
                 continue;
             }
         };
-        let name_len = u16::from_le_bytes([zip_bytes[i + name_len_at], zip_bytes[i + name_len_at + 1]]) as usize;
+        let name_len =
+            u16::from_le_bytes([zip_bytes[i + name_len_at], zip_bytes[i + name_len_at + 1]])
+                as usize;
         if zip_bytes.get(i + name_at..i + name_at + name_len) == Some(name.as_bytes()) {
             zip_bytes[i + size_at..i + size_at + 4].copy_from_slice(&size.to_le_bytes());
             patched += 1;
@@ -191,20 +212,41 @@ pub fn lie_about_size(zip_bytes: &mut [u8], name: &str, size: u32) -> usize {
 fn bundle_bench() -> &'static BundleBench {
     static BENCH: std::sync::OnceLock<BundleBench> = std::sync::OnceLock::new();
     BENCH.get_or_init(|| {
-        let work = std::env::temp_dir().join(format!("kongthun-fuzz-bundle-{}", std::process::id()));
+        let work =
+            std::env::temp_dir().join(format!("kongthun-fuzz-bundle-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&work);
         std::fs::create_dir_all(work.join("usb")).expect("work dir");
         let db = work.join("fund.sqlite");
         let mut store = Store::open(&db).expect("fund");
-        build(&mut store, &DemoSpec { members: 4, years: 1, seed: 7, until: (2026, 2), ..Default::default() }).expect("demo");
-        let out = export_bundle(&mut store, &ctx(), &db, "since-last", &work.join("usb"), IdPolicy::Hashed).expect("bundle");
+        build(
+            &mut store,
+            &DemoSpec { members: 4, years: 1, seed: 7, until: (2026, 2), ..Default::default() },
+        )
+        .expect("demo");
+        let out = export_bundle(
+            &mut store,
+            &ctx(),
+            &db,
+            "since-last",
+            &work.join("usb"),
+            IdPolicy::Hashed,
+        )
+        .expect("bundle");
         let code = store.read().fund().expect("fund").expect("fund").profile.fund_code;
         let secret = FundSecret::load(&key_path(&db, &code)).expect("key");
         let template = work.join("province-template.sqlite");
         {
             let mut province = ProvinceStore::open(&template).expect("province");
-            let preview = ops::province::enrol(&mut province, &out.path, None, "fuzz", "t").expect("preview");
-            ops::province::enrol(&mut province, &out.path, Some(&preview.key_fingerprint), "fuzz", "t").expect("enrol");
+            let preview =
+                ops::province::enrol(&mut province, &out.path, None, "fuzz", "t").expect("preview");
+            ops::province::enrol(
+                &mut province,
+                &out.path,
+                Some(&preview.key_fingerprint),
+                "fuzz",
+                "t",
+            )
+            .expect("enrol");
         }
         let bytes = std::fs::read(&out.path).expect("bundle bytes");
         let opened = crate::bundle::verify::open(&bytes).expect("own bundle");
@@ -300,13 +342,18 @@ pub fn bundle(data: &[u8]) -> String {
         }
     }
     files.retain(|(p, _)| seen.insert(p.clone()) && p != "manifest.json" && p != "manifest.sig");
-    let Ok(mut bytes) = zip_bundle(&manifest, signature.as_bytes(), &files) else { return "unwritable".into() };
+    let Ok(mut bytes) = zip_bundle(&manifest, signature.as_bytes(), &files) else {
+        return "unwritable".into();
+    };
     for (path, size) in lies {
         lie_about_size(&mut bytes, &path, size);
     }
 
     // One folder per thread: tests run targets side by side in one process.
-    let folder = bench.work.join(format!("{:?}", std::thread::current().id()).replace(|c: char| !c.is_ascii_alphanumeric(), ""));
+    let folder = bench.work.join(
+        format!("{:?}", std::thread::current().id())
+            .replace(|c: char| !c.is_ascii_alphanumeric(), ""),
+    );
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).expect("thread folder");
     let db = folder.join("province.sqlite");
@@ -319,12 +366,20 @@ pub fn bundle(data: &[u8]) -> String {
     match (&dry, &real) {
         (Ok(_), Ok(_)) => {}
         (Err(a), Err(b)) => assert_eq!(a.code(), b.code(), "dry run and import disagree"),
-        _ => panic!("dry run said {:?}, import said {:?}", dry.map(|o| o.result), real.map(|o| o.result)),
+        _ => panic!(
+            "dry run said {:?}, import said {:?}",
+            dry.map(|o| o.result),
+            real.map(|o| o.result)
+        ),
     }
     match real {
         Ok(outcome) => outcome.result.key().to_string(),
         Err(e) => {
-            assert_eq!(province.content_digest().expect("digest"), before, "a refused bundle wrote");
+            assert_eq!(
+                province.content_digest().expect("digest"),
+                before,
+                "a refused bundle wrote"
+            );
             e.code().to_string()
         }
     }

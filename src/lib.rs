@@ -4,6 +4,9 @@
 //! (the only SQL) -> SQLite; `report` reads the store and returns plain structs. `thai` holds
 //! every piece of Thai formatting. Nothing here knows about Tauri.
 
+// Amounts in satang are written `1_234_50` (baht, then two digits of satang) on purpose.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 pub mod bounded;
 pub mod bundle;
 pub mod cli;

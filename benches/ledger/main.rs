@@ -69,17 +69,33 @@ fn main() {
     let members = env_u32("KONGTHUN_BENCH_MEMBERS", 10_000);
     let years = env_u32("KONGTHUN_BENCH_YEARS", 20);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dir = std::env::var_os("KONGTHUN_BENCH_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("bench-data"));
+    let dir = std::env::var_os("KONGTHUN_BENCH_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("bench-data"));
     std::fs::create_dir_all(&dir).unwrap();
     let machine = table::machine();
     let db = dir.join(format!("demo-{members}m-{years}y-seed42.sqlite"));
     if !db.exists() {
         let partial = dir.join("building.sqlite");
         let _ = std::fs::remove_file(&partial);
-        eprintln!("building the demo fund ({members} members, {years} years) into {} ...", db.display());
+        eprintln!(
+            "building the demo fund ({members} members, {years} years) into {} ...",
+            db.display()
+        );
         let start = Instant::now();
         let mut store = Store::open(&partial).unwrap();
-        let s = build(&mut store, &DemoSpec { members, years, seed: 42, until: (2026, 10), kind: FundKind::Both, ..Default::default() }).unwrap();
+        let s = build(
+            &mut store,
+            &DemoSpec {
+                members,
+                years,
+                seed: 42,
+                until: (2026, 10),
+                kind: FundKind::Both,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         drop(store);
         std::fs::rename(&partial, &db).unwrap();
         eprintln!("built in {:.1} s: {} entries", start.elapsed().as_secs_f64(), s.entries);
@@ -98,17 +114,27 @@ fn main() {
     let reader = store.read();
     let bare = baseline::open(&db).unwrap();
     let entries = reader.entry_count().unwrap();
-    let heading = format!("demo fund: {members} members, {years} years, {entries} entries, {size_mb:.0} MB");
+    let heading =
+        format!("demo fund: {members} members, {years} years, {entries} entries, {size_mb:.0} MB");
     println!("{heading}");
 
     // Reads against the bare aggregate over the same postings (the answer must agree).
-    for (label, day) in [("month end", NaiveDate::from_ymd_opt(2026, 10, 31).unwrap()), ("mid-month", NaiveDate::from_ymd_opt(2026, 10, 20).unwrap())] {
+    for (label, day) in [
+        ("month end", NaiveDate::from_ymd_opt(2026, 10, 31).unwrap()),
+        ("mid-month", NaiveDate::from_ymd_opt(2026, 10, 20).unwrap()),
+    ] {
         let (d, tb) = time(21, || kongthun::report::trial_balance(&reader, day).unwrap());
         let (b, sums) = time(5, || baseline::balances(&bare, &day.to_string()).unwrap());
         assert_eq!(tb.difference, Satang(0));
         for line in &tb.lines {
-            let bare_sum = sums.iter().find(|(code, _)| code == &line.code).map(|s| s.1).unwrap_or(0);
-            assert_eq!(line.debit.0 - line.credit.0, bare_sum, "account {} differs from the bare aggregate", line.code);
+            let bare_sum =
+                sums.iter().find(|(code, _)| code == &line.code).map(|s| s.1).unwrap_or(0);
+            assert_eq!(
+                line.debit.0 - line.credit.0,
+                bare_sum,
+                "account {} differs from the bare aggregate",
+                line.code
+            );
         }
         rows.push(Row {
             measure: format!("trial balance as of {day} ({label})"),
@@ -135,10 +161,19 @@ fn main() {
         ours: d,
         baseline: Some(("bare SQL debits/credits of the month".into(), bare_month)),
         targets: vec![Target::AtMostTimesBaseline(2.0)],
-        note: format!("{} receipt lines, {} payment lines, recipients by name", s.summary.receipts.len(), s.summary.payments.len()),
+        note: format!(
+            "{} receipt lines, {} payment lines, recipients by name",
+            s.summary.receipts.len(),
+            s.summary.payments.len()
+        ),
     });
     let options = kongthun::render::statement::StatementOptions { recipient_names: true };
-    let (d, pdf) = time(11, || kongthun::render::statement::statement_pdf(&kongthun::report::statement(&reader, 2026, 10, today).unwrap(), &options));
+    let (d, pdf) = time(11, || {
+        kongthun::render::statement::statement_pdf(
+            &kongthun::report::statement(&reader, 2026, 10, today).unwrap(),
+            &options,
+        )
+    });
     rows.push(Row {
         measure: "statement PDF (2026-10), data + render".into(),
         ours: d,
@@ -149,28 +184,46 @@ fn main() {
 
     // The whole balance, as a command, against ledger-cli and hledger on our journal export.
     let journal = dir.join(format!("demo-{members}m-{years}y-seed42.journal"));
-    if std::fs::metadata(&journal).and_then(|j| j.modified()).ok() < std::fs::metadata(&db).and_then(|d| d.modified()).ok() {
+    if std::fs::metadata(&journal).and_then(|j| j.modified()).ok()
+        < std::fs::metadata(&db).and_then(|d| d.modified()).ok()
+    {
         std::fs::write(&journal, kongthun::ops::documents::journal_text(&reader).unwrap()).unwrap();
     }
     let journal_mb = std::fs::metadata(&journal).unwrap().len() as f64 / 1e6;
     let cli = env!("CARGO_BIN_EXE_kongthun");
-    let (ours_cli, _) = time(5, || run_ok(Command::new(cli).arg("--db").arg(&db).args(["report", "trial-balance", "--as-of", "2026-10-31"])));
+    let (ours_cli, _) = time(5, || {
+        run_ok(Command::new(cli).arg("--db").arg(&db).args([
+            "report",
+            "trial-balance",
+            "--as-of",
+            "2026-10-31",
+        ]))
+    });
     let baseline_runs = env_u32("KONGTHUN_BENCH_BASELINE_RUNS", 1) as usize;
     for (tool, target) in [("ledger", 50.0), ("hledger", 500.0)] {
-        let (t, _) = time(baseline_runs, || run_ok(Command::new(tool).arg("-f").arg(&journal).arg("bal")));
+        let (t, _) =
+            time(baseline_runs, || run_ok(Command::new(tool).arg("-f").arg(&journal).arg("bal")));
         rows.push(Row {
             measure: "whole balance as a command: `kongthun report trial-balance`".into(),
             ours: ours_cli,
             baseline: Some((format!("`{tool} bal` ({baseline_runs} run)"), t)),
             targets: vec![Target::BaselineSlowerBy(target)],
-            note: format!("both start a process and print every account; journal export {journal_mb:.0} MB"),
+            note: format!(
+                "both start a process and print every account; journal export {journal_mb:.0} MB"
+            ),
         });
     }
 
-    let (d, r) = time(3, || ops::contributions::arrears(&store, NaiveDate::from_ymd_opt(2026, 10, 31).unwrap()).unwrap());
+    let (d, r) = time(3, || {
+        ops::contributions::arrears(&store, NaiveDate::from_ymd_opt(2026, 10, 31).unwrap()).unwrap()
+    });
     others.push(format!("| arrears of every member | {} | {} in arrears |", ms(d), r.len()));
     let (d, year) = time(3, || kongthun::report::yearly(&reader, 2025, today).unwrap());
-    others.push(format!("| yearly report data (2025) | {} | {} members active |", ms(d), year.members_active));
+    others.push(format!(
+        "| yearly report data (2025) | {} | {} members active |",
+        ms(d),
+        year.members_active
+    ));
     let (d, pdf) = time(3, || kongthun::render::yearly::yearly_pdf(&year));
     others.push(format!("| yearly report PDF render | {} | {} KB |", ms(d), pdf.len() / 1024));
     let (d, chain) = time(1, || reader.verify_chain().unwrap());
@@ -226,14 +279,26 @@ fn collection_day(dir: &Path, db: &Path) -> Row {
         .unwrap()
         .into_iter()
         .take(10_000)
-        .map(|m| CollectLine { member_no: m.member_no, contribution: Satang(3000), savings: Satang(10000), entrance_fee: Satang(0) })
+        .map(|m| CollectLine {
+            member_no: m.member_no,
+            contribution: Satang(3000),
+            savings: Satang(10000),
+            entrance_fee: Satang(0),
+        })
         .collect();
     let mut samples = Vec::new();
     let mut written = Vec::new();
     for day in [20, 21, 22] {
         let before = baseline::last_entry_id(store.raw_connection_for_tests()).unwrap();
         let start = Instant::now();
-        let out = ops::contributions::collect(&mut store, &ctx(), &format!("2026-11-{day}"), "cash", &lines).unwrap();
+        let out = ops::contributions::collect(
+            &mut store,
+            &ctx(),
+            &format!("2026-11-{day}"),
+            "cash",
+            &lines,
+        )
+        .unwrap();
         samples.push(start.elapsed());
         assert_eq!(out.receipts.len(), 10_000);
         written.push(baseline::fund_rows_after(store.raw_connection_for_tests(), before).unwrap());

@@ -3,10 +3,10 @@
 //! inserts of the very rows it wrote (into a copy of the same starting database).
 
 use super::{copy_db, ctx, Row, Target};
-use kongthun::ops::bundles::{export_bundle, IdPolicy};
 use kongthun::demo::{build, DemoSpec};
 use kongthun::domain::FundKind;
 use kongthun::ops;
+use kongthun::ops::bundles::{export_bundle, IdPolicy};
 use kongthun::store::province::ProvinceStore;
 use kongthun::store::{baseline, Store};
 use std::path::Path;
@@ -25,11 +25,23 @@ pub fn bundles(dir: &Path, members: u32) -> Vec<Row> {
     std::fs::create_dir_all(work.join("usb")).unwrap();
     let db = work.join("fund.sqlite");
     let mut store = Store::open(&db).unwrap();
-    build(&mut store, &DemoSpec { members, years: 2, seed: 42, until: (2026, 10), kind: FundKind::Both, ..Default::default() }).unwrap();
+    build(
+        &mut store,
+        &DemoSpec {
+            members,
+            years: 2,
+            seed: 42,
+            until: (2026, 10),
+            kind: FundKind::Both,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let usb = work.join("usb");
     let first = export_bundle(&mut store, &ctx(), &db, "2025", &usb, IdPolicy::Hashed).unwrap();
     let start = Instant::now();
-    let second = export_bundle(&mut store, &ctx(), &db, "since-last", &usb, IdPolicy::Hashed).unwrap();
+    let second =
+        export_bundle(&mut store, &ctx(), &db, "since-last", &usb, IdPolicy::Hashed).unwrap();
     let export_time = start.elapsed();
     let size = std::fs::metadata(&second.path).unwrap().len();
     let code = store.read().require_fund().unwrap().profile.fund_code;
@@ -47,7 +59,12 @@ pub fn bundles(dir: &Path, members: u32) -> Vec<Row> {
     let out = ops::province::import(&mut province, &second.path, false, "bench", "t").unwrap();
     let import_time = start.elapsed();
     drop(province);
-    let rows = baseline::province_rows_of_bundle(&baseline::open(&province_db).unwrap(), &code, second.sequence).unwrap();
+    let rows = baseline::province_rows_of_bundle(
+        &baseline::open(&province_db).unwrap(),
+        &code,
+        second.sequence,
+    )
+    .unwrap();
     let mut bare = baseline::open(&bare_db).unwrap();
     let start = Instant::now();
     baseline::insert(&mut bare, &rows).unwrap();
@@ -82,9 +99,24 @@ pub fn thousand(dir: &Path) -> Row {
     for f in 0..100u32 {
         let db = work.join(format!("fund-{f}")).join("fund.sqlite");
         let mut store = Store::open(&db).unwrap();
-        build(&mut store, &DemoSpec { members: 12, years: 1, seed: u64::from(f), fund_code: format!("KK-{f:04}"), ..Default::default() }).unwrap();
-        for period in ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"] {
-            let out = export_bundle(&mut store, &ctx(), &db, period, &work.join("usb"), IdPolicy::Hashed).unwrap();
+        build(
+            &mut store,
+            &DemoSpec {
+                members: 12,
+                years: 1,
+                seed: u64::from(f),
+                fund_code: format!("KK-{f:04}"),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        for period in [
+            "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08",
+            "2026-09", "2026-10",
+        ] {
+            let out =
+                export_bundle(&mut store, &ctx(), &db, period, &work.join("usb"), IdPolicy::Hashed)
+                    .unwrap();
             files.push((out.path, out.sequence));
         }
     }
@@ -122,8 +154,15 @@ pub fn thousand(dir: &Path) -> Row {
     Row {
         measure: "1,000 bundles (100 funds × 10) into one province database".into(),
         ours: took,
-        baseline: Some(("bare inserts of the same rows, a transaction per bundle".into(), bare_time)),
+        baseline: Some((
+            "bare inserts of the same rows, a transaction per bundle".into(),
+            bare_time,
+        )),
         targets: vec![Target::Under(Duration::from_secs(120)), Target::AtMostTimesBaseline(3.0)],
-        note: format!("{} rows; bundles made in {:.1} s, not timed", written.iter().map(|r| r.row_count()).sum::<usize>(), made.as_secs_f64()),
+        note: format!(
+            "{} rows; bundles made in {:.1} s, not timed",
+            written.iter().map(|r| r.row_count()).sum::<usize>(),
+            made.as_secs_f64()
+        ),
     }
 }

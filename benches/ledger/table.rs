@@ -61,7 +61,11 @@ impl Row {
         let (ours, base) = (self.ours.as_secs_f64(), base.as_secs_f64());
         if base >= ours {
             let x = base / ours;
-            if x >= 100.0 { format!("{}× faster", thousands(x)) } else { format!("{x:.1}× faster") }
+            if x >= 100.0 {
+                format!("{}× faster", thousands(x))
+            } else {
+                format!("{x:.1}× faster")
+            }
         } else {
             format!("{:.2}× the baseline's time", ours / base)
         }
@@ -92,10 +96,20 @@ impl Row {
 pub fn markdown(rows: &[Row]) -> String {
     let mut out = String::from("| measure | ours (median) | baseline, same run | ratio | target | note |\n|---|---|---|---|---|---|\n");
     for r in rows {
-        let base = r.baseline.as_ref().map(|(name, d)| format!("{name}: {}", ms(*d))).unwrap_or_default();
-        out.push_str(&format!("| {} | {} | {} | {} | {} | {} |\n", r.measure, ms(r.ours), base, r.ratio(), r.verdict().0, r.note));
+        let base =
+            r.baseline.as_ref().map(|(name, d)| format!("{name}: {}", ms(*d))).unwrap_or_default();
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            r.measure,
+            ms(r.ours),
+            base,
+            r.ratio(),
+            r.verdict().0,
+            r.note
+        ));
     }
-    let missed: Vec<&str> = rows.iter().filter(|r| !r.verdict().1).map(|r| r.measure.as_str()).collect();
+    let missed: Vec<&str> =
+        rows.iter().filter(|r| !r.verdict().1).map(|r| r.measure.as_str()).collect();
     out.push_str(&format!(
         "\nTargets met: {} of {}{}\n",
         rows.iter().filter(|r| !r.targets.is_empty()).count() - missed.len(),
@@ -117,7 +131,13 @@ fn first_line(cmd: &str, args: &[&str]) -> String {
 /// The machine, as a reader needs it to weigh the figures.
 pub fn machine() -> String {
     let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-    let model = cpuinfo.lines().find(|l| l.starts_with("model name")).and_then(|l| l.split(':').nth(1)).unwrap_or("?").trim().to_string();
+    let model = cpuinfo
+        .lines()
+        .find(|l| l.starts_with("model name"))
+        .and_then(|l| l.split(':').nth(1))
+        .unwrap_or("?")
+        .trim()
+        .to_string();
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
     let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
     let mem_gib = meminfo

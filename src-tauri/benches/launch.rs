@@ -16,7 +16,10 @@ const RUNS: usize = 5;
 
 fn memory_kib(pid: u32, field: &str) -> u64 {
     let text = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
-    text.lines().find_map(|l| l.strip_prefix(field)).and_then(|v| v.split_whitespace().next()?.parse().ok()).unwrap_or(0)
+    text.lines()
+        .find_map(|l| l.strip_prefix(field))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
 }
 
 fn process_name(pid: u32) -> String {
@@ -31,8 +34,14 @@ fn median(mut v: Vec<f64>) -> f64 {
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let source = std::env::var_os("KONGTHUN_BENCH_DB").map(PathBuf::from).unwrap_or_else(|| root.join("bench-data/demo-10000m-20y-seed42.sqlite"));
-    assert!(source.exists(), "{} is missing: run `cargo bench --bench ledger` once to build the demo fund", source.display());
+    let source = std::env::var_os("KONGTHUN_BENCH_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("bench-data/demo-10000m-20y-seed42.sqlite"));
+    assert!(
+        source.exists(),
+        "{} is missing: run `cargo bench --bench ledger` once to build the demo fund",
+        source.display()
+    );
     let mut times = Vec::new();
     let mut arrears_times = Vec::new();
     let mut pss = Vec::new();
@@ -54,7 +63,11 @@ async fn main() {
         let total_rss: u64 = pids.iter().map(|p| memory_kib(*p, "Rss:")).sum();
         if run == 0 {
             for p in &pids {
-                detail.push_str(&format!("{} {} KiB PSS; ", process_name(*p), memory_kib(*p, "Pss:")));
+                detail.push_str(&format!(
+                    "{} {} KiB PSS; ",
+                    process_name(*p),
+                    memory_kib(*p, "Pss:")
+                ));
             }
             s.shot("bench-dashboard-10000").await;
         }
@@ -84,7 +97,9 @@ async fn main() {
     let doc = root.join("docs/benchmarks.md");
     let text = std::fs::read_to_string(&doc).unwrap_or_default();
     let (start, end) = ("<!-- app-start:begin -->", "<!-- app-start:end -->");
-    let section = format!("{start}\n## App start (`cargo bench -p kongthun-app --bench launch`)\n\n{table}{end}");
+    let section = format!(
+        "{start}\n## App start (`cargo bench -p kongthun-app --bench launch`)\n\n{table}{end}"
+    );
     let new = match (text.find(start), text.find(end)) {
         (Some(a), Some(b)) => format!("{}{}{}", &text[..a], section, &text[b + end.len()..]),
         _ => format!("{}\n{}\n", text.trim_end(), section),

@@ -1,7 +1,9 @@
 //! The one list of commands the window may call. The same list registers the handlers with
 //! Tauri and generates `ui/contract.js` (the only place the UI names a command); a test
 //! fails when the file is stale or when the UI calls a command that is not here.
-use crate::commands::{app, bundles, meetings, members, migrate, money, province, reports, savings_group, welfare};
+use crate::commands::{
+    app, bundles, meetings, members, migrate, money, province, reports, savings_group, welfare,
+};
 
 macro_rules! contract {
     ($($module:ident :: $name:ident),* $(,)?) => {
@@ -80,16 +82,29 @@ mod tests {
         let mut used = std::collections::BTreeSet::new();
         for entry in std::fs::read_dir(ui_dir()).unwrap() {
             let path = entry.unwrap().path();
-            if path.extension().and_then(|e| e.to_str()) != Some("js") || path.ends_with("contract.js") {
+            if path.extension().and_then(|e| e.to_str()) != Some("js")
+                || path.ends_with("contract.js")
+            {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap();
             for (i, _) in text.match_indices("api.") {
-                let name: String = text[i + 4..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-                assert!(COMMANDS.contains(&name.as_str()), "{} calls api.{name}, which is not in the contract", path.display());
+                let name: String = text[i + 4..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                assert!(
+                    COMMANDS.contains(&name.as_str()),
+                    "{} calls api.{name}, which is not in the contract",
+                    path.display()
+                );
                 used.insert(name);
             }
-            assert!(!text.contains("invoke(") || path.ends_with("ipc.js"), "{} calls invoke directly; use api.*", path.display());
+            assert!(
+                !text.contains("invoke(") || path.ends_with("ipc.js"),
+                "{} calls invoke directly; use api.*",
+                path.display()
+            );
         }
         let unused: Vec<_> = COMMANDS.iter().filter(|c| !used.contains(**c)).collect();
         assert!(unused.is_empty(), "commands no screen uses: {unused:?}");
@@ -116,24 +131,36 @@ mod security {
     fn the_page_may_load_nothing_from_the_network() {
         let conf = read_json("tauri.conf.json");
         let csp = conf["app"]["security"]["csp"].as_str().expect("a CSP is set");
-        let directives: Vec<&str> = csp.split(';').map(str::trim).filter(|d| !d.is_empty()).collect();
+        let directives: Vec<&str> =
+            csp.split(';').map(str::trim).filter(|d| !d.is_empty()).collect();
         assert!(directives.contains(&"default-src 'self'"), "{csp}");
         assert!(directives.contains(&"object-src 'none'"), "{csp}");
         for d in &directives {
             for source in d.split_whitespace().skip(1) {
                 let allowed = ["'self'", "'none'", "data:", "ipc:", "http://ipc.localhost"];
-                assert!(allowed.contains(&source), "CSP source {source} in '{d}' reaches beyond the app");
+                assert!(
+                    allowed.contains(&source),
+                    "CSP source {source} in '{d}' reaches beyond the app"
+                );
             }
         }
         assert_eq!(conf["app"]["security"]["freezePrototype"], true);
-        assert!(conf["build"].get("devUrl").is_none(), "no dev server: the UI is served from the binary");
+        assert!(
+            conf["build"].get("devUrl").is_none(),
+            "no dev server: the UI is served from the binary"
+        );
     }
 
     #[test]
     fn the_page_holds_no_plugin_permissions() {
         let caps = read_json("capabilities/default.json");
-        let permissions: Vec<&str> = caps["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
-        assert_eq!(permissions, ["core:event:allow-listen", "core:event:allow-unlisten"], "only listening to our progress events");
+        let permissions: Vec<&str> =
+            caps["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+        assert_eq!(
+            permissions,
+            ["core:event:allow-listen", "core:event:allow-unlisten"],
+            "only listening to our progress events"
+        );
         assert_eq!(caps["windows"], serde_json::json!(["main"]));
     }
 
@@ -147,7 +174,9 @@ mod security {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap();
-            for needle in ["http://", "https://", "//cdn", "fetch(", "XMLHttpRequest", "WebSocket", "eval("] {
+            for needle in
+                ["http://", "https://", "//cdn", "fetch(", "XMLHttpRequest", "WebSocket", "eval("]
+            {
                 assert!(!text.contains(needle), "{} contains {needle}", path.display());
             }
         }

@@ -25,7 +25,13 @@ impl From<kongthun::Error> for UiError {
 impl UiError {
     /// A shell-level refusal (no fund open, a file chooser that failed).
     pub fn shell(code: &str, th: impl Into<String>, en: impl Into<String>) -> UiError {
-        UiError { code: code.into(), params: serde_json::Value::Null, th: th.into(), en: en.into(), rows: vec![] }
+        UiError {
+            code: code.into(),
+            params: serde_json::Value::Null,
+            th: th.into(),
+            en: en.into(),
+            rows: vec![],
+        }
     }
 }
 

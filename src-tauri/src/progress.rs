@@ -50,6 +50,9 @@ impl Progress {
 
     fn emit(&self, th: &str, en: &str) {
         // A window that is gone cannot show progress; the work itself goes on.
-        let _ = self.app.emit(EVENT, ProgressEvent { task: self.task, done: self.done, total: self.total, th, en });
+        let _ = self.app.emit(
+            EVENT,
+            ProgressEvent { task: self.task, done: self.done, total: self.total, th, en },
+        );
     }
 }

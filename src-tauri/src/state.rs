@@ -26,11 +26,19 @@ impl Paths {
     /// `KONGTHUN_DATA_DIR` (tests, a second fund) or the user data folder; `KONGTHUN_DB`
     /// names the fund file itself, as for the command line.
     pub fn from_env() -> Paths {
-        let data_dir = std::env::var_os("KONGTHUN_DATA_DIR")
+        let data_dir =
+            std::env::var_os("KONGTHUN_DATA_DIR").map(PathBuf::from).unwrap_or_else(|| {
+                dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("kongthun")
+            });
+        let fund_db = std::env::var_os("KONGTHUN_DB")
             .map(PathBuf::from)
-            .unwrap_or_else(|| dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("kongthun"));
-        let fund_db = std::env::var_os("KONGTHUN_DB").map(PathBuf::from).unwrap_or_else(|| data_dir.join("kongthun.sqlite"));
-        Paths { province_db: data_dir.join("province.sqlite"), backups: data_dir.join("backups"), fund_db, data_dir }
+            .unwrap_or_else(|| data_dir.join("kongthun.sqlite"));
+        Paths {
+            province_db: data_dir.join("province.sqlite"),
+            backups: data_dir.join("backups"),
+            fund_db,
+            data_dir,
+        }
     }
 }
 
@@ -58,7 +66,11 @@ impl AppState {
 
     /// The context of a write: who records (the fund's saved recorder name) and when.
     pub fn ctx(&self, store: &Store) -> UiResult<Ctx> {
-        let by = store.read().setting("recorder")?.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| DEFAULT_RECORDER.into());
+        let by = store
+            .read()
+            .setting("recorder")?
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_RECORDER.into());
         Ok(Ctx::new(by, self.now())?)
     }
 
@@ -68,7 +80,10 @@ impl AppState {
     }
 
     /// Run `f` on the open fund, or refuse when no fund is open.
-    pub fn with_fund<T>(&self, f: impl FnOnce(&mut Store, &AppState) -> UiResult<T>) -> UiResult<T> {
+    pub fn with_fund<T>(
+        &self,
+        f: impl FnOnce(&mut Store, &AppState) -> UiResult<T>,
+    ) -> UiResult<T> {
         match &mut *self.lock() {
             Session::Fund(store) => f(store, self),
             _ => Err(no_fund()),
@@ -76,17 +91,27 @@ impl AppState {
     }
 
     /// Run a write on the open fund with its context (who records, now).
-    pub fn with_fund_ctx<T>(&self, f: impl FnOnce(&mut Store, &Ctx, &AppState) -> UiResult<T>) -> UiResult<T> {
+    pub fn with_fund_ctx<T>(
+        &self,
+        f: impl FnOnce(&mut Store, &Ctx, &AppState) -> UiResult<T>,
+    ) -> UiResult<T> {
         self.with_fund(|store, state| {
             let ctx = state.ctx(store)?;
             f(store, &ctx, state)
         })
     }
 
-    pub fn with_province<T>(&self, f: impl FnOnce(&mut ProvinceStore, &AppState) -> UiResult<T>) -> UiResult<T> {
+    pub fn with_province<T>(
+        &self,
+        f: impl FnOnce(&mut ProvinceStore, &AppState) -> UiResult<T>,
+    ) -> UiResult<T> {
         match &mut *self.lock() {
             Session::Province(store) => f(store, self),
-            _ => Err(UiError::shell("no_province", "ยังไม่ได้เปิดโหมดจังหวัด", "province mode is not open")),
+            _ => Err(UiError::shell(
+                "no_province",
+                "ยังไม่ได้เปิดโหมดจังหวัด",
+                "province mode is not open",
+            )),
         }
     }
 }

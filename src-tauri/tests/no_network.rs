@@ -9,11 +9,41 @@ use std::process::Command;
 
 /// Crates that open network connections or listen, speak TLS, or resolve names.
 const NETWORK_CRATES: &[&str] = &[
-    "reqwest", "hyper", "hyper-util", "ureq", "curl", "curl-sys", "isahc", "h2", "h3", "quinn", "rustls", "native-tls",
-    "openssl", "tokio-native-tls", "tokio-rustls", "tungstenite", "tokio-tungstenite", "async-tungstenite", "surf",
-    "attohttpc", "socket2", "zbus", "hickory-resolver", "trust-dns-resolver", "tiny_http", "axum", "warp", "actix-web",
-    "tauri-plugin-http", "tauri-plugin-updater", "tauri-plugin-websocket", "tauri-plugin-upload", "tauri-plugin-localhost",
-    "tauri-plugin-opener", "tauri-plugin-shell",
+    "reqwest",
+    "hyper",
+    "hyper-util",
+    "ureq",
+    "curl",
+    "curl-sys",
+    "isahc",
+    "h2",
+    "h3",
+    "quinn",
+    "rustls",
+    "native-tls",
+    "openssl",
+    "tokio-native-tls",
+    "tokio-rustls",
+    "tungstenite",
+    "tokio-tungstenite",
+    "async-tungstenite",
+    "surf",
+    "attohttpc",
+    "socket2",
+    "zbus",
+    "hickory-resolver",
+    "trust-dns-resolver",
+    "tiny_http",
+    "axum",
+    "warp",
+    "actix-web",
+    "tauri-plugin-http",
+    "tauri-plugin-updater",
+    "tauri-plugin-websocket",
+    "tauri-plugin-upload",
+    "tauri-plugin-localhost",
+    "tauri-plugin-opener",
+    "tauri-plugin-shell",
 ];
 
 #[path = "../../tests/support/sockets.rs"]
@@ -21,7 +51,11 @@ mod sockets;
 
 fn cargo(args: &[&str]) -> String {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("cargo");
+    let out = Command::new(cargo)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo");
     assert!(out.status.success(), "cargo {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
@@ -29,15 +63,43 @@ fn cargo(args: &[&str]) -> String {
 #[test]
 fn no_network_crate_in_the_app_or_the_library() {
     for package in ["kongthun-app", "kongthun"] {
-        let tree = cargo(&["tree", "-e", "normal", "-p", package, "--prefix", "none", "--format", "{p}", "--locked", "--offline"]);
+        let tree = cargo(&[
+            "tree",
+            "-e",
+            "normal",
+            "-p",
+            package,
+            "--prefix",
+            "none",
+            "--format",
+            "{p}",
+            "--locked",
+            "--offline",
+        ]);
         let crates: Vec<&str> = tree.lines().filter_map(|l| l.split_whitespace().next()).collect();
         assert!(crates.len() > 20, "cargo tree printed too little for {package}:\n{tree}");
         let found: Vec<&&str> = NETWORK_CRATES.iter().filter(|c| crates.contains(c)).collect();
         assert!(found.is_empty(), "{package} depends on network crates {found:?}");
         if crates.contains(&"tokio") {
-            let features = cargo(&["tree", "-e", "normal,features", "-p", package, "-i", "tokio", "--locked", "--offline"]);
-            assert!(features.contains("tokio feature \"rt\""), "cargo tree printed no tokio features:\n{features}");
-            assert!(!features.contains("tokio feature \"net\""), "tokio is built with net for {package}");
+            let features = cargo(&[
+                "tree",
+                "-e",
+                "normal,features",
+                "-p",
+                package,
+                "-i",
+                "tokio",
+                "--locked",
+                "--offline",
+            ]);
+            assert!(
+                features.contains("tokio feature \"rt\""),
+                "cargo tree printed no tokio features:\n{features}"
+            );
+            assert!(
+                !features.contains("tokio feature \"net\""),
+                "tokio is built with net for {package}"
+            );
         }
     }
 }

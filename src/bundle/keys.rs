@@ -33,7 +33,8 @@ impl FundSecret {
     pub fn load(path: &Path) -> Result<FundSecret> {
         let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| Error::file(path, e))?);
         let mut bytes = Zeroizing::new([0u8; 32]);
-        hex::decode_to_slice(text.trim(), &mut bytes[..]).map_err(|_| Error::file(path, "is not a Kongthun key file"))?;
+        hex::decode_to_slice(text.trim(), &mut bytes[..])
+            .map_err(|_| Error::file(path, "is not a Kongthun key file"))?;
         Ok(FundSecret(SigningKey::from_bytes(&bytes)))
     }
 

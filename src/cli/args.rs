@@ -13,7 +13,11 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
-#[command(name = "kongthun", version, about = "กองทุน — books for Thai village welfare funds and savings groups")]
+#[command(
+    name = "kongthun",
+    version,
+    about = "กองทุน — books for Thai village welfare funds and savings groups"
+)]
 pub struct Cli {
     /// Database file (default: kongthun.sqlite in the user data folder).
     #[arg(long, global = true, env = "KONGTHUN_DB")]
@@ -194,7 +198,11 @@ impl InitArgs {
             fiscal_year_start: self.fiscal_year_start,
             schedule: Schedule::parse(&self.schedule)?,
             contribution: Satang::parse_field("contribution", &self.contribution, Sign::Positive)?,
-            entrance_fee: Satang::parse_field("entrance_fee", &self.entrance_fee, Sign::NonNegative)?,
+            entrance_fee: Satang::parse_field(
+                "entrance_fee",
+                &self.entrance_fee,
+                Sign::NonNegative,
+            )?,
             lapse_after: self.lapse_after,
             thai_digits: self.thai_digits,
         })
@@ -386,16 +394,27 @@ impl CollectArgs {
         let Some((header, body)) = rows.split_first() else {
             return Err(Error::file(path, "is empty"));
         };
-        let col = |name: &str| header.iter().position(|h| h.trim().trim_start_matches('\u{feff}') == name);
-        let member_col = col("member_no").ok_or_else(|| Error::file(path, "missing column member_no"))?;
+        let col = |name: &str| {
+            header.iter().position(|h| h.trim().trim_start_matches('\u{feff}') == name)
+        };
+        let member_col =
+            col("member_no").ok_or_else(|| Error::file(path, "missing column member_no"))?;
         let (c, s, f) = (col("contribution"), col("savings"), col("entrance_fee"));
-        let cell = |row: &Vec<String>, idx: Option<usize>| idx.and_then(|i| row.get(i)).cloned().unwrap_or_default();
+        let cell = |row: &Vec<String>, idx: Option<usize>| {
+            idx.and_then(|i| row.get(i)).cloned().unwrap_or_default()
+        };
         let mut lines = Vec::new();
         for (i, row) in body.iter().enumerate() {
             if row.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            lines.push(CollectLine::from_text(i + 1, &cell(row, Some(member_col)), &cell(row, c), &cell(row, s), &cell(row, f))?);
+            lines.push(CollectLine::from_text(
+                i + 1,
+                &cell(row, Some(member_col)),
+                &cell(row, c),
+                &cell(row, s),
+                &cell(row, f),
+            )?);
         }
         Ok(lines)
     }

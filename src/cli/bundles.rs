@@ -79,11 +79,24 @@ pub fn province_db_path() -> PathBuf {
 pub fn bundle(store: &mut Store, ctx: &Ctx, db: &Path, json: bool, c: BundleCommand) -> Result<()> {
     match c {
         BundleCommand::Export { period, to, clear_ids } => {
-            let ids = if clear_ids { crate::ops::bundles::IdPolicy::Clear } else { crate::ops::bundles::IdPolicy::Hashed };
+            let ids = if clear_ids {
+                crate::ops::bundles::IdPolicy::Clear
+            } else {
+                crate::ops::bundles::IdPolicy::Hashed
+            };
             let out = crate::ops::bundles::export_bundle(store, ctx, db, &period, &to, ids)?;
             print::output(json, &out, || {
-                println!("{}ชุดข้อมูลลำดับที่ {} / bundle {}: {}", if out.repeated { "เขียนซ้ำ " } else { "" }, out.sequence, out.sequence, out.path.display());
-                println!("ช่วง {} ถึง {}, {} รายการ, กุญแจ {}", out.period.from, out.period.to, out.entries, out.key_fingerprint);
+                println!(
+                    "{}ชุดข้อมูลลำดับที่ {} / bundle {}: {}",
+                    if out.repeated { "เขียนซ้ำ " } else { "" },
+                    out.sequence,
+                    out.sequence,
+                    out.path.display()
+                );
+                println!(
+                    "ช่วง {} ถึง {}, {} รายการ, กุญแจ {}",
+                    out.period.from, out.period.to, out.entries, out.key_fingerprint
+                );
             });
         }
         BundleCommand::Key => {
@@ -101,7 +114,11 @@ pub fn bundle(store: &mut Store, ctx: &Ctx, db: &Path, json: bool, c: BundleComm
         BundleCommand::SetIdKey { key } => {
             let k = key.trim().to_string();
             if k.len() != 64 || hex::decode(&k).is_err() {
-                return Err(Error::invalid("key", key, crate::Problem::WrongLength { expected: 64 }));
+                return Err(Error::invalid(
+                    "key",
+                    key,
+                    crate::Problem::WrongLength { expected: 64 },
+                ));
             }
             store.write(|tx| tx.set_setting("province_id_key", &k))?;
             println!("บันทึกกุญแจของจังหวัดแล้ว / province ID key stored");
@@ -116,7 +133,14 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
     match c {
         ProvinceCommand::Init => println!("ฐานข้อมูลจังหวัด / province database: {}", db.display()),
         ProvinceCommand::Enrol { file, fingerprint, replace } => {
-            let p = ops::province::enrol_or_replace(&mut store, &file, fingerprint.as_deref(), replace, &ctx.recorded_by, &now)?;
+            let p = ops::province::enrol_or_replace(
+                &mut store,
+                &file,
+                fingerprint.as_deref(),
+                replace,
+                &ctx.recorded_by,
+                &now,
+            )?;
             print::output(json, &p, || {
                 println!("กองทุน {} ({}) อ.{} ต.{}", p.fund_name, p.fund_code, p.amphoe, p.tambon);
                 println!("ลายนิ้วมือกุญแจ / key fingerprint: {}", p.key_fingerprint);
@@ -130,25 +154,48 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
         ProvinceCommand::Import { files, dry_run } => {
             let mut outcomes = Vec::new();
             for f in &files {
-                outcomes.push(ops::province::import(&mut store, f, dry_run, &ctx.recorded_by, &now)?);
+                outcomes.push(ops::province::import(
+                    &mut store,
+                    f,
+                    dry_run,
+                    &ctx.recorded_by,
+                    &now,
+                )?);
             }
             print::output(json, &outcomes, || {
                 for o in &outcomes {
                     let what = o.result.label();
-                    println!("{} ลำดับ {} ({} ถึง {}): {what}, {} รายการ", o.fund_code, o.sequence, o.period.0, o.period.1, o.entries);
+                    println!(
+                        "{} ลำดับ {} ({} ถึง {}): {what}, {} รายการ",
+                        o.fund_code, o.sequence, o.period.0, o.period.1, o.entries
+                    );
                 }
             });
         }
         ProvinceCommand::Funds { month } => {
             let month = month.unwrap_or_else(|| {
                 let t = ctx.today();
-                let (y, m) = if chrono::Datelike::month(&t) == 1 { (chrono::Datelike::year(&t) - 1, 12) } else { (chrono::Datelike::year(&t), chrono::Datelike::month(&t) - 1) };
+                let (y, m) = if chrono::Datelike::month(&t) == 1 {
+                    (chrono::Datelike::year(&t) - 1, 12)
+                } else {
+                    (chrono::Datelike::year(&t), chrono::Datelike::month(&t) - 1)
+                };
                 format!("{y:04}-{m:02}")
             });
             let rows = ops::province::coverage(&store, &month)?;
             print::output(json, &rows, || {
                 for r in &rows {
-                    println!("{} {} อ.{} ต.{} ชุด {} ครอบคลุม {}–{} ขาด {} เดือน", r.code, r.name, r.amphoe, r.tambon, r.bundles, r.covered_from.clone().unwrap_or_default(), r.covered_to.clone().unwrap_or_default(), r.months_missing);
+                    println!(
+                        "{} {} อ.{} ต.{} ชุด {} ครอบคลุม {}–{} ขาด {} เดือน",
+                        r.code,
+                        r.name,
+                        r.amphoe,
+                        r.tambon,
+                        r.bundles,
+                        r.covered_from.clone().unwrap_or_default(),
+                        r.covered_to.clone().unwrap_or_default(),
+                        r.months_missing
+                    );
                 }
             });
         }
@@ -165,12 +212,29 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
         }
         ProvinceCommand::Report { year, csv, xlsx, pdf } => {
             let y = ops::export::ce_year(year)?;
-            let rows = ops::province::area_report(&store, &format!("{y:04}-01-01"), &format!("{y:04}-12-31"))?;
+            let rows = ops::province::area_report(
+                &store,
+                &format!("{y:04}-01-01"),
+                &format!("{y:04}-12-31"),
+            )?;
             let changwat = store.funds()?.first().map(|f| f.changwat.clone()).unwrap_or_default();
-            let outputs = [(csv.as_ref(), crate::ops::documents::Format::Csv), (xlsx.as_ref(), crate::ops::documents::Format::Xlsx), (pdf.as_ref(), crate::ops::documents::Format::Pdf)];
+            let outputs = [
+                (csv.as_ref(), crate::ops::documents::Format::Csv),
+                (xlsx.as_ref(), crate::ops::documents::Format::Xlsx),
+                (pdf.as_ref(), crate::ops::documents::Format::Pdf),
+            ];
             for (path, format) in outputs {
                 if let Some(p) = path {
-                    ops::export::write_atomic(p, &crate::render::province::area_report_bytes(&rows, &changwat, y, format, ctx.today())?)?;
+                    ops::export::write_atomic(
+                        p,
+                        &crate::render::province::area_report_bytes(
+                            &rows,
+                            &changwat,
+                            y,
+                            format,
+                            ctx.today(),
+                        )?,
+                    )?;
                 }
             }
             if csv.is_none() && xlsx.is_none() && pdf.is_none() {

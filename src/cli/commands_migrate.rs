@@ -27,9 +27,13 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: MigrateCommand) ->
     match command {
         MigrateCommand::Template { file } => {
             let items = ops::migrate::template::write_template(store, ctx, &file)?;
-            super::print::output(json, &serde_json::json!({"file": file, "fund_items": items}), || {
-                println!("เขียนแม่แบบแล้ว / template written: {} ({items} รายการในแผ่น fund / fund items)", file.display());
-            });
+            super::print::output(
+                json,
+                &serde_json::json!({"file": file, "fund_items": items}),
+                || {
+                    println!("เขียนแม่แบบแล้ว / template written: {} ({items} รายการในแผ่น fund / fund items)", file.display());
+                },
+            );
         }
         MigrateCommand::Import { file, dry_run } => {
             let out = ops::migrate::migrate(store, ctx, &file, dry_run)?;

@@ -86,17 +86,21 @@ fn run(cli: Cli) -> Result<()> {
         Command::Migrate(c) => commands_migrate::run(&mut store, &ctx, json, c)?,
         Command::Demo(a) => {
             let until = match &a.until {
-                Some(m) => crate::domain::date::parse_month(m).map_err(|p| Error::invalid("month", m, p))?,
+                Some(m) => crate::domain::date::parse_month(m)
+                    .map_err(|p| Error::invalid("month", m, p))?,
                 None => crate::demo::DEFAULT_UNTIL,
             };
-            let summary = crate::demo::build(&mut store, &crate::demo::DemoSpec {
-                members: a.members,
-                years: a.years,
-                seed: a.seed,
-                until,
-                kind: a.kind,
-                ..Default::default()
-            })?;
+            let summary = crate::demo::build(
+                &mut store,
+                &crate::demo::DemoSpec {
+                    members: a.members,
+                    years: a.years,
+                    seed: a.seed,
+                    until,
+                    kind: a.kind,
+                    ..Default::default()
+                },
+            )?;
             print::output(json, &summary, || print::demo(&summary));
         }
         Command::Init(a) => {
@@ -127,7 +131,13 @@ fn run(cli: Cli) -> Result<()> {
                 savings: amount("savings", &a.savings)?,
                 entrance_fee: amount("entrance_fee", &a.entrance_fee)?,
             };
-            let out = ops::contributions::collect(&mut store, &ctx, &date_or_today(&ctx, &a.date), &a.to, &[line])?;
+            let out = ops::contributions::collect(
+                &mut store,
+                &ctx,
+                &date_or_today(&ctx, &a.date),
+                &a.to,
+                &[line],
+            )?;
             print::output(json, &out, || print::collect(&out));
         }
         Command::Collect(a) => {
@@ -137,11 +147,25 @@ fn run(cli: Cli) -> Result<()> {
             print::output(json, &out, || print::collect(&out));
         }
         Command::Deposit(a) => {
-            let r = ops::savings::deposit(&mut store, &ctx, &a.member, &a.amount, &date_or_today(&ctx, &a.date), &a.till)?;
+            let r = ops::savings::deposit(
+                &mut store,
+                &ctx,
+                &a.member,
+                &a.amount,
+                &date_or_today(&ctx, &a.date),
+                &a.till,
+            )?;
             print::output(json, &r, || print::posted(&r));
         }
         Command::Withdraw(a) => {
-            let r = ops::savings::withdraw(&mut store, &ctx, &a.member, &a.amount, &date_or_today(&ctx, &a.date), &a.till)?;
+            let r = ops::savings::withdraw(
+                &mut store,
+                &ctx,
+                &a.member,
+                &a.amount,
+                &date_or_today(&ctx, &a.date),
+                &a.till,
+            )?;
             print::output(json, &r, || print::posted(&r));
         }
         Command::Receive(a) => {
@@ -150,17 +174,28 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Pay(a) => {
             let r = match a.resolution {
-                Some(res) => ops::cashbook::pay_by_resolution(&mut store, &ctx, &a.to_move(&ctx), res)?,
+                Some(res) => {
+                    ops::cashbook::pay_by_resolution(&mut store, &ctx, &a.to_move(&ctx), res)?
+                }
                 None => ops::cashbook::pay(&mut store, &ctx, &a.to_move(&ctx))?,
             };
             print::output(json, &r, || print::posted(&r));
         }
         Command::Transfer(a) => {
-            let r = ops::cashbook::transfer(&mut store, &ctx, &a.from, &a.to, &a.amount, &date_or_today(&ctx, &a.date), &a.memo)?;
+            let r = ops::cashbook::transfer(
+                &mut store,
+                &ctx,
+                &a.from,
+                &a.to,
+                &a.amount,
+                &date_or_today(&ctx, &a.date),
+                &a.memo,
+            )?;
             print::output(json, &r, || print::posted(&r));
         }
         Command::Reverse(a) => {
-            let r = ops::reversal::reverse(&mut store, &ctx, &a.entry, &a.reason, a.date.as_deref())?;
+            let r =
+                ops::reversal::reverse(&mut store, &ctx, &a.entry, &a.reason, a.date.as_deref())?;
             print::output(json, &r, || print::posted(&r));
         }
         Command::CloseMonth(a) => {
@@ -178,11 +213,18 @@ fn run(cli: Cli) -> Result<()> {
         Command::Lapse(a) => {
             let as_of = a.as_of(&ctx)?;
             let lapsed = ops::contributions::apply_lapse(&mut store, &ctx, as_of)?;
-            print::output(json, &lapsed, || println!("พ้นสภาพเพราะขาดส่ง / lapsed: {}", lapsed.len()));
+            print::output(json, &lapsed, || {
+                println!("พ้นสภาพเพราะขาดส่ง / lapsed: {}", lapsed.len())
+            });
         }
         Command::Journal(a) => {
-            let from = a.from.as_deref().map(|s| crate::domain::date::parse_field("from", s)).transpose()?;
-            let to = a.to.as_deref().map(|s| crate::domain::date::parse_field("to", s)).transpose()?;
+            let from = a
+                .from
+                .as_deref()
+                .map(|s| crate::domain::date::parse_field("from", s))
+                .transpose()?;
+            let to =
+                a.to.as_deref().map(|s| crate::domain::date::parse_field("to", s)).transpose()?;
             let member_id = match &a.member {
                 Some(no) => Some(ops::member_by_no(&store.read(), no)?.id),
                 None => None,
@@ -201,7 +243,8 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Report(ReportCommand::Month(a)) => {
-            let (y, m) = crate::domain::date::parse_month(&a.month).map_err(|p| Error::invalid("month", &a.month, p))?;
+            let (y, m) = crate::domain::date::parse_month(&a.month)
+                .map_err(|p| Error::invalid("month", &a.month, p))?;
             let doc = ops::documents::Document::Month { month: format!("{y:04}-{m:02}") };
             if !save_outputs(&store, &ctx, &doc, &a.out)? {
                 let summary = crate::report::month_summary(&store.read(), y, m)?;
@@ -209,7 +252,8 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Report(ReportCommand::Statement(a)) => {
-            let (y, m) = crate::domain::date::parse_month(&a.month).map_err(|p| Error::invalid("month", &a.month, p))?;
+            let (y, m) = crate::domain::date::parse_month(&a.month)
+                .map_err(|p| Error::invalid("month", &a.month, p))?;
             let statement = crate::report::statement(&store.read(), y, m, ctx.today())?;
             let pdf = crate::render::statement::statement_pdf(
                 &statement,
@@ -224,7 +268,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::Report(ReportCommand::Year(a)) => {
             let doc = ops::documents::Document::Year { year: a.year };
             if !save_outputs(&store, &ctx, &doc, &a.out)? {
-                let report = crate::report::yearly(&store.read(), ops::export::ce_year(a.year)?, ctx.today())?;
+                let report = crate::report::yearly(
+                    &store.read(),
+                    ops::export::ce_year(a.year)?,
+                    ctx.today(),
+                )?;
                 print::output(true, &report, || {});
             }
         }
@@ -234,7 +282,10 @@ fn run(cli: Cli) -> Result<()> {
                 Some(path) => {
                     let fund = store.read().require_fund()?;
                     let fp = crate::domain::chain::fingerprint(&store.read().chain_head()?.1);
-                    ops::export::write_atomic(path, &crate::render::vouchers::passbook_pdf(&fund, &pb, &fp))?;
+                    ops::export::write_atomic(
+                        path,
+                        &crate::render::vouchers::passbook_pdf(&fund, &pb, &fp),
+                    )?;
                     println!("เขียนแล้ว / written: {}", path.display());
                 }
                 None => print::output(true, &pb, || {}),
@@ -252,8 +303,16 @@ fn run(cli: Cli) -> Result<()> {
                 None => None,
             };
             let fund = reader.require_fund()?;
-            let fp = crate::domain::chain::fingerprint(&reader.hash_of_entry(entry.id)?.unwrap_or_default());
-            let pdf = crate::render::vouchers::voucher_pdf(&fund, &entry, &reader.accounts()?, member.as_ref(), &fp);
+            let fp = crate::domain::chain::fingerprint(
+                &reader.hash_of_entry(entry.id)?.unwrap_or_default(),
+            );
+            let pdf = crate::render::vouchers::voucher_pdf(
+                &fund,
+                &entry,
+                &reader.accounts()?,
+                member.as_ref(),
+                &fp,
+            );
             ops::export::write_atomic(&a.pdf, &pdf)?;
             println!("เขียนแล้ว / written: {}", a.pdf.display());
         }
@@ -265,7 +324,10 @@ fn run(cli: Cli) -> Result<()> {
                 Some(path) => {
                     let fund = store.read().require_fund()?;
                     let fp = crate::domain::chain::fingerprint(&store.read().chain_head()?.1);
-                    ops::export::write_atomic(path, &crate::render::vouchers::general_ledger_pdf(&fund, &gl, &fp, ctx.today()))?;
+                    ops::export::write_atomic(
+                        path,
+                        &crate::render::vouchers::general_ledger_pdf(&fund, &gl, &fp, ctx.today()),
+                    )?;
                     println!("เขียนแล้ว / written: {}", path.display());
                 }
                 None => print::output(true, &gl, || {}),
@@ -308,7 +370,10 @@ fn run(cli: Cli) -> Result<()> {
             let out = ops::backup::backup(&mut store, &ctx, &a.dir)?;
             print::output(json, &out, || {
                 println!("สำรองข้อมูลแล้ว / backup written: {}", out.path.display());
-                println!("รายการ / entries: {}  ลายนิ้วมือ / fingerprint: {}", out.entries, out.fingerprint);
+                println!(
+                    "รายการ / entries: {}  ลายนิ้วมือ / fingerprint: {}",
+                    out.entries, out.fingerprint
+                );
             });
         }
         Command::Restore(a) => {
@@ -328,10 +393,17 @@ fn run(cli: Cli) -> Result<()> {
 /// Save a document to each file asked for (PDF, CSV, XLSX) by the one path the app uses too
 /// (`ops::documents`), so both front ends write the same bytes; false if none was asked
 /// (the caller prints instead).
-fn save_outputs(store: &Store, ctx: &Ctx, doc: &ops::documents::Document, out: &FileOutputs) -> Result<bool> {
+fn save_outputs(
+    store: &Store,
+    ctx: &Ctx,
+    doc: &ops::documents::Document,
+    out: &FileOutputs,
+) -> Result<bool> {
     use ops::documents::Format;
     let mut wrote = false;
-    for (path, format) in [(&out.pdf, Format::Pdf), (&out.csv, Format::Csv), (&out.xlsx, Format::Xlsx)] {
+    for (path, format) in
+        [(&out.pdf, Format::Pdf), (&out.csv, Format::Csv), (&out.xlsx, Format::Xlsx)]
+    {
         if let Some(path) = path {
             let saved = ops::documents::save(store, ctx, doc, format, path)?;
             println!("เขียนแล้ว / written: {} ({} bytes)", saved.path.display(), saved.bytes);
@@ -374,7 +446,14 @@ fn member(store: &mut Store, ctx: &Ctx, json: bool, command: MemberCommand) -> R
         }
         MemberCommand::Status(a) => {
             let status = MemberStatus::parse(&a.status)?;
-            let m = ops::members::change_status(store, ctx, &a.member, status, &date_or_today(ctx, &a.date), &a.reason)?;
+            let m = ops::members::change_status(
+                store,
+                ctx,
+                &a.member,
+                status,
+                &date_or_today(ctx, &a.date),
+                &a.reason,
+            )?;
             print::output(json, &m, || print::member(&m, &[], None));
         }
         MemberCommand::List(a) => {
@@ -402,7 +481,12 @@ fn member(store: &mut Store, ctx: &Ctx, json: bool, command: MemberCommand) -> R
                 savings_balance: Satang,
                 contributions: Option<&'a ops::contributions::ArrearsRow>,
             }
-            let shown = Shown { member: &m, history: &history, savings_balance: savings, contributions: standing.as_ref() };
+            let shown = Shown {
+                member: &m,
+                history: &history,
+                savings_balance: savings,
+                contributions: standing.as_ref(),
+            };
             print::output(json, &shown, || {
                 print::member(&m, &history, Some(savings));
                 if let Some(s) = &standing {

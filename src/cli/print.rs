@@ -107,7 +107,13 @@ pub fn closed(o: &CloseOutcome) {
 
 pub fn arrears(rows: &[ArrearsRow], as_of: NaiveDate) {
     println!("สมาชิกค้างส่งเงินสมทบ ณ {} / arrears", thai::date_short(as_of, Digits::Arabic));
-    println!("{}  {}  {} {} {}", left("เลขที่", 7), left("ชื่อ-สกุล", 32), right("ค้าง(งวด)", 9), right("บาท", 12), "ถึงงวด");
+    println!(
+        "{}  {}  {} {} ถึงงวด",
+        left("เลขที่", 7),
+        left("ชื่อ-สกุล", 32),
+        right("ค้าง(งวด)", 9),
+        right("บาท", 12)
+    );
     for r in rows {
         println!(
             "{}  {}  {} {} {}",
@@ -125,21 +131,48 @@ pub fn arrears(rows: &[ArrearsRow], as_of: NaiveDate) {
 pub fn journal(entries: &[EntryRow]) {
     for e in entries {
         let amount: i64 = e.postings.iter().filter(|p| p.amount.0 > 0).map(|p| p.amount.0).sum();
-        let mark = if e.reversed_by.is_some() { " (ถูกกลับรายการ)" } else { "" };
-        println!("{:>6} {} {} {} {}{}", e.id, left(&be(&e.entry_date), 13), left(&e.doc_no, 15), right(&money(Satang(amount)), 14), e.description, mark);
+        let mark =
+            if e.reversed_by.is_some() { " (ถูกกลับรายการ)" } else { "" };
+        println!(
+            "{:>6} {} {} {} {}{}",
+            e.id,
+            left(&be(&e.entry_date), 13),
+            left(&e.doc_no, 15),
+            right(&money(Satang(amount)), 14),
+            e.description,
+            mark
+        );
     }
 }
 
 pub fn trial_balance(tb: &TrialBalance) {
     println!("{}", tb.fund_name);
     println!("งบทดลอง / trial balance ณ {}", thai::date_long(tb.as_of, Digits::Arabic));
-    println!("{}  {}  {}  {}", left("รหัส", 5), left("ชื่อบัญชี", 36), right("เดบิต", 16), right("เครดิต", 16));
+    println!(
+        "{}  {}  {}  {}",
+        left("รหัส", 5),
+        left("ชื่อบัญชี", 36),
+        right("เดบิต", 16),
+        right("เครดิต", 16)
+    );
     for l in &tb.lines {
         let d = if l.debit.0 != 0 { money(l.debit) } else { String::new() };
         let c = if l.credit.0 != 0 { money(l.credit) } else { String::new() };
-        println!("{}  {}  {}  {}", left(&l.code, 5), left(&l.name_th, 36), right(&d, 16), right(&c, 16));
+        println!(
+            "{}  {}  {}  {}",
+            left(&l.code, 5),
+            left(&l.name_th, 36),
+            right(&d, 16),
+            right(&c, 16)
+        );
     }
-    println!("{}  {}  {}  {}", left("", 5), left("รวม / total", 36), right(&money(tb.total_debit), 16), right(&money(tb.total_credit), 16));
+    println!(
+        "{}  {}  {}  {}",
+        left("", 5),
+        left("รวม / total", 36),
+        right(&money(tb.total_debit), 16),
+        right(&money(tb.total_credit), 16)
+    );
     if tb.difference.0 == 0 {
         println!("สมดุล / balanced");
     } else {
@@ -153,12 +186,20 @@ pub fn month(m: &MonthSummary) {
     println!("{}  {}", left("ยอดยกมา / opening", 44), right(&money(m.opening), 16));
     println!("รายรับ / receipts");
     for l in &m.receipts {
-        println!("  {}  {}", left(&format!("{} {}", l.code, l.name_th), 42), right(&money(l.amount), 16));
+        println!(
+            "  {}  {}",
+            left(&format!("{} {}", l.code, l.name_th), 42),
+            right(&money(l.amount), 16)
+        );
     }
     println!("{}  {}", left("  รวมรับ / total receipts", 44), right(&money(m.total_receipts), 16));
     println!("รายจ่าย / payments");
     for l in &m.payments {
-        println!("  {}  {}", left(&format!("{} {}", l.code, l.name_th), 42), right(&money(l.amount), 16));
+        println!(
+            "  {}  {}",
+            left(&format!("{} {}", l.code, l.name_th), 42),
+            right(&money(l.amount), 16)
+        );
     }
     println!("{}  {}", left("  รวมจ่าย / total payments", 44), right(&money(m.total_payments), 16));
     println!("{}  {}", left("ยอดยกไป / closing", 44), right(&money(m.closing), 16));
@@ -185,7 +226,13 @@ pub fn member(m: &MemberRow, history: &[StatusRow], savings: Option<Satang>) {
     if let Some(b) = &m.birth_date {
         println!("  วันเกิด {}", be(b));
     }
-    println!("  หมู่ {}  สมัคร {}  สถานะ {} (ตั้งแต่ {})", m.moo.map(|v| v.to_string()).unwrap_or_else(|| "-".into()), be(&m.joined_on), m.status.name_th(), be(&m.status_since));
+    println!(
+        "  หมู่ {}  สมัคร {}  สถานะ {} (ตั้งแต่ {})",
+        m.moo.map(|v| v.to_string()).unwrap_or_else(|| "-".into()),
+        be(&m.joined_on),
+        m.status.name_th(),
+        be(&m.status_since)
+    );
     if !m.groups.is_empty() {
         println!("  กลุ่ม {}", m.groups.iter().map(|g| g.name_th()).collect::<Vec<_>>().join(", "));
     }
@@ -196,13 +243,25 @@ pub fn member(m: &MemberRow, history: &[StatusRow], savings: Option<Satang>) {
         println!("  เงินสัจจะคงเหลือ / savings {} บาท", money(s));
     }
     for h in history {
-        println!("  {} {} — {} ({})", be(&h.effective_on), h.status.name_th(), h.reason, h.recorded_by);
+        println!(
+            "  {} {} — {} ({})",
+            be(&h.effective_on),
+            h.status.name_th(),
+            h.reason,
+            h.recorded_by
+        );
     }
 }
 
 pub fn members(rows: &[MemberRow]) {
     for m in rows {
-        println!("{}  {}  หมู่ {}  {}", left(&m.member_no, 7), left(&m.full_name(), 34), right(&m.moo.map(|v| v.to_string()).unwrap_or_default(), 2), m.status.name_th());
+        println!(
+            "{}  {}  หมู่ {}  {}",
+            left(&m.member_no, 7),
+            left(&m.full_name(), 34),
+            right(&m.moo.map(|v| v.to_string()).unwrap_or_default(), 2),
+            m.status.name_th()
+        );
     }
     println!("{} คน / members", rows.len());
 }
@@ -216,18 +275,37 @@ pub fn import(r: &ImportReport) {
 
 /// A migration's opening trial balance, capital and members' standing.
 pub fn migration(out: &crate::ops::migrate::MigrationOutcome) {
-    let date = |iso: &str| crate::domain::date::parse(iso).map(|d| crate::thai::date_long(d, crate::thai::Digits::Arabic)).unwrap_or_else(|_| iso.to_string());
+    let date = |iso: &str| {
+        crate::domain::date::parse(iso)
+            .map(|d| crate::thai::date_long(d, crate::thai::Digits::Arabic))
+            .unwrap_or_else(|_| iso.to_string())
+    };
     if out.dry_run {
         println!("ทดลองย้ายข้อมูล (ยังไม่บันทึก) / dry run, nothing written");
     } else {
         println!("ย้ายข้อมูลเข้าโปรแกรมแล้ว / migrated");
     }
-    println!("ก่อตั้งเมื่อ / founded: {}   เริ่มบัญชี / books start: {}", date(&out.founded_on), date(&out.books_start));
+    println!(
+        "ก่อตั้งเมื่อ / founded: {}   เริ่มบัญชี / books start: {}",
+        date(&out.founded_on),
+        date(&out.books_start)
+    );
     println!("งบทดลองยกมา / opening trial balance");
     for l in &out.opening {
-        println!("  {} {}  {}  {}", l.code, left(&l.name_th, 36), right(&money(l.debit), 14), right(&money(l.credit), 14));
+        println!(
+            "  {} {}  {}  {}",
+            l.code,
+            left(&l.name_th, 36),
+            right(&money(l.debit), 14),
+            right(&money(l.credit), 14)
+        );
     }
-    println!("  {}  {}  {}", left("รวม / total", 41), right(&money(out.total_debit), 14), right(&money(out.total_credit), 14));
+    println!(
+        "  {}  {}  {}",
+        left("รวม / total", 41),
+        right(&money(out.total_debit), 14),
+        right(&money(out.total_credit), 14)
+    );
     println!("ทุนสะสมยกมา / capital carried forward: {} บาท", money(out.capital));
     let in_arrears = out.members.iter().filter(|m| m.arrears_periods > 0).count();
     println!(

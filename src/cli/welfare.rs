@@ -60,7 +60,9 @@ pub struct RuleAddArgs {
 #[derive(Subcommand, Debug)]
 pub enum ClaimCommand {
     Open(ClaimOpenArgs),
-    Evaluate { claim: i64 },
+    Evaluate {
+        claim: i64,
+    },
     Approve(ClaimDecideArgs),
     Reject(ClaimDecideArgs),
     Pay(ClaimPayArgs),
@@ -115,7 +117,10 @@ pub enum MeetingCommand {
         #[arg(long, default_value = "")]
         place: String,
     },
-    Attend { meeting: i64, members: Vec<String> },
+    Attend {
+        meeting: i64,
+        members: Vec<String>,
+    },
     Agenda {
         meeting: i64,
         #[arg(long)]
@@ -134,7 +139,9 @@ pub enum MeetingCommand {
         at: i64,
     },
     List,
-    Show { meeting: i64 },
+    Show {
+        meeting: i64,
+    },
     /// The minutes as PDF.
     Print {
         meeting: i64,
@@ -249,14 +256,23 @@ pub fn rule(store: &mut Store, ctx: &Ctx, json: bool, c: RuleCommand) -> Result<
             let rules = store.read().rules()?;
             print::output(json, &rules, || {
                 for (id, r) in &rules {
-                    println!("{id:>4} {} ตั้งแต่ {} รอ {} วัน {:?}{}", r.category.name_th(), r.effective_from, r.waiting_days, r.amount, if r.offered { "" } else { " (ไม่จัด)" });
+                    println!(
+                        "{id:>4} {} ตั้งแต่ {} รอ {} วัน {:?}{}",
+                        r.category.name_th(),
+                        r.effective_from,
+                        r.waiting_days,
+                        r.amount,
+                        if r.offered { "" } else { " (ไม่จัด)" }
+                    );
                 }
             });
         }
         RuleCommand::Defaults { from } => {
             let from = crate::domain::date::parse_field("effective_on", &from)?;
             let ids = ops::welfare::add_default_rules(store, ctx, from)?;
-            print::output(json, &ids, || println!("เพิ่มระเบียบมาตรฐาน {} ประเภท / default rules added", ids.len()));
+            print::output(json, &ids, || {
+                println!("เพิ่มระเบียบมาตรฐาน {} ประเภท / default rules added", ids.len())
+            });
         }
         RuleCommand::Add(a) => {
             let text = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -283,7 +299,15 @@ pub fn rule(store: &mut Store, ctx: &Ctx, json: bool, c: RuleCommand) -> Result<
 }
 
 fn show_evaluation(e: &crate::domain::welfare::Evaluation) {
-    println!("{} {} บาท", if e.eligible { "มีสิทธิ์ / eligible:" } else { "ไม่มีสิทธิ์ / not eligible:" }, e.amount);
+    println!(
+        "{} {} บาท",
+        if e.eligible {
+            "มีสิทธิ์ / eligible:"
+        } else {
+            "ไม่มีสิทธิ์ / not eligible:"
+        },
+        e.amount
+    );
     for r in &e.reasons {
         println!("  {} {} / {}", if r.ok { "✓" } else { "✗" }, r.th, r.en);
     }
@@ -292,14 +316,18 @@ fn show_evaluation(e: &crate::domain::welfare::Evaluation) {
 pub fn claim(store: &mut Store, ctx: &Ctx, json: bool, c: ClaimCommand) -> Result<()> {
     match c {
         ClaimCommand::Open(a) => {
-            let (claim, e) = ops::welfare::open_claim(store, ctx, &ops::welfare::ClaimInput {
-                member_no: a.member,
-                category: a.category,
-                event_date: a.event_date,
-                days: a.days,
-                documents: a.documents,
-                note: a.note,
-            })?;
+            let (claim, e) = ops::welfare::open_claim(
+                store,
+                ctx,
+                &ops::welfare::ClaimInput {
+                    member_no: a.member,
+                    category: a.category,
+                    event_date: a.event_date,
+                    days: a.days,
+                    documents: a.documents,
+                    note: a.note,
+                },
+            )?;
             print::output(json, &claim, || {
                 println!("เปิดคำขอที่ {} / claim {} opened", claim.id, claim.id);
                 show_evaluation(&e);
@@ -310,8 +338,20 @@ pub fn claim(store: &mut Store, ctx: &Ctx, json: bool, c: ClaimCommand) -> Resul
             print::output(json, &e, || show_evaluation(&e));
         }
         ClaimCommand::Approve(a) => {
-            let c = ops::welfare::decide_claim(store, a.claim, true, a.resolution, a.amount.as_deref())?;
-            print::output(json, &c, || println!("อนุมัติคำขอที่ {} / approved: {} บาท", c.id, c.approved_amount.unwrap_or_default()));
+            let c = ops::welfare::decide_claim(
+                store,
+                a.claim,
+                true,
+                a.resolution,
+                a.amount.as_deref(),
+            )?;
+            print::output(json, &c, || {
+                println!(
+                    "อนุมัติคำขอที่ {} / approved: {} บาท",
+                    c.id,
+                    c.approved_amount.unwrap_or_default()
+                )
+            });
         }
         ClaimCommand::Reject(a) => {
             let c = ops::welfare::decide_claim(store, a.claim, false, a.resolution, None)?;
@@ -325,7 +365,15 @@ pub fn claim(store: &mut Store, ctx: &Ctx, json: bool, c: ClaimCommand) -> Resul
             let claims = store.read().claims(status.as_deref())?;
             print::output(json, &claims, || {
                 for c in &claims {
-                    println!("{:>5} สมาชิก {} {} {} {} {} บาท", c.id, c.member_id, c.category, c.event_date, c.status, c.approved_amount.unwrap_or(c.evaluated));
+                    println!(
+                        "{:>5} สมาชิก {} {} {} {} {} บาท",
+                        c.id,
+                        c.member_id,
+                        c.category,
+                        c.event_date,
+                        c.status,
+                        c.approved_amount.unwrap_or(c.evaluated)
+                    );
                 }
             });
         }
@@ -343,11 +391,24 @@ pub fn meeting(store: &mut Store, ctx: &Ctx, json: bool, c: MeetingCommand) -> R
     match c {
         MeetingCommand::New { kind, date, place } => {
             let m = ops::meetings::new_meeting(store, ctx, &kind, &date, &place)?;
-            print::output(json, &m, || println!("การประชุม {} (รหัส {}) ผู้มีสิทธิ์ {} คน", m.label(), m.id, m.eligible));
+            print::output(json, &m, || {
+                println!("การประชุม {} (รหัส {}) ผู้มีสิทธิ์ {} คน", m.label(), m.id, m.eligible)
+            });
         }
         MeetingCommand::Attend { meeting, members } => {
             let m = ops::meetings::attend(store, meeting, &members)?;
-            print::output(json, &m, || println!("มาประชุม {} จาก {} คน{}", m.present, m.eligible, if ops::meetings::has_quorum(&m) { " ครบองค์ประชุม" } else { " ยังไม่ครบองค์ประชุม" }));
+            print::output(json, &m, || {
+                println!(
+                    "มาประชุม {} จาก {} คน{}",
+                    m.present,
+                    m.eligible,
+                    if ops::meetings::has_quorum(&m) {
+                        " ครบองค์ประชุม"
+                    } else {
+                        " ยังไม่ครบองค์ประชุม"
+                    }
+                )
+            });
         }
         MeetingCommand::Agenda { meeting, title, body } => {
             let n = ops::meetings::add_agenda(store, meeting, &title, &body)?;
@@ -365,14 +426,29 @@ pub fn meeting(store: &mut Store, ctx: &Ctx, json: bool, c: MeetingCommand) -> R
             let ms = store.read().meetings()?;
             print::output(json, &ms, || {
                 for m in &ms {
-                    println!("{:>4} {} {} {} มา {}/{}{}", m.id, m.kind, m.label(), m.held_on, m.present, m.eligible, if m.locked { " รับรองแล้ว" } else { "" });
+                    println!(
+                        "{:>4} {} {} {} มา {}/{}{}",
+                        m.id,
+                        m.kind,
+                        m.label(),
+                        m.held_on,
+                        m.present,
+                        m.eligible,
+                        if m.locked { " รับรองแล้ว" } else { "" }
+                    );
                 }
             });
         }
         MeetingCommand::Print { meeting, pdf } => {
             let reader = store.read();
-            let m = reader.meeting(meeting)?.ok_or(Error::NotFound { what: "meeting", key: meeting.to_string() })?;
-            let attendees = reader.attendees(meeting)?.into_iter().filter_map(|id| reader.member_by_id(id).ok().flatten()).collect::<Vec<_>>();
+            let m = reader
+                .meeting(meeting)?
+                .ok_or(Error::NotFound { what: "meeting", key: meeting.to_string() })?;
+            let attendees = reader
+                .attendees(meeting)?
+                .into_iter()
+                .filter_map(|id| reader.member_by_id(id).ok().flatten())
+                .collect::<Vec<_>>();
             let approved_at = match m.approved_at {
                 Some(id) => reader.meeting(id)?.map(|x| format!("การประชุม{}", x.label())),
                 None => None,
@@ -390,7 +466,9 @@ pub fn meeting(store: &mut Store, ctx: &Ctx, json: bool, c: MeetingCommand) -> R
         }
         MeetingCommand::Show { meeting } => {
             let reader = store.read();
-            let m = reader.meeting(meeting)?.ok_or(Error::NotFound { what: "meeting", key: meeting.to_string() })?;
+            let m = reader
+                .meeting(meeting)?
+                .ok_or(Error::NotFound { what: "meeting", key: meeting.to_string() })?;
             let agenda = reader.agenda(meeting)?;
             let resolutions = reader.resolutions_of(meeting)?;
             #[derive(serde::Serialize)]
@@ -399,55 +477,109 @@ pub fn meeting(store: &mut Store, ctx: &Ctx, json: bool, c: MeetingCommand) -> R
                 agenda: &'a [(i64, String, String)],
                 resolutions: &'a [crate::store::ResolutionRow],
             }
-            print::output(json, &Shown { meeting: &m, agenda: &agenda, resolutions: &resolutions }, || {
-                println!("การประชุม {} วันที่ {} มา {}/{}", m.label(), m.held_on, m.present, m.eligible);
-                for (n, t, _) in &agenda {
-                    println!("  วาระที่ {n} {t}");
-                }
-                for r in &resolutions {
-                    println!("  {} (รหัส {}): {} — เห็นด้วย {} ไม่เห็นด้วย {} งดออกเสียง {} {}", r.label, r.id, r.subject, r.votes_for, r.votes_against, r.abstain, if r.passed { "ผ่าน" } else { "ไม่ผ่าน" });
-                }
-            });
+            print::output(
+                json,
+                &Shown { meeting: &m, agenda: &agenda, resolutions: &resolutions },
+                || {
+                    println!(
+                        "การประชุม {} วันที่ {} มา {}/{}",
+                        m.label(),
+                        m.held_on,
+                        m.present,
+                        m.eligible
+                    );
+                    for (n, t, _) in &agenda {
+                        println!("  วาระที่ {n} {t}");
+                    }
+                    for r in &resolutions {
+                        println!(
+                            "  {} (รหัส {}): {} — เห็นด้วย {} ไม่เห็นด้วย {} งดออกเสียง {} {}",
+                            r.label,
+                            r.id,
+                            r.subject,
+                            r.votes_for,
+                            r.votes_against,
+                            r.abstain,
+                            if r.passed { "ผ่าน" } else { "ไม่ผ่าน" }
+                        );
+                    }
+                },
+            );
         }
     }
     Ok(())
 }
 
 pub fn resolution(store: &mut Store, ctx: &Ctx, json: bool, a: ResolutionArgs) -> Result<()> {
-    let r = ops::meetings::resolve(store, ctx, a.meeting, &ops::meetings::Vote {
-        subject: &a.subject,
-        kind: &a.kind,
-        agenda_no: a.agenda,
-        votes_for: a.votes_for,
-        votes_against: a.against,
-        abstain: a.abstain,
-    })?;
-    print::output(json, &r, || println!("{} (รหัส {}) {}", r.label, r.id, if r.passed { "ผ่าน / passed" } else { "ไม่ผ่าน / failed" }));
+    let r = ops::meetings::resolve(
+        store,
+        ctx,
+        a.meeting,
+        &ops::meetings::Vote {
+            subject: &a.subject,
+            kind: &a.kind,
+            agenda_no: a.agenda,
+            votes_for: a.votes_for,
+            votes_against: a.against,
+            abstain: a.abstain,
+        },
+    )?;
+    print::output(json, &r, || {
+        println!(
+            "{} (รหัส {}) {}",
+            r.label,
+            r.id,
+            if r.passed { "ผ่าน / passed" } else { "ไม่ผ่าน / failed" }
+        )
+    });
     Ok(())
 }
 
 pub fn matching(store: &mut Store, ctx: &Ctx, json: bool, c: MatchingCommand) -> Result<()> {
     match c {
         MatchingCommand::Receive { source, amount, round, date, till } => {
-            let r = ops::matching::receive_matching(store, ctx, &source, &round, &amount, &today_or(ctx, &date), &till)?;
+            let r = ops::matching::receive_matching(
+                store,
+                ctx,
+                &source,
+                &round,
+                &amount,
+                &today_or(ctx, &date),
+                &till,
+            )?;
             print::output(json, &r, || print::posted(&r));
         }
         MatchingCommand::Report { year, pdf } => {
             let r = ops::matching::codi(store, ops::export::ce_year(year)?)?;
             if let Some(path) = pdf {
                 let fund = store.read().require_fund()?;
-                ops::export::write_atomic(&path, &crate::render::minutes::codi_pdf(&fund, &r, ctx.today()))?;
+                ops::export::write_atomic(
+                    &path,
+                    &crate::render::minutes::codi_pdf(&fund, &r, ctx.today()),
+                )?;
                 println!("เขียนแล้ว / written: {}", path.display());
                 return Ok(());
             }
             print::output(json, &r, || {
-                println!("ข้อมูลขอรับเงินสมทบ ณ {}", crate::thai::date_long(r.counting_day, crate::thai::Digits::Arabic));
-                println!("สมาชิกครบ 1 ปี {} คน ขอสมทบได้ {} คน (เคยได้รับ 0/1/2/3 ครั้ง: {:?})", r.members_full_year, r.members_to_request, r.times_matched);
+                println!(
+                    "ข้อมูลขอรับเงินสมทบ ณ {}",
+                    crate::thai::date_long(r.counting_day, crate::thai::Digits::Arabic)
+                );
+                println!(
+                    "สมาชิกครบ 1 ปี {} คน ขอสมทบได้ {} คน (เคยได้รับ 0/1/2/3 ครั้ง: {:?})",
+                    r.members_full_year, r.members_to_request, r.times_matched
+                );
                 for (name, v) in &r.income_by_source {
                     println!("  {name} {v}");
                 }
                 for c in &r.criteria {
-                    println!("  {} {} : {} / {}", if c.pass { "✓" } else { "✗" }, c.th, c.value, c.en);
+                    println!(
+                        "  {} {} : {} / {}",
+                        if c.pass { "✓" } else { "✗" },
+                        c.th,
+                        c.value,
+                        c.en
+                    );
                 }
             });
         }
@@ -457,19 +589,33 @@ pub fn matching(store: &mut Store, ctx: &Ctx, json: bool, c: MatchingCommand) ->
 
 pub fn loan(store: &mut Store, ctx: &Ctx, json: bool, c: LoanCommand) -> Result<()> {
     match c {
-        LoanCommand::New { member, amount, rate, method, months, date, guarantors, till, resolution } => {
+        LoanCommand::New {
+            member,
+            amount,
+            rate,
+            method,
+            months,
+            date,
+            guarantors,
+            till,
+            resolution,
+        } => {
             let d = today_or(ctx, &date);
-            let (id, posted) = ops::loans::lend(store, ctx, &ops::loans::LoanInput {
-                member_no: &member,
-                principal: &amount,
-                rate: &rate,
-                method: &method,
-                term_months: months,
-                date: &d,
-                guarantors: &guarantors,
-                till: &till,
-                resolution_id: resolution,
-            })?;
+            let (id, posted) = ops::loans::lend(
+                store,
+                ctx,
+                &ops::loans::LoanInput {
+                    member_no: &member,
+                    principal: &amount,
+                    rate: &rate,
+                    method: &method,
+                    term_months: months,
+                    date: &d,
+                    guarantors: &guarantors,
+                    till: &till,
+                    resolution_id: resolution,
+                },
+            )?;
             print::output(json, &id, || println!("สัญญาเงินกู้ที่ {id} / loan {id}: {}", posted.doc_no));
         }
         LoanCommand::Repay { loan, amount, date, till } => {
@@ -480,7 +626,10 @@ pub fn loan(store: &mut Store, ctx: &Ctx, json: bool, c: LoanCommand) -> Result<
             let loans = store.read().loans()?;
             print::output(json, &loans, || {
                 for l in &loans {
-                    println!("{:>4} สมาชิก {} เงินต้น {} ชำระแล้ว {} ดอกเบี้ย {}", l.id, l.member_id, l.principal, l.principal_paid, l.interest_paid);
+                    println!(
+                        "{:>4} สมาชิก {} เงินต้น {} ชำระแล้ว {} ดอกเบี้ย {}",
+                        l.id, l.member_id, l.principal, l.principal_paid, l.interest_paid
+                    );
                 }
             });
         }
@@ -492,7 +641,10 @@ pub fn loan(store: &mut Store, ctx: &Ctx, json: bool, c: LoanCommand) -> Result<
             let rows = ops::loans::overdue(store, as_of)?;
             print::output(json, &rows, || {
                 for r in &rows {
-                    println!("{:>4} {} {} ค้างเงินต้น {} ค้างดอกเบี้ย {}", r.loan_id, r.member_no, r.name, r.principal_overdue, r.interest_overdue);
+                    println!(
+                        "{:>4} {} {} ค้างเงินต้น {} ค้างดอกเบี้ย {}",
+                        r.loan_id, r.member_no, r.name, r.principal_overdue, r.interest_overdue
+                    );
                 }
             });
         }

@@ -18,12 +18,24 @@ use rand_chacha::ChaCha8Rng;
 pub const COMMITTEE_SIZE: usize = 5;
 const ROLES: [&str; COMMITTEE_SIZE] = ["chair", "vice_chair", "treasurer", "secretary", "auditor"];
 
-pub fn month(store: &mut Store, rng: &mut ChaCha8Rng, spec: &DemoSpec, people: &mut [(DemoMember, MemberFields)], (y, m): (i32, u32), deaths: &[String]) -> Result<()> {
+pub fn month(
+    store: &mut Store,
+    rng: &mut ChaCha8Rng,
+    spec: &DemoSpec,
+    people: &mut [(DemoMember, MemberFields)],
+    (y, m): (i32, u32),
+    deaths: &[String],
+) -> Result<()> {
     let meeting_day = day(y, m, 27);
     let ctx = at(meeting_day, 10);
     // The committee takes office as soon as five members have joined.
     if store.read().committee_on(&meeting_day.to_string())?.is_empty() {
-        let founders: Vec<String> = people.iter().take(COMMITTEE_SIZE).filter(|(p, _)| p.joined <= day(y, m, 21)).map(|(p, _)| p.member_no.clone()).collect();
+        let founders: Vec<String> = people
+            .iter()
+            .take(COMMITTEE_SIZE)
+            .filter(|(p, _)| p.joined <= day(y, m, 21))
+            .map(|(p, _)| p.member_no.clone())
+            .collect();
         if founders.len() < COMMITTEE_SIZE {
             return Ok(());
         }
@@ -35,15 +47,24 @@ pub fn month(store: &mut Store, rng: &mut ChaCha8Rng, spec: &DemoSpec, people: &
     let welfare = spec.kind != FundKind::Savings;
     let mut claims = Vec::new();
     if welfare {
-        let open = |store: &mut Store, no: &str, category: &str, event: chrono::NaiveDate, days: Option<u32>, docs: &[&str]| {
-            ops::welfare::open_claim(store, &at(day(y, m, 26), 9), &ClaimInput {
-                member_no: no.to_string(),
-                category: category.into(),
-                event_date: event.to_string(),
-                days: days.map(|d| d.to_string()),
-                documents: docs.iter().map(|d| d.to_string()).collect(),
-                note: String::new(),
-            })
+        let open = |store: &mut Store,
+                    no: &str,
+                    category: &str,
+                    event: chrono::NaiveDate,
+                    days: Option<u32>,
+                    docs: &[&str]| {
+            ops::welfare::open_claim(
+                store,
+                &at(day(y, m, 26), 9),
+                &ClaimInput {
+                    member_no: no.to_string(),
+                    category: category.into(),
+                    event_date: event.to_string(),
+                    days: days.map(|d| d.to_string()),
+                    documents: docs.iter().map(|d| d.to_string()).collect(),
+                    note: String::new(),
+                },
+            )
         };
         for no in deaths {
             claims.push(open(store, no, "death", day(y, m, 15), None, &["ใบมรณบัตร"])?.0.id);
@@ -54,12 +75,24 @@ pub fn month(store: &mut Store, rng: &mut ChaCha8Rng, spec: &DemoSpec, people: &
             if p.status != MemberStatus::Active || p.joined > day(y, m, 1) {
                 continue;
             }
-            let age = f.birth_date.parse::<chrono::NaiveDate>().map(|b| crate::domain::date::whole_years(b, day(y, m, 1))).unwrap_or(40);
+            let age = f
+                .birth_date
+                .parse::<chrono::NaiveDate>()
+                .map(|b| crate::domain::date::whole_years(b, day(y, m, 1)))
+                .unwrap_or(40);
             let event = day(y, m, rng.gen_range(1..=20));
             if rng.gen_bool(0.012) {
                 // sometimes the doctor's note is missing and the committee turns it down
-                let docs: &[&str] = if rng.gen_bool(0.9) { &["ใบรับรองแพทย์"] } else { &[] };
-                claims.push(open(store, &p.member_no, "illness", event, Some(rng.gen_range(1..8)), docs)?.0.id);
+                let docs: &[&str] = if rng.gen_bool(0.9) {
+                    &["ใบรับรองแพทย์"]
+                } else {
+                    &[]
+                };
+                claims.push(
+                    open(store, &p.member_no, "illness", event, Some(rng.gen_range(1..8)), docs)?
+                        .0
+                        .id,
+                );
             }
             if f.title.starts_with("นาง") && (20..40).contains(&age) && rng.gen_bool(0.003) {
                 claims.push(open(store, &p.member_no, "birth", event, None, &["สูติบัตร"])?.0.id);
@@ -68,7 +101,18 @@ pub fn month(store: &mut Store, rng: &mut ChaCha8Rng, spec: &DemoSpec, people: &
                 claims.push(open(store, &p.member_no, "elderly", day(y, 12, 1), None, &[])?.0.id);
             }
             if m == 5 && (6..19).contains(&age) && rng.gen_bool(0.05) {
-                claims.push(open(store, &p.member_no, "education", day(y, 5, 15), None, &["หลักฐานการศึกษา"])?.0.id);
+                claims.push(
+                    open(
+                        store,
+                        &p.member_no,
+                        "education",
+                        day(y, 5, 15),
+                        None,
+                        &["หลักฐานการศึกษา"],
+                    )?
+                    .0
+                    .id,
+                );
             }
             if flood && f.moo == flood_moo.to_string() && rng.gen_bool(0.5) {
                 claims.push(open(store, &p.member_no, "disaster", day(y, 9, 10), None, &[])?.0.id);
@@ -77,24 +121,42 @@ pub fn month(store: &mut Store, rng: &mut ChaCha8Rng, spec: &DemoSpec, people: &
     }
 
     // The monthly committee meeting.
-    let meeting = ops::meetings::new_meeting(store, &ctx, "committee", &meeting_day.to_string(), "ศาลาอเนกประสงค์หมู่บ้าน")?;
-    let committee: Vec<String> = people.iter().take(COMMITTEE_SIZE).map(|(p, _)| p.member_no.clone()).collect();
+    let meeting = ops::meetings::new_meeting(
+        store,
+        &ctx,
+        "committee",
+        &meeting_day.to_string(),
+        "ศาลาอเนกประสงค์หมู่บ้าน",
+    )?;
+    let committee: Vec<String> =
+        people.iter().take(COMMITTEE_SIZE).map(|(p, _)| p.member_no.clone()).collect();
     let absent = rng.gen_range(0..COMMITTEE_SIZE + 3); // usually everyone comes
-    let present: Vec<String> = committee.iter().enumerate().filter(|(i, _)| *i != absent).map(|(_, n)| n.clone()).collect();
+    let present: Vec<String> = committee
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != absent)
+        .map(|(_, n)| n.clone())
+        .collect();
     ops::meetings::attend(store, meeting.id, &present)?;
     ops::meetings::add_agenda(store, meeting.id, "รับรองรายงานการประชุมครั้งที่แล้ว", "")?;
     ops::meetings::add_agenda(store, meeting.id, "รายงานการเงินประจำเดือน", "")?;
     let n = present.len() as i64;
-    let previous = store.read().meetings()?.into_iter().filter(|x| x.kind == "committee" && x.id < meeting.id && !x.locked && !x.minutes.is_empty()).last();
+    let previous = store.read().meetings()?.into_iter().rfind(|x| {
+        x.kind == "committee" && x.id < meeting.id && !x.locked && !x.minutes.is_empty()
+    });
     if let Some(prev) = previous {
         ops::meetings::approve_minutes(store, prev.id, meeting.id)?;
     }
     let mut approved = Vec::new();
     if !claims.is_empty() {
         let item = ops::meetings::add_agenda(store, meeting.id, "พิจารณาคำขอรับสวัสดิการ", "")?;
-        let evaluations: Vec<(i64, bool)> = claims.iter().map(|c| Ok((*c, store.read().claim(*c)?.map(|x| x.eligible).unwrap_or(false)))).collect::<Result<_>>()?;
+        let evaluations: Vec<(i64, bool)> = claims
+            .iter()
+            .map(|c| Ok((*c, store.read().claim(*c)?.map(|x| x.eligible).unwrap_or(false))))
+            .collect::<Result<_>>()?;
         let eligible: Vec<i64> = evaluations.iter().filter(|(_, e)| *e).map(|(c, _)| *c).collect();
-        let ineligible: Vec<i64> = evaluations.iter().filter(|(_, e)| !*e).map(|(c, _)| *c).collect();
+        let ineligible: Vec<i64> =
+            evaluations.iter().filter(|(_, e)| !*e).map(|(c, _)| *c).collect();
         for (ids, approve, subject) in [
             (&eligible, true, format!("อนุมัติจ่ายสวัสดิการตามระเบียบ {} ราย", eligible.len())),
             (&ineligible, false, format!("ไม่อนุมัติคำขอที่ไม่เป็นไปตามระเบียบ {} ราย", ineligible.len())),
@@ -102,7 +164,14 @@ pub fn month(store: &mut Store, rng: &mut ChaCha8Rng, spec: &DemoSpec, people: &
             if ids.is_empty() {
                 continue;
             }
-            let vote = Vote { subject: &subject, kind: "claim", agenda_no: Some(item), votes_for: n, votes_against: 0, abstain: 0 };
+            let vote = Vote {
+                subject: &subject,
+                kind: "claim",
+                agenda_no: Some(item),
+                votes_for: n,
+                votes_against: 0,
+                abstain: 0,
+            };
             let r = ops::meetings::resolve(store, &ctx, meeting.id, &vote)?;
             for c in ids {
                 ops::welfare::decide_claim(store, *c, approve, r.id, None)?;
@@ -124,7 +193,9 @@ pub fn month(store: &mut Store, rng: &mut ChaCha8Rng, spec: &DemoSpec, people: &
     for c in approved {
         let pay_day = day(y, m, 28);
         let amount = store.read().claim(c)?.and_then(|x| x.approved_amount).unwrap_or_default();
-        let bank = store.read().lowest_balance_from(crate::domain::accounts::BANK, &pay_day.to_string())?;
+        let bank = store
+            .read()
+            .lowest_balance_from(crate::domain::accounts::BANK, &pay_day.to_string())?;
         if bank >= amount {
             ops::welfare::pay_claim(store, &at(pay_day, 10), c, &pay_day.to_string(), "bank")?;
         }
@@ -132,15 +203,34 @@ pub fn month(store: &mut Store, rng: &mut ChaCha8Rng, spec: &DemoSpec, people: &
 
     // Matching money in March.
     if m == 3 && welfare {
-        let matchable = ops::matching::matchable_members(&store.read(), ops::matching::counting_day(day(y, 3, 15)))?
-            .into_iter()
-            .filter(|(_, t)| *t < ops::matching::MAX_TIMES_MATCHED)
-            .count() as i64;
+        let matchable = ops::matching::matchable_members(
+            &store.read(),
+            ops::matching::counting_day(day(y, 3, 15)),
+        )?
+        .into_iter()
+        .filter(|(_, t)| *t < ops::matching::MAX_TIMES_MATCHED)
+        .count() as i64;
         if matchable > 0 {
             let be = y + crate::thai::BE_OFFSET;
-            ops::matching::receive_matching(store, &at(day(y, 3, 15), 10), "government", &format!("{be}/1"), &(matchable * 120).to_string(), &day(y, 3, 15).to_string(), "bank")?;
+            ops::matching::receive_matching(
+                store,
+                &at(day(y, 3, 15), 10),
+                "government",
+                &format!("{be}/1"),
+                &(matchable * 120).to_string(),
+                &day(y, 3, 15).to_string(),
+                "bank",
+            )?;
             let scale = i64::from((spec.members / 300).max(1));
-            ops::matching::receive_matching(store, &at(day(y, 3, 18), 10), "local", &format!("{be}"), &(10_000 * scale).to_string(), &day(y, 3, 18).to_string(), "bank")?;
+            ops::matching::receive_matching(
+                store,
+                &at(day(y, 3, 18), 10),
+                "local",
+                &format!("{be}"),
+                &(10_000 * scale).to_string(),
+                &day(y, 3, 18).to_string(),
+                "bank",
+            )?;
         }
     }
 
@@ -148,19 +238,60 @@ pub fn month(store: &mut Store, rng: &mut ChaCha8Rng, spec: &DemoSpec, people: &
     if m == 1 {
         let assembly_day = day(y, 1, 20);
         let actx = at(assembly_day, 9);
-        let active: Vec<String> = store.read().members_active_on(&assembly_day.to_string())?.into_iter().map(|x| x.member_no).collect();
+        let active: Vec<String> = store
+            .read()
+            .members_active_on(&assembly_day.to_string())?
+            .into_iter()
+            .map(|x| x.member_no)
+            .collect();
         if active.len() >= 3 {
-            let ga = ops::meetings::new_meeting(store, &actx, "general", &assembly_day.to_string(), "วัดประจำหมู่บ้าน")?;
-            let attending: Vec<String> = active.iter().filter(|_| rng.gen_bool(0.6)).cloned().collect();
+            let ga = ops::meetings::new_meeting(
+                store,
+                &actx,
+                "general",
+                &assembly_day.to_string(),
+                "วัดประจำหมู่บ้าน",
+            )?;
+            let attending: Vec<String> =
+                active.iter().filter(|_| rng.gen_bool(0.6)).cloned().collect();
             ops::meetings::attend(store, ga.id, &attending)?;
             let ga = store.read().meeting(ga.id)?.expect("just made");
             if ops::meetings::has_quorum(&ga) {
                 let votes = ga.present;
-                ops::meetings::resolve(store, &actx, ga.id, &Vote { subject: &format!("รับรองงบการเงินประจำปี {}", y - 1 + crate::thai::BE_OFFSET), kind: "other", agenda_no: None, votes_for: votes - 2, votes_against: 0, abstain: 2 })?;
-                if spec.kind.keeps_savings() && store.read().first_entry_date()?.is_some_and(|d| d < format!("{}-01-01", y)) {
-                    let interest = store.read().interest_paid_between(&format!("{}-01-01", y - 1), &format!("{}-12-31", y - 1))?;
-                    let parts: Vec<String> = if interest.is_empty() { ["10", "60", "0", "10", "10", "10"] } else { ["10", "40", "20", "10", "10", "10"] }.map(String::from).to_vec();
-                    match ops::allocation::allocate(store, &actx, y - 1, &parts, &assembly_day.to_string()) {
+                ops::meetings::resolve(
+                    store,
+                    &actx,
+                    ga.id,
+                    &Vote {
+                        subject: &format!("รับรองงบการเงินประจำปี {}", y - 1 + crate::thai::BE_OFFSET),
+                        kind: "other",
+                        agenda_no: None,
+                        votes_for: votes - 2,
+                        votes_against: 0,
+                        abstain: 2,
+                    },
+                )?;
+                if spec.kind.keeps_savings()
+                    && store.read().first_entry_date()?.is_some_and(|d| d < format!("{}-01-01", y))
+                {
+                    let interest = store.read().interest_paid_between(
+                        &format!("{}-01-01", y - 1),
+                        &format!("{}-12-31", y - 1),
+                    )?;
+                    let parts: Vec<String> = if interest.is_empty() {
+                        ["10", "60", "0", "10", "10", "10"]
+                    } else {
+                        ["10", "40", "20", "10", "10", "10"]
+                    }
+                    .map(String::from)
+                    .to_vec();
+                    match ops::allocation::allocate(
+                        store,
+                        &actx,
+                        y - 1,
+                        &parts,
+                        &assembly_day.to_string(),
+                    ) {
                         Ok(_) | Err(crate::Error::Refused { .. }) => {}
                         Err(e) => return Err(e),
                     }
@@ -172,7 +303,13 @@ pub fn month(store: &mut Store, rng: &mut ChaCha8Rng, spec: &DemoSpec, people: &
     // Loans: a few savers borrow; borrowers repay what has fallen due (most of the time).
     if spec.kind.keeps_savings() {
         let loan_day = day(y, m, 20);
-        let savers: Vec<String> = people.iter().filter(|(p, _)| p.status == MemberStatus::Active && p.saves.0 > 0 && p.joined < day(y, m, 1)).map(|(p, _)| p.member_no.clone()).collect();
+        let savers: Vec<String> = people
+            .iter()
+            .filter(|(p, _)| {
+                p.status == MemberStatus::Active && p.saves.0 > 0 && p.joined < day(y, m, 1)
+            })
+            .map(|(p, _)| p.member_no.clone())
+            .collect();
         for no in &savers {
             if !rng.gen_bool(0.004) || savers.len() < 3 {
                 continue;
@@ -183,31 +320,56 @@ pub fn month(store: &mut Store, rng: &mut ChaCha8Rng, spec: &DemoSpec, people: &
                 continue;
             }
             let amount = Satang::from_baht(rng.gen_range(5..=20) * 1000);
-            if store.read().lowest_balance_from(crate::domain::accounts::BANK, &loan_day.to_string())? < amount {
+            if store
+                .read()
+                .lowest_balance_from(crate::domain::accounts::BANK, &loan_day.to_string())?
+                < amount
+            {
                 continue;
             }
-            ops::loans::lend(store, &at(loan_day, 10), &ops::loans::LoanInput {
-                member_no: no,
-                principal: &amount.to_decimal().to_string(),
-                rate: "1",
-                method: "declining",
-                term_months: 12,
-                date: &loan_day.to_string(),
-                guarantors: &[g1.clone(), g2.clone()],
-                till: "bank",
-                resolution_id: None,
-            })?;
+            ops::loans::lend(
+                store,
+                &at(loan_day, 10),
+                &ops::loans::LoanInput {
+                    member_no: no,
+                    principal: &amount.to_decimal().to_string(),
+                    rate: "1",
+                    method: "declining",
+                    term_months: 12,
+                    date: &loan_day.to_string(),
+                    guarantors: &[g1.clone(), g2.clone()],
+                    till: "bank",
+                    resolution_id: None,
+                },
+            )?;
         }
         let pay_day = day(y, m, 25);
         for loan in store.read().loans()? {
             if loan.principal_paid >= loan.principal || rng.gen_bool(0.1) {
                 continue;
             }
-            let sched = crate::domain::loan::schedule(loan.principal, loan.rate_bp, if loan.method == "flat" { crate::domain::loan::Method::Flat } else { crate::domain::loan::Method::Declining }, loan.term_months, crate::domain::date::parse(&loan.start_date).unwrap_or(pay_day));
+            let sched = crate::domain::loan::schedule(
+                loan.principal,
+                loan.rate_bp,
+                if loan.method == "flat" {
+                    crate::domain::loan::Method::Flat
+                } else {
+                    crate::domain::loan::Method::Declining
+                },
+                loan.term_months,
+                crate::domain::date::parse(&loan.start_date).unwrap_or(pay_day),
+            );
             let (p, i) = crate::domain::loan::due_by(&sched, pay_day);
             let due = (p.0 - loan.principal_paid.0).max(0) + (i.0 - loan.interest_paid.0).max(0);
             if due > 0 {
-                ops::loans::repay(store, &at(pay_day, 15), loan.id, &Satang(due).to_decimal().to_string(), &pay_day.to_string(), "cash")?;
+                ops::loans::repay(
+                    store,
+                    &at(pay_day, 15),
+                    loan.id,
+                    &Satang(due).to_decimal().to_string(),
+                    &pay_day.to_string(),
+                    "cash",
+                )?;
             }
         }
     }

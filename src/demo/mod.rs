@@ -42,7 +42,14 @@ pub struct DemoSpec {
 
 impl Default for DemoSpec {
     fn default() -> Self {
-        DemoSpec { members: 300, years: 3, seed: 1, until: DEFAULT_UNTIL, kind: FundKind::Both, fund_code: DEMO_CODE.into() }
+        DemoSpec {
+            members: 300,
+            years: 3,
+            seed: 1,
+            until: DEFAULT_UNTIL,
+            kind: FundKind::Both,
+            fund_code: DEMO_CODE.into(),
+        }
     }
 }
 
@@ -103,7 +110,11 @@ fn baht(n: i64) -> String {
 /// Build the demo fund into an empty database.
 pub fn build(store: &mut Store, spec: &DemoSpec) -> Result<DemoSummary> {
     if spec.members == 0 || spec.years == 0 || spec.years > 60 {
-        return Err(Error::invalid("members", format!("{} × {}", spec.members, spec.years), crate::Problem::Overflow));
+        return Err(Error::invalid(
+            "members",
+            format!("{} × {}", spec.members, spec.years),
+            crate::Problem::Overflow,
+        ));
     }
     let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
     let start = add_months(spec.until, -(i64::from(spec.years) * 12 - 1));
@@ -150,7 +161,11 @@ pub fn build(store: &mut Store, spec: &DemoSpec) -> Result<DemoSummary> {
 
 /// Decide who joins when, and how they behave. Sorted by joining date so member numbers
 /// follow the order people joined.
-fn plan_members(rng: &mut ChaCha8Rng, spec: &DemoSpec, start: (i32, u32)) -> Vec<(DemoMember, MemberFields)> {
+fn plan_members(
+    rng: &mut ChaCha8Rng,
+    spec: &DemoSpec,
+    start: (i32, u32),
+) -> Vec<(DemoMember, MemberFields)> {
     let total_months = i64::from(spec.years) * 12;
     let mut used_ids = std::collections::HashSet::new();
     let mut people = Vec::with_capacity(spec.members as usize);
@@ -226,11 +241,25 @@ fn plan_members(rng: &mut ChaCha8Rng, spec: &DemoSpec, start: (i32, u32)) -> Vec
             national_id,
             birth_date: birth.to_string(),
             moo: moo.to_string(),
-            address: format!("{}/{} หมู่ {} {}", rng.gen_range(1..250), rng.gen_range(1..9), moo, names::VILLAGES[(moo - 1) as usize]),
-            phone: if age >= 18 && rng.gen_bool(0.8) { format!("08{}", rng.gen_range(10_000_000..99_999_999)) } else { String::new() },
+            address: format!(
+                "{}/{} หมู่ {} {}",
+                rng.gen_range(1..250),
+                rng.gen_range(1..9),
+                moo,
+                names::VILLAGES[(moo - 1) as usize]
+            ),
+            phone: if age >= 18 && rng.gen_bool(0.8) {
+                format!("08{}", rng.gen_range(10_000_000..99_999_999))
+            } else {
+                String::new()
+            },
             joined_on: joined.to_string(),
             groups: groups.join(","),
-            beneficiary_name: format!("{} {}", pick(rng, if male { names::FEMALE } else { names::MALE }), last),
+            beneficiary_name: format!(
+                "{} {}",
+                pick(rng, if male { names::FEMALE } else { names::MALE }),
+                last
+            ),
             beneficiary_relation: pick(rng, names::RELATIONS).into(),
             ..Default::default()
         };
@@ -254,6 +283,8 @@ fn plan_members(rng: &mut ChaCha8Rng, spec: &DemoSpec, start: (i32, u32)) -> Vec
     people
 }
 
+// (an index loop: the body changes `people[i]` after reading it)
+#[allow(clippy::needless_range_loop)]
 fn run_month(
     store: &mut Store,
     rng: &mut ChaCha8Rng,
@@ -264,7 +295,9 @@ fn run_month(
     // 1. New members this month, in one transaction.
     let join_ctx = at(day(y, m, 21), 9);
     store.write(|tx| {
-        for (_, fields) in people.iter().filter(|(p, _)| p.joined.year() == y && p.joined.month() == m) {
+        for (_, fields) in
+            people.iter().filter(|(p, _)| p.joined.year() == y && p.joined.month() == m)
+        {
             let input = fields.validate(join_ctx.today())?;
             ops::members::insert_checked(tx, &join_ctx, &input)?;
         }
@@ -276,7 +309,8 @@ fn run_month(
     let life_day = day(y, m, 15);
     for i in 0..people.len() {
         let (p, fields) = &people[i];
-        if p.status != MemberStatus::Active || p.joined >= life_day || i < activity::COMMITTEE_SIZE {
+        if p.status != MemberStatus::Active || p.joined >= life_day || i < activity::COMMITTEE_SIZE
+        {
             continue;
         }
         let roll: f64 = rng.gen();
@@ -296,19 +330,46 @@ fn run_month(
         if withdraws {
             let part = Satang((savings.0 / 100 * rng.gen_range(20..=100) / 100) * 100);
             if part.0 > 0 && bank >= part {
-                ops::savings::withdraw(store, &ctx, &member_no, &part.to_decimal().to_string(), &life_day.to_string(), "bank")?;
+                ops::savings::withdraw(
+                    store,
+                    &ctx,
+                    &member_no,
+                    &part.to_decimal().to_string(),
+                    &life_day.to_string(),
+                    "bank",
+                )?;
             }
             continue;
         }
         let (status, reason) = if dies {
-            (MemberStatus::Deceased, format!("ถึงแก่กรรม แจ้งโดย{} ({})", fields.beneficiary_name, fields.beneficiary_relation))
+            (
+                MemberStatus::Deceased,
+                format!(
+                    "ถึงแก่กรรม แจ้งโดย{} ({})",
+                    fields.beneficiary_name, fields.beneficiary_relation
+                ),
+            )
         } else {
             (MemberStatus::Resigned, "ย้ายไปอยู่ต่างจังหวัด ขอลาออก".to_string())
         };
         if savings.0 > 0 && bank >= savings {
-            ops::savings::withdraw(store, &ctx, &member_no, &savings.to_decimal().to_string(), &life_day.to_string(), "bank")?;
+            ops::savings::withdraw(
+                store,
+                &ctx,
+                &member_no,
+                &savings.to_decimal().to_string(),
+                &life_day.to_string(),
+                "bank",
+            )?;
         }
-        ops::members::change_status(store, &ctx, &member_no, status, &life_day.to_string(), &reason)?;
+        ops::members::change_status(
+            store,
+            &ctx,
+            &member_no,
+            status,
+            &life_day.to_string(),
+            &reason,
+        )?;
         people[i].0.status = status;
         if dies {
             deaths.push(member_no);
@@ -351,7 +412,13 @@ fn run_month(
         });
     }
     if !lines.is_empty() {
-        ops::contributions::collect(store, &at(collect_day, 16), &collect_day.to_string(), "cash", &lines)?;
+        ops::contributions::collect(
+            store,
+            &at(collect_day, 16),
+            &collect_day.to_string(),
+            "cash",
+            &lines,
+        )?;
     }
 
     // 3. Bank the cash above the float.
@@ -360,52 +427,118 @@ fn run_month(
     let cash = store.read().account_balance(accounts::CASH, &bank_day.to_string())?;
     if cash.0 > CASH_FLOAT {
         let amount = Satang(cash.0 - CASH_FLOAT);
-        ops::cashbook::transfer(store, &ctx, "cash", "bank", &amount.to_decimal().to_string(), &bank_day.to_string(), "นำเงินสดฝากธนาคาร")?;
+        ops::cashbook::transfer(
+            store,
+            &ctx,
+            "cash",
+            "bank",
+            &amount.to_decimal().to_string(),
+            &bank_day.to_string(),
+            "นำเงินสดฝากธนาคาร",
+        )?;
     }
 
     // 4. Costs, income and grants.
-    let spend = |store: &mut Store, account: &str, amount: i64, date: NaiveDate, till: &str, memo: &str| -> Result<()> {
-        let balance = store.read().account_balance(if till == "cash" { accounts::CASH } else { accounts::BANK }, &date.to_string())?;
+    let spend = |store: &mut Store,
+                 account: &str,
+                 amount: i64,
+                 date: NaiveDate,
+                 till: &str,
+                 memo: &str|
+     -> Result<()> {
+        let balance = store.read().account_balance(
+            if till == "cash" { accounts::CASH } else { accounts::BANK },
+            &date.to_string(),
+        )?;
         if balance.0 < amount * 100 {
             return Ok(());
         }
-        ops::cashbook::pay(store, &at(date, 11), &CashMove {
-            account: account.into(),
-            amount: baht(amount),
-            date: date.to_string(),
-            till: till.into(),
-            description: memo.into(),
-            member_no: None,
-        })
+        ops::cashbook::pay(
+            store,
+            &at(date, 11),
+            &CashMove {
+                account: account.into(),
+                amount: baht(amount),
+                date: date.to_string(),
+                till: till.into(),
+                description: memo.into(),
+                member_no: None,
+            },
+        )
         .map(|_| ())
     };
-    let receive = |store: &mut Store, account: &str, amount: i64, date: NaiveDate, till: &str, memo: &str| -> Result<()> {
-        ops::cashbook::receive(store, &at(date, 11), &CashMove {
-            account: account.into(),
-            amount: baht(amount),
-            date: date.to_string(),
-            till: till.into(),
-            description: memo.into(),
-            member_no: None,
-        })
+    let receive = |store: &mut Store,
+                   account: &str,
+                   amount: i64,
+                   date: NaiveDate,
+                   till: &str,
+                   memo: &str|
+     -> Result<()> {
+        ops::cashbook::receive(
+            store,
+            &at(date, 11),
+            &CashMove {
+                account: account.into(),
+                amount: baht(amount),
+                date: date.to_string(),
+                till: till.into(),
+                description: memo.into(),
+                member_no: None,
+            },
+        )
         .map(|_| ())
     };
     let scale = i64::from((spec.members / 300).max(1));
-    spend(store, accounts::ADMINISTRATION, rng.gen_range(200..800) * scale, day(y, m, 27), "cash", "ค่าวัสดุสำนักงานและถ่ายเอกสาร")?;
+    spend(
+        store,
+        accounts::ADMINISTRATION,
+        rng.gen_range(200..800) * scale,
+        day(y, m, 27),
+        "cash",
+        "ค่าวัสดุสำนักงานและถ่ายเอกสาร",
+    )?;
     if m % 3 == 0 {
-        spend(store, accounts::COMMITTEE, 1_500 * scale, day(y, m, 28), "bank", "ค่าตอบแทนคณะกรรมการประจำไตรมาส")?;
+        spend(
+            store,
+            accounts::COMMITTEE,
+            1_500 * scale,
+            day(y, m, 28),
+            "bank",
+            "ค่าตอบแทนคณะกรรมการประจำไตรมาส",
+        )?;
     }
     if m == 4 {
-        spend(store, accounts::PUBLIC_BENEFIT, 3_000 * scale, day(y, m, 12), "bank", "ร่วมจัดงานประเพณีสงกรานต์ของหมู่บ้าน")?;
+        spend(
+            store,
+            accounts::PUBLIC_BENEFIT,
+            3_000 * scale,
+            day(y, m, 12),
+            "bank",
+            "ร่วมจัดงานประเพณีสงกรานต์ของหมู่บ้าน",
+        )?;
     }
     if rng.gen_bool(0.1) {
-        receive(store, accounts::DONATIONS, rng.gen_range(5..50) * 100, day(y, m, 10), "cash", "ผู้ใหญ่บ้านและชาวบ้านร่วมบริจาค")?;
+        receive(
+            store,
+            accounts::DONATIONS,
+            rng.gen_range(5..50) * 100,
+            day(y, m, 10),
+            "cash",
+            "ผู้ใหญ่บ้านและชาวบ้านร่วมบริจาค",
+        )?;
     }
     if m == 6 || m == 12 {
         let bank = store.read().account_balance(accounts::BANK, &day(y, m, 1).to_string())?;
         let interest = bank.0 / 400 / 100; // about 0.5% a year, whole baht
         if interest > 0 {
-            receive(store, accounts::BANK_INTEREST, interest, day(y, m, 28), "bank", "ดอกเบี้ยเงินฝากออมทรัพย์")?;
+            receive(
+                store,
+                accounts::BANK_INTEREST,
+                interest,
+                day(y, m, 28),
+                "bank",
+                "ดอกเบี้ยเงินฝากออมทรัพย์",
+            )?;
         }
     }
 
@@ -414,7 +547,8 @@ fn run_month(
 
     // 6. Close the month on the first of the next; the lapse rule runs there.
     let (ny, nm) = add_months((y, m), 1);
-    let outcome = ops::close::close_month(store, &at(day(ny, nm, 1), 9), &format!("{y:04}-{m:02}"))?;
+    let outcome =
+        ops::close::close_month(store, &at(day(ny, nm, 1), 9), &format!("{y:04}-{m:02}"))?;
     for no in outcome.lapsed_members {
         if let Some((p, _)) = people.iter_mut().find(|(p, _)| p.member_no == no) {
             p.status = MemberStatus::Lapsed;

@@ -26,9 +26,15 @@ impl AccountClass {
         }
     }
     pub fn from_key(key: &str) -> Option<AccountClass> {
-        [AccountClass::Asset, AccountClass::Liability, AccountClass::Equity, AccountClass::Income, AccountClass::Expense]
-            .into_iter()
-            .find(|c| c.key() == key)
+        [
+            AccountClass::Asset,
+            AccountClass::Liability,
+            AccountClass::Equity,
+            AccountClass::Income,
+            AccountClass::Expense,
+        ]
+        .into_iter()
+        .find(|c| c.key() == key)
     }
     /// The class a code belongs to by its first digit.
     pub fn of_code(code: &str) -> Option<AccountClass> {
@@ -91,11 +97,30 @@ pub struct AccountSeed {
     for_kind: For,
 }
 
-const fn seed(code: &'static str, th: &'static str, en: &'static str, class: AccountClass, for_kind: For) -> AccountSeed {
-    AccountSeed { code, name_th: th, name_en: en, class, cash_kind: None, welfare_category: None, for_kind }
+const fn seed(
+    code: &'static str,
+    th: &'static str,
+    en: &'static str,
+    class: AccountClass,
+    for_kind: For,
+) -> AccountSeed {
+    AccountSeed {
+        code,
+        name_th: th,
+        name_en: en,
+        class,
+        cash_kind: None,
+        welfare_category: None,
+        for_kind,
+    }
 }
 
-const fn welfare(code: &'static str, th: &'static str, en: &'static str, category: &'static str) -> AccountSeed {
+const fn welfare(
+    code: &'static str,
+    th: &'static str,
+    en: &'static str,
+    category: &'static str,
+) -> AccountSeed {
     AccountSeed {
         code,
         name_th: th,
@@ -110,20 +135,55 @@ const fn welfare(code: &'static str, th: &'static str, en: &'static str, categor
 use AccountClass::*;
 
 const CHART: &[AccountSeed] = &[
-    AccountSeed { cash_kind: Some("cash"), ..seed(CASH, "เงินสด", "Cash on hand", Asset, For::All) },
-    AccountSeed { cash_kind: Some("bank"), ..seed(BANK, "เงินฝากธนาคาร", "Bank deposits", Asset, For::All) },
+    AccountSeed {
+        cash_kind: Some("cash"), ..seed(CASH, "เงินสด", "Cash on hand", Asset, For::All)
+    },
+    AccountSeed {
+        cash_kind: Some("bank"),
+        ..seed(BANK, "เงินฝากธนาคาร", "Bank deposits", Asset, For::All)
+    },
     seed(LOANS, "ลูกหนี้เงินกู้สมาชิก", "Loans to members", Asset, For::Savings),
     seed(SAVINGS_OWED, "เงินสัจจะสะสมของสมาชิก", "Members' sajja savings", Liability, For::Savings),
-    seed(DIVIDENDS_PAYABLE, "เงินปันผลและเฉลี่ยคืนค้างจ่าย", "Dividends and refunds payable", Liability, For::Savings),
-    seed(WELFARE_ALLOCATED, "เงินจัดสรรเพื่อสวัสดิการสมาชิก", "Allocated to members' welfare", Liability, For::Savings),
-    seed(COMMITTEE_PAYABLE, "ค่าตอบแทนกรรมการค้างจ่าย", "Committee compensation payable", Liability, For::Savings),
-    seed(PUBLIC_ALLOCATED, "เงินจัดสรรเพื่อสาธารณประโยชน์", "Allocated to public benefit", Liability, For::Savings),
+    seed(
+        DIVIDENDS_PAYABLE,
+        "เงินปันผลและเฉลี่ยคืนค้างจ่าย",
+        "Dividends and refunds payable",
+        Liability,
+        For::Savings,
+    ),
+    seed(
+        WELFARE_ALLOCATED,
+        "เงินจัดสรรเพื่อสวัสดิการสมาชิก",
+        "Allocated to members' welfare",
+        Liability,
+        For::Savings,
+    ),
+    seed(
+        COMMITTEE_PAYABLE,
+        "ค่าตอบแทนกรรมการค้างจ่าย",
+        "Committee compensation payable",
+        Liability,
+        For::Savings,
+    ),
+    seed(
+        PUBLIC_ALLOCATED,
+        "เงินจัดสรรเพื่อสาธารณประโยชน์",
+        "Allocated to public benefit",
+        Liability,
+        For::Savings,
+    ),
     seed(FUND_CAPITAL, "ทุนของกองทุน", "Fund capital", Equity, For::All),
     seed(RESERVE, "เงินสำรอง", "Reserve", Equity, For::All),
     seed(PROFIT_ALLOCATED, "กำไรที่จัดสรรแล้ว", "Profit allocated", Equity, For::Savings),
     seed(CONTRIBUTIONS, "เงินสมทบจากสมาชิก", "Member contributions", Income, For::All),
     seed(ENTRANCE_FEES, "ค่าธรรมเนียมแรกเข้า", "Entrance fees", Income, For::All),
-    seed(MATCHING_GOVERNMENT, "เงินสมทบจากรัฐบาล (ผ่าน พอช.)", "Government matching (via CODI)", Income, For::Welfare),
+    seed(
+        MATCHING_GOVERNMENT,
+        "เงินสมทบจากรัฐบาล (ผ่าน พอช.)",
+        "Government matching (via CODI)",
+        Income,
+        For::Welfare,
+    ),
     seed(MATCHING_LOCAL, "เงินสมทบจาก อปท.", "Local council matching", Income, For::Welfare),
     seed(MATCHING_CODI, "เงินสมทบจาก พอช.", "CODI matching", Income, For::Welfare),
     seed(GRANTS_OTHER, "เงินสนับสนุนจากหน่วยงานอื่น", "Grants from other agencies", Income, For::All),
@@ -140,7 +200,10 @@ const CHART: &[AccountSeed] = &[
     welfare("5106", "สวัสดิการการศึกษา", "Welfare: education", "education"),
     welfare("5107", "สวัสดิการส่งเสริมอาชีพ", "Welfare: occupation", "occupation"),
     welfare("5108", "สวัสดิการภัยพิบัติ", "Welfare: disaster", "disaster"),
-    AccountSeed { for_kind: For::All, ..welfare(WELFARE_OTHER, "สวัสดิการอื่น ๆ", "Welfare: other", "other") },
+    AccountSeed {
+        for_kind: For::All,
+        ..welfare(WELFARE_OTHER, "สวัสดิการอื่น ๆ", "Welfare: other", "other")
+    },
     seed(ADMINISTRATION, "ค่าใช้จ่ายในการบริหาร", "Administration", Expense, For::All),
     seed(COMMITTEE, "ค่าตอบแทนคณะกรรมการ", "Committee compensation", Expense, For::All),
     seed(PUBLIC_BENEFIT, "สาธารณประโยชน์", "Public benefit", Expense, For::All),

@@ -36,11 +36,17 @@ mod tests {
     #[test]
     fn parts_always_sum_to_the_whole() {
         assert_eq!(largest_remainder(100, &[1, 1, 1]), vec![34, 33, 33]);
-        assert_eq!(largest_remainder(10_000_01, &[10, 40, 20, 10, 10, 10]), vec![100_000, 400_001, 200_000, 100_000, 100_000, 100_000]);
+        assert_eq!(
+            largest_remainder(10_000_01, &[10, 40, 20, 10, 10, 10]),
+            vec![100_000, 400_001, 200_000, 100_000, 100_000, 100_000]
+        );
         for total in [0, 1, 7, 999, 123_456_789] {
             for weights in [vec![1, 2, 3], vec![5], vec![0, 3, 0, 7], vec![33, 33, 34]] {
                 let parts = largest_remainder(total, &weights);
-                assert_eq!(parts.iter().sum::<i64>(), if weights.iter().sum::<i128>() > 0 { total } else { 0 });
+                assert_eq!(
+                    parts.iter().sum::<i64>(),
+                    if weights.iter().sum::<i128>() > 0 { total } else { 0 }
+                );
                 assert!(parts.iter().zip(&weights).all(|(p, w)| *w > 0 || *p == 0));
             }
         }

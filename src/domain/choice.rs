@@ -6,7 +6,11 @@ use crate::error::{Error, Problem};
 
 /// The choice among `choices` (key, value) whose key is `input` (trimmed); otherwise an
 /// `invalid.unknown_choice` error that lists the keys.
-pub fn parse_choice<T: Copy>(field: &'static str, input: &str, choices: &[(&str, T)]) -> crate::Result<T> {
+pub fn parse_choice<T: Copy>(
+    field: &'static str,
+    input: &str,
+    choices: &[(&str, T)],
+) -> crate::Result<T> {
     choices.iter().find(|(key, _)| *key == input.trim()).map(|(_, value)| *value).ok_or_else(|| {
         let allowed = choices.iter().map(|(key, _)| *key).collect::<Vec<_>>().join(", ");
         Error::invalid(field, input, Problem::UnknownChoice { allowed })
@@ -23,7 +27,11 @@ mod tests {
         assert_eq!(parse_choice("direction", " withdraw ", &choices).unwrap(), 2);
         let e = parse_choice("direction", "withdrawl", &choices).unwrap_err();
         assert_eq!(e.code(), "invalid.unknown_choice");
-        assert!(e.message_en().contains("withdrawl") && e.message_en().contains("deposit, withdraw"), "{}", e.message_en());
+        assert!(
+            e.message_en().contains("withdrawl") && e.message_en().contains("deposit, withdraw"),
+            "{}",
+            e.message_en()
+        );
         assert!(parse_choice("direction", "", &choices).is_err());
     }
 }

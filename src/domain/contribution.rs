@@ -28,11 +28,17 @@ pub fn fiscal_year_of(fiscal_year_start: u32, date: NaiveDate) -> i32 {
 
 /// How many periods are owed from `joined` through `until` (inclusive), 0 if `until` is
 /// before joining.
-pub fn periods_owed(schedule: Schedule, fiscal_year_start: u32, joined: NaiveDate, until: NaiveDate) -> i64 {
+pub fn periods_owed(
+    schedule: Schedule,
+    fiscal_year_start: u32,
+    joined: NaiveDate,
+    until: NaiveDate,
+) -> i64 {
     if until < joined {
         return 0;
     }
-    period_of(schedule, fiscal_year_start, until) - period_of(schedule, fiscal_year_start, joined) + 1
+    period_of(schedule, fiscal_year_start, until) - period_of(schedule, fiscal_year_start, joined)
+        + 1
 }
 
 /// A human label of the period numbered `index`: `2026-10-05`, `2026-10`, or `FY2026`.
@@ -52,7 +58,11 @@ pub fn periods_paid(field: &'static str, amount: Satang, rate: Satang) -> crate:
         return Err(Error::invalid(field, amount.display(), Problem::ZeroNotAllowed));
     }
     if rate.0 <= 0 || amount.0 % rate.0 != 0 {
-        return Err(Error::invalid(field, amount.display(), Problem::NotMultipleOf { unit: format!("{} บาท/baht", rate.display()) }));
+        return Err(Error::invalid(
+            field,
+            amount.display(),
+            Problem::NotMultipleOf { unit: format!("{} บาท/baht", rate.display()) },
+        ));
     }
     Ok(amount.0 / rate.0)
 }
@@ -101,7 +111,10 @@ mod tests {
     #[test]
     fn labels_and_multiples() {
         assert_eq!(period_label(Schedule::Monthly, 2026 * 12 + 9), "2026-10");
-        assert_eq!(period_label(Schedule::Daily, i64::from(d(2026, 10, 5).num_days_from_ce())), "2026-10-05");
+        assert_eq!(
+            period_label(Schedule::Daily, i64::from(d(2026, 10, 5).num_days_from_ce())),
+            "2026-10-05"
+        );
         assert_eq!(periods_paid("contribution", Satang(9000), Satang(3000)).unwrap(), 3);
         assert!(periods_paid("contribution", Satang(4500), Satang(3000)).is_err());
         assert!(periods_paid("contribution", Satang(0), Satang(3000)).is_err());

@@ -22,7 +22,9 @@ pub fn parse(input: &str) -> Result<NaiveDate, Problem> {
     } else {
         return Err(Problem::BadDate);
     };
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+    if parts.len() != 3
+        || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    {
         return Err(Problem::BadDate);
     }
     if parts[0].len() != 4 || parts[1].len() > 2 || parts[2].len() > 2 {
@@ -90,6 +92,19 @@ pub fn whole_years(from: NaiveDate, to: NaiveDate) -> i32 {
     years
 }
 
+/// Thailand's offset from UTC (Asia/Bangkok keeps no daylight saving): a fund's "today" and
+/// every date printed from a recorded time are dates in Thailand.
+pub fn thai_offset() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(7 * 3600).expect("valid offset")
+}
+
+/// The date in Thailand of a recorded UTC time (`2026-04-30T22:30:00Z` is 1 May there);
+/// `None` for text that is not such a time.
+pub fn local_date_of(recorded_at: &str) -> Option<NaiveDate> {
+    let at = chrono::DateTime::parse_from_rfc3339(recorded_at).ok()?;
+    Some(at.with_timezone(&thai_offset()).date_naive())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,7 +139,17 @@ mod tests {
 
     #[test]
     fn refuses_ambiguous_or_broken_dates() {
-        for s in ["31-10-2569", "2026/10/31x", "2026-13-01", "2026-00-10", "2026-10-32", "26-10-31", "hello", "2026-10", "1899-12-31"] {
+        for s in [
+            "31-10-2569",
+            "2026/10/31x",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-10-32",
+            "26-10-31",
+            "hello",
+            "2026-10",
+            "1899-12-31",
+        ] {
             assert!(parse(s).is_err(), "{s}");
         }
         assert_eq!(parse(""), Err(Problem::Empty));
@@ -140,17 +165,4 @@ mod tests {
         assert_eq!(whole_years(d(2000, 3, 1), d(2026, 2, 28)), 25);
         assert_eq!(whole_years(d(2000, 3, 1), d(2026, 3, 1)), 26);
     }
-}
-
-/// Thailand's offset from UTC (Asia/Bangkok keeps no daylight saving): a fund's "today" and
-/// every date printed from a recorded time are dates in Thailand.
-pub fn thai_offset() -> chrono::FixedOffset {
-    chrono::FixedOffset::east_opt(7 * 3600).expect("valid offset")
-}
-
-/// The date in Thailand of a recorded UTC time (`2026-04-30T22:30:00Z` is 1 May there);
-/// `None` for text that is not such a time.
-pub fn local_date_of(recorded_at: &str) -> Option<NaiveDate> {
-    let at = chrono::DateTime::parse_from_rfc3339(recorded_at).ok()?;
-    Some(at.with_timezone(&thai_offset()).date_naive())
 }

@@ -88,7 +88,10 @@ impl BalancedEntry {
             return Err(Error::invalid(
                 "postings",
                 postings.len().to_string(),
-                Problem::Other { th: "ต้องมีอย่างน้อยสองบรรทัด".into(), en: "needs at least two lines".into() },
+                Problem::Other {
+                    th: "ต้องมีอย่างน้อยสองบรรทัด".into(),
+                    en: "needs at least two lines".into(),
+                },
             ));
         }
         let mut sum: i128 = 0;
@@ -131,7 +134,11 @@ impl BalancedEntry {
             postings: original
                 .postings
                 .iter()
-                .map(|p| Posting { account: p.account.clone(), amount: -p.amount, member_id: p.member_id })
+                .map(|p| Posting {
+                    account: p.account.clone(),
+                    amount: -p.amount,
+                    member_id: p.member_id,
+                })
                 .collect(),
             reverses: Some(original_id),
             reason,
@@ -191,7 +198,13 @@ mod tests {
             vec![Posting::debit("1101", Satang(500)), Posting::credit("4301", Satang(499))],
         );
         assert!(matches!(bad, Err(Error::Unbalanced { sum: 1 })));
-        let one_line = BalancedEntry::new(day(), EntryKind::Receipt, "x", None, vec![Posting::debit("1101", Satang(1))]);
+        let one_line = BalancedEntry::new(
+            day(),
+            EntryKind::Receipt,
+            "x",
+            None,
+            vec![Posting::debit("1101", Satang(1))],
+        );
         assert!(one_line.is_err());
         let zero = BalancedEntry::new(
             day(),
@@ -223,7 +236,10 @@ mod tests {
             EntryKind::Deposit,
             "d",
             Some(7),
-            vec![Posting::debit("1101", Satang(500)), Posting::credit("2101", Satang(500)).for_member(7)],
+            vec![
+                Posting::debit("1101", Satang(500)),
+                Posting::credit("2101", Satang(500)).for_member(7),
+            ],
         )
         .unwrap();
         let r = BalancedEntry::reversal_of(1, &e, day(), "กลับรายการ".into(), "typo".into());

@@ -24,4 +24,3 @@ pub struct Shortfall {
     /// How much the entry takes out of it.
     pub taken: Satang,
 }
-

@@ -140,14 +140,26 @@ impl FundProfile {
         }
         if let Some(m) = self.moo {
             if !(1..=99).contains(&m) {
-                return Err(Error::invalid("moo", m.to_string(), Problem::UnknownChoice { allowed: "1-99".into() }));
+                return Err(Error::invalid(
+                    "moo",
+                    m.to_string(),
+                    Problem::UnknownChoice { allowed: "1-99".into() },
+                ));
             }
         }
         if self.contribution.0 <= 0 {
-            return Err(Error::invalid("contribution", self.contribution.display(), Problem::ZeroNotAllowed));
+            return Err(Error::invalid(
+                "contribution",
+                self.contribution.display(),
+                Problem::ZeroNotAllowed,
+            ));
         }
         if self.entrance_fee.0 < 0 {
-            return Err(Error::invalid("entrance_fee", self.entrance_fee.display(), Problem::NegativeNotAllowed));
+            return Err(Error::invalid(
+                "entrance_fee",
+                self.entrance_fee.display(),
+                Problem::NegativeNotAllowed,
+            ));
         }
         Ok(())
     }

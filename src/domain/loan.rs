@@ -27,7 +27,12 @@ impl Method {
         crate::domain::choice::parse_choice(
             field,
             input,
-            &[("flat", Method::Flat), ("คงที่", Method::Flat), ("declining", Method::Declining), ("ลดต้นลดดอก", Method::Declining)],
+            &[
+                ("flat", Method::Flat),
+                ("คงที่", Method::Flat),
+                ("declining", Method::Declining),
+                ("ลดต้นลดดอก", Method::Declining),
+            ],
         )
     }
 }
@@ -42,7 +47,13 @@ pub struct Installment {
 
 /// Equal principal each month (the last takes the remainder); interest at `rate_bp`
 /// hundredths of a percent per month, rounded half up to the satang.
-pub fn schedule(principal: Satang, rate_bp: u32, method: Method, term_months: u32, start: NaiveDate) -> Vec<Installment> {
+pub fn schedule(
+    principal: Satang,
+    rate_bp: u32,
+    method: Method,
+    term_months: u32,
+    start: NaiveDate,
+) -> Vec<Installment> {
     let n = i64::from(term_months.max(1));
     let base = principal.0 / n;
     let mut outstanding = principal.0;
@@ -67,12 +78,18 @@ pub fn schedule(principal: Satang, rate_bp: u32, method: Method, term_months: u3
 
 /// (principal, interest) scheduled on or before `date`.
 pub fn due_by(schedule: &[Installment], date: NaiveDate) -> (Satang, Satang) {
-    schedule.iter().filter(|i| i.due <= date).fold((Satang::ZERO, Satang::ZERO), |(p, i), x| (Satang(p.0 + x.principal.0), Satang(i.0 + x.interest.0)))
+    schedule.iter().filter(|i| i.due <= date).fold((Satang::ZERO, Satang::ZERO), |(p, i), x| {
+        (Satang(p.0 + x.principal.0), Satang(i.0 + x.interest.0))
+    })
 }
 
 /// Split a repayment: interest that has fallen due first, then principal (never more than
 /// is owed). Returns (principal, interest) or None if the amount is more than is owed.
-pub fn split_repayment(amount: Satang, interest_due_unpaid: Satang, outstanding: Satang) -> Option<(Satang, Satang)> {
+pub fn split_repayment(
+    amount: Satang,
+    interest_due_unpaid: Satang,
+    outstanding: Satang,
+) -> Option<(Satang, Satang)> {
     let interest = amount.0.min(interest_due_unpaid.0.max(0));
     let principal = amount.0 - interest;
     if principal > outstanding.0 {
@@ -93,15 +110,30 @@ mod tests {
         assert!(flat.iter().all(|i| i.interest == Satang(10_000)));
         assert_eq!(flat[0].due, NaiveDate::from_ymd_opt(2026, 2, 15).unwrap());
         let dec = schedule(Satang(1_000_000), 100, Method::Declining, 3, start);
-        assert_eq!(dec.iter().map(|i| i.principal.0).collect::<Vec<_>>(), vec![333_333, 333_333, 333_334]);
-        assert_eq!(dec.iter().map(|i| i.interest.0).collect::<Vec<_>>(), vec![10_000, 6_667, 3_333]);
-        assert_eq!(due_by(&dec, NaiveDate::from_ymd_opt(2026, 3, 20).unwrap()), (Satang(666_666), Satang(16_667)));
+        assert_eq!(
+            dec.iter().map(|i| i.principal.0).collect::<Vec<_>>(),
+            vec![333_333, 333_333, 333_334]
+        );
+        assert_eq!(
+            dec.iter().map(|i| i.interest.0).collect::<Vec<_>>(),
+            vec![10_000, 6_667, 3_333]
+        );
+        assert_eq!(
+            due_by(&dec, NaiveDate::from_ymd_opt(2026, 3, 20).unwrap()),
+            (Satang(666_666), Satang(16_667))
+        );
     }
 
     #[test]
     fn repayments_pay_interest_first() {
-        assert_eq!(split_repayment(Satang(5000), Satang(1000), Satang(10000)), Some((Satang(4000), Satang(1000))));
-        assert_eq!(split_repayment(Satang(500), Satang(1000), Satang(10000)), Some((Satang(0), Satang(500))));
+        assert_eq!(
+            split_repayment(Satang(5000), Satang(1000), Satang(10000)),
+            Some((Satang(4000), Satang(1000)))
+        );
+        assert_eq!(
+            split_repayment(Satang(500), Satang(1000), Satang(10000)),
+            Some((Satang(0), Satang(500)))
+        );
         assert_eq!(split_repayment(Satang(20000), Satang(1000), Satang(10000)), None);
     }
 }

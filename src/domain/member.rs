@@ -37,16 +37,15 @@ impl MemberStatus {
     }
     pub fn parse(input: &str) -> crate::Result<MemberStatus> {
         let t = input.trim();
-        MemberStatus::ALL
-            .into_iter()
-            .find(|s| s.key() == t || s.name_th() == t)
-            .ok_or_else(|| {
-                Error::invalid(
-                    "status",
-                    input,
-                    Problem::UnknownChoice { allowed: "active, lapsed, resigned, deceased, expelled".into() },
-                )
-            })
+        MemberStatus::ALL.into_iter().find(|s| s.key() == t || s.name_th() == t).ok_or_else(|| {
+            Error::invalid(
+                "status",
+                input,
+                Problem::UnknownChoice {
+                    allowed: "active, lapsed, resigned, deceased, expelled".into(),
+                },
+            )
+        })
     }
     /// A deceased member never comes back; other statuses can be changed by the committee.
     pub fn is_final(self) -> bool {
@@ -73,14 +72,20 @@ impl Sex {
         match input.trim() {
             "M" | "m" | "male" | "ชาย" | "ช" => Ok(Sex::Male),
             "F" | "f" | "female" | "หญิง" | "ญ" => Ok(Sex::Female),
-            _ => Err(Error::invalid("sex", input, Problem::UnknownChoice { allowed: "M/ชาย, F/หญิง".into() })),
+            _ => Err(Error::invalid(
+                "sex",
+                input,
+                Problem::UnknownChoice { allowed: "M/ชาย, F/หญิง".into() },
+            )),
         }
     }
     /// The sex a Thai title implies, if it implies one.
     pub fn from_title(title: &str) -> Option<Sex> {
         match title {
             "นาย" | "เด็กชาย" | "ด.ช." | "พระ" => Some(Sex::Male),
-            "นาง" | "นางสาว" | "น.ส." | "เด็กหญิง" | "ด.ญ." => Some(Sex::Female),
+            "นาง" | "นางสาว" | "น.ส." | "เด็กหญิง" | "ด.ญ." => {
+                Some(Sex::Female)
+            }
             _ => None,
         }
     }
@@ -120,9 +125,15 @@ impl MemberGroup {
     /// Groups the treasurer records (age groups are never stored).
     pub fn parse_recorded(input: &str) -> crate::Result<MemberGroup> {
         match input.trim() {
-            "disabled" | "ผู้พิการ" | "พิการ" => Ok(MemberGroup::Disabled),
-            "disadvantaged" | "ผู้ด้อยโอกาส" | "ด้อยโอกาส" => Ok(MemberGroup::Disadvantaged),
-            "orphan" | "เด็กกำพร้า" | "กำพร้า" => Ok(MemberGroup::Orphan),
+            "disabled" | "ผู้พิการ" | "พิการ" => {
+                Ok(MemberGroup::Disabled)
+            }
+            "disadvantaged" | "ผู้ด้อยโอกาส" | "ด้อยโอกาส" => {
+                Ok(MemberGroup::Disadvantaged)
+            }
+            "orphan" | "เด็กกำพร้า" | "กำพร้า" => {
+                Ok(MemberGroup::Orphan)
+            }
             _ => Err(Error::invalid(
                 "groups",
                 input,
@@ -212,7 +223,10 @@ impl MemberFields {
                 return Err(Error::invalid(
                     "member_no",
                     no,
-                    Problem::Other { th: "มีอักขระที่ใช้ไม่ได้".into(), en: "has characters that are not allowed".into() },
+                    Problem::Other {
+                        th: "มีอักขระที่ใช้ไม่ได้".into(),
+                        en: "has characters that are not allowed".into(),
+                    },
                 ));
             }
         }
@@ -240,7 +254,13 @@ impl MemberFields {
             "" => None,
             s => match s.parse::<u32>() {
                 Ok(m) if (1..=99).contains(&m) => Some(m),
-                _ => return Err(Error::invalid("moo", &self.moo, Problem::UnknownChoice { allowed: "1-99".into() })),
+                _ => {
+                    return Err(Error::invalid(
+                        "moo",
+                        &self.moo,
+                        Problem::UnknownChoice { allowed: "1-99".into() },
+                    ))
+                }
             },
         };
         let phone = optional("phone", &self.phone, 20)?;
@@ -259,7 +279,9 @@ impl MemberFields {
                 return Err(Error::invalid(
                     "joined_on",
                     &self.joined_on,
-                    Problem::Other { th: "ก่อนวันเกิด".into(), en: "is before the birth date".into() },
+                    Problem::Other {
+                        th: "ก่อนวันเกิด".into(), en: "is before the birth date".into()
+                    },
                 ));
             }
         }
@@ -320,6 +342,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::type_complexity)]
     fn each_bad_field_is_named() {
         let cases: Vec<(fn(&mut MemberFields), &str)> = vec![
             (|f| f.national_id = "1103702071562".into(), "national_id"),
@@ -348,7 +371,10 @@ mod tests {
         let born = |y| NaiveDate::from_ymd_opt(y, 11, 23);
         assert_eq!(age_groups(born(2001), on), vec![MemberGroup::Youth]); // 24 until tomorrow
         assert_eq!(age_groups(born(1966), on), vec![]); // 59
-        assert_eq!(age_groups(NaiveDate::from_ymd_opt(1966, 11, 22), on), vec![MemberGroup::Elderly]);
+        assert_eq!(
+            age_groups(NaiveDate::from_ymd_opt(1966, 11, 22), on),
+            vec![MemberGroup::Elderly]
+        );
         assert_eq!(age_groups(None, on), vec![]);
     }
 }

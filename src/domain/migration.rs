@@ -24,7 +24,11 @@ pub const FUND: Sheet = Sheet {
     th: "ข้อมูลกองทุนและยอดยกมา",
     columns: &[
         col("key", "รายการ", "รหัสรายการ (อย่าแก้) / item key (do not change)"),
-        col("value", "ค่า", "วันที่ 31/10/2569 หรือ 2026-10-31, จำนวนเงิน 1,234.50 / a date or an amount"),
+        col(
+            "value",
+            "ค่า",
+            "วันที่ 31/10/2569 หรือ 2026-10-31, จำนวนเงิน 1,234.50 / a date or an amount",
+        ),
         col("note", "คำอธิบาย", "คำอธิบายรายการ / what the item is"),
     ],
 };
@@ -42,9 +46,21 @@ pub const MEMBERS: Sheet = Sheet {
         col("sex", "เพศ", "ชาย/หญิง หรือ M/F"),
         col("moo", "หมู่ที่", "ตัวเลข / a number"),
         col("joined_on", "วันที่สมัคร", "วันที่เป็นสมาชิกจริง / the real joining date"),
-        col("status", "สถานะ", "ปกติ ขาดส่ง (พ้นสภาพ) ลาออก เสียชีวิต ถูกให้ออก / active lapsed resigned deceased expelled"),
-        col("status_since", "สถานะตั้งแต่", "วันที่ของสถานะ (ไม่ใช่ปกติ) / date of the status, if not active"),
-        col("paid_through", "ส่งเงินสมทบถึง", "งวดสุดท้ายที่ส่งแล้ว เช่น 2569-09 หรือวันที่ ว่าง = ยังไม่เคยส่ง / last period paid, e.g. 2569-09"),
+        col(
+            "status",
+            "สถานะ",
+            "ปกติ ขาดส่ง (พ้นสภาพ) ลาออก เสียชีวิต ถูกให้ออก / active lapsed resigned deceased expelled",
+        ),
+        col(
+            "status_since",
+            "สถานะตั้งแต่",
+            "วันที่ของสถานะ (ไม่ใช่ปกติ) / date of the status, if not active",
+        ),
+        col(
+            "paid_through",
+            "ส่งเงินสมทบถึง",
+            "งวดสุดท้ายที่ส่งแล้ว เช่น 2569-09 หรือวันที่ ว่าง = ยังไม่เคยส่ง / last period paid, e.g. 2569-09",
+        ),
         col("entrance_fee_paid", "จ่ายค่าแรกเข้าแล้ว", "ใช่/ไม่ใช่ (yes/no)"),
         col("savings", "เงินสัจจะคงเหลือ", "ยอด ณ วันเริ่มบัญชี / balance on the books' first day"),
         col("groups", "กลุ่ม", "เยาวชน ผู้สูงอายุ ผู้พิการ ผู้ด้อยโอกาส เด็กกำพร้า (คั่นด้วย ,)"),
@@ -73,7 +89,11 @@ pub const WELFARE_HISTORY: Sheet = Sheet {
     th: "สวัสดิการที่รับไปแล้ว",
     columns: &[
         col("member_no", "เลขที่สมาชิก", ""),
-        col("category", "ประเภทสวัสดิการ", "เกิด เจ็บป่วย ผู้สูงอายุ เสียชีวิต ... หรือ birth illness elderly death ..."),
+        col(
+            "category",
+            "ประเภทสวัสดิการ",
+            "เกิด เจ็บป่วย ผู้สูงอายุ เสียชีวิต ... หรือ birth illness elderly death ...",
+        ),
         col("event_date", "วันที่เกิดเหตุ", "ก่อนวันเริ่มบัญชี / before the books' first day"),
         col("amount", "จำนวนเงินที่ได้รับ", ""),
     ],
@@ -91,4 +111,3 @@ pub const MATCHING_HISTORY: Sheet = Sheet {
 };
 
 pub const SHEETS: [&Sheet; 5] = [&FUND, &MEMBERS, &LOANS, &WELFARE_HISTORY, &MATCHING_HISTORY];
-

@@ -2,6 +2,7 @@
 //! is checked here, so the store only ever sees valid values.
 
 pub mod accounts;
+pub mod allocation;
 pub mod chain;
 pub mod choice;
 pub mod contribution;
@@ -9,14 +10,13 @@ pub mod date;
 pub mod entry;
 pub mod floors;
 pub mod fund;
+pub mod loan;
 pub mod member;
 pub mod migration;
 pub mod money;
-pub mod thai_id;
 pub mod text;
+pub mod thai_id;
 pub mod welfare;
-pub mod allocation;
-pub mod loan;
 
 pub use accounts::AccountClass;
 pub use entry::{BalancedEntry, EntryKind, Posting};

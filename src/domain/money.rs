@@ -7,7 +7,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Satang(pub i64);
 
@@ -78,7 +80,8 @@ impl Satang {
             let digit = i64::from(c as u8 - b'0');
             cents += if i == 0 { digit * 10 } else { digit };
         }
-        let total = value.checked_mul(100).and_then(|v| v.checked_add(cents)).ok_or(Problem::Overflow)?;
+        let total =
+            value.checked_mul(100).and_then(|v| v.checked_add(cents)).ok_or(Problem::Overflow)?;
         let total = if negative { -total } else { total };
         match sign {
             Sign::Any => {}

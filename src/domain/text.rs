@@ -24,7 +24,9 @@ pub fn optional(field: &'static str, input: &str, max: usize) -> crate::Result<O
         return Err(Error::invalid(
             field,
             t.escape_debug().to_string(),
-            Problem::Other { th: "มีอักขระควบคุม".into(), en: "contains control characters".into() },
+            Problem::Other {
+                th: "มีอักขระควบคุม".into(), en: "contains control characters".into()
+            },
         ));
     }
     Ok(Some(t.to_string()))

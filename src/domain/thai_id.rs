@@ -88,7 +88,8 @@ mod tests {
     #[test]
     fn valid_ids_pass_in_any_layout() {
         // 1-1037-02071-56-1 is the check-digit example used in Thai programming guides.
-        for s in ["1103702071561", "1-1037-02071-56-1", "๑๑๐๓๗๐๒๐๗๑๕๖๑", "1 1037 02071 56 1"] {
+        for s in ["1103702071561", "1-1037-02071-56-1", "๑๑๐๓๗๐๒๐๗๑๕๖๑", "1 1037 02071 56 1"]
+        {
             assert_eq!(ThaiId::parse(s).unwrap().as_str(), "1103702071561", "{s}");
         }
         assert_eq!(ThaiId::parse("1103702071561").unwrap().formatted(), "1-1037-02071-56-1");
@@ -105,7 +106,9 @@ mod tests {
         assert_eq!(ThaiId::parse(""), Err(Problem::Empty));
         // person type 9 is never issued to villagers
         let nine = ThaiId::from_first_twelve(&[9, 1, 0, 3, 7, 0, 2, 0, 7, 1, 5, 6]);
-        assert!(matches!(ThaiId::parse(nine.as_str()), Err(Problem::Other { en, .. }) if en.contains("9")));
+        assert!(
+            matches!(ThaiId::parse(nine.as_str()), Err(Problem::Other { en, .. }) if en.contains("9"))
+        );
     }
 
     #[test]
@@ -125,7 +128,9 @@ mod tests {
         // weight 11 and so is never checked, and remainders 0 and 10 both give check digit 1
         // (6103702071561 passes). Every other single-digit change must be caught.
         let good: Vec<u32> = "1103702071561".chars().map(|c| c.to_digit(10).unwrap()).collect();
-        let weighted = |v: &[u32]| v[..12].iter().enumerate().map(|(i, d)| d * (13 - i as u32)).sum::<u32>() % 11;
+        let weighted = |v: &[u32]| {
+            v[..12].iter().enumerate().map(|(i, d)| d * (13 - i as u32)).sum::<u32>() % 11
+        };
         let (mut caught, mut collisions) = (0, 0);
         for pos in 0..13 {
             for d in 0..10 {

@@ -52,11 +52,18 @@ categories! {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RuleAmount {
-    Fixed { amount: Satang },
+    Fixed {
+        amount: Satang,
+    },
     /// Per night in hospital (or per day), capped per event.
-    PerDay { per_day: Satang, cap_per_event: Option<Satang> },
+    PerDay {
+        per_day: Satang,
+        cap_per_event: Option<Satang>,
+    },
     /// By whole years of membership: the highest tier reached. (years, amount), ascending.
-    Tiered { tiers: Vec<(u32, Satang)> },
+    Tiered {
+        tiers: Vec<(u32, Satang)>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,11 +84,20 @@ impl RuleAmount {
     pub fn parse_tiers(input: &str) -> crate::Result<Vec<(u32, Satang)>> {
         let mut tiers = Vec::new();
         for part in input.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let (y, a) = part.split_once(':').ok_or_else(|| Error::invalid("tiers", input, Problem::Other {
-                th: "ใช้รูปแบบ ปี:บาท เช่น 1:3000,5:10000".into(),
-                en: "use years:baht, e.g. 1:3000,5:10000".into(),
-            }))?;
-            let years: u32 = y.trim().parse().map_err(|_| Error::invalid("tiers", input, Problem::NotANumber))?;
+            let (y, a) = part.split_once(':').ok_or_else(|| {
+                Error::invalid(
+                    "tiers",
+                    input,
+                    Problem::Other {
+                        th: "ใช้รูปแบบ ปี:บาท เช่น 1:3000,5:10000".into(),
+                        en: "use years:baht, e.g. 1:3000,5:10000".into(),
+                    },
+                )
+            })?;
+            let years: u32 = y
+                .trim()
+                .parse()
+                .map_err(|_| Error::invalid("tiers", input, Problem::NotANumber))?;
             let amount = Satang::parse_field("tiers", a, super::money::Sign::Positive)?;
             tiers.push((years, amount));
         }
@@ -137,8 +153,15 @@ fn reason(ok: bool, th: String, en: String) -> Reason {
 }
 
 /// The rule in force on `date`: the latest version that took effect on or before it.
-pub fn rule_in_force(rules: &[WelfareRule], category: Category, date: NaiveDate) -> Option<&WelfareRule> {
-    rules.iter().filter(|r| r.category == category && r.effective_from <= date).max_by_key(|r| r.effective_from)
+pub fn rule_in_force(
+    rules: &[WelfareRule],
+    category: Category,
+    date: NaiveDate,
+) -> Option<&WelfareRule> {
+    rules
+        .iter()
+        .filter(|r| r.category == category && r.effective_from <= date)
+        .max_by_key(|r| r.effective_from)
 }
 
 pub fn evaluate(rule: &WelfareRule, facts: &ClaimFacts) -> Evaluation {
@@ -146,21 +169,40 @@ pub fn evaluate(rule: &WelfareRule, facts: &ClaimFacts) -> Evaluation {
     let c = rule.category.name_th();
     reasons.push(reason(
         true,
-        format!("ใช้ระเบียบสวัสดิการ{c} ฉบับที่มีผลตั้งแต่ {}", crate::thai::date_short(rule.effective_from, crate::thai::Digits::Arabic)),
+        format!(
+            "ใช้ระเบียบสวัสดิการ{c} ฉบับที่มีผลตั้งแต่ {}",
+            crate::thai::date_short(rule.effective_from, crate::thai::Digits::Arabic)
+        ),
         format!("rule for {} in force since {}", rule.category.key(), rule.effective_from),
     ));
     if !rule.offered {
-        reasons.push(reason(false, format!("กองทุนไม่ได้จัดสวัสดิการ{c}"), "the fund does not offer this benefit".into()));
+        reasons.push(reason(
+            false,
+            format!("กองทุนไม่ได้จัดสวัสดิการ{c}"),
+            "the fund does not offer this benefit".into(),
+        ));
     }
     reasons.push(if facts.active_on_event {
-        reason(true, "เป็นสมาชิกสถานะปกติในวันที่เกิดเหตุ".into(), "an active member on the event date".into())
+        reason(
+            true,
+            "เป็นสมาชิกสถานะปกติในวันที่เกิดเหตุ".into(),
+            "an active member on the event date".into(),
+        )
     } else {
-        reason(false, "ไม่ได้เป็นสมาชิกสถานะปกติในวันที่เกิดเหตุ".into(), "not an active member on the event date".into())
+        reason(
+            false,
+            "ไม่ได้เป็นสมาชิกสถานะปกติในวันที่เกิดเหตุ".into(),
+            "not an active member on the event date".into(),
+        )
     });
     let member_days = (facts.event_date - facts.joined_on).num_days();
     let waited = member_days >= i64::from(rule.waiting_days);
     reasons.push(if waited {
-        reason(true, format!("เป็นสมาชิก {member_days} วัน ครบ {} วัน", rule.waiting_days), format!("member for {member_days} days, at least {}", rule.waiting_days))
+        reason(
+            true,
+            format!("เป็นสมาชิก {member_days} วัน ครบ {} วัน", rule.waiting_days),
+            format!("member for {member_days} days, at least {}", rule.waiting_days),
+        )
     } else {
         reason(
             false,
@@ -172,32 +214,57 @@ pub fn evaluate(rule: &WelfareRule, facts: &ClaimFacts) -> Evaluation {
         reasons.push(if facts.arrears_periods <= 0 {
             reason(true, "ส่งเงินสมทบครบถึงวันที่เกิดเหตุ".into(), "contributions up to date".into())
         } else {
-            reason(false, format!("ค้างส่งเงินสมทบ {} งวด", facts.arrears_periods), format!("{} contribution periods in arrears", facts.arrears_periods))
+            reason(
+                false,
+                format!("ค้างส่งเงินสมทบ {} งวด", facts.arrears_periods),
+                format!("{} contribution periods in arrears", facts.arrears_periods),
+            )
         });
     }
     if rule.category == Category::Elderly {
         let age = facts.birth_date.map(|b| super::date::whole_years(b, facts.event_date));
         reasons.push(match age {
-            Some(a) if a >= super::member::ELDERLY_FROM => reason(true, format!("อายุ {a} ปี"), format!("aged {a}")),
-            Some(a) => reason(false, format!("อายุ {a} ปี ยังไม่ถึง 60 ปี"), format!("aged {a}, under 60")),
+            Some(a) if a >= super::member::ELDERLY_FROM => {
+                reason(true, format!("อายุ {a} ปี"), format!("aged {a}"))
+            }
+            Some(a) => {
+                reason(false, format!("อายุ {a} ปี ยังไม่ถึง 60 ปี"), format!("aged {a}, under 60"))
+            }
             None => reason(false, "ไม่มีวันเกิดในทะเบียน".into(), "no birth date on record".into()),
         });
     }
     if rule.category == Category::Disability {
         reasons.push(if facts.is_disabled_or_disadvantaged {
-            reason(true, "อยู่ในกลุ่มผู้พิการหรือผู้ด้อยโอกาส".into(), "recorded as disabled or disadvantaged".into())
+            reason(
+                true,
+                "อยู่ในกลุ่มผู้พิการหรือผู้ด้อยโอกาส".into(),
+                "recorded as disabled or disadvantaged".into(),
+            )
         } else {
-            reason(false, "ไม่ได้อยู่ในกลุ่มผู้พิการหรือผู้ด้อยโอกาส".into(), "not recorded as disabled or disadvantaged".into())
+            reason(
+                false,
+                "ไม่ได้อยู่ในกลุ่มผู้พิการหรือผู้ด้อยโอกาส".into(),
+                "not recorded as disabled or disadvantaged".into(),
+            )
         });
     }
     if let Some(max) = rule.max_claims_per_year {
         reasons.push(if facts.claims_this_year < max {
-            reason(true, format!("ปีนี้ได้รับแล้ว {} ครั้ง (สูงสุด {max})", facts.claims_this_year), format!("{} claims this year (at most {max})", facts.claims_this_year))
+            reason(
+                true,
+                format!("ปีนี้ได้รับแล้ว {} ครั้ง (สูงสุด {max})", facts.claims_this_year),
+                format!("{} claims this year (at most {max})", facts.claims_this_year),
+            )
         } else {
-            reason(false, format!("ปีนี้ได้รับครบ {max} ครั้งแล้ว"), format!("already {max} claims this year"))
+            reason(
+                false,
+                format!("ปีนี้ได้รับครบ {max} ครั้งแล้ว"),
+                format!("already {max} claims this year"),
+            )
         });
     }
-    let missing: Vec<&String> = rule.documents.iter().filter(|d| !facts.documents_seen.iter().any(|s| s == *d)).collect();
+    let missing: Vec<&String> =
+        rule.documents.iter().filter(|d| !facts.documents_seen.iter().any(|s| s == *d)).collect();
     if !rule.documents.is_empty() {
         reasons.push(if missing.is_empty() {
             reason(true, "เอกสารครบ".into(), "documents complete".into())
@@ -209,26 +276,48 @@ pub fn evaluate(rule: &WelfareRule, facts: &ClaimFacts) -> Evaluation {
 
     let mut amount = match &rule.amount {
         RuleAmount::Fixed { amount } => {
-            reasons.push(reason(true, format!("จ่ายอัตราคงที่ {} บาท", amount.display()), format!("fixed {} baht", amount.display())));
+            reasons.push(reason(
+                true,
+                format!("จ่ายอัตราคงที่ {} บาท", amount.display()),
+                format!("fixed {} baht", amount.display()),
+            ));
             *amount
         }
         RuleAmount::PerDay { per_day, cap_per_event } => {
             let days = facts.days.unwrap_or(0);
             if days == 0 {
-                reasons.push(reason(false, "ไม่ได้ระบุจำนวนคืน/วัน".into(), "no nights or days given".into()));
+                reasons.push(reason(
+                    false,
+                    "ไม่ได้ระบุจำนวนคืน/วัน".into(),
+                    "no nights or days given".into(),
+                ));
             }
             let raw = Satang(per_day.0.saturating_mul(i64::from(days)));
             let capped = match cap_per_event {
                 Some(cap) if raw > *cap => {
                     reasons.push(reason(
                         true,
-                        format!("{days} คืน × {} = {} บาท เกินเพดานต่อครั้ง จ่าย {} บาท", per_day.display(), raw.display(), cap.display()),
-                        format!("{days} × {} = {} baht, capped at {} per event", per_day.display(), raw.display(), cap.display()),
+                        format!(
+                            "{days} คืน × {} = {} บาท เกินเพดานต่อครั้ง จ่าย {} บาท",
+                            per_day.display(),
+                            raw.display(),
+                            cap.display()
+                        ),
+                        format!(
+                            "{days} × {} = {} baht, capped at {} per event",
+                            per_day.display(),
+                            raw.display(),
+                            cap.display()
+                        ),
                     ));
                     *cap
                 }
                 _ => {
-                    reasons.push(reason(true, format!("{days} คืน × {} = {} บาท", per_day.display(), raw.display()), format!("{days} × {} = {} baht", per_day.display(), raw.display())));
+                    reasons.push(reason(
+                        true,
+                        format!("{days} คืน × {} = {} บาท", per_day.display(), raw.display()),
+                        format!("{days} × {} = {} baht", per_day.display(), raw.display()),
+                    ));
                     raw
                 }
             };
@@ -238,12 +327,23 @@ pub fn evaluate(rule: &WelfareRule, facts: &ClaimFacts) -> Evaluation {
             let years = super::date::whole_years(facts.joined_on, facts.event_date).max(0) as u32;
             match tiers.iter().rev().find(|(y, _)| *y <= years) {
                 Some((y, a)) => {
-                    reasons.push(reason(true, format!("เป็นสมาชิก {years} ปีเต็ม ได้ขั้น {y} ปี {} บาท", a.display()), format!("{years} whole years of membership: the {y}-year tier, {} baht", a.display())));
+                    reasons.push(reason(
+                        true,
+                        format!("เป็นสมาชิก {years} ปีเต็ม ได้ขั้น {y} ปี {} บาท", a.display()),
+                        format!(
+                            "{years} whole years of membership: the {y}-year tier, {} baht",
+                            a.display()
+                        ),
+                    ));
                     *a
                 }
                 None => {
                     let first = tiers.first().map(|t| t.0).unwrap_or(0);
-                    reasons.push(reason(false, format!("เป็นสมาชิก {years} ปีเต็ม ยังไม่ถึงขั้นแรก {first} ปี"), format!("{years} whole years, below the first tier of {first}")));
+                    reasons.push(reason(
+                        false,
+                        format!("เป็นสมาชิก {years} ปีเต็ม ยังไม่ถึงขั้นแรก {first} ปี"),
+                        format!("{years} whole years, below the first tier of {first}"),
+                    ));
                     Satang::ZERO
                 }
             }
@@ -253,9 +353,27 @@ pub fn evaluate(rule: &WelfareRule, facts: &ClaimFacts) -> Evaluation {
         let left = Satang((cap.0 - facts.paid_this_year.0).max(0));
         if amount > left {
             reasons.push(if left.0 > 0 {
-                reason(true, format!("ปีนี้รับไปแล้ว {} บาท เพดานปีละ {} บาท จ่ายได้อีก {} บาท", facts.paid_this_year.display(), cap.display(), left.display()), format!("{} paid this year, yearly cap {}: {} left", facts.paid_this_year.display(), cap.display(), left.display()))
+                reason(
+                    true,
+                    format!(
+                        "ปีนี้รับไปแล้ว {} บาท เพดานปีละ {} บาท จ่ายได้อีก {} บาท",
+                        facts.paid_this_year.display(),
+                        cap.display(),
+                        left.display()
+                    ),
+                    format!(
+                        "{} paid this year, yearly cap {}: {} left",
+                        facts.paid_this_year.display(),
+                        cap.display(),
+                        left.display()
+                    ),
+                )
             } else {
-                reason(false, format!("ปีนี้รับครบเพดาน {} บาทแล้ว", cap.display()), format!("yearly cap of {} reached", cap.display()))
+                reason(
+                    false,
+                    format!("ปีนี้รับครบเพดาน {} บาทแล้ว", cap.display()),
+                    format!("yearly cap of {} reached", cap.display()),
+                )
             });
             amount = left;
         }
@@ -268,7 +386,12 @@ pub fn evaluate(rule: &WelfareRule, facts: &ClaimFacts) -> Evaluation {
 /// versions.
 pub fn default_rules(effective_from: NaiveDate) -> Vec<WelfareRule> {
     let b = Satang::from_baht;
-    let rule = |category, waiting_days, amount, cap_per_year: Option<Satang>, max: Option<u32>, docs: &[&str]| WelfareRule {
+    let rule = |category,
+                waiting_days,
+                amount,
+                cap_per_year: Option<Satang>,
+                max: Option<u32>,
+                docs: &[&str]| WelfareRule {
         category,
         effective_from,
         offered: true,
@@ -281,18 +404,40 @@ pub fn default_rules(effective_from: NaiveDate) -> Vec<WelfareRule> {
     };
     vec![
         rule(Category::Birth, 180, RuleAmount::Fixed { amount: b(500) }, None, Some(2), &["สูติบัตร"]),
-        rule(Category::Illness, 180, RuleAmount::PerDay { per_day: b(100), cap_per_event: Some(b(1000)) }, Some(b(3000)), None, &["ใบรับรองแพทย์"]),
+        rule(
+            Category::Illness,
+            180,
+            RuleAmount::PerDay { per_day: b(100), cap_per_event: Some(b(1000)) },
+            Some(b(3000)),
+            None,
+            &["ใบรับรองแพทย์"],
+        ),
         rule(Category::Elderly, 365, RuleAmount::Fixed { amount: b(300) }, None, Some(1), &[]),
         rule(
             Category::Death,
             180,
-            RuleAmount::Tiered { tiers: vec![(0, b(2000)), (1, b(3000)), (3, b(5000)), (5, b(10000)), (10, b(30000))] },
+            RuleAmount::Tiered {
+                tiers: vec![
+                    (0, b(2000)),
+                    (1, b(3000)),
+                    (3, b(5000)),
+                    (5, b(10000)),
+                    (10, b(30000)),
+                ],
+            },
             None,
             Some(1),
             &["ใบมรณบัตร"],
         ),
         rule(Category::Disability, 365, RuleAmount::Fixed { amount: b(500) }, None, Some(1), &[]),
-        rule(Category::Education, 365, RuleAmount::Fixed { amount: b(500) }, None, Some(1), &["หลักฐานการศึกษา"]),
+        rule(
+            Category::Education,
+            365,
+            RuleAmount::Fixed { amount: b(500) },
+            None,
+            Some(1),
+            &["หลักฐานการศึกษา"],
+        ),
         rule(Category::Disaster, 180, RuleAmount::Fixed { amount: b(2000) }, None, Some(2), &[]),
     ]
 }

@@ -4,7 +4,10 @@
 //! member for dividends and refunds.
 
 use super::Ctx;
-use crate::domain::accounts::{COMMITTEE_PAYABLE, DIVIDENDS_PAYABLE, PROFIT_ALLOCATED, PUBLIC_ALLOCATED, RESERVE, WELFARE_ALLOCATED};
+use crate::domain::accounts::{
+    COMMITTEE_PAYABLE, DIVIDENDS_PAYABLE, PROFIT_ALLOCATED, PUBLIC_ALLOCATED, RESERVE,
+    WELFARE_ALLOCATED,
+};
 use crate::domain::allocation::largest_remainder;
 use crate::domain::money::Sign;
 use crate::domain::{BalancedEntry, EntryKind, Posting, Satang};
@@ -40,55 +43,104 @@ pub struct AllocationOutcome {
 
 /// `percentages`: six values (reserve, dividend, refund, welfare, committee, public) in
 /// percent with up to two decimals, summing to exactly 100.
-pub fn allocate(store: &mut Store, ctx: &Ctx, year: i32, percentages: &[String], date_input: &str) -> Result<AllocationOutcome> {
+pub fn allocate(
+    store: &mut Store,
+    ctx: &Ctx,
+    year: i32,
+    percentages: &[String],
+    date_input: &str,
+) -> Result<AllocationOutcome> {
     if percentages.len() != 6 {
-        return Err(Error::invalid("percentages", percentages.join(","), Problem::Other { th: "ต้องมี 6 ส่วน".into(), en: "needs six parts".into() }));
+        return Err(Error::invalid(
+            "percentages",
+            percentages.join(","),
+            Problem::Other {
+                th: "ต้องมี 6 ส่วน".into(), en: "needs six parts".into()
+            },
+        ));
     }
-    let pct: Vec<Satang> = percentages.iter().map(|p| Satang::parse_field("percentages", p, Sign::NonNegative)).collect::<Result<_>>()?;
+    let pct: Vec<Satang> = percentages
+        .iter()
+        .map(|p| Satang::parse_field("percentages", p, Sign::NonNegative))
+        .collect::<Result<_>>()?;
     let sum: i64 = pct.iter().map(|p| p.0).sum();
     if sum != 100_00 {
-        return Err(Error::invalid("percentages", percentages.join(","), Problem::Other {
-            th: format!("รวมกันได้ร้อยละ {} ต้องเท่ากับ 100", Satang(sum).to_decimal()),
-            en: format!("sum to {}%, not 100%", Satang(sum).to_decimal()),
-        }));
+        return Err(Error::invalid(
+            "percentages",
+            percentages.join(","),
+            Problem::Other {
+                th: format!("รวมกันได้ร้อยละ {} ต้องเท่ากับ 100", Satang(sum).to_decimal()),
+                en: format!("sum to {}%, not 100%", Satang(sum).to_decimal()),
+            },
+        ));
     }
     let date = crate::domain::date::parse_field("date", date_input)?;
     store.write(|tx| {
         let reader = tx.read();
         let fund = reader.require_fund()?.profile;
         if !fund.kind.keeps_savings() {
-            return Err(Error::NotOffered { kind: fund.kind.key().into(), what: "การจัดสรรกำไร / profit allocation".into() });
+            return Err(Error::NotOffered {
+                kind: fund.kind.key().into(),
+                what: "การจัดสรรกำไร / profit allocation".into(),
+            });
         }
         if reader.allocation_of(year)?.is_some() {
             return Err(Error::invalid("year", year.to_string(), Problem::Duplicate));
         }
         let (from, to) = crate::report::yearly::year_span(&fund, year);
         if date <= to {
-            return Err(Error::invalid("date", date_input, Problem::Other { th: "ต้องหลังสิ้นปีบัญชี".into(), en: "must be after the fiscal year ends".into() }));
+            return Err(Error::invalid(
+                "date",
+                date_input,
+                Problem::Other {
+                    th: "ต้องหลังสิ้นปีบัญชี".into(),
+                    en: "must be after the fiscal year ends".into(),
+                },
+            ));
         }
         super::check_entry_date(&reader, ctx, date, date_input)?;
         let report = crate::report::yearly(&reader, year, ctx.today())?;
         let profit = report.surplus;
         if profit.0 <= 0 {
-            return Err(Error::Refused { code: "no_profit", th: "ปีนี้ไม่มีกำไรให้จัดสรร".into(), en: "no profit to allocate this year".into() });
+            return Err(Error::Refused {
+                code: "no_profit",
+                th: "ปีนี้ไม่มีกำไรให้จัดสรร".into(),
+                en: "no profit to allocate this year".into(),
+            });
         }
-        let parts = largest_remainder(profit.0, &pct.iter().map(|p| i128::from(p.0)).collect::<Vec<_>>());
+        let parts =
+            largest_remainder(profit.0, &pct.iter().map(|p| i128::from(p.0)).collect::<Vec<_>>());
         let savings = reader.savings_month_weights(&from.to_string(), &to.to_string())?;
         let interest = reader.interest_paid_between(&from.to_string(), &to.to_string())?;
         let mut ids: Vec<i64> = savings.keys().chain(interest.keys()).copied().collect();
         ids.sort();
         ids.dedup();
-        let weights_of = |m: &std::collections::HashMap<i64, i128>| ids.iter().map(|id| m.get(id).copied().unwrap_or(0)).collect::<Vec<_>>();
+        let weights_of = |m: &std::collections::HashMap<i64, i128>| {
+            ids.iter().map(|id| m.get(id).copied().unwrap_or(0)).collect::<Vec<_>>()
+        };
         let dividends = largest_remainder(parts[1], &weights_of(&savings));
         let refunds = largest_remainder(parts[2], &weights_of(&interest));
         if parts[1] > 0 && dividends.iter().sum::<i64>() != parts[1] {
-            return Err(Error::Refused { code: "no_savers", th: "ไม่มีเงินสัจจะของสมาชิกที่จะปันผลให้".into(), en: "no member savings to pay a dividend on".into() });
+            return Err(Error::Refused {
+                code: "no_savers",
+                th: "ไม่มีเงินสัจจะของสมาชิกที่จะปันผลให้".into(),
+                en: "no member savings to pay a dividend on".into(),
+            });
         }
         if parts[2] > 0 && refunds.iter().sum::<i64>() != parts[2] {
-            return Err(Error::Refused { code: "no_borrowers", th: "ไม่มีดอกเบี้ยที่สมาชิกจ่ายเพื่อเฉลี่ยคืน".into(), en: "no interest paid by members to refund on".into() });
+            return Err(Error::Refused {
+                code: "no_borrowers",
+                th: "ไม่มีดอกเบี้ยที่สมาชิกจ่ายเพื่อเฉลี่ยคืน".into(),
+                en: "no interest paid by members to refund on".into(),
+            });
         }
         let mut postings = vec![Posting::debit(PROFIT_ALLOCATED, profit)];
-        for (account, amount) in [(RESERVE, parts[0]), (WELFARE_ALLOCATED, parts[3]), (COMMITTEE_PAYABLE, parts[4]), (PUBLIC_ALLOCATED, parts[5])] {
+        for (account, amount) in [
+            (RESERVE, parts[0]),
+            (WELFARE_ALLOCATED, parts[3]),
+            (COMMITTEE_PAYABLE, parts[4]),
+            (PUBLIC_ALLOCATED, parts[5]),
+        ] {
             if amount > 0 {
                 postings.push(Posting::credit(account, Satang(amount)));
             }
@@ -98,13 +150,27 @@ pub fn allocate(store: &mut Store, ctx: &Ctx, year: i32, percentages: &[String],
             let share = dividends[i] + refunds[i];
             if share > 0 {
                 postings.push(Posting::credit(DIVIDENDS_PAYABLE, Satang(share)).for_member(*id));
-                let m = reader.member_by_id(*id)?.ok_or(Error::NotFound { what: "member", key: id.to_string() })?;
-                members.push(MemberShare { member_no: m.member_no.clone(), name: m.full_name(), dividend: Satang(dividends[i]), refund: Satang(refunds[i]) });
+                let m = reader
+                    .member_by_id(*id)?
+                    .ok_or(Error::NotFound { what: "member", key: id.to_string() })?;
+                members.push(MemberShare {
+                    member_no: m.member_no.clone(),
+                    name: m.full_name(),
+                    dividend: Satang(dividends[i]),
+                    refund: Satang(refunds[i]),
+                });
             }
         }
-        let entry = BalancedEntry::new(date, EntryKind::Allocation, format!("จัดสรรกำไรประจำปี {}", year + crate::thai::BE_OFFSET), None, postings)?;
+        let entry = BalancedEntry::new(
+            date,
+            EntryKind::Allocation,
+            format!("จัดสรรกำไรประจำปี {}", year + crate::thai::BE_OFFSET),
+            None,
+            postings,
+        )?;
         let posted = tx.post_entry(&entry, &ctx.recorded_by, &ctx.now_text())?;
-        let named: Vec<(String, Satang)> = PARTS.iter().zip(&parts).map(|((k, _), v)| (k.to_string(), Satang(*v))).collect();
+        let named: Vec<(String, Satang)> =
+            PARTS.iter().zip(&parts).map(|((k, _), v)| (k.to_string(), Satang(*v))).collect();
         tx.insert_allocation(year, posted.id, &serde_json::to_string(&named).expect("plain"))?;
         Ok(AllocationOutcome { year, profit, parts: named, members, doc_no: posted.doc_no })
     })

@@ -29,7 +29,9 @@ pub fn backup(store: &mut Store, ctx: &Ctx, dir: &Path) -> Result<BackupOutcome>
     let _ = std::fs::remove_file(&partial);
     let result = (|| {
         store.backup_to(&partial)?;
-        std::fs::File::open(&partial).and_then(|f| f.sync_all()).map_err(|e| Error::file(&partial, e))?;
+        std::fs::File::open(&partial)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| Error::file(&partial, e))?;
         let inspection = inspect_database(&partial)?;
         std::fs::rename(&partial, &target).map_err(|e| Error::file(&target, e))?;
         if let Ok(d) = std::fs::File::open(dir) {
@@ -49,7 +51,9 @@ pub fn backup(store: &mut Store, ctx: &Ctx, dir: &Path) -> Result<BackupOutcome>
         entries: inspection.chain.entries,
         fingerprint: inspection.chain.fingerprint.clone(),
     };
-    store.write(|tx| tx.log_backup(&target.display().to_string(), &ctx.now_text(), inspection.chain.entries))?;
+    store.write(|tx| {
+        tx.log_backup(&target.display().to_string(), &ctx.now_text(), inspection.chain.entries)
+    })?;
     Ok(outcome)
 }
 
@@ -69,7 +73,8 @@ pub fn restore(store: &mut Store, ctx: &Ctx, source: &Path) -> Result<RestoreOut
     // before anything is written (the size is the checked database size).
     if let Some(folder) = store.path().and_then(Path::parent) {
         let incoming = std::fs::metadata(source).map_err(|e| crate::Error::file(source, e))?.len();
-        let current = store.path().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()).unwrap_or(0);
+        let current =
+            store.path().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()).unwrap_or(0);
         crate::bounded::require_free_space(folder, incoming.saturating_add(current))?;
     }
     let previous_copy = match (store.path(), store.read().fund()?) {
@@ -98,11 +103,21 @@ pub const AUTOMATIC_BACKUPS_KEPT: usize = 14;
 /// The automatic backup the app makes on exit and once a day: a normal backup into `dir`,
 /// then the oldest backups of this fund beyond `keep` are removed. `only_if_none_today`
 /// skips the backup when one was already made today (the daily one).
-pub fn automatic_backup(store: &mut Store, ctx: &Ctx, dir: &Path, keep: usize, only_if_none_today: bool) -> Result<Option<BackupOutcome>> {
+pub fn automatic_backup(
+    store: &mut Store,
+    ctx: &Ctx,
+    dir: &Path,
+    keep: usize,
+    only_if_none_today: bool,
+) -> Result<Option<BackupOutcome>> {
     let fund = store.read().require_fund()?.profile;
     let today = ctx.now.with_timezone(&super::thai_offset()).format("%Y%m%d").to_string();
     let prefix = format!("kongthun-{}-", fund.fund_code);
-    if only_if_none_today && backups_in(dir, &prefix).iter().any(|p| file_name(p).starts_with(&format!("{prefix}{today}"))) {
+    if only_if_none_today
+        && backups_in(dir, &prefix)
+            .iter()
+            .any(|p| file_name(p).starts_with(&format!("{prefix}{today}")))
+    {
         return Ok(None);
     }
     let outcome = backup(store, ctx, dir)?;
@@ -120,7 +135,9 @@ pub fn automatic_backup(store: &mut Store, ctx: &Ctx, dir: &Path, keep: usize, o
 /// (a backup cut short) are never offered.
 pub fn newest_backup(dir: &Path) -> Option<PathBuf> {
     let mut all = backups_in(dir, "kongthun-");
-    all.sort_by_key(|p| file_name(p).rsplit('-').take(2).collect::<Vec<_>>().into_iter().rev().collect::<String>());
+    all.sort_by_key(|p| {
+        file_name(p).rsplit('-').take(2).collect::<Vec<_>>().into_iter().rev().collect::<String>()
+    });
     all.pop()
 }
 
@@ -141,7 +158,11 @@ fn backups_in(dir: &Path, prefix: &str) -> Vec<PathBuf> {
 /// Put a backup in place of a database that cannot be opened (or does not exist yet): the
 /// backup is proved first, the unreadable file and its WAL are kept beside it under
 /// `.unreadable-<time>` names, never deleted, and the restored file is opened.
-pub fn recover_from_backup(db_path: &Path, ctx: &Ctx, source: &Path) -> Result<(Store, RestoreOutcome)> {
+pub fn recover_from_backup(
+    db_path: &Path,
+    ctx: &Ctx,
+    source: &Path,
+) -> Result<(Store, RestoreOutcome)> {
     let inspection = inspect_database(source)?;
     let stamp = ctx.now.with_timezone(&super::thai_offset()).format("%Y%m%d-%H%M%S");
     let mut previous_copy = None;

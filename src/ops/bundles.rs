@@ -2,13 +2,13 @@
 //! file order, fixed zip timestamps, created-at taken from the month close), signed, written
 //! atomically, read back and verified, then logged with its sequence number.
 
+use super::Ctx;
 use crate::bundle::archive::zip_bundle;
 use crate::bundle::keys::{self, FundSecret};
 use crate::bundle::manifest::{ChainSpan, Counts, FileEntry, Manifest, Period};
 use crate::domain::chain::GENESIS;
 use crate::domain::date::{last_of_month, parse_month};
 use crate::error::{Error, Result};
-use super::Ctx;
 use crate::store::Store;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -95,7 +95,14 @@ fn jsonl(values: impl IntoIterator<Item = serde_json::Value>) -> Vec<u8> {
 }
 
 /// `period`: `YYYY-MM`, `YYYY` (CE or BE) or `since-last`.
-pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str, dir: &Path, ids: IdPolicy) -> Result<BundleOutcome> {
+pub fn export_bundle(
+    store: &mut Store,
+    ctx: &Ctx,
+    db_path: &Path,
+    period: &str,
+    dir: &Path,
+    ids: IdPolicy,
+) -> Result<BundleOutcome> {
     let secret = ensure_key(store, ctx, db_path)?;
     let reader = store.read();
     let fund = reader.require_fund()?.profile;
@@ -105,7 +112,10 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
         en: "no month has been closed yet".into(),
     })?;
     let previous = reader.last_bundle()?;
-    let first_month = reader.first_entry_date()?.map(|d| d[..7].to_string()).unwrap_or_else(|| last_closed.clone());
+    let first_month = reader
+        .first_entry_date()?
+        .map(|d| d[..7].to_string())
+        .unwrap_or_else(|| last_closed.clone());
     let (from, to) = match period.trim() {
         "since-last" => {
             if let Some(p) = previous.as_ref().filter(|p| p.period_to >= last_closed) {
@@ -116,11 +126,20 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
                     en: format!("every closed month has been sent already (bundle {} up to {}); close the next month first", p.seq, p.period_to),
                 });
             }
-            let from = previous.as_ref().map(|p| { let (y, m) = months_after(&p.period_to)?; Ok::<_, Error>(format!("{y:04}-{m:02}")) }).transpose()?.unwrap_or(first_month.clone());
+            let from = previous
+                .as_ref()
+                .map(|p| {
+                    let (y, m) = months_after(&p.period_to)?;
+                    Ok::<_, Error>(format!("{y:04}-{m:02}"))
+                })
+                .transpose()?
+                .unwrap_or(first_month.clone());
             (from, last_closed.clone())
         }
         p if p.len() == 4 => {
-            let year = super::export::ce_year(p.parse().map_err(|_| Error::invalid("period", p, crate::Problem::BadDate))?)?;
+            let year = super::export::ce_year(
+                p.parse().map_err(|_| Error::invalid("period", p, crate::Problem::BadDate))?,
+            )?;
             (format!("{year:04}-01"), format!("{year:04}-12"))
         }
         p => {
@@ -164,8 +183,16 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
         (None, None) => (1, None, 1),
     };
     let last_entry = reader.closed_month_last_entry(&to)?.unwrap_or(0);
-    let previous_head = if first_entry > 1 { reader.hash_of_entry(first_entry - 1)?.unwrap_or(GENESIS) } else { GENESIS };
-    let head = if last_entry >= first_entry { reader.hash_of_entry(last_entry)?.unwrap_or(GENESIS) } else { previous_head };
+    let previous_head = if first_entry > 1 {
+        reader.hash_of_entry(first_entry - 1)?.unwrap_or(GENESIS)
+    } else {
+        GENESIS
+    };
+    let head = if last_entry >= first_entry {
+        reader.hash_of_entry(last_entry)?.unwrap_or(GENESIS)
+    } else {
+        previous_head
+    };
     let closed_at = reader.closed_at(&to)?.unwrap_or_default();
 
     // data files
@@ -198,7 +225,8 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
     let members_file = jsonl(member_lines);
     let entries = reader.entries_by_id(first_entry, last_entry)?;
     let postings: u64 = entries.iter().map(|e| e.postings.len() as u64).sum();
-    let number_of: std::collections::HashMap<i64, &str> = members.iter().map(|m| (m.id, m.member_no.as_str())).collect();
+    let number_of: std::collections::HashMap<i64, &str> =
+        members.iter().map(|m| (m.id, m.member_no.as_str())).collect();
     let member_no = |id: Option<i64>| id.and_then(|i| number_of.get(&i).map(|n| n.to_string()));
     let entries_file = jsonl(entries.iter().map(|e| {
         json!({
@@ -223,7 +251,8 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
     for m in &meetings {
         resolutions.extend(reader.resolutions_of(m.id)?);
     }
-    let resolutions_file = jsonl(resolutions.iter().map(|r| serde_json::to_value(r).expect("json")));
+    let resolutions_file =
+        jsonl(resolutions.iter().map(|r| serde_json::to_value(r).expect("json")));
     let rules = reader.rules()?;
     let rules_file = jsonl(rules.iter().map(|(id, r)| json!({"id": id, "rule": r})));
     // Loans as they stand (carried in or made here), and the history a fund brought in from
@@ -240,7 +269,9 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
             .chain(carried.matching.iter().map(|(m, source, round, date)| json!({"kind": "matching", "member_no": member_no(Some(*m)), "source": source, "round": round, "received_on": date}))),
     );
     let start = reader.require_fund()?;
-    let fund_file = jsonl([json!({"profile": fund, "public_key": hex::encode(secret.public()), "founded_on": start.founded_on, "books_start": start.books_start})]);
+    let fund_file = jsonl([
+        json!({"profile": fund, "public_key": hex::encode(secret.public()), "founded_on": start.founded_on, "books_start": start.books_start}),
+    ]);
 
     let mut files: Vec<(String, Vec<u8>)> = vec![
         ("data/claims.jsonl".into(), claims_file),
@@ -260,9 +291,18 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
             break;
         }
         // printed on the day of the close in the fund's own time (Thailand), not UTC's
-        let printed = reader.closed_at(&key)?.and_then(|t| crate::domain::date::local_date_of(&t)).unwrap_or(last_of_month(y, m));
+        let printed = reader
+            .closed_at(&key)?
+            .and_then(|t| crate::domain::date::local_date_of(&t))
+            .unwrap_or(last_of_month(y, m));
         let s = crate::report::statement(&reader, y, m, printed)?;
-        files.push((format!("reports/statement-{key}.pdf"), crate::render::statement::statement_pdf(&s, &crate::render::statement::StatementOptions { recipient_names: false })));
+        files.push((
+            format!("reports/statement-{key}.pdf"),
+            crate::render::statement::statement_pdf(
+                &s,
+                &crate::render::statement::StatementOptions { recipient_names: false },
+            ),
+        ));
         (y, m) = months_after(&key)?;
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
@@ -279,7 +319,12 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
         sequence,
         previous_bundle: previous_hash.map(hex::encode),
         period: Period { from: from.clone(), to: to.clone() },
-        chain: ChainSpan { first_entry, last_entry, previous_head: hex::encode(previous_head), head: hex::encode(head) },
+        chain: ChainSpan {
+            first_entry,
+            last_entry,
+            previous_head: hex::encode(previous_head),
+            head: hex::encode(head),
+        },
         counts: Counts {
             members: members.len() as u64,
             entries: entries.len() as u64,
@@ -292,8 +337,20 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
         national_ids: id_mode.into(),
         created_at: closed_at,
         app_version: env!("CARGO_PKG_VERSION").into(),
-        files: files.iter().map(|(p, d)| FileEntry { path: p.clone(), bytes: d.len() as u64, sha256: hex::encode(Sha256::digest(d)) }).collect(),
-        key_rotation: reader.current_rotation()?.map(|(prev, sig)| crate::bundle::manifest::KeyRotation { previous_public_key: hex::encode(prev), signature: hex::encode(sig) }),
+        files: files
+            .iter()
+            .map(|(p, d)| FileEntry {
+                path: p.clone(),
+                bytes: d.len() as u64,
+                sha256: hex::encode(Sha256::digest(d)),
+            })
+            .collect(),
+        key_rotation: reader.current_rotation()?.map(|(prev, sig)| {
+            crate::bundle::manifest::KeyRotation {
+                previous_public_key: hex::encode(prev),
+                signature: hex::encode(sig),
+            }
+        }),
     };
     let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("json");
     let hash: [u8; 32] = Sha256::digest(&manifest_bytes).into();
@@ -302,7 +359,11 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
 
     if let Some(r) = &repeat {
         if r.hash != hash {
-            return Err(Error::Refused { code: "bundle.changed", th: "ข้อมูลของช่วงเดิมเปลี่ยนไปจากชุดที่ส่งแล้ว".into(), en: "the data of an already sent period has changed".into() });
+            return Err(Error::Refused {
+                code: "bundle.changed",
+                th: "ข้อมูลของช่วงเดิมเปลี่ยนไปจากชุดที่ส่งแล้ว".into(),
+                en: "the data of an already sent period has changed".into(),
+            });
         }
     }
     if !dir.is_dir() {
@@ -318,7 +379,18 @@ pub fn export_bundle(store: &mut Store, ctx: &Ctx, db_path: &Path, period: &str,
         return Err(Error::file(&path, "read back differs"));
     }
     if repeat.is_none() {
-        store.write(|tx| tx.insert_bundle_log(sequence, &hash, &from, &to, first_entry, last_entry, &ctx.now_text(), &name))?;
+        store.write(|tx| {
+            tx.insert_bundle_log(
+                sequence,
+                &hash,
+                &from,
+                &to,
+                first_entry,
+                last_entry,
+                &ctx.now_text(),
+                &name,
+            )
+        })?;
     }
     Ok(BundleOutcome {
         path,

@@ -32,16 +32,24 @@ fn reserved(code: &str) -> Option<(&'static str, &'static str)> {
 
 fn counter_account(reader: &Reader<'_>, input: &str, receiving: bool) -> Result<String> {
     let code = input.trim();
-    let account = reader.account(code)?.ok_or(Error::NotFound { what: "account", key: input.to_string() })?;
+    let account =
+        reader.account(code)?.ok_or(Error::NotFound { what: "account", key: input.to_string() })?;
     if account.cash_kind.is_some() {
         return Err(Error::invalid(
             "account",
             input,
-            Problem::Other { th: "เป็นบัญชีเงินสด/ธนาคาร ใช้คำสั่งโอนเงิน".into(), en: "is a cash or bank account; use transfer".into() },
+            Problem::Other {
+                th: "เป็นบัญชีเงินสด/ธนาคาร ใช้คำสั่งโอนเงิน".into(),
+                en: "is a cash or bank account; use transfer".into(),
+            },
         ));
     }
     if let Some((th, en)) = reserved(code) {
-        return Err(Error::invalid("account", input, Problem::Other { th: th.into(), en: en.into() }));
+        return Err(Error::invalid(
+            "account",
+            input,
+            Problem::Other { th: th.into(), en: en.into() },
+        ));
     }
     let fits = match account.class {
         AccountClass::Income => receiving,
@@ -54,7 +62,11 @@ fn counter_account(reader: &Reader<'_>, input: &str, receiving: bool) -> Result<
         } else {
             ("เป็นบัญชีรายได้ จ่ายเงินออกไม่ได้", "is an income account; cannot pay from it")
         };
-        return Err(Error::invalid("account", input, Problem::Other { th: th.into(), en: en.into() }));
+        return Err(Error::invalid(
+            "account",
+            input,
+            Problem::Other { th: th.into(), en: en.into() },
+        ));
     }
     Ok(code.to_string())
 }
@@ -69,8 +81,14 @@ pub fn pay(store: &mut Store, ctx: &Ctx, m: &CashMove) -> Result<PostedRef> {
 
 /// A payment the committee decided: the entry cites the resolution (which must have passed
 /// and be about an expense).
-pub fn pay_by_resolution(store: &mut Store, ctx: &Ctx, m: &CashMove, resolution_id: i64) -> Result<PostedRef> {
-    let label = super::welfare::require_passed(&store.read(), resolution_id, &["expense", "other"])?.label;
+pub fn pay_by_resolution(
+    store: &mut Store,
+    ctx: &Ctx,
+    m: &CashMove,
+    resolution_id: i64,
+) -> Result<PostedRef> {
+    let label =
+        super::welfare::require_passed(&store.read(), resolution_id, &["expense", "other"])?.label;
     let mut cited = m.clone();
     cited.description = format!("{} (ตาม{label})", m.description.trim());
     record(store, ctx, &cited, false)
@@ -98,10 +116,17 @@ fn record(store: &mut Store, ctx: &Ctx, m: &CashMove, receiving: bool) -> Result
             None => p,
         };
         let (kind, postings) = if receiving {
-            let kind = if counter.starts_with("42") { EntryKind::Matching } else { EntryKind::Receipt };
-            (kind, vec![Posting::debit(&till, amount), with_member(Posting::credit(&counter, amount))])
+            let kind =
+                if counter.starts_with("42") { EntryKind::Matching } else { EntryKind::Receipt };
+            (
+                kind,
+                vec![Posting::debit(&till, amount), with_member(Posting::credit(&counter, amount))],
+            )
         } else {
-            (EntryKind::Payment, vec![with_member(Posting::debit(&counter, amount)), Posting::credit(&till, amount)])
+            (
+                EntryKind::Payment,
+                vec![with_member(Posting::debit(&counter, amount)), Posting::credit(&till, amount)],
+            )
         };
         let entry = BalancedEntry::new(date, kind, description.clone(), member_id, postings)?;
         tx.post_entry(&entry, &ctx.recorded_by, &ctx.now_text())
@@ -109,7 +134,15 @@ fn record(store: &mut Store, ctx: &Ctx, m: &CashMove, receiving: bool) -> Result
 }
 
 /// Move money between two cash-type accounts (deposit the day's cash at the bank).
-pub fn transfer(store: &mut Store, ctx: &Ctx, from: &str, to: &str, amount_input: &str, date_input: &str, description: &str) -> Result<PostedRef> {
+pub fn transfer(
+    store: &mut Store,
+    ctx: &Ctx,
+    from: &str,
+    to: &str,
+    amount_input: &str,
+    date_input: &str,
+    description: &str,
+) -> Result<PostedRef> {
     let amount = Satang::parse_field("amount", amount_input, Sign::Positive)?;
     let date = crate::domain::date::parse_field("date", date_input)?;
     store.write(|tx| {
@@ -122,7 +155,10 @@ pub fn transfer(store: &mut Store, ctx: &Ctx, from: &str, to: &str, amount_input
             return Err(Error::invalid(
                 "to",
                 to,
-                Problem::Other { th: "ต้องต่างจากบัญชีต้นทาง".into(), en: "must differ from the source account".into() },
+                Problem::Other {
+                    th: "ต้องต่างจากบัญชีต้นทาง".into(),
+                    en: "must differ from the source account".into(),
+                },
             ));
         }
         super::require_funds(&reader, &from_code, date, amount, amount_input)?;
@@ -150,6 +186,10 @@ pub enum CashDirection {
 
 impl CashDirection {
     pub fn parse(input: &str) -> Result<CashDirection> {
-        crate::domain::choice::parse_choice("direction", input, &[("receive", CashDirection::Receive), ("pay", CashDirection::Pay)])
+        crate::domain::choice::parse_choice(
+            "direction",
+            input,
+            &[("receive", CashDirection::Receive), ("pay", CashDirection::Pay)],
+        )
     }
 }

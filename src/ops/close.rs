@@ -18,10 +18,15 @@ pub struct CloseOutcome {
 }
 
 pub fn close_month(store: &mut Store, ctx: &Ctx, month_input: &str) -> Result<CloseOutcome> {
-    let (year, month) = parse_month(month_input).map_err(|p| Error::invalid("month", month_input, p))?;
+    let (year, month) =
+        parse_month(month_input).map_err(|p| Error::invalid("month", month_input, p))?;
     let key = format!("{year:04}-{month:02}");
     let last_day = last_of_month(year, month);
-    let refuse = |th: String, en: String| Error::CannotClose { month: key.clone(), reason_th: th, reason_en: en };
+    let refuse = |th: String, en: String| Error::CannotClose {
+        month: key.clone(),
+        reason_th: th,
+        reason_en: en,
+    };
     if last_day >= ctx.today() {
         return Err(refuse("เดือนนี้ยังไม่สิ้นสุด".into(), "the month has not ended yet".into()));
     }
@@ -29,11 +34,19 @@ pub fn close_month(store: &mut Store, ctx: &Ctx, month_input: &str) -> Result<Cl
         tx.read().require_fund()?;
         if let Some(closed) = tx.read().last_closed_month()? {
             if key <= closed {
-                return Err(refuse(format!("ปิดถึงเดือน {closed} แล้ว"), format!("months up to {closed} are already closed")));
+                return Err(refuse(
+                    format!("ปิดถึงเดือน {closed} แล้ว"),
+                    format!("months up to {closed} are already closed"),
+                ));
             }
         }
         let lapsed = super::contributions::apply_lapse_in(tx, ctx, last_day)?;
         let (last_entry, head) = tx.insert_closed_month(&key, &ctx.now_text(), &ctx.recorded_by)?;
-        Ok(CloseOutcome { month: key.clone(), last_entry, fingerprint: fingerprint(&head), lapsed_members: lapsed })
+        Ok(CloseOutcome {
+            month: key.clone(),
+            last_entry,
+            fingerprint: fingerprint(&head),
+            lapsed_members: lapsed,
+        })
     })
 }

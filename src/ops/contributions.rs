@@ -24,7 +24,13 @@ pub struct CollectLine {
 impl CollectLine {
     /// A line as typed (a CSV row, a row of the app's grid): blank amounts are zero; a bad
     /// amount is reported with its 1-based line number and member.
-    pub fn from_text(line: usize, member_no: &str, contribution: &str, savings: &str, entrance_fee: &str) -> Result<CollectLine> {
+    pub fn from_text(
+        line: usize,
+        member_no: &str,
+        contribution: &str,
+        savings: &str,
+        entrance_fee: &str,
+    ) -> Result<CollectLine> {
         let money = |field: &'static str, text: &str| -> Result<Satang> {
             if text.trim().is_empty() {
                 Ok(Satang::ZERO)
@@ -32,7 +38,8 @@ impl CollectLine {
                 Satang::parse_field(field, text, crate::domain::money::Sign::NonNegative)
             }
         };
-        let wrap = |e: Error| Error::InLine { line, member_no: member_no.to_string(), inner: Box::new(e) };
+        let wrap =
+            |e: Error| Error::InLine { line, member_no: member_no.to_string(), inner: Box::new(e) };
         Ok(CollectLine {
             member_no: member_no.to_string(),
             contribution: money("contribution", contribution).map_err(wrap)?,
@@ -55,7 +62,13 @@ pub struct CollectOutcome {
 
 /// Record a collection day into `till` (cash or bank). Every line is checked; the first bad
 /// line stops everything and names its line number and member.
-pub fn collect(store: &mut Store, ctx: &Ctx, date_input: &str, till: &str, lines: &[CollectLine]) -> Result<CollectOutcome> {
+pub fn collect(
+    store: &mut Store,
+    ctx: &Ctx,
+    date_input: &str,
+    till: &str,
+    lines: &[CollectLine],
+) -> Result<CollectOutcome> {
     let date = crate::domain::date::parse_field("date", date_input)?;
     if lines.is_empty() {
         return Err(Error::Refused {
@@ -72,10 +85,18 @@ pub fn collect(store: &mut Store, ctx: &Ctx, date_input: &str, till: &str, lines
         let mut seen = HashSet::new();
         let mut prepared = Vec::with_capacity(lines.len());
         for (i, line) in lines.iter().enumerate() {
-            let in_line = |e: Error| Error::InLine { line: i + 1, member_no: line.member_no.clone(), inner: Box::new(e) };
+            let in_line = |e: Error| Error::InLine {
+                line: i + 1,
+                member_no: line.member_no.clone(),
+                inner: Box::new(e),
+            };
             let member = super::member_by_no(&reader, &line.member_no).map_err(in_line)?;
             if !seen.insert(member.id) {
-                return Err(in_line(Error::invalid("member_no", &line.member_no, Problem::Duplicate)));
+                return Err(in_line(Error::invalid(
+                    "member_no",
+                    &line.member_no,
+                    Problem::Duplicate,
+                )));
             }
             let entry = payment_entry(&fund, &member, date, &till, line).map_err(in_line)?;
             prepared.push((member.id, entry, line.contribution));
@@ -114,7 +135,10 @@ fn payment_entry(
     line: &CollectLine,
 ) -> Result<BalancedEntry> {
     if member.status != MemberStatus::Active {
-        return Err(Error::MemberNotActive { member_no: member.member_no.clone(), status: member.status.key().into() });
+        return Err(Error::MemberNotActive {
+            member_no: member.member_no.clone(),
+            status: member.status.key().into(),
+        });
     }
     if date.to_string() < member.joined_on {
         return Err(Error::invalid(
@@ -126,7 +150,11 @@ fn payment_entry(
             },
         ));
     }
-    for (field, amount) in [("contribution", line.contribution), ("savings", line.savings), ("entrance_fee", line.entrance_fee)] {
+    for (field, amount) in [
+        ("contribution", line.contribution),
+        ("savings", line.savings),
+        ("entrance_fee", line.entrance_fee),
+    ] {
         if amount.0 < 0 {
             return Err(Error::invalid(field, amount.display(), Problem::NegativeNotAllowed));
         }
@@ -135,7 +163,10 @@ fn payment_entry(
         periods_paid("contribution", line.contribution, fund.contribution)?;
     }
     if line.savings.0 > 0 && !fund.kind.keeps_savings() {
-        return Err(Error::NotOffered { kind: fund.kind.key().into(), what: "เงินสัจจะ / sajja savings".into() });
+        return Err(Error::NotOffered {
+            kind: fund.kind.key().into(),
+            what: "เงินสัจจะ / sajja savings".into(),
+        });
     }
     let total = line
         .contribution
@@ -172,7 +203,11 @@ pub fn arrears(store: &Store, as_of: NaiveDate) -> Result<Vec<ArrearsRow>> {
 
 /// Apply the lapse rule inside a transaction: active members at or past the fund's limit of
 /// missed periods become `lapsed` as of `as_of`. Returns their numbers.
-pub(crate) fn apply_lapse_in(tx: &mut crate::store::Tx<'_>, ctx: &Ctx, as_of: NaiveDate) -> Result<Vec<String>> {
+pub(crate) fn apply_lapse_in(
+    tx: &mut crate::store::Tx<'_>,
+    ctx: &Ctx,
+    as_of: NaiveDate,
+) -> Result<Vec<String>> {
     let fund = tx.read().require_fund()?.profile;
     if fund.lapse_after == 0 {
         return Ok(vec![]);
@@ -187,7 +222,14 @@ pub(crate) fn apply_lapse_in(tx: &mut crate::store::Tx<'_>, ctx: &Ctx, as_of: Na
                 "ขาดส่งเงินสมทบ {} งวด (เกณฑ์ {} งวด) / missed {} periods (limit {})",
                 row.arrears_periods, fund.lapse_after, row.arrears_periods, fund.lapse_after
             );
-            tx.set_member_status(member.id, MemberStatus::Lapsed, &as_of.to_string(), &reason, &ctx.recorded_by, &ctx.now_text())?;
+            tx.set_member_status(
+                member.id,
+                MemberStatus::Lapsed,
+                &as_of.to_string(),
+                &reason,
+                &ctx.recorded_by,
+                &ctx.now_text(),
+            )?;
             lapsed.push(row.member_no);
         }
     }
@@ -221,7 +263,8 @@ pub struct SheetRow {
 pub fn collection_sheet(store: &Store, date: NaiveDate) -> Result<Vec<SheetRow>> {
     let reader = store.read();
     let fund = reader.require_fund()?.profile;
-    let savings: std::collections::HashMap<i64, Satang> = reader.savings_balances()?.into_iter().collect();
+    let savings: std::collections::HashMap<i64, Satang> =
+        reader.savings_balances()?.into_iter().collect();
     let standing: std::collections::HashMap<String, ArrearsRow> =
         standings(&reader, date)?.into_iter().map(|r| (r.member_no.clone(), r)).collect();
     let fee_paid = reader.entrance_fee_payers()?;
@@ -238,7 +281,11 @@ pub fn collection_sheet(store: &Store, date: NaiveDate) -> Result<Vec<SheetRow>>
                 moo: m.moo,
                 arrears_periods,
                 expected_contribution: if owed.0 > 0 { owed } else { fund.contribution },
-                expected_entrance_fee: if fee_paid.contains(&m.id) { Satang::ZERO } else { fund.entrance_fee },
+                expected_entrance_fee: if fee_paid.contains(&m.id) {
+                    Satang::ZERO
+                } else {
+                    fund.entrance_fee
+                },
                 savings_balance: savings.get(&m.id).copied().unwrap_or(Satang::ZERO),
                 member_no: m.member_no,
             }

@@ -14,15 +14,35 @@ use std::path::{Path, PathBuf};
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Document {
     /// งบรับ-จ่ายประจำเดือน for the notice board; `names` prints welfare recipients' names.
-    Statement { month: String, #[serde(default)] names: bool },
-    TrialBalance { as_of: String },
-    Month { month: String },
-    Year { year: i32 },
-    Passbook { member_no: String },
+    Statement {
+        month: String,
+        #[serde(default)]
+        names: bool,
+    },
+    TrialBalance {
+        as_of: String,
+    },
+    Month {
+        month: String,
+    },
+    Year {
+        year: i32,
+    },
+    Passbook {
+        member_no: String,
+    },
     /// A receipt or payment voucher for one entry (its id or document number).
-    Voucher { entry: String },
-    Ledger { account: String, from: String, to: String },
-    Arrears { as_of: String },
+    Voucher {
+        entry: String,
+    },
+    Ledger {
+        account: String,
+        from: String,
+        to: String,
+    },
+    Arrears {
+        as_of: String,
+    },
 }
 
 pub use crate::render::Format;
@@ -39,7 +59,11 @@ fn month_of(input: &str) -> Result<(i32, u32)> {
 }
 
 fn not_in(format: Format, what: &str) -> Error {
-    Error::invalid("format", format.extension(), Problem::UnknownChoice { allowed: what.to_string() })
+    Error::invalid(
+        "format",
+        format.extension(),
+        Problem::UnknownChoice { allowed: what.to_string() },
+    )
 }
 
 /// The document's bytes in the format asked for.
@@ -47,9 +71,15 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
     use crate::render::{csv, statement, tables, vouchers, xlsx, yearly};
     let reader = store.read();
     let fund = reader.require_fund()?;
-    let head_fingerprint = || -> Result<String> { Ok(crate::domain::chain::fingerprint(&reader.chain_head()?.1)) };
+    let head_fingerprint =
+        || -> Result<String> { Ok(crate::domain::chain::fingerprint(&reader.chain_head()?.1)) };
     let printed = ctx.now.with_timezone(&super::thai_offset()).naive_local();
-    let heading = |report: &str, period: String| Heading { fund: fund.profile.name_th.clone(), report: report.into(), period, printed };
+    let heading = |report: &str, period: String| Heading {
+        fund: fund.profile.name_th.clone(),
+        report: report.into(),
+        period,
+        printed,
+    };
     let long = |d: chrono::NaiveDate| crate::thai::date_long(d, crate::thai::Digits::Arabic);
     // Every table of the document: one CSV of titled sections, or a sheet each.
     let as_tables = |heading: Heading, t: Vec<Table>| -> Result<Vec<u8>> {
@@ -59,21 +89,37 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             Format::Pdf => Err(not_in(format, "csv, xlsx")),
         }
     };
-    let month_heading = |y: i32, m: u32| heading("รายงานรับ-จ่ายเงินประจำเดือน", format!("เดือน{}", crate::thai::month_long(y, m, crate::thai::Digits::Arabic)));
+    let month_heading = |y: i32, m: u32| {
+        heading(
+            "รายงานรับ-จ่ายเงินประจำเดือน",
+            format!("เดือน{}", crate::thai::month_long(y, m, crate::thai::Digits::Arabic)),
+        )
+    };
     match doc {
         Document::Statement { month, names } => {
             let (y, m) = month_of(month)?;
             let s = crate::report::statement(&reader, y, m, ctx.today())?;
             match format {
-                Format::Pdf => Ok(statement::statement_pdf(&s, &statement::StatementOptions { recipient_names: *names })),
-                _ => as_tables(month_heading(y, m), vec![tables::month_table(&crate::report::month_summary(&reader, y, m)?)]),
+                Format::Pdf => Ok(statement::statement_pdf(
+                    &s,
+                    &statement::StatementOptions { recipient_names: *names },
+                )),
+                _ => as_tables(
+                    month_heading(y, m),
+                    vec![tables::month_table(&crate::report::month_summary(&reader, y, m)?)],
+                ),
             }
         }
         Document::Month { month } => {
             let (y, m) = month_of(month)?;
             let summary = crate::report::month_summary(&reader, y, m)?;
             match format {
-                Format::Pdf => render(store, ctx, &Document::Statement { month: month.clone(), names: false }, format),
+                Format::Pdf => render(
+                    store,
+                    ctx,
+                    &Document::Statement { month: month.clone(), names: false },
+                    format,
+                ),
                 _ => as_tables(month_heading(y, m), vec![tables::month_table(&summary)]),
             }
         }
@@ -81,8 +127,13 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             let as_of = crate::domain::date::parse_field("as_of", as_of)?;
             let tb = crate::report::trial_balance(&reader, as_of)?;
             match format {
-                Format::Pdf => Ok(vouchers::trial_balance_pdf(&fund, &tb, &head_fingerprint()?, ctx.today())),
-                _ => as_tables(heading("งบทดลอง", format!("ณ วันที่ {}", long(as_of))), vec![tables::trial_balance_table(&tb)]),
+                Format::Pdf => {
+                    Ok(vouchers::trial_balance_pdf(&fund, &tb, &head_fingerprint()?, ctx.today()))
+                }
+                _ => as_tables(
+                    heading("งบทดลอง", format!("ณ วันที่ {}", long(as_of))),
+                    vec![tables::trial_balance_table(&tb)],
+                ),
             }
         }
         Document::Year { year } => {
@@ -90,7 +141,10 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             let report = crate::report::yearly(&reader, year, ctx.today())?;
             match format {
                 Format::Pdf => Ok(yearly::yearly_pdf(&report)),
-                _ => as_tables(yearly::yearly_heading(&report, printed), yearly::yearly_tables(&report)),
+                _ => as_tables(
+                    yearly::yearly_heading(&report, printed),
+                    yearly::yearly_tables(&report),
+                ),
             }
         }
         Document::Passbook { member_no } => {
@@ -110,9 +164,17 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
                 Some(id) => reader.member_by_id(id)?,
                 None => None,
             };
-            let fp = crate::domain::chain::fingerprint(&reader.hash_of_entry(found.id)?.unwrap_or_default());
+            let fp = crate::domain::chain::fingerprint(
+                &reader.hash_of_entry(found.id)?.unwrap_or_default(),
+            );
             match format {
-                Format::Pdf => Ok(vouchers::voucher_pdf(&fund, &found, &reader.accounts()?, member.as_ref(), &fp)),
+                Format::Pdf => Ok(vouchers::voucher_pdf(
+                    &fund,
+                    &found,
+                    &reader.accounts()?,
+                    member.as_ref(),
+                    &fp,
+                )),
                 _ => Err(not_in(format, "pdf")),
             }
         }
@@ -121,7 +183,9 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             let to = crate::domain::date::parse_field("to", to)?;
             let gl = crate::report::books::general_ledger(&reader, account, from, to)?;
             match format {
-                Format::Pdf => Ok(vouchers::general_ledger_pdf(&fund, &gl, &head_fingerprint()?, ctx.today())),
+                Format::Pdf => {
+                    Ok(vouchers::general_ledger_pdf(&fund, &gl, &head_fingerprint()?, ctx.today()))
+                }
                 _ => Err(not_in(format, "pdf")),
             }
         }
@@ -131,17 +195,40 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             let table = tables::arrears_table(&rows);
             match format {
                 Format::Pdf => {
-                    let subtitle = format!("ณ วันที่ {} รวม {} คน", crate::thai::date_long(as_of, crate::thai::Digits::Arabic), rows.len());
-                    Ok(vouchers::table_pdf(&fund, "รายชื่อสมาชิกค้างส่งเงินสมทบ", &subtitle, &table, &[50.0, 170.0, 35.0, 60.0, 80.0, 70.0], ctx.today()))
+                    let subtitle = format!(
+                        "ณ วันที่ {} รวม {} คน",
+                        crate::thai::date_long(as_of, crate::thai::Digits::Arabic),
+                        rows.len()
+                    );
+                    Ok(vouchers::table_pdf(
+                        &fund,
+                        "รายชื่อสมาชิกค้างส่งเงินสมทบ",
+                        &subtitle,
+                        &table,
+                        &[50.0, 170.0, 35.0, 60.0, 80.0, 70.0],
+                        ctx.today(),
+                    ))
                 }
-                _ => as_tables(heading("รายชื่อสมาชิกค้างส่งเงินสมทบ", format!("ณ วันที่ {} รวม {} คน", long(as_of), rows.len())), vec![table]),
+                _ => as_tables(
+                    heading(
+                        "รายชื่อสมาชิกค้างส่งเงินสมทบ",
+                        format!("ณ วันที่ {} รวม {} คน", long(as_of), rows.len()),
+                    ),
+                    vec![table],
+                ),
             }
         }
     }
 }
 
 /// Render and write atomically (temporary name, fsync, rename, read back).
-pub fn save(store: &Store, ctx: &Ctx, doc: &Document, format: Format, path: &Path) -> Result<SavedDocument> {
+pub fn save(
+    store: &Store,
+    ctx: &Ctx,
+    doc: &Document,
+    format: Format,
+    path: &Path,
+) -> Result<SavedDocument> {
     let bytes = render(store, ctx, doc, format)?;
     let digest = super::export::write_atomic(path, &bytes)?;
     Ok(SavedDocument { path: path.to_path_buf(), bytes: bytes.len(), sha256: hex::encode(digest) })
@@ -175,7 +262,11 @@ impl PreviewKind {
         crate::domain::choice::parse_choice(
             "kind",
             input,
-            &[("month", PreviewKind::Month), ("trial_balance", PreviewKind::TrialBalance), ("arrears", PreviewKind::Arrears)],
+            &[
+                ("month", PreviewKind::Month),
+                ("trial_balance", PreviewKind::TrialBalance),
+                ("arrears", PreviewKind::Arrears),
+            ],
         )
     }
 }
@@ -184,5 +275,7 @@ impl PreviewKind {
 pub fn journal_text(reader: &crate::store::Reader<'_>) -> Result<String> {
     let fund = reader.require_fund()?;
     let accounts = reader.accounts()?;
-    crate::render::journal::journal_text(&fund, &accounts, |each| reader.for_each_entry(|e| each(e)))
+    crate::render::journal::journal_text(&fund, &accounts, |each| {
+        reader.for_each_entry(|e| each(e))
+    })
 }

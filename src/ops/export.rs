@@ -13,7 +13,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<[u8; 32]> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let name = path.file_name().ok_or_else(|| Error::file(path, "no file name"))?.to_string_lossy().to_string();
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::file(path, "no file name"))?
+        .to_string_lossy()
+        .to_string();
     let partial = dir.join(format!(".{name}.partial"));
     let result = (|| -> Result<[u8; 32]> {
         let mut f = std::fs::File::create(&partial).map_err(|e| Error::file(&partial, e))?;
@@ -28,7 +32,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<[u8; 32]> {
         let back = std::fs::read(path).map_err(|e| Error::file(path, e))?;
         let got: [u8; 32] = Sha256::digest(&back).into();
         if got != expected {
-            return Err(Error::file(path, "read back differs from what was written / อ่านกลับแล้วไม่ตรงกับที่เขียน"));
+            return Err(Error::file(
+                path,
+                "read back differs from what was written / อ่านกลับแล้วไม่ตรงกับที่เขียน",
+            ));
         }
         Ok(got)
     })();
@@ -65,7 +72,12 @@ pub struct YearExport {
 /// into a hidden `.partial` folder, are fsynced, the folder is renamed into place, and every
 /// file is read back and compared with its SHA-256 (also written to `SHA256SUMS`). On any
 /// error the partial folder is removed and nothing that looks complete is left behind.
-pub fn export_year(store: &crate::store::Store, year: i32, today: chrono::NaiveDate, target: &Path) -> Result<YearExport> {
+pub fn export_year(
+    store: &crate::store::Store,
+    year: i32,
+    today: chrono::NaiveDate,
+    target: &Path,
+) -> Result<YearExport> {
     export_year_reporting(store, year, today, target, &mut |_, _| {})
 }
 
@@ -84,9 +96,8 @@ pub fn export_year_reporting(
     let report = crate::report::yearly(&reader, year, today)?;
     let tb = crate::report::trial_balance(&reader, report.to)?;
     let be = year + crate::thai::BE_OFFSET;
-    let mut files: Vec<(String, Vec<u8>)> = vec![
-        (format!("yearly-report-{be}.pdf"), render::yearly::yearly_pdf(&report)),
-    ];
+    let mut files: Vec<(String, Vec<u8>)> =
+        vec![(format!("yearly-report-{be}.pdf"), render::yearly::yearly_pdf(&report))];
     // The program's clock, in Thai time, for the workbooks' own dates.
     let printed = today.and_hms_opt(0, 0, 0).expect("midnight");
     let heading = render::yearly::yearly_heading(&report, printed);
@@ -94,25 +105,52 @@ pub fn export_year_reporting(
     files.push((format!("yearly-report-{be}.xlsx"), render::xlsx::tables_xlsx(&heading, &tables)?));
     // Each table also as its own CSV (for other programs), and all of them as one.
     files.push((format!("yearly-report-{be}.csv"), render::csv::tables_csv(&heading, &tables)));
-    let csv_names = ["income-expenditure", "balance-sheet", "welfare", "members", "contributions", "matching", "monthly"];
+    let csv_names = [
+        "income-expenditure",
+        "balance-sheet",
+        "welfare",
+        "members",
+        "contributions",
+        "matching",
+        "monthly",
+    ];
     assert_eq!(csv_names.len(), tables.len(), "a name for every table of the yearly report");
     for (table, name) in tables.iter().zip(csv_names) {
-        files.push((format!("{name}-{be}.csv"), render::csv::tables_csv(&heading, std::slice::from_ref(table))));
+        files.push((
+            format!("{name}-{be}.csv"),
+            render::csv::tables_csv(&heading, std::slice::from_ref(table)),
+        ));
     }
-    let tb_heading = render::tables::Heading { report: "งบทดลอง".into(), period: format!("ณ วันที่ {}", crate::thai::date_long(report.to, crate::thai::Digits::Arabic)), ..heading.clone() };
-    files.push((format!("trial-balance-{be}.csv"), render::csv::tables_csv(&tb_heading, &[render::tables::trial_balance_table(&tb)])));
-    files.push((format!("trial-balance-{be}.pdf"), render::vouchers::trial_balance_pdf(&fund, &tb, &report.fingerprint, today)));
+    let tb_heading = render::tables::Heading {
+        report: "งบทดลอง".into(),
+        period: format!("ณ วันที่ {}", crate::thai::date_long(report.to, crate::thai::Digits::Arabic)),
+        ..heading.clone()
+    };
+    files.push((
+        format!("trial-balance-{be}.csv"),
+        render::csv::tables_csv(&tb_heading, &[render::tables::trial_balance_table(&tb)]),
+    ));
+    files.push((
+        format!("trial-balance-{be}.pdf"),
+        render::vouchers::trial_balance_pdf(&fund, &tb, &report.fingerprint, today),
+    ));
     files.push(("journal.ledger".into(), super::documents::journal_text(&reader)?.into_bytes()));
     let total = files.len() + 2;
     progress(1, total);
 
     if !target.is_dir() {
-        return Err(Error::file(target, "is not a folder (is the USB stick mounted?) / ไม่ใช่โฟลเดอร์ (เสียบแฟลชไดรฟ์แล้วหรือยัง)"));
+        return Err(Error::file(
+            target,
+            "is not a folder (is the USB stick mounted?) / ไม่ใช่โฟลเดอร์ (เสียบแฟลชไดรฟ์แล้วหรือยัง)",
+        ));
     }
     let name = format!("kongthun-{}-{be}", fund.profile.fund_code);
     let folder = target.join(&name);
     if folder.exists() {
-        return Err(Error::file(&folder, "already exists; move or rename it first / มีโฟลเดอร์นี้อยู่แล้ว"));
+        return Err(Error::file(
+            &folder,
+            "already exists; move or rename it first / มีโฟลเดอร์นี้อยู่แล้ว",
+        ));
     }
     let partial = target.join(format!(".{name}.partial"));
     let _ = std::fs::remove_dir_all(&partial);
@@ -123,7 +161,11 @@ pub fn export_year_reporting(
         for (file, bytes) in &files {
             let hash = write_atomic(&partial.join(file), bytes)?;
             sums.push_str(&format!("{}  {file}\n", hex::encode(hash)));
-            out.push(ExportedFile { name: file.clone(), bytes: bytes.len(), sha256: hex::encode(hash) });
+            out.push(ExportedFile {
+                name: file.clone(),
+                bytes: bytes.len(),
+                sha256: hex::encode(hash),
+            });
             progress(1 + out.len(), total);
         }
         write_atomic(&partial.join("SHA256SUMS"), sums.as_bytes())?;
@@ -133,9 +175,13 @@ pub fn export_year_reporting(
         }
         // Read everything back from its final place.
         for f in &out {
-            let back = std::fs::read(folder.join(&f.name)).map_err(|e| Error::file(&folder.join(&f.name), e))?;
+            let back = std::fs::read(folder.join(&f.name))
+                .map_err(|e| Error::file(&folder.join(&f.name), e))?;
             if hex::encode(Sha256::digest(&back)) != f.sha256 {
-                return Err(Error::file(&folder.join(&f.name), "read back differs / อ่านกลับแล้วไม่ตรงกัน"));
+                return Err(Error::file(
+                    &folder.join(&f.name),
+                    "read back differs / อ่านกลับแล้วไม่ตรงกัน",
+                ));
             }
         }
         progress(total, total);

@@ -25,7 +25,8 @@ pub fn init_fund(store: &mut Store, ctx: &Ctx, profile: &FundProfile) -> Result<
         }
         // The default welfare rules, in force from the start of the year the fund was set up
         // in (members' history before that is usually entered as opening balances).
-        let from = chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&ctx.today()), 1, 1).expect("valid");
+        let from = chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&ctx.today()), 1, 1)
+            .expect("valid");
         super::welfare::seed_default_rules(tx, ctx, from)?;
         Ok(())
     })
@@ -34,25 +35,42 @@ pub fn init_fund(store: &mut Store, ctx: &Ctx, profile: &FundProfile) -> Result<
 /// Set the fund's founding date and the first day of its books, while the book has no
 /// entries yet (afterwards the start is fixed: it is where the chain begins). The books may
 /// not start before the founding, nor in the future.
-pub fn set_start(store: &mut Store, ctx: &Ctx, founded_on: &str, books_start: &str, founding_note: &str) -> Result<()> {
+pub fn set_start(
+    store: &mut Store,
+    ctx: &Ctx,
+    founded_on: &str,
+    books_start: &str,
+    founding_note: &str,
+) -> Result<()> {
     let founded = crate::domain::date::parse_field("founded_on", founded_on)?;
     let start = crate::domain::date::parse_field("books_start", books_start)?;
     check_start(ctx, founded, start, founded_on, books_start)?;
-    let note = crate::domain::text::optional("founding_note", founding_note, 500)?.unwrap_or_default();
+    let note =
+        crate::domain::text::optional("founding_note", founding_note, 500)?.unwrap_or_default();
     store.write(|tx| {
         tx.read().require_fund()?;
         if tx.read().chain_head()?.0 > 0 {
-            return Err(Error::invalid("books_start", books_start, crate::Problem::Other {
-                th: "บัญชีมีรายการแล้ว จึงเปลี่ยนวันเริ่มบัญชีไม่ได้".into(),
-                en: "the book already has entries, so its start cannot change".into(),
-            }));
+            return Err(Error::invalid(
+                "books_start",
+                books_start,
+                crate::Problem::Other {
+                    th: "บัญชีมีรายการแล้ว จึงเปลี่ยนวันเริ่มบัญชีไม่ได้".into(),
+                    en: "the book already has entries, so its start cannot change".into(),
+                },
+            ));
         }
         tx.set_fund_start(&founded.to_string(), &start.to_string(), &note)
     })
 }
 
 /// The founding date and the books' start, checked together.
-pub(crate) fn check_start(ctx: &Ctx, founded: chrono::NaiveDate, start: chrono::NaiveDate, founded_input: &str, start_input: &str) -> Result<()> {
+pub(crate) fn check_start(
+    ctx: &Ctx,
+    founded: chrono::NaiveDate,
+    start: chrono::NaiveDate,
+    founded_input: &str,
+    start_input: &str,
+) -> Result<()> {
     if founded > ctx.today() {
         return Err(Error::invalid("founded_on", founded_input, crate::Problem::InFuture));
     }
@@ -60,10 +78,17 @@ pub(crate) fn check_start(ctx: &Ctx, founded: chrono::NaiveDate, start: chrono::
         return Err(Error::invalid("books_start", start_input, crate::Problem::InFuture));
     }
     if start < founded {
-        return Err(Error::invalid("books_start", start_input, crate::Problem::Other {
-            th: format!("ต้องไม่ก่อนวันก่อตั้งกองทุน ({})", crate::thai::date_short(founded, crate::thai::Digits::Arabic)),
-            en: format!("must not be before the fund was founded ({founded})"),
-        }));
+        return Err(Error::invalid(
+            "books_start",
+            start_input,
+            crate::Problem::Other {
+                th: format!(
+                    "ต้องไม่ก่อนวันก่อตั้งกองทุน ({})",
+                    crate::thai::date_short(founded, crate::thai::Digits::Arabic)
+                ),
+                en: format!("must not be before the fund was founded ({founded})"),
+            },
+        ));
     }
     Ok(())
 }
@@ -108,9 +133,14 @@ impl FundForm {
         let moo = number("moo", &self.moo, 0, 99)?;
         let fiscal = number("fiscal_year_start", &self.fiscal_year_start, 1, 12)?;
         if fiscal == 0 {
-            return Err(Error::invalid("fiscal_year_start", &self.fiscal_year_start, crate::Problem::NotANumber));
+            return Err(Error::invalid(
+                "fiscal_year_start",
+                &self.fiscal_year_start,
+                crate::Problem::NotANumber,
+            ));
         }
-        let entrance = if self.entrance_fee.trim().is_empty() { "0" } else { self.entrance_fee.as_str() };
+        let entrance =
+            if self.entrance_fee.trim().is_empty() { "0" } else { self.entrance_fee.as_str() };
         Ok(FundProfile {
             name_th: self.name_th.clone(),
             name_en: self.name_en.clone(),

@@ -69,15 +69,23 @@ fn map_header(header: &[String], path: &Path) -> Result<Vec<&'static str>> {
             .iter()
             .find(|(_, names)| names.iter().any(|n| n.eq_ignore_ascii_case(name)))
             .map(|(k, _)| *k)
-            .ok_or_else(|| Error::file(path, format!("unknown column '{name}' / ไม่รู้จักคอลัมน์ '{name}'")))?;
+            .ok_or_else(|| {
+                Error::file(path, format!("unknown column '{name}' / ไม่รู้จักคอลัมน์ '{name}'"))
+            })?;
         if keys.contains(&key) {
-            return Err(Error::file(path, format!("column '{name}' appears twice / คอลัมน์ '{name}' ซ้ำ")));
+            return Err(Error::file(
+                path,
+                format!("column '{name}' appears twice / คอลัมน์ '{name}' ซ้ำ"),
+            ));
         }
         keys.push(key);
     }
     for required in ["first_name", "last_name", "title", "joined_on"] {
         if !keys.contains(&required) {
-            return Err(Error::file(path, format!("missing column '{required}' / ไม่มีคอลัมน์ '{required}'")));
+            return Err(Error::file(
+                path,
+                format!("missing column '{required}' / ไม่มีคอลัมน์ '{required}'"),
+            ));
         }
     }
     Ok(keys)
@@ -110,17 +118,31 @@ pub fn read_rows(path: &Path) -> Result<Vec<Vec<String>>> {
 /// The rows of CSV bytes as text cells; `path` only names the source in errors.
 pub fn csv_rows(bytes: &[u8], path: &Path) -> Result<Vec<Vec<String>>> {
     if bytes.len() as u64 > limits::FILE {
-        return Err(Error::file(path, format!("is larger than {} bytes / ใหญ่เกิน {} ไบต์", limits::FILE, limits::FILE)));
+        return Err(Error::file(
+            path,
+            format!("is larger than {} bytes / ใหญ่เกิน {} ไบต์", limits::FILE, limits::FILE),
+        ));
     }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| Error::file(path, "is not UTF-8 text (save as 'CSV UTF-8') / ไม่ใช่ข้อความ UTF-8"))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        Error::file(path, "is not UTF-8 text (save as 'CSV UTF-8') / ไม่ใช่ข้อความ UTF-8")
+    })?;
     let text = text.trim_start_matches('\u{feff}');
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| Error::file(path, e))?;
         if rows.len() as u32 >= limits::ROWS || record.len() as u32 > limits::COLUMNS {
-            return Err(Error::file(path, format!("has more than {} rows or {} columns / มีเกิน {} แถวหรือ {} คอลัมน์", limits::ROWS, limits::COLUMNS, limits::ROWS, limits::COLUMNS)));
+            return Err(Error::file(
+                path,
+                format!(
+                    "has more than {} rows or {} columns / มีเกิน {} แถวหรือ {} คอลัมน์",
+                    limits::ROWS,
+                    limits::COLUMNS,
+                    limits::ROWS,
+                    limits::COLUMNS
+                ),
+            ));
         }
         rows.push(record.iter().map(str::to_string).collect());
     }
@@ -141,15 +163,33 @@ pub fn spreadsheet_rows(bytes: &[u8], path: &Path) -> Result<Vec<Vec<String>>> {
 /// cells. The zip is checked within `limits` first (entries, inflated sizes, headers that
 /// lie), then the cells are read one by one into rows, so neither a huge declared sheet
 /// dimension nor a sparse cell far away can make us allocate a dense grid.
-pub fn spreadsheet_sheets(bytes: &[u8], path: &Path, at_most: usize) -> Result<Vec<(String, Vec<Vec<String>>)>> {
+pub fn spreadsheet_sheets(
+    bytes: &[u8],
+    path: &Path,
+    at_most: usize,
+) -> Result<Vec<(String, Vec<Vec<String>>)>> {
     use calamine::Reader;
-    let refuse = |why: String| Error::file(path, format!("is not a workbook this program reads ({why}) / อ่านแฟ้มนี้ไม่ได้ ({why})"));
+    let refuse = |why: String| {
+        Error::file(
+            path,
+            format!("is not a workbook this program reads ({why}) / อ่านแฟ้มนี้ไม่ได้ ({why})"),
+        )
+    };
     if bytes.len() as u64 > limits::FILE {
         return Err(refuse(format!("larger than {} bytes", limits::FILE)));
     }
-    crate::bounded::check_zip(bytes, crate::bounded::ZipLimits { max_entries: limits::ZIP_ENTRIES, max_total: limits::ZIP_TOTAL }).map_err(refuse)?;
+    crate::bounded::check_zip(
+        bytes,
+        crate::bounded::ZipLimits {
+            max_entries: limits::ZIP_ENTRIES,
+            max_total: limits::ZIP_TOTAL,
+        },
+    )
+    .map_err(refuse)?;
     check_shared_strings_count(bytes).map_err(refuse)?;
-    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|e: calamine::XlsxError| refuse(e.to_string()))?;
+    let mut workbook: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+            .map_err(|e: calamine::XlsxError| refuse(e.to_string()))?;
     let names: Vec<String> = workbook.sheet_names().into_iter().take(at_most).collect();
     let mut sheets = Vec::new();
     for name in names {
@@ -159,14 +199,21 @@ pub fn spreadsheet_sheets(bytes: &[u8], path: &Path, at_most: usize) -> Result<V
     Ok(sheets)
 }
 
-fn sheet_rows<RS: std::io::Read + std::io::Seek>(workbook: &mut calamine::Xlsx<RS>, sheet: &str) -> std::result::Result<Vec<Vec<String>>, String> {
+fn sheet_rows<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut calamine::Xlsx<RS>,
+    sheet: &str,
+) -> std::result::Result<Vec<Vec<String>>, String> {
     use calamine::DataRef;
     let mut cells = workbook.worksheet_cells_reader(sheet).map_err(|e| e.to_string())?;
     let mut placed: Vec<((u32, u32), String)> = Vec::new();
     while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
         let (row, col) = cell.get_position();
         if row >= limits::ROWS || col >= limits::COLUMNS {
-            return Err(format!("a cell beyond row {} or column {}", limits::ROWS, limits::COLUMNS));
+            return Err(format!(
+                "a cell beyond row {} or column {}",
+                limits::ROWS,
+                limits::COLUMNS
+            ));
         }
         let text = match cell.get_value().clone() {
             DataRef::Empty => continue,
@@ -178,7 +225,9 @@ fn sheet_rows<RS: std::io::Read + std::io::Seek>(workbook: &mut calamine::Xlsx<R
             DataRef::Float(f) => f.to_string(),
             DataRef::Int(i) => i.to_string(),
             DataRef::Bool(b) => b.to_string(),
-            DataRef::DateTime(dt) => dt.as_datetime().map(|d| d.date().to_string()).unwrap_or_default(),
+            DataRef::DateTime(dt) => {
+                dt.as_datetime().map(|d| d.date().to_string()).unwrap_or_default()
+            }
             DataRef::Error(e) => format!("#ERROR {e:?}"),
         };
         placed.push(((row, col), text));
@@ -208,17 +257,20 @@ fn sheet_rows<RS: std::io::Read + std::io::Seek>(workbook: &mut calamine::Xlsx<R
 /// one string; a declared count larger than the strings file could hold (each string takes
 /// at least eight bytes of XML) is a lie, refused before calamine sees it.
 fn check_shared_strings_count(bytes: &[u8]) -> std::result::Result<(), String> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let Ok(entry) = archive.by_name("xl/sharedStrings.xml") else { return Ok(()) };
     let size = entry.size();
     let mut head = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::Read::take(entry, 4096), &mut head).map_err(|e| e.to_string())?;
+    std::io::Read::read_to_end(&mut std::io::Read::take(entry, 4096), &mut head)
+        .map_err(|e| e.to_string())?;
     let head = String::from_utf8_lossy(&head);
     // (only uniqueCount is reserved for; `count` counts every use of a string and may be
     // far larger than the file)
     for attribute in ["uniqueCount=\""] {
         if let Some(at) = head.find(attribute) {
-            let digits: String = head[at + attribute.len()..].chars().take_while(char::is_ascii_digit).collect();
+            let digits: String =
+                head[at + attribute.len()..].chars().take_while(char::is_ascii_digit).collect();
             let declared: u64 = digits.parse().unwrap_or(u64::MAX);
             if declared > size / 8 + 1 {
                 return Err(format!("declares {declared} shared strings in {size} bytes"));
@@ -233,19 +285,38 @@ fn row_error(row: usize, e: &Error) -> RowError {
         Error::Invalid { field, value, .. } => (field.to_string(), value.clone()),
         _ => (String::new(), String::new()),
     };
-    RowError { sheet: String::new(), row, field, value, code: e.code(), message_en: e.message_en(), message_th: e.message_th() }
+    RowError {
+        sheet: String::new(),
+        row,
+        field,
+        value,
+        code: e.code(),
+        message_en: e.message_en(),
+        message_th: e.message_th(),
+    }
 }
 
 /// Import members from `path`. With `good_rows_only`, bad rows are skipped and reported;
 /// without it, any bad row rejects the whole file.
-pub fn import_members(store: &mut Store, ctx: &Ctx, path: &Path, good_rows_only: bool) -> Result<ImportReport> {
+pub fn import_members(
+    store: &mut Store,
+    ctx: &Ctx,
+    path: &Path,
+    good_rows_only: bool,
+) -> Result<ImportReport> {
     let rows = read_rows(path)?;
     import_member_rows(store, ctx, &rows, path, good_rows_only)
 }
 
 /// Import members from rows already read (header first); `path` only names the source in
 /// errors. One transaction: all rows, the good rows, or nothing.
-pub fn import_member_rows(store: &mut Store, ctx: &Ctx, rows: &[Vec<String>], path: &Path, good_rows_only: bool) -> Result<ImportReport> {
+pub fn import_member_rows(
+    store: &mut Store,
+    ctx: &Ctx,
+    rows: &[Vec<String>],
+    path: &Path,
+    good_rows_only: bool,
+) -> Result<ImportReport> {
     let Some((header, body)) = rows.split_first() else {
         return Err(Error::file(path, "is empty / แฟ้มว่าง"));
     };
@@ -278,18 +349,26 @@ pub fn import_member_rows(store: &mut Store, ctx: &Ctx, rows: &[Vec<String>], pa
             let mut dup = None;
             if let Some(no) = &input.member_no {
                 if let Some(first) = seen_no.insert(no.clone(), row_no) {
-                    dup = Some(Error::invalid("member_no", no, Problem::Other {
-                        th: format!("ซ้ำกับแถวที่ {first}"),
-                        en: format!("repeats row {first}"),
-                    }));
+                    dup = Some(Error::invalid(
+                        "member_no",
+                        no,
+                        Problem::Other {
+                            th: format!("ซ้ำกับแถวที่ {first}"),
+                            en: format!("repeats row {first}"),
+                        },
+                    ));
                 }
             }
             if let Some(id) = &input.national_id {
                 if let Some(first) = seen_id.insert(id.as_str().to_string(), row_no) {
-                    dup = Some(Error::invalid("national_id", id.as_str(), Problem::Other {
-                        th: format!("ซ้ำกับแถวที่ {first}"),
-                        en: format!("repeats row {first}"),
-                    }));
+                    dup = Some(Error::invalid(
+                        "national_id",
+                        id.as_str(),
+                        Problem::Other {
+                            th: format!("ซ้ำกับแถวที่ {first}"),
+                            en: format!("repeats row {first}"),
+                        },
+                    ));
                 }
             }
             if let Some(e) = dup {
@@ -304,7 +383,8 @@ pub fn import_member_rows(store: &mut Store, ctx: &Ctx, rows: &[Vec<String>], pa
         let mut imported = Vec::new();
         for (row_no, input) in &good {
             match super::members::insert_checked(tx, ctx, input) {
-                Ok(id) => imported.push(tx.read().member_by_id(id)?.map(|m| m.member_no).unwrap_or_default()),
+                Ok(id) => imported
+                    .push(tx.read().member_by_id(id)?.map(|m| m.member_no).unwrap_or_default()),
                 Err(e @ Error::Invalid { .. }) => errors.push(row_error(*row_no, &e)),
                 Err(e) => return Err(e),
             }
@@ -313,6 +393,11 @@ pub fn import_member_rows(store: &mut Store, ctx: &Ctx, rows: &[Vec<String>], pa
         if !errors.is_empty() && !good_rows_only {
             return Err(Error::ImportRejected { count: errors.len(), total, rows: errors });
         }
-        Ok(ImportReport { total_rows: total, imported: imported.len(), imported_member_nos: imported, skipped: errors })
+        Ok(ImportReport {
+            total_rows: total,
+            imported: imported.len(),
+            imported_member_nos: imported,
+            skipped: errors,
+        })
     })
 }

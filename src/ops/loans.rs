@@ -24,37 +24,61 @@ pub struct LoanInput<'a> {
 }
 
 pub fn lend(store: &mut Store, ctx: &Ctx, input: &LoanInput<'_>) -> Result<(i64, PostedRef)> {
-    let principal = Satang::parse_field("amount", input.principal, crate::domain::money::Sign::Positive)?;
+    let principal =
+        Satang::parse_field("amount", input.principal, crate::domain::money::Sign::Positive)?;
     // percent with up to two decimals == basis points
     let rate = Satang::parse_field("rate", input.rate, crate::domain::money::Sign::NonNegative)?;
     if rate.0 > 10_00 {
-        return Err(Error::invalid("rate", input.rate, Problem::Other { th: "เกินร้อยละ 10 ต่อเดือน".into(), en: "is above 10% a month".into() }));
+        return Err(Error::invalid(
+            "rate",
+            input.rate,
+            Problem::Other {
+                th: "เกินร้อยละ 10 ต่อเดือน".into(), en: "is above 10% a month".into()
+            },
+        ));
     }
     let method = Method::parse("method", input.method)?;
     if input.term_months == 0 || input.term_months > 120 {
-        return Err(Error::invalid("term", input.term_months.to_string(), Problem::UnknownChoice { allowed: "1-120".into() }));
+        return Err(Error::invalid(
+            "term",
+            input.term_months.to_string(),
+            Problem::UnknownChoice { allowed: "1-120".into() },
+        ));
     }
     let date = crate::domain::date::parse_field("date", input.date)?;
     store.write(|tx| {
         let reader = tx.read();
         let fund = reader.require_fund()?.profile;
         if !fund.kind.keeps_savings() {
-            return Err(Error::NotOffered { kind: fund.kind.key().into(), what: "เงินกู้ / loans".into() });
+            return Err(Error::NotOffered {
+                kind: fund.kind.key().into(),
+                what: "เงินกู้ / loans".into(),
+            });
         }
         check_entry_date(&reader, ctx, date, input.date)?;
         let till = super::till_account(&reader, input.till)?;
         let member = super::member_by_no(&reader, input.member_no)?;
         if member.status != MemberStatus::Active {
-            return Err(Error::MemberNotActive { member_no: member.member_no, status: member.status.key().into() });
+            return Err(Error::MemberNotActive {
+                member_no: member.member_no,
+                status: member.status.key().into(),
+            });
         }
         let mut guarantors = Vec::new();
         for g in input.guarantors {
             let gm = super::member_by_no(&reader, g)?;
-            if gm.id == member.id || guarantors.contains(&gm.id) || gm.status != MemberStatus::Active {
-                return Err(Error::invalid("guarantors", g, Problem::Other {
-                    th: "ต้องเป็นสมาชิกปกติคนอื่นที่ไม่ซ้ำกัน".into(),
-                    en: "must be other active members, each once".into(),
-                }));
+            if gm.id == member.id
+                || guarantors.contains(&gm.id)
+                || gm.status != MemberStatus::Active
+            {
+                return Err(Error::invalid(
+                    "guarantors",
+                    g,
+                    Problem::Other {
+                        th: "ต้องเป็นสมาชิกปกติคนอื่นที่ไม่ซ้ำกัน".into(),
+                        en: "must be other active members, each once".into(),
+                    },
+                ));
             }
             guarantors.push(gm.id);
         }
@@ -65,12 +89,31 @@ pub fn lend(store: &mut Store, ctx: &Ctx, input: &LoanInput<'_>) -> Result<(i64,
         let entry = BalancedEntry::new(
             date,
             EntryKind::Payment,
-            format!("จ่ายเงินกู้ {} ({}) {} งวด ดอกเบี้ยร้อยละ {} ต่อเดือน", member.full_name(), member.member_no, input.term_months, rate.to_decimal()),
+            format!(
+                "จ่ายเงินกู้ {} ({}) {} งวด ดอกเบี้ยร้อยละ {} ต่อเดือน",
+                member.full_name(),
+                member.member_no,
+                input.term_months,
+                rate.to_decimal()
+            ),
             Some(member.id),
-            vec![Posting::debit(LOANS, principal).for_member(member.id), Posting::credit(&till, principal)],
+            vec![
+                Posting::debit(LOANS, principal).for_member(member.id),
+                Posting::credit(&till, principal),
+            ],
         )?;
         let posted = tx.post_entry(&entry, &ctx.recorded_by, &ctx.now_text())?;
-        let id = tx.insert_loan(member.id, principal, rate.0 as u32, method.key(), input.term_months, &date.to_string(), &guarantors, posted.id, input.resolution_id)?;
+        let id = tx.insert_loan(
+            member.id,
+            principal,
+            rate.0 as u32,
+            method.key(),
+            input.term_months,
+            &date.to_string(),
+            &guarantors,
+            posted.id,
+            input.resolution_id,
+        )?;
         Ok((id, posted))
     })
 }
@@ -88,23 +131,46 @@ fn loan_schedule(loan: &LoanRow) -> Vec<crate::domain::loan::Installment> {
     schedule(loan.principal, loan.rate_bp, method_of(loan), loan.term_months, start)
 }
 
-pub fn repay(store: &mut Store, ctx: &Ctx, loan_id: i64, amount: &str, date_input: &str, till: &str) -> Result<PostedRef> {
+pub fn repay(
+    store: &mut Store,
+    ctx: &Ctx,
+    loan_id: i64,
+    amount: &str,
+    date_input: &str,
+    till: &str,
+) -> Result<PostedRef> {
     let amount_s = Satang::parse_field("amount", amount, crate::domain::money::Sign::Positive)?;
     let date = crate::domain::date::parse_field("date", date_input)?;
     store.write(|tx| {
         let reader = tx.read();
-        let loan = reader.loan(loan_id)?.ok_or(Error::NotFound { what: "loan", key: loan_id.to_string() })?;
+        let loan = reader
+            .loan(loan_id)?
+            .ok_or(Error::NotFound { what: "loan", key: loan_id.to_string() })?;
         check_entry_date(&reader, ctx, date, date_input)?;
         let till = super::till_account(&reader, till)?;
         let (_, interest_due) = due_by(&loan_schedule(&loan), date);
         let outstanding = Satang(loan.principal.0 - loan.principal_paid.0);
-        let (principal, interest) = split_repayment(amount_s, Satang(interest_due.0 - loan.interest_paid.0), outstanding).ok_or_else(|| {
-            Error::invalid("amount", amount, Problem::Other {
-                th: format!("มากกว่ายอดที่ต้องชำระ (เงินต้นคงเหลือ {} บาท)", outstanding.display()),
-                en: format!("is more than is owed ({} baht principal left)", outstanding.display()),
-            })
-        })?;
-        let member = reader.member_by_id(loan.member_id)?.ok_or(Error::NotFound { what: "member", key: loan.member_id.to_string() })?;
+        let (principal, interest) =
+            split_repayment(amount_s, Satang(interest_due.0 - loan.interest_paid.0), outstanding)
+                .ok_or_else(|| {
+                Error::invalid(
+                    "amount",
+                    amount,
+                    Problem::Other {
+                        th: format!(
+                            "มากกว่ายอดที่ต้องชำระ (เงินต้นคงเหลือ {} บาท)",
+                            outstanding.display()
+                        ),
+                        en: format!(
+                            "is more than is owed ({} baht principal left)",
+                            outstanding.display()
+                        ),
+                    },
+                )
+            })?;
+        let member = reader
+            .member_by_id(loan.member_id)?
+            .ok_or(Error::NotFound { what: "member", key: loan.member_id.to_string() })?;
         let mut postings = vec![Posting::debit(&till, amount_s)];
         if principal.0 > 0 {
             postings.push(Posting::credit(LOANS, principal).for_member(member.id));
@@ -115,7 +181,12 @@ pub fn repay(store: &mut Store, ctx: &Ctx, loan_id: i64, amount: &str, date_inpu
         let entry = BalancedEntry::new(
             date,
             EntryKind::Receipt,
-            format!("รับชำระเงินกู้สัญญาที่ {loan_id} {} เงินต้น {} ดอกเบี้ย {}", member.full_name(), principal.display(), interest.display()),
+            format!(
+                "รับชำระเงินกู้สัญญาที่ {loan_id} {} เงินต้น {} ดอกเบี้ย {}",
+                member.full_name(),
+                principal.display(),
+                interest.display()
+            ),
             Some(member.id),
             postings,
         )?;
@@ -143,7 +214,9 @@ pub fn overdue(store: &Store, as_of: NaiveDate) -> Result<Vec<OverdueRow>> {
         let po = p.0 - loan.principal_paid.0;
         let io = i.0 - loan.interest_paid.0;
         if po > 0 || io > 0 {
-            let m = reader.member_by_id(loan.member_id)?.ok_or(Error::NotFound { what: "member", key: loan.member_id.to_string() })?;
+            let m = reader
+                .member_by_id(loan.member_id)?
+                .ok_or(Error::NotFound { what: "member", key: loan.member_id.to_string() })?;
             out.push(OverdueRow {
                 loan_id: loan.id,
                 member_no: m.member_no.clone(),

@@ -20,21 +20,46 @@ fn refused(code: &'static str, th: impl Into<String>, en: impl Into<String>) -> 
     Error::Refused { code, th: th.into(), en: en.into() }
 }
 
-pub fn set_committee(store: &mut Store, member_no: &str, role: &str, from: &str, to: &str) -> Result<i64> {
+pub fn set_committee(
+    store: &mut Store,
+    member_no: &str,
+    role: &str,
+    from: &str,
+    to: &str,
+) -> Result<i64> {
     let role_key = ROLES
         .iter()
         .find(|(k, th)| *k == role.trim() || *th == role.trim())
         .map(|(k, _)| *k)
-        .ok_or_else(|| Error::invalid("role", role, Problem::UnknownChoice { allowed: ROLES.iter().map(|r| r.0).collect::<Vec<_>>().join(", ") }))?;
+        .ok_or_else(|| {
+            Error::invalid(
+                "role",
+                role,
+                Problem::UnknownChoice {
+                    allowed: ROLES.iter().map(|r| r.0).collect::<Vec<_>>().join(", "),
+                },
+            )
+        })?;
     let from_d = crate::domain::date::parse_field("from", from)?;
     let to_d = crate::domain::date::parse_field("to", to)?;
     if to_d < from_d {
-        return Err(Error::invalid("to", to, Problem::Other { th: "ก่อนวันเริ่มวาระ".into(), en: "is before the term starts".into() }));
+        return Err(Error::invalid(
+            "to",
+            to,
+            Problem::Other {
+                th: "ก่อนวันเริ่มวาระ".into(), en: "is before the term starts".into()
+            },
+        ));
     }
     store.write(|tx| {
         let m = super::member_by_no(&tx.read(), member_no)?;
-        if tx.read().status_on(m.id, &from_d.to_string())? != Some(crate::domain::MemberStatus::Active) {
-            return Err(Error::MemberNotActive { member_no: m.member_no, status: m.status.key().into() });
+        if tx.read().status_on(m.id, &from_d.to_string())?
+            != Some(crate::domain::MemberStatus::Active)
+        {
+            return Err(Error::MemberNotActive {
+                member_no: m.member_no,
+                status: m.status.key().into(),
+            });
         }
         tx.insert_committee_term(m.id, role_key, &from_d.to_string(), &to_d.to_string())
     })
@@ -44,17 +69,41 @@ pub fn set_committee(store: &mut Store, member_no: &str, role: &str, from: &str,
 /// members (general assembly) on the day.
 fn entitled(reader: &crate::store::Reader<'_>, kind: &str, date: &str) -> Result<Vec<i64>> {
     Ok(match kind {
-        "committee" => reader.committee_on(date)?.into_iter().map(|(m, _)| m).collect::<std::collections::BTreeSet<_>>().into_iter().collect(),
+        "committee" => reader
+            .committee_on(date)?
+            .into_iter()
+            .map(|(m, _)| m)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect(),
         "general" => reader.members_active_on(date)?.into_iter().map(|m| m.id).collect(),
-        other => return Err(Error::invalid("kind", other, Problem::UnknownChoice { allowed: "committee, general".into() })),
+        other => {
+            return Err(Error::invalid(
+                "kind",
+                other,
+                Problem::UnknownChoice { allowed: "committee, general".into() },
+            ))
+        }
     })
 }
 
-pub fn new_meeting(store: &mut Store, ctx: &Ctx, kind: &str, date: &str, place: &str) -> Result<MeetingRow> {
+pub fn new_meeting(
+    store: &mut Store,
+    ctx: &Ctx,
+    kind: &str,
+    date: &str,
+    place: &str,
+) -> Result<MeetingRow> {
     let kind = match kind.trim() {
         "committee" | "กรรมการ" => "committee",
         "general" | "ใหญ่" | "ประชุมใหญ่" => "general",
-        other => return Err(Error::invalid("kind", other, Problem::UnknownChoice { allowed: "committee, general".into() })),
+        other => {
+            return Err(Error::invalid(
+                "kind",
+                other,
+                Problem::UnknownChoice { allowed: "committee, general".into() },
+            ))
+        }
     };
     let held = crate::domain::date::parse_field("date", date)?;
     if held > ctx.today() {
@@ -64,10 +113,22 @@ pub fn new_meeting(store: &mut Store, ctx: &Ctx, kind: &str, date: &str, place: 
         tx.read().require_fund()?;
         let eligible = entitled(&tx.read(), kind, &held.to_string())?.len() as i64;
         if eligible == 0 {
-            return Err(refused("no_committee", "ไม่มีคณะกรรมการที่อยู่ในวาระในวันนั้น", "no committee in office on that day"));
+            return Err(refused(
+                "no_committee",
+                "ไม่มีคณะกรรมการที่อยู่ในวาระในวันนั้น",
+                "no committee in office on that day",
+            ));
         }
         let be = chrono::Datelike::year(&held) + crate::thai::BE_OFFSET;
-        let id = tx.insert_meeting(kind, be, &held.to_string(), place.trim(), eligible, &ctx.recorded_by, &ctx.now_text())?;
+        let id = tx.insert_meeting(
+            kind,
+            be,
+            &held.to_string(),
+            place.trim(),
+            eligible,
+            &ctx.recorded_by,
+            &ctx.now_text(),
+        )?;
         tx.read().meeting(id)?.ok_or(Error::NotFound { what: "meeting", key: id.to_string() })
     })
 }
@@ -77,7 +138,11 @@ fn load(reader: &crate::store::Reader<'_>, id: i64) -> Result<MeetingRow> {
 }
 
 fn locked_error(m: &MeetingRow) -> Error {
-    refused("minutes_locked", format!("รายงานการประชุม{} รับรองแล้ว แก้ไขไม่ได้", m.label()), format!("the minutes of meeting {} are approved and locked", m.label()))
+    refused(
+        "minutes_locked",
+        format!("รายงานการประชุม{} รับรองแล้ว แก้ไขไม่ได้", m.label()),
+        format!("the minutes of meeting {} are approved and locked", m.label()),
+    )
 }
 
 pub fn attend(store: &mut Store, meeting_id: i64, member_nos: &[String]) -> Result<MeetingRow> {
@@ -90,10 +155,14 @@ pub fn attend(store: &mut Store, meeting_id: i64, member_nos: &[String]) -> Resu
         for no in member_nos {
             let member = super::member_by_no(&tx.read(), no)?;
             if !allowed.contains(&member.id) {
-                return Err(Error::invalid("member", no, Problem::Other {
-                    th: "ไม่มีสิทธิ์เข้าประชุมนี้".into(),
-                    en: "is not entitled to attend this meeting".into(),
-                }));
+                return Err(Error::invalid(
+                    "member",
+                    no,
+                    Problem::Other {
+                        th: "ไม่มีสิทธิ์เข้าประชุมนี้".into(),
+                        en: "is not entitled to attend this meeting".into(),
+                    },
+                ));
             }
             tx.insert_attendance(meeting_id, member.id)?;
         }
@@ -126,15 +195,32 @@ pub struct Vote<'a> {
     pub abstain: i64,
 }
 
-pub fn resolve(store: &mut Store, ctx: &Ctx, meeting_id: i64, v: &Vote<'_>) -> Result<ResolutionRow> {
+pub fn resolve(
+    store: &mut Store,
+    ctx: &Ctx,
+    meeting_id: i64,
+    v: &Vote<'_>,
+) -> Result<ResolutionRow> {
     let subject = crate::domain::text::required("subject", v.subject, 500)?;
     let kind = match v.kind.trim() {
         k @ ("claim" | "expense" | "rule" | "admission" | "other") => k,
-        other => return Err(Error::invalid("kind", other, Problem::UnknownChoice { allowed: "claim, expense, rule, admission, other".into() })),
+        other => {
+            return Err(Error::invalid(
+                "kind",
+                other,
+                Problem::UnknownChoice { allowed: "claim, expense, rule, admission, other".into() },
+            ))
+        }
     };
-    for (n, field_value) in [(v.votes_for, "for"), (v.votes_against, "against"), (v.abstain, "abstain")] {
+    for (n, field_value) in
+        [(v.votes_for, "for"), (v.votes_against, "against"), (v.abstain, "abstain")]
+    {
         if n < 0 {
-            return Err(Error::invalid("votes", format!("{field_value} {n}"), Problem::NegativeNotAllowed));
+            return Err(Error::invalid(
+                "votes",
+                format!("{field_value} {n}"),
+                Problem::NegativeNotAllowed,
+            ));
         }
     }
     store.write(|tx| {
@@ -145,16 +231,26 @@ pub fn resolve(store: &mut Store, ctx: &Ctx, meeting_id: i64, v: &Vote<'_>) -> R
         if !has_quorum(&m) {
             return Err(refused(
                 "no_quorum",
-                format!("ไม่ครบองค์ประชุม: มาประชุม {} จาก {} คน ต้องมากกว่ากึ่งหนึ่ง", m.present, m.eligible),
-                format!("no quorum: {} of {} present, more than half needed", m.present, m.eligible),
+                format!(
+                    "ไม่ครบองค์ประชุม: มาประชุม {} จาก {} คน ต้องมากกว่ากึ่งหนึ่ง",
+                    m.present, m.eligible
+                ),
+                format!(
+                    "no quorum: {} of {} present, more than half needed",
+                    m.present, m.eligible
+                ),
             ));
         }
         let total = v.votes_for + v.votes_against + v.abstain;
         if total > m.present {
-            return Err(Error::invalid("votes", total.to_string(), Problem::Other {
-                th: format!("มากกว่าผู้มาประชุม {} คน", m.present),
-                en: format!("more than the {} present", m.present),
-            }));
+            return Err(Error::invalid(
+                "votes",
+                total.to_string(),
+                Problem::Other {
+                    th: format!("มากกว่าผู้มาประชุม {} คน", m.present),
+                    en: format!("more than the {} present", m.present),
+                },
+            ));
         }
         if let Some(a) = v.agenda_no {
             if !tx.read().agenda(meeting_id)?.iter().any(|(n, _, _)| *n == a) {
@@ -162,7 +258,16 @@ pub fn resolve(store: &mut Store, ctx: &Ctx, meeting_id: i64, v: &Vote<'_>) -> R
             }
         }
         let passed = v.votes_for > v.votes_against;
-        let id = tx.insert_resolution(meeting_id, v.agenda_no, kind, &subject, (v.votes_for, v.votes_against, v.abstain), passed, &ctx.recorded_by, &ctx.now_text())?;
+        let id = tx.insert_resolution(
+            meeting_id,
+            v.agenda_no,
+            kind,
+            &subject,
+            (v.votes_for, v.votes_against, v.abstain),
+            passed,
+            &ctx.recorded_by,
+            &ctx.now_text(),
+        )?;
         tx.read().resolution(id)?.ok_or(Error::NotFound { what: "resolution", key: id.to_string() })
     })
 }
@@ -187,10 +292,18 @@ pub fn approve_minutes(store: &mut Store, meeting_id: i64, at_meeting: i64) -> R
             return Err(locked_error(&m));
         }
         if at.held_on <= m.held_on || at.id == m.id {
-            return Err(refused("approve_later", "ต้องรับรองในการประชุมครั้งถัดไป", "minutes are approved at a later meeting"));
+            return Err(refused(
+                "approve_later",
+                "ต้องรับรองในการประชุมครั้งถัดไป",
+                "minutes are approved at a later meeting",
+            ));
         }
         if !has_quorum(&at) {
-            return Err(refused("no_quorum", format!("การประชุม{} ไม่ครบองค์ประชุม", at.label()), format!("meeting {} has no quorum", at.label())));
+            return Err(refused(
+                "no_quorum",
+                format!("การประชุม{} ไม่ครบองค์ประชุม", at.label()),
+                format!("meeting {} has no quorum", at.label()),
+            ));
         }
         if m.minutes.trim().is_empty() {
             return Err(Error::invalid("minutes", "", Problem::Empty));

@@ -17,12 +17,24 @@ pub fn add_member(store: &mut Store, ctx: &Ctx, fields: &MemberFields) -> Result
 }
 
 /// Add a member admitted by a committee resolution (cited in the status history).
-pub fn add_member_by_resolution(store: &mut Store, ctx: &Ctx, fields: &MemberFields, resolution_id: i64) -> Result<MemberRow> {
+pub fn add_member_by_resolution(
+    store: &mut Store,
+    ctx: &Ctx,
+    fields: &MemberFields,
+    resolution_id: i64,
+) -> Result<MemberRow> {
     let input = fields.validate(ctx.today())?;
     store.write(|tx| {
         tx.read().require_fund()?;
-        let label = super::welfare::require_passed(&tx.read(), resolution_id, &["admission", "other"])?.label;
-        let id = insert_with_reason(tx, ctx, &input, &format!("สมัครเป็นสมาชิก ตาม{label} / admitted by resolution {resolution_id}"))?;
+        let label =
+            super::welfare::require_passed(&tx.read(), resolution_id, &["admission", "other"])?
+                .label;
+        let id = insert_with_reason(
+            tx,
+            ctx,
+            &input,
+            &format!("สมัครเป็นสมาชิก ตาม{label} / admitted by resolution {resolution_id}"),
+        )?;
         tx.read().member_by_id(id)?.ok_or(Error::NotFound { what: "member", key: id.to_string() })
     })
 }
@@ -33,7 +45,12 @@ pub(crate) fn insert_checked(tx: &mut Tx<'_>, ctx: &Ctx, input: &MemberInput) ->
     insert_with_reason(tx, ctx, input, "สมัครเป็นสมาชิก / joined")
 }
 
-pub(crate) fn insert_with_reason(tx: &mut Tx<'_>, ctx: &Ctx, input: &MemberInput, reason: &str) -> Result<i64> {
+pub(crate) fn insert_with_reason(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    input: &MemberInput,
+    reason: &str,
+) -> Result<i64> {
     let reader = tx.read();
     let member_no = match &input.member_no {
         Some(no) => {
@@ -90,7 +107,12 @@ pub fn fields_of(m: &MemberRow) -> MemberFields {
 }
 
 /// Replace a member's details. The number stays; the before/after goes to the change log.
-pub fn edit_member(store: &mut Store, ctx: &Ctx, member_no: &str, fields: &MemberFields) -> Result<MemberRow> {
+pub fn edit_member(
+    store: &mut Store,
+    ctx: &Ctx,
+    member_no: &str,
+    fields: &MemberFields,
+) -> Result<MemberRow> {
     let mut fields = fields.clone();
     store.write(|tx| {
         let current = super::member_by_no(&tx.read(), member_no)?;
@@ -116,7 +138,9 @@ pub fn edit_member(store: &mut Store, ctx: &Ctx, member_no: &str, fields: &Membe
             return Ok(current);
         }
         tx.update_member(current.id, &input, &before, &after, &ctx.recorded_by, &ctx.now_text())?;
-        tx.read().member_by_id(current.id)?.ok_or(Error::NotFound { what: "member", key: member_no.into() })
+        tx.read()
+            .member_by_id(current.id)?
+            .ok_or(Error::NotFound { what: "member", key: member_no.into() })
     })
 }
 
@@ -140,7 +164,10 @@ pub fn change_status(
             return Err(Error::invalid(
                 "status",
                 status.key(),
-                Problem::Other { th: "เป็นสถานะปัจจุบันอยู่แล้ว".into(), en: "is already the member's status".into() },
+                Problem::Other {
+                    th: "เป็นสถานะปัจจุบันอยู่แล้ว".into(),
+                    en: "is already the member's status".into(),
+                },
             ));
         }
         if m.status.is_final() {
@@ -163,8 +190,17 @@ pub fn change_status(
                 },
             ));
         }
-        tx.set_member_status(m.id, status, &date.to_string(), &reason, &ctx.recorded_by, &ctx.now_text())?;
-        tx.read().member_by_id(m.id)?.ok_or(Error::NotFound { what: "member", key: member_no.into() })
+        tx.set_member_status(
+            m.id,
+            status,
+            &date.to_string(),
+            &reason,
+            &ctx.recorded_by,
+            &ctx.now_text(),
+        )?;
+        tx.read()
+            .member_by_id(m.id)?
+            .ok_or(Error::NotFound { what: "member", key: member_no.into() })
     })
 }
 

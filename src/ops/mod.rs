@@ -2,6 +2,7 @@
 //! (domain rules first, then what needs the database) and writes in exactly one
 //! transaction, so a failure leaves the file as it was.
 
+pub mod allocation;
 pub mod backup;
 pub mod bundles;
 pub mod cashbook;
@@ -11,16 +12,15 @@ pub mod documents;
 pub mod export;
 pub mod fund;
 pub mod import;
+pub mod loans;
+pub mod matching;
+pub mod meetings;
 pub mod members;
 pub mod migrate;
 pub mod province;
 pub mod reversal;
 pub mod savings;
 pub mod welfare;
-pub mod meetings;
-pub mod matching;
-pub mod loans;
-pub mod allocation;
 
 use crate::domain::accounts;
 use crate::error::{Error, Problem, Result};
@@ -68,7 +68,10 @@ pub fn till_account(reader: &Reader<'_>, input: &str) -> Result<String> {
         Some(_) => Err(Error::invalid(
             "account",
             input,
-            Problem::Other { th: "ไม่ใช่บัญชีเงินสดหรือเงินฝากธนาคาร".into(), en: "is not a cash or bank account".into() },
+            Problem::Other {
+                th: "ไม่ใช่บัญชีเงินสดหรือเงินฝากธนาคาร".into(),
+                en: "is not a cash or bank account".into(),
+            },
         )),
         None => Err(Error::NotFound { what: "account", key: input.to_string() }),
     }
@@ -76,17 +79,28 @@ pub fn till_account(reader: &Reader<'_>, input: &str) -> Result<String> {
 
 /// Refuse dates in the future and in closed months, with clear errors (the database trigger
 /// would refuse a closed month too, but less politely).
-pub fn check_entry_date(reader: &Reader<'_>, ctx: &Ctx, date: NaiveDate, input: &str) -> Result<()> {
+pub fn check_entry_date(
+    reader: &Reader<'_>,
+    ctx: &Ctx,
+    date: NaiveDate,
+    input: &str,
+) -> Result<()> {
     if date > ctx.today() {
         return Err(Error::invalid("date", input, Problem::InFuture));
     }
     let books_start = reader.require_fund()?.books_start;
     if date.to_string() < books_start {
-        let start = crate::domain::date::parse(&books_start).map(|d| crate::thai::date_short(d, crate::thai::Digits::Arabic)).unwrap_or(books_start.clone());
-        return Err(Error::invalid("date", input, Problem::Other {
-            th: format!("อยู่ก่อนวันเริ่มบัญชีในโปรแกรม ({start})"),
-            en: format!("is before the first day of the books ({books_start})"),
-        }));
+        let start = crate::domain::date::parse(&books_start)
+            .map(|d| crate::thai::date_short(d, crate::thai::Digits::Arabic))
+            .unwrap_or(books_start.clone());
+        return Err(Error::invalid(
+            "date",
+            input,
+            Problem::Other {
+                th: format!("อยู่ก่อนวันเริ่มบัญชีในโปรแกรม ({start})"),
+                en: format!("is before the first day of the books ({books_start})"),
+            },
+        ));
     }
     let month = crate::domain::date::month_key(date);
     if let Some(closed) = reader.last_closed_month()? {
@@ -99,7 +113,13 @@ pub fn check_entry_date(reader: &Reader<'_>, ctx: &Ctx, date: NaiveDate, input: 
 
 /// Refuse taking `amount` out of a cash-type `account` on `date` when that day, or any later
 /// day already on the books, would go below zero. `input` is the amount as typed.
-pub fn require_funds(reader: &Reader<'_>, account: &str, date: NaiveDate, amount: crate::domain::Satang, input: &str) -> Result<()> {
+pub fn require_funds(
+    reader: &Reader<'_>,
+    account: &str,
+    date: NaiveDate,
+    amount: crate::domain::Satang,
+    input: &str,
+) -> Result<()> {
     let balance = reader.lowest_balance_from(account, &date.to_string())?;
     if balance < amount {
         return Err(Error::invalid(

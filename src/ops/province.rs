@@ -24,13 +24,26 @@ pub struct EnrolPreview {
 
 /// Show a bundle's fund and key; enrol it only when the officer types the fingerprint they
 /// read on the fund's paper registration.
-pub fn enrol(store: &mut ProvinceStore, bundle_path: &Path, confirm: Option<&str>, officer: &str, now: &str) -> Result<EnrolPreview> {
+pub fn enrol(
+    store: &mut ProvinceStore,
+    bundle_path: &Path,
+    confirm: Option<&str>,
+    officer: &str,
+    now: &str,
+) -> Result<EnrolPreview> {
     enrol_or_replace(store, bundle_path, confirm, false, officer, now)
 }
 
 /// Enrol, or with `replace` re-enrol a fund that lost its key: its new key replaces the old,
 /// the chain must still continue, and the funds list shows the re-enrolment.
-pub fn enrol_or_replace(store: &mut ProvinceStore, bundle_path: &Path, confirm: Option<&str>, replace: bool, officer: &str, now: &str) -> Result<EnrolPreview> {
+pub fn enrol_or_replace(
+    store: &mut ProvinceStore,
+    bundle_path: &Path,
+    confirm: Option<&str>,
+    replace: bool,
+    officer: &str,
+    now: &str,
+) -> Result<EnrolPreview> {
     let bytes = verify::read_bundle_file(bundle_path)?;
     let b = verify::open(&bytes)?;
     let m = &b.manifest;
@@ -47,21 +60,49 @@ pub fn enrol_or_replace(store: &mut ProvinceStore, bundle_path: &Path, confirm: 
         if replace {
             let Some(typed) = confirm else { return Ok(preview) };
             if typed.trim() != m.key_fingerprint {
-                return Err(refused("province.fingerprint_mismatch", "ลายนิ้วมือกุญแจไม่ตรงกับที่พิมพ์", "the key fingerprint differs from the one typed"));
+                return Err(refused(
+                    "province.fingerprint_mismatch",
+                    "ลายนิ้วมือกุญแจไม่ตรงกับที่พิมพ์",
+                    "the key fingerprint differs from the one typed",
+                ));
             }
-            let public: [u8; 32] = hex::decode(&m.public_key).ok().and_then(|v| v.try_into().ok()).ok_or_else(|| refused("bundle.format", "กุญแจไม่ถูกต้อง", "malformed key"))?;
+            let public: [u8; 32] = hex::decode(&m.public_key)
+                .ok()
+                .and_then(|v| v.try_into().ok())
+                .ok_or_else(|| refused("bundle.format", "กุญแจไม่ถูกต้อง", "malformed key"))?;
             store.replace_key(&m.fund_code, &public, &m.key_fingerprint, true, now)?;
             preview.enrolled = true;
             return Ok(preview);
         }
-        return Err(refused("province.already_enrolled", format!("กองทุน {} ลงทะเบียนแล้ว (กุญแจ {})", existing.code, existing.fingerprint), format!("fund {} is already enrolled (key {})", existing.code, existing.fingerprint)));
+        return Err(refused(
+            "province.already_enrolled",
+            format!("กองทุน {} ลงทะเบียนแล้ว (กุญแจ {})", existing.code, existing.fingerprint),
+            format!("fund {} is already enrolled (key {})", existing.code, existing.fingerprint),
+        ));
     }
     let Some(typed) = confirm else { return Ok(preview) };
     if typed.trim() != m.key_fingerprint {
-        return Err(refused("province.fingerprint_mismatch", "ลายนิ้วมือกุญแจไม่ตรงกับที่พิมพ์: อย่าลงทะเบียน ตรวจสอบกับแบบฟอร์มกระดาษ", "the key fingerprint differs from the one typed: do not enrol; check the paper form"));
+        return Err(refused(
+            "province.fingerprint_mismatch",
+            "ลายนิ้วมือกุญแจไม่ตรงกับที่พิมพ์: อย่าลงทะเบียน ตรวจสอบกับแบบฟอร์มกระดาษ",
+            "the key fingerprint differs from the one typed: do not enrol; check the paper form",
+        ));
     }
-    let public: [u8; 32] = hex::decode(&m.public_key).ok().and_then(|v| v.try_into().ok()).ok_or_else(|| refused("bundle.format", "กุญแจไม่ถูกต้อง", "malformed key"))?;
-    store.enrol(&m.fund_code, &m.fund_name, &m.amphoe, &m.tambon, &m.changwat, &public, &m.key_fingerprint, now, officer)?;
+    let public: [u8; 32] = hex::decode(&m.public_key)
+        .ok()
+        .and_then(|v| v.try_into().ok())
+        .ok_or_else(|| refused("bundle.format", "กุญแจไม่ถูกต้อง", "malformed key"))?;
+    store.enrol(
+        &m.fund_code,
+        &m.fund_name,
+        &m.amphoe,
+        &m.tambon,
+        &m.changwat,
+        &public,
+        &m.key_fingerprint,
+        now,
+        officer,
+    )?;
     preview.enrolled = true;
     preview.id_key = Some(store.id_key()?);
     Ok(preview)
@@ -100,7 +141,9 @@ impl ImportResult {
     pub fn label(self) -> &'static str {
         match self {
             ImportResult::Imported => "นำเข้าแล้ว / imported",
-            ImportResult::AlreadyImported => "นำเข้าไปแล้วก่อนหน้านี้ ไม่มีการเปลี่ยนแปลง / already imported, nothing changed",
+            ImportResult::AlreadyImported => {
+                "นำเข้าไปแล้วก่อนหน้านี้ ไม่มีการเปลี่ยนแปลง / already imported, nothing changed"
+            }
             ImportResult::WouldImport => "จะนำเข้า (ทดลอง) / would import",
         }
     }
@@ -110,16 +153,27 @@ impl ImportResult {
 /// write, or `None` when this exact bundle is already the fund's latest (a no-op).
 fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> {
     let m = &b.manifest;
-    let fund = store.fund(&m.fund_code)?.ok_or_else(|| refused("bundle.unknown_fund", format!("กองทุน {} ยังไม่ได้ลงทะเบียน", m.fund_code), format!("fund {} is not enrolled", m.fund_code)))?;
+    let fund = store.fund(&m.fund_code)?.ok_or_else(|| {
+        refused(
+            "bundle.unknown_fund",
+            format!("กองทุน {} ยังไม่ได้ลงทะเบียน", m.fund_code),
+            format!("fund {} is not enrolled", m.fund_code),
+        )
+    })?;
     // A rotation: the enrolled key signed the new one.
     let mut new_key = None;
     if hex::encode(fund.public_key) != m.public_key {
         if let Some(rot) = &m.key_rotation {
-            let new_public: Option<[u8; 32]> = hex::decode(&m.public_key).ok().and_then(|v| v.try_into().ok());
+            let new_public: Option<[u8; 32]> =
+                hex::decode(&m.public_key).ok().and_then(|v| v.try_into().ok());
             let sig = hex::decode(&rot.signature).unwrap_or_default();
             if let Some(np) = new_public {
                 if rot.previous_public_key == hex::encode(fund.public_key)
-                    && crate::bundle::keys::verify(&fund.public_key, &crate::bundle::manifest::rotation_message(&np), &sig)
+                    && crate::bundle::keys::verify(
+                        &fund.public_key,
+                        &crate::bundle::manifest::rotation_message(&np),
+                        &sig,
+                    )
                 {
                     new_key = Some((np, m.key_fingerprint.clone()));
                 }
@@ -127,30 +181,68 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
         }
     }
     if hex::encode(fund.public_key) != m.public_key && new_key.is_none() {
-        return Err(refused("bundle.unknown_key", format!("ลงนามด้วยกุญแจ {} ซึ่งไม่ใช่กุญแจที่ลงทะเบียนไว้ ({})", m.key_fingerprint, fund.fingerprint), format!("signed with key {}, not the enrolled key {}", m.key_fingerprint, fund.fingerprint)));
+        return Err(refused(
+            "bundle.unknown_key",
+            format!(
+                "ลงนามด้วยกุญแจ {} ซึ่งไม่ใช่กุญแจที่ลงทะเบียนไว้ ({})",
+                m.key_fingerprint, fund.fingerprint
+            ),
+            format!(
+                "signed with key {}, not the enrolled key {}",
+                m.key_fingerprint, fund.fingerprint
+            ),
+        ));
     }
     if fund.revoked {
-        return Err(refused("bundle.revoked_key", "กุญแจของกองทุนนี้ถูกเพิกถอนแล้ว", "this fund's key is revoked"));
+        return Err(refused(
+            "bundle.revoked_key",
+            "กุญแจของกองทุนนี้ถูกเพิกถอนแล้ว",
+            "this fund's key is revoked",
+        ));
     }
     if let Some((_, seq)) = store.bundle_seq_of_hash(&b.hash)? {
         if seq == fund.last_seq {
             return Ok(None);
         }
-        return Err(refused("bundle.replay", format!("เป็นชุดข้อมูลเก่าลำดับที่ {seq} ที่นำเข้าไปแล้ว (ล่าสุด {})", fund.last_seq), format!("an older bundle (sequence {seq}) already imported; the latest is {}", fund.last_seq)));
+        return Err(refused(
+            "bundle.replay",
+            format!("เป็นชุดข้อมูลเก่าลำดับที่ {seq} ที่นำเข้าไปแล้ว (ล่าสุด {})", fund.last_seq),
+            format!(
+                "an older bundle (sequence {seq}) already imported; the latest is {}",
+                fund.last_seq
+            ),
+        ));
     }
     if m.sequence <= fund.last_seq {
-        return Err(refused("bundle.fork", format!("ลำดับที่ {} มีอยู่แล้วแต่เนื้อหาต่างกัน", m.sequence), format!("sequence {} was already imported with different content", m.sequence)));
+        return Err(refused(
+            "bundle.fork",
+            format!("ลำดับที่ {} มีอยู่แล้วแต่เนื้อหาต่างกัน", m.sequence),
+            format!("sequence {} was already imported with different content", m.sequence),
+        ));
     }
     if m.sequence > fund.last_seq + 1 {
-        return Err(refused("bundle.gap", format!("ขาดชุดข้อมูลลำดับที่ {} ถึง {}", fund.last_seq + 1, m.sequence - 1), format!("bundles {} to {} are missing", fund.last_seq + 1, m.sequence - 1)));
+        return Err(refused(
+            "bundle.gap",
+            format!("ขาดชุดข้อมูลลำดับที่ {} ถึง {}", fund.last_seq + 1, m.sequence - 1),
+            format!("bundles {} to {} are missing", fund.last_seq + 1, m.sequence - 1),
+        ));
     }
     if m.previous_bundle != fund.last_bundle.map(hex::encode) {
-        return Err(refused("bundle.fork", "ชุดข้อมูลไม่ได้ต่อจากชุดล่าสุดที่นำเข้า", "the bundle does not follow the last imported one"));
+        return Err(refused(
+            "bundle.fork",
+            "ชุดข้อมูลไม่ได้ต่อจากชุดล่าสุดที่นำเข้า",
+            "the bundle does not follow the last imported one",
+        ));
     }
     // The chain: every entry's hash recomputed from its fields, starting at the head we hold.
     let head_held = if fund.last_seq == 0 { GENESIS } else { fund.chain_head };
-    if m.chain.previous_head != hex::encode(head_held) || m.chain.first_entry != fund.last_entry + 1 {
-        return Err(refused("bundle.chain", "สายลายนิ้วมือบัญชีไม่ต่อจากที่จังหวัดมีอยู่", "the ledger chain does not continue from the one held"));
+    if m.chain.previous_head != hex::encode(head_held) || m.chain.first_entry != fund.last_entry + 1
+    {
+        return Err(refused(
+            "bundle.chain",
+            "สายลายนิ้วมือบัญชีไม่ต่อจากที่จังหวัดมีอยู่",
+            "the ledger chain does not continue from the one held",
+        ));
     }
     let entries = jsonl(b, "data/entries.jsonl")?;
     let mut prev = head_held;
@@ -160,7 +252,13 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
             .as_array()
             .into_iter()
             .flatten()
-            .map(|p| (p["account"].as_str().unwrap_or("").to_string(), p["amount"].as_i64().unwrap_or(0), p["member_id"].as_i64()))
+            .map(|p| {
+                (
+                    p["account"].as_str().unwrap_or("").to_string(),
+                    p["amount"].as_i64().unwrap_or(0),
+                    p["member_id"].as_i64(),
+                )
+            })
             .collect();
         let s = |k: &str| e[k].as_str().unwrap_or("").to_string();
         let record = ChainRecord {
@@ -179,31 +277,66 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
         let sum: i64 = record.postings.iter().map(|p| p.1).sum();
         let hash = record.hash(&prev);
         if record.id != expected_id || sum != 0 || hex::encode(hash) != s("hash") {
-            return Err(refused("bundle.chain", format!("รายการ {} ไม่ตรงกับสายลายนิ้วมือบัญชี", record.id), format!("entry {} breaks the ledger chain", record.id)));
+            return Err(refused(
+                "bundle.chain",
+                format!("รายการ {} ไม่ตรงกับสายลายนิ้วมือบัญชี", record.id),
+                format!("entry {} breaks the ledger chain", record.id),
+            ));
         }
         prev = hash;
         expected_id += 1;
     }
-    if hex::encode(prev) != m.chain.head || expected_id != m.chain.last_entry + 1 || entries.len() as u64 != m.counts.entries {
-        return Err(refused("bundle.chain", "หัวสายลายนิ้วมือบัญชีไม่ตรงกับ manifest", "the chain head does not match the manifest"));
+    if hex::encode(prev) != m.chain.head
+        || expected_id != m.chain.last_entry + 1
+        || entries.len() as u64 != m.counts.entries
+    {
+        return Err(refused(
+            "bundle.chain",
+            "หัวสายลายนิ้วมือบัญชีไม่ตรงกับ manifest",
+            "the chain head does not match the manifest",
+        ));
     }
     let members = jsonl(b, "data/members.jsonl")?;
     if members.len() as u64 != m.counts.members {
-        return Err(refused("bundle.counts", "จำนวนสมาชิกไม่ตรงกับ manifest", "member count differs from the manifest"));
+        return Err(refused(
+            "bundle.counts",
+            "จำนวนสมาชิกไม่ตรงกับ manifest",
+            "member count differs from the manifest",
+        ));
     }
-    let fund_start = jsonl(b, "data/fund.jsonl")?.first().and_then(|f| Some((f["founded_on"].as_str()?.to_string(), f["books_start"].as_str()?.to_string())));
-    Ok(Some(ImportRows { new_key, members, entries, claims: jsonl(b, "data/claims.jsonl")?, fund_start }))
+    let fund_start = jsonl(b, "data/fund.jsonl")?.first().and_then(|f| {
+        Some((f["founded_on"].as_str()?.to_string(), f["books_start"].as_str()?.to_string()))
+    });
+    Ok(Some(ImportRows {
+        new_key,
+        members,
+        entries,
+        claims: jsonl(b, "data/claims.jsonl")?,
+        fund_start,
+    }))
 }
 
 /// Import one bundle file. With `dry_run`, say what would happen and write nothing.
-pub fn import(store: &mut ProvinceStore, bundle_path: &Path, dry_run: bool, officer: &str, now: &str) -> Result<ImportOutcome> {
+pub fn import(
+    store: &mut ProvinceStore,
+    bundle_path: &Path,
+    dry_run: bool,
+    officer: &str,
+    now: &str,
+) -> Result<ImportOutcome> {
     let bytes = verify::read_bundle_file(bundle_path)?;
     import_bytes(store, &bytes, dry_run, officer, now)
 }
 
 /// Import one bundle from its bytes (as read from the stick): verified, checked against the
 /// registry, then written in one transaction together with the bundle file itself.
-pub fn import_bytes(store: &mut ProvinceStore, bytes: &[u8], dry_run: bool, officer: &str, now: &str) -> Result<ImportOutcome> {
+pub fn import_bytes(
+    store: &mut ProvinceStore,
+    bytes: &[u8],
+    dry_run: bool,
+    officer: &str,
+    now: &str,
+) -> Result<ImportOutcome> {
     let b = verify::open(bytes)?;
     let m = b.manifest.clone();
     let rows = check(store, &b)?;
@@ -221,10 +354,24 @@ pub fn import_bytes(store: &mut ProvinceStore, bytes: &[u8], dry_run: bool, offi
         return Ok(out);
     }
     // The bundle's own bytes go into the same transaction as its data.
-    let head: [u8; 32] = hex::decode(&m.chain.head).ok().and_then(|v| v.try_into().ok()).unwrap_or(GENESIS);
-    store.import(&m.fund_code, m.sequence, &b.hash, (&m.period.from, &m.period.to), &head, m.chain.last_entry, &rows, now, officer, bytes)?;
+    let head: [u8; 32] =
+        hex::decode(&m.chain.head).ok().and_then(|v| v.try_into().ok()).unwrap_or(GENESIS);
+    store.import(
+        &m.fund_code,
+        m.sequence,
+        &b.hash,
+        (&m.period.from, &m.period.to),
+        &head,
+        m.chain.last_entry,
+        &rows,
+        now,
+        officer,
+        bytes,
+    )?;
     out.result = ImportResult::Imported;
     Ok(out)
 }
 
-pub use crate::report::province::{area_report, coverage, criteria, AreaRow, FundCoverage, FundCriteria};
+pub use crate::report::province::{
+    area_report, coverage, criteria, AreaRow, FundCoverage, FundCriteria,
+};

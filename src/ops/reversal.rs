@@ -7,7 +7,13 @@ use crate::error::{Error, Result};
 use crate::store::{PostedRef, Store};
 
 /// Reverse entry `entry` (its id or document number) on `date` (default: today).
-pub fn reverse(store: &mut Store, ctx: &Ctx, entry: &str, reason: &str, date: Option<&str>) -> Result<PostedRef> {
+pub fn reverse(
+    store: &mut Store,
+    ctx: &Ctx,
+    entry: &str,
+    reason: &str,
+    date: Option<&str>,
+) -> Result<PostedRef> {
     let reason = crate::domain::text::required("reason", reason, 300)?;
     let date_input = date.map(str::to_string).unwrap_or_else(|| ctx.today().to_string());
     let date = crate::domain::date::parse_field("date", &date_input)?;
@@ -27,10 +33,16 @@ pub fn reverse(store: &mut Store, ctx: &Ctx, entry: &str, reason: &str, date: Op
             return Err(refuse("เป็นรายการกลับรายการอยู่แล้ว", "it is itself a reversal"));
         }
         if let Some(by) = original.reversed_by {
-            return Err(refuse(&format!("ถูกกลับรายการแล้ว (รายการ {by})"), &format!("it was already reversed by entry {by}")));
+            return Err(refuse(
+                &format!("ถูกกลับรายการแล้ว (รายการ {by})"),
+                &format!("it was already reversed by entry {by}"),
+            ));
         }
         if date.to_string() < original.entry_date {
-            return Err(refuse("วันที่กลับรายการต้องไม่ก่อนวันที่ของรายการเดิม", "the reversal cannot be dated before the entry"));
+            return Err(refuse(
+                "วันที่กลับรายการต้องไม่ก่อนวันที่ของรายการเดิม",
+                "the reversal cannot be dated before the entry",
+            ));
         }
         check_entry_date(&reader, ctx, date, &date_input)?;
         for loan in reader.loans_paid_out_by(original.id)? {

@@ -8,11 +8,25 @@ use crate::domain::{BalancedEntry, EntryKind, MemberStatus, Posting, Satang};
 use crate::error::{Error, Problem, Result};
 use crate::store::{PostedRef, Store};
 
-pub fn deposit(store: &mut Store, ctx: &Ctx, member_no: &str, amount: &str, date: &str, till: &str) -> Result<PostedRef> {
+pub fn deposit(
+    store: &mut Store,
+    ctx: &Ctx,
+    member_no: &str,
+    amount: &str,
+    date: &str,
+    till: &str,
+) -> Result<PostedRef> {
     move_savings(store, ctx, member_no, amount, date, till, true)
 }
 
-pub fn withdraw(store: &mut Store, ctx: &Ctx, member_no: &str, amount: &str, date: &str, till: &str) -> Result<PostedRef> {
+pub fn withdraw(
+    store: &mut Store,
+    ctx: &Ctx,
+    member_no: &str,
+    amount: &str,
+    date: &str,
+    till: &str,
+) -> Result<PostedRef> {
     move_savings(store, ctx, member_no, amount, date, till, false)
 }
 
@@ -31,7 +45,10 @@ fn move_savings(
         let reader = tx.read();
         let fund = reader.require_fund()?.profile;
         if !fund.kind.keeps_savings() {
-            return Err(Error::NotOffered { kind: fund.kind.key().into(), what: "เงินสัจจะ / sajja savings".into() });
+            return Err(Error::NotOffered {
+                kind: fund.kind.key().into(),
+                what: "เงินสัจจะ / sajja savings".into(),
+            });
         }
         check_entry_date(&reader, ctx, date, date_input)?;
         let till = super::till_account(&reader, till)?;
@@ -40,19 +57,28 @@ fn move_savings(
             return Err(Error::invalid(
                 "date",
                 date_input,
-                Problem::Other { th: "ก่อนวันที่สมัคร".into(), en: "is before the member joined".into() },
+                Problem::Other {
+                    th: "ก่อนวันที่สมัคร".into(),
+                    en: "is before the member joined".into(),
+                },
             ));
         }
         let entry = if is_deposit {
             if member.status != MemberStatus::Active {
-                return Err(Error::MemberNotActive { member_no: member.member_no, status: member.status.key().into() });
+                return Err(Error::MemberNotActive {
+                    member_no: member.member_no,
+                    status: member.status.key().into(),
+                });
             }
             BalancedEntry::new(
                 date,
                 EntryKind::Deposit,
                 format!("ฝากเงินสัจจะ {} ({})", member.full_name(), member.member_no),
                 Some(member.id),
-                vec![Posting::debit(&till, amount), Posting::credit(SAVINGS_OWED, amount).for_member(member.id)],
+                vec![
+                    Posting::debit(&till, amount),
+                    Posting::credit(SAVINGS_OWED, amount).for_member(member.id),
+                ],
             )?
         } else {
             // Members who left may still take out what is theirs.
@@ -70,7 +96,10 @@ fn move_savings(
                 EntryKind::Withdrawal,
                 format!("ถอนเงินสัจจะ {} ({})", member.full_name(), member.member_no),
                 Some(member.id),
-                vec![Posting::debit(SAVINGS_OWED, amount).for_member(member.id), Posting::credit(&till, amount)],
+                vec![
+                    Posting::debit(SAVINGS_OWED, amount).for_member(member.id),
+                    Posting::credit(&till, amount),
+                ],
             )?
         };
         tx.post_entry(&entry, &ctx.recorded_by, &ctx.now_text())
@@ -86,6 +115,10 @@ pub enum SavingsDirection {
 
 impl SavingsDirection {
     pub fn parse(input: &str) -> Result<SavingsDirection> {
-        crate::domain::choice::parse_choice("direction", input, &[("deposit", SavingsDirection::Deposit), ("withdraw", SavingsDirection::Withdraw)])
+        crate::domain::choice::parse_choice(
+            "direction",
+            input,
+            &[("deposit", SavingsDirection::Deposit), ("withdraw", SavingsDirection::Withdraw)],
+        )
     }
 }

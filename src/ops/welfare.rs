@@ -5,7 +5,9 @@
 
 use super::{check_entry_date, Ctx};
 use crate::domain::contribution::{fiscal_year_of, periods_owed, Standing};
-use crate::domain::welfare::{evaluate, rule_in_force, Category, ClaimFacts, Evaluation, WelfareRule};
+use crate::domain::welfare::{
+    evaluate, rule_in_force, Category, ClaimFacts, Evaluation, WelfareRule,
+};
 use crate::domain::{BalancedEntry, EntryKind, MemberGroup, MemberStatus, Posting, Satang};
 use crate::error::{Error, Problem, Result};
 use crate::store::{ClaimRow, NewClaim, PostedRef, Reader, Store, Tx};
@@ -16,14 +18,28 @@ fn refused(code: &'static str, th: impl Into<String>, en: impl Into<String>) -> 
 }
 
 /// Add a rule version (a general assembly's decision, optionally citing its resolution).
-pub fn add_rule(store: &mut Store, ctx: &Ctx, rule: &WelfareRule, resolution_id: Option<i64>) -> Result<i64> {
+pub fn add_rule(
+    store: &mut Store,
+    ctx: &Ctx,
+    rule: &WelfareRule,
+    resolution_id: Option<i64>,
+) -> Result<i64> {
     store.write(|tx| {
         tx.read().require_fund()?;
         if let Some(r) = resolution_id {
             require_passed(&tx.read(), r, &["rule", "other"])?;
         }
-        if tx.read().rules()?.iter().any(|(_, x)| x.category == rule.category && x.effective_from == rule.effective_from) {
-            return Err(Error::invalid("effective_on", rule.effective_from.to_string(), Problem::Duplicate));
+        if tx
+            .read()
+            .rules()?
+            .iter()
+            .any(|(_, x)| x.category == rule.category && x.effective_from == rule.effective_from)
+        {
+            return Err(Error::invalid(
+                "effective_on",
+                rule.effective_from.to_string(),
+                Problem::Duplicate,
+            ));
         }
         tx.insert_rule(rule, resolution_id, &ctx.recorded_by, &ctx.now_text())
     })
@@ -44,7 +60,8 @@ pub fn add_default_rules(store: &mut Store, ctx: &Ctx, from: NaiveDate) -> Resul
         let existing = tx.read().rules()?;
         let mut ids = Vec::new();
         for rule in crate::domain::welfare::default_rules(from) {
-            if existing.iter().any(|(_, r)| r.category == rule.category && r.effective_from == from) {
+            if existing.iter().any(|(_, r)| r.category == rule.category && r.effective_from == from)
+            {
                 return Err(Error::invalid("effective_on", from.to_string(), Problem::Duplicate));
             }
             ids.push(tx.insert_rule(&rule, None, &ctx.recorded_by, &ctx.now_text())?);
@@ -53,26 +70,53 @@ pub fn add_default_rules(store: &mut Store, ctx: &Ctx, from: NaiveDate) -> Resul
     })
 }
 
-pub(crate) fn require_passed(reader: &Reader<'_>, resolution_id: i64, kinds: &[&str]) -> Result<crate::store::ResolutionRow> {
-    let r = reader.resolution(resolution_id)?.ok_or(Error::NotFound { what: "resolution", key: resolution_id.to_string() })?;
+pub(crate) fn require_passed(
+    reader: &Reader<'_>,
+    resolution_id: i64,
+    kinds: &[&str],
+) -> Result<crate::store::ResolutionRow> {
+    let r = reader
+        .resolution(resolution_id)?
+        .ok_or(Error::NotFound { what: "resolution", key: resolution_id.to_string() })?;
     if !r.passed {
-        return Err(refused("resolution_failed", format!("{} ไม่ผ่านที่ประชุม", r.label), format!("resolution {} did not pass", r.id)));
+        return Err(refused(
+            "resolution_failed",
+            format!("{} ไม่ผ่านที่ประชุม", r.label),
+            format!("resolution {} did not pass", r.id),
+        ));
     }
     if !kinds.contains(&r.kind.as_str()) {
-        return Err(refused("resolution_kind", format!("{} ไม่ใช่มติเรื่องนี้ ({})", r.label, r.kind), format!("resolution {} is about {}, not this", r.id, r.kind)));
+        return Err(refused(
+            "resolution_kind",
+            format!("{} ไม่ใช่มติเรื่องนี้ ({})", r.label, r.kind),
+            format!("resolution {} is about {}, not this", r.id, r.kind),
+        ));
     }
     Ok(r)
 }
 
 /// What a claim is evaluated on; `except` leaves the claim itself out of this year's count.
-fn facts(reader: &Reader<'_>, member: &crate::store::MemberRow, category: Category, event: NaiveDate, days: Option<u32>, documents: &[String], except: Option<i64>) -> Result<ClaimFacts> {
+fn facts(
+    reader: &Reader<'_>,
+    member: &crate::store::MemberRow,
+    category: Category,
+    event: NaiveDate,
+    days: Option<u32>,
+    documents: &[String],
+    except: Option<i64>,
+) -> Result<ClaimFacts> {
     let fund = reader.require_fund()?.profile;
     let joined = crate::domain::date::parse_field("joined_on", &member.joined_on)?;
     let event_text = event.to_string();
     // A death is judged on the member's standing the day before: the status may already
     // say deceased from that very day.
-    let standing_day = if matches!(category, Category::Death | Category::Funeral) { event.pred_opt().unwrap_or(event) } else { event };
-    let active = reader.status_on(member.id, &standing_day.to_string())? == Some(MemberStatus::Active);
+    let standing_day = if matches!(category, Category::Death | Category::Funeral) {
+        event.pred_opt().unwrap_or(event)
+    } else {
+        event
+    };
+    let active =
+        reader.status_on(member.id, &standing_day.to_string())? == Some(MemberStatus::Active);
     let owed = periods_owed(fund.schedule, fund.fiscal_year_start, joined, event);
     let paid = reader.periods_paid_as_of(member.id, &event_text)?;
     // The event's own period may still be paid on the next collection day: only periods
@@ -80,12 +124,21 @@ fn facts(reader: &Reader<'_>, member: &crate::store::MemberRow, category: Catego
     let arrears = Standing { owed: (owed - 1).max(0), paid }.arrears_periods();
     let fy = fiscal_year_of(fund.fiscal_year_start, event);
     let (from, to) = crate::report::yearly::year_span(&fund, fy);
-    let (count, paid_this_year) = reader.claims_counted(member.id, category.key(), &from.to_string(), &to.to_string(), except)?;
+    let (count, paid_this_year) = reader.claims_counted(
+        member.id,
+        category.key(),
+        &from.to_string(),
+        &to.to_string(),
+        except,
+    )?;
     Ok(ClaimFacts {
         joined_on: joined,
         birth_date: member.birth_date.as_deref().and_then(|b| crate::domain::date::parse(b).ok()),
         active_on_event: active,
-        is_disabled_or_disadvantaged: member.groups.iter().any(|g| matches!(g, MemberGroup::Disabled | MemberGroup::Disadvantaged)),
+        is_disabled_or_disadvantaged: member
+            .groups
+            .iter()
+            .any(|g| matches!(g, MemberGroup::Disabled | MemberGroup::Disadvantaged)),
         event_date: event,
         days,
         arrears_periods: arrears,
@@ -95,13 +148,19 @@ fn facts(reader: &Reader<'_>, member: &crate::store::MemberRow, category: Catego
     })
 }
 
-fn rule_for(reader: &Reader<'_>, category: Category, event: NaiveDate) -> Result<(i64, WelfareRule)> {
+fn rule_for(
+    reader: &Reader<'_>,
+    category: Category,
+    event: NaiveDate,
+) -> Result<(i64, WelfareRule)> {
     let fund = reader.require_fund()?.profile;
     let rules = reader.rules()?;
     let plain: Vec<WelfareRule> = rules.iter().map(|(_, r)| r.clone()).collect();
-    let rule = rule_in_force(&plain, category, event).filter(|r| r.offered).ok_or_else(|| Error::NotOffered {
-        kind: fund.kind.key().into(),
-        what: format!("สวัสดิการ{} / welfare for {}", category.name_th(), category.key()),
+    let rule = rule_in_force(&plain, category, event).filter(|r| r.offered).ok_or_else(|| {
+        Error::NotOffered {
+            kind: fund.kind.key().into(),
+            what: format!("สวัสดิการ{} / welfare for {}", category.name_th(), category.key()),
+        }
     })?;
     let id = rules.iter().find(|(_, r)| r == rule).map(|(id, _)| *id);
     Ok((id.unwrap_or_default(), rule.clone()))
@@ -118,7 +177,11 @@ pub struct ClaimInput {
     pub note: String,
 }
 
-pub fn open_claim(store: &mut Store, ctx: &Ctx, input: &ClaimInput) -> Result<(ClaimRow, Evaluation)> {
+pub fn open_claim(
+    store: &mut Store,
+    ctx: &Ctx,
+    input: &ClaimInput,
+) -> Result<(ClaimRow, Evaluation)> {
     let category = Category::parse(&input.category)?;
     let event = crate::domain::date::parse_field("event_date", &input.event_date)?;
     if event > ctx.today() {
@@ -134,13 +197,15 @@ pub fn open_claim(store: &mut Store, ctx: &Ctx, input: &ClaimInput) -> Result<(C
         }
         None => None,
     };
-    let documents: Vec<String> = input.documents.iter().map(|d| d.trim().to_string()).filter(|d| !d.is_empty()).collect();
+    let documents: Vec<String> =
+        input.documents.iter().map(|d| d.trim().to_string()).filter(|d| !d.is_empty()).collect();
     let note = crate::domain::text::optional("note", &input.note, 500)?.unwrap_or_default();
     store.write(|tx| {
         let reader = tx.read();
         let member = super::member_by_no(&reader, &input.member_no)?;
         let (rule_id, rule) = rule_for(&reader, category, event)?;
-        let evaluation = evaluate(&rule, &facts(&reader, &member, category, event, days, &documents, None)?);
+        let evaluation =
+            evaluate(&rule, &facts(&reader, &member, category, event, days, &documents, None)?);
         let json = serde_json::to_string(&evaluation).expect("plain struct");
         let id = tx.insert_claim(
             &NewClaim {
@@ -158,7 +223,8 @@ pub fn open_claim(store: &mut Store, ctx: &Ctx, input: &ClaimInput) -> Result<(C
             &ctx.recorded_by,
             &ctx.now_text(),
         )?;
-        let claim = tx.read().claim(id)?.ok_or(Error::NotFound { what: "claim", key: id.to_string() })?;
+        let claim =
+            tx.read().claim(id)?.ok_or(Error::NotFound { what: "claim", key: id.to_string() })?;
         Ok((claim, evaluation))
     })
 }
@@ -171,11 +237,22 @@ fn reevaluate(tx: &mut Tx<'_>, claim: &ClaimRow) -> Result<Evaluation> {
     let reader = tx.read();
     let category = Category::parse(&claim.category)?;
     let event = crate::domain::date::parse_field("event_date", &claim.event_date)?;
-    let member = reader.member_by_id(claim.member_id)?.ok_or(Error::NotFound { what: "member", key: claim.member_id.to_string() })?;
+    let member = reader
+        .member_by_id(claim.member_id)?
+        .ok_or(Error::NotFound { what: "member", key: claim.member_id.to_string() })?;
     let (rule_id, rule) = rule_for(&reader, category, event)?;
-    let evaluation = evaluate(&rule, &facts(&reader, &member, category, event, claim.days, &claim.documents, Some(claim.id))?);
+    let evaluation = evaluate(
+        &rule,
+        &facts(&reader, &member, category, event, claim.days, &claim.documents, Some(claim.id))?,
+    );
     if claim.status == "open" {
-        tx.update_claim_evaluation(claim.id, evaluation.eligible, evaluation.amount, &serde_json::to_string(&evaluation).expect("plain"), Some(rule_id))?;
+        tx.update_claim_evaluation(
+            claim.id,
+            evaluation.eligible,
+            evaluation.amount,
+            &serde_json::to_string(&evaluation).expect("plain"),
+            Some(rule_id),
+        )?;
     }
     Ok(evaluation)
 }
@@ -190,31 +267,64 @@ pub fn evaluate_claim(store: &mut Store, claim_id: i64) -> Result<Evaluation> {
 
 /// Approve (amount defaults to the evaluated amount, never above it) or reject, citing a
 /// passed resolution about claims.
-pub fn decide_claim(store: &mut Store, claim_id: i64, approve: bool, resolution_id: i64, amount: Option<&str>) -> Result<ClaimRow> {
-    let amount = amount.map(|a| Satang::parse_field("amount", a, crate::domain::money::Sign::Positive)).transpose()?;
+pub fn decide_claim(
+    store: &mut Store,
+    claim_id: i64,
+    approve: bool,
+    resolution_id: i64,
+    amount: Option<&str>,
+) -> Result<ClaimRow> {
+    let amount = amount
+        .map(|a| Satang::parse_field("amount", a, crate::domain::money::Sign::Positive))
+        .transpose()?;
     store.write(|tx| {
         let claim = load_claim(&tx.read(), claim_id)?;
         if claim.status != "open" {
-            return Err(refused("claim_decided", format!("คำขอที่ {claim_id} มีสถานะ {} แล้ว", claim.status), format!("claim {claim_id} is already {}", claim.status)));
+            return Err(refused(
+                "claim_decided",
+                format!("คำขอที่ {claim_id} มีสถานะ {} แล้ว", claim.status),
+                format!("claim {claim_id} is already {}", claim.status),
+            ));
         }
         let resolution = require_passed(&tx.read(), resolution_id, &["claim"])?;
-        let meeting = tx.read().meeting(resolution.meeting_id)?.ok_or(Error::NotFound { what: "meeting", key: resolution.meeting_id.to_string() })?;
+        let meeting = tx
+            .read()
+            .meeting(resolution.meeting_id)?
+            .ok_or(Error::NotFound { what: "meeting", key: resolution.meeting_id.to_string() })?;
         if meeting.held_on < claim.event_date {
-            return Err(refused("resolution_before_event", "มติมีขึ้นก่อนวันที่เกิดเหตุ", "the resolution is older than the event"));
+            return Err(refused(
+                "resolution_before_event",
+                "มติมีขึ้นก่อนวันที่เกิดเหตุ",
+                "the resolution is older than the event",
+            ));
         }
         if approve {
             let evaluation = reevaluate(tx, &claim)?;
             if !evaluation.eligible {
-                let why: Vec<String> = evaluation.reasons.iter().filter(|r| !r.ok).map(|r| r.th.clone()).collect();
-                let why_en: Vec<String> = evaluation.reasons.iter().filter(|r| !r.ok).map(|r| r.en.clone()).collect();
-                return Err(refused("claim_not_eligible", format!("ไม่มีสิทธิ์ตามระเบียบ: {}", why.join("; ")), format!("not eligible under the rules: {}", why_en.join("; "))));
+                let why: Vec<String> =
+                    evaluation.reasons.iter().filter(|r| !r.ok).map(|r| r.th.clone()).collect();
+                let why_en: Vec<String> =
+                    evaluation.reasons.iter().filter(|r| !r.ok).map(|r| r.en.clone()).collect();
+                return Err(refused(
+                    "claim_not_eligible",
+                    format!("ไม่มีสิทธิ์ตามระเบียบ: {}", why.join("; ")),
+                    format!("not eligible under the rules: {}", why_en.join("; ")),
+                ));
             }
             let amount = amount.unwrap_or(evaluation.amount);
             if amount > evaluation.amount {
                 return Err(refused(
                     "above_rule",
-                    format!("{} บาท เกินกว่าที่ระเบียบให้ ({} บาท)", amount.display(), evaluation.amount.display()),
-                    format!("{} baht is more than the rule allows ({} baht)", amount.display(), evaluation.amount.display()),
+                    format!(
+                        "{} บาท เกินกว่าที่ระเบียบให้ ({} บาท)",
+                        amount.display(),
+                        evaluation.amount.display()
+                    ),
+                    format!(
+                        "{} baht is more than the rule allows ({} baht)",
+                        amount.display(),
+                        evaluation.amount.display()
+                    ),
                 ));
             }
             tx.decide_claim(claim_id, true, resolution_id, Some(amount))?;
@@ -226,42 +336,88 @@ pub fn decide_claim(store: &mut Store, claim_id: i64, approve: bool, resolution_
 }
 
 /// Pay an approved claim: one entry citing the claim and the resolution.
-pub fn pay_claim(store: &mut Store, ctx: &Ctx, claim_id: i64, date_input: &str, till: &str) -> Result<PostedRef> {
+pub fn pay_claim(
+    store: &mut Store,
+    ctx: &Ctx,
+    claim_id: i64,
+    date_input: &str,
+    till: &str,
+) -> Result<PostedRef> {
     let date = crate::domain::date::parse_field("date", date_input)?;
     store.write(|tx| {
         let reader = tx.read();
         let claim = load_claim(&reader, claim_id)?;
         match claim.status.as_str() {
             "approved" => {}
-            "paid" => return Err(refused("already_paid", format!("คำขอที่ {claim_id} จ่ายไปแล้ว"), format!("claim {claim_id} is already paid"))),
-            _ => return Err(refused("not_approved", format!("คำขอที่ {claim_id} ยังไม่ได้รับอนุมัติโดยมติที่ประชุม"), format!("claim {claim_id} has no approving resolution"))),
+            "paid" => {
+                return Err(refused(
+                    "already_paid",
+                    format!("คำขอที่ {claim_id} จ่ายไปแล้ว"),
+                    format!("claim {claim_id} is already paid"),
+                ))
+            }
+            _ => {
+                return Err(refused(
+                    "not_approved",
+                    format!("คำขอที่ {claim_id} ยังไม่ได้รับอนุมัติโดยมติที่ประชุม"),
+                    format!("claim {claim_id} has no approving resolution"),
+                ))
+            }
         }
         check_entry_date(&reader, ctx, date, date_input)?;
         let till = super::till_account(&reader, till)?;
         let amount = claim.approved_amount.unwrap_or_default();
         super::require_funds(&reader, &till, date, amount, &amount.display())?;
-        let member = reader.member_by_id(claim.member_id)?.ok_or(Error::NotFound { what: "member", key: claim.member_id.to_string() })?;
+        let member = reader
+            .member_by_id(claim.member_id)?
+            .ok_or(Error::NotFound { what: "member", key: claim.member_id.to_string() })?;
         let category = Category::parse(&claim.category)?;
-        let resolution = reader.resolution(claim.resolution_id.unwrap_or_default())?.ok_or(Error::NotFound { what: "resolution", key: String::new() })?;
-        let account = if reader.account(category.account())?.is_some() { category.account() } else { crate::domain::accounts::WELFARE_OTHER };
+        let resolution = reader
+            .resolution(claim.resolution_id.unwrap_or_default())?
+            .ok_or(Error::NotFound { what: "resolution", key: String::new() })?;
+        let account = if reader.account(category.account())?.is_some() {
+            category.account()
+        } else {
+            crate::domain::accounts::WELFARE_OTHER
+        };
         let is_death = matches!(category, Category::Death | Category::Funeral);
         let payee = if is_death {
-            member.beneficiary_name.clone().map(|b| format!("{b} (ผู้รับผลประโยชน์ของ {})", member.full_name())).unwrap_or_else(|| format!("ทายาทของ {}", member.full_name()))
+            member
+                .beneficiary_name
+                .clone()
+                .map(|b| format!("{b} (ผู้รับผลประโยชน์ของ {})", member.full_name()))
+                .unwrap_or_else(|| format!("ทายาทของ {}", member.full_name()))
         } else {
             member.full_name()
         };
         let entry = BalancedEntry::new(
             date,
             EntryKind::ClaimPayout,
-            format!("จ่ายสวัสดิการ{} คำขอที่ {} ตาม{} ให้ {}", category.name_th(), claim.id, resolution.label, payee),
+            format!(
+                "จ่ายสวัสดิการ{} คำขอที่ {} ตาม{} ให้ {}",
+                category.name_th(),
+                claim.id,
+                resolution.label,
+                payee
+            ),
             Some(member.id),
-            vec![Posting::debit(account, amount).for_member(member.id), Posting::credit(&till, amount)],
+            vec![
+                Posting::debit(account, amount).for_member(member.id),
+                Posting::credit(&till, amount),
+            ],
         )?;
         let posted = tx.post_entry(&entry, &ctx.recorded_by, &ctx.now_text())?;
         tx.mark_claim_paid(claim.id, posted.id, &payee)?;
         if category == Category::Death && member.status != MemberStatus::Deceased {
             let effective = claim.event_date.clone().max(member.status_since.clone());
-            tx.set_member_status(member.id, MemberStatus::Deceased, &effective, &format!("ถึงแก่กรรม (คำขอสวัสดิการที่ {})", claim.id), &ctx.recorded_by, &ctx.now_text())?;
+            tx.set_member_status(
+                member.id,
+                MemberStatus::Deceased,
+                &effective,
+                &format!("ถึงแก่กรรม (คำขอสวัสดิการที่ {})", claim.id),
+                &ctx.recorded_by,
+                &ctx.now_text(),
+            )?;
         }
         Ok(posted)
     })
@@ -293,13 +449,26 @@ impl RuleForm {
         use crate::domain::money::Sign;
         use crate::domain::welfare::RuleAmount;
         let given = |s: &str| Some(s.trim()).filter(|s| !s.is_empty()).map(str::to_string);
-        let money = |field: &'static str, s: &str| given(s).map(|v| Satang::parse_field(field, &v, Sign::Positive)).transpose();
+        let money = |field: &'static str, s: &str| {
+            given(s).map(|v| Satang::parse_field(field, &v, Sign::Positive)).transpose()
+        };
         let count = |field: &'static str, s: &str| -> Result<Option<u32>> {
-            given(s).map(|v| crate::thai::from_thai_digits(&v).parse::<u32>().map_err(|_| Error::invalid(field, s, Problem::NotANumber))).transpose()
+            given(s)
+                .map(|v| {
+                    crate::thai::from_thai_digits(&v)
+                        .parse::<u32>()
+                        .map_err(|_| Error::invalid(field, s, Problem::NotANumber))
+                })
+                .transpose()
         };
         let amount = match (given(&self.fixed), given(&self.per_day), given(&self.tiers)) {
-            (Some(f), _, _) => RuleAmount::Fixed { amount: Satang::parse_field("amount", &f, Sign::Positive)? },
-            (_, Some(p), _) => RuleAmount::PerDay { per_day: Satang::parse_field("amount", &p, Sign::Positive)?, cap_per_event: money("cap_per_event", &self.cap_per_event)? },
+            (Some(f), _, _) => {
+                RuleAmount::Fixed { amount: Satang::parse_field("amount", &f, Sign::Positive)? }
+            }
+            (_, Some(p), _) => RuleAmount::PerDay {
+                per_day: Satang::parse_field("amount", &p, Sign::Positive)?,
+                cap_per_event: money("cap_per_event", &self.cap_per_event)?,
+            },
             (_, _, Some(t)) => RuleAmount::Tiered { tiers: RuleAmount::parse_tiers(&t)? },
             _ if self.withdraw => RuleAmount::Fixed { amount: Satang::ZERO },
             _ => return Err(Error::invalid("amount", "", Problem::Empty)),
@@ -313,7 +482,12 @@ impl RuleForm {
             cap_per_year: money("cap_per_year", &self.cap_per_year)?,
             max_claims_per_year: count("max_per_year", &self.max_per_year)?,
             require_up_to_date: !self.arrears_ok,
-            documents: self.documents.iter().map(|d| d.trim().to_string()).filter(|d| !d.is_empty()).collect(),
+            documents: self
+                .documents
+                .iter()
+                .map(|d| d.trim().to_string())
+                .filter(|d| !d.is_empty())
+                .collect(),
         })
     }
 }

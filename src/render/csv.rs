@@ -24,7 +24,11 @@ fn cell_text(c: &Cell) -> String {
 
 pub fn tables_csv(heading: &Heading, tables: &[Table]) -> Vec<u8> {
     let mut out = Vec::from("\u{feff}".as_bytes());
-    let mut lines: Vec<Vec<String>> = vec![vec![heading.fund.clone()], vec![heading.report.clone()], vec![heading.period.clone()]];
+    let mut lines: Vec<Vec<String>> = vec![
+        vec![heading.fund.clone()],
+        vec![heading.report.clone()],
+        vec![heading.period.clone()],
+    ];
     for table in tables {
         lines.push(vec![]);
         if tables.len() > 1 {

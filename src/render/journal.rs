@@ -8,7 +8,11 @@ use std::fmt::Write;
 
 /// The journal text of `fund` with `accounts`; `entries` hands every entry over in id order
 /// (a twenty-year book is streamed from the database, never held whole).
-pub fn journal_text(fund: &FundRow, accounts: &[AccountRow], entries: impl FnOnce(&mut dyn FnMut(&EntryRow)) -> Result<()>) -> Result<String> {
+pub fn journal_text(
+    fund: &FundRow,
+    accounts: &[AccountRow],
+    entries: impl FnOnce(&mut dyn FnMut(&EntryRow)) -> Result<()>,
+) -> Result<String> {
     let name = |code: &str| {
         let a = accounts.iter().find(|a| a.code == code);
         let en = a.map(|a| a.name_en.as_str()).unwrap_or("");
@@ -17,7 +21,12 @@ pub fn journal_text(fund: &FundRow, accounts: &[AccountRow], entries: impl FnOnc
         format!("{class}:{code} {}", en.replace(';', ",").replace("  ", " "))
     };
     let mut out = String::new();
-    writeln!(out, "; Kongthun journal export: {} ({})", fund.profile.name_th, fund.profile.fund_code).ok();
+    writeln!(
+        out,
+        "; Kongthun journal export: {} ({})",
+        fund.profile.name_th, fund.profile.fund_code
+    )
+    .ok();
     writeln!(out, "commodity THB 1,000.00").ok();
     writeln!(out).ok();
     entries(&mut |e: &EntryRow| {
@@ -28,7 +37,13 @@ pub fn journal_text(fund: &FundRow, accounts: &[AccountRow], entries: impl FnOnc
             writeln!(out, "    ; reverses:{r} reason:{}", e.reason.replace('\n', " ")).ok();
         }
         for p in &e.postings {
-            writeln!(out, "    {}  {} THB", name(&p.account), crate::domain::Satang(p.amount.0).to_decimal()).ok();
+            writeln!(
+                out,
+                "    {}  {} THB",
+                name(&p.account),
+                crate::domain::Satang(p.amount.0).to_decimal()
+            )
+            .ok();
         }
         writeln!(out).ok();
     })?;

@@ -15,13 +15,39 @@ pub struct FundItem {
 }
 
 /// Columns kept as text whatever is typed into them.
-const TEXT_COLUMNS: &[&str] = &["key", "value", "member_no", "national_id", "beneficiary_national_id", "guarantors", "round", "paid_through", "moo"];
+const TEXT_COLUMNS: &[&str] = &[
+    "key",
+    "value",
+    "member_no",
+    "national_id",
+    "beneficiary_national_id",
+    "guarantors",
+    "round",
+    "paid_through",
+    "moo",
+];
 
-pub fn template_xlsx(sheets: &[&Sheet], fund_items: &[FundItem], fund_name: &str) -> Result<Vec<u8>> {
-    let err = |e: rust_xlsxwriter::XlsxError| Error::File { path: "template.xlsx".into(), message: e.to_string() };
+pub fn template_xlsx(
+    sheets: &[&Sheet],
+    fund_items: &[FundItem],
+    fund_name: &str,
+) -> Result<Vec<u8>> {
+    let err = |e: rust_xlsxwriter::XlsxError| Error::File {
+        path: "template.xlsx".into(),
+        message: e.to_string(),
+    };
     let font = "Sarabun";
-    let heading = Format::new().set_bold().set_font_name(font).set_background_color("#DDEBF7").set_border_bottom(FormatBorder::Thin);
-    let explain = Format::new().set_italic().set_font_name(font).set_font_size(9).set_text_wrap().set_font_color("#555555");
+    let heading = Format::new()
+        .set_bold()
+        .set_font_name(font)
+        .set_background_color("#DDEBF7")
+        .set_border_bottom(FormatBorder::Thin);
+    let explain = Format::new()
+        .set_italic()
+        .set_font_name(font)
+        .set_font_size(9)
+        .set_text_wrap()
+        .set_font_color("#555555");
     let key = Format::new().set_font_name("Courier New").set_font_size(9).set_font_color("#1F4E79");
     let text = Format::new().set_font_name(font).set_num_format("@");
     let plain = Format::new().set_font_name(font);
@@ -34,7 +60,8 @@ pub fn template_xlsx(sheets: &[&Sheet], fund_items: &[FundItem], fund_name: &str
             ws.write_string_with_format(0, c, column.th, &heading).map_err(err)?;
             ws.write_string_with_format(1, c, column.explain, &explain).map_err(err)?;
             ws.write_string_with_format(2, c, column.key, &key).map_err(err)?;
-            let width = (column.th.chars().count().max(column.key.len()) as f64 + 4.0).clamp(10.0, 40.0);
+            let width =
+                (column.th.chars().count().max(column.key.len()) as f64 + 4.0).clamp(10.0, 40.0);
             let format = if TEXT_COLUMNS.contains(&column.key) { &text } else { &plain };
             ws.set_column_format(c, format).map_err(err)?;
             ws.set_column_width(c, width).map_err(err)?;

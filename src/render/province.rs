@@ -6,7 +6,13 @@ use crate::report::province::AreaRow;
 
 /// The area report for a Gregorian `year` in the format asked for (XLSX adds a sheet of
 /// welfare by category).
-pub fn area_report_bytes(rows: &[AreaRow], changwat: &str, year: i32, format: Format, printed_on: chrono::NaiveDate) -> crate::Result<Vec<u8>> {
+pub fn area_report_bytes(
+    rows: &[AreaRow],
+    changwat: &str,
+    year: i32,
+    format: Format,
+    printed_on: chrono::NaiveDate,
+) -> crate::Result<Vec<u8>> {
     let table = area_table(rows);
     let heading = crate::render::tables::Heading {
         fund: format!("สำนักงานจังหวัด{changwat}"),
@@ -34,7 +40,21 @@ pub fn area_table(rows: &[AreaRow]) -> crate::render::tables::Table {
     use crate::render::tables::Cell;
     crate::render::tables::Table {
         name: "รายงานจังหวัด".into(),
-        header: ["อำเภอ", "ตำบล", "กองทุน", "สมาชิก", "เยาวชน", "สูงอายุ", "พิการ", "ด้อยโอกาส", "สวัสดิการ", "เงินสมทบ", "เงินคงเหลือ"].map(String::from).to_vec(),
+        header: [
+            "อำเภอ",
+            "ตำบล",
+            "กองทุน",
+            "สมาชิก",
+            "เยาวชน",
+            "สูงอายุ",
+            "พิการ",
+            "ด้อยโอกาส",
+            "สวัสดิการ",
+            "เงินสมทบ",
+            "เงินคงเหลือ",
+        ]
+        .map(String::from)
+        .to_vec(),
         rows: rows
             .iter()
             .map(|r| {
@@ -62,9 +82,22 @@ pub fn welfare_table(rows: &[AreaRow]) -> crate::render::tables::Table {
     let mut out = Vec::new();
     for r in rows {
         for (account, amount) in &r.welfare {
-            let category = crate::domain::welfare::Category::ALL.iter().find(|c| c.account() == account).map(|c| c.name_th()).unwrap_or("อื่น ๆ");
-            out.push(vec![Cell::Text(r.amphoe.clone()), Cell::Text(r.tambon.clone()), Cell::Text(category.into()), Cell::Money(amount.0)]);
+            let category = crate::domain::welfare::Category::ALL
+                .iter()
+                .find(|c| c.account() == account)
+                .map(|c| c.name_th())
+                .unwrap_or("อื่น ๆ");
+            out.push(vec![
+                Cell::Text(r.amphoe.clone()),
+                Cell::Text(r.tambon.clone()),
+                Cell::Text(category.into()),
+                Cell::Money(amount.0),
+            ]);
         }
     }
-    crate::render::tables::Table { name: "สวัสดิการตามประเภท".into(), header: ["อำเภอ", "ตำบล", "ประเภทสวัสดิการ", "จำนวนเงิน"].map(String::from).to_vec(), rows: out }
+    crate::render::tables::Table {
+        name: "สวัสดิการตามประเภท".into(),
+        header: ["อำเภอ", "ตำบล", "ประเภทสวัสดิการ", "จำนวนเงิน"].map(String::from).to_vec(),
+        rows: out,
+    }
 }

@@ -19,7 +19,11 @@ pub fn statement_pdf(s: &Statement, options: &StatementOptions) -> Vec<u8> {
         None => format!("พิมพ์เมื่อ {}", thai::date_short(s.printed_on, digits)),
     };
     let footer_right = format!("ลายนิ้วมือบัญชี {}", s.fingerprint);
-    let mut doc = PdfDoc::new(&format!("รายงานการเงินประจำเดือน{month_name} {}", s.fund.name_th), &footer_left, &footer_right);
+    let mut doc = PdfDoc::new(
+        &format!("รายงานการเงินประจำเดือน{month_name} {}", s.fund.name_th),
+        &footer_left,
+        &footer_right,
+    );
     let w = doc.content_width();
 
     doc.line(&s.fund.name_th, Weight::Bold, 17.0, Align::Center);
@@ -27,7 +31,9 @@ pub fn statement_pdf(s: &Statement, options: &StatementOptions) -> Vec<u8> {
     if let Some(m) = s.fund.moo {
         place.push(format!("หมู่ที่ {}", num(i64::from(m))));
     }
-    for (prefix, v) in [("ตำบล", &s.fund.tambon), ("อำเภอ", &s.fund.amphoe), ("จังหวัด", &s.fund.changwat)] {
+    for (prefix, v) in
+        [("ตำบล", &s.fund.tambon), ("อำเภอ", &s.fund.amphoe), ("จังหวัด", &s.fund.changwat)]
+    {
         if !v.is_empty() {
             place.push(format!("{prefix}{v}"));
         }
@@ -43,12 +49,21 @@ pub fn statement_pdf(s: &Statement, options: &StatementOptions) -> Vec<u8> {
 
     let size = 12.0;
     let m = &s.summary;
-    doc.label_value(0.0, "ยอดยกมา (เงินสดและเงินฝากธนาคาร ณ ต้นเดือน)", &money(m.opening.0), Weight::Bold, size, w);
+    doc.label_value(
+        0.0,
+        "ยอดยกมา (เงินสดและเงินฝากธนาคาร ณ ต้นเดือน)",
+        &money(m.opening.0),
+        Weight::Bold,
+        size,
+        w,
+    );
     doc.gap(2.0);
     let cols = |first: &str| {
         vec![
             Column { title: first.into(), width: w - 120.0, align: Align::Left },
-            Column { title: "จำนวนเงิน (บาท)".into(), width: 120.0, align: Align::Right },
+            Column {
+                title: "จำนวนเงิน (บาท)".into(), width: 120.0, align: Align::Right
+            },
         ]
     };
     doc.begin_table(cols("รายรับ"), size);
@@ -101,7 +116,14 @@ pub fn statement_pdf(s: &Statement, options: &StatementOptions) -> Vec<u8> {
     );
     doc.gap(2.0);
     doc.line("การจ่ายสวัสดิการในเดือนนี้", Weight::Bold, 13.0, Align::Left);
-    welfare_table(&mut doc, &s.welfare, digits, size, options.recipient_names, "ไม่มีการจ่ายสวัสดิการในเดือนนี้");
+    welfare_table(
+        &mut doc,
+        &s.welfare,
+        digits,
+        size,
+        options.recipient_names,
+        "ไม่มีการจ่ายสวัสดิการในเดือนนี้",
+    );
     doc.gap(14.0);
     doc.line("ขอรับรองว่ารายงานนี้ถูกต้องตามบัญชีของกองทุน", Weight::Regular, size, Align::Left);
     doc.gap(12.0);
@@ -111,7 +133,14 @@ pub fn statement_pdf(s: &Statement, options: &StatementOptions) -> Vec<u8> {
 
 /// Welfare paid by category (cases and baht), optionally with the recipients' names, and a
 /// total line; shared by the monthly statement and the yearly report.
-pub fn welfare_table(doc: &mut PdfDoc, welfare: &[crate::store::WelfarePaid], digits: Digits, size: f32, names: bool, none: &str) {
+pub fn welfare_table(
+    doc: &mut PdfDoc,
+    welfare: &[crate::store::WelfarePaid],
+    digits: Digits,
+    size: f32,
+    names: bool,
+    none: &str,
+) {
     let money = |v: i64| thai::amount(v, digits);
     let num = |v: i64| digits.apply(v.to_string());
     if welfare.is_empty() {
@@ -121,9 +150,13 @@ pub fn welfare_table(doc: &mut PdfDoc, welfare: &[crate::store::WelfarePaid], di
     let w = doc.content_width();
     doc.begin_table(
         vec![
-            Column { title: "ประเภทสวัสดิการ".into(), width: w - 210.0, align: Align::Left },
+            Column {
+                title: "ประเภทสวัสดิการ".into(), width: w - 210.0, align: Align::Left
+            },
             Column { title: "ราย".into(), width: 80.0, align: Align::Right },
-            Column { title: "จำนวนเงิน (บาท)".into(), width: 130.0, align: Align::Right },
+            Column {
+                title: "จำนวนเงิน (บาท)".into(), width: 130.0, align: Align::Right
+            },
         ],
         size,
     );
@@ -132,8 +165,13 @@ pub fn welfare_table(doc: &mut PdfDoc, welfare: &[crate::store::WelfarePaid], di
         if names && !c.recipients.is_empty() {
             // Names are wrapped over as many lines as they need, never cut off.
             let width = w - 210.0 - 6.0 - 12.0;
-            for line in super::pdf::text::wrap(&c.recipients.join(", "), Weight::Regular, size, width) {
-                doc.table_row(&[format!("   {line}"), String::new(), String::new()], Weight::Regular);
+            for line in
+                super::pdf::text::wrap(&c.recipients.join(", "), Weight::Regular, size, width)
+            {
+                doc.table_row(
+                    &[format!("   {line}"), String::new(), String::new()],
+                    Weight::Regular,
+                );
             }
         }
     }

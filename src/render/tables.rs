@@ -16,7 +16,11 @@ pub enum Cell {
     /// A total: the sum of this column's amounts over the table's rows `from..to` (indices
     /// into `Table::rows`), and its value. XLSX writes it as a `SUM` formula over those
     /// cells (with the value as its cached result), CSV and PDF as the value.
-    Sum { from: usize, to: usize, value: i64 },
+    Sum {
+        from: usize,
+        to: usize,
+        value: i64,
+    },
 }
 
 impl Cell {
@@ -62,7 +66,15 @@ pub fn trial_balance_table(tb: &TrialBalance) -> Table {
     let mut rows: Vec<Vec<Cell>> = tb
         .lines
         .iter()
-        .map(|l| vec![Cell::Code(l.code.clone()), t(&l.name_th), t(&l.name_en), Cell::Money(l.debit.0), Cell::Money(l.credit.0)])
+        .map(|l| {
+            vec![
+                Cell::Code(l.code.clone()),
+                t(&l.name_th),
+                t(&l.name_en),
+                Cell::Money(l.debit.0),
+                Cell::Money(l.credit.0),
+            ]
+        })
         .collect();
     let n = rows.len();
     let total = vec![t(""), t("รวม"), t("Total"), sum_of(&rows, 0, n, 3), sum_of(&rows, 0, n, 4)];
@@ -77,26 +89,42 @@ pub fn trial_balance_table(tb: &TrialBalance) -> Table {
 pub fn month_table(m: &MonthSummary) -> Table {
     let mut rows = vec![vec![t("ยอดยกมา"), t(""), t(""), Cell::Money(m.opening.0)]];
     for l in &m.receipts {
-        rows.push(vec![t("รายรับ"), Cell::Code(l.code.clone()), t(&l.name_th), Cell::Money(l.amount.0)]);
+        rows.push(vec![
+            t("รายรับ"),
+            Cell::Code(l.code.clone()),
+            t(&l.name_th),
+            Cell::Money(l.amount.0),
+        ]);
     }
     let total = sum_of(&rows, 1, rows.len(), 3);
     rows.push(vec![t("รวมรับ"), t(""), t(""), total]);
     let first_payment = rows.len();
     for l in &m.payments {
-        rows.push(vec![t("รายจ่าย"), Cell::Code(l.code.clone()), t(&l.name_th), Cell::Money(l.amount.0)]);
+        rows.push(vec![
+            t("รายจ่าย"),
+            Cell::Code(l.code.clone()),
+            t(&l.name_th),
+            Cell::Money(l.amount.0),
+        ]);
     }
     let total = sum_of(&rows, first_payment, rows.len(), 3);
     rows.push(vec![t("รวมจ่าย"), t(""), t(""), total]);
     rows.push(vec![t("ยอดยกไป"), t(""), t(""), Cell::Money(m.closing.0)]);
     rows.push(vec![t("เงินสด"), t(""), t(""), Cell::Money(m.closing_cash.0)]);
     rows.push(vec![t("เงินฝากธนาคาร"), t(""), t(""), Cell::Money(m.closing_bank.0)]);
-    Table { name: format!("รับจ่าย {}", m.month), header: ["รายการ", "รหัสบัญชี", "ชื่อบัญชี", "จำนวนเงิน"].map(String::from).to_vec(), rows }
+    Table {
+        name: format!("รับจ่าย {}", m.month),
+        header: ["รายการ", "รหัสบัญชี", "ชื่อบัญชี", "จำนวนเงิน"].map(String::from).to_vec(),
+        rows,
+    }
 }
 
 pub fn arrears_table(rows: &[crate::report::standing::ArrearsRow]) -> Table {
     Table {
         name: "ค้างส่งเงินสมทบ".into(),
-        header: ["เลขที่", "ชื่อ-สกุล", "หมู่", "ค้าง (งวด)", "จำนวนเงิน", "ส่งถึงงวด"].map(String::from).to_vec(),
+        header: ["เลขที่", "ชื่อ-สกุล", "หมู่", "ค้าง (งวด)", "จำนวนเงิน", "ส่งถึงงวด"]
+            .map(String::from)
+            .to_vec(),
         rows: rows
             .iter()
             .map(|r| {

@@ -21,7 +21,13 @@ fn date(s: &str, dg: Digits) -> String {
 }
 
 /// A receipt for money in, a payment voucher for money out, a journal voucher otherwise.
-pub fn voucher_pdf(fund: &FundRow, entry: &EntryRow, accounts: &[AccountRow], member: Option<&MemberRow>, fingerprint: &str) -> Vec<u8> {
+pub fn voucher_pdf(
+    fund: &FundRow,
+    entry: &EntryRow,
+    accounts: &[AccountRow],
+    member: Option<&MemberRow>,
+    fingerprint: &str,
+) -> Vec<u8> {
     let dg = digits(fund);
     let money = |v: i64| thai::amount(v, dg);
     let till = |code: &str| AccountRow::is_till(accounts, code);
@@ -33,13 +39,24 @@ pub fn voucher_pdf(fund: &FundRow, entry: &EntryRow, accounts: &[AccountRow], me
     } else {
         ("ใบสำคัญจ่าย", "จ่ายให้แก่")
     };
-    let mut doc = PdfDoc::new(&format!("{title} {}", entry.doc_no), &format!("บันทึกโดย {}", entry.recorded_by), &format!("ลายนิ้วมือบัญชี {fingerprint}"));
+    let mut doc = PdfDoc::new(
+        &format!("{title} {}", entry.doc_no),
+        &format!("บันทึกโดย {}", entry.recorded_by),
+        &format!("ลายนิ้วมือบัญชี {fingerprint}"),
+    );
     let w = doc.content_width();
     let size = 13.0;
     doc.line(&fund.profile.name_th, Weight::Bold, 16.0, Align::Center);
     doc.line(title, Weight::Bold, 18.0, Align::Center);
     doc.gap(4.0);
-    doc.label_value(0.0, &format!("เลขที่ {}", dg.apply(entry.doc_no.clone())), &format!("วันที่ {}", date(&entry.entry_date, dg)), Weight::Regular, size, w);
+    doc.label_value(
+        0.0,
+        &format!("เลขที่ {}", dg.apply(entry.doc_no.clone())),
+        &format!("วันที่ {}", date(&entry.entry_date, dg)),
+        Weight::Regular,
+        size,
+        w,
+    );
     let party = match member {
         Some(m) => format!("{} (สมาชิกเลขที่ {})", m.full_name(), dg.apply(m.member_no.clone())),
         None => entry.description.clone(),
@@ -55,13 +72,21 @@ pub fn voucher_pdf(fund: &FundRow, entry: &EntryRow, accounts: &[AccountRow], me
     doc.begin_table(
         vec![
             Column { title: "รายการ".into(), width: w - 140.0, align: Align::Left },
-            Column { title: "จำนวนเงิน (บาท)".into(), width: 140.0, align: Align::Right },
+            Column {
+                title: "จำนวนเงิน (บาท)".into(), width: 140.0, align: Align::Right
+            },
         ],
         size,
     );
     // What the money was for: the lines that are not cash or bank (all debit lines for a
     // journal voucher such as a transfer or a reversal).
-    let name = |code: &str| accounts.iter().find(|a| a.code == code).map(|a| a.name_th.clone()).unwrap_or_else(|| code.to_string());
+    let name = |code: &str| {
+        accounts
+            .iter()
+            .find(|a| a.code == code)
+            .map(|a| a.name_th.clone())
+            .unwrap_or_else(|| code.to_string())
+    };
     let rows: Vec<(String, i64)> = entry
         .postings
         .iter()
@@ -81,44 +106,94 @@ pub fn voucher_pdf(fund: &FundRow, entry: &EntryRow, accounts: &[AccountRow], me
     doc.end_table();
     doc.line(&format!("({})", thai::baht_text(total)), Weight::Regular, size, Align::Right);
     doc.gap(24.0);
-    let roles: &[&str] = if cash_in > 0 { &["ผู้จ่ายเงิน", "ผู้รับเงิน (เหรัญญิก)"] } else { &["ผู้รับเงิน", "ผู้จ่ายเงิน (เหรัญญิก)", "ผู้อนุมัติ (ประธาน)"] };
+    let roles: &[&str] = if cash_in > 0 {
+        &["ผู้จ่ายเงิน", "ผู้รับเงิน (เหรัญญิก)"]
+    } else {
+        &["ผู้รับเงิน", "ผู้จ่ายเงิน (เหรัญญิก)", "ผู้อนุมัติ (ประธาน)"]
+    };
     doc.signatures(roles, 12.0);
     doc.finish()
 }
 
-pub fn trial_balance_pdf(fund: &FundRow, tb: &TrialBalance, fingerprint: &str, printed_on: chrono::NaiveDate) -> Vec<u8> {
+pub fn trial_balance_pdf(
+    fund: &FundRow,
+    tb: &TrialBalance,
+    fingerprint: &str,
+    printed_on: chrono::NaiveDate,
+) -> Vec<u8> {
     let dg = digits(fund);
     let money = |v: i64| if v == 0 { String::new() } else { thai::amount(v, dg) };
-    let mut doc = PdfDoc::new("งบทดลอง", &format!("พิมพ์เมื่อ {}", thai::date_short(printed_on, dg)), &format!("ลายนิ้วมือบัญชี {fingerprint}"));
+    let mut doc = PdfDoc::new(
+        "งบทดลอง",
+        &format!("พิมพ์เมื่อ {}", thai::date_short(printed_on, dg)),
+        &format!("ลายนิ้วมือบัญชี {fingerprint}"),
+    );
     let w = doc.content_width();
     doc.line(&fund.profile.name_th, Weight::Bold, 16.0, Align::Center);
-    doc.line(&format!("งบทดลอง ณ วันที่ {}", thai::date_long(tb.as_of, dg)), Weight::Bold, 14.0, Align::Center);
+    doc.line(
+        &format!("งบทดลอง ณ วันที่ {}", thai::date_long(tb.as_of, dg)),
+        Weight::Bold,
+        14.0,
+        Align::Center,
+    );
     doc.gap(6.0);
     doc.begin_table(
         vec![
             Column { title: "รหัส".into(), width: 50.0, align: Align::Left },
-            Column { title: "ชื่อบัญชี".into(), width: w - 290.0, align: Align::Left },
+            Column {
+                title: "ชื่อบัญชี".into(), width: w - 290.0, align: Align::Left
+            },
             Column { title: "เดบิต".into(), width: 120.0, align: Align::Right },
             Column { title: "เครดิต".into(), width: 120.0, align: Align::Right },
         ],
         12.0,
     );
     for l in &tb.lines {
-        doc.table_row(&[dg.apply(l.code.clone()), l.name_th.clone(), money(l.debit.0), money(l.credit.0)], Weight::Regular);
+        doc.table_row(
+            &[dg.apply(l.code.clone()), l.name_th.clone(), money(l.debit.0), money(l.credit.0)],
+            Weight::Regular,
+        );
     }
-    doc.table_row(&[String::new(), "รวม".into(), thai::amount(tb.total_debit.0, dg), thai::amount(tb.total_credit.0, dg)], Weight::Bold);
+    doc.table_row(
+        &[
+            String::new(),
+            "รวม".into(),
+            thai::amount(tb.total_debit.0, dg),
+            thai::amount(tb.total_credit.0, dg),
+        ],
+        Weight::Bold,
+    );
     doc.end_table();
     doc.finish()
 }
 
-pub fn general_ledger_pdf(fund: &FundRow, gl: &GeneralLedger, fingerprint: &str, printed_on: chrono::NaiveDate) -> Vec<u8> {
+pub fn general_ledger_pdf(
+    fund: &FundRow,
+    gl: &GeneralLedger,
+    fingerprint: &str,
+    printed_on: chrono::NaiveDate,
+) -> Vec<u8> {
     let dg = digits(fund);
     let money = |v: i64| if v == 0 { String::new() } else { thai::amount(v, dg) };
-    let mut doc = PdfDoc::new("บัญชีแยกประเภท", &format!("พิมพ์เมื่อ {}", thai::date_short(printed_on, dg)), &format!("ลายนิ้วมือบัญชี {fingerprint}"));
+    let mut doc = PdfDoc::new(
+        "บัญชีแยกประเภท",
+        &format!("พิมพ์เมื่อ {}", thai::date_short(printed_on, dg)),
+        &format!("ลายนิ้วมือบัญชี {fingerprint}"),
+    );
     let w = doc.content_width();
     doc.line(&fund.profile.name_th, Weight::Bold, 15.0, Align::Center);
-    doc.line(&format!("บัญชีแยกประเภท {} {}", dg.apply(gl.code.clone()), gl.name_th), Weight::Bold, 13.0, Align::Center);
-    doc.line(&format!("ตั้งแต่ {} ถึง {}", thai::date_long(gl.from, dg), thai::date_long(gl.to, dg)), Weight::Regular, 11.0, Align::Center);
+    doc.line(
+        &format!("บัญชีแยกประเภท {} {}", dg.apply(gl.code.clone()), gl.name_th),
+        Weight::Bold,
+        13.0,
+        Align::Center,
+    );
+    doc.line(
+        &format!("ตั้งแต่ {} ถึง {}", thai::date_long(gl.from, dg), thai::date_long(gl.to, dg)),
+        Weight::Regular,
+        11.0,
+        Align::Center,
+    );
     doc.gap(4.0);
     doc.begin_table(
         vec![
@@ -131,13 +206,45 @@ pub fn general_ledger_pdf(fund: &FundRow, gl: &GeneralLedger, fingerprint: &str,
         ],
         9.0,
     );
-    doc.table_row(&[String::new(), String::new(), "ยอดยกมา".into(), String::new(), String::new(), thai::amount(gl.opening.0, dg)], Weight::Bold);
+    doc.table_row(
+        &[
+            String::new(),
+            String::new(),
+            "ยอดยกมา".into(),
+            String::new(),
+            String::new(),
+            thai::amount(gl.opening.0, dg),
+        ],
+        Weight::Bold,
+    );
     for l in &gl.lines {
-        let d = crate::domain::date::parse(&l.date).map(|d| thai::date_numeric(d, dg)).unwrap_or_default();
+        let d = crate::domain::date::parse(&l.date)
+            .map(|d| thai::date_numeric(d, dg))
+            .unwrap_or_default();
         let desc = l.description.clone();
-        doc.table_row(&[d, dg.apply(l.doc_no.clone()), desc, money(l.debit.0), money(l.credit.0), thai::amount(l.balance.0, dg)], Weight::Regular);
+        doc.table_row(
+            &[
+                d,
+                dg.apply(l.doc_no.clone()),
+                desc,
+                money(l.debit.0),
+                money(l.credit.0),
+                thai::amount(l.balance.0, dg),
+            ],
+            Weight::Regular,
+        );
     }
-    doc.table_row(&[String::new(), String::new(), "ยอดยกไป".into(), String::new(), String::new(), thai::amount(gl.closing.0, dg)], Weight::Bold);
+    doc.table_row(
+        &[
+            String::new(),
+            String::new(),
+            "ยอดยกไป".into(),
+            String::new(),
+            String::new(),
+            thai::amount(gl.closing.0, dg),
+        ],
+        Weight::Bold,
+    );
     doc.end_table();
     doc.finish()
 }
@@ -154,7 +261,12 @@ pub fn passbook_pdf(fund: &FundRow, pb: &Passbook, fingerprint: &str) -> Vec<u8>
     let w = doc.content_width();
     doc.line(&pb.fund_name, Weight::Bold, 15.0, Align::Center);
     doc.line("สมุดบัญชีสมาชิก (เงินสมทบและเงินสัจจะ)", Weight::Bold, 13.0, Align::Center);
-    doc.line(&format!("สมาชิกเลขที่ {}  {}", dg.apply(m.member_no.clone()), m.full_name()), Weight::Regular, 12.0, Align::Left);
+    doc.line(
+        &format!("สมาชิกเลขที่ {}  {}", dg.apply(m.member_no.clone()), m.full_name()),
+        Weight::Regular,
+        12.0,
+        Align::Left,
+    );
     doc.line(
         &format!("วันที่สมัคร {}  สถานะ {}", date(&m.joined_on, dg), m.status.name_th()),
         Weight::Regular,
@@ -179,22 +291,46 @@ pub fn passbook_pdf(fund: &FundRow, pb: &Passbook, fingerprint: &str) -> Vec<u8>
         vec![
             Column { title: "วันที่".into(), width: 62.0, align: Align::Left },
             Column { title: "เลขที่".into(), width: 80.0, align: Align::Left },
-            Column { title: "เงินสมทบ".into(), width: (w - 142.0) / 4.0, align: Align::Right },
-            Column { title: "ฝากสัจจะ".into(), width: (w - 142.0) / 4.0, align: Align::Right },
-            Column { title: "ถอนสัจจะ".into(), width: (w - 142.0) / 4.0, align: Align::Right },
-            Column { title: "สัจจะคงเหลือ".into(), width: (w - 142.0) / 4.0, align: Align::Right },
+            Column {
+                title: "เงินสมทบ".into(), width: (w - 142.0) / 4.0, align: Align::Right
+            },
+            Column {
+                title: "ฝากสัจจะ".into(), width: (w - 142.0) / 4.0, align: Align::Right
+            },
+            Column {
+                title: "ถอนสัจจะ".into(), width: (w - 142.0) / 4.0, align: Align::Right
+            },
+            Column {
+                title: "สัจจะคงเหลือ".into(), width: (w - 142.0) / 4.0, align: Align::Right
+            },
         ],
         10.0,
     );
     for l in &pb.lines {
-        let d = crate::domain::date::parse(&l.date).map(|d| thai::date_numeric(d, dg)).unwrap_or_default();
+        let d = crate::domain::date::parse(&l.date)
+            .map(|d| thai::date_numeric(d, dg))
+            .unwrap_or_default();
         doc.table_row(
-            &[d, dg.apply(l.doc_no.clone()), money(l.contribution.0 + l.entrance_fee.0), money(l.deposit.0), money(l.withdrawal.0), thai::amount(l.savings_balance.0, dg)],
+            &[
+                d,
+                dg.apply(l.doc_no.clone()),
+                money(l.contribution.0 + l.entrance_fee.0),
+                money(l.deposit.0),
+                money(l.withdrawal.0),
+                thai::amount(l.savings_balance.0, dg),
+            ],
             Weight::Regular,
         );
     }
     doc.table_row(
-        &[String::new(), "รวม".into(), thai::amount(pb.total_contributions.0, dg), String::new(), String::new(), thai::amount(pb.savings_balance.0, dg)],
+        &[
+            String::new(),
+            "รวม".into(),
+            thai::amount(pb.total_contributions.0, dg),
+            String::new(),
+            String::new(),
+            thai::amount(pb.savings_balance.0, dg),
+        ],
         Weight::Bold,
     );
     doc.end_table();
@@ -203,12 +339,27 @@ pub fn passbook_pdf(fund: &FundRow, pb: &Passbook, fingerprint: &str) -> Vec<u8>
 
 /// Any report table as an A4 PDF: the fund's name, a title, the table (numbers right
 /// aligned, header repeated on every page) and a total line when given.
-pub fn table_pdf(fund: &FundRow, title: &str, subtitle: &str, table: &super::tables::Table, widths: &[f32], printed_on: chrono::NaiveDate) -> Vec<u8> {
+pub fn table_pdf(
+    fund: &FundRow,
+    title: &str,
+    subtitle: &str,
+    table: &super::tables::Table,
+    widths: &[f32],
+    printed_on: chrono::NaiveDate,
+) -> Vec<u8> {
     plain_table_pdf(&fund.profile.name_th, digits(fund), title, subtitle, table, widths, printed_on)
 }
 
 /// The same for any heading (the province's reports have no single fund).
-pub fn plain_table_pdf(heading: &str, dg: Digits, title: &str, subtitle: &str, table: &super::tables::Table, widths: &[f32], printed_on: chrono::NaiveDate) -> Vec<u8> {
+pub fn plain_table_pdf(
+    heading: &str,
+    dg: Digits,
+    title: &str,
+    subtitle: &str,
+    table: &super::tables::Table,
+    widths: &[f32],
+    printed_on: chrono::NaiveDate,
+) -> Vec<u8> {
     use super::tables::Cell;
     let mut doc = PdfDoc::new(title, &format!("พิมพ์เมื่อ {}", thai::date_short(printed_on, dg)), "");
     let w = doc.content_width();
@@ -219,12 +370,20 @@ pub fn plain_table_pdf(heading: &str, dg: Digits, title: &str, subtitle: &str, t
     }
     doc.gap(4.0);
     let total: f32 = widths.iter().sum();
-    let numeric = |i: usize| table.rows.first().is_some_and(|r| matches!(r.get(i), Some(Cell::Int(_)) | Some(Cell::Money(_)) | Some(Cell::Sum { .. })));
+    let numeric = |i: usize| {
+        table.rows.first().is_some_and(|r| {
+            matches!(r.get(i), Some(Cell::Int(_)) | Some(Cell::Money(_)) | Some(Cell::Sum { .. }))
+        })
+    };
     let columns = table
         .header
         .iter()
         .enumerate()
-        .map(|(i, h)| Column { title: h.clone(), width: widths.get(i).copied().unwrap_or(60.0) * w / total, align: if numeric(i) { Align::Right } else { Align::Left } })
+        .map(|(i, h)| Column {
+            title: h.clone(),
+            width: widths.get(i).copied().unwrap_or(60.0) * w / total,
+            align: if numeric(i) { Align::Right } else { Align::Left },
+        })
         .collect();
     // Many columns on portrait A4: a smaller size keeps every heading whole.
     let size = if table.header.len() > 8 { 8.0 } else { 10.0 };

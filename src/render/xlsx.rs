@@ -14,17 +14,27 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workboo
 const TITLE_ROWS: u32 = 4;
 
 pub fn tables_xlsx(heading: &Heading, tables: &[Table]) -> Result<Vec<u8>> {
-    let err = |e: rust_xlsxwriter::XlsxError| Error::File { path: "xlsx".into(), message: e.to_string() };
+    let err =
+        |e: rust_xlsxwriter::XlsxError| Error::File { path: "xlsx".into(), message: e.to_string() };
     let mut wb = Workbook::new();
     let at = heading.printed;
     let created = ExcelDateTime::from_ymd(at.year() as u16, at.month() as u8, at.day() as u8)
         .and_then(|d| d.and_hms(at.hour() as u16, at.minute() as u8, at.second() as f64))
         .map_err(err)?;
-    wb.set_properties(&DocProperties::new().set_title(&heading.report).set_company(&heading.fund).set_creation_datetime(&created));
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(&heading.report)
+            .set_company(&heading.fund)
+            .set_creation_datetime(&created),
+    );
     let font = "Sarabun";
     let title = Format::new().set_bold().set_font_name(font).set_font_size(14);
     let subtitle = Format::new().set_font_name(font).set_font_size(12);
-    let header = Format::new().set_bold().set_font_name(font).set_align(FormatAlign::Center).set_background_color("#E2EFDA");
+    let header = Format::new()
+        .set_bold()
+        .set_font_name(font)
+        .set_align(FormatAlign::Center)
+        .set_background_color("#E2EFDA");
     let money = Format::new().set_num_format("#,##0.00").set_font_name(font);
     let total = Format::new().set_num_format("#,##0.00").set_font_name(font).set_bold();
     let code = Format::new().set_num_format("@").set_font_name(font);
@@ -32,10 +42,17 @@ pub fn tables_xlsx(heading: &Heading, tables: &[Table]) -> Result<Vec<u8>> {
     for table in tables {
         let ws = wb.add_worksheet();
         // Sheet names: at most 31 characters, no []:*?/\
-        let name: String = table.name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
+        let name: String =
+            table.name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
         ws.set_name(&name).map_err(err)?;
         ws.write_string_with_format(0, 0, &heading.fund, &title).map_err(err)?;
-        ws.write_string_with_format(1, 0, format!("{} — {}", heading.report, table.name), &subtitle).map_err(err)?;
+        ws.write_string_with_format(
+            1,
+            0,
+            format!("{} — {}", heading.report, table.name),
+            &subtitle,
+        )
+        .map_err(err)?;
         ws.write_string_with_format(2, 0, &heading.period, &subtitle).map_err(err)?;
         let mut widths: Vec<usize> = table.header.iter().map(|h| h.chars().count()).collect();
         for (c, h) in table.header.iter().enumerate() {
@@ -62,17 +79,23 @@ pub fn tables_xlsx(heading: &Heading, tables: &[Table]) -> Result<Vec<u8>> {
                     Cell::Money(v) => {
                         // satang / 100 is exact to the satang in f64 for any amount below
                         // 2^53 satang; the sheet shows two decimals, as the PDF prints.
-                        ws.write_number_with_format(r, col, *v as f64 / 100.0, &money).map_err(err)?;
+                        ws.write_number_with_format(r, col, *v as f64 / 100.0, &money)
+                            .map_err(err)?;
                         crate::thai::amount(*v, crate::thai::Digits::Arabic).len()
                     }
                     Cell::Sum { from, to, value } => {
                         let column = column_letters(col);
                         let formula = if to > from {
-                            format!("=SUM({column}{}:{column}{})", first_data + *from as u32 + 1, first_data + *to as u32)
+                            format!(
+                                "=SUM({column}{}:{column}{})",
+                                first_data + *from as u32 + 1,
+                                first_data + *to as u32
+                            )
                         } else {
                             "=0".to_string()
                         };
-                        ws.write_formula_with_format(r, col, formula.as_str(), &total).map_err(err)?;
+                        ws.write_formula_with_format(r, col, formula.as_str(), &total)
+                            .map_err(err)?;
                         ws.set_formula_result(r, col, super::csv::plain_amount(*value));
                         crate::thai::amount(*value, crate::thai::Digits::Arabic).len()
                     }

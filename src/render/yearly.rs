@@ -38,7 +38,9 @@ pub fn yearly_pdf(r: &YearReport) -> Vec<u8> {
     let two = |first: &str| {
         vec![
             Column { title: first.into(), width: w - 130.0, align: Align::Left },
-            Column { title: "จำนวนเงิน (บาท)".into(), width: 130.0, align: Align::Right },
+            Column {
+                title: "จำนวนเงิน (บาท)".into(), width: 130.0, align: Align::Right
+            },
         ]
     };
 
@@ -55,11 +57,20 @@ pub fn yearly_pdf(r: &YearReport) -> Vec<u8> {
     }
     doc.table_row(&["รวมค่าใช้จ่าย".into(), money(r.total_expenses.0)], Weight::Bold);
     doc.end_table();
-    let label = if r.surplus.0 >= 0 { "รายได้สูงกว่าค่าใช้จ่าย" } else { "ค่าใช้จ่ายสูงกว่ารายได้" };
+    let label = if r.surplus.0 >= 0 {
+        "รายได้สูงกว่าค่าใช้จ่าย"
+    } else {
+        "ค่าใช้จ่ายสูงกว่ารายได้"
+    };
     doc.label_value(0.0, label, &money(r.surplus.0.abs()), Weight::Bold, size, w);
     doc.gap(8.0);
 
-    doc.line(&format!("2. งบดุล ณ วันที่ {}", thai::date_long(r.to, dg)), Weight::Bold, 13.0, Align::Left);
+    doc.line(
+        &format!("2. งบดุล ณ วันที่ {}", thai::date_long(r.to, dg)),
+        Weight::Bold,
+        13.0,
+        Align::Left,
+    );
     doc.begin_table(two("สินทรัพย์"), size);
     for l in &r.assets {
         doc.table_row(&[l.name_th.clone(), money(l.amount.0)], Weight::Regular);
@@ -79,7 +90,12 @@ pub fn yearly_pdf(r: &YearReport) -> Vec<u8> {
     doc.gap(8.0);
 
     doc.line("4. สมาชิก", Weight::Bold, 13.0, Align::Left);
-    doc.line(&format!("สมาชิกคงอยู่ ณ สิ้นปี {} คน", num(r.members_active)), Weight::Regular, size, Align::Left);
+    doc.line(
+        &format!("สมาชิกคงอยู่ ณ สิ้นปี {} คน", num(r.members_active)),
+        Weight::Regular,
+        size,
+        Align::Left,
+    );
     let half = w / 2.0;
     doc.begin_table(
         vec![
@@ -94,21 +110,38 @@ pub fn yearly_pdf(r: &YearReport) -> Vec<u8> {
     doc.end_table();
     doc.begin_table(
         vec![
-            Column { title: "หมู่ที่".into(), width: half - 80.0, align: Align::Left },
+            Column {
+                title: "หมู่ที่".into(), width: half - 80.0, align: Align::Left
+            },
             Column { title: "คน".into(), width: 80.0, align: Align::Right },
         ],
         size,
     );
     for (moo, n) in &r.members_by_moo {
-        let label = moo.map(|m| format!("หมู่ {}", num(i64::from(m)))).unwrap_or_else(|| "ไม่ระบุ".into());
+        let label =
+            moo.map(|m| format!("หมู่ {}", num(i64::from(m)))).unwrap_or_else(|| "ไม่ระบุ".into());
         doc.table_row(&[label, num(*n)], Weight::Regular);
     }
     doc.end_table();
     doc.gap(8.0);
 
     doc.line("5. เงินสมทบของสมาชิกและการค้างส่ง", Weight::Bold, 13.0, Align::Left);
-    doc.label_value(0.0, "เงินสมทบที่ได้รับในปี", &money(r.contributions_received.0), Weight::Regular, size, w);
-    doc.label_value(0.0, &format!("สมาชิกค้างส่ง ณ สิ้นปี {} คน รวมเป็นเงิน", num(r.members_in_arrears)), &money(r.arrears_amount.0), Weight::Regular, size, w);
+    doc.label_value(
+        0.0,
+        "เงินสมทบที่ได้รับในปี",
+        &money(r.contributions_received.0),
+        Weight::Regular,
+        size,
+        w,
+    );
+    doc.label_value(
+        0.0,
+        &format!("สมาชิกค้างส่ง ณ สิ้นปี {} คน รวมเป็นเงิน", num(r.members_in_arrears)),
+        &money(r.arrears_amount.0),
+        Weight::Regular,
+        size,
+        w,
+    );
     doc.gap(8.0);
     doc.line("6. เงินสมทบจากรัฐ อปท. พอช. และหน่วยงานอื่น", Weight::Bold, 13.0, Align::Left);
     if r.matching.is_empty() {
@@ -137,7 +170,11 @@ pub fn yearly_pdf(r: &YearReport) -> Vec<u8> {
         doc.rect(x, base - hr, bar, hr, 60);
         doc.rect(x + bar + 2.0, base - hp, bar, hp, 170);
         let (y, mo) = crate::domain::date::parse_month(&m.month).unwrap_or((r.year, 1));
-        let short = format!("{} {}", thai::MONTHS_SHORT[(mo - 1) as usize], dg.apply(((y + BE_OFFSET) % 100).to_string()));
+        let short = format!(
+            "{} {}",
+            thai::MONTHS_SHORT[(mo - 1) as usize],
+            dg.apply(((y + BE_OFFSET) % 100).to_string())
+        );
         doc.label(x0 + slot * i as f32, base + 3.0, slot, &short, 8.0, Align::Center);
     }
     doc.label(x0, top - 2.0, w, &format!("สูงสุด {} บาท", money(max)), 8.0, Align::Right);
@@ -171,7 +208,17 @@ pub fn yearly_heading(r: &YearReport, printed: chrono::NaiveDateTime) -> super::
 pub fn yearly_tables(r: &YearReport) -> Vec<Table> {
     use super::tables::sum_of;
     let lines = |kind: &str, v: &[crate::report::MonthLine]| -> Vec<Vec<Cell>> {
-        v.iter().map(|l| vec![t(kind), Cell::Code(l.code.clone()), t(&l.name_th), t(&l.name_en), Cell::Money(l.amount.0)]).collect()
+        v.iter()
+            .map(|l| {
+                vec![
+                    t(kind),
+                    Cell::Code(l.code.clone()),
+                    t(&l.name_th),
+                    t(&l.name_en),
+                    Cell::Money(l.amount.0),
+                ]
+            })
+            .collect()
     };
     let header5 = ["ประเภท", "รหัสบัญชี", "ชื่อบัญชี", "Account", "จำนวนเงิน"].map(String::from).to_vec();
     let mut ie = lines("รายได้", &r.income);
@@ -190,19 +237,36 @@ pub fn yearly_tables(r: &YearReport) -> Vec<Table> {
     bs.extend(lines("ทุน", &r.equity));
     let total = sum_of(&bs, first_claim, bs.len(), 4);
     bs.push(vec![t("รวมหนี้สินและทุน"), t(""), t(""), t("Total liabilities and equity"), total]);
-    let mut welfare: Vec<Vec<Cell>> = r.welfare.iter().map(|w| vec![t(&w.name_th), Cell::Int(w.cases), Cell::Money(w.amount.0)]).collect();
+    let mut welfare: Vec<Vec<Cell>> = r
+        .welfare
+        .iter()
+        .map(|w| vec![t(&w.name_th), Cell::Int(w.cases), Cell::Money(w.amount.0)])
+        .collect();
     let total = sum_of(&welfare, 0, welfare.len(), 2);
     welfare.push(vec![t("รวม"), Cell::Int(r.welfare.iter().map(|w| w.cases).sum()), total]);
-    let mut members: Vec<Vec<Cell>> = r.members_by_group.iter().map(|(g, n)| vec![t("กลุ่ม"), t(g.name_th()), Cell::Int(*n)]).collect();
-    members.extend(r.members_by_moo.iter().map(|(m, n)| vec![t("หมู่"), t(&m.map(|v| v.to_string()).unwrap_or_default()), Cell::Int(*n)]));
+    let mut members: Vec<Vec<Cell>> = r
+        .members_by_group
+        .iter()
+        .map(|(g, n)| vec![t("กลุ่ม"), t(g.name_th()), Cell::Int(*n)])
+        .collect();
+    members.extend(r.members_by_moo.iter().map(|(m, n)| {
+        vec![t("หมู่"), t(&m.map(|v| v.to_string()).unwrap_or_default()), Cell::Int(*n)]
+    }));
     members.push(vec![t("รวม"), t("สมาชิกคงอยู่"), Cell::Int(r.members_active)]);
     let months = r
         .months
         .iter()
         .map(|m| {
             // a BE month label, as the PDF's chart names it, never `2025-01`
-            let label = crate::domain::date::parse_month(&m.month).map(|(y, mo)| crate::thai::month_long(y, mo, crate::thai::Digits::Arabic)).unwrap_or_else(|_| m.month.clone());
-            vec![t(&label), Cell::Money(m.receipts.0), Cell::Money(m.payments.0), Cell::Money(m.closing.0)]
+            let label = crate::domain::date::parse_month(&m.month)
+                .map(|(y, mo)| crate::thai::month_long(y, mo, crate::thai::Digits::Arabic))
+                .unwrap_or_else(|_| m.month.clone());
+            vec![
+                t(&label),
+                Cell::Money(m.receipts.0),
+                Cell::Money(m.payments.0),
+                Cell::Money(m.closing.0),
+            ]
         })
         .collect();
     let contributions = vec![
@@ -214,12 +278,32 @@ pub fn yearly_tables(r: &YearReport) -> Vec<Table> {
     let total = sum_of(&matching, 0, matching.len(), 4);
     matching.push(vec![t("รวม"), t(""), t(""), t("Total"), total]);
     vec![
-        Table { name: "รายได้ค่าใช้จ่าย".into(), header: header5.clone(), rows: ie },
+        Table {
+            name: "รายได้ค่าใช้จ่าย".into(), header: header5.clone(), rows: ie
+        },
         Table { name: "งบดุล".into(), header: header5.clone(), rows: bs },
-        Table { name: "สวัสดิการ".into(), header: ["ประเภทสวัสดิการ", "ราย", "จำนวนเงิน"].map(String::from).to_vec(), rows: welfare },
-        Table { name: "สมาชิก".into(), header: ["แยกตาม", "กลุ่ม/หมู่", "คน"].map(String::from).to_vec(), rows: members },
-        Table { name: "เงินสมทบ".into(), header: ["รายการ", "ค่า"].map(String::from).to_vec(), rows: contributions },
-        Table { name: "เงินสมทบจากหน่วยงาน".into(), header: header5, rows: matching },
-        Table { name: "รายเดือน".into(), header: ["เดือน", "รายรับ", "รายจ่าย", "ยอดยกไป"].map(String::from).to_vec(), rows: months },
+        Table {
+            name: "สวัสดิการ".into(),
+            header: ["ประเภทสวัสดิการ", "ราย", "จำนวนเงิน"].map(String::from).to_vec(),
+            rows: welfare,
+        },
+        Table {
+            name: "สมาชิก".into(),
+            header: ["แยกตาม", "กลุ่ม/หมู่", "คน"].map(String::from).to_vec(),
+            rows: members,
+        },
+        Table {
+            name: "เงินสมทบ".into(),
+            header: ["รายการ", "ค่า"].map(String::from).to_vec(),
+            rows: contributions,
+        },
+        Table {
+            name: "เงินสมทบจากหน่วยงาน".into(), header: header5, rows: matching
+        },
+        Table {
+            name: "รายเดือน".into(),
+            header: ["เดือน", "รายรับ", "รายจ่าย", "ยอดยกไป"].map(String::from).to_vec(),
+            rows: months,
+        },
     ]
 }

@@ -29,13 +29,21 @@ pub struct GeneralLedger {
     pub closing: Satang,
 }
 
-pub fn general_ledger(reader: &Reader<'_>, code: &str, from: NaiveDate, to: NaiveDate) -> Result<GeneralLedger> {
-    let account = reader.account(code)?.ok_or(Error::NotFound { what: "account", key: code.to_string() })?;
+pub fn general_ledger(
+    reader: &Reader<'_>,
+    code: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<GeneralLedger> {
+    let account =
+        reader.account(code)?.ok_or(Error::NotFound { what: "account", key: code.to_string() })?;
     let before = from.pred_opt().expect("not the first day").to_string();
     let opening = reader.account_balance(code, &before)?;
     let mut balance = opening.0;
     let mut lines = Vec::new();
-    for (date, doc_no, description, amount, _) in reader.account_lines(code, &from.to_string(), &to.to_string())? {
+    for (date, doc_no, description, amount, _) in
+        reader.account_lines(code, &from.to_string(), &to.to_string())?
+    {
         balance += amount.0;
         lines.push(LedgerLine {
             date,
@@ -46,7 +54,15 @@ pub fn general_ledger(reader: &Reader<'_>, code: &str, from: NaiveDate, to: Naiv
             balance: Satang(balance),
         });
     }
-    Ok(GeneralLedger { code: account.code, name_th: account.name_th, from, to, opening, lines, closing: Satang(balance) })
+    Ok(GeneralLedger {
+        code: account.code,
+        name_th: account.name_th,
+        from,
+        to,
+        opening,
+        lines,
+        closing: Satang(balance),
+    })
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -80,7 +96,11 @@ pub fn passbook(reader: &Reader<'_>, member_no: &str, printed_on: NaiveDate) -> 
     let mut contributions = 0i64;
     for e in reader.entries_between("0000-01-01", "9999-12-31", Some(member.id))? {
         let of = |account: &str| -> i64 {
-            e.postings.iter().filter(|p| p.account == account && p.member_id == Some(member.id)).map(|p| -p.amount.0).sum()
+            e.postings
+                .iter()
+                .filter(|p| p.account == account && p.member_id == Some(member.id))
+                .map(|p| -p.amount.0)
+                .sum()
         };
         let (c, f, s) = (of(CONTRIBUTIONS), of(ENTRANCE_FEES), of(SAVINGS_OWED));
         if c == 0 && f == 0 && s == 0 {
@@ -99,7 +119,9 @@ pub fn passbook(reader: &Reader<'_>, member_no: &str, printed_on: NaiveDate) -> 
             savings_balance: Satang(savings),
         });
     }
-    let standing = super::standing::standings(reader, printed_on)?.into_iter().find(|r| r.member_no == member.member_no);
+    let standing = super::standing::standings(reader, printed_on)?
+        .into_iter()
+        .find(|r| r.member_no == member.member_no);
     Ok(Passbook {
         fund_name: fund.name_th,
         member,

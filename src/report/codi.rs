@@ -28,7 +28,8 @@ pub fn counting_day(date: NaiveDate) -> NaiveDate {
 /// Members who can be counted for government matching on a counting day: active, with a full
 /// year of membership, matched fewer than three times.
 pub fn matchable_members(reader: &Reader<'_>, day: NaiveDate) -> Result<Vec<(i64, i64)>> {
-    let year_before = NaiveDate::from_ymd_opt(chrono::Datelike::year(&day) - 1, 9, 30).expect("valid");
+    let year_before =
+        NaiveDate::from_ymd_opt(chrono::Datelike::year(&day) - 1, 9, 30).expect("valid");
     let times = reader.times_matched("government")?;
     Ok(reader
         .members_active_on(&day.to_string())?
@@ -89,11 +90,21 @@ pub fn codi_report(reader: &Reader<'_>, year: i32) -> Result<CodiReport> {
         groups.extend(age_groups(birth, day));
         groups.extend(m.groups.iter().copied());
     }
-    let needed = [MemberGroup::Youth, MemberGroup::Elderly, MemberGroup::Disabled, MemberGroup::Disadvantaged];
-    let missing: Vec<&str> = needed.iter().filter(|g| !groups.contains(g)).map(|g| g.name_th()).collect();
+    let needed = [
+        MemberGroup::Youth,
+        MemberGroup::Elderly,
+        MemberGroup::Disabled,
+        MemberGroup::Disadvantaged,
+    ];
+    let missing: Vec<&str> =
+        needed.iter().filter(|g| !groups.contains(g)).map(|g| g.name_th()).collect();
     let welfare = reader.welfare_paid_between(&from.to_string(), &day.to_string())?;
     let kinds = welfare.iter().filter(|w| w.cases > 0).count();
-    let expenses: i64 = accounts.iter().filter(|a| a.class == crate::domain::AccountClass::Expense).map(|a| moved(&a.code)).sum();
+    let expenses: i64 = accounts
+        .iter()
+        .filter(|a| a.class == crate::domain::AccountClass::Expense)
+        .map(|a| moved(&a.code))
+        .sum();
     let admin = moved(accounts::ADMINISTRATION) + moved(accounts::COMMITTEE);
     // Running since the fund was founded (a fund brought in from paper ran before its books
     // here began), or its first entry if that is earlier still.
@@ -101,18 +112,41 @@ pub fn codi_report(reader: &Reader<'_>, year: i32) -> Result<CodiReport> {
     let running_since = first.min(fund.founded_on.clone());
     let year_before = NaiveDate::from_ymd_opt(year - 1, 9, 30).expect("valid").to_string();
     // tenths of a percent, in integers
-    let admin_permille = if expenses > 0 { i128::from(admin) * 1000 / i128::from(expenses) } else { 0 };
+    let admin_permille =
+        if expenses > 0 { i128::from(admin) * 1000 / i128::from(expenses) } else { 0 };
     let criteria = vec![
-        Criterion { key: "running_one_year", th: "ดำเนินการมาแล้วไม่น้อยกว่า 1 ปี".into(), en: "running for at least a year".into(), value: running_since.clone(), pass: running_since <= year_before },
-        Criterion { key: "members_100", th: "มีสมาชิกไม่น้อยกว่า 100 คน".into(), en: "at least 100 members".into(), value: active.len().to_string(), pass: active.len() >= 100 },
+        Criterion {
+            key: "running_one_year",
+            th: "ดำเนินการมาแล้วไม่น้อยกว่า 1 ปี".into(),
+            en: "running for at least a year".into(),
+            value: running_since.clone(),
+            pass: running_since <= year_before,
+        },
+        Criterion {
+            key: "members_100",
+            th: "มีสมาชิกไม่น้อยกว่า 100 คน".into(),
+            en: "at least 100 members".into(),
+            value: active.len().to_string(),
+            pass: active.len() >= 100,
+        },
         Criterion {
             key: "groups_covered",
             th: "มีสมาชิกครบทุกกลุ่ม (เด็กและเยาวชน ผู้สูงอายุ ผู้พิการ ผู้ด้อยโอกาส)".into(),
             en: "youth, elderly, disabled and disadvantaged members all covered".into(),
-            value: if missing.is_empty() { "ครบ".into() } else { format!("ขาด {}", missing.join(", ")) },
+            value: if missing.is_empty() {
+                "ครบ".into()
+            } else {
+                format!("ขาด {}", missing.join(", "))
+            },
             pass: missing.is_empty(),
         },
-        Criterion { key: "welfare_kinds_3", th: "จ่ายสวัสดิการไม่น้อยกว่า 3 ประเภท".into(), en: "at least 3 kinds of welfare paid".into(), value: kinds.to_string(), pass: kinds >= 3 },
+        Criterion {
+            key: "welfare_kinds_3",
+            th: "จ่ายสวัสดิการไม่น้อยกว่า 3 ประเภท".into(),
+            en: "at least 3 kinds of welfare paid".into(),
+            value: kinds.to_string(),
+            pass: kinds >= 3,
+        },
         Criterion {
             // Our reading of "administration ≤ 20% of the fund": administration and committee
             // costs are at most a fifth of all the year's expenditure.

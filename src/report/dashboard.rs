@@ -45,7 +45,11 @@ pub fn dashboard(reader: &Reader<'_>, today: NaiveDate) -> Result<Dashboard> {
         Satang(
             totals
                 .iter()
-                .filter(|t| accounts.iter().any(|a| a.code == t.account && a.cash_kind.as_deref() == Some(kind)))
+                .filter(|t| {
+                    accounts
+                        .iter()
+                        .any(|a| a.code == t.account && a.cash_kind.as_deref() == Some(kind))
+                })
                 .map(|t| t.net().0)
                 .sum(),
         )
@@ -73,7 +77,11 @@ pub fn dashboard(reader: &Reader<'_>, today: NaiveDate) -> Result<Dashboard> {
         last_backup_path: backup.map(|b| b.0),
         last_bundle_seq: bundle.as_ref().map(|b| b.seq),
         last_bundle_to: bundle.map(|b| b.period_to),
-        overdue_open_months: overdue_open_months(reader.first_entry_date()?.as_deref(), last_closed.as_deref(), today),
+        overdue_open_months: overdue_open_months(
+            reader.first_entry_date()?.as_deref(),
+            last_closed.as_deref(),
+            today,
+        ),
         last_closed_month: last_closed,
         entries: reader.entry_count()?,
     })
@@ -82,12 +90,19 @@ pub fn dashboard(reader: &Reader<'_>, today: NaiveDate) -> Result<Dashboard> {
 /// Active members behind with their contributions on `today`.
 pub fn arrears_count(reader: &Reader<'_>, today: NaiveDate) -> Result<i64> {
     let standings = super::standing::standings(reader, today)?;
-    Ok(standings.iter().filter(|r| r.status == crate::domain::MemberStatus::Active && r.arrears_periods > 0).count() as i64)
+    Ok(standings
+        .iter()
+        .filter(|r| r.status == crate::domain::MemberStatus::Active && r.arrears_periods > 0)
+        .count() as i64)
 }
 
 /// Every month from the one after the last closed (or the first with entries) up to the
 /// month before last, as `YYYY-MM`.
-fn overdue_open_months(first_entry: Option<&str>, last_closed: Option<&str>, today: NaiveDate) -> Vec<String> {
+fn overdue_open_months(
+    first_entry: Option<&str>,
+    last_closed: Option<&str>,
+    today: NaiveDate,
+) -> Vec<String> {
     use crate::domain::date::{add_months, parse_month};
     let start = match (last_closed, first_entry) {
         (Some(m), _) => parse_month(m).ok().map(|m| add_months(m, 1)),
@@ -112,8 +127,14 @@ mod tests {
     fn last_month_open_is_normal_older_months_are_listed() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         assert!(overdue_open_months(Some("2026-01-03"), Some("2026-09"), today).is_empty());
-        assert_eq!(overdue_open_months(Some("2026-01-03"), Some("2026-08"), today), vec!["2026-09"]);
-        assert_eq!(overdue_open_months(Some("2026-08-15"), None, today), vec!["2026-08", "2026-09"]);
+        assert_eq!(
+            overdue_open_months(Some("2026-01-03"), Some("2026-08"), today),
+            vec!["2026-09"]
+        );
+        assert_eq!(
+            overdue_open_months(Some("2026-08-15"), None, today),
+            vec!["2026-08", "2026-09"]
+        );
         let january = NaiveDate::from_ymd_opt(2027, 1, 5).unwrap();
         assert_eq!(overdue_open_months(None, Some("2026-10"), january), vec!["2026-11"]);
     }

@@ -55,11 +55,13 @@ pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<Month
     let first = crate::domain::date::first_of_month(year, month);
     let before = first.pred_opt().expect("not the first day ever").to_string();
     let opening_totals = reader.totals_as_of(&before)?;
-    let before_month: i64 = opening_totals.iter().filter(|t| is_till(&t.account)).map(|t| t.net().0).sum();
+    let before_month: i64 =
+        opening_totals.iter().filter(|t| is_till(&t.account)).map(|t| t.net().0).sum();
 
     let mut receipts = Vec::new();
     let mut payments = Vec::new();
-    let (counterparts, entries_without_cash, brought_forward) = reader.cash_counterparts_of_month(&key)?;
+    let (counterparts, entries_without_cash, brought_forward) =
+        reader.cash_counterparts_of_month(&key)?;
     // A fund brought in from paper starts with its cash and bank as ยอดยกมา, not receipts.
     let opening = before_month + brought_forward;
     for t in &counterparts {
@@ -72,10 +74,20 @@ pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<Month
             _ => (t.credit.0, t.debit.0),
         };
         if received != 0 {
-            receipts.push(MonthLine { code: t.account.clone(), name_th: name_th.clone(), name_en: name_en.clone(), amount: Satang(received) });
+            receipts.push(MonthLine {
+                code: t.account.clone(),
+                name_th: name_th.clone(),
+                name_en: name_en.clone(),
+                amount: Satang(received),
+            });
         }
         if paid != 0 {
-            payments.push(MonthLine { code: t.account.clone(), name_th, name_en, amount: Satang(paid) });
+            payments.push(MonthLine {
+                code: t.account.clone(),
+                name_th,
+                name_en,
+                amount: Satang(paid),
+            });
         }
     }
     let total_receipts: i64 = receipts.iter().map(|l| l.amount.0).sum();
@@ -85,7 +97,9 @@ pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<Month
     let closing_of = |kind: &str| -> i64 {
         closing_totals
             .iter()
-            .filter(|t| accounts.iter().any(|a| a.code == t.account && a.cash_kind.as_deref() == Some(kind)))
+            .filter(|t| {
+                accounts.iter().any(|a| a.code == t.account && a.cash_kind.as_deref() == Some(kind))
+            })
             .map(|t| t.net().0)
             .sum()
     };

@@ -27,10 +27,21 @@ pub struct AreaRow {
 /// Figures by district and subdistrict over [from, to] (ISO dates); balances at `to`.
 pub fn area_report(store: &ProvinceStore, from: &str, to: &str) -> Result<Vec<AreaRow>> {
     let funds = store.funds()?;
-    let area = |code: &str| funds.iter().find(|f| f.code == code).map(|f| (f.amphoe.clone(), f.tambon.clone())).unwrap_or_default();
-    let mut rows: std::collections::BTreeMap<(String, String), AreaRow> = std::collections::BTreeMap::new();
+    let area = |code: &str| {
+        funds
+            .iter()
+            .find(|f| f.code == code)
+            .map(|f| (f.amphoe.clone(), f.tambon.clone()))
+            .unwrap_or_default()
+    };
+    let mut rows: std::collections::BTreeMap<(String, String), AreaRow> =
+        std::collections::BTreeMap::new();
     for f in &funds {
-        let r = rows.entry((f.amphoe.clone(), f.tambon.clone())).or_insert_with(|| AreaRow { amphoe: f.amphoe.clone(), tambon: f.tambon.clone(), ..Default::default() });
+        let r = rows.entry((f.amphoe.clone(), f.tambon.clone())).or_insert_with(|| AreaRow {
+            amphoe: f.amphoe.clone(),
+            tambon: f.tambon.clone(),
+            ..Default::default()
+        });
         r.funds += 1;
     }
     let year = to.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(2000);
@@ -52,7 +63,8 @@ pub fn area_report(store: &ProvinceStore, from: &str, to: &str) -> Result<Vec<Ar
     for (code, account, amount) in store.account_totals(from, to)? {
         let r = rows.entry(area(&code)).or_default();
         if account.starts_with("51") {
-            *r.welfare.entry(account.clone()).or_default() = Satang(r.welfare.get(&account).map(|a| a.0).unwrap_or(0) + amount.0);
+            *r.welfare.entry(account.clone()).or_default() =
+                Satang(r.welfare.get(&account).map(|a| a.0).unwrap_or(0) + amount.0);
             r.welfare_total.0 += amount.0;
         }
         if account.starts_with("42") {
@@ -86,7 +98,8 @@ pub struct FundCoverage {
 
 pub fn coverage(store: &ProvinceStore, as_of_month: &str) -> Result<Vec<FundCoverage>> {
     let cov = store.coverage()?;
-    let (ay, am) = crate::domain::date::parse_month(as_of_month).map_err(|p| Error::invalid("month", as_of_month, p))?;
+    let (ay, am) = crate::domain::date::parse_month(as_of_month)
+        .map_err(|p| Error::invalid("month", as_of_month, p))?;
     Ok(store
         .funds()?
         .into_iter()
@@ -138,29 +151,79 @@ pub fn criteria(store: &ProvinceStore, year: i32) -> Result<Vec<FundCriteria>> {
     for f in store.funds()? {
         let mine: Vec<_> = members.iter().filter(|m| m.0 == f.code && m.1 == "active").collect();
         let age = |b: &Option<i32>| b.map(|b| year - b);
-        let has = |pred: &dyn Fn(&&(String, String, String, Option<i32>)) -> bool| mine.iter().any(pred);
+        let has =
+            |pred: &dyn Fn(&&crate::store::province::MemberFacts) -> bool| mine.iter().any(pred);
         let groups = [
-            ("เด็กและเยาวชน", has(&|m| age(&m.3).is_some_and(|a| a < crate::domain::member::YOUTH_UNDER))),
-            ("ผู้สูงอายุ", has(&|m| age(&m.3).is_some_and(|a| a >= crate::domain::member::ELDERLY_FROM))),
+            (
+                "เด็กและเยาวชน",
+                has(&|m| age(&m.3).is_some_and(|a| a < crate::domain::member::YOUTH_UNDER)),
+            ),
+            (
+                "ผู้สูงอายุ",
+                has(&|m| age(&m.3).is_some_and(|a| a >= crate::domain::member::ELDERLY_FROM)),
+            ),
             ("ผู้พิการ", has(&|m| m.2.contains("disabled"))),
             ("ผู้ด้อยโอกาส", has(&|m| m.2.contains("disadvantaged"))),
         ];
         let missing: Vec<&str> = groups.iter().filter(|(_, ok)| !ok).map(|(n, _)| *n).collect();
         let fund_totals: Vec<_> = totals.iter().filter(|t| t.0 == f.code).collect();
-        let kinds = fund_totals.iter().filter(|t| t.1.starts_with("51") && t.2.0 > 0).count();
-        let expenses: i64 = fund_totals.iter().filter(|t| t.1.starts_with('5')).map(|t| t.2.0).sum();
-        let admin: i64 = fund_totals.iter().filter(|t| t.1 == crate::domain::accounts::ADMINISTRATION || t.1 == crate::domain::accounts::COMMITTEE).map(|t| t.2.0).sum();
-        let permille = if expenses > 0 { i128::from(admin) * 1000 / i128::from(expenses) } else { 0 };
+        let kinds = fund_totals.iter().filter(|t| t.1.starts_with("51") && t.2 .0 > 0).count();
+        let expenses: i64 =
+            fund_totals.iter().filter(|t| t.1.starts_with('5')).map(|t| t.2 .0).sum();
+        let admin: i64 = fund_totals
+            .iter()
+            .filter(|t| {
+                t.1 == crate::domain::accounts::ADMINISTRATION
+                    || t.1 == crate::domain::accounts::COMMITTEE
+            })
+            .map(|t| t.2 .0)
+            .sum();
+        let permille =
+            if expenses > 0 { i128::from(admin) * 1000 / i128::from(expenses) } else { 0 };
         let first = firsts.iter().find(|x| x.0 == f.code).map(|x| x.1.clone()).unwrap_or_default();
         out.push(FundCriteria {
             code: f.code.clone(),
             name: f.name.clone(),
             criteria: vec![
-                Criterion { key: "running_one_year", th: "ดำเนินการมาแล้วไม่น้อยกว่า 1 ปี".into(), en: "running for at least a year".into(), value: first.clone(), pass: !first.is_empty() && first <= year_before },
-                Criterion { key: "members_100", th: "มีสมาชิกไม่น้อยกว่า 100 คน".into(), en: "at least 100 members".into(), value: mine.len().to_string(), pass: mine.len() >= 100 },
-                Criterion { key: "groups_covered", th: "มีสมาชิกครบทุกกลุ่ม".into(), en: "all four groups covered".into(), value: if missing.is_empty() { "ครบ".into() } else { format!("ขาด {}", missing.join(", ")) }, pass: missing.is_empty() },
-                Criterion { key: "welfare_kinds_3", th: "จ่ายสวัสดิการไม่น้อยกว่า 3 ประเภท".into(), en: "at least 3 kinds of welfare paid".into(), value: kinds.to_string(), pass: kinds >= 3 },
-                Criterion { key: "administration_20", th: "ค่าบริหารจัดการไม่เกินร้อยละ 20 ของรายจ่าย".into(), en: "administration at most 20% of expenditure".into(), value: format!("{}.{}%", permille / 10, permille % 10), pass: admin * 5 <= expenses },
+                Criterion {
+                    key: "running_one_year",
+                    th: "ดำเนินการมาแล้วไม่น้อยกว่า 1 ปี".into(),
+                    en: "running for at least a year".into(),
+                    value: first.clone(),
+                    pass: !first.is_empty() && first <= year_before,
+                },
+                Criterion {
+                    key: "members_100",
+                    th: "มีสมาชิกไม่น้อยกว่า 100 คน".into(),
+                    en: "at least 100 members".into(),
+                    value: mine.len().to_string(),
+                    pass: mine.len() >= 100,
+                },
+                Criterion {
+                    key: "groups_covered",
+                    th: "มีสมาชิกครบทุกกลุ่ม".into(),
+                    en: "all four groups covered".into(),
+                    value: if missing.is_empty() {
+                        "ครบ".into()
+                    } else {
+                        format!("ขาด {}", missing.join(", "))
+                    },
+                    pass: missing.is_empty(),
+                },
+                Criterion {
+                    key: "welfare_kinds_3",
+                    th: "จ่ายสวัสดิการไม่น้อยกว่า 3 ประเภท".into(),
+                    en: "at least 3 kinds of welfare paid".into(),
+                    value: kinds.to_string(),
+                    pass: kinds >= 3,
+                },
+                Criterion {
+                    key: "administration_20",
+                    th: "ค่าบริหารจัดการไม่เกินร้อยละ 20 ของรายจ่าย".into(),
+                    en: "administration at most 20% of expenditure".into(),
+                    value: format!("{}.{}%", permille / 10, permille % 10),
+                    pass: admin * 5 <= expenses,
+                },
             ],
         });
     }

@@ -42,7 +42,8 @@ pub fn standings(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow
             owed: periods_owed(fund.schedule, fund.fiscal_year_start, joined, until),
             paid: paid.get(&m.id).copied().unwrap_or(0),
         };
-        let first = crate::domain::contribution::period_of(fund.schedule, fund.fiscal_year_start, joined);
+        let first =
+            crate::domain::contribution::period_of(fund.schedule, fund.fiscal_year_start, joined);
         rows.push(ArrearsRow {
             name: m.full_name(),
             member_no: m.member_no,
@@ -52,9 +53,9 @@ pub fn standings(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow
             periods_paid: standing.paid,
             arrears_periods: standing.arrears_periods(),
             arrears_amount: Satang(standing.arrears_periods() * fund.contribution.0),
-            paid_through: (standing.paid > 0).then(|| period_label(fund.schedule, first + standing.paid - 1)),
+            paid_through: (standing.paid > 0)
+                .then(|| period_label(fund.schedule, first + standing.paid - 1)),
         });
     }
     Ok(rows)
 }
-

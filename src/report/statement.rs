@@ -37,7 +37,12 @@ impl Statement {
     }
 }
 
-pub fn statement(reader: &Reader<'_>, year: i32, month: u32, printed_on: NaiveDate) -> Result<Statement> {
+pub fn statement(
+    reader: &Reader<'_>,
+    year: i32,
+    month: u32,
+    printed_on: NaiveDate,
+) -> Result<Statement> {
     let fund = reader.require_fund()?.profile;
     let from = first_of_month(year, month).to_string();
     let to = last_of_month(year, month).to_string();
@@ -56,7 +61,9 @@ pub fn statement(reader: &Reader<'_>, year: i32, month: u32, printed_on: NaiveDa
         welfare: reader.welfare_paid_between(&from, &to)?,
         closed,
         fingerprint: fingerprint(&head),
-        key_fingerprint: reader.current_public_key()?.map(|k| crate::domain::chain::key_fingerprint(&k)),
+        key_fingerprint: reader
+            .current_public_key()?
+            .map(|k| crate::domain::chain::key_fingerprint(&k)),
         fund,
         year,
         month,

@@ -47,7 +47,10 @@ pub fn trial_balance(reader: &Reader<'_>, as_of: NaiveDate) -> Result<TrialBalan
             code: t.account.clone(),
             name_th: account.map(|a| a.name_th.clone()).unwrap_or_default(),
             name_en: account.map(|a| a.name_en.clone()).unwrap_or_default(),
-            class: account.map(|a| a.class).or_else(|| AccountClass::of_code(&t.account)).unwrap_or(AccountClass::Asset),
+            class: account
+                .map(|a| a.class)
+                .or_else(|| AccountClass::of_code(&t.account))
+                .unwrap_or(AccountClass::Asset),
             debit: Satang(debit),
             credit: Satang(credit),
         });

@@ -79,7 +79,8 @@ pub fn yearly(reader: &Reader<'_>, year: i32, printed_on: NaiveDate) -> Result<Y
         let start = start_totals.iter().find(|t| t.account == code).map(|t| t.net().0).unwrap_or(0);
         end - start
     };
-    let class_of = |code: &str| account(code).map(|a| a.class).or_else(|| AccountClass::of_code(code));
+    let class_of =
+        |code: &str| account(code).map(|a| a.class).or_else(|| AccountClass::of_code(code));
 
     let mut income = Vec::new();
     let mut expenses = Vec::new();
@@ -105,7 +106,9 @@ pub fn yearly(reader: &Reader<'_>, year: i32, printed_on: NaiveDate) -> Result<Y
                 }
             }
             Some(AccountClass::Asset) if t.net().0 != 0 => assets.push(line(code, t.net().0)),
-            Some(AccountClass::Liability) if t.net().0 != 0 => liabilities.push(line(code, -t.net().0)),
+            Some(AccountClass::Liability) if t.net().0 != 0 => {
+                liabilities.push(line(code, -t.net().0))
+            }
             Some(AccountClass::Equity) if t.net().0 != 0 => equity.push(line(code, -t.net().0)),
             _ => {}
         }
@@ -134,14 +137,24 @@ pub fn yearly(reader: &Reader<'_>, year: i32, printed_on: NaiveDate) -> Result<Y
     }
 
     let standings = super::standing::standings(reader, to)?;
-    let in_arrears: Vec<_> = standings.iter().filter(|r| r.arrears_periods > 0 && r.status == crate::domain::MemberStatus::Active).collect();
+    let in_arrears: Vec<_> = standings
+        .iter()
+        .filter(|r| r.arrears_periods > 0 && r.status == crate::domain::MemberStatus::Active)
+        .collect();
 
     let mut months = Vec::new();
     let mut d = from;
     while d <= to {
         let s = month_summary(reader, chrono::Datelike::year(&d), chrono::Datelike::month(&d))?;
-        months.push(MonthFlow { month: s.month.clone(), receipts: s.total_receipts, payments: s.total_payments, closing: s.closing });
-        d = last_of_month(chrono::Datelike::year(&d), chrono::Datelike::month(&d)).succ_opt().expect("next month");
+        months.push(MonthFlow {
+            month: s.month.clone(),
+            receipts: s.total_receipts,
+            payments: s.total_payments,
+            closing: s.closing,
+        });
+        d = last_of_month(chrono::Datelike::year(&d), chrono::Datelike::month(&d))
+            .succ_opt()
+            .expect("next month");
     }
     let head = reader.sealed_head(&crate::domain::date::month_key(to))?;
     Ok(YearReport {
@@ -155,7 +168,12 @@ pub fn yearly(reader: &Reader<'_>, year: i32, printed_on: NaiveDate) -> Result<Y
         total_liabilities_and_equity: Satang(sum(&liabilities).0 + sum(&equity).0),
         income: income.clone(),
         matching: income.iter().filter(|l| l.code.starts_with("42")).cloned().collect(),
-        contributions_received: income.iter().filter(|l| l.code == crate::domain::accounts::CONTRIBUTIONS).map(|l| l.amount).next().unwrap_or_default(),
+        contributions_received: income
+            .iter()
+            .filter(|l| l.code == crate::domain::accounts::CONTRIBUTIONS)
+            .map(|l| l.amount)
+            .next()
+            .unwrap_or_default(),
         expenses,
         assets,
         liabilities,

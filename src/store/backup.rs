@@ -22,14 +22,20 @@ pub fn inspect_database(path: &Path) -> Result<Inspection> {
         return Err(Error::file(path, "no such file"));
     }
     check_database_header(path)?;
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|e| Error::NotKongthun { path: path.display().to_string(), reason: e.to_string() })?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| Error::NotKongthun { path: path.display().to_string(), reason: e.to_string() })?;
     // A file from a stick is not ours until checked: run none of its schema's functions.
     conn.pragma_update(None, "trusted_schema", "OFF")?;
     migrate::check_is_kongthun(&conn, path)?;
     let version = migrate::current_version(&conn)?;
     if version == 0 {
-        return Err(Error::NotKongthun { path: path.display().to_string(), reason: "it holds no Kongthun tables".into() });
+        return Err(Error::NotKongthun {
+            path: path.display().to_string(),
+            reason: "it holds no Kongthun tables".into(),
+        });
     }
     let reader = Reader { conn: &conn };
     let fund = reader.fund()?.ok_or_else(|| Error::NotKongthun {
@@ -60,7 +66,8 @@ fn check_database_header(path: &Path) -> Result<()> {
     }
     let mut header = [0u8; 100];
     let mut file = std::fs::File::open(path).map_err(|e| Error::file(path, e))?;
-    std::io::Read::read_exact(&mut file, &mut header).map_err(|_| not_ours("it is too short to be a database".into()))?;
+    std::io::Read::read_exact(&mut file, &mut header)
+        .map_err(|_| not_ours("it is too short to be a database".into()))?;
     if &header[..16] != b"SQLite format 3\0" {
         return Err(not_ours("it is not an SQLite database".into()));
     }
@@ -72,8 +79,13 @@ fn check_database_header(path: &Path) -> Result<()> {
     // The page count is valid only when "version-valid-for" equals the change counter (old
     // writers and some journal modes leave it stale).
     let count_is_valid = header[92..96] == header[24..28];
-    if page_size < 512 || !page_size.is_power_of_two() || (count_is_valid && page_size.saturating_mul(pages) != length) {
-        return Err(not_ours(format!("its header says {pages} pages of {page_size} bytes, but the file has {length} bytes")));
+    if page_size < 512
+        || !page_size.is_power_of_two()
+        || (count_is_valid && page_size.saturating_mul(pages) != length)
+    {
+        return Err(not_ours(format!(
+            "its header says {pages} pages of {page_size} bytes, but the file has {length} bytes"
+        )));
     }
     Ok(())
 }

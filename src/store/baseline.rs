@@ -25,12 +25,19 @@ impl BareRows {
     }
 }
 
-fn select(conn: &Connection, table: &'static str, filter: &str, params: &[&dyn ToSql]) -> Result<BareTable> {
+fn select(
+    conn: &Connection,
+    table: &'static str,
+    filter: &str,
+    params: &[&dyn ToSql],
+) -> Result<BareTable> {
     let mut stmt = conn.prepare(&format!("SELECT * FROM {table} WHERE {filter}"))?;
     let columns: Vec<String> = stmt.column_names().iter().map(|c| c.to_string()).collect();
     let n = columns.len();
     let rows = stmt
-        .query_map(params, |r| (0..n).map(|i| r.get::<_, Value>(i)).collect::<rusqlite::Result<Vec<_>>>())?
+        .query_map(params, |r| {
+            (0..n).map(|i| r.get::<_, Value>(i)).collect::<rusqlite::Result<Vec<_>>>()
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(BareTable { table, columns, rows })
 }
@@ -41,7 +48,11 @@ pub fn insert(conn: &mut Connection, rows: &BareRows) -> Result<()> {
     let tx = conn.transaction()?;
     for t in &rows.tables {
         let placeholders = vec!["?"; t.columns.len()].join(", ");
-        let sql = format!("INSERT OR REPLACE INTO {} ({}) VALUES ({placeholders})", t.table, t.columns.join(", "));
+        let sql = format!(
+            "INSERT OR REPLACE INTO {} ({}) VALUES ({placeholders})",
+            t.table,
+            t.columns.join(", ")
+        );
         let mut stmt = tx.prepare(&sql)?;
         for row in &t.rows {
             stmt.execute(params_from_iter(row.iter()))?;
@@ -69,7 +80,19 @@ pub fn fund_rows_after(conn: &Connection, after_entry: i64) -> Result<BareRows> 
 /// carried history, loans, the opening entry with its postings and monthly totals.
 pub fn migration_rows(conn: &Connection) -> Result<BareRows> {
     let mut tables = Vec::new();
-    for table in ["fund", "member", "member_status", "carried_contribution", "carried_welfare", "carried_matching", "journal_entry", "posting", "loan", "account_month", "doc_sequence"] {
+    for table in [
+        "fund",
+        "member",
+        "member_status",
+        "carried_contribution",
+        "carried_welfare",
+        "carried_matching",
+        "journal_entry",
+        "posting",
+        "loan",
+        "account_month",
+        "doc_sequence",
+    ] {
         tables.push(select(conn, table, "1", &[])?);
     }
     Ok(BareRows { tables })
@@ -94,8 +117,18 @@ pub fn province_rows_of_bundle(conn: &Connection, fund: &str, seq: i64) -> Resul
     Ok(BareRows {
         tables: vec![
             select(conn, "p_member", "fund_code = ?1", &[&fund])?,
-            select(conn, "p_entry", "fund_code = ?1 AND entry_id > ?2 AND entry_id <= ?3 ORDER BY entry_id", &[&fund, &before, &last])?,
-            select(conn, "p_posting", "fund_code = ?1 AND entry_id > ?2 AND entry_id <= ?3 ORDER BY entry_id, line", &[&fund, &before, &last])?,
+            select(
+                conn,
+                "p_entry",
+                "fund_code = ?1 AND entry_id > ?2 AND entry_id <= ?3 ORDER BY entry_id",
+                &[&fund, &before, &last],
+            )?,
+            select(
+                conn,
+                "p_posting",
+                "fund_code = ?1 AND entry_id > ?2 AND entry_id <= ?3 ORDER BY entry_id, line",
+                &[&fund, &before, &last],
+            )?,
             select(conn, "p_claim", "fund_code = ?1", &[&fund])?,
             select(conn, "p_bundle", "fund_code = ?1 AND seq = ?2", &[&fund, &seq])?,
             select(conn, "p_bundle_file", "fund_code = ?1 AND seq = ?2", &[&fund, &seq])?,
@@ -106,8 +139,11 @@ pub fn province_rows_of_bundle(conn: &Connection, fund: &str, seq: i64) -> Resul
 
 /// Every imported bundle of a province database, in the order they were imported.
 pub fn province_bundles(conn: &Connection) -> Result<Vec<(String, i64)>> {
-    let mut stmt = conn.prepare("SELECT fund_code, seq FROM p_bundle ORDER BY imported_at, fund_code, seq")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut stmt =
+        conn.prepare("SELECT fund_code, seq FROM p_bundle ORDER BY imported_at, fund_code, seq")?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
@@ -118,7 +154,9 @@ pub fn balances(conn: &Connection, as_of: &str) -> Result<Vec<(String, i64)>> {
         "SELECT p.account_code, sum(p.amount) FROM posting p JOIN journal_entry e ON e.id = p.entry_id
          WHERE e.entry_date <= ?1 GROUP BY p.account_code ORDER BY p.account_code",
     )?;
-    let rows = stmt.query_map([as_of], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([as_of], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 
@@ -129,7 +167,9 @@ pub fn span_totals(conn: &Connection, from: &str, to: &str) -> Result<Vec<(Strin
         "SELECT p.account_code, sum(max(p.amount, 0)), sum(max(-p.amount, 0)) FROM posting p JOIN journal_entry e ON e.id = p.entry_id
          WHERE e.entry_date BETWEEN ?1 AND ?2 GROUP BY p.account_code ORDER BY p.account_code",
     )?;
-    let rows = stmt.query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
 

@@ -17,14 +17,22 @@ pub struct BundleLogRow {
 
 impl Tx<'_> {
     pub fn insert_fund_key(&mut self, public_key: &[u8; 32], at: &str) -> Result<()> {
-        self.tx.execute("INSERT INTO fund_key (public_key, created_at) VALUES (?1, ?2)", params![&public_key[..], at])?;
+        self.tx.execute(
+            "INSERT INTO fund_key (public_key, created_at) VALUES (?1, ?2)",
+            params![&public_key[..], at],
+        )?;
         Ok(())
     }
 
     #[allow(clippy::too_many_arguments)]
     /// Retire the current key and record its successor with the rotation signature (None
     /// when the old key was lost and the fund re-enrols).
-    pub fn rotate_fund_key(&mut self, new_public: &[u8; 32], rotation_sig: Option<&[u8]>, at: &str) -> Result<()> {
+    pub fn rotate_fund_key(
+        &mut self,
+        new_public: &[u8; 32],
+        rotation_sig: Option<&[u8]>,
+        at: &str,
+    ) -> Result<()> {
         self.tx.execute("UPDATE fund_key SET retired_at = ?1 WHERE retired_at IS NULL", [at])?;
         self.tx.execute(
             "INSERT INTO fund_key (public_key, created_at, rotation_sig) VALUES (?1, ?2, ?3)",
@@ -33,7 +41,19 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn insert_bundle_log(&mut self, seq: i64, hash: &[u8; 32], from: &str, to: &str, first: i64, last: i64, at: &str, file: &str) -> Result<()> {
+    // (one argument per column of the log row)
+    #[allow(clippy::too_many_arguments)]
+    pub fn insert_bundle_log(
+        &mut self,
+        seq: i64,
+        hash: &[u8; 32],
+        from: &str,
+        to: &str,
+        first: i64,
+        last: i64,
+        at: &str,
+        file: &str,
+    ) -> Result<()> {
         self.tx.execute(
             "INSERT INTO bundle_log (seq, hash, period_from, period_to, first_entry, last_entry, created_at, file_name)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -55,7 +75,11 @@ impl Reader<'_> {
     pub fn current_public_key(&self) -> Result<Option<[u8; 32]>> {
         let k: Option<Vec<u8>> = self
             .conn
-            .query_row("SELECT public_key FROM fund_key WHERE retired_at IS NULL ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+            .query_row(
+                "SELECT public_key FROM fund_key WHERE retired_at IS NULL ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
             .optional()?;
         Ok(k.and_then(|v| v.try_into().ok()))
     }
@@ -67,7 +91,14 @@ impl Reader<'_> {
             .query_row("SELECT rotation_sig, id FROM fund_key WHERE retired_at IS NULL ORDER BY id DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         let Some((Some(sig), id)) = row else { return Ok(None) };
-        let prev: Option<Vec<u8>> = self.conn.query_row("SELECT public_key FROM fund_key WHERE id < ?1 ORDER BY id DESC LIMIT 1", [id], |r| r.get(0)).optional()?;
+        let prev: Option<Vec<u8>> = self
+            .conn
+            .query_row(
+                "SELECT public_key FROM fund_key WHERE id < ?1 ORDER BY id DESC LIMIT 1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
         Ok(prev.and_then(|p| p.try_into().ok()).map(|p| (p, sig)))
     }
 
@@ -93,12 +124,20 @@ impl Reader<'_> {
     }
 
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
     }
 
     /// The last entry id recorded when `month` was closed.
     pub fn closed_month_last_entry(&self, month: &str) -> Result<Option<i64>> {
-        Ok(self.conn.query_row("SELECT last_entry FROM closed_month WHERE month = ?1", [month], |r| r.get(0)).optional()?)
+        Ok(self
+            .conn
+            .query_row("SELECT last_entry FROM closed_month WHERE month = ?1", [month], |r| {
+                r.get(0)
+            })
+            .optional()?)
     }
 
     /// Entries with ids in [first, last], with postings, in id order.
@@ -109,12 +148,18 @@ impl Reader<'_> {
     }
 
     pub fn bundle_hash(&self, seq: i64) -> Result<Option<[u8; 32]>> {
-        let h: Option<Vec<u8>> = self.conn.query_row("SELECT hash FROM bundle_log WHERE seq = ?1", [seq], |r| r.get(0)).optional()?;
+        let h: Option<Vec<u8>> = self
+            .conn
+            .query_row("SELECT hash FROM bundle_log WHERE seq = ?1", [seq], |r| r.get(0))
+            .optional()?;
         Ok(h.and_then(|v| v.try_into().ok()))
     }
 
     /// When a month was closed (RFC 3339).
     pub fn closed_at(&self, month: &str) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT closed_at FROM closed_month WHERE month = ?1", [month], |r| r.get(0)).optional()?)
+        Ok(self
+            .conn
+            .query_row("SELECT closed_at FROM closed_month WHERE month = ?1", [month], |r| r.get(0))
+            .optional()?)
     }
 }

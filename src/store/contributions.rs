@@ -8,14 +8,26 @@ use std::collections::HashMap;
 
 impl Tx<'_> {
     /// A member's contribution history carried in from the fund's earlier books.
-    pub fn insert_carried_contribution(&mut self, member_id: i64, periods: i64, paid_through: Option<&str>, entrance_fee_paid: bool) -> Result<()> {
+    pub fn insert_carried_contribution(
+        &mut self,
+        member_id: i64,
+        periods: i64,
+        paid_through: Option<&str>,
+        entrance_fee_paid: bool,
+    ) -> Result<()> {
         self.tx
             .prepare_cached("INSERT INTO carried_contribution (member_id, periods, paid_through, entrance_fee_paid) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![member_id, periods, paid_through, entrance_fee_paid])?;
         Ok(())
     }
 
-    pub fn insert_contribution(&mut self, entry_id: i64, member_id: i64, periods: i64, amount: i64) -> Result<()> {
+    pub fn insert_contribution(
+        &mut self,
+        entry_id: i64,
+        member_id: i64,
+        periods: i64,
+        amount: i64,
+    ) -> Result<()> {
         self.tx
             .prepare_cached("INSERT INTO contribution (entry_id, member_id, periods, amount) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![entry_id, member_id, periods, amount])?;
@@ -38,14 +50,20 @@ impl Reader<'_> {
 
     /// Periods a member had paid before the books start (carried in), 0 if none.
     pub fn carried_periods(&self, member_id: i64) -> Result<i64> {
-        let mut stmt = self.conn.prepare_cached("SELECT COALESCE(SUM(periods), 0) FROM carried_contribution WHERE member_id = ?1")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT COALESCE(SUM(periods), 0) FROM carried_contribution WHERE member_id = ?1",
+        )?;
         Ok(stmt.query_row([member_id], |r| r.get(0))?)
     }
 
     /// Every member's carried periods (members with none left out).
     fn carried_periods_all(&self) -> Result<HashMap<i64, i64>> {
-        let mut stmt = self.conn.prepare_cached("SELECT member_id, periods FROM carried_contribution WHERE periods > 0")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<HashMap<i64, i64>>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT member_id, periods FROM carried_contribution WHERE periods > 0",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<HashMap<i64, i64>>>()?;
         Ok(rows)
     }
 
@@ -78,7 +96,8 @@ impl Reader<'_> {
         // so every payment counts and the per-row date join can go. One pass over the
         // contributions summed here is several times faster than SQLite's join and GROUP BY
         // on a 20-year book (1.3 M rows).
-        let latest: Option<String> = self.conn.query_row("SELECT MAX(entry_date) FROM journal_entry", [], |r| r.get(0))?;
+        let latest: Option<String> =
+            self.conn.query_row("SELECT MAX(entry_date) FROM journal_entry", [], |r| r.get(0))?;
         if latest.as_deref().is_none_or(|d| d <= as_of) {
             let reversed: std::collections::HashSet<i64> = self
                 .conn
@@ -86,7 +105,9 @@ impl Reader<'_> {
                 .query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             let mut paid: HashMap<i64, i64> = HashMap::new();
-            let mut stmt = self.conn.prepare_cached("SELECT entry_id, member_id, periods FROM contribution")?;
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT entry_id, member_id, periods FROM contribution")?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
                 let (entry, member, periods): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
@@ -112,7 +133,9 @@ impl Reader<'_> {
     /// Whether an entry carries a contribution, and for whom.
     pub fn contribution_of_entry(&self, entry_id: i64) -> Result<Option<(i64, i64)>> {
         use rusqlite::OptionalExtension;
-        let mut stmt = self.conn.prepare_cached("SELECT member_id, periods FROM contribution WHERE entry_id = ?1")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT member_id, periods FROM contribution WHERE entry_id = ?1")?;
         Ok(stmt.query_row([entry_id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
     }
 }
@@ -126,7 +149,9 @@ impl Reader<'_> {
              GROUP BY member_id HAVING SUM(amount) < 0
              UNION SELECT member_id FROM carried_contribution WHERE entrance_fee_paid = 1",
         )?;
-        let rows = stmt.query_map([crate::domain::accounts::ENTRANCE_FEES], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let rows = stmt
+            .query_map([crate::domain::accounts::ENTRANCE_FEES], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
 }
@@ -148,11 +173,19 @@ impl Reader<'_> {
     pub fn carried_history(&self) -> Result<CarriedHistory> {
         let mut out = CarriedHistory::default();
         let mut stmt = self.conn.prepare_cached("SELECT member_id, periods, paid_through, entrance_fee_paid FROM carried_contribution ORDER BY member_id")?;
-        out.contributions = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
+        out.contributions = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn.prepare_cached("SELECT member_id, category, event_date, amount FROM carried_welfare ORDER BY member_id, event_date, id")?;
-        out.welfare = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, crate::domain::Satang(r.get(3)?))))?.collect::<rusqlite::Result<_>>()?;
+        out.welfare = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, crate::domain::Satang(r.get(3)?)))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn.prepare_cached("SELECT member_id, source, round, received_on FROM carried_matching ORDER BY member_id, source, round")?;
-        out.matching = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
+        out.matching = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(out)
     }
 }

@@ -26,15 +26,19 @@ fn balance_sign(account: &str) -> i64 {
 /// The floored balances that `postings` lower, with how much (negative), before asking the
 /// database which candidates are tills. Empty for an entry that only raises balances.
 pub(crate) fn lowered(postings: &[Posting]) -> Vec<(Floor, i64)> {
-        let mut lowered: BTreeMap<Floor, i64> = BTreeMap::new();
+    let mut lowered: BTreeMap<Floor, i64> = BTreeMap::new();
     for p in postings {
-        let member_floor = (p.account == SAVINGS_OWED || p.account == LOANS) && p.member_id.is_some();
+        let member_floor =
+            (p.account == SAVINGS_OWED || p.account == LOANS) && p.member_id.is_some();
         let change = balance_sign(&p.account) * p.amount.0;
         if member_floor {
-            *lowered.entry(Floor { account: p.account.clone(), member_id: p.member_id }).or_default() += change;
+            *lowered
+                .entry(Floor { account: p.account.clone(), member_id: p.member_id })
+                .or_default() += change;
         } else if p.account.starts_with('1') && p.account != LOANS {
             // a candidate till; whether it is one is asked below, only when it goes down
-            *lowered.entry(Floor { account: p.account.clone(), member_id: None }).or_default() += change;
+            *lowered.entry(Floor { account: p.account.clone(), member_id: None }).or_default() +=
+                change;
         }
     }
     lowered.into_iter().filter(|(_, change)| *change < 0).collect()
@@ -48,8 +52,12 @@ impl Reader<'_> {
         for (floor, change) in lowered(postings) {
             let Some(account) = self.account(&floor.account)? else { continue };
             let lowest = match floor.member_id {
-                Some(member_id) => self.lowest_member_balance_from(&floor.account, member_id, date)?,
-                None if account.cash_kind.is_some() => self.lowest_balance_from(&floor.account, date)?,
+                Some(member_id) => {
+                    self.lowest_member_balance_from(&floor.account, member_id, date)?
+                }
+                None if account.cash_kind.is_some() => {
+                    self.lowest_balance_from(&floor.account, date)?
+                }
                 None => continue,
             };
             if lowest.0 + change < 0 {
@@ -73,7 +81,12 @@ impl Reader<'_> {
     /// The lowest one member's balance in `account` (savings or loan, in the account's own
     /// sign) is at the end of `date` or of any later day: one pass over that member's
     /// postings in date order.
-    pub fn lowest_member_balance_from(&self, account: &str, member_id: i64, date: &str) -> Result<Satang> {
+    pub fn lowest_member_balance_from(
+        &self,
+        account: &str,
+        member_id: i64,
+        date: &str,
+    ) -> Result<Satang> {
         let sign = balance_sign(account);
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.entry_date, SUM(p.amount) FROM posting p

@@ -64,7 +64,11 @@ fn fund_from_row(r: &Row<'_>) -> rusqlite::Result<FundRow> {
         // (absent in a file of schema 6 or older, read before it is migrated)
         founded_on: r.get::<_, Option<String>>("founded_on").ok().flatten().unwrap_or_default(),
         books_start: r.get::<_, Option<String>>("books_start").ok().flatten().unwrap_or_default(),
-        founding_note: r.get::<_, Option<String>>("founding_note").ok().flatten().unwrap_or_default(),
+        founding_note: r
+            .get::<_, Option<String>>("founding_note")
+            .ok()
+            .flatten()
+            .unwrap_or_default(),
     })
 }
 
@@ -98,7 +102,12 @@ impl Tx<'_> {
     }
 
     /// Set when the fund was founded and the first day of its books (ISO dates).
-    pub fn set_fund_start(&mut self, founded_on: &str, books_start: &str, founding_note: &str) -> Result<()> {
+    pub fn set_fund_start(
+        &mut self,
+        founded_on: &str,
+        books_start: &str,
+        founding_note: &str,
+    ) -> Result<()> {
         self.tx.execute(
             "UPDATE fund SET founded_on = ?1, books_start = ?2, founding_note = ?3 WHERE id = 1",
             params![founded_on, books_start, founding_note],
@@ -106,7 +115,12 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn insert_account(&mut self, a: &AccountSeed, system: bool, created_at: &str) -> Result<()> {
+    pub fn insert_account(
+        &mut self,
+        a: &AccountSeed,
+        system: bool,
+        created_at: &str,
+    ) -> Result<()> {
         self.tx.execute(
             "INSERT INTO account (code, name_th, name_en, class, cash_kind, welfare_category, system, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

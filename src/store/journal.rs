@@ -9,6 +9,9 @@ use chrono::Datelike;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
+/// One line of an account's ledger: (date, document number, description, amount, entry id).
+pub type LedgerLine = (String, String, String, Satang, i64);
+
 /// What the caller gets back for a posted entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PostedRef {
@@ -48,7 +51,13 @@ impl EntryRow {
     pub fn to_balanced(&self) -> Result<BalancedEntry> {
         let date = crate::domain::date::parse_field("entry_date", &self.entry_date)?;
         let kind = EntryKind::from_key(&self.kind).ok_or_else(|| {
-            Error::invalid("kind", &self.kind, crate::Problem::UnknownChoice { allowed: EntryKind::ALL.iter().map(|k| k.key()).collect::<Vec<_>>().join(", ") })
+            Error::invalid(
+                "kind",
+                &self.kind,
+                crate::Problem::UnknownChoice {
+                    allowed: EntryKind::ALL.iter().map(|k| k.key()).collect::<Vec<_>>().join(", "),
+                },
+            )
         })?;
         BalancedEntry::new(
             date,
@@ -57,7 +66,11 @@ impl EntryRow {
             self.member_id,
             self.postings
                 .iter()
-                .map(|p| Posting { account: p.account.clone(), amount: p.amount, member_id: p.member_id })
+                .map(|p| Posting {
+                    account: p.account.clone(),
+                    amount: p.amount,
+                    member_id: p.member_id,
+                })
                 .collect(),
         )
     }
@@ -76,14 +89,22 @@ pub struct ChainReport {
 impl Tx<'_> {
     /// Put a validated entry on the chain: next document number, next id, hash over the
     /// previous head. The closed-month trigger guards the date even if a caller forgot.
-    pub fn post_entry(&mut self, entry: &BalancedEntry, recorded_by: &str, recorded_at: &str) -> Result<PostedRef> {
+    pub fn post_entry(
+        &mut self,
+        entry: &BalancedEntry,
+        recorded_by: &str,
+        recorded_at: &str,
+    ) -> Result<PostedRef> {
         let date = entry.date().to_string();
         // No till, member's savings or loan below zero on this day or any later one.
         // (Asked only when the entry lowers one: reading flushes this transaction's totals,
         // and a collection day of thousands of receipts should not flush at each.)
         if !super::floors::lowered(entry.postings()).is_empty() {
             if let Some(shortfall) = self.read().floor_shortfall(&date, entry.postings())? {
-                return Err(Error::BelowZero { date: entry.date(), shortfall: Box::new(shortfall) });
+                return Err(Error::BelowZero {
+                    date: entry.date(),
+                    shortfall: Box::new(shortfall),
+                });
             }
         }
         let be_year = entry.date().year() + crate::thai::BE_OFFSET;
@@ -106,7 +127,11 @@ impl Tx<'_> {
             reason: entry.reason().to_string(),
             recorded_by: recorded_by.to_string(),
             recorded_at: recorded_at.to_string(),
-            postings: entry.postings().iter().map(|p| (p.account.clone(), p.amount.0, p.member_id)).collect(),
+            postings: entry
+                .postings()
+                .iter()
+                .map(|p| (p.account.clone(), p.amount.0, p.member_id))
+                .collect(),
         };
         let hash = record.hash(&prev_hash);
         self.tx
@@ -171,7 +196,12 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn insert_closed_month(&mut self, month: &str, closed_at: &str, closed_by: &str) -> Result<(i64, [u8; 32])> {
+    pub fn insert_closed_month(
+        &mut self,
+        month: &str,
+        closed_at: &str,
+        closed_by: &str,
+    ) -> Result<(i64, [u8; 32])> {
         let (last_entry, head) = self.read().chain_head()?;
         self.tx.execute(
             "INSERT INTO closed_month (month, closed_at, closed_by, last_entry, chain_head) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -192,8 +222,12 @@ fn to_hash(bytes: Vec<u8>) -> [u8; 32] {
 impl Reader<'_> {
     /// (id, hash) of the last entry, or (0, zeros) on an empty journal.
     pub fn chain_head(&self) -> Result<(i64, [u8; 32])> {
-        let mut stmt = self.conn.prepare_cached("SELECT id, hash FROM journal_entry ORDER BY id DESC LIMIT 1")?;
-        let row = stmt.query_row([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))).optional()?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, hash FROM journal_entry ORDER BY id DESC LIMIT 1")?;
+        let row = stmt
+            .query_row([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))
+            .optional()?;
         Ok(match row {
             Some((id, hash)) => (id, to_hash(hash)),
             None => (0, GENESIS),
@@ -236,14 +270,24 @@ impl Reader<'_> {
         )?;
         let rows = stmt
             .query_map([entry_id], |r| {
-                Ok(PostingRow { line: r.get(0)?, account: r.get(1)?, amount: Satang(r.get(2)?), member_id: r.get(3)? })
+                Ok(PostingRow {
+                    line: r.get(0)?,
+                    account: r.get(1)?,
+                    amount: Satang(r.get(2)?),
+                    member_id: r.get(3)?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     /// Entries dated in [from, to], oldest first, optionally for one member.
-    pub fn entries_between(&self, from: &str, to: &str, member_id: Option<i64>) -> Result<Vec<EntryRow>> {
+    pub fn entries_between(
+        &self,
+        from: &str,
+        to: &str,
+        member_id: Option<i64>,
+    ) -> Result<Vec<EntryRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.*, (SELECT r.id FROM journal_entry r WHERE r.reverses = e.id) AS reversed_by
              FROM journal_entry e
@@ -266,7 +310,12 @@ impl Reader<'_> {
     }
 
     /// Entries with ids in [first, last], streamed in id order.
-    pub fn for_each_entry_in(&self, first: i64, last: i64, mut f: impl FnMut(&EntryRow)) -> Result<()> {
+    pub fn for_each_entry_in(
+        &self,
+        first: i64,
+        last: i64,
+        mut f: impl FnMut(&EntryRow),
+    ) -> Result<()> {
         let mut stmt = self.conn.prepare(
             "SELECT e.id, e.entry_date, e.doc_no, e.kind, e.member_id, e.reverses, e.description, e.reason,
                     e.recorded_by, e.recorded_at, e.hash, p.line, p.account_code, p.amount, p.member_id
@@ -298,7 +347,12 @@ impl Reader<'_> {
                 });
             }
             if let Some(c) = current.as_mut() {
-                c.postings.push(PostingRow { line: r.get(11)?, account: r.get(12)?, amount: Satang(r.get(13)?), member_id: r.get(14)? });
+                c.postings.push(PostingRow {
+                    line: r.get(11)?,
+                    account: r.get(12)?,
+                    amount: Satang(r.get(13)?),
+                    member_id: r.get(14)?,
+                });
             }
         }
         if let Some(done) = current.take() {
@@ -308,7 +362,7 @@ impl Reader<'_> {
     }
 
     /// Lines posted to one account in [from, to]: (date, doc no, description, amount, entry id).
-    pub fn account_lines(&self, account: &str, from: &str, to: &str) -> Result<Vec<(String, String, String, Satang, i64)>> {
+    pub fn account_lines(&self, account: &str, from: &str, to: &str) -> Result<Vec<LedgerLine>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.entry_date, e.doc_no, e.description, p.amount, e.id
              FROM journal_entry e JOIN posting p ON p.entry_id = e.id
@@ -316,7 +370,9 @@ impl Reader<'_> {
              ORDER BY e.entry_date, e.id, p.line",
         )?;
         let rows = stmt
-            .query_map(params![account, from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, Satang(r.get(3)?), r.get(4)?)))?
+            .query_map(params![account, from, to], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, Satang(r.get(3)?), r.get(4)?))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -338,7 +394,9 @@ impl Reader<'_> {
 
     /// (month, last entry id, chain head) of every closed month, oldest first.
     pub fn closed_months(&self) -> Result<Vec<(String, i64, [u8; 32])>> {
-        let mut stmt = self.conn.prepare("SELECT month, last_entry, chain_head FROM closed_month ORDER BY month")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT month, last_entry, chain_head FROM closed_month ORDER BY month")?;
         let rows = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, to_hash(r.get(2)?))))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -351,7 +409,9 @@ impl Reader<'_> {
     pub fn sealed_head(&self, month: &str) -> Result<[u8; 32]> {
         let head: Option<Vec<u8>> = self
             .conn
-            .prepare_cached("SELECT chain_head FROM closed_month WHERE month >= ?1 ORDER BY month LIMIT 1")?
+            .prepare_cached(
+                "SELECT chain_head FROM closed_month WHERE month >= ?1 ORDER BY month LIMIT 1",
+            )?
             .query_row([month], |r| r.get(0))
             .optional()?;
         match head {
@@ -384,7 +444,11 @@ impl Reader<'_> {
         let mut current: Option<(ChainRecord, [u8; 32])> = None;
 
         let finish = |rec: ChainRecord, stored: [u8; 32], prev: &[u8; 32]| -> Result<[u8; 32]> {
-            let broken = |reason: &str| Error::ChainBroken { entry_id: rec.id, doc_no: rec.doc_no.clone(), reason: reason.into() };
+            let broken = |reason: &str| Error::ChainBroken {
+                entry_id: rec.id,
+                doc_no: rec.doc_no.clone(),
+                reason: reason.into(),
+            };
             if rec.postings.len() < 2 {
                 return Err(broken("it has fewer than two posting lines"));
             }
@@ -393,7 +457,9 @@ impl Reader<'_> {
                 return Err(broken(&format!("its lines sum to {sum} satang, not zero")));
             }
             if rec.hash(prev) != stored {
-                return Err(broken("its stored hash does not match its contents and the entry before it"));
+                return Err(broken(
+                    "its stored hash does not match its contents and the entry before it",
+                ));
             }
             Ok(stored)
         };
@@ -454,7 +520,12 @@ impl Reader<'_> {
             }
         }
         self.verify_month_totals()?;
-        Ok(ChainReport { entries, postings, head: prev_hash, fingerprint: crate::domain::chain::fingerprint(&prev_hash) })
+        Ok(ChainReport {
+            entries,
+            postings,
+            head: prev_hash,
+            fingerprint: crate::domain::chain::fingerprint(&prev_hash),
+        })
     }
 
     fn verify_month_totals(&self) -> Result<()> {
@@ -473,12 +544,15 @@ impl Reader<'_> {
              WHERE a.month IS NULL AND (m.debit <> 0 OR m.credit <> 0)
              LIMIT 1",
         )?;
-        let bad: Option<(String, String)> = stmt.query_row([], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        let bad: Option<(String, String)> =
+            stmt.query_row([], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
         if let Some((account, month)) = bad {
             return Err(Error::ChainBroken {
                 entry_id: 0,
                 doc_no: String::new(),
-                reason: format!("monthly totals of account {account} in {month} do not match its postings"),
+                reason: format!(
+                    "monthly totals of account {account} in {month} do not match its postings"
+                ),
             });
         }
         Ok(())

@@ -31,10 +31,17 @@ fn is_month_end(date: &str) -> bool {
     }
 }
 
-fn collect(stmt: &mut rusqlite::CachedStatement<'_>, args: impl rusqlite::Params) -> Result<Vec<AccountTotals>> {
+fn collect(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    args: impl rusqlite::Params,
+) -> Result<Vec<AccountTotals>> {
     let rows = stmt
         .query_map(args, |r| {
-            Ok(AccountTotals { account: r.get(0)?, debit: Satang(r.get(1)?), credit: Satang(r.get(2)?) })
+            Ok(AccountTotals {
+                account: r.get(0)?,
+                debit: Satang(r.get(1)?),
+                credit: Satang(r.get(2)?),
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
@@ -69,7 +76,10 @@ impl Reader<'_> {
     /// into or out of a till; and how many entries of the month move no money at all (an
     /// allocation, a transfer between funds of the book), and the cash and bank an opening
     /// entry brought forward in the month (a fund brought in: its balances are not receipts).
-    pub fn cash_counterparts_of_month(&self, month: &str) -> Result<(Vec<AccountTotals>, i64, i64)> {
+    pub fn cash_counterparts_of_month(
+        &self,
+        month: &str,
+    ) -> Result<(Vec<AccountTotals>, i64, i64)> {
         let span = (format!("{month}-01"), format!("{month}-31"));
         let mut stmt = self.conn.prepare_cached(
             "WITH cash_entry AS (
@@ -107,7 +117,11 @@ impl Reader<'_> {
     }
 
     /// Totals per account and month over a span of months, for charts and yearly reports.
-    pub fn totals_by_month(&self, from_month: &str, to_month: &str) -> Result<Vec<(String, AccountTotals)>> {
+    pub fn totals_by_month(
+        &self,
+        from_month: &str,
+        to_month: &str,
+    ) -> Result<Vec<(String, AccountTotals)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT month, account_code, debit, credit FROM account_month
              WHERE month BETWEEN ?1 AND ?2 ORDER BY month, account_code",
@@ -116,7 +130,11 @@ impl Reader<'_> {
             .query_map(params![from_month, to_month], |r| {
                 Ok((
                     r.get(0)?,
-                    AccountTotals { account: r.get(1)?, debit: Satang(r.get(2)?), credit: Satang(r.get(3)?) },
+                    AccountTotals {
+                        account: r.get(1)?,
+                        debit: Satang(r.get(2)?),
+                        credit: Satang(r.get(3)?),
+                    },
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -206,7 +224,12 @@ impl Reader<'_> {
         while let Some(r) = rows.next()? {
             let code: String = r.get(0)?;
             if out.last().map(|w| w.account != code).unwrap_or(true) {
-                out.push(WelfarePaid { account: code.clone(), category: r.get(1)?, name_th: r.get(2)?, ..Default::default() });
+                out.push(WelfarePaid {
+                    account: code.clone(),
+                    category: r.get(1)?,
+                    name_th: r.get(2)?,
+                    ..Default::default()
+                });
             }
             let w = out.last_mut().expect("pushed above");
             let reverses: Option<i64> = r.get(4)?;

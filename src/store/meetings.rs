@@ -64,7 +64,11 @@ const MEETING_SELECT: &str =
 
 fn resolution_from_row(r: &Row<'_>) -> rusqlite::Result<ResolutionRow> {
     let kind_of_meeting: String = r.get("meeting_kind")?;
-    let meeting = if kind_of_meeting == "general" { "การประชุมใหญ่" } else { "การประชุมคณะกรรมการ" };
+    let meeting = if kind_of_meeting == "general" {
+        "การประชุมใหญ่"
+    } else {
+        "การประชุมคณะกรรมการ"
+    };
     let seq: i64 = r.get("seq")?;
     let number: i64 = r.get("number")?;
     let be_year: i64 = r.get("be_year")?;
@@ -86,7 +90,13 @@ fn resolution_from_row(r: &Row<'_>) -> rusqlite::Result<ResolutionRow> {
 const RESOLUTION_SELECT: &str = "SELECT r.*, m.kind AS meeting_kind, m.number, m.be_year FROM resolution r JOIN meeting m ON m.id = r.meeting_id";
 
 impl Tx<'_> {
-    pub fn insert_committee_term(&mut self, member_id: i64, role: &str, from: &str, to: &str) -> Result<i64> {
+    pub fn insert_committee_term(
+        &mut self,
+        member_id: i64,
+        role: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<i64> {
         self.tx.execute(
             "INSERT INTO committee_term (member_id, role, term_from, term_to) VALUES (?1, ?2, ?3, ?4)",
             params![member_id, role, from, to],
@@ -95,7 +105,16 @@ impl Tx<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    pub fn insert_meeting(&mut self, kind: &str, be_year: i32, held_on: &str, place: &str, eligible: i64, by: &str, at: &str) -> Result<i64> {
+    pub fn insert_meeting(
+        &mut self,
+        kind: &str,
+        be_year: i32,
+        held_on: &str,
+        place: &str,
+        eligible: i64,
+        by: &str,
+        at: &str,
+    ) -> Result<i64> {
         let number: i64 = self.tx.query_row(
             "SELECT COALESCE(MAX(number), 0) + 1 FROM meeting WHERE kind = ?1 AND be_year = ?2",
             params![kind, be_year],
@@ -110,13 +129,23 @@ impl Tx<'_> {
     }
 
     pub fn insert_attendance(&mut self, meeting_id: i64, member_id: i64) -> Result<()> {
-        self.tx.execute("INSERT OR IGNORE INTO attendance (meeting_id, member_id) VALUES (?1, ?2)", params![meeting_id, member_id])?;
+        self.tx.execute(
+            "INSERT OR IGNORE INTO attendance (meeting_id, member_id) VALUES (?1, ?2)",
+            params![meeting_id, member_id],
+        )?;
         Ok(())
     }
 
     pub fn insert_agenda_item(&mut self, meeting_id: i64, title: &str, body: &str) -> Result<i64> {
-        let n: i64 = self.tx.query_row("SELECT COALESCE(MAX(item_no), 0) + 1 FROM agenda_item WHERE meeting_id = ?1", [meeting_id], |r| r.get(0))?;
-        self.tx.execute("INSERT INTO agenda_item (meeting_id, item_no, title, body) VALUES (?1, ?2, ?3, ?4)", params![meeting_id, n, title, body])?;
+        let n: i64 = self.tx.query_row(
+            "SELECT COALESCE(MAX(item_no), 0) + 1 FROM agenda_item WHERE meeting_id = ?1",
+            [meeting_id],
+            |r| r.get(0),
+        )?;
+        self.tx.execute(
+            "INSERT INTO agenda_item (meeting_id, item_no, title, body) VALUES (?1, ?2, ?3, ?4)",
+            params![meeting_id, n, title, body],
+        )?;
         Ok(n)
     }
 
@@ -132,7 +161,11 @@ impl Tx<'_> {
         by: &str,
         at: &str,
     ) -> Result<i64> {
-        let seq: i64 = self.tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM resolution WHERE meeting_id = ?1", [meeting_id], |r| r.get(0))?;
+        let seq: i64 = self.tx.query_row(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM resolution WHERE meeting_id = ?1",
+            [meeting_id],
+            |r| r.get(0),
+        )?;
         self.tx.execute(
             "INSERT INTO resolution (meeting_id, seq, agenda_no, kind, subject, votes_for, votes_against, abstain, passed, recorded_by, recorded_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -142,12 +175,16 @@ impl Tx<'_> {
     }
 
     pub fn set_minutes(&mut self, meeting_id: i64, text: &str) -> Result<()> {
-        self.tx.execute("UPDATE meeting SET minutes = ?2 WHERE id = ?1", params![meeting_id, text])?;
+        self.tx
+            .execute("UPDATE meeting SET minutes = ?2 WHERE id = ?1", params![meeting_id, text])?;
         Ok(())
     }
 
     pub fn lock_minutes(&mut self, meeting_id: i64, approved_at: i64) -> Result<()> {
-        self.tx.execute("UPDATE meeting SET approved_at = ?2, locked = 1 WHERE id = ?1", params![meeting_id, approved_at])?;
+        self.tx.execute(
+            "UPDATE meeting SET approved_at = ?2, locked = 1 WHERE id = ?1",
+            params![meeting_id, approved_at],
+        )?;
         Ok(())
     }
 }
@@ -158,7 +195,9 @@ impl Reader<'_> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT member_id, role FROM committee_term WHERE term_from <= ?1 AND term_to >= ?1 ORDER BY role, member_id",
         )?;
-        let rows = stmt.query_map([date], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = stmt
+            .query_map([date], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -168,20 +207,28 @@ impl Reader<'_> {
     }
 
     pub fn meetings(&self) -> Result<Vec<MeetingRow>> {
-        let mut stmt = self.conn.prepare_cached(&format!("{MEETING_SELECT} ORDER BY m.held_on, m.id"))?;
+        let mut stmt =
+            self.conn.prepare_cached(&format!("{MEETING_SELECT} ORDER BY m.held_on, m.id"))?;
         let rows = stmt.query_map([], meeting_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     pub fn attendees(&self, meeting_id: i64) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare_cached("SELECT member_id FROM attendance WHERE meeting_id = ?1 ORDER BY member_id")?;
-        let rows = stmt.query_map([meeting_id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT member_id FROM attendance WHERE meeting_id = ?1 ORDER BY member_id",
+        )?;
+        let rows =
+            stmt.query_map([meeting_id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     pub fn agenda(&self, meeting_id: i64) -> Result<Vec<(i64, String, String)>> {
-        let mut stmt = self.conn.prepare_cached("SELECT item_no, title, body FROM agenda_item WHERE meeting_id = ?1 ORDER BY item_no")?;
-        let rows = stmt.query_map([meeting_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT item_no, title, body FROM agenda_item WHERE meeting_id = ?1 ORDER BY item_no",
+        )?;
+        let rows = stmt
+            .query_map([meeting_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -191,8 +238,12 @@ impl Reader<'_> {
     }
 
     pub fn resolutions_of(&self, meeting_id: i64) -> Result<Vec<ResolutionRow>> {
-        let mut stmt = self.conn.prepare_cached(&format!("{RESOLUTION_SELECT} WHERE r.meeting_id = ?1 ORDER BY r.seq"))?;
-        let rows = stmt.query_map([meeting_id], resolution_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{RESOLUTION_SELECT} WHERE r.meeting_id = ?1 ORDER BY r.seq"
+        ))?;
+        let rows = stmt
+            .query_map([meeting_id], resolution_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 }

@@ -101,7 +101,12 @@ fn like_prefix(text: &str) -> String {
 
 impl Tx<'_> {
     /// Insert a member with the given number; returns the new id.
-    pub fn insert_member(&mut self, m: &MemberInput, member_no: &str, created_at: &str) -> Result<i64> {
+    pub fn insert_member(
+        &mut self,
+        m: &MemberInput,
+        member_no: &str,
+        created_at: &str,
+    ) -> Result<i64> {
         let mut stmt = self.tx.prepare_cached(
             "INSERT INTO member (member_no, title, first_name, last_name, national_id, birth_date, sex, moo,
                                  address, phone, joined_on, status, status_since, groups, beneficiary_name,
@@ -186,7 +191,9 @@ impl Tx<'_> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         stmt.execute(params![id, status.key(), effective_on, reason, recorded_by, recorded_at])?;
-        let mut stmt = self.tx.prepare_cached("UPDATE member SET status = ?2, status_since = ?3 WHERE id = ?1")?;
+        let mut stmt = self
+            .tx
+            .prepare_cached("UPDATE member SET status = ?2, status_since = ?3 WHERE id = ?1")?;
         stmt.execute(params![id, status.key(), effective_on])?;
         Ok(())
     }
@@ -227,10 +234,15 @@ impl Reader<'_> {
             args.push(Box::new(search.to_string()));
             let n = args.len();
             sql.push_str(&format!(" AND (member_no = ?{n}"));
-            if !digits.is_empty() && digits.len() == ascii.chars().filter(|c| !"- ".contains(*c)).count() {
+            if !digits.is_empty()
+                && digits.len() == ascii.chars().filter(|c| !"- ".contains(*c)).count()
+            {
                 args.push(Box::new(digits.clone()));
                 let k = args.len();
-                sql.push_str(&format!(" OR member_no = ?{k} OR national_id LIKE ?{} ESCAPE '\\'", k + 1));
+                sql.push_str(&format!(
+                    " OR member_no = ?{k} OR national_id LIKE ?{} ESCAPE '\\'",
+                    k + 1
+                ));
                 args.push(Box::new(like_prefix(&digits)));
             }
             args.push(Box::new(like_prefix(search)));
@@ -254,14 +266,21 @@ impl Reader<'_> {
         }
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt
-            .query_map(rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())), member_from_row)?
+            .query_map(
+                rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())),
+                member_from_row,
+            )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     pub fn member_count(&self, status: Option<MemberStatus>) -> Result<i64> {
         Ok(match status {
-            Some(s) => self.conn.query_row("SELECT count(*) FROM member WHERE status = ?1", [s.key()], |r| r.get(0))?,
+            Some(s) => self.conn.query_row(
+                "SELECT count(*) FROM member WHERE status = ?1",
+                [s.key()],
+                |r| r.get(0),
+            )?,
             None => self.conn.query_row("SELECT count(*) FROM member", [], |r| r.get(0))?,
         })
     }
@@ -329,7 +348,8 @@ impl Reader<'_> {
     /// The member numbered `member_no` as typed (Thai digits too), or the error naming it.
     pub fn require_member_by_no(&self, member_no: &str) -> Result<MemberRow> {
         let key = crate::thai::from_thai_digits(member_no.trim());
-        self.member_by_no(&key)?.ok_or(crate::Error::NotFound { what: "member", key: member_no.to_string() })
+        self.member_by_no(&key)?
+            .ok_or(crate::Error::NotFound { what: "member", key: member_no.to_string() })
     }
 
     /// Members whose status on `date` (by the history) was active.
@@ -340,7 +360,8 @@ impl Reader<'_> {
                     ORDER BY s.id DESC LIMIT 1) = 'active'
              ORDER BY CAST(m.member_no AS INTEGER), m.member_no",
         )?;
-        let rows = stmt.query_map([date], member_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows =
+            stmt.query_map([date], member_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -349,7 +370,8 @@ impl Reader<'_> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT status FROM member_status WHERE member_id = ?1 AND effective_on <= ?2 ORDER BY id DESC LIMIT 1",
         )?;
-        let s: Option<String> = stmt.query_row(params![member_id, date], |r| r.get(0)).optional()?;
+        let s: Option<String> =
+            stmt.query_row(params![member_id, date], |r| r.get(0)).optional()?;
         Ok(s.and_then(|s| MemberStatus::parse(&s).ok()))
     }
 }

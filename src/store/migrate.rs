@@ -35,9 +35,9 @@ pub fn current_version(conn: &Connection) -> Result<i64> {
 
 /// Refuse a file that is some other program's SQLite database (or not SQLite at all).
 pub fn check_is_kongthun(conn: &Connection, path: &Path) -> Result<()> {
-    let app_id: i32 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(|e| Error::NotKongthun { path: path.display().to_string(), reason: e.to_string() })?;
+    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| {
+        Error::NotKongthun { path: path.display().to_string(), reason: e.to_string() }
+    })?;
     let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
     if app_id != APPLICATION_ID && tables > 0 {
         return Err(Error::NotKongthun {
@@ -49,7 +49,10 @@ pub fn check_is_kongthun(conn: &Connection, path: &Path) -> Result<()> {
     if version > latest_version() {
         return Err(Error::NotKongthun {
             path: path.display().to_string(),
-            reason: format!("made by a newer Kongthun (schema {version}, this program knows {})", latest_version()),
+            reason: format!(
+                "made by a newer Kongthun (schema {version}, this program knows {})",
+                latest_version()
+            ),
         });
     }
     Ok(())
@@ -89,9 +92,13 @@ fn apply_pending(conn: &mut Connection, version: i64) -> Result<()> {
             [v],
         )?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+        let broken: i64 =
+            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
         if broken > 0 {
-            return Err(Error::NotKongthun { path: String::new(), reason: format!("schema {v} would leave {broken} broken references") });
+            return Err(Error::NotKongthun {
+                path: String::new(),
+                reason: format!("schema {v} would leave {broken} broken references"),
+            });
         }
         tx.commit()?;
     }

@@ -3,18 +3,18 @@
 //! (DESIGN §2, invariant 6). Reads go through `Reader`, available from the store and from
 //! inside a transaction.
 
-pub mod baseline;
 mod backup;
+pub mod baseline;
 mod bundles;
-pub mod province;
 mod contributions;
 mod floors;
 mod fund;
 mod journal;
 mod ledger;
-mod members;
 mod meetings;
+mod members;
 mod migrate;
+pub mod province;
 mod savings_group;
 mod welfare;
 
@@ -71,10 +71,13 @@ impl Store {
                 std::fs::create_dir_all(parent).map_err(|e| Error::file(parent, e))?;
             }
         }
-        let existed = path.exists() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
+        let existed =
+            path.exists() && std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         let mut store = Store { conn, path: Some(path.to_path_buf()) };
         store.configure()?;
@@ -98,7 +101,11 @@ impl Store {
     /// for each input of a fuzz target without building it again each time.
     pub fn copy_in_memory(&self) -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
-        rusqlite::backup::Backup::new(&self.conn, &mut conn)?.run_to_completion(i32::MAX, std::time::Duration::ZERO, None)?;
+        rusqlite::backup::Backup::new(&self.conn, &mut conn)?.run_to_completion(
+            i32::MAX,
+            std::time::Duration::ZERO,
+            None,
+        )?;
         let mut store = Store { conn, path: None };
         store.configure()?;
         Ok(store)
@@ -130,7 +137,13 @@ impl Store {
     /// Run `f` in one transaction: all of it is committed, or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut wrapped = Tx { tx, head: None, doc_numbers: Default::default(), pending_totals: Default::default(), flush_error: Default::default() };
+        let mut wrapped = Tx {
+            tx,
+            head: None,
+            doc_numbers: Default::default(),
+            pending_totals: Default::default(),
+            flush_error: Default::default(),
+        };
         let value = f(&mut wrapped)?;
         wrapped.flush_totals()?;
         if let Some(e) = wrapped.flush_error.borrow_mut().take() {
@@ -192,13 +205,20 @@ impl Tx<'_> {
 pub(crate) fn map_trigger_error(e: rusqlite::Error, date: &str) -> Error {
     let msg = e.to_string();
     if msg.contains("the month of this entry is closed") {
-        return Error::MonthClosed { date: date.to_string(), month: date.get(..7).unwrap_or(date).to_string() };
+        return Error::MonthClosed {
+            date: date.to_string(),
+            month: date.get(..7).unwrap_or(date).to_string(),
+        };
     }
     if msg.contains("dated before the books start") {
-        return Error::invalid("date", date, crate::Problem::Other {
-            th: "อยู่ก่อนวันเริ่มบัญชีในโปรแกรม".into(),
-            en: "is before the first day of the books".into(),
-        });
+        return Error::invalid(
+            "date",
+            date,
+            crate::Problem::Other {
+                th: "อยู่ก่อนวันเริ่มบัญชีในโปรแกรม".into(),
+                en: "is before the first day of the books".into(),
+            },
+        );
     }
     Error::Db(e)
 }

@@ -9,6 +9,11 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
+/// A member as the province's reports count them: (fund code, status, groups, birth year).
+pub type MemberFacts = (String, String, String, Option<i32>);
+/// A member by name: (number, title, first name, last name, status, status since).
+pub type MemberNames = (String, String, String, String, String, String);
+
 pub const PROVINCE_APPLICATION_ID: i32 = 0x4B50_5256;
 
 /// Each imported bundle's file, byte for byte, written in the import's own transaction (so the
@@ -140,10 +145,16 @@ impl ProvinceStore {
             // The province's key for hashing national IDs (HMAC), handed to funds at enrolment.
             let mut key = [0u8; 32];
             rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut key);
-            tx.execute("INSERT INTO p_setting (key, value) VALUES ('id_key', ?1)", [hex::encode(key)])?;
+            tx.execute(
+                "INSERT INTO p_setting (key, value) VALUES ('id_key', ?1)",
+                [hex::encode(key)],
+            )?;
             tx.commit()?;
         } else if app != PROVINCE_APPLICATION_ID {
-            return Err(Error::NotKongthun { path: path.display().to_string(), reason: "not a province database".into() });
+            return Err(Error::NotKongthun {
+                path: path.display().to_string(),
+                reason: "not a province database".into(),
+            });
         }
         conn.execute_batch(BUNDLE_FILES)?;
         Ok(ProvinceStore { conn, path: path.to_path_buf() })
@@ -154,7 +165,9 @@ impl ProvinceStore {
     }
 
     pub fn id_key(&self) -> Result<String> {
-        Ok(self.conn.query_row("SELECT value FROM p_setting WHERE key = 'id_key'", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM p_setting WHERE key = 'id_key'", [], |r| r.get(0))?)
     }
 
     pub fn fund(&self, code: &str) -> Result<Option<ProvinceFund>> {
@@ -175,7 +188,18 @@ impl ProvinceStore {
     }
 
     #[allow(clippy::too_many_arguments)]
-    pub fn enrol(&mut self, code: &str, name: &str, amphoe: &str, tambon: &str, changwat: &str, public_key: &[u8; 32], fingerprint: &str, at: &str, by: &str) -> Result<()> {
+    pub fn enrol(
+        &mut self,
+        code: &str,
+        name: &str,
+        amphoe: &str,
+        tambon: &str,
+        changwat: &str,
+        public_key: &[u8; 32],
+        fingerprint: &str,
+        at: &str,
+        by: &str,
+    ) -> Result<()> {
         self.conn.execute(
             "INSERT INTO p_fund (code, name, amphoe, tambon, changwat, public_key, fingerprint, enrolled_at, enrolled_by, chain_head)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, zeroblob(32))",
@@ -186,7 +210,14 @@ impl ProvinceStore {
 
     /// Replace a fund's key: by a rotation record (`re_enrol` false) or by the officer after
     /// the fund lost its key (`re_enrol` true, recorded and shown in the funds list).
-    pub fn replace_key(&mut self, code: &str, public_key: &[u8; 32], fingerprint: &str, re_enrol: bool, at: &str) -> Result<()> {
+    pub fn replace_key(
+        &mut self,
+        code: &str,
+        public_key: &[u8; 32],
+        fingerprint: &str,
+        re_enrol: bool,
+        at: &str,
+    ) -> Result<()> {
         self.conn.execute(
             "UPDATE p_fund SET public_key = ?2, fingerprint = ?3, key_changes = key_changes + 1,
                     re_enrolled_at = CASE WHEN ?4 THEN ?5 ELSE re_enrolled_at END WHERE code = ?1",
@@ -197,12 +228,24 @@ impl ProvinceStore {
 
     /// Hash of the bundle a fund sent with this sequence number, if imported.
     pub fn bundle_hash(&self, code: &str, seq: i64) -> Result<Option<[u8; 32]>> {
-        let h: Option<Vec<u8>> = self.conn.query_row("SELECT hash FROM p_bundle WHERE fund_code = ?1 AND seq = ?2", params![code, seq], |r| r.get(0)).optional()?;
+        let h: Option<Vec<u8>> = self
+            .conn
+            .query_row(
+                "SELECT hash FROM p_bundle WHERE fund_code = ?1 AND seq = ?2",
+                params![code, seq],
+                |r| r.get(0),
+            )
+            .optional()?;
         Ok(blob32(h))
     }
 
     pub fn bundle_seq_of_hash(&self, hash: &[u8; 32]) -> Result<Option<(String, i64)>> {
-        Ok(self.conn.query_row("SELECT fund_code, seq FROM p_bundle WHERE hash = ?1", [&hash[..]], |r| Ok((r.get(0)?, r.get(1)?))).optional()?)
+        Ok(self
+            .conn
+            .query_row("SELECT fund_code, seq FROM p_bundle WHERE hash = ?1", [&hash[..]], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?)
     }
 
     /// The chain head the province holds for a fund at the end of a month (from the bundle
@@ -210,14 +253,30 @@ impl ProvinceStore {
     pub fn head_at_month_end(&self, code: &str, month: &str) -> Result<Option<[u8; 32]>> {
         let h: Option<Vec<u8>> = self
             .conn
-            .query_row("SELECT chain_head FROM p_bundle WHERE fund_code = ?1 AND period_to = ?2", params![code, month], |r| r.get(0))
+            .query_row(
+                "SELECT chain_head FROM p_bundle WHERE fund_code = ?1 AND period_to = ?2",
+                params![code, month],
+                |r| r.get(0),
+            )
             .optional()?;
         Ok(blob32(h))
     }
 
     /// Write one verified bundle: all or nothing.
     #[allow(clippy::too_many_arguments)]
-    pub fn import(&mut self, code: &str, seq: i64, hash: &[u8; 32], period: (&str, &str), head: &[u8; 32], last_entry: i64, rows: &ImportRows, at: &str, by: &str, bundle_file: &[u8]) -> Result<()> {
+    pub fn import(
+        &mut self,
+        code: &str,
+        seq: i64,
+        hash: &[u8; 32],
+        period: (&str, &str),
+        head: &[u8; 32],
+        last_entry: i64,
+        rows: &ImportRows,
+        at: &str,
+        by: &str,
+        bundle_file: &[u8],
+    ) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         if let Some((public, fingerprint)) = &rows.new_key {
             tx.execute(
@@ -235,20 +294,49 @@ impl ProvinceStore {
                     groups = excluded.groups, id_hash = excluded.id_hash",
             )?;
             for v in &rows.members {
-                let groups = v["groups"].as_array().map(|g| g.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(",")).unwrap_or_default();
+                let groups = v["groups"]
+                    .as_array()
+                    .map(|g| g.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(","))
+                    .unwrap_or_default();
                 m.execute(params![
-                    code, v["member_no"].as_str(), v["title"].as_str(), v["first_name"].as_str(), v["last_name"].as_str(),
-                    v["sex"].as_str(), v["birth_year"].as_i64().or_else(|| v["birth_year"].as_str().and_then(|y| y.parse::<i64>().ok())), v["moo"].as_i64(),
-                    v["joined_on"].as_str(), v["status"].as_str(), v["status_since"].as_str(), groups, v["national_id"].as_str()
+                    code,
+                    v["member_no"].as_str(),
+                    v["title"].as_str(),
+                    v["first_name"].as_str(),
+                    v["last_name"].as_str(),
+                    v["sex"].as_str(),
+                    v["birth_year"]
+                        .as_i64()
+                        .or_else(|| v["birth_year"].as_str().and_then(|y| y.parse::<i64>().ok())),
+                    v["moo"].as_i64(),
+                    v["joined_on"].as_str(),
+                    v["status"].as_str(),
+                    v["status_since"].as_str(),
+                    groups,
+                    v["national_id"].as_str()
                 ])?;
             }
             let mut e = tx.prepare_cached("INSERT INTO p_entry (fund_code, entry_id, entry_date, kind, doc_no, description, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
             let mut p = tx.prepare_cached("INSERT INTO p_posting (fund_code, entry_id, line, account, amount) VALUES (?1, ?2, ?3, ?4, ?5)")?;
             for v in &rows.entries {
                 let id = v["id"].as_i64();
-                e.execute(params![code, id, v["entry_date"].as_str(), v["kind"].as_str(), v["doc_no"].as_str(), v["description"].as_str(), hex::decode(v["hash"].as_str().unwrap_or("")).unwrap_or_default()])?;
+                e.execute(params![
+                    code,
+                    id,
+                    v["entry_date"].as_str(),
+                    v["kind"].as_str(),
+                    v["doc_no"].as_str(),
+                    v["description"].as_str(),
+                    hex::decode(v["hash"].as_str().unwrap_or("")).unwrap_or_default()
+                ])?;
                 for (i, posting) in v["postings"].as_array().into_iter().flatten().enumerate() {
-                    p.execute(params![code, id, i as i64 + 1, posting["account"].as_str(), posting["amount"].as_i64()])?;
+                    p.execute(params![
+                        code,
+                        id,
+                        i as i64 + 1,
+                        posting["account"].as_str(),
+                        posting["amount"].as_i64()
+                    ])?;
                 }
             }
             let mut c = tx.prepare_cached(
@@ -256,7 +344,15 @@ impl ProvinceStore {
                  ON CONFLICT (fund_code, claim_id) DO UPDATE SET status = excluded.status, amount = excluded.amount",
             )?;
             for v in &rows.claims {
-                c.execute(params![code, v["id"].as_i64(), v["member_no"].as_str(), v["category"].as_str(), v["event_date"].as_str(), v["status"].as_str(), v["approved_amount"].as_i64()])?;
+                c.execute(params![
+                    code,
+                    v["id"].as_i64(),
+                    v["member_no"].as_str(),
+                    v["category"].as_str(),
+                    v["event_date"].as_str(),
+                    v["status"].as_str(),
+                    v["approved_amount"].as_i64()
+                ])?;
             }
         }
         tx.execute(
@@ -264,7 +360,10 @@ impl ProvinceStore {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![code, seq, &hash[..], period.0, period.1, rows.entries.len() as i64, &head[..], at, by, "p_bundle_file"],
         )?;
-        tx.execute("INSERT INTO p_bundle_file (fund_code, seq, bytes) VALUES (?1, ?2, ?3)", params![code, seq, bundle_file])?;
+        tx.execute(
+            "INSERT INTO p_bundle_file (fund_code, seq, bytes) VALUES (?1, ?2, ?3)",
+            params![code, seq, bundle_file],
+        )?;
         if let Some((founded_on, books_start)) = &rows.fund_start {
             tx.execute(
                 "INSERT INTO p_fund_start (fund_code, founded_on, books_start) VALUES (?1, ?2, ?3)
@@ -284,7 +383,16 @@ impl ProvinceStore {
     pub fn content_digest(&self) -> Result<String> {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
-        for table in ["p_fund", "p_fund_start", "p_bundle", "p_bundle_file", "p_member", "p_entry", "p_posting", "p_claim"] {
+        for table in [
+            "p_fund",
+            "p_fund_start",
+            "p_bundle",
+            "p_bundle_file",
+            "p_member",
+            "p_entry",
+            "p_posting",
+            "p_claim",
+        ] {
             let mut stmt = self.conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))?;
             let n = stmt.column_count();
             let mut rows = stmt.query([])?;
@@ -305,14 +413,25 @@ impl ProvinceStore {
              JOIN p_entry e ON e.fund_code = p.fund_code AND e.entry_id = p.entry_id
              WHERE e.entry_date BETWEEN ?1 AND ?2 GROUP BY p.fund_code, p.account ORDER BY 1, 2",
         )?;
-        let rows = stmt.query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?, Satang(r.get(2)?))))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = stmt
+            .query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?, Satang(r.get(2)?))))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     /// Per fund: (code, status, groups, birth_year) of every member.
-    pub fn members(&self) -> Result<Vec<(String, String, String, Option<i32>)>> {
+    pub fn members(&self) -> Result<Vec<MemberFacts>> {
         let mut stmt = self.conn.prepare_cached("SELECT fund_code, status, groups, birth_year FROM p_member ORDER BY fund_code, member_no")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, Option<String>>(2)?.unwrap_or_default(), r.get(3)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    r.get(3)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -320,7 +439,11 @@ impl ProvinceStore {
     pub fn bundle_file(&self, code: &str, seq: i64) -> Result<Option<Vec<u8>>> {
         Ok(self
             .conn
-            .query_row("SELECT bytes FROM p_bundle_file WHERE fund_code = ?1 AND seq = ?2", params![code, seq], |r| r.get(0))
+            .query_row(
+                "SELECT bytes FROM p_bundle_file WHERE fund_code = ?1 AND seq = ?2",
+                params![code, seq],
+                |r| r.get(0),
+            )
             .optional()?)
     }
 
@@ -347,7 +470,9 @@ impl ProvinceStore {
                     postings: Vec::new(),
                 });
             }
-            if let (Some(account), Some(amount)) = (r.get::<_, Option<String>>(6)?, r.get::<_, Option<i64>>(7)?) {
+            if let (Some(account), Some(amount)) =
+                (r.get::<_, Option<String>>(6)?, r.get::<_, Option<i64>>(7)?)
+            {
                 out.last_mut().expect("entry pushed above").postings.push((account, amount));
             }
         }
@@ -356,28 +481,38 @@ impl ProvinceStore {
 
     /// A fund's members as imported: (member no, title, first name, last name, status,
     /// status since), by member number.
-    pub fn members_of(&self, code: &str) -> Result<Vec<(String, String, String, String, String, String)>> {
+    pub fn members_of(&self, code: &str) -> Result<Vec<MemberNames>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT member_no, coalesce(title, ''), coalesce(first_name, ''), coalesce(last_name, ''), coalesce(status, ''), coalesce(status_since, '')
              FROM p_member WHERE fund_code = ?1 ORDER BY member_no",
         )?;
         let rows = stmt
-            .query_map([code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+            .query_map([code], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     /// Per fund, the date of its first imported entry.
     pub fn first_entry_dates(&self) -> Result<Vec<(String, String)>> {
-        let mut stmt = self.conn.prepare_cached("SELECT fund_code, min(entry_date) FROM p_entry GROUP BY fund_code ORDER BY fund_code")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT fund_code, min(entry_date) FROM p_entry GROUP BY fund_code ORDER BY fund_code",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     /// Periods covered by each fund's bundles, in order.
     pub fn coverage(&self) -> Result<Vec<(String, String, String)>> {
-        let mut stmt = self.conn.prepare_cached("SELECT fund_code, period_from, period_to FROM p_bundle ORDER BY fund_code, seq")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT fund_code, period_from, period_to FROM p_bundle ORDER BY fund_code, seq",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 }

@@ -23,10 +23,21 @@ pub struct LoanRow {
 }
 
 impl Tx<'_> {
-    pub fn insert_matching_round(&mut self, source: &str, label: &str, entry_id: i64, members: &[i64]) -> Result<i64> {
-        self.tx.execute("INSERT INTO matching_round (source, label, entry_id) VALUES (?1, ?2, ?3)", params![source, label, entry_id])?;
+    pub fn insert_matching_round(
+        &mut self,
+        source: &str,
+        label: &str,
+        entry_id: i64,
+        members: &[i64],
+    ) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO matching_round (source, label, entry_id) VALUES (?1, ?2, ?3)",
+            params![source, label, entry_id],
+        )?;
         let id = self.tx.last_insert_rowid();
-        let mut stmt = self.tx.prepare_cached("INSERT INTO matched_member (round_id, member_id) VALUES (?1, ?2)")?;
+        let mut stmt = self
+            .tx
+            .prepare_cached("INSERT INTO matched_member (round_id, member_id) VALUES (?1, ?2)")?;
         for m in members {
             stmt.execute(params![id, m])?;
         }
@@ -34,7 +45,18 @@ impl Tx<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    pub fn insert_loan(&mut self, member_id: i64, principal: Satang, rate_bp: u32, method: &str, term: u32, start: &str, guarantors: &[i64], entry_id: i64, resolution_id: Option<i64>) -> Result<i64> {
+    pub fn insert_loan(
+        &mut self,
+        member_id: i64,
+        principal: Satang,
+        rate_bp: u32,
+        method: &str,
+        term: u32,
+        start: &str,
+        guarantors: &[i64],
+        entry_id: i64,
+        resolution_id: Option<i64>,
+    ) -> Result<i64> {
         let g = guarantors.iter().map(|g| g.to_string()).collect::<Vec<_>>().join(",");
         self.tx.execute(
             "INSERT INTO loan (member_id, principal, rate_bp, method, term_months, start_date, guarantors, entry_id, resolution_id)
@@ -44,7 +66,13 @@ impl Tx<'_> {
         Ok(self.tx.last_insert_rowid())
     }
 
-    pub fn insert_repayment(&mut self, entry_id: i64, loan_id: i64, principal: Satang, interest: Satang) -> Result<()> {
+    pub fn insert_repayment(
+        &mut self,
+        entry_id: i64,
+        loan_id: i64,
+        principal: Satang,
+        interest: Satang,
+    ) -> Result<()> {
         self.tx.execute(
             "INSERT INTO loan_repayment (entry_id, loan_id, principal, interest) VALUES (?1, ?2, ?3, ?4)",
             params![entry_id, loan_id, principal.0, interest.0],
@@ -64,7 +92,13 @@ impl Tx<'_> {
     }
 
     /// A matching round a member was counted in before the books start (carried in).
-    pub fn insert_carried_matching(&mut self, member_id: i64, source: &str, round: &str, received_on: &str) -> Result<()> {
+    pub fn insert_carried_matching(
+        &mut self,
+        member_id: i64,
+        source: &str,
+        round: &str,
+        received_on: &str,
+    ) -> Result<()> {
         self.tx
             .prepare_cached("INSERT INTO carried_matching (member_id, source, round, received_on) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![member_id, source, round, received_on])?;
@@ -72,7 +106,10 @@ impl Tx<'_> {
     }
 
     pub fn insert_allocation(&mut self, year: i32, entry_id: i64, parts_json: &str) -> Result<()> {
-        self.tx.execute("INSERT INTO allocation (year, entry_id, parts) VALUES (?1, ?2, ?3)", params![year, entry_id, parts_json])?;
+        self.tx.execute(
+            "INSERT INTO allocation (year, entry_id, parts) VALUES (?1, ?2, ?3)",
+            params![year, entry_id, parts_json],
+        )?;
         Ok(())
     }
 }
@@ -88,7 +125,9 @@ impl Reader<'_> {
                  SELECT member_id FROM carried_matching WHERE source = ?1)
              GROUP BY member_id",
         )?;
-        let rows = stmt.query_map([source], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<HashMap<_, _>>>()?;
+        let rows = stmt
+            .query_map([source], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<HashMap<_, _>>>()?;
         Ok(rows)
     }
 
@@ -172,12 +211,17 @@ impl Reader<'_> {
         while let Some(r) = rows.next()? {
             by_member.entry(r.get(0)?).or_default().push((r.get(1)?, r.get(2)?));
         }
-        let from_date = crate::domain::date::parse(from).map_err(|p| crate::Error::invalid("from", from, p))?;
-        let to_date = crate::domain::date::parse(to).map_err(|p| crate::Error::invalid("to", to, p))?;
+        let from_date =
+            crate::domain::date::parse(from).map_err(|p| crate::Error::invalid("from", from, p))?;
+        let to_date =
+            crate::domain::date::parse(to).map_err(|p| crate::Error::invalid("to", to, p))?;
         let mut month_ends = Vec::new();
         let mut d = from_date;
         while d <= to_date {
-            let end = crate::domain::date::last_of_month(chrono::Datelike::year(&d), chrono::Datelike::month(&d));
+            let end = crate::domain::date::last_of_month(
+                chrono::Datelike::year(&d),
+                chrono::Datelike::month(&d),
+            );
             month_ends.push(end.to_string());
             d = end.succ_opt().expect("next day");
         }
@@ -185,7 +229,8 @@ impl Reader<'_> {
         for (member, moves) in by_member {
             let mut w: i128 = 0;
             for end in &month_ends {
-                let balance: i64 = moves.iter().filter(|(date, _)| date <= end).map(|(_, a)| a).sum();
+                let balance: i64 =
+                    moves.iter().filter(|(date, _)| date <= end).map(|(_, a)| a).sum();
                 w += i128::from(balance.max(0));
             }
             if w > 0 {
@@ -203,7 +248,9 @@ impl Reader<'_> {
              GROUP BY p.member_id HAVING SUM(p.amount) < 0",
         )?;
         let rows = stmt
-            .query_map(params![crate::domain::accounts::LOAN_INTEREST, from, to], |r| Ok((r.get::<_, i64>(0)?, i128::from(r.get::<_, i64>(1)?))))?
+            .query_map(params![crate::domain::accounts::LOAN_INTEREST, from, to], |r| {
+                Ok((r.get::<_, i64>(0)?, i128::from(r.get::<_, i64>(1)?)))
+            })?
             .collect::<rusqlite::Result<HashMap<_, _>>>()?;
         Ok(rows)
     }

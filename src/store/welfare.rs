@@ -15,7 +15,9 @@ fn rule_from_row(r: &Row<'_>) -> rusqlite::Result<(i64, WelfareRule)> {
     let tiers: String = r.get("tiers")?;
     let amount = match kind.as_str() {
         "per_day" => RuleAmount::PerDay { per_day: amount, cap_per_event: cap_event.map(Satang) },
-        "tiered" => RuleAmount::Tiered { tiers: RuleAmount::parse_tiers(&tiers).unwrap_or_default() },
+        "tiered" => {
+            RuleAmount::Tiered { tiers: RuleAmount::parse_tiers(&tiers).unwrap_or_default() }
+        }
         _ => RuleAmount::Fixed { amount },
     };
     let effective: String = r.get("effective_from")?;
@@ -94,10 +96,18 @@ pub struct NewClaim<'a> {
 }
 
 impl Tx<'_> {
-    pub fn insert_rule(&mut self, rule: &WelfareRule, resolution_id: Option<i64>, by: &str, at: &str) -> Result<i64> {
+    pub fn insert_rule(
+        &mut self,
+        rule: &WelfareRule,
+        resolution_id: Option<i64>,
+        by: &str,
+        at: &str,
+    ) -> Result<i64> {
         let (kind, amount, cap_event, tiers) = match &rule.amount {
             RuleAmount::Fixed { amount } => ("fixed", amount.0, None, String::new()),
-            RuleAmount::PerDay { per_day, cap_per_event } => ("per_day", per_day.0, cap_per_event.map(|c| c.0), String::new()),
+            RuleAmount::PerDay { per_day, cap_per_event } => {
+                ("per_day", per_day.0, cap_per_event.map(|c| c.0), String::new())
+            }
             RuleAmount::Tiered { tiers } => ("tiered", 0, None, RuleAmount::tiers_text(tiers)),
         };
         self.tx.execute(
@@ -148,7 +158,14 @@ impl Tx<'_> {
         Ok(self.tx.last_insert_rowid())
     }
 
-    pub fn update_claim_evaluation(&mut self, id: i64, eligible: bool, evaluated: Satang, json: &str, rule_id: Option<i64>) -> Result<()> {
+    pub fn update_claim_evaluation(
+        &mut self,
+        id: i64,
+        eligible: bool,
+        evaluated: Satang,
+        json: &str,
+        rule_id: Option<i64>,
+    ) -> Result<()> {
         self.tx.execute(
             "UPDATE claim SET eligible = ?2, evaluated = ?3, evaluation = ?4, rule_id = ?5 WHERE id = ?1",
             params![id, eligible, evaluated.0, json, rule_id],
@@ -156,7 +173,13 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn decide_claim(&mut self, id: i64, approved: bool, resolution_id: i64, amount: Option<Satang>) -> Result<()> {
+    pub fn decide_claim(
+        &mut self,
+        id: i64,
+        approved: bool,
+        resolution_id: i64,
+        amount: Option<Satang>,
+    ) -> Result<()> {
         self.tx.execute(
             "UPDATE claim SET status = ?2, resolution_id = ?3, approved_amount = ?4 WHERE id = ?1 AND status = 'open'",
             params![id, if approved { "approved" } else { "rejected" }, resolution_id, amount.map(|a| a.0)],
@@ -165,7 +188,13 @@ impl Tx<'_> {
     }
 
     /// Welfare a member received before the books start (carried in).
-    pub fn insert_carried_welfare(&mut self, member_id: i64, category: &str, event_date: &str, amount: Satang) -> Result<()> {
+    pub fn insert_carried_welfare(
+        &mut self,
+        member_id: i64,
+        category: &str,
+        event_date: &str,
+        amount: Satang,
+    ) -> Result<()> {
         self.tx
             .prepare_cached("INSERT INTO carried_welfare (member_id, category, event_date, amount) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![member_id, category, event_date, amount.0])?;
@@ -186,7 +215,9 @@ impl Tx<'_> {
 
 impl Reader<'_> {
     pub fn rules(&self) -> Result<Vec<(i64, WelfareRule)>> {
-        let mut stmt = self.conn.prepare_cached("SELECT * FROM welfare_rule ORDER BY category, effective_from")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT * FROM welfare_rule ORDER BY category, effective_from")?;
         let rows = stmt.query_map([], rule_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -197,30 +228,46 @@ impl Reader<'_> {
     }
 
     pub fn claims(&self, status: Option<&str>) -> Result<Vec<ClaimRow>> {
-        let mut stmt = self.conn.prepare_cached("SELECT * FROM claim WHERE (?1 IS NULL OR status = ?1) ORDER BY id")?;
-        let rows = stmt.query_map([status], claim_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT * FROM claim WHERE (?1 IS NULL OR status = ?1) ORDER BY id")?;
+        let rows =
+            stmt.query_map([status], claim_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     /// The newest `limit` claims (of one status, or all), newest first: what a screen lists
     /// without reading twenty years of evaluations.
     pub fn claims_recent(&self, status: Option<&str>, limit: usize) -> Result<Vec<ClaimRow>> {
-        let mut stmt = self.conn.prepare_cached("SELECT * FROM claim WHERE (?1 IS NULL OR status = ?1) ORDER BY id DESC LIMIT ?2")?;
-        let rows = stmt.query_map(params![status, limit as i64], claim_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT * FROM claim WHERE (?1 IS NULL OR status = ?1) ORDER BY id DESC LIMIT ?2",
+        )?;
+        let rows = stmt
+            .query_map(params![status, limit as i64], claim_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     /// How many claims are in each status.
     pub fn claim_counts(&self) -> Result<std::collections::HashMap<String, i64>> {
-        let mut stmt = self.conn.prepare_cached("SELECT status, count(*) FROM claim GROUP BY status")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let mut stmt =
+            self.conn.prepare_cached("SELECT status, count(*) FROM claim GROUP BY status")?;
+        let rows =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
 
     /// Claims of a member in a category with event dates in [from, to] that are approved or
     /// paid (other than `except`), and the welfare carried in from the fund's earlier books
     /// in the same span: (count, total).
-    pub fn claims_counted(&self, member_id: i64, category: &str, from: &str, to: &str, except: Option<i64>) -> Result<(u32, Satang)> {
+    pub fn claims_counted(
+        &self,
+        member_id: i64,
+        category: &str,
+        from: &str,
+        to: &str,
+        except: Option<i64>,
+    ) -> Result<(u32, Satang)> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT count(*), COALESCE(SUM(amount), 0) FROM (
                  SELECT approved_amount AS amount FROM claim
@@ -230,6 +277,8 @@ impl Reader<'_> {
                  SELECT amount FROM carried_welfare
                  WHERE member_id = ?1 AND category = ?2 AND event_date BETWEEN ?3 AND ?4)",
         )?;
-        Ok(stmt.query_row(params![member_id, category, from, to, except], |r| Ok((r.get(0)?, Satang(r.get(1)?))))?)
+        Ok(stmt.query_row(params![member_id, category, from, to, except], |r| {
+            Ok((r.get(0)?, Satang(r.get(1)?)))
+        })?)
     }
 }

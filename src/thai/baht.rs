@@ -11,7 +11,7 @@ fn group(n: u64, after_more: bool) -> String {
     let mut out = String::new();
     let digits: Vec<u64> = (0..6).map(|p| (n / 10u64.pow(p)) % 10).collect();
     for place in (0..6).rev() {
-        let d = digits[place as usize] as usize;
+        let d = digits[place] as usize;
         if d == 0 {
             continue;
         }

@@ -7,7 +7,8 @@ use kongthun::ops::documents::{self, Document, Format};
 fn demo_copy() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.sqlite");
-    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/demo-small.sqlite"), &path).unwrap();
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/demo-small.sqlite"), &path)
+        .unwrap();
     let store = Store::open(&path).unwrap();
     (dir, store)
 }
@@ -19,20 +20,37 @@ fn every_document_renders_in_its_formats_and_refuses_the_others() {
     let ctx = today();
     let entry = store.read().entry_count().unwrap().to_string();
     let cases = [
-        (Document::Statement { month: month.clone(), names: true }, vec![Format::Pdf, Format::Csv, Format::Xlsx]),
+        (
+            Document::Statement { month: month.clone(), names: true },
+            vec![Format::Pdf, Format::Csv, Format::Xlsx],
+        ),
         (Document::Month { month: month.clone() }, vec![Format::Pdf, Format::Csv, Format::Xlsx]),
-        (Document::TrialBalance { as_of: "2026-10-31".into() }, vec![Format::Pdf, Format::Csv, Format::Xlsx]),
+        (
+            Document::TrialBalance { as_of: "2026-10-31".into() },
+            vec![Format::Pdf, Format::Csv, Format::Xlsx],
+        ),
         (Document::Year { year: 2569 }, vec![Format::Pdf, Format::Csv, Format::Xlsx]),
         (Document::Passbook { member_no: "1".into() }, vec![Format::Pdf]),
         (Document::Voucher { entry }, vec![Format::Pdf]),
-        (Document::Ledger { account: "1101".into(), from: "2026-01-01".into(), to: "2026-10-31".into() }, vec![Format::Pdf]),
-        (Document::Arrears { as_of: "2026-10-31".into() }, vec![Format::Pdf, Format::Csv, Format::Xlsx]),
+        (
+            Document::Ledger {
+                account: "1101".into(),
+                from: "2026-01-01".into(),
+                to: "2026-10-31".into(),
+            },
+            vec![Format::Pdf],
+        ),
+        (
+            Document::Arrears { as_of: "2026-10-31".into() },
+            vec![Format::Pdf, Format::Csv, Format::Xlsx],
+        ),
     ];
     for (doc, formats) in cases {
         for format in [Format::Pdf, Format::Csv, Format::Xlsx] {
             let result = documents::render(&store, &ctx, &doc, format);
             if formats.contains(&format) {
-                let bytes = result.unwrap_or_else(|e| panic!("{doc:?} as {format:?}: {}", e.message_en()));
+                let bytes =
+                    result.unwrap_or_else(|e| panic!("{doc:?} as {format:?}: {}", e.message_en()));
                 let magic: &[u8] = match format {
                     Format::Pdf => b"%PDF",
                     Format::Csv => "\u{feff}".as_bytes(),
@@ -47,8 +65,18 @@ fn every_document_renders_in_its_formats_and_refuses_the_others() {
     }
     // Saving goes through the atomic writer and reports the digest of what is on disk.
     let out = tempfile::tempdir().unwrap();
-    let path = out.path().join(documents::suggested_name(&Document::Statement { month: month.clone(), names: false }, Format::Pdf));
-    let saved = documents::save(&store, &ctx, &Document::Statement { month, names: false }, Format::Pdf, &path).unwrap();
+    let path = out.path().join(documents::suggested_name(
+        &Document::Statement { month: month.clone(), names: false },
+        Format::Pdf,
+    ));
+    let saved = documents::save(
+        &store,
+        &ctx,
+        &Document::Statement { month, names: false },
+        Format::Pdf,
+        &path,
+    )
+    .unwrap();
     assert_eq!(saved.bytes as u64, std::fs::metadata(&path).unwrap().len());
     assert!(path.file_name().unwrap().to_string_lossy().starts_with("statement-"));
 }
@@ -57,22 +85,52 @@ fn every_document_renders_in_its_formats_and_refuses_the_others() {
 fn collection_sheet_proposes_what_each_active_member_owes() {
     let mut f = fund(FundKind::Welfare);
     add_members(&mut f.store, 3, "2026-01-10");
-    let line = |no: &str, periods: i64| ops::contributions::CollectLine { member_no: no.into(), contribution: Satang(3000 * periods), savings: Satang::ZERO, entrance_fee: Satang(5000) };
-    ops::contributions::collect(&mut f.store, &today(), "2026-03-01", "cash", &[line("1", 3)]).unwrap();
-    ops::members::change_status(&mut f.store, &today(), "3", kongthun::domain::MemberStatus::Resigned, "2026-02-01", "ย้ายบ้าน").unwrap();
+    let line = |no: &str, periods: i64| ops::contributions::CollectLine {
+        member_no: no.into(),
+        contribution: Satang(3000 * periods),
+        savings: Satang::ZERO,
+        entrance_fee: Satang(5000),
+    };
+    ops::contributions::collect(&mut f.store, &today(), "2026-03-01", "cash", &[line("1", 3)])
+        .unwrap();
+    ops::members::change_status(
+        &mut f.store,
+        &today(),
+        "3",
+        kongthun::domain::MemberStatus::Resigned,
+        "2026-02-01",
+        "ย้ายบ้าน",
+    )
+    .unwrap();
     let sheet = ops::contributions::collection_sheet(&f.store, date(2026, 3, 15)).unwrap();
-    assert_eq!(sheet.iter().map(|r| r.member_no.as_str()).collect::<Vec<_>>(), ["1", "2"], "active members only");
+    assert_eq!(
+        sheet.iter().map(|r| r.member_no.as_str()).collect::<Vec<_>>(),
+        ["1", "2"],
+        "active members only"
+    );
     // Member 1 paid Jan-Mar: nothing owed, one period proposed, no entrance fee again.
-    assert_eq!((sheet[0].arrears_periods, sheet[0].expected_contribution, sheet[0].expected_entrance_fee), (0, Satang(3000), Satang::ZERO));
+    assert_eq!(
+        (sheet[0].arrears_periods, sheet[0].expected_contribution, sheet[0].expected_entrance_fee),
+        (0, Satang(3000), Satang::ZERO)
+    );
     // Member 2 never paid: three periods and the entrance fee.
-    assert_eq!((sheet[1].arrears_periods, sheet[1].expected_contribution, sheet[1].expected_entrance_fee), (3, Satang(9000), Satang(5000)));
+    assert_eq!(
+        (sheet[1].arrears_periods, sheet[1].expected_contribution, sheet[1].expected_entrance_fee),
+        (3, Satang(9000), Satang(5000))
+    );
 }
 
 #[test]
 fn periods_paid_in_one_pass_equal_the_dated_query() {
     let (_dir, store) = demo_copy();
     let reader = store.read();
-    let latest = reader.entries_between("0000-01-01", "9999-12-31", None).unwrap().last().unwrap().entry_date.clone();
+    let latest = reader
+        .entries_between("0000-01-01", "9999-12-31", None)
+        .unwrap()
+        .last()
+        .unwrap()
+        .entry_date
+        .clone();
     // On or after the latest entry the one-pass sum is used; a day before it, the dated
     // query. Both must agree with summing member by member.
     let fast = reader.periods_paid_all(&latest).unwrap();
@@ -80,7 +138,10 @@ fn periods_paid_in_one_pass_equal_the_dated_query() {
         assert_eq!(*paid, reader.periods_paid_as_of(*member, &latest).unwrap(), "member {member}");
     }
     let members = reader.members(&Default::default()).unwrap();
-    assert_eq!(fast.len(), members.iter().filter(|m| reader.periods_paid(m.id).unwrap() > 0).count());
+    assert_eq!(
+        fast.len(),
+        members.iter().filter(|m| reader.periods_paid(m.id).unwrap() > 0).count()
+    );
     let earlier = reader.periods_paid_all("2026-06-30").unwrap();
     for (member, paid) in &earlier {
         assert_eq!(*paid, reader.periods_paid_as_of(*member, "2026-06-30").unwrap());
@@ -97,7 +158,11 @@ fn dashboard_adds_up_with_the_reports() {
     let arrears = ops::contributions::arrears(&store, date(2026, 10, 31)).unwrap();
     assert_eq!(d.members_in_arrears, None, "counted separately");
     let count = kongthun::report::arrears_count(&store.read(), date(2026, 10, 31)).unwrap();
-    assert_eq!(count, arrears.iter().filter(|r| r.status == kongthun::domain::MemberStatus::Active).count() as i64);
+    assert_eq!(
+        count,
+        arrears.iter().filter(|r| r.status == kongthun::domain::MemberStatus::Active).count()
+            as i64
+    );
     assert!(d.last_closed_month.is_some());
 }
 
@@ -106,18 +171,37 @@ fn automatic_backups_rotate_and_the_newest_is_offered() {
     let mut f = invariants_fixture();
     let dir = f.dir.path().join("backups");
     for minute in 0..5 {
-        let ctx = Ctx { recorded_by: "ทดสอบ".into(), now: Utc.with_ymd_and_hms(2026, 11, 22, 3, minute, 0).unwrap() };
+        let ctx = Ctx {
+            recorded_by: "ทดสอบ".into(),
+            now: Utc.with_ymd_and_hms(2026, 11, 22, 3, minute, 0).unwrap(),
+        };
         ops::backup::automatic_backup(&mut f.store, &ctx, &dir, 3, false).unwrap().unwrap();
     }
-    let mut names: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
-    assert_eq!(names, ["kongthun-T-001-20261122-100200.sqlite", "kongthun-T-001-20261122-100300.sqlite", "kongthun-T-001-20261122-100400.sqlite"]);
+    assert_eq!(
+        names,
+        [
+            "kongthun-T-001-20261122-100200.sqlite",
+            "kongthun-T-001-20261122-100300.sqlite",
+            "kongthun-T-001-20261122-100400.sqlite"
+        ]
+    );
     // The daily one is skipped once a backup exists for the day.
-    let later = Ctx { recorded_by: "ทดสอบ".into(), now: Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap() };
+    let later = Ctx {
+        recorded_by: "ทดสอบ".into(),
+        now: Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap(),
+    };
     assert!(ops::backup::automatic_backup(&mut f.store, &later, &dir, 3, true).unwrap().is_none());
     // A backup cut short (a partial file) is never offered.
     std::fs::write(dir.join(".kongthun-T-001-20261122-200000.sqlite.partial"), b"half").unwrap();
-    assert_eq!(ops::backup::newest_backup(&dir).unwrap(), dir.join("kongthun-T-001-20261122-100400.sqlite"));
+    assert_eq!(
+        ops::backup::newest_backup(&dir).unwrap(),
+        dir.join("kongthun-T-001-20261122-100400.sqlite")
+    );
 }
 
 #[test]
@@ -129,7 +213,10 @@ fn an_unreadable_book_is_kept_aside_and_the_backup_put_in_its_place() {
     let path = f.path();
     drop(f.store);
     std::fs::write(&path, b"garbage where the book was").unwrap();
-    assert!(Store::open(&path).and_then(|s| s.read().require_fund().map(|_| ())).is_err(), "the damaged file does not open as a fund");
+    assert!(
+        Store::open(&path).and_then(|s| s.read().require_fund().map(|_| ())).is_err(),
+        "the damaged file does not open as a fund"
+    );
     let (store, outcome) = ops::backup::recover_from_backup(&path, &today(), &backup.path).unwrap();
     assert_eq!(store.read().verify_chain().unwrap().fingerprint, fingerprint);
     let aside = outcome.previous_copy.expect("kept aside");
@@ -154,10 +241,16 @@ fn the_new_fund_form_names_the_bad_field() {
         ..Default::default()
     };
     let p = good.profile().unwrap();
-    assert_eq!((p.contribution, p.moo, p.fiscal_year_start, p.entrance_fee), (Satang(3000), Some(5), 1, Satang::ZERO));
+    assert_eq!(
+        (p.contribution, p.moo, p.fiscal_year_start, p.entrance_fee),
+        (Satang(3000), Some(5), 1, Satang::ZERO)
+    );
     for (field, bad) in [
         ("contribution", ops::fund::FundForm { contribution: "สามสิบ".into(), ..good.clone() }),
-        ("fiscal_year_start", ops::fund::FundForm { fiscal_year_start: "13".into(), ..good.clone() }),
+        (
+            "fiscal_year_start",
+            ops::fund::FundForm { fiscal_year_start: "13".into(), ..good.clone() },
+        ),
         ("kind", ops::fund::FundForm { kind: "bank".into(), ..good.clone() }),
         ("moo", ops::fund::FundForm { moo: "x".into(), ..good.clone() }),
     ] {

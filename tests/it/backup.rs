@@ -48,7 +48,10 @@ fn restore_refuses_foreign_or_tampered_files_and_changes_nothing() {
 
     let other = usb.path().join("other.sqlite");
     rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE x (y)").unwrap();
-    assert!(matches!(ops::backup::restore(&mut f.store, &today(), &other), Err(Error::NotKongthun { .. })));
+    assert!(matches!(
+        ops::backup::restore(&mut f.store, &today(), &other),
+        Err(Error::NotKongthun { .. })
+    ));
 
     let tampered = usb.path().join("tampered.sqlite");
     std::fs::copy(&good, &tampered).unwrap();
@@ -56,8 +59,13 @@ fn restore_refuses_foreign_or_tampered_files_and_changes_nothing() {
         .unwrap()
         .execute_batch("DROP TRIGGER posting_no_update; UPDATE posting SET amount = amount * 10;")
         .unwrap();
-    assert!(matches!(ops::backup::restore(&mut f.store, &today(), &tampered), Err(Error::ChainBroken { .. })));
+    assert!(matches!(
+        ops::backup::restore(&mut f.store, &today(), &tampered),
+        Err(Error::ChainBroken { .. })
+    ));
 
-    assert!(ops::backup::restore(&mut f.store, &today(), &usb.path().join("missing.sqlite")).is_err());
+    assert!(
+        ops::backup::restore(&mut f.store, &today(), &usb.path().join("missing.sqlite")).is_err()
+    );
     assert_eq!(dump(&f.store), before);
 }

@@ -8,7 +8,8 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 fn golden() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/golden/DEMO-0001-0001-2025-11_2026-10.kongthun")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/golden/DEMO-0001-0001-2025-11_2026-10.kongthun")
 }
 
 /// Every entry of a zip, in order, with its bytes.
@@ -27,7 +28,8 @@ fn entries(path: &Path) -> Vec<(String, Vec<u8>)> {
 /// The golden bundle's entries written again, `replace` swapping one entry's contents for
 /// `zeros` bytes of zeros (streamed, never held) and `extra` adding unlisted entries.
 fn bundle_with(out: &Path, replace: Option<(&str, u64)>, extra: &[(&str, u64)]) {
-    let options = zip::write::SimpleFileOptions::default().compression_level(Some(1)).large_file(false);
+    let options =
+        zip::write::SimpleFileOptions::default().compression_level(Some(1)).large_file(false);
     let mut w = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
     let zeros = vec![0u8; 1 << 20];
     let write_zeros = |w: &mut zip::ZipWriter<std::fs::File>, n: u64| {
@@ -55,7 +57,11 @@ fn bundle_with(out: &Path, replace: Option<(&str, u64)>, extra: &[(&str, u64)]) 
 /// Make the headers of `name` declare `size` while the data inflates to something else.
 fn lie_about_size(path: &Path, name: &str, size: u32) {
     let mut bytes = std::fs::read(path).unwrap();
-    assert_eq!(kongthun::fuzz::lie_about_size(&mut bytes, name, size), 2, "local and central header of {name}");
+    assert_eq!(
+        kongthun::fuzz::lie_about_size(&mut bytes, name, size),
+        2,
+        "local and central header of {name}"
+    );
     std::fs::write(path, bytes).unwrap();
 }
 
@@ -74,18 +80,40 @@ fn enrolled_province(dir: &Path) -> PathBuf {
 /// process's size, since the child begins as a copy of it.) Returns (exit ok, stderr, bytes).
 fn import_in_child(db: &Path, bundle: &Path) -> (bool, String, u64) {
     let out = std::process::Command::new("/usr/bin/time")
-        .args(["-f", "peak-kib=%M", env!("CARGO_BIN_EXE_kongthun"), "province", "--db", db.to_str().unwrap(), "import", bundle.to_str().unwrap()])
+        .args([
+            "-f",
+            "peak-kib=%M",
+            env!("CARGO_BIN_EXE_kongthun"),
+            "province",
+            "--db",
+            db.to_str().unwrap(),
+            "import",
+            bundle.to_str().unwrap(),
+        ])
         .output()
         .expect("GNU time is needed (bash .ci/run installs the package `time`)");
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    let peak: u64 = stderr.lines().rev().find_map(|l| l.strip_prefix("peak-kib=")).and_then(|k| k.trim().parse().ok()).expect("time's report");
+    let peak: u64 = stderr
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("peak-kib="))
+        .and_then(|k| k.trim().parse().ok())
+        .expect("time's report");
     (out.status.success(), stderr, peak * 1024)
 }
 
 fn largest_listed_file() -> u64 {
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&entries(&golden()).into_iter().find(|(n, _)| n == "manifest.json").unwrap().1).unwrap();
-    manifest["files"].as_array().unwrap().iter().map(|f| f["bytes"].as_u64().unwrap()).max().unwrap()
+    let manifest: serde_json::Value = serde_json::from_slice(
+        &entries(&golden()).into_iter().find(|(n, _)| n == "manifest.json").unwrap().1,
+    )
+    .unwrap();
+    manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["bytes"].as_u64().unwrap())
+        .max()
+        .unwrap()
 }
 
 const BOUND: u64 = 64 << 20;
@@ -95,7 +123,9 @@ fn bundle_bombs_are_refused_within_bounded_memory() {
     let dir = tempfile::tempdir().unwrap();
     let db = enrolled_province(dir.path());
     let digest = ProvinceStore::open(&db).unwrap().content_digest().unwrap();
-    let listed = entries(&golden()).into_iter().find(|(n, _)| n == "data/entries.jsonl").unwrap().1.len() as u32;
+    let listed =
+        entries(&golden()).into_iter().find(|(n, _)| n == "data/entries.jsonl").unwrap().1.len()
+            as u32;
 
     let unlisted = dir.path().join("unlisted.kongthun");
     bundle_with(&unlisted, None, &[("data/extra.jsonl", 3 << 30)]);
@@ -108,9 +138,15 @@ fn bundle_bombs_are_refused_within_bounded_memory() {
     let names: Vec<String> = (0..10_000).map(|i| format!("reports/x{i}.pdf")).collect();
     bundle_with(&many, None, &names.iter().map(|n| (n.as_str(), 0u64)).collect::<Vec<_>>());
 
-    for (bomb, code) in [(&unlisted, "bundle.extra_file"), (&swapped, "bundle.file_hash"), (&lying, "bundle.file_hash"), (&many, "bundle.too_large")] {
+    for (bomb, code) in [
+        (&unlisted, "bundle.extra_file"),
+        (&swapped, "bundle.file_hash"),
+        (&lying, "bundle.file_hash"),
+        (&many, "bundle.too_large"),
+    ] {
         // the same refusal in-process, by its code
-        let e = province::import(&mut ProvinceStore::open(&db).unwrap(), bomb, false, "x", "t").unwrap_err();
+        let e = province::import(&mut ProvinceStore::open(&db).unwrap(), bomb, false, "x", "t")
+            .unwrap_err();
         assert_eq!(e.code(), code, "{}: {e}", bomb.display());
         let (ok, stderr, peak) = import_in_child(&db, bomb);
         assert!(!ok, "{} was imported", bomb.display());
@@ -118,7 +154,12 @@ fn bundle_bombs_are_refused_within_bounded_memory() {
         let file = std::fs::metadata(bomb).unwrap().len();
         let limit = BOUND + largest_listed_file() + file;
         assert!(peak < limit, "{}: peak memory {peak} bytes, bound {limit}", bomb.display());
-        assert_eq!(ProvinceStore::open(&db).unwrap().content_digest().unwrap(), digest, "{} changed the province", bomb.display());
+        assert_eq!(
+            ProvinceStore::open(&db).unwrap().content_digest().unwrap(),
+            digest,
+            "{} changed the province",
+            bomb.display()
+        );
     }
     // and the genuine bundle still imports the same way
     let (ok, stderr, _) = import_in_child(&db, &golden());
@@ -152,7 +193,8 @@ fn spreadsheet_bombs_are_refused() {
     {
         let mut w = zip::ZipWriter::new(std::fs::File::create(&lying_strings).unwrap());
         w.start_file("xl/sharedStrings.xml", zip::write::SimpleFileOptions::default()).unwrap();
-        w.write_all(br#"<?xml version="1.0"?><sst xmlns="x" uniqueCount="1000000000"></sst>"#).unwrap();
+        w.write_all(br#"<?xml version="1.0"?><sst xmlns="x" uniqueCount="1000000000"></sst>"#)
+            .unwrap();
         w.finish().unwrap();
     }
     for bomb in [&zeros_sheet, &many, &lying_strings] {

@@ -22,22 +22,41 @@ fn demo_fund(seed: u64) -> Setup {
     let fund_db = dir.path().join("fund").join("fund.sqlite");
     std::fs::create_dir_all(fund_db.parent().unwrap()).unwrap();
     let mut store = Store::open(&fund_db).unwrap();
-    kongthun::demo::build(&mut store, &kongthun::demo::DemoSpec { members: 80, years: 2, seed, ..Default::default() }).unwrap();
+    kongthun::demo::build(
+        &mut store,
+        &kongthun::demo::DemoSpec { members: 80, years: 2, seed, ..Default::default() },
+    )
+    .unwrap();
     let usb = dir.path().join("usb");
     std::fs::create_dir_all(&usb).unwrap();
     Setup { dir, fund_db, store, usb }
 }
 
 fn export(s: &mut Setup, period: &str) -> PathBuf {
-    export_bundle(&mut s.store, &today(), &s.fund_db, period, &s.usb, IdPolicy::Hashed).unwrap().path
+    export_bundle(&mut s.store, &today(), &s.fund_db, period, &s.usb, IdPolicy::Hashed)
+        .unwrap()
+        .path
 }
 
 fn province_with(s: &Setup, first_bundle: &Path) -> ProvinceStore {
     let mut p = ProvinceStore::open(&s.dir.path().join("province").join("p.sqlite")).unwrap();
-    let preview = province::enrol(&mut p, first_bundle, None, "เจ้าหน้าที่", "2026-11-22T05:00:00Z").unwrap();
+    let preview =
+        province::enrol(&mut p, first_bundle, None, "เจ้าหน้าที่", "2026-11-22T05:00:00Z").unwrap();
     assert!(!preview.enrolled, "nothing is enrolled without the typed fingerprint");
-    assert_eq!(province::enrol(&mut p, first_bundle, Some("0000-0000-0000-0000-0000"), "x", "t").unwrap_err().code(), "province.fingerprint_mismatch");
-    province::enrol(&mut p, first_bundle, Some(&preview.key_fingerprint), "เจ้าหน้าที่", "2026-11-22T05:00:00Z").unwrap();
+    assert_eq!(
+        province::enrol(&mut p, first_bundle, Some("0000-0000-0000-0000-0000"), "x", "t")
+            .unwrap_err()
+            .code(),
+        "province.fingerprint_mismatch"
+    );
+    province::enrol(
+        &mut p,
+        first_bundle,
+        Some(&preview.key_fingerprint),
+        "เจ้าหน้าที่",
+        "2026-11-22T05:00:00Z",
+    )
+    .unwrap();
     p
 }
 
@@ -80,7 +99,11 @@ fn round_trip_figures_equal_the_funds_own_reports() {
     // each bundle is kept, byte for byte, inside the province database
     let code = s.store.read().require_fund().unwrap().profile.fund_code;
     for (seq, file) in [(1, &b1), (2, &b2)] {
-        assert_eq!(p.bundle_file(&code, seq).unwrap(), Some(std::fs::read(file).unwrap()), "bundle {seq}");
+        assert_eq!(
+            p.bundle_file(&code, seq).unwrap(),
+            Some(std::fs::read(file).unwrap()),
+            "bundle {seq}"
+        );
     }
     assert_eq!(p.bundle_file(&code, 3).unwrap(), None);
 
@@ -90,16 +113,24 @@ fn round_trip_figures_equal_the_funds_own_reports() {
         let area = province::area_report(&p, &from, &to).unwrap();
         assert_eq!(area.len(), 1);
         let welfare = reader.welfare_paid_between(&from, &to).unwrap();
-        assert_eq!(area[0].welfare_total.0, welfare.iter().map(|w| w.amount.0).sum::<i64>(), "{year}");
-        let bal = reader.account_balance("1101", &to).unwrap().0 + reader.account_balance("1102", &to).unwrap().0;
+        assert_eq!(
+            area[0].welfare_total.0,
+            welfare.iter().map(|w| w.amount.0).sum::<i64>(),
+            "{year}"
+        );
+        let bal = reader.account_balance("1101", &to).unwrap().0
+            + reader.account_balance("1102", &to).unwrap().0;
         assert_eq!(area[0].balance.0, bal, "{year}");
         let tb_end = reader.totals_as_of(&to).unwrap();
         let tb_start = reader.totals_as_of(&format!("{}-12-31", year - 1)).unwrap();
-        let matching: i64 = ["4201", "4202", "4203", "4204"].iter().map(|c| {
-            let e = tb_end.iter().find(|t| t.account == *c).map(|t| t.net().0).unwrap_or(0);
-            let b = tb_start.iter().find(|t| t.account == *c).map(|t| t.net().0).unwrap_or(0);
-            b - e
-        }).sum();
+        let matching: i64 = ["4201", "4202", "4203", "4204"]
+            .iter()
+            .map(|c| {
+                let e = tb_end.iter().find(|t| t.account == *c).map(|t| t.net().0).unwrap_or(0);
+                let b = tb_start.iter().find(|t| t.account == *c).map(|t| t.net().0).unwrap_or(0);
+                b - e
+            })
+            .sum();
         assert_eq!(area[0].matching.0, matching, "{year}");
     }
     // the fingerprint printed on the statement equals the head the province holds
@@ -107,7 +138,10 @@ fn round_trip_figures_equal_the_funds_own_reports() {
     let held = p.head_at_month_end("DEMO-0001", "2026-10").unwrap().unwrap();
     assert_eq!(statement.fingerprint, kongthun::domain::chain::fingerprint(&held));
     // and the key fingerprint on its footer is the one the province enrolled
-    assert_eq!(statement.key_fingerprint.as_deref(), Some(p.fund("DEMO-0001").unwrap().unwrap().fingerprint.as_str()));
+    assert_eq!(
+        statement.key_fingerprint.as_deref(),
+        Some(p.fund("DEMO-0001").unwrap().unwrap().fingerprint.as_str())
+    );
     let cov = province::coverage(&p, "2026-12").unwrap();
     assert_eq!((cov[0].covered_to.as_deref(), cov[0].months_missing), (Some("2026-10"), 2));
     // the matching criteria from imported data agree with the fund's own check where they can
@@ -119,7 +153,12 @@ fn round_trip_figures_equal_the_funds_own_reports() {
         assert_eq!(a.pass, b.pass, "{key}: {} vs {}", a.value, b.value);
     }
     // national IDs left the fund only as keyed hashes: none appears in any bundle file
-    let ids: Vec<String> = reader.members(&Default::default()).unwrap().into_iter().filter_map(|m| m.national_id).collect();
+    let ids: Vec<String> = reader
+        .members(&Default::default())
+        .unwrap()
+        .into_iter()
+        .filter_map(|m| m.national_id)
+        .collect();
     assert!(!ids.is_empty());
     for (name, data) in unzip(&b1) {
         let text = String::from_utf8_lossy(&data);
@@ -134,15 +173,26 @@ fn bundles_are_deterministic_and_repeatable() {
     let bytes = std::fs::read(&first).unwrap();
     // the same period again: the same bytes, the same sequence, nothing new logged
     std::fs::remove_file(&first).unwrap();
-    let again = export_bundle(&mut a.store, &today(), &a.fund_db, "2025", &a.usb, IdPolicy::Hashed).unwrap();
+    let again = export_bundle(&mut a.store, &today(), &a.fund_db, "2025", &a.usb, IdPolicy::Hashed)
+        .unwrap();
     assert!(again.repeated);
     assert_eq!(std::fs::read(&again.path).unwrap(), bytes);
     // the zip writer alone is deterministic too
     let files = vec![("data/x.jsonl".to_string(), b"{}\n".to_vec())];
     assert_eq!(zip_bundle(b"m", b"s", &files).unwrap(), zip_bundle(b"m", b"s", &files).unwrap());
     // a period that skips months is refused
-    assert_eq!(export_bundle(&mut a.store, &today(), &a.fund_db, "2026-05", &a.usb, IdPolicy::Hashed).unwrap_err().code(), "bundle.gap");
-    assert_eq!(export_bundle(&mut a.store, &today(), &a.fund_db, "2026-11", &a.usb, IdPolicy::Hashed).unwrap_err().code(), "bundle.period_open");
+    assert_eq!(
+        export_bundle(&mut a.store, &today(), &a.fund_db, "2026-05", &a.usb, IdPolicy::Hashed)
+            .unwrap_err()
+            .code(),
+        "bundle.gap"
+    );
+    assert_eq!(
+        export_bundle(&mut a.store, &today(), &a.fund_db, "2026-11", &a.usb, IdPolicy::Hashed)
+            .unwrap_err()
+            .code(),
+        "bundle.period_open"
+    );
 }
 
 #[test]
@@ -166,7 +216,11 @@ fn tamper_matrix_each_refused_with_its_own_code_and_nothing_written() {
         let mut f = files.clone();
         if name == "manifest.json" {
             // change a value, keeping it valid JSON: what a forger would do
-            let text = String::from_utf8(f[i].1.clone()).unwrap().replacen("\"sequence\": 3", "\"sequence\": 9", 1);
+            let text = String::from_utf8(f[i].1.clone()).unwrap().replacen(
+                "\"sequence\": 3",
+                "\"sequence\": 9",
+                1,
+            );
             assert!(text.contains("\"sequence\": 9"));
             f[i].1 = text.into_bytes();
         } else {
@@ -212,7 +266,8 @@ fn tamper_matrix_each_refused_with_its_own_code_and_nothing_written() {
     // re-signed with another key: a valid signature, but not the enrolled key
     let mut f = files.clone();
     let stranger = kongthun::bundle::keys::FundSecret::generate();
-    let mut manifest: kongthun::bundle::manifest::Manifest = serde_json::from_slice(&f[0].1).unwrap();
+    let mut manifest: kongthun::bundle::manifest::Manifest =
+        serde_json::from_slice(&f[0].1).unwrap();
     manifest.public_key = hex::encode(stranger.public());
     manifest.key_fingerprint = kongthun::bundle::keys::fingerprint(&stranger.public());
     let mbytes = serde_json::to_vec_pretty(&manifest).unwrap();
@@ -227,11 +282,16 @@ fn tamper_matrix_each_refused_with_its_own_code_and_nothing_written() {
     cases.push(("gap".into(), b4.clone(), "bundle.gap"));
     // fork: another fund's history signed with this fund's key, claiming sequence 2
     let fork_manifest = {
-        let mut m: kongthun::bundle::manifest::Manifest = serde_json::from_slice(&unzip(&b2)[0].1).unwrap();
+        let mut m: kongthun::bundle::manifest::Manifest =
+            serde_json::from_slice(&unzip(&b2)[0].1).unwrap();
         m.chain.head = "00".repeat(32);
         m
     };
-    let secret = kongthun::bundle::keys::FundSecret::load(&kongthun::bundle::keys::key_path(&s.fund_db, "DEMO-0001")).unwrap();
+    let secret = kongthun::bundle::keys::FundSecret::load(&kongthun::bundle::keys::key_path(
+        &s.fund_db,
+        "DEMO-0001",
+    ))
+    .unwrap();
     let mut f = unzip(&b2);
     let mbytes = serde_json::to_vec_pretty(&fork_manifest).unwrap();
     f[1].1 = hex::encode(secret.sign(&mbytes)).into_bytes();
@@ -242,7 +302,11 @@ fn tamper_matrix_each_refused_with_its_own_code_and_nothing_written() {
     // a chain that does not continue: bundle 3 with an entry's amount changed and re-signed
     let mut f = files.clone();
     let entries_at = f.iter().position(|(n, _)| n == "data/entries.jsonl").unwrap();
-    let text = String::from_utf8(f[entries_at].1.clone()).unwrap().replacen("\"amount\":3000,", "\"amount\":3001,", 1);
+    let text = String::from_utf8(f[entries_at].1.clone()).unwrap().replacen(
+        "\"amount\":3000,",
+        "\"amount\":3001,",
+        1,
+    );
     f[entries_at].1 = text.into_bytes();
     let mut m: kongthun::bundle::manifest::Manifest = serde_json::from_slice(&f[0].1).unwrap();
     for fe in &mut m.files {
@@ -275,7 +339,8 @@ fn tamper_matrix_each_refused_with_its_own_code_and_nothing_written() {
 
 #[test]
 fn the_golden_bundle_still_imports() {
-    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/golden/DEMO-0001-0001-2025-11_2026-10.kongthun");
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/golden/DEMO-0001-0001-2025-11_2026-10.kongthun");
     let dir = tempfile::tempdir().unwrap();
     let mut p = ProvinceStore::open(&dir.path().join("p.sqlite")).unwrap();
     let preview = province::enrol(&mut p, &golden, None, "x", "t").unwrap();
@@ -292,17 +357,30 @@ fn key_rotation_is_followed_and_a_lost_key_needs_re_enrolment() {
     let mut p = province_with(&s, &b1);
     import(&mut p, &b1).unwrap();
     // rotation: the old key signs the new; the province follows by itself
-    let new_fp = kongthun::ops::bundles::rotate_key(&mut s.store, &today(), &s.fund_db, false).unwrap();
+    let new_fp =
+        kongthun::ops::bundles::rotate_key(&mut s.store, &today(), &s.fund_db, false).unwrap();
     let b2 = export(&mut s, "2026-01");
     assert_eq!(import(&mut p, &b2).unwrap().result.key(), "imported");
     let f = p.fund("DEMO-0001").unwrap().unwrap();
     assert_eq!((f.fingerprint.as_str(), f.key_changes), (new_fp.as_str(), 1));
     // lost key: a new key without a record is refused until the officer re-enrols the fund
-    let lost_fp = kongthun::ops::bundles::rotate_key(&mut s.store, &today(), &s.fund_db, true).unwrap();
+    let lost_fp =
+        kongthun::ops::bundles::rotate_key(&mut s.store, &today(), &s.fund_db, true).unwrap();
     let b3 = export(&mut s, "2026-02");
     assert_eq!(import(&mut p, &b3).unwrap_err().code(), "bundle.unknown_key");
-    assert_eq!(province::enrol(&mut p, &b3, Some(&lost_fp), "x", "t").unwrap_err().code(), "province.already_enrolled");
-    province::enrol_or_replace(&mut p, &b3, Some(&lost_fp), true, "เจ้าหน้าที่", "2026-11-22T06:00:00Z").unwrap();
+    assert_eq!(
+        province::enrol(&mut p, &b3, Some(&lost_fp), "x", "t").unwrap_err().code(),
+        "province.already_enrolled"
+    );
+    province::enrol_or_replace(
+        &mut p,
+        &b3,
+        Some(&lost_fp),
+        true,
+        "เจ้าหน้าที่",
+        "2026-11-22T06:00:00Z",
+    )
+    .unwrap();
     assert_eq!(import(&mut p, &b3).unwrap().result.key(), "imported");
     let cov = province::coverage(&p, "2026-02").unwrap();
     assert_eq!(cov[0].re_enrolled_at.as_deref(), Some("2026-11-22T06:00:00Z"));
@@ -332,12 +410,28 @@ fn national_ids_leave_the_fund_only_when_the_fund_chooses() {
     // Files of a fund's whole-journal bundle under `policy` that show any member's ID.
     let carrying = |policy: IdPolicy| -> Vec<String> {
         let mut s = demo_fund(11);
-        let ids: Vec<String> = s.store.read().members(&Default::default()).unwrap().into_iter().filter_map(|m| m.national_id).collect();
+        let ids: Vec<String> = s
+            .store
+            .read()
+            .members(&Default::default())
+            .unwrap()
+            .into_iter()
+            .filter_map(|m| m.national_id)
+            .collect();
         assert!(ids.len() > 10);
-        let bundle = export_bundle(&mut s.store, &today(), &s.fund_db, "since-last", &s.usb, policy).unwrap();
+        let bundle =
+            export_bundle(&mut s.store, &today(), &s.fund_db, "since-last", &s.usb, policy)
+                .unwrap();
         let texts = bundle_texts(&bundle.path, s.dir.path());
-        assert!(texts.iter().any(|(n, _)| n.ends_with(".pdf")), "the bundle carries printed statements");
-        texts.iter().filter(|(_, t)| ids.iter().any(|id| t.contains(id.as_str()))).map(|(n, _)| n.clone()).collect()
+        assert!(
+            texts.iter().any(|(n, _)| n.ends_with(".pdf")),
+            "the bundle carries printed statements"
+        );
+        texts
+            .iter()
+            .filter(|(_, t)| ids.iter().any(|id| t.contains(id.as_str())))
+            .map(|(n, _)| n.clone())
+            .collect()
     };
     assert_eq!(carrying(IdPolicy::Hashed), Vec::<String>::new(), "national IDs in a hashed bundle");
     // the same check finds them when the fund chose to send them as they are
@@ -349,13 +443,18 @@ fn statements_in_a_bundle_are_dated_in_thai_time() {
     // Closed at 05:30 on 1 May in Thailand (22:30 on 30 April, UTC): printed 1 พ.ค., not 30 เม.ย.
     let mut f = fund(FundKind::Welfare);
     add_members(&mut f.store, 1, "2026-01-05");
-    let close_ctx = Ctx { recorded_by: "ทดสอบ".into(), now: Utc.with_ymd_and_hms(2026, 4, 30, 22, 30, 0).unwrap() };
+    let close_ctx = Ctx {
+        recorded_by: "ทดสอบ".into(),
+        now: Utc.with_ymd_and_hms(2026, 4, 30, 22, 30, 0).unwrap(),
+    };
     ops::close::close_month(&mut f.store, &close_ctx, "2026-04").unwrap();
     let usb = f.dir.path().join("usb");
     std::fs::create_dir(&usb).unwrap();
     let db = f.path();
-    let out = export_bundle(&mut f.store, &today(), &db, "since-last", &usb, IdPolicy::Hashed).unwrap();
-    let pdf = unzip(&out.path).into_iter().find(|(n, _)| n == "reports/statement-2026-04.pdf").unwrap().1;
+    let out =
+        export_bundle(&mut f.store, &today(), &db, "since-last", &usb, IdPolicy::Hashed).unwrap();
+    let pdf =
+        unzip(&out.path).into_iter().find(|(n, _)| n == "reports/statement-2026-04.pdf").unwrap().1;
     let path = f.dir.path().join("april.pdf");
     std::fs::write(&path, pdf).unwrap();
     let text = tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
@@ -370,20 +469,29 @@ fn reference_verifier(bundle: &Path) -> (bool, String) {
         .arg(bundle)
         .output()
         .expect("python3 with the cryptography package (bash .ci/run installs it)");
-    (out.status.success(), format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    (
+        out.status.success(),
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
+    )
 }
 
 #[test]
 fn the_reference_verifier_from_the_document_agrees_with_the_program() {
-    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/golden/DEMO-0001-0001-2025-11_2026-10.kongthun");
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/golden/DEMO-0001-0001-2025-11_2026-10.kongthun");
     let (ok, said) = reference_verifier(&golden);
     assert!(ok && said.starts_with("ok DEMO-0001 #1"), "golden: {said}");
     let mut s = demo_fund(11);
     let fresh = export(&mut s, "since-last");
     let (ok, said) = reference_verifier(&fresh);
     assert!(ok, "fresh bundle: {said}");
-    let fingerprint = kongthun::domain::chain::fingerprint(&s.store.read().sealed_head(&s.store.read().last_closed_month().unwrap().unwrap()).unwrap());
-    assert!(said.contains(&fingerprint), "the ledger fingerprint of the last closed month: {said} vs {fingerprint}");
+    let fingerprint = kongthun::domain::chain::fingerprint(
+        &s.store.read().sealed_head(&s.store.read().last_closed_month().unwrap().unwrap()).unwrap(),
+    );
+    assert!(
+        said.contains(&fingerprint),
+        "the ledger fingerprint of the last closed month: {said} vs {fingerprint}"
+    );
     // one byte flipped in an entry: refused at the file hash, as the program refuses it
     let mut files = unzip(&fresh);
     let entries = files.iter_mut().find(|(n, _)| n == "data/entries.jsonl").unwrap();

@@ -6,7 +6,12 @@ use kongthun::ops::contributions::CollectLine;
 use kongthun::Error;
 
 fn line(no: &str, baht: i64) -> CollectLine {
-    CollectLine { member_no: no.into(), contribution: Satang::from_baht(baht), savings: Satang(0), entrance_fee: Satang(0) }
+    CollectLine {
+        member_no: no.into(),
+        contribution: Satang::from_baht(baht),
+        savings: Satang(0),
+        entrance_fee: Satang(0),
+    }
 }
 
 #[test]
@@ -15,9 +20,15 @@ fn collection_day_records_one_receipt_per_member() {
     let nos = add_members(&mut f.store, 5, "2026-01-05");
     let lines: Vec<_> = nos
         .iter()
-        .map(|no| CollectLine { member_no: no.clone(), contribution: Satang(3000), savings: Satang(10000), entrance_fee: Satang(5000) })
+        .map(|no| CollectLine {
+            member_no: no.clone(),
+            contribution: Satang(3000),
+            savings: Satang(10000),
+            entrance_fee: Satang(5000),
+        })
         .collect();
-    let out = ops::contributions::collect(&mut f.store, &today(), "25/01/2569", "cash", &lines).unwrap();
+    let out =
+        ops::contributions::collect(&mut f.store, &today(), "25/01/2569", "cash", &lines).unwrap();
     assert_eq!(out.receipts.len(), 5);
     assert_eq!(out.total, Satang(5 * 18000));
     assert_eq!(out.receipts[0].doc_no, "RV2569/000001");
@@ -42,15 +53,24 @@ fn bad_lines_are_named_and_nothing_is_written() {
         (vec![CollectLine { savings: Satang(100), ..line("1", 30) }], "not_offered"),
     ];
     for (lines, code) in cases {
-        let err = ops::contributions::collect(&mut f.store, &today(), "2026-01-25", "cash", &lines).unwrap_err();
+        let err = ops::contributions::collect(&mut f.store, &today(), "2026-01-25", "cash", &lines)
+            .unwrap_err();
         assert_eq!(err.code(), code, "{err:?}");
         assert_eq!(dump(&f.store), before);
     }
-    for (date, code) in [("2026-11-23", "invalid.in_future"), ("2026-01-04", "invalid.other"), ("2026-02-30", "invalid.bad_date")] {
-        let err = ops::contributions::collect(&mut f.store, &today(), date, "cash", &[line("1", 30)]).unwrap_err();
+    for (date, code) in [
+        ("2026-11-23", "invalid.in_future"),
+        ("2026-01-04", "invalid.other"),
+        ("2026-02-30", "invalid.bad_date"),
+    ] {
+        let err =
+            ops::contributions::collect(&mut f.store, &today(), date, "cash", &[line("1", 30)])
+                .unwrap_err();
         assert_eq!(err.code(), code, "{date}: {err:?}");
     }
-    let err = ops::contributions::collect(&mut f.store, &today(), "2026-01-25", "4101", &[line("1", 30)]).unwrap_err();
+    let err =
+        ops::contributions::collect(&mut f.store, &today(), "2026-01-25", "4101", &[line("1", 30)])
+            .unwrap_err();
     assert!(matches!(err, Error::Invalid { field: "account", .. }));
     assert_eq!(dump(&f.store), before);
 }
@@ -61,7 +81,14 @@ fn arrears_and_the_lapse_rule() {
     let mut f = fund(FundKind::Welfare);
     add_members(&mut f.store, 3, "2026-01-10");
     // member 1 pays Jan-Apr at once; member 2 pays January only; member 3 pays nothing
-    ops::contributions::collect(&mut f.store, &today(), "2026-01-25", "cash", &[line("1", 120), line("2", 30)]).unwrap();
+    ops::contributions::collect(
+        &mut f.store,
+        &today(),
+        "2026-01-25",
+        "cash",
+        &[line("1", 120), line("2", 30)],
+    )
+    .unwrap();
     let rows = ops::contributions::arrears(&f.store, date(2026, 3, 31)).unwrap();
     let get = |no: &str| rows.iter().find(|r| r.member_no == no).cloned();
     assert!(get("1").is_none(), "member 1 is paid ahead");
@@ -71,7 +98,10 @@ fn arrears_and_the_lapse_rule() {
     assert_eq!(get("3").unwrap().arrears_amount, Satang(9000));
 
     // Closing February: member 3 has missed 2 months, nobody lapses yet.
-    assert!(ops::close::close_month(&mut f.store, &today(), "2026-02").unwrap().lapsed_members.is_empty());
+    assert!(ops::close::close_month(&mut f.store, &today(), "2026-02")
+        .unwrap()
+        .lapsed_members
+        .is_empty());
     // Closing March: member 3 reaches 3 missed months and lapses, member 2 (2 missed) does not.
     let out = ops::close::close_month(&mut f.store, &today(), "2026-03").unwrap();
     assert_eq!(out.lapsed_members, vec!["3"]);
@@ -80,7 +110,9 @@ fn arrears_and_the_lapse_rule() {
     assert_eq!(m3.status_since, "2026-03-31");
     assert!(f.store.read().status_history(m3.id).unwrap()[1].reason.contains("3"));
     // a lapsed member cannot pay until reinstated
-    let err = ops::contributions::collect(&mut f.store, &today(), "2026-04-25", "cash", &[line("3", 30)]).unwrap_err();
+    let err =
+        ops::contributions::collect(&mut f.store, &today(), "2026-04-25", "cash", &[line("3", 30)])
+            .unwrap_err();
     assert_eq!(err.code(), "member_not_active");
     // arrears of a lapsed member stop growing at the lapse date
     let later = ops::contributions::arrears(&f.store, date(2026, 10, 31)).unwrap();
@@ -98,7 +130,8 @@ fn daily_and_yearly_schedules() {
     ops::fund::set_start(&mut store, &today(), "2020-01-01", "2020-01-01", "").unwrap();
     add_members(&mut store, 1, "2026-10-01");
     // one baht a day: 31 baht covers October
-    ops::contributions::collect(&mut store, &today(), "2026-10-31", "cash", &[line("1", 31)]).unwrap();
+    ops::contributions::collect(&mut store, &today(), "2026-10-31", "cash", &[line("1", 31)])
+        .unwrap();
     let rows = ops::contributions::arrears(&store, date(2026, 11, 10)).unwrap();
     assert_eq!(rows[0].arrears_periods, 10);
     assert_eq!(rows[0].paid_through.as_deref(), Some("2026-10-31"));
@@ -108,19 +141,47 @@ fn daily_and_yearly_schedules() {
 fn reversing_a_payment_puts_the_arrears_back() {
     let mut f = fund(FundKind::Welfare);
     add_members(&mut f.store, 1, "2026-01-10");
-    let out = ops::contributions::collect(&mut f.store, &today(), "2026-01-25", "cash", &[line("1", 90)]).unwrap();
+    let out =
+        ops::contributions::collect(&mut f.store, &today(), "2026-01-25", "cash", &[line("1", 90)])
+            .unwrap();
     assert!(ops::contributions::arrears(&f.store, date(2026, 3, 31)).unwrap().is_empty());
-    let r = ops::reversal::reverse(&mut f.store, &today(), &out.receipts[0].doc_no, "บันทึกผิดคน", Some("2026-02-01")).unwrap();
+    let r = ops::reversal::reverse(
+        &mut f.store,
+        &today(),
+        &out.receipts[0].doc_no,
+        "บันทึกผิดคน",
+        Some("2026-02-01"),
+    )
+    .unwrap();
     assert!(r.doc_no.starts_with("JV2569/"));
     let e = f.store.read().entry(r.id).unwrap().unwrap();
     assert_eq!(e.reverses, Some(out.receipts[0].id));
     assert_eq!(e.reason, "บันทึกผิดคน");
-    assert_eq!(ops::contributions::arrears(&f.store, date(2026, 3, 31)).unwrap()[0].arrears_periods, 3);
+    assert_eq!(
+        ops::contributions::arrears(&f.store, date(2026, 3, 31)).unwrap()[0].arrears_periods,
+        3
+    );
     assert_eq!(f.store.read().account_balance("1101", "2026-02-01").unwrap(), Satang(0));
     // no second reversal, no reversal of a reversal, a reason is required
-    assert_eq!(ops::reversal::reverse(&mut f.store, &today(), "1", "again", None).unwrap_err().code(), "cannot_reverse");
-    assert_eq!(ops::reversal::reverse(&mut f.store, &today(), &r.id.to_string(), "undo", None).unwrap_err().code(), "cannot_reverse");
-    assert_eq!(ops::reversal::reverse(&mut f.store, &today(), "1", "  ", None).unwrap_err().code(), "invalid.empty");
-    assert_eq!(ops::reversal::reverse(&mut f.store, &today(), "RV2569/999999", "x", None).unwrap_err().code(), "not_found");
+    assert_eq!(
+        ops::reversal::reverse(&mut f.store, &today(), "1", "again", None).unwrap_err().code(),
+        "cannot_reverse"
+    );
+    assert_eq!(
+        ops::reversal::reverse(&mut f.store, &today(), &r.id.to_string(), "undo", None)
+            .unwrap_err()
+            .code(),
+        "cannot_reverse"
+    );
+    assert_eq!(
+        ops::reversal::reverse(&mut f.store, &today(), "1", "  ", None).unwrap_err().code(),
+        "invalid.empty"
+    );
+    assert_eq!(
+        ops::reversal::reverse(&mut f.store, &today(), "RV2569/999999", "x", None)
+            .unwrap_err()
+            .code(),
+        "not_found"
+    );
     f.store.read().verify_chain().unwrap();
 }

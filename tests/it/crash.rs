@@ -12,11 +12,21 @@ fn sigkill_during_a_collection_day_leaves_all_or_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("fund.sqlite");
     let bin = env!("CARGO_BIN_EXE_kongthun");
-    let run = |args: &[&str]| Command::new(bin).args(args).env("KONGTHUN_DB", &db).env("KONGTHUN_NOW", "2026-11-22T03:00:00Z").output().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(bin)
+            .args(args)
+            .env("KONGTHUN_DB", &db)
+            .env("KONGTHUN_NOW", "2026-11-22T03:00:00Z")
+            .output()
+            .unwrap()
+    };
     assert!(run(&["demo", "--members", "300", "--years", "1", "--seed", "3"]).status.success());
     let entries = |db: &std::path::Path| -> i64 {
         let store = kongthun::store::Store::open(db).unwrap();
-        let ok: String = store.raw_connection_for_tests().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        let ok: String = store
+            .raw_connection_for_tests()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(ok, "ok");
         store.read().verify_chain().unwrap().entries
     };
@@ -50,7 +60,11 @@ fn sigkill_during_a_collection_day_leaves_all_or_nothing() {
             // Killed: before the commit nothing is there, after it (before the process could
             // say so) the whole day is; never a part of it.
             killed += 1;
-            assert!(now == expected || now == expected + active, "after a kill at {delay} ms: {now} entries, expected {expected} or {}", expected + active);
+            assert!(
+                now == expected || now == expected + active,
+                "after a kill at {delay} ms: {now} entries, expected {expected} or {}",
+                expected + active
+            );
             expected = now;
         }
     }

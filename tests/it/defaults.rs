@@ -13,7 +13,11 @@ fn unknown_choices_are_refused_by_name() {
     assert_eq!(SavingsDirection::parse("withdraw").unwrap(), SavingsDirection::Withdraw);
     assert_eq!(CashDirection::parse("pay").unwrap(), CashDirection::Pay);
     assert_eq!(PreviewKind::parse("trial_balance").unwrap(), PreviewKind::TrialBalance);
-    for e in [SavingsDirection::parse("withdrawl").unwrap_err(), CashDirection::parse("payout").unwrap_err(), PreviewKind::parse("months").unwrap_err()] {
+    for e in [
+        SavingsDirection::parse("withdrawl").unwrap_err(),
+        CashDirection::parse("payout").unwrap_err(),
+        PreviewKind::parse("months").unwrap_err(),
+    ] {
         assert_eq!(e.code(), "invalid.unknown_choice", "{e}");
         let en = e.message_en();
         assert!(en.contains("withdrawl") || en.contains("payout") || en.contains("months"), "{en}");
@@ -23,13 +27,37 @@ fn unknown_choices_are_refused_by_name() {
     add_members(&mut f.store, 1, "2025-01-05");
     let before = dump(&f.store);
     // an empty till is not quietly the cash box
-    assert_eq!(ops::savings::deposit(&mut f.store, &today(), "1", "100", "2025-02-01", "").unwrap_err().code(), "invalid.empty");
-    assert_eq!(ops::savings::deposit(&mut f.store, &today(), "1", "100", "2025-02-01", "safe").unwrap_err().code(), "not_found");
-    assert_eq!(ops::meetings::new_meeting(&mut f.store, &today(), "assembly", "2025-02-01", "").unwrap_err().code(), "invalid.unknown_choice");
-    assert_eq!(ops::meetings::set_committee(&mut f.store, "1", "boss", "2025-01-05", "2026-01-05").unwrap_err().code(), "invalid.unknown_choice");
+    assert_eq!(
+        ops::savings::deposit(&mut f.store, &today(), "1", "100", "2025-02-01", "")
+            .unwrap_err()
+            .code(),
+        "invalid.empty"
+    );
+    assert_eq!(
+        ops::savings::deposit(&mut f.store, &today(), "1", "100", "2025-02-01", "safe")
+            .unwrap_err()
+            .code(),
+        "not_found"
+    );
+    assert_eq!(
+        ops::meetings::new_meeting(&mut f.store, &today(), "assembly", "2025-02-01", "")
+            .unwrap_err()
+            .code(),
+        "invalid.unknown_choice"
+    );
+    assert_eq!(
+        ops::meetings::set_committee(&mut f.store, "1", "boss", "2025-01-05", "2026-01-05")
+            .unwrap_err()
+            .code(),
+        "invalid.unknown_choice"
+    );
     assert_eq!(dump(&f.store), before);
     // what an import did is one of three, each with its own words
-    for (result, key) in [(ImportResult::Imported, "imported"), (ImportResult::AlreadyImported, "already_imported"), (ImportResult::WouldImport, "would_import")] {
+    for (result, key) in [
+        (ImportResult::Imported, "imported"),
+        (ImportResult::AlreadyImported, "already_imported"),
+        (ImportResult::WouldImport, "would_import"),
+    ] {
         assert_eq!(serde_json::to_value(result).unwrap(), key);
         assert_eq!(result.key(), key);
     }
@@ -50,14 +78,22 @@ fn a_month_sealed_by_a_later_close_is_closed_everywhere() {
 fn the_cli_and_the_grid_agree_on_what_is_due() {
     let mut f = fund(FundKind::Welfare);
     add_members(&mut f.store, 2, "2025-01-05");
-    ops::members::add_member(&mut f.store, &today(), &person("มาใหม่", "ทดสอบ", &national_id(77), "2025-03-01")).unwrap();
+    ops::members::add_member(
+        &mut f.store,
+        &today(),
+        &person("มาใหม่", "ทดสอบ", &national_id(77), "2025-03-01"),
+    )
+    .unwrap();
     let day = date(2025, 2, 10);
     let due = ops::contributions::due_lines(&f.store, day, Satang::from_baht(20)).unwrap();
     let sheet = ops::contributions::collection_sheet(&f.store, day).unwrap();
     assert_eq!(due.len(), 2, "the member joining in March owes nothing in February");
     assert_eq!(sheet.len(), 2);
     for (line, row) in due.iter().zip(&sheet) {
-        assert_eq!((&line.member_no, line.contribution, line.entrance_fee), (&row.member_no, row.expected_contribution, row.expected_entrance_fee));
+        assert_eq!(
+            (&line.member_no, line.contribution, line.entrance_fee),
+            (&row.member_no, row.expected_contribution, row.expected_entrance_fee)
+        );
         assert_eq!(line.entrance_fee, Satang(5000), "never paid the entrance fee");
         assert_eq!(line.contribution, Satang(6000), "January and February");
         assert_eq!(line.savings, Satang::from_baht(20));
@@ -75,6 +111,14 @@ fn a_bad_stored_bundle_month_is_an_error_not_1970() {
     let usb = f.dir.path().join("usb");
     std::fs::create_dir(&usb).unwrap();
     let db = f.path();
-    let e = kongthun::ops::bundles::export_bundle(&mut f.store, &today(), &db, "since-last", &usb, kongthun::ops::bundles::IdPolicy::Hashed).unwrap_err();
+    let e = kongthun::ops::bundles::export_bundle(
+        &mut f.store,
+        &today(),
+        &db,
+        "since-last",
+        &usb,
+        kongthun::ops::bundles::IdPolicy::Hashed,
+    )
+    .unwrap_err();
     assert!(e.message_en().contains("garbage"), "{e}");
 }

@@ -4,16 +4,27 @@
 use super::*;
 use kongthun::demo::{build, DemoSpec};
 
-fn demo(members: u32, years: u32, seed: u64, kind: FundKind) -> (tempfile::TempDir, Store, kongthun::demo::DemoSummary) {
+fn demo(
+    members: u32,
+    years: u32,
+    seed: u64,
+    kind: FundKind,
+) -> (tempfile::TempDir, Store, kongthun::demo::DemoSummary) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
-    let summary = build(&mut store, &DemoSpec { members, years, seed, until: (2026, 10), kind, ..Default::default() }).unwrap();
+    let summary = build(
+        &mut store,
+        &DemoSpec { members, years, seed, until: (2026, 10), kind, ..Default::default() },
+    )
+    .unwrap();
     (dir, store, summary)
 }
 
 #[test]
 fn trial_balance_is_zero_and_months_add_up_at_every_size() {
-    for (members, years, seed, kind) in [(12, 1, 3, FundKind::Welfare), (150, 2, 1, FundKind::Both), (400, 3, 9, FundKind::Savings)] {
+    for (members, years, seed, kind) in
+        [(12, 1, 3, FundKind::Welfare), (150, 2, 1, FundKind::Both), (400, 3, 9, FundKind::Savings)]
+    {
         let (_dir, store, summary) = demo(members, years, seed, kind);
         assert_eq!(summary.members, members);
         assert!(summary.entries > i64::from(members), "{summary:?}");
@@ -30,7 +41,11 @@ fn trial_balance_is_zero_and_months_add_up_at_every_size() {
             let mid = kongthun::report::trial_balance(&reader, date(y, m, 20)).unwrap();
             assert_eq!(mid.difference, Satang(0));
             let s = kongthun::report::month_summary(&reader, y, m).unwrap();
-            assert_eq!(s.opening.0 + s.total_receipts.0 - s.total_payments.0, s.closing.0, "{y}-{m}");
+            assert_eq!(
+                s.opening.0 + s.total_receipts.0 - s.total_payments.0,
+                s.closing.0,
+                "{y}-{m}"
+            );
             assert!(s.closing_cash.0 >= 0 && s.closing_bank.0 >= 0, "{y}-{m}: {s:?}");
         }
         reader.verify_chain().unwrap();
@@ -60,7 +75,10 @@ fn demo_looks_like_a_village() {
     assert!(statuses.contains("active") && statuses.contains("lapsed"), "{statuses:?}");
     assert!(members.iter().any(|m| m.title == "เด็กหญิง" || m.title == "เด็กชาย"));
     assert!(members.iter().any(|m| m.groups.contains(&kongthun::domain::MemberGroup::Disabled)));
-    assert!(members.iter().all(|m| m.national_id.as_deref().map_or(true, |id| kongthun::domain::ThaiId::parse(id).is_ok())));
+    assert!(members.iter().all(|m| m
+        .national_id
+        .as_deref()
+        .is_none_or(|id| kongthun::domain::ThaiId::parse(id).is_ok())));
     assert!(!ops::contributions::arrears(&store, date(2026, 10, 31)).unwrap().is_empty());
     let closed = reader.closed_months().unwrap();
     assert_eq!(closed.len(), 36);
@@ -79,12 +97,20 @@ fn committed_fixture_is_a_valid_demo_fund() {
 fn a_version_1_file_is_backed_up_then_migrated() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.sqlite");
-    std::fs::copy(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo-small-v1.sqlite"), &path).unwrap();
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/demo-small-v1.sqlite"),
+        &path,
+    )
+    .unwrap();
     let before = kongthun::store::inspect_database(&path).unwrap();
     assert_eq!(before.schema_version, 1);
     let mut store = Store::open(&path).unwrap();
     let copy = dir.path().join("old.before-v7.sqlite");
-    assert_eq!(kongthun::store::inspect_database(&copy).unwrap().schema_version, 1, "copy kept before migrating");
+    assert_eq!(
+        kongthun::store::inspect_database(&copy).unwrap().schema_version,
+        1,
+        "copy kept before migrating"
+    );
     let after = store.read().verify_chain().unwrap();
     assert_eq!(after.head, before.chain.head, "migration leaves the journal as it was");
     // the savings accounts of schema 2 were added; the fund adds the default rules itself

@@ -4,7 +4,8 @@
 use super::*;
 use kongthun::Error;
 
-const GOOD_AND_BAD: &str = "\u{feff}เลขที่สมาชิก,คำนำหน้า,ชื่อ,นามสกุล,เลขประจำตัวประชาชน,วันเกิด,หมู่,วันที่สมัคร,กลุ่ม\n\
+const GOOD_AND_BAD: &str =
+    "\u{feff}เลขที่สมาชิก,คำนำหน้า,ชื่อ,นามสกุล,เลขประจำตัวประชาชน,วันเกิด,หมู่,วันที่สมัคร,กลุ่ม\n\
 10,นาย,สมชาย,ผู้ใหญ่ดี,1103702071561,12/05/2520,3,01/02/2568,\n\
 11,นาง,น้ำทิพย์,ปั้นทอง,1103702071562,01/01/2525,4,01/02/2568,ผู้พิการ\n\
 12,เด็กหญิง,มาลี,ใจดี,,01/01/2560,4,01/02/2568,กำพร้า\n\
@@ -53,11 +54,18 @@ fn good_rows_only_imports_the_rest() {
 #[test]
 fn unknown_or_missing_columns_are_refused() {
     let mut f = fund(FundKind::Welfare);
-    let file = write(&f.dir, "a.csv", "title,first_name,last_name,joined_on,shoe_size\nนาย,ก,ข,2025-01-01,42\n");
+    let file = write(
+        &f.dir,
+        "a.csv",
+        "title,first_name,last_name,joined_on,shoe_size\nนาย,ก,ข,2025-01-01,42\n",
+    );
     let err = ops::import::import_members(&mut f.store, &today(), &file, true).unwrap_err();
     assert!(err.message_en().contains("shoe_size"));
     let file = write(&f.dir, "b.csv", "title,first_name,last_name\nนาย,ก,ข\n");
-    assert!(ops::import::import_members(&mut f.store, &today(), &file, true).unwrap_err().message_en().contains("joined_on"));
+    assert!(ops::import::import_members(&mut f.store, &today(), &file, true)
+        .unwrap_err()
+        .message_en()
+        .contains("joined_on"));
     let file = write(&f.dir, "c.json", "{}");
     assert!(ops::import::import_members(&mut f.store, &today(), &file, true).is_err());
 }
@@ -70,7 +78,11 @@ fn xlsx_import_reads_numbers_dates_and_thai() {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     let date_format = Format::new().set_num_format("dd/mm/yyyy");
-    for (c, h) in ["member_no", "title", "first_name", "last_name", "national_id", "moo", "joined_on"].iter().enumerate() {
+    for (c, h) in
+        ["member_no", "title", "first_name", "last_name", "national_id", "moo", "joined_on"]
+            .iter()
+            .enumerate()
+    {
         ws.write_string(0, c as u16, *h).unwrap();
     }
     // numbers typed as numbers, the date as a real Excel date, another as BE text
@@ -80,7 +92,13 @@ fn xlsx_import_reads_numbers_dates_and_thai() {
     ws.write_string(1, 3, "น้ำใจดี").unwrap();
     ws.write_number(1, 4, 1103702071561.0).unwrap();
     ws.write_number(1, 5, 7.0).unwrap();
-    ws.write_datetime_with_format(1, 6, &ExcelDateTime::from_ymd(2024, 6, 15).unwrap(), &date_format).unwrap();
+    ws.write_datetime_with_format(
+        1,
+        6,
+        ExcelDateTime::from_ymd(2024, 6, 15).unwrap(),
+        &date_format,
+    )
+    .unwrap();
     ws.write_number(2, 0, 22.0).unwrap();
     ws.write_string(2, 1, "นาย").unwrap();
     ws.write_string(2, 2, "ทองดี").unwrap();

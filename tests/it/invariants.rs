@@ -15,7 +15,12 @@ fn posted_fund() -> Fixture {
             &today(),
             "2026-02-25",
             "cash",
-            &[CollectLine { member_no: no.clone(), contribution: Satang(6000), savings: Satang(10000 * (i as i64 + 1)), entrance_fee: Satang(5000) }],
+            &[CollectLine {
+                member_no: no.clone(),
+                contribution: Satang(6000),
+                savings: Satang(10000 * (i as i64 + 1)),
+                entrance_fee: Satang(5000),
+            }],
         )
         .unwrap();
     }
@@ -102,7 +107,10 @@ fn verify_names_the_first_entry_edited_behind_the_triggers() {
 
     // Monthly totals edited by hand are found too.
     let f = posted_fund();
-    f.store.raw_connection_for_tests().execute("UPDATE account_month SET debit = debit + 1 WHERE account_code = '1101'", []).unwrap();
+    f.store
+        .raw_connection_for_tests()
+        .execute("UPDATE account_month SET debit = debit + 1 WHERE account_code = '1101'", [])
+        .unwrap();
     match f.store.read().verify_chain() {
         Err(Error::ChainBroken { reason, .. }) => assert!(reason.contains("1101"), "{reason}"),
         other => panic!("{other:?}"),
@@ -131,7 +139,8 @@ fn closed_month_refuses_entries_by_ops_and_by_trigger() {
     assert!(matches!(err, Error::MonthClosed { .. }), "{err:?}");
     assert!(err.message_th().contains("ปิดบัญชีแล้ว"));
     // earlier months are closed too
-    let err = ops::savings::deposit(&mut f.store, &today(), "1", "10", "2026-01-31", "cash").unwrap_err();
+    let err =
+        ops::savings::deposit(&mut f.store, &today(), "1", "10", "2026-01-31", "cash").unwrap_err();
     assert!(matches!(err, Error::MonthClosed { .. }));
     // the database itself refuses, even without the ops check
     let raw = f.store.raw_connection_for_tests().execute(
@@ -143,8 +152,14 @@ fn closed_month_refuses_entries_by_ops_and_by_trigger() {
     assert_eq!(dump(&f.store), before);
     // March is open; closing goes forward only; an unfinished month cannot close
     ops::savings::deposit(&mut f.store, &today(), "1", "10", "2026-03-01", "cash").unwrap();
-    assert!(matches!(ops::close::close_month(&mut f.store, &today(), "2026-01"), Err(Error::CannotClose { .. })));
-    assert!(matches!(ops::close::close_month(&mut f.store, &today(), "2026-11"), Err(Error::CannotClose { .. })));
+    assert!(matches!(
+        ops::close::close_month(&mut f.store, &today(), "2026-01"),
+        Err(Error::CannotClose { .. })
+    ));
+    assert!(matches!(
+        ops::close::close_month(&mut f.store, &today(), "2026-11"),
+        Err(Error::CannotClose { .. })
+    ));
     // a closed month keeps its chain head, and verify checks it
     let head_feb = f.store.read().closed_months().unwrap()[0].2;
     assert_eq!(Some(head_feb), f.store.read().hash_of_entry(3).unwrap());
@@ -161,12 +176,28 @@ fn a_failing_operation_leaves_the_file_byte_for_byte_unchanged() {
 
     let mut store = Store::open(&path).unwrap();
     let lines = vec![
-        CollectLine { member_no: "1".into(), contribution: Satang(3000), savings: Satang(0), entrance_fee: Satang(0) },
-        CollectLine { member_no: "2".into(), contribution: Satang(3000), savings: Satang(5000), entrance_fee: Satang(0) },
+        CollectLine {
+            member_no: "1".into(),
+            contribution: Satang(3000),
+            savings: Satang(0),
+            entrance_fee: Satang(0),
+        },
+        CollectLine {
+            member_no: "2".into(),
+            contribution: Satang(3000),
+            savings: Satang(5000),
+            entrance_fee: Satang(0),
+        },
         // 45 baht is not a whole number of 30-baht periods: the whole day is refused
-        CollectLine { member_no: "3".into(), contribution: Satang(4500), savings: Satang(0), entrance_fee: Satang(0) },
+        CollectLine {
+            member_no: "3".into(),
+            contribution: Satang(4500),
+            savings: Satang(0),
+            entrance_fee: Satang(0),
+        },
     ];
-    let err = ops::contributions::collect(&mut store, &today(), "2026-03-25", "cash", &lines).unwrap_err();
+    let err = ops::contributions::collect(&mut store, &today(), "2026-03-25", "cash", &lines)
+        .unwrap_err();
     match &err {
         Error::InLine { line, member_no, inner } => {
             assert_eq!((*line, member_no.as_str()), (3, "3"));
@@ -211,22 +242,52 @@ fn reversing_a_receipt_may_not_overdraw_the_till() {
     // collection reversed — the till went to -1.00.
     let mut f = fund(FundKind::Both);
     add_members(&mut f.store, 1, "2025-01-05");
-    let collected = ops::contributions::collect(&mut f.store, &today(), "2025-02-04", "cash", &[kongthun::ops::contributions::CollectLine {
-        member_no: "1".into(),
-        contribution: Satang(9000),
-        savings: Satang(20400),
-        entrance_fee: Satang(0),
-    }])
+    let collected = ops::contributions::collect(
+        &mut f.store,
+        &today(),
+        "2025-02-04",
+        "cash",
+        &[kongthun::ops::contributions::CollectLine {
+            member_no: "1".into(),
+            contribution: Satang(9000),
+            savings: Satang(20400),
+            entrance_fee: Satang(0),
+        }],
+    )
     .unwrap();
-    let pay = |amount: &str| kongthun::ops::cashbook::CashMove { account: "5201".into(), amount: amount.into(), date: "2025-02-05".into(), till: "cash".into(), description: "ค่าใช้จ่าย".into(), member_no: None };
+    let pay = |amount: &str| kongthun::ops::cashbook::CashMove {
+        account: "5201".into(),
+        amount: amount.into(),
+        date: "2025-02-05".into(),
+        till: "cash".into(),
+        description: "ค่าใช้จ่าย".into(),
+        member_no: None,
+    };
     ops::cashbook::pay(&mut f.store, &today(), &pay("100")).unwrap();
     let entry = collected.receipts[0].id.to_string();
     let before = dump(&f.store);
-    let e = ops::reversal::reverse(&mut f.store, &today(), &entry, "บันทึกผิด", Some("2025-02-06")).unwrap_err();
+    let e = ops::reversal::reverse(&mut f.store, &today(), &entry, "บันทึกผิด", Some("2025-02-06"))
+        .unwrap_err();
     assert_eq!(e.code(), "cannot_reverse", "{e}");
-    assert!(e.message_en().contains("1101") && e.message_en().contains("194.00"), "{}", e.message_en());
+    assert!(
+        e.message_en().contains("1101") && e.message_en().contains("194.00"),
+        "{}",
+        e.message_en()
+    );
     assert_eq!(dump(&f.store), before, "a refused reversal wrote");
     // with the cash back in the till it goes through
-    ops::cashbook::receive(&mut f.store, &today(), &kongthun::ops::cashbook::CashMove { account: "4301".into(), amount: "100".into(), date: "2025-02-06".into(), till: "cash".into(), description: "บริจาค".into(), member_no: None }).unwrap();
+    ops::cashbook::receive(
+        &mut f.store,
+        &today(),
+        &kongthun::ops::cashbook::CashMove {
+            account: "4301".into(),
+            amount: "100".into(),
+            date: "2025-02-06".into(),
+            till: "cash".into(),
+            description: "บริจาค".into(),
+            member_no: None,
+        },
+    )
+    .unwrap();
     ops::reversal::reverse(&mut f.store, &today(), &entry, "บันทึกผิด", Some("2025-02-06")).unwrap();
 }

@@ -24,7 +24,10 @@ fn allowed(module: &str) -> Option<&'static [&'static str]> {
         "demo" => &["ops", "store", "domain", "error", "thai"],
         "cli" => &["ops", "report", "render", "bundle", "store", "demo", "domain", "error", "thai"],
         // the fuzz targets' bodies reach everything on purpose
-        "fuzz" => &["ops", "bundle", "render", "report", "store", "domain", "bounded", "demo", "error", "thai"],
+        "fuzz" => &[
+            "ops", "bundle", "render", "report", "store", "domain", "bounded", "demo", "error",
+            "thai",
+        ],
         _ => return None,
     })
 }
@@ -37,20 +40,29 @@ fn module_of(relative: &Path) -> Option<String> {
 
 /// Code without its comments (line comments, doc comments), so prose may name anything.
 fn code_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines().enumerate().map(|(i, l)| (i + 1, l.split("//").next().unwrap_or(""))).filter(|(_, l)| !l.trim().is_empty())
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.split("//").next().unwrap_or("")))
+        .filter(|(_, l)| !l.trim().is_empty())
 }
 
 /// Every forbidden `crate::X` edge in one file of module `module`: (line, used module).
 fn forbidden_edges(module: &str, text: &str) -> Vec<(usize, String)> {
-    let allowed = allowed(module).unwrap_or_else(|| panic!("module {module} has no rule in tests/it/layers.rs"));
+    let allowed = allowed(module)
+        .unwrap_or_else(|| panic!("module {module} has no rule in tests/it/layers.rs"));
     let mut out = Vec::new();
     for (n, line) in code_lines(text) {
         let mut rest = line;
         while let Some(at) = rest.find("crate::") {
             let after = &rest[at + "crate::".len()..];
-            let used: String = after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            let used: String =
+                after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
             // `crate::Result`, `crate::Error`, `crate::Problem` are the error module's re-exports
-            let used = if matches!(used.as_str(), "Result" | "Error" | "Problem") { "error".to_string() } else { used };
+            let used = if matches!(used.as_str(), "Result" | "Error" | "Problem") {
+                "error".to_string()
+            } else {
+                used
+            };
             if used != module && !allowed.contains(&used.as_str()) {
                 out.push((n, used));
             }
@@ -94,11 +106,16 @@ fn no_module_uses_a_layer_above_it() {
     for (relative, module, text) in sources() {
         modules.insert(module.clone());
         for (line, used) in forbidden_edges(&module, &text) {
-            problems.push(format!("src/{}:{line}: {module} uses crate::{used}", relative.display()));
+            problems
+                .push(format!("src/{}:{line}: {module} uses crate::{used}", relative.display()));
         }
     }
     assert!(modules.len() >= 10, "read the whole crate: {modules:?}");
-    assert!(problems.is_empty(), "edges the layer rules forbid (ARCHITECTURE.md):\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "edges the layer rules forbid (ARCHITECTURE.md):\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -108,24 +125,43 @@ fn render_reads_no_database() {
         for (n, line) in code_lines(&text) {
             for word in ["Reader", "Store", "Tx"] {
                 let hit = line.match_indices(word).any(|(at, _)| {
-                    let before = line[..at].chars().last().is_none_or(|c| !c.is_alphanumeric() && c != '_');
-                    let after = line[at + word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '_');
+                    let before =
+                        line[..at].chars().last().is_none_or(|c| !c.is_alphanumeric() && c != '_');
+                    let after = line[at + word.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric() && c != '_');
                     before && after
                 });
                 if hit {
-                    problems.push(format!("src/{}:{n} ({module}) names {word}", relative.display()));
+                    problems
+                        .push(format!("src/{}:{n} ({module}) names {word}", relative.display()));
                 }
             }
         }
     }
-    assert!(problems.is_empty(), "render is handed data; it opens no database:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "render is handed data; it opens no database:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
 fn the_checker_catches_a_forbidden_use() {
     // How this test was checked: the lines below are what an upward edge looks like.
     assert_eq!(forbidden_edges("report", "use crate::ops::Ctx;\n"), vec![(1, "ops".to_string())]);
-    assert_eq!(forbidden_edges("domain", "    let x = crate::store::Store::open(p);\n"), vec![(1, "store".to_string())]);
-    assert!(forbidden_edges("report", "// a comment may name crate::ops\nuse crate::store::Reader;\n").is_empty());
-    assert_eq!(forbidden_edges("bundle", "fn f() -> crate::Result<()> { crate::ops::x() }"), vec![(1, "ops".to_string())]);
+    assert_eq!(
+        forbidden_edges("domain", "    let x = crate::store::Store::open(p);\n"),
+        vec![(1, "store".to_string())]
+    );
+    assert!(forbidden_edges(
+        "report",
+        "// a comment may name crate::ops\nuse crate::store::Reader;\n"
+    )
+    .is_empty());
+    assert_eq!(
+        forbidden_edges("bundle", "fn f() -> crate::Result<()> { crate::ops::x() }"),
+        vec![(1, "ops".to_string())]
+    );
 }

@@ -32,7 +32,9 @@ use std::path::PathBuf;
 
 /// A context whose "today" is the given date (noon in Bangkok).
 pub fn ctx_on(y: i32, m: u32, d: u32) -> Ctx {
-    Ctx { recorded_by: "ทดสอบ".into(), now: Utc.with_ymd_and_hms(y, m, d, 5, 0, 0).unwrap() }
+    Ctx {
+        recorded_by: "ทดสอบ".into(), now: Utc.with_ymd_and_hms(y, m, d, 5, 0, 0).unwrap()
+    }
 }
 
 pub fn today() -> Ctx {
@@ -146,9 +148,13 @@ pub fn dump(store: &Store) -> String {
 pub fn add_members(store: &mut Store, n: u32, joined: &str) -> Vec<String> {
     (0..n)
         .map(|i| {
-            ops::members::add_member(store, &today(), &person(&format!("สมาชิก{i}"), "ทดสอบ", &national_id(1000 + i), joined))
-                .unwrap()
-                .member_no
+            ops::members::add_member(
+                store,
+                &today(),
+                &person(&format!("สมาชิก{i}"), "ทดสอบ", &national_id(1000 + i), joined),
+            )
+            .unwrap()
+            .member_no
         })
         .collect()
 }
@@ -160,18 +166,23 @@ pub fn invariants_fixture() -> Fixture {
     for no in ["1", "2", "3"] {
         ops::savings::deposit(&mut f.store, &today(), no, "250.50", "2026-03-05", "cash").unwrap();
     }
-    ops::cashbook::transfer(&mut f.store, &today(), "cash", "bank", "500", "2026-03-06", "").unwrap();
+    ops::cashbook::transfer(&mut f.store, &today(), "cash", "bank", "500", "2026-03-06", "")
+        .unwrap();
     f
 }
 
 /// Run `hledger bal` on a journal export and check every account it prints against our trial
 /// balance (debit minus credit), its total is zero, and it leaves out none of our accounts
 /// with a balance. Returns how many accounts it printed.
-pub fn assert_hledger_balance_is_ours(journal: &std::path::Path, tb: &kongthun::report::TrialBalance) -> usize {
+pub fn assert_hledger_balance_is_ours(
+    journal: &std::path::Path,
+    tb: &kongthun::report::TrialBalance,
+) -> usize {
     let csv = tool("hledger", &["-f", journal.to_str().unwrap(), "bal", "--flat", "-O", "csv"]);
     let mut seen = 0;
     for line in csv.lines().skip(1) {
-        let cells: Vec<String> = line.split("\",\"").map(|c| c.trim_matches('"').to_string()).collect();
+        let cells: Vec<String> =
+            line.split("\",\"").map(|c| c.trim_matches('"').to_string()).collect();
         if cells[0] == "total" {
             assert_eq!(cells[1], "0", "hledger's total");
             continue;
@@ -179,21 +190,28 @@ pub fn assert_hledger_balance_is_ours(journal: &std::path::Path, tb: &kongthun::
         let code = cells[0].split(':').nth(1).unwrap().split(' ').next().unwrap();
         let amount = cells[1].trim_start_matches("THB ").trim();
         let theirs = Satang::parse(amount, kongthun::domain::money::Sign::Any).unwrap();
-        let ours = tb.lines.iter().find(|l| l.code == code).map(|l| Satang(l.debit.0 - l.credit.0)).unwrap_or_default();
+        let ours = tb
+            .lines
+            .iter()
+            .find(|l| l.code == code)
+            .map(|l| Satang(l.debit.0 - l.credit.0))
+            .unwrap_or_default();
         assert_eq!(theirs, ours, "account {code}: hledger {theirs:?}, ours {ours:?}");
         seen += 1;
     }
     let ours_nonzero = tb.lines.iter().filter(|l| l.debit != l.credit).count();
-    assert_eq!(seen, ours_nonzero, "hledger printed {seen} accounts, we have {ours_nonzero} with a balance");
+    assert_eq!(
+        seen, ours_nonzero,
+        "hledger printed {seen} accounts, we have {ours_nonzero} with a balance"
+    );
     seen
 }
 
 /// Run a tool the tests check our files with (pdftotext, hledger, ...) and return its output.
 pub fn tool(name: &str, args: &[&str]) -> String {
-    let out = std::process::Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} is needed by this test (bash .ci/run installs it): {e}"));
+    let out = std::process::Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("{name} is needed by this test (bash .ci/run installs it): {e}")
+    });
     assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }

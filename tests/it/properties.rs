@@ -5,24 +5,44 @@
 //! whatever the fund did, the bundles it sends carry its books to the province losslessly.
 
 use super::*;
+use chrono::Datelike;
 use kongthun::ops::bundles::{export_bundle, IdPolicy};
 use kongthun::ops::cashbook::CashMove;
 use kongthun::ops::contributions::CollectLine;
 use kongthun::store::province::{ProvinceEntry, ProvinceStore};
-use chrono::Datelike;
 use proptest::prelude::*;
 
 #[derive(Clone, Debug)]
 enum Op {
-    Deposit { member: u8, baht: u16 },
-    Collect { member: u8, periods: u8, savings: u16 },
-    Withdraw { member: u8, baht: u16 },
-    Receive { baht: u32 },
-    Pay { baht: u32 },
-    Transfer { to_bank: bool, baht: u32 },
+    Deposit {
+        member: u8,
+        baht: u16,
+    },
+    Collect {
+        member: u8,
+        periods: u8,
+        savings: u16,
+    },
+    Withdraw {
+        member: u8,
+        baht: u16,
+    },
+    Receive {
+        baht: u32,
+    },
+    Pay {
+        baht: u32,
+    },
+    Transfer {
+        to_bank: bool,
+        baht: u32,
+    },
     /// `on_its_date`: dated on the reversed entry's own day (in the open month), as a
     /// treasurer correcting that day's mistake does; otherwise on the running day.
-    Reverse { pick: proptest::sample::Index, on_its_date: bool },
+    Reverse {
+        pick: proptest::sample::Index,
+        on_its_date: bool,
+    },
     Close,
 }
 
@@ -43,17 +63,46 @@ fn op() -> impl Strategy<Value = Op> {
 fn apply(store: &mut Store, op: &Op, day: NaiveDate) -> kongthun::Result<()> {
     let d = day.to_string();
     let ctx = today();
-    let mv = |account: &str, baht: u32| CashMove { account: account.into(), amount: baht.to_string(), date: d.clone(), till: "cash".into(), description: "p".into(), member_no: None };
+    let mv = |account: &str, baht: u32| CashMove {
+        account: account.into(),
+        amount: baht.to_string(),
+        date: d.clone(),
+        till: "cash".into(),
+        description: "p".into(),
+        member_no: None,
+    };
     match op {
-        Op::Collect { member, periods, savings } => ops::contributions::collect(store, &ctx, &d, "cash", &[CollectLine {
-            member_no: (member + 1).to_string(),
-            contribution: Satang(3000 * i64::from(*periods)),
-            savings: Satang::from_baht(i64::from(*savings)),
-            entrance_fee: Satang(0),
-        }])
+        Op::Collect { member, periods, savings } => ops::contributions::collect(
+            store,
+            &ctx,
+            &d,
+            "cash",
+            &[CollectLine {
+                member_no: (member + 1).to_string(),
+                contribution: Satang(3000 * i64::from(*periods)),
+                savings: Satang::from_baht(i64::from(*savings)),
+                entrance_fee: Satang(0),
+            }],
+        )
         .map(|_| ()),
-        Op::Deposit { member, baht } => ops::savings::deposit(store, &ctx, &(member + 1).to_string(), &baht.to_string(), &d, "cash").map(|_| ()),
-        Op::Withdraw { member, baht } => ops::savings::withdraw(store, &ctx, &(member + 1).to_string(), &baht.to_string(), &d, "cash").map(|_| ()),
+        Op::Deposit { member, baht } => ops::savings::deposit(
+            store,
+            &ctx,
+            &(member + 1).to_string(),
+            &baht.to_string(),
+            &d,
+            "cash",
+        )
+        .map(|_| ()),
+        Op::Withdraw { member, baht } => ops::savings::withdraw(
+            store,
+            &ctx,
+            &(member + 1).to_string(),
+            &baht.to_string(),
+            &d,
+            "cash",
+        )
+        .map(|_| ()),
         Op::Receive { baht } => ops::cashbook::receive(store, &ctx, &mv("4301", *baht)).map(|_| ()),
         Op::Pay { baht } => ops::cashbook::pay(store, &ctx, &mv("5201", *baht)).map(|_| ()),
         Op::Transfer { to_bank, baht } => {
@@ -70,7 +119,12 @@ fn apply(store: &mut Store, op: &Op, day: NaiveDate) -> kongthun::Result<()> {
             };
             ops::reversal::reverse(store, &ctx, &entry.to_string(), "ทดสอบ", Some(&on)).map(|_| ())
         }
-        Op::Close => ops::close::close_month(store, &ctx, &kongthun::domain::date::month_key(day.pred_opt().unwrap())).map(|_| ()),
+        Op::Close => ops::close::close_month(
+            store,
+            &ctx,
+            &kongthun::domain::date::month_key(day.pred_opt().unwrap()),
+        )
+        .map(|_| ()),
     }
 }
 
@@ -103,8 +157,11 @@ fn assert_no_balance_below_zero_on_any_day(store: &Store) {
              GROUP BY e.entry_date, p.account_code, p.member_id ORDER BY e.entry_date",
         )
         .unwrap();
-    let rows: Vec<(String, String, Option<i64>, i64)> =
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().collect::<Result<_, _>>().unwrap();
+    let rows: Vec<(String, String, Option<i64>, i64)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
     let mut balances: std::collections::BTreeMap<(String, Option<i64>), i64> = Default::default();
     let mut i = 0;
     while i < rows.len() {
@@ -120,7 +177,10 @@ fn assert_no_balance_below_zero_on_any_day(store: &Store) {
             i += 1;
         }
         for ((account, member), balance) in &balances {
-            assert!(*balance >= 0, "{account} (member {member:?}) at {balance} satang at the end of {day}");
+            assert!(
+                *balance >= 0,
+                "{account} (member {member:?}) at {balance} satang at the end of {day}"
+            );
         }
     }
 }

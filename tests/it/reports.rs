@@ -32,10 +32,27 @@ fn statement_on_the_demo_fund_is_one_true_page() {
         let pdf = statement_pdf(&s, &StatementOptions { recipient_names: false });
         let (text, fonts, info) = pdf_text(&pdf, dir.path());
         assert_eq!(pages(&info), 1, "{y}-{m}");
-        for heading in ["กองทุนสวัสดิการชุมชนตำบลหนองน้ำใส", "รายงานรับ-จ่ายเงินประจำเดือน", "ยอดยกมา", "รวมรับ", "รวมจ่าย", "ยอดยกไป", "เงินสัจจะสะสมของสมาชิก", "ผู้ตรวจสอบ", "หน้า 1 / 1"] {
+        for heading in [
+            "กองทุนสวัสดิการชุมชนตำบลหนองน้ำใส",
+            "รายงานรับ-จ่ายเงินประจำเดือน",
+            "ยอดยกมา",
+            "รวมรับ",
+            "รวมจ่าย",
+            "ยอดยกไป",
+            "เงินสัจจะสะสมของสมาชิก",
+            "ผู้ตรวจสอบ",
+            "หน้า 1 / 1",
+        ] {
             assert!(text.contains(heading), "{heading} missing from:\n{text}");
         }
-        for figure in [sum.opening, sum.total_receipts, sum.total_payments, sum.closing, sum.closing_cash, sum.closing_bank] {
+        for figure in [
+            sum.opening,
+            sum.total_receipts,
+            sum.total_payments,
+            sum.closing,
+            sum.closing_cash,
+            sum.closing_bank,
+        ] {
             assert!(text.contains(&figure.display()), "{} missing", figure.display());
         }
         assert!(text.contains(&kongthun::thai::baht_text(sum.closing.0)));
@@ -49,17 +66,27 @@ fn statement_on_the_demo_fund_is_one_true_page() {
         assert!(pdf.len() < 300_000);
     }
     // the statement of a closed month never changes, whatever happens after
-    let before = statement_pdf(&kongthun::report::statement(&store.read(), 2026, 9, date(2026, 11, 22)).unwrap(), &StatementOptions { recipient_names: false });
-    ops::cashbook::receive(&mut store, &ctx_on(2026, 11, 22), &CashMove {
-        account: "4301".into(),
-        amount: "999".into(),
-        date: "2026-11-20".into(),
-        till: "cash".into(),
-        description: "บริจาค".into(),
-        member_no: None,
-    })
+    let before = statement_pdf(
+        &kongthun::report::statement(&store.read(), 2026, 9, date(2026, 11, 22)).unwrap(),
+        &StatementOptions { recipient_names: false },
+    );
+    ops::cashbook::receive(
+        &mut store,
+        &ctx_on(2026, 11, 22),
+        &CashMove {
+            account: "4301".into(),
+            amount: "999".into(),
+            date: "2026-11-20".into(),
+            till: "cash".into(),
+            description: "บริจาค".into(),
+            member_no: None,
+        },
+    )
     .unwrap();
-    let after = statement_pdf(&kongthun::report::statement(&store.read(), 2026, 9, date(2026, 11, 22)).unwrap(), &StatementOptions { recipient_names: false });
+    let after = statement_pdf(
+        &kongthun::report::statement(&store.read(), 2026, 9, date(2026, 11, 22)).unwrap(),
+        &StatementOptions { recipient_names: false },
+    );
     assert_eq!(before, after);
 }
 
@@ -72,16 +99,32 @@ fn welfare_recipients_with_stacked_marks_come_back_exactly() {
         p.title = title.into();
         ops::members::add_member(&mut f.store, &today(), &p).unwrap();
     }
-    ops::cashbook::receive(&mut f.store, &today(), &CashMove { account: "4203".into(), amount: "50000".into(), date: "2026-03-01".into(), till: "cash".into(), description: "พอช.".into(), member_no: None }).unwrap();
-    for (i, account) in ["5104", "5102", "5102"].iter().enumerate() {
-        ops::cashbook::pay(&mut f.store, &today(), &CashMove {
-            account: account.to_string(),
-            amount: "1,500".into(),
-            date: "2026-03-15".into(),
+    ops::cashbook::receive(
+        &mut f.store,
+        &today(),
+        &CashMove {
+            account: "4203".into(),
+            amount: "50000".into(),
+            date: "2026-03-01".into(),
             till: "cash".into(),
-            description: "จ่ายสวัสดิการ".into(),
-            member_no: Some((i + 1).to_string()),
-        })
+            description: "พอช.".into(),
+            member_no: None,
+        },
+    )
+    .unwrap();
+    for (i, account) in ["5104", "5102", "5102"].iter().enumerate() {
+        ops::cashbook::pay(
+            &mut f.store,
+            &today(),
+            &CashMove {
+                account: account.to_string(),
+                amount: "1,500".into(),
+                date: "2026-03-15".into(),
+                till: "cash".into(),
+                description: "จ่ายสวัสดิการ".into(),
+                member_no: Some((i + 1).to_string()),
+            },
+        )
         .unwrap();
     }
     let s = kongthun::report::statement(&f.store.read(), 2026, 3, date(2026, 4, 2)).unwrap();
@@ -89,7 +132,16 @@ fn welfare_recipients_with_stacked_marks_come_back_exactly() {
     let pdf = statement_pdf(&s, &StatementOptions { recipient_names: true });
     let (text, _, info) = pdf_text(&pdf, f.dir.path());
     assert_eq!(pages(&info), 1);
-    for expected in ["นายผู้ใหญ่ น้ำใจดี", "นางน้ำทิพย์ ปั้นทอง", "นายปั้น ผู้มีบุญ", "สวัสดิการเสียชีวิต", "สวัสดิการเจ็บป่วย/นอนโรงพยาบาล", "ฉบับร่าง", "4,500.00", "พิมพ์เมื่อ 2 เม.ย. 2569"] {
+    for expected in [
+        "นายผู้ใหญ่ น้ำใจดี",
+        "นางน้ำทิพย์ ปั้นทอง",
+        "นายปั้น ผู้มีบุญ",
+        "สวัสดิการเสียชีวิต",
+        "สวัสดิการเจ็บป่วย/นอนโรงพยาบาล",
+        "ฉบับร่าง",
+        "4,500.00",
+        "พิมพ์เมื่อ 2 เม.ย. 2569",
+    ] {
         assert!(text.contains(expected), "{expected} missing from:\n{text}");
     }
     let illness = s.welfare.iter().find(|w| w.account == "5102").unwrap();
@@ -105,9 +157,22 @@ fn thai_digits_setting_prints_thai_digits() {
     ops::fund::init_fund(&mut store, &today(), &p).unwrap();
     ops::fund::set_start(&mut store, &today(), "2020-01-01", "2020-01-01", "").unwrap();
     add_members(&mut store, 1, "2026-01-10");
-    ops::contributions::collect(&mut store, &today(), "2026-01-25", "cash", &[kongthun::ops::contributions::CollectLine { member_no: "1".into(), contribution: Satang(3000), savings: Satang(0), entrance_fee: Satang(5000) }]).unwrap();
+    ops::contributions::collect(
+        &mut store,
+        &today(),
+        "2026-01-25",
+        "cash",
+        &[kongthun::ops::contributions::CollectLine {
+            member_no: "1".into(),
+            contribution: Satang(3000),
+            savings: Satang(0),
+            entrance_fee: Satang(5000),
+        }],
+    )
+    .unwrap();
     let s = kongthun::report::statement(&store.read(), 2026, 1, date(2026, 2, 1)).unwrap();
-    let (text, _, _) = pdf_text(&statement_pdf(&s, &StatementOptions { recipient_names: false }), dir.path());
+    let (text, _, _) =
+        pdf_text(&statement_pdf(&s, &StatementOptions { recipient_names: false }), dir.path());
     assert!(text.contains("๘๐.๐๐") && text.contains("มกราคม ๒๕๖๙"), "{text}");
 }
 
@@ -126,9 +191,22 @@ fn csv_has_a_bom_and_xlsx_reads_back_as_numbers() {
     let csv = kongthun::render::csv::tables_csv(&heading, std::slice::from_ref(&table));
     assert!(csv.starts_with(&[0xEF, 0xBB, 0xBF]));
     let text = String::from_utf8(csv[3..].to_vec()).unwrap();
-    assert!(text.starts_with("กองทุนทดสอบ\nงบทดลอง\nณ วันที่ 31 มีนาคม 2569\n\nรหัสบัญชี,ชื่อบัญชี,Account,เดบิต,เครดิต\n"), "titled: {text}");
+    assert!(
+        text.starts_with(
+            "กองทุนทดสอบ\nงบทดลอง\nณ วันที่ 31 มีนาคม 2569\n\nรหัสบัญชี,ชื่อบัญชี,Account,เดบิต,เครดิต\n"
+        ),
+        "titled: {text}"
+    );
     assert!(text.contains("1101,เงินสด,Cash on hand,"));
-    assert!(text.lines().all(|l| l.split(',').filter(|c| c.contains('.')).all(|c| c.rsplit('.').next().unwrap().len() == 2)), "two decimals: {text}");
+    assert!(
+        text.lines().all(|l| l.split(',').filter(|c| c.contains('.')).all(|c| c
+            .rsplit('.')
+            .next()
+            .unwrap()
+            .len()
+            == 2)),
+        "two decimals: {text}"
+    );
 
     let bytes = kongthun::render::xlsx::tables_xlsx(&heading, &[table]).unwrap();
     let path = f.dir.path().join("tb.xlsx");
@@ -143,17 +221,36 @@ fn csv_has_a_bom_and_xlsx_reads_back_as_numbers() {
     // the total is a formula over its lines, and its cached value is the printed total
     let formulas = wb.worksheet_formula("งบทดลอง").unwrap();
     let total_row = range.rows().position(|r| r[1] == Data::String("รวม".into())).unwrap();
-    let formula = formulas.get((total_row - formulas.start().unwrap().0 as usize, 3 - formulas.start().unwrap().1 as usize)).cloned().unwrap_or_default();
+    let formula = formulas
+        .get((
+            total_row - formulas.start().unwrap().0 as usize,
+            3 - formulas.start().unwrap().1 as usize,
+        ))
+        .cloned()
+        .unwrap_or_default();
     assert!(formula.starts_with("SUM(D6:D"), "{formula}");
-    assert_eq!(range.rows().nth(total_row).unwrap()[3], Data::Float(tb.total_debit.0 as f64 / 100.0));
+    assert_eq!(
+        range.rows().nth(total_row).unwrap()[3],
+        Data::Float(tb.total_debit.0 as f64 / 100.0)
+    );
     // workbook dates come from the program's clock
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
     let mut core = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core).unwrap();
+    std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core)
+        .unwrap();
     assert!(core.contains("2026-04-01T09:30:00Z"), "{core}");
     let mut sheet = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(), &mut sheet).unwrap();
-    assert!(sheet.contains("paperSize=\"9\"") && sheet.contains("fitToPage=\"1\"") && sheet.contains("fitToHeight=\"0\""), "A4, one page wide (fitToWidth 1 is the default): {sheet}");
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    assert!(
+        sheet.contains("paperSize=\"9\"")
+            && sheet.contains("fitToPage=\"1\"")
+            && sheet.contains("fitToHeight=\"0\""),
+        "A4, one page wide (fitToWidth 1 is the default): {sheet}"
+    );
 }
 
 #[test]
@@ -169,13 +266,27 @@ fn every_table_of_the_yearly_report_is_in_its_csv_and_xlsx() {
     let csv_path = dir.path().join("year.csv");
     ops::documents::save(&store, &today(), &doc, ops::documents::Format::Csv, &csv_path).unwrap();
     let text = String::from_utf8(std::fs::read(&csv_path).unwrap()[3..].to_vec()).unwrap();
-    assert!(text.starts_with(&format!("{}\nรายงานประจำปี\nปีบัญชี 2568", report.fund.name_th)), "{}", &text[..200]);
+    assert!(
+        text.starts_with(&format!("{}\nรายงานประจำปี\nปีบัญชี 2568", report.fund.name_th)),
+        "{}",
+        &text[..200]
+    );
     for table in &tables {
-        assert!(text.contains(&format!("\n{}\n{}", table.name, table.header.join(","))), "table {} missing from the CSV", table.name);
+        assert!(
+            text.contains(&format!("\n{}\n{}", table.name, table.header.join(","))),
+            "table {} missing from the CSV",
+            table.name
+        );
     }
-    assert!(text.contains("มกราคม 2568") && !text.contains(",2025-01,") && !text.contains("\n2025-01,"), "BE month labels");
+    assert!(
+        text.contains("มกราคม 2568") && !text.contains(",2025-01,") && !text.contains("\n2025-01,"),
+        "BE month labels"
+    );
     let welfare = text.split("\nสวัสดิการ\n").nth(1).unwrap().split("\n\n").next().unwrap();
-    assert!(welfare.lines().skip(1).all(|l| !l.starts_with(|c: char| c.is_ascii_alphabetic())), "category names in Thai: {welfare}");
+    assert!(
+        welfare.lines().skip(1).all(|l| !l.starts_with(|c: char| c.is_ascii_alphabetic())),
+        "category names in Thai: {welfare}"
+    );
     let xlsx_path = dir.path().join("year.xlsx");
     ops::documents::save(&store, &today(), &doc, ops::documents::Format::Xlsx, &xlsx_path).unwrap();
     let mut wb = calamine::open_workbook_auto(&xlsx_path).unwrap();
@@ -183,13 +294,28 @@ fn every_table_of_the_yearly_report_is_in_its_csv_and_xlsx() {
     assert_eq!(names, tables.iter().map(|t| t.name.clone()).collect::<Vec<_>>());
     for table in &tables {
         let range = wb.worksheet_range(&table.name).unwrap();
-        assert_eq!(range.get((4, 0)), Some(&Data::String(table.header[0].clone())), "{}", table.name);
+        assert_eq!(
+            range.get((4, 0)),
+            Some(&Data::String(table.header[0].clone())),
+            "{}",
+            table.name
+        );
         assert_eq!(range.height(), 5 + table.rows.len(), "{}: every row", table.name);
     }
     // the CLI writes the very same bytes as the app's save
     let cli_csv = dir.path().join("cli.csv");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_kongthun"))
-        .args(["--db", dir.path().join("demo.sqlite").to_str().unwrap(), "--now", "2026-11-22T05:00:00Z", "report", "year", "2568", "--csv", cli_csv.to_str().unwrap()])
+        .args([
+            "--db",
+            dir.path().join("demo.sqlite").to_str().unwrap(),
+            "--now",
+            "2026-11-22T05:00:00Z",
+            "report",
+            "year",
+            "2568",
+            "--csv",
+            cli_csv.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -200,11 +326,34 @@ fn every_table_of_the_yearly_report_is_in_its_csv_and_xlsx() {
 fn hledger_balances_equal_our_trial_balance() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
-    kongthun::demo::build(&mut store, &kongthun::demo::DemoSpec { members: 120, years: 2, seed: 4, ..Default::default() }).unwrap();
+    kongthun::demo::build(
+        &mut store,
+        &kongthun::demo::DemoSpec { members: 120, years: 2, seed: 4, ..Default::default() },
+    )
+    .unwrap();
     // a reversal too, so the export carries one
-    ops::cashbook::receive(&mut store, &ctx_on(2026, 11, 22), &CashMove { account: "4301".into(), amount: "12.34".into(), date: "2026-11-20".into(), till: "cash".into(), description: "บริจาค; ทดสอบ".into(), member_no: None }).unwrap();
+    ops::cashbook::receive(
+        &mut store,
+        &ctx_on(2026, 11, 22),
+        &CashMove {
+            account: "4301".into(),
+            amount: "12.34".into(),
+            date: "2026-11-20".into(),
+            till: "cash".into(),
+            description: "บริจาค; ทดสอบ".into(),
+            member_no: None,
+        },
+    )
+    .unwrap();
     let last = store.read().entry_count().unwrap();
-    ops::reversal::reverse(&mut store, &ctx_on(2026, 11, 22), &last.to_string(), "ผิด", Some("2026-11-21")).unwrap();
+    ops::reversal::reverse(
+        &mut store,
+        &ctx_on(2026, 11, 22),
+        &last.to_string(),
+        "ผิด",
+        Some("2026-11-21"),
+    )
+    .unwrap();
     let journal = kongthun::ops::documents::journal_text(&store.read()).unwrap();
     let path = dir.path().join("fund.journal");
     std::fs::write(&path, &journal).unwrap();
@@ -229,7 +378,10 @@ fn yearly_report_balances_and_exports_to_a_stick_verified() {
     let usb = tempfile::tempdir().unwrap();
     let out = ops::export::export_year(&store, 2025, date(2026, 11, 22), usb.path()).unwrap();
     assert!(out.folder.ends_with("kongthun-DEMO-0001-2568"));
-    let names: Vec<String> = std::fs::read_dir(&out.folder).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let names: Vec<String> = std::fs::read_dir(&out.folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
     assert_eq!(names.len(), out.files.len() + 1, "{names:?}");
     assert!(names.iter().all(|n| !n.contains("partial")));
     let sums = std::fs::read_to_string(out.folder.join("SHA256SUMS")).unwrap();
@@ -238,12 +390,23 @@ fn yearly_report_balances_and_exports_to_a_stick_verified() {
     }
     // the folder listing on the stick holds only the finished folder
     assert_eq!(std::fs::read_dir(usb.path()).unwrap().count(), 1);
-    let (text, _, _) = pdf_text(&std::fs::read(out.folder.join("yearly-report-2568.pdf")).unwrap(), dir.path());
-    for h in ["รายงานประจำปีบัญชี 2568", "งบรายได้และค่าใช้จ่าย", "งบดุล", "รวมสินทรัพย์", "หมู่ 12", "รายรับและรายจ่ายรายเดือน"] {
+    let (text, _, _) =
+        pdf_text(&std::fs::read(out.folder.join("yearly-report-2568.pdf")).unwrap(), dir.path());
+    for h in [
+        "รายงานประจำปีบัญชี 2568",
+        "งบรายได้และค่าใช้จ่าย",
+        "งบดุล",
+        "รวมสินทรัพย์",
+        "หมู่ 12",
+        "รายรับและรายจ่ายรายเดือน",
+    ] {
         assert!(text.contains(h), "{h}");
     }
     // exporting again refuses rather than overwriting; a missing stick is a clear error
-    assert!(ops::export::export_year(&store, 2025, date(2026, 11, 22), usb.path()).unwrap_err().message_en().contains("already exists"));
+    assert!(ops::export::export_year(&store, 2025, date(2026, 11, 22), usb.path())
+        .unwrap_err()
+        .message_en()
+        .contains("already exists"));
     let not_a_dir = usb.path().join("file.txt");
     std::fs::write(&not_a_dir, "x").unwrap();
     let err = ops::export::export_year(&store, 2025, date(2026, 11, 22), &not_a_dir).unwrap_err();
@@ -258,21 +421,43 @@ fn voucher_passbook_and_ledger_agree_with_the_books() {
     let accounts = reader.accounts().unwrap();
     let entry = reader.entry(1).unwrap().unwrap();
     let member = reader.member_by_id(entry.member_id.unwrap()).unwrap();
-    let pdf = kongthun::render::vouchers::voucher_pdf(&fund, &entry, &accounts, member.as_ref(), "abcd-abcd-abcd-abcd");
+    let pdf = kongthun::render::vouchers::voucher_pdf(
+        &fund,
+        &entry,
+        &accounts,
+        member.as_ref(),
+        "abcd-abcd-abcd-abcd",
+    );
     let (text, _, info) = pdf_text(&pdf, f.dir.path());
     assert_eq!(pages(&info), 1);
-    for s in ["ใบเสร็จรับเงิน", "RV2569/000001", "250.50", "สองร้อยห้าสิบบาทห้าสิบสตางค์", "ได้รับเงินจาก นางสมาชิก0 ทดสอบ", "5 มีนาคม 2569"] {
+    for s in [
+        "ใบเสร็จรับเงิน",
+        "RV2569/000001",
+        "250.50",
+        "สองร้อยห้าสิบบาทห้าสิบสตางค์",
+        "ได้รับเงินจาก นางสมาชิก0 ทดสอบ",
+        "5 มีนาคม 2569",
+    ] {
         assert!(text.contains(s), "{s} missing:\n{text}");
     }
     let transfer = reader.entry(4).unwrap().unwrap();
-    let (text, _, _) = pdf_text(&kongthun::render::vouchers::voucher_pdf(&fund, &transfer, &accounts, None, "x"), f.dir.path());
+    let (text, _, _) = pdf_text(
+        &kongthun::render::vouchers::voucher_pdf(&fund, &transfer, &accounts, None, "x"),
+        f.dir.path(),
+    );
     assert!(text.contains("ใบสำคัญทั่วไป") && text.contains("500.00"), "{text}");
 
     let pb = kongthun::report::books::passbook(&reader, "2", date(2026, 3, 31)).unwrap();
     assert_eq!(pb.savings_balance, reader.savings_balance(pb.member.id).unwrap());
     assert_eq!(pb.lines.len(), 1);
 
-    let gl = kongthun::report::books::general_ledger(&reader, "1101", date(2026, 3, 1), date(2026, 3, 31)).unwrap();
+    let gl = kongthun::report::books::general_ledger(
+        &reader,
+        "1101",
+        date(2026, 3, 1),
+        date(2026, 3, 31),
+    )
+    .unwrap();
     assert_eq!(gl.closing, reader.account_balance("1101", "2026-03-31").unwrap());
     assert_eq!(gl.lines.len(), 4);
 }
@@ -281,10 +466,25 @@ fn voucher_passbook_and_ledger_agree_with_the_books() {
 fn long_ledgers_repeat_the_table_header_on_every_page() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
-    kongthun::demo::build(&mut store, &kongthun::demo::DemoSpec { members: 200, years: 1, ..Default::default() }).unwrap();
+    kongthun::demo::build(
+        &mut store,
+        &kongthun::demo::DemoSpec { members: 200, years: 1, ..Default::default() },
+    )
+    .unwrap();
     let reader = store.read();
-    let gl = kongthun::report::books::general_ledger(&reader, "1101", date(2025, 11, 1), date(2026, 10, 31)).unwrap();
-    let pdf = kongthun::render::vouchers::general_ledger_pdf(&reader.require_fund().unwrap(), &gl, "x", date(2026, 11, 22));
+    let gl = kongthun::report::books::general_ledger(
+        &reader,
+        "1101",
+        date(2025, 11, 1),
+        date(2026, 10, 31),
+    )
+    .unwrap();
+    let pdf = kongthun::render::vouchers::general_ledger_pdf(
+        &reader.require_fund().unwrap(),
+        &gl,
+        "x",
+        date(2026, 11, 22),
+    );
     let path = dir.path().join("gl.pdf");
     std::fs::write(&path, &pdf).unwrap();
     let info = tool("pdfinfo", &[path.to_str().unwrap()]);
@@ -304,7 +504,8 @@ fn long_ledgers_repeat_the_table_header_on_every_page() {
 fn printed_documents_carry_no_hidden_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.sqlite");
-    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/demo-small.sqlite"), &path).unwrap();
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/demo-small.sqlite"), &path)
+        .unwrap();
     let store = Store::open(&path).unwrap();
     let month = store.read().last_closed_month().unwrap().unwrap();
     let entry = store.read().entry_count().unwrap().to_string();
@@ -315,22 +516,55 @@ fn printed_documents_carry_no_hidden_data() {
         kongthun::ops::documents::Document::Voucher { entry },
     ];
     for doc in docs {
-        let pdf = kongthun::ops::documents::render(&store, &super::today(), &doc, kongthun::ops::documents::Format::Pdf).unwrap();
+        let pdf = kongthun::ops::documents::render(
+            &store,
+            &super::today(),
+            &doc,
+            kongthun::ops::documents::Format::Pdf,
+        )
+        .unwrap();
         let file = dir.path().join("doc.pdf");
         std::fs::write(&file, &pdf).unwrap();
         let p = file.to_str().unwrap();
         let info = tool("pdfinfo", &[p]);
         for (key, want) in [("JavaScript:", "no"), ("Form:", "none"), ("Encrypted:", "no")] {
-            let value = info.lines().find_map(|l| l.strip_prefix(key)).unwrap_or_else(|| panic!("{key} in {info}")).trim();
+            let value = info
+                .lines()
+                .find_map(|l| l.strip_prefix(key))
+                .unwrap_or_else(|| panic!("{key} in {info}"))
+                .trim();
             assert_eq!(value, want, "{doc:?}: {key}");
         }
-        assert!(tool("pdfdetach", &["-list", p]).starts_with("0 embedded files"), "{doc:?}: attached files");
-        for line in info.lines().filter(|l| l.starts_with("Author") || l.starts_with("Producer") || l.starts_with("Creator") || l.starts_with("Subject") || l.starts_with("Keywords")) {
-            assert!(!line.contains('/') && !line.contains("root") && !line.contains(&std::env::var("USER").unwrap_or_else(|_| "root".into())), "{doc:?}: {line}");
+        assert!(
+            tool("pdfdetach", &["-list", p]).starts_with("0 embedded files"),
+            "{doc:?}: attached files"
+        );
+        for line in info.lines().filter(|l| {
+            l.starts_with("Author")
+                || l.starts_with("Producer")
+                || l.starts_with("Creator")
+                || l.starts_with("Subject")
+                || l.starts_with("Keywords")
+        }) {
+            assert!(
+                !line.contains('/')
+                    && !line.contains("root")
+                    && !line.contains(&std::env::var("USER").unwrap_or_else(|_| "root".into())),
+                "{doc:?}: {line}"
+            );
         }
         // No action, link or annotation objects anywhere in the file.
         let raw = String::from_utf8_lossy(&pdf);
-        for marker in ["/JavaScript", "/JS ", "/Launch", "/URI", "/EmbeddedFile", "/Annots", "/OpenAction", "/AA "] {
+        for marker in [
+            "/JavaScript",
+            "/JS ",
+            "/Launch",
+            "/URI",
+            "/EmbeddedFile",
+            "/Annots",
+            "/OpenAction",
+            "/AA ",
+        ] {
             assert!(!raw.contains(marker), "{doc:?} holds {marker}");
         }
     }
@@ -348,12 +582,24 @@ fn a_january_with_the_allocation_shows_only_money_that_moved() {
         let s = kongthun::report::statement(&reader, year, 1, date(2026, 11, 22)).unwrap();
         let m = &s.summary;
         assert_eq!(m.opening.0 + m.total_receipts.0 - m.total_payments.0, m.closing.0);
-        let allocation_lines = m.receipts.iter().chain(&m.payments).filter(|l| l.code.starts_with('3') || ["2102", "2103", "2104", "2105"].contains(&l.code.as_str())).count();
+        let allocation_lines = m
+            .receipts
+            .iter()
+            .chain(&m.payments)
+            .filter(|l| {
+                l.code.starts_with('3')
+                    || ["2102", "2103", "2104", "2105"].contains(&l.code.as_str())
+            })
+            .count();
         if m.entries_without_cash == 0 {
             continue;
         }
         checked += 1;
-        assert_eq!(allocation_lines, 0, "{}: the allocation is not a receipt or payment: {:?} {:?}", m.month, m.receipts, m.payments);
+        assert_eq!(
+            allocation_lines, 0,
+            "{}: the allocation is not a receipt or payment: {:?} {:?}",
+            m.month, m.receipts, m.payments
+        );
         let pdf = statement_pdf(&s, &StatementOptions { recipient_names: false });
         let (text, _, info) = pdf_text(&pdf, dir.path());
         assert_eq!(pages(&info), 1);

@@ -18,35 +18,97 @@ fn setup(joined: &str, periods: i64) -> Fixture {
     p.birth_date = "1950-03-01".into();
     ops::members::add_member(&mut f.store, &today(), &p).unwrap();
     for i in 0..3 {
-        ops::members::add_member(&mut f.store, &today(), &person(&format!("กรรมการ{i}"), "ทดสอบ", "", "2024-01-01")).unwrap();
-        ops::meetings::set_committee(&mut f.store, &(i + 2).to_string(), ["chair", "treasurer", "auditor"][i], "2024-01-01", "2027-12-31").unwrap();
+        ops::members::add_member(
+            &mut f.store,
+            &today(),
+            &person(&format!("กรรมการ{i}"), "ทดสอบ", "", "2024-01-01"),
+        )
+        .unwrap();
+        ops::meetings::set_committee(
+            &mut f.store,
+            &(i + 2).to_string(),
+            ["chair", "treasurer", "auditor"][i],
+            "2024-01-01",
+            "2027-12-31",
+        )
+        .unwrap();
     }
     if periods > 0 {
-        ops::contributions::collect(&mut f.store, &today(), joined, "cash", &[CollectLine { member_no: "1".into(), contribution: Satang(3000 * periods), savings: Satang(0), entrance_fee: Satang(0) }]).unwrap();
+        ops::contributions::collect(
+            &mut f.store,
+            &today(),
+            joined,
+            "cash",
+            &[CollectLine {
+                member_no: "1".into(),
+                contribution: Satang(3000 * periods),
+                savings: Satang(0),
+                entrance_fee: Satang(0),
+            }],
+        )
+        .unwrap();
     }
-    ops::cashbook::receive(&mut f.store, &today(), &ops::cashbook::CashMove { account: "4203".into(), amount: "100000".into(), date: joined.into(), till: "cash".into(), description: "พอช.".into(), member_no: None }).unwrap();
+    ops::cashbook::receive(
+        &mut f.store,
+        &today(),
+        &ops::cashbook::CashMove {
+            account: "4203".into(),
+            amount: "100000".into(),
+            date: joined.into(),
+            till: "cash".into(),
+            description: "พอช.".into(),
+            member_no: None,
+        },
+    )
+    .unwrap();
     f
 }
 
-fn claim(f: &mut Fixture, category: &str, event: &str, days: Option<&str>, docs: &[&str]) -> kongthun::Result<(kongthun::store::ClaimRow, kongthun::domain::welfare::Evaluation)> {
-    ops::welfare::open_claim(&mut f.store, &today(), &ClaimInput {
-        member_no: "1".into(),
-        category: category.into(),
-        event_date: event.into(),
-        days: days.map(str::to_string),
-        documents: docs.iter().map(|d| d.to_string()).collect(),
-        note: String::new(),
-    })
+fn claim(
+    f: &mut Fixture,
+    category: &str,
+    event: &str,
+    days: Option<&str>,
+    docs: &[&str],
+) -> kongthun::Result<(kongthun::store::ClaimRow, kongthun::domain::welfare::Evaluation)> {
+    ops::welfare::open_claim(
+        &mut f.store,
+        &today(),
+        &ClaimInput {
+            member_no: "1".into(),
+            category: category.into(),
+            event_date: event.into(),
+            days: days.map(str::to_string),
+            documents: docs.iter().map(|d| d.to_string()).collect(),
+            note: String::new(),
+        },
+    )
 }
 
 /// A committee meeting on `date` with all three present and a passed claims resolution.
 fn approving_resolution(f: &mut Fixture, date: &str) -> i64 {
-    let m = ops::meetings::new_meeting(&mut f.store, &today(), "committee", date, "ศาลาหมู่บ้าน").unwrap();
+    let m =
+        ops::meetings::new_meeting(&mut f.store, &today(), "committee", date, "ศาลาหมู่บ้าน").unwrap();
     ops::meetings::attend(&mut f.store, m.id, &["2".into(), "3".into(), "4".into()]).unwrap();
-    ops::meetings::resolve(&mut f.store, &today(), m.id, &Vote { subject: "อนุมัติจ่ายสวัสดิการ", kind: "claim", agenda_no: None, votes_for: 3, votes_against: 0, abstain: 0 }).unwrap().id
+    ops::meetings::resolve(
+        &mut f.store,
+        &today(),
+        m.id,
+        &Vote {
+            subject: "อนุมัติจ่ายสวัสดิการ",
+            kind: "claim",
+            agenda_no: None,
+            votes_for: 3,
+            votes_against: 0,
+            abstain: 0,
+        },
+    )
+    .unwrap()
+    .id
 }
 
 #[test]
+#[allow(clippy::type_complexity)] // a table of cases, one tuple a row
 fn evaluation_table() {
     // (case, joined, periods paid, category, event, days, documents, extra rule) -> (eligible, amount baht, reason)
     type Extra = Option<WelfareRule>;
@@ -55,7 +117,10 @@ fn evaluation_table() {
         effective_from: date(2026, 1, 1),
         offered: true,
         waiting_days: 90,
-        amount: RuleAmount::PerDay { per_day: Satang::from_baht(200), cap_per_event: Some(Satang::from_baht(1500)) },
+        amount: RuleAmount::PerDay {
+            per_day: Satang::from_baht(200),
+            cap_per_event: Some(Satang::from_baht(1500)),
+        },
         cap_per_year: Some(Satang::from_baht(3000)),
         max_claims_per_year: None,
         require_up_to_date: true,
@@ -63,28 +128,189 @@ fn evaluation_table() {
     };
     let doc = ["ใบรับรองแพทย์"];
     let cases: Vec<(&str, &str, i64, &str, &str, Option<&str>, &[&str], Extra, bool, i64, &str)> = vec![
-        ("waiting one day short", "2025-01-10", 12, "illness", "2025-07-08", Some("3"), &doc, None, false, 0, "ยังไม่ครบ 180 วัน"),
-        ("waiting met on the day", "2025-01-10", 12, "illness", "2025-07-09", Some("3"), &doc, None, true, 300, "ครบ 180 วัน"),
-        ("per-event cap", "2025-01-10", 12, "illness", "2025-08-01", Some("15"), &doc, None, true, 1000, "เกินเพดานต่อครั้ง"),
-        ("missing document", "2025-01-10", 12, "illness", "2025-08-01", Some("2"), &[], None, false, 0, "ขาดเอกสาร: ใบรับรองแพทย์"),
-        ("arrears", "2025-01-10", 3, "illness", "2025-08-01", Some("2"), &doc, None, false, 0, "ค้างส่งเงินสมทบ 4 งวด"),
-        ("no nights", "2025-01-10", 12, "illness", "2025-08-01", None, &doc, None, false, 0, "ไม่ได้ระบุจำนวนคืน"),
-        ("old rule before its replacement", "2025-01-10", 12, "illness", "2025-12-31", Some("4"), &doc, Some(illness_v2.clone()), true, 400, "2568"),
-        ("new rule from its first day", "2025-01-10", 24, "illness", "2026-01-01", Some("4"), &doc, Some(illness_v2.clone()), true, 800, "1 ม.ค. 2569"),
-        ("new rule caps per event", "2025-01-10", 24, "illness", "2026-02-01", Some("10"), &doc, Some(illness_v2), true, 1500, "1,500.00"),
-        ("death: tier 0 before the anniversary", "2025-01-10", 24, "death", "2026-01-09", None, &["ใบมรณบัตร"], None, true, 2000, "0 ปีเต็ม"),
-        ("death: tier 1 on the anniversary", "2025-01-10", 24, "death", "2026-01-10", None, &["ใบมรณบัตร"], None, true, 3000, "1 ปีเต็ม"),
-        ("elderly: aged 75", "2025-01-10", 24, "elderly", "2026-02-01", None, &[], None, true, 300, "อายุ 75 ปี"),
-        ("disability: not in the group", "2025-01-10", 24, "disability", "2026-02-01", None, &[], None, false, 0, "ไม่ได้อยู่ในกลุ่ม"),
+        (
+            "waiting one day short",
+            "2025-01-10",
+            12,
+            "illness",
+            "2025-07-08",
+            Some("3"),
+            &doc,
+            None,
+            false,
+            0,
+            "ยังไม่ครบ 180 วัน",
+        ),
+        (
+            "waiting met on the day",
+            "2025-01-10",
+            12,
+            "illness",
+            "2025-07-09",
+            Some("3"),
+            &doc,
+            None,
+            true,
+            300,
+            "ครบ 180 วัน",
+        ),
+        (
+            "per-event cap",
+            "2025-01-10",
+            12,
+            "illness",
+            "2025-08-01",
+            Some("15"),
+            &doc,
+            None,
+            true,
+            1000,
+            "เกินเพดานต่อครั้ง",
+        ),
+        (
+            "missing document",
+            "2025-01-10",
+            12,
+            "illness",
+            "2025-08-01",
+            Some("2"),
+            &[],
+            None,
+            false,
+            0,
+            "ขาดเอกสาร: ใบรับรองแพทย์",
+        ),
+        (
+            "arrears",
+            "2025-01-10",
+            3,
+            "illness",
+            "2025-08-01",
+            Some("2"),
+            &doc,
+            None,
+            false,
+            0,
+            "ค้างส่งเงินสมทบ 4 งวด",
+        ),
+        (
+            "no nights",
+            "2025-01-10",
+            12,
+            "illness",
+            "2025-08-01",
+            None,
+            &doc,
+            None,
+            false,
+            0,
+            "ไม่ได้ระบุจำนวนคืน",
+        ),
+        (
+            "old rule before its replacement",
+            "2025-01-10",
+            12,
+            "illness",
+            "2025-12-31",
+            Some("4"),
+            &doc,
+            Some(illness_v2.clone()),
+            true,
+            400,
+            "2568",
+        ),
+        (
+            "new rule from its first day",
+            "2025-01-10",
+            24,
+            "illness",
+            "2026-01-01",
+            Some("4"),
+            &doc,
+            Some(illness_v2.clone()),
+            true,
+            800,
+            "1 ม.ค. 2569",
+        ),
+        (
+            "new rule caps per event",
+            "2025-01-10",
+            24,
+            "illness",
+            "2026-02-01",
+            Some("10"),
+            &doc,
+            Some(illness_v2),
+            true,
+            1500,
+            "1,500.00",
+        ),
+        (
+            "death: tier 0 before the anniversary",
+            "2025-01-10",
+            24,
+            "death",
+            "2026-01-09",
+            None,
+            &["ใบมรณบัตร"],
+            None,
+            true,
+            2000,
+            "0 ปีเต็ม",
+        ),
+        (
+            "death: tier 1 on the anniversary",
+            "2025-01-10",
+            24,
+            "death",
+            "2026-01-10",
+            None,
+            &["ใบมรณบัตร"],
+            None,
+            true,
+            3000,
+            "1 ปีเต็ม",
+        ),
+        (
+            "elderly: aged 75",
+            "2025-01-10",
+            24,
+            "elderly",
+            "2026-02-01",
+            None,
+            &[],
+            None,
+            true,
+            300,
+            "อายุ 75 ปี",
+        ),
+        (
+            "disability: not in the group",
+            "2025-01-10",
+            24,
+            "disability",
+            "2026-02-01",
+            None,
+            &[],
+            None,
+            false,
+            0,
+            "ไม่ได้อยู่ในกลุ่ม",
+        ),
     ];
-    for (name, joined, periods, category, event, days, docs, extra, eligible, baht, reason) in cases {
+    for (name, joined, periods, category, event, days, docs, extra, eligible, baht, reason) in cases
+    {
         let mut f = setup(joined, periods);
         if let Some(rule) = extra {
             ops::welfare::add_rule(&mut f.store, &today(), &rule, None).unwrap();
         }
         let (_, e) = claim(&mut f, category, event, days, docs).unwrap();
         assert_eq!((e.eligible, e.amount), (eligible, Satang::from_baht(baht)), "{name}: {e:#?}");
-        assert!(e.reasons.iter().any(|r| r.th.contains(reason)), "{name}: no reason with '{reason}' in {:#?}", e.reasons);
+        assert!(
+            e.reasons.iter().any(|r| r.th.contains(reason)),
+            "{name}: no reason with '{reason}' in {:#?}",
+            e.reasons
+        );
     }
 }
 
@@ -92,7 +318,9 @@ fn evaluation_table() {
 fn yearly_cap_counts_approved_claims() {
     let mut f = setup("2025-01-10", 24);
     let res = approving_resolution(&mut f, "2026-03-01");
-    for (event, expect) in [("2026-01-05", 1000), ("2026-01-20", 1000), ("2026-02-05", 1000), ("2026-02-20", 0)] {
+    for (event, expect) in
+        [("2026-01-05", 1000), ("2026-01-20", 1000), ("2026-02-05", 1000), ("2026-02-20", 0)]
+    {
         let (c, e) = claim(&mut f, "illness", event, Some("20"), &["ใบรับรองแพทย์"]).unwrap();
         assert_eq!(e.amount, Satang::from_baht(expect), "{event}");
         if e.eligible {
@@ -109,43 +337,159 @@ fn claim_workflow_resolution_payment_and_death() {
     let before = dump(&f.store);
     // bad input changes nothing
     for (input, code) in [
-        (ClaimInput { member_no: "99".into(), category: "death".into(), event_date: "2026-01-01".into(), ..Default::default() }, "not_found"),
-        (ClaimInput { member_no: "1".into(), category: "housing".into(), event_date: "2026-01-01".into(), ..Default::default() }, "not_offered"),
-        (ClaimInput { member_no: "1".into(), category: "wedding".into(), event_date: "2026-01-01".into(), ..Default::default() }, "invalid.unknown_choice"),
-        (ClaimInput { member_no: "1".into(), category: "death".into(), event_date: "2026-12-01".into(), ..Default::default() }, "invalid.in_future"),
-        (ClaimInput { member_no: "1".into(), category: "illness".into(), event_date: "2026-01-01".into(), days: Some("-2".into()), ..Default::default() }, "invalid.negative"),
+        (
+            ClaimInput {
+                member_no: "99".into(),
+                category: "death".into(),
+                event_date: "2026-01-01".into(),
+                ..Default::default()
+            },
+            "not_found",
+        ),
+        (
+            ClaimInput {
+                member_no: "1".into(),
+                category: "housing".into(),
+                event_date: "2026-01-01".into(),
+                ..Default::default()
+            },
+            "not_offered",
+        ),
+        (
+            ClaimInput {
+                member_no: "1".into(),
+                category: "wedding".into(),
+                event_date: "2026-01-01".into(),
+                ..Default::default()
+            },
+            "invalid.unknown_choice",
+        ),
+        (
+            ClaimInput {
+                member_no: "1".into(),
+                category: "death".into(),
+                event_date: "2026-12-01".into(),
+                ..Default::default()
+            },
+            "invalid.in_future",
+        ),
+        (
+            ClaimInput {
+                member_no: "1".into(),
+                category: "illness".into(),
+                event_date: "2026-01-01".into(),
+                days: Some("-2".into()),
+                ..Default::default()
+            },
+            "invalid.negative",
+        ),
     ] {
-        assert_eq!(ops::welfare::open_claim(&mut f.store, &today(), &input).unwrap_err().code(), code);
+        assert_eq!(
+            ops::welfare::open_claim(&mut f.store, &today(), &input).unwrap_err().code(),
+            code
+        );
     }
     assert_eq!(dump(&f.store), before);
 
     let (c, e) = claim(&mut f, "death", "2026-06-10", None, &["ใบมรณบัตร"]).unwrap();
     assert!(e.eligible && e.amount == Satang::from_baht(3000), "{e:#?}"); // 2 whole years: the 1-year tier
-    // no payout without an approving resolution
-    assert_eq!(ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-20", "cash").unwrap_err().code(), "not_approved");
+                                                                          // no payout without an approving resolution
+    assert_eq!(
+        ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-20", "cash")
+            .unwrap_err()
+            .code(),
+        "not_approved"
+    );
     // a failed resolution does not approve; nor does one about something else
-    let m = ops::meetings::new_meeting(&mut f.store, &today(), "committee", "2026-06-15", "").unwrap();
+    let m =
+        ops::meetings::new_meeting(&mut f.store, &today(), "committee", "2026-06-15", "").unwrap();
     ops::meetings::attend(&mut f.store, m.id, &["2".into(), "3".into()]).unwrap();
-    let failed = ops::meetings::resolve(&mut f.store, &today(), m.id, &Vote { subject: "จ่าย", kind: "claim", agenda_no: None, votes_for: 0, votes_against: 2, abstain: 0 }).unwrap();
-    assert_eq!(ops::welfare::decide_claim(&mut f.store, c.id, true, failed.id, None).unwrap_err().code(), "resolution_failed");
-    let other = ops::meetings::resolve(&mut f.store, &today(), m.id, &Vote { subject: "ซื้อตู้", kind: "expense", agenda_no: None, votes_for: 2, votes_against: 0, abstain: 0 }).unwrap();
-    assert_eq!(ops::welfare::decide_claim(&mut f.store, c.id, true, other.id, None).unwrap_err().code(), "resolution_kind");
-    let ok = ops::meetings::resolve(&mut f.store, &today(), m.id, &Vote { subject: "อนุมัติสวัสดิการเสียชีวิต", kind: "claim", agenda_no: None, votes_for: 2, votes_against: 0, abstain: 0 }).unwrap();
+    let failed = ops::meetings::resolve(
+        &mut f.store,
+        &today(),
+        m.id,
+        &Vote {
+            subject: "จ่าย",
+            kind: "claim",
+            agenda_no: None,
+            votes_for: 0,
+            votes_against: 2,
+            abstain: 0,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        ops::welfare::decide_claim(&mut f.store, c.id, true, failed.id, None).unwrap_err().code(),
+        "resolution_failed"
+    );
+    let other = ops::meetings::resolve(
+        &mut f.store,
+        &today(),
+        m.id,
+        &Vote {
+            subject: "ซื้อตู้",
+            kind: "expense",
+            agenda_no: None,
+            votes_for: 2,
+            votes_against: 0,
+            abstain: 0,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        ops::welfare::decide_claim(&mut f.store, c.id, true, other.id, None).unwrap_err().code(),
+        "resolution_kind"
+    );
+    let ok = ops::meetings::resolve(
+        &mut f.store,
+        &today(),
+        m.id,
+        &Vote {
+            subject: "อนุมัติสวัสดิการเสียชีวิต",
+            kind: "claim",
+            agenda_no: None,
+            votes_for: 2,
+            votes_against: 0,
+            abstain: 0,
+        },
+    )
+    .unwrap();
     // not above the rule
-    assert_eq!(ops::welfare::decide_claim(&mut f.store, c.id, true, ok.id, Some("3000.01")).unwrap_err().code(), "above_rule");
+    assert_eq!(
+        ops::welfare::decide_claim(&mut f.store, c.id, true, ok.id, Some("3000.01"))
+            .unwrap_err()
+            .code(),
+        "above_rule"
+    );
     ops::welfare::decide_claim(&mut f.store, c.id, true, ok.id, None).unwrap();
     let paid = ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-20", "cash").unwrap();
     let entry = f.store.read().entry(paid.id).unwrap().unwrap();
     assert!(entry.doc_no.starts_with("PV"));
-    assert!(entry.description.contains(&format!("คำขอที่ {}", c.id)) && entry.description.contains("มติที่ 3"), "{}", entry.description);
+    assert!(
+        entry.description.contains(&format!("คำขอที่ {}", c.id))
+            && entry.description.contains("มติที่ 3"),
+        "{}",
+        entry.description
+    );
     assert!(entry.description.contains("นายผู้ใหญ่ ปั้นทอง"), "the beneficiary is paid");
     assert_eq!(entry.postings[0].account, "5104");
     // the member is now deceased, from the event date
     let m1 = ops::member_by_no(&f.store.read(), "1").unwrap();
-    assert_eq!((m1.status, m1.status_since.as_str()), (kongthun::domain::MemberStatus::Deceased, "2026-06-10"));
+    assert_eq!(
+        (m1.status, m1.status_since.as_str()),
+        (kongthun::domain::MemberStatus::Deceased, "2026-06-10")
+    );
     // no double payment, by ops and by the database
-    assert_eq!(ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-21", "cash").unwrap_err().code(), "already_paid");
-    let raw = f.store.raw_connection_for_tests().execute("UPDATE claim SET approved_amount = 999999 WHERE id = ?1", [c.id]);
+    assert_eq!(
+        ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-21", "cash")
+            .unwrap_err()
+            .code(),
+        "already_paid"
+    );
+    let raw = f
+        .store
+        .raw_connection_for_tests()
+        .execute("UPDATE claim SET approved_amount = 999999 WHERE id = ?1", [c.id]);
     assert!(raw.unwrap_err().to_string().contains("paid claim"));
     f.store.read().verify_chain().unwrap();
 }
@@ -153,38 +497,100 @@ fn claim_workflow_resolution_payment_and_death() {
 #[test]
 fn quorum_and_locked_minutes() {
     let mut f = setup("2024-06-01", 0);
-    let m = ops::meetings::new_meeting(&mut f.store, &today(), "committee", "2026-05-01", "").unwrap();
+    let m =
+        ops::meetings::new_meeting(&mut f.store, &today(), "committee", "2026-05-01", "").unwrap();
     assert_eq!(m.label(), "ครั้งที่ 1/2569");
     assert_eq!(m.eligible, 3);
     ops::meetings::attend(&mut f.store, m.id, &["2".into()]).unwrap();
-    let vote = Vote { subject: "ทดสอบ", kind: "other", agenda_no: None, votes_for: 1, votes_against: 0, abstain: 0 };
+    let vote = Vote {
+        subject: "ทดสอบ",
+        kind: "other",
+        agenda_no: None,
+        votes_for: 1,
+        votes_against: 0,
+        abstain: 0,
+    };
     let err = ops::meetings::resolve(&mut f.store, &today(), m.id, &vote).unwrap_err();
     assert_eq!(err.code(), "no_quorum");
     assert!(err.message_th().contains("ไม่ครบองค์ประชุม"));
     // a non-committee member cannot attend a committee meeting
-    assert!(matches!(ops::meetings::attend(&mut f.store, m.id, &["1".into()]), Err(Error::Invalid { field: "member", .. })));
+    assert!(matches!(
+        ops::meetings::attend(&mut f.store, m.id, &["1".into()]),
+        Err(Error::Invalid { field: "member", .. })
+    ));
     ops::meetings::attend(&mut f.store, m.id, &["3".into()]).unwrap();
     assert!(matches!(
         ops::meetings::resolve(&mut f.store, &today(), m.id, &Vote { votes_for: 3, ..vote }),
         Err(Error::Invalid { field: "votes", .. })
     ));
     ops::meetings::add_agenda(&mut f.store, m.id, "เรื่องแจ้งเพื่อทราบ", "").unwrap();
-    ops::meetings::resolve(&mut f.store, &today(), m.id, &Vote { subject: "ทดสอบ", kind: "other", agenda_no: Some(1), votes_for: 2, votes_against: 0, abstain: 0 }).unwrap();
+    ops::meetings::resolve(
+        &mut f.store,
+        &today(),
+        m.id,
+        &Vote {
+            subject: "ทดสอบ",
+            kind: "other",
+            agenda_no: Some(1),
+            votes_for: 2,
+            votes_against: 0,
+            abstain: 0,
+        },
+    )
+    .unwrap();
     ops::meetings::write_minutes(&mut f.store, m.id, "ประชุมเวลา 09.00 น. ...").unwrap();
-    let next = ops::meetings::new_meeting(&mut f.store, &today(), "committee", "2026-06-01", "").unwrap();
+    let next =
+        ops::meetings::new_meeting(&mut f.store, &today(), "committee", "2026-06-01", "").unwrap();
     assert_eq!(next.label(), "ครั้งที่ 2/2569");
     // approval needs a later meeting with quorum
-    assert_eq!(ops::meetings::approve_minutes(&mut f.store, m.id, next.id).unwrap_err().code(), "no_quorum");
+    assert_eq!(
+        ops::meetings::approve_minutes(&mut f.store, m.id, next.id).unwrap_err().code(),
+        "no_quorum"
+    );
     ops::meetings::attend(&mut f.store, next.id, &["2".into(), "3".into(), "4".into()]).unwrap();
     ops::meetings::approve_minutes(&mut f.store, m.id, next.id).unwrap();
     let before = dump(&f.store);
-    assert_eq!(ops::meetings::write_minutes(&mut f.store, m.id, "แก้ไข").unwrap_err().code(), "minutes_locked");
-    assert_eq!(ops::meetings::attend(&mut f.store, m.id, &["4".into()]).unwrap_err().code(), "minutes_locked");
-    assert_eq!(ops::meetings::add_agenda(&mut f.store, m.id, "เพิ่ม", "").unwrap_err().code(), "minutes_locked");
-    assert_eq!(ops::meetings::resolve(&mut f.store, &today(), m.id, &Vote { subject: "x", kind: "other", agenda_no: None, votes_for: 2, votes_against: 0, abstain: 0 }).unwrap_err().code(), "minutes_locked");
+    assert_eq!(
+        ops::meetings::write_minutes(&mut f.store, m.id, "แก้ไข").unwrap_err().code(),
+        "minutes_locked"
+    );
+    assert_eq!(
+        ops::meetings::attend(&mut f.store, m.id, &["4".into()]).unwrap_err().code(),
+        "minutes_locked"
+    );
+    assert_eq!(
+        ops::meetings::add_agenda(&mut f.store, m.id, "เพิ่ม", "").unwrap_err().code(),
+        "minutes_locked"
+    );
+    assert_eq!(
+        ops::meetings::resolve(
+            &mut f.store,
+            &today(),
+            m.id,
+            &Vote {
+                subject: "x",
+                kind: "other",
+                agenda_no: None,
+                votes_for: 2,
+                votes_against: 0,
+                abstain: 0
+            }
+        )
+        .unwrap_err()
+        .code(),
+        "minutes_locked"
+    );
     // the database refuses too
-    assert!(f.store.raw_connection_for_tests().execute("UPDATE meeting SET minutes = 'x' WHERE id = ?1", [m.id]).is_err());
-    assert!(f.store.raw_connection_for_tests().execute("UPDATE resolution SET votes_for = 9", []).is_err());
+    assert!(f
+        .store
+        .raw_connection_for_tests()
+        .execute("UPDATE meeting SET minutes = 'x' WHERE id = ?1", [m.id])
+        .is_err());
+    assert!(f
+        .store
+        .raw_connection_for_tests()
+        .execute("UPDATE resolution SET votes_for = 9", [])
+        .is_err());
     assert_eq!(dump(&f.store), before);
 }
 
@@ -194,12 +600,34 @@ fn matching_rounds_count_each_member_at_most_three_times() {
     for year in [2022, 2023, 2024, 2025] {
         let label = format!("{}/1", year + 543);
         let d = format!("{year}-11-15");
-        ops::matching::receive_matching(&mut f.store, &ctx_on(year, 11, 20), "government", &label, "365", &d, "bank").unwrap();
+        ops::matching::receive_matching(
+            &mut f.store,
+            &ctx_on(year, 11, 20),
+            "government",
+            &label,
+            "365",
+            &d,
+            "bank",
+        )
+        .unwrap();
     }
     let times = f.store.read().times_matched("government").unwrap();
     let m1 = ops::member_by_no(&f.store.read(), "1").unwrap();
     assert_eq!(times.get(&m1.id), Some(&3), "capped at three rounds");
-    assert_eq!(ops::matching::receive_matching(&mut f.store, &today(), "government", "2568/1", "1", "2026-01-05", "bank").unwrap_err().code(), "invalid.duplicate");
+    assert_eq!(
+        ops::matching::receive_matching(
+            &mut f.store,
+            &today(),
+            "government",
+            "2568/1",
+            "1",
+            "2026-01-05",
+            "bank"
+        )
+        .unwrap_err()
+        .code(),
+        "invalid.duplicate"
+    );
     let r = ops::matching::codi(&f.store, 2026).unwrap();
     assert_eq!(r.members_full_year, 4);
     assert_eq!(r.times_matched[3], 1);
@@ -215,22 +643,49 @@ fn loans_and_allocation_add_up_exactly() {
     let mut f = fund(FundKind::Savings);
     add_members(&mut f.store, 4, "2025-01-05");
     for no in ["1", "2", "3"] {
-        ops::savings::deposit(&mut f.store, &today(), no, &format!("{}", 1000 * no.parse::<i64>().unwrap()), "2025-01-20", "cash").unwrap();
+        ops::savings::deposit(
+            &mut f.store,
+            &today(),
+            no,
+            &format!("{}", 1000 * no.parse::<i64>().unwrap()),
+            "2025-01-20",
+            "cash",
+        )
+        .unwrap();
     }
-    let (loan, _) = ops::loans::lend(&mut f.store, &today(), &ops::loans::LoanInput {
-        member_no: "4",
-        principal: "3000",
-        rate: "1",
-        method: "declining",
-        term_months: 3,
-        date: "2025-02-01",
-        guarantors: &["1".into(), "2".into()],
-        till: "cash",
-        resolution_id: None,
-    })
+    let (loan, _) = ops::loans::lend(
+        &mut f.store,
+        &today(),
+        &ops::loans::LoanInput {
+            member_no: "4",
+            principal: "3000",
+            rate: "1",
+            method: "declining",
+            term_months: 3,
+            date: "2025-02-01",
+            guarantors: &["1".into(), "2".into()],
+            till: "cash",
+            resolution_id: None,
+        },
+    )
     .unwrap();
     // guarantors: the borrower cannot guarantee themself
-    assert!(ops::loans::lend(&mut f.store, &today(), &ops::loans::LoanInput { member_no: "1", principal: "10", rate: "1", method: "flat", term_months: 1, date: "2025-02-01", guarantors: &["1".into()], till: "cash", resolution_id: None }).is_err());
+    assert!(ops::loans::lend(
+        &mut f.store,
+        &today(),
+        &ops::loans::LoanInput {
+            member_no: "1",
+            principal: "10",
+            rate: "1",
+            method: "flat",
+            term_months: 1,
+            date: "2025-02-01",
+            guarantors: &["1".into()],
+            till: "cash",
+            resolution_id: None
+        }
+    )
+    .is_err());
     assert_eq!(ops::loans::overdue(&f.store, date(2025, 3, 5)).unwrap().len(), 1);
     ops::loans::repay(&mut f.store, &today(), loan, "1030", "2025-03-01", "cash").unwrap();
     ops::loans::repay(&mut f.store, &today(), loan, "1020", "2025-04-01", "cash").unwrap();
@@ -238,13 +693,46 @@ fn loans_and_allocation_add_up_exactly() {
     let l = f.store.read().loan(loan).unwrap().unwrap();
     assert_eq!((l.principal_paid, l.interest_paid), (Satang(300000), Satang(6000)));
     assert!(ops::loans::overdue(&f.store, date(2025, 12, 31)).unwrap().is_empty());
-    assert!(ops::loans::repay(&mut f.store, &today(), loan, "1", "2025-06-01", "cash").is_err(), "nothing left to repay");
-    ops::cashbook::receive(&mut f.store, &today(), &ops::cashbook::CashMove { account: "4401".into(), amount: "10.01".into(), date: "2025-12-31".into(), till: "cash".into(), description: "ดอกเบี้ย".into(), member_no: None }).unwrap();
+    assert!(
+        ops::loans::repay(&mut f.store, &today(), loan, "1", "2025-06-01", "cash").is_err(),
+        "nothing left to repay"
+    );
+    ops::cashbook::receive(
+        &mut f.store,
+        &today(),
+        &ops::cashbook::CashMove {
+            account: "4401".into(),
+            amount: "10.01".into(),
+            date: "2025-12-31".into(),
+            till: "cash".into(),
+            description: "ดอกเบี้ย".into(),
+            member_no: None,
+        },
+    )
+    .unwrap();
     // profit 60 + 10.01 = 70.01 baht
     let before = dump(&f.store);
-    assert_eq!(ops::allocation::allocate(&mut f.store, &today(), 2025, &["10", "40", "20", "10", "10", "9"].map(String::from), "2026-01-15").unwrap_err().code(), "invalid.other");
+    assert_eq!(
+        ops::allocation::allocate(
+            &mut f.store,
+            &today(),
+            2025,
+            &["10", "40", "20", "10", "10", "9"].map(String::from),
+            "2026-01-15"
+        )
+        .unwrap_err()
+        .code(),
+        "invalid.other"
+    );
     assert_eq!(dump(&f.store), before);
-    let out = ops::allocation::allocate(&mut f.store, &today(), 2025, &["10", "40", "20", "10", "10", "10"].map(String::from), "2026-01-15").unwrap();
+    let out = ops::allocation::allocate(
+        &mut f.store,
+        &today(),
+        2025,
+        &["10", "40", "20", "10", "10", "10"].map(String::from),
+        "2026-01-15",
+    )
+    .unwrap();
     assert_eq!(out.profit, Satang(7001));
     assert_eq!(out.parts.iter().map(|(_, v)| v.0).sum::<i64>(), 7001);
     let dividends: i64 = out.members.iter().map(|m| m.dividend.0).sum();
@@ -252,7 +740,18 @@ fn loans_and_allocation_add_up_exactly() {
     assert_eq!(dividends, out.parts[1].1 .0);
     assert_eq!(refunds, out.parts[2].1 .0);
     assert_eq!(out.members.iter().find(|m| m.member_no == "4").unwrap().refund, Satang(refunds));
-    assert_eq!(ops::allocation::allocate(&mut f.store, &today(), 2025, &["10", "40", "20", "10", "10", "10"].map(String::from), "2026-01-16").unwrap_err().code(), "invalid.duplicate");
+    assert_eq!(
+        ops::allocation::allocate(
+            &mut f.store,
+            &today(),
+            2025,
+            &["10", "40", "20", "10", "10", "10"].map(String::from),
+            "2026-01-16"
+        )
+        .unwrap_err()
+        .code(),
+        "invalid.duplicate"
+    );
     let tb = kongthun::report::trial_balance(&f.store.read(), date(2026, 1, 31)).unwrap();
     assert_eq!(tb.difference, Satang(0));
 }
@@ -260,15 +759,67 @@ fn loans_and_allocation_add_up_exactly() {
 #[test]
 fn expenses_and_admissions_cite_their_resolutions() {
     let mut f = setup("2024-06-01", 0);
-    let m = ops::meetings::new_meeting(&mut f.store, &today(), "committee", "2026-05-01", "").unwrap();
+    let m =
+        ops::meetings::new_meeting(&mut f.store, &today(), "committee", "2026-05-01", "").unwrap();
     ops::meetings::attend(&mut f.store, m.id, &["2".into(), "3".into(), "4".into()]).unwrap();
-    let expense = ops::meetings::resolve(&mut f.store, &today(), m.id, &Vote { subject: "ซื้อตู้เก็บเอกสาร", kind: "expense", agenda_no: None, votes_for: 3, votes_against: 0, abstain: 0 }).unwrap();
-    let admission = ops::meetings::resolve(&mut f.store, &today(), m.id, &Vote { subject: "รับสมาชิกใหม่", kind: "admission", agenda_no: None, votes_for: 3, votes_against: 0, abstain: 0 }).unwrap();
-    let mv = ops::cashbook::CashMove { account: "5201".into(), amount: "2500".into(), date: "2026-05-02".into(), till: "cash".into(), description: "ตู้เก็บเอกสาร".into(), member_no: None };
-    assert_eq!(ops::cashbook::pay_by_resolution(&mut f.store, &today(), &mv, admission.id).unwrap_err().code(), "resolution_kind");
+    let expense = ops::meetings::resolve(
+        &mut f.store,
+        &today(),
+        m.id,
+        &Vote {
+            subject: "ซื้อตู้เก็บเอกสาร",
+            kind: "expense",
+            agenda_no: None,
+            votes_for: 3,
+            votes_against: 0,
+            abstain: 0,
+        },
+    )
+    .unwrap();
+    let admission = ops::meetings::resolve(
+        &mut f.store,
+        &today(),
+        m.id,
+        &Vote {
+            subject: "รับสมาชิกใหม่",
+            kind: "admission",
+            agenda_no: None,
+            votes_for: 3,
+            votes_against: 0,
+            abstain: 0,
+        },
+    )
+    .unwrap();
+    let mv = ops::cashbook::CashMove {
+        account: "5201".into(),
+        amount: "2500".into(),
+        date: "2026-05-02".into(),
+        till: "cash".into(),
+        description: "ตู้เก็บเอกสาร".into(),
+        member_no: None,
+    };
+    assert_eq!(
+        ops::cashbook::pay_by_resolution(&mut f.store, &today(), &mv, admission.id)
+            .unwrap_err()
+            .code(),
+        "resolution_kind"
+    );
     let paid = ops::cashbook::pay_by_resolution(&mut f.store, &today(), &mv, expense.id).unwrap();
-    assert!(f.store.read().entry(paid.id).unwrap().unwrap().description.contains("มติที่ 1 การประชุมคณะกรรมการ ครั้งที่ 1/2569"));
-    let new = ops::members::add_member_by_resolution(&mut f.store, &today(), &person("ใหม่", "ใจดี", "", "2026-05-02"), admission.id).unwrap();
+    assert!(f
+        .store
+        .read()
+        .entry(paid.id)
+        .unwrap()
+        .unwrap()
+        .description
+        .contains("มติที่ 1 การประชุมคณะกรรมการ ครั้งที่ 1/2569"));
+    let new = ops::members::add_member_by_resolution(
+        &mut f.store,
+        &today(),
+        &person("ใหม่", "ใจดี", "", "2026-05-02"),
+        admission.id,
+    )
+    .unwrap();
     assert!(f.store.read().status_history(new.id).unwrap()[0].reason.contains("มติที่ 2"));
 }
 
@@ -281,23 +832,63 @@ fn records_follow_their_reversed_entries() {
     let r = approving_resolution(&mut f, "2026-06-15");
     ops::welfare::decide_claim(&mut f.store, c.id, true, r, None).unwrap();
     let paid = ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-20", "cash").unwrap();
-    ops::reversal::reverse(&mut f.store, &today(), &paid.doc_no, "จ่ายผิดวัน", Some("2026-06-21")).unwrap();
+    ops::reversal::reverse(&mut f.store, &today(), &paid.doc_no, "จ่ายผิดวัน", Some("2026-06-21"))
+        .unwrap();
     let after = f.store.read().claim(c.id).unwrap().unwrap();
     assert_eq!((after.status.as_str(), after.payout_entry_id), ("approved", None), "{after:?}");
     ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-22", "cash").unwrap();
     assert_eq!(f.store.read().claim(c.id).unwrap().unwrap().status, "paid");
     // the database still refuses any other change to a paid claim
-    assert!(f.store.raw_connection_for_tests().execute("UPDATE claim SET status = 'approved', payout_entry_id = NULL WHERE id = ?1", [c.id]).is_err());
+    assert!(f
+        .store
+        .raw_connection_for_tests()
+        .execute(
+            "UPDATE claim SET status = 'approved', payout_entry_id = NULL WHERE id = ?1",
+            [c.id]
+        )
+        .is_err());
 
     // A matching round whose entry is reversed no longer counts and can be received again.
-    let round = ops::matching::receive_matching(&mut f.store, &today(), "government", "2569/1", "365", "2026-06-25", "bank").unwrap();
+    let round = ops::matching::receive_matching(
+        &mut f.store,
+        &today(),
+        "government",
+        "2569/1",
+        "365",
+        "2026-06-25",
+        "bank",
+    )
+    .unwrap();
     let m1 = ops::member_by_no(&f.store.read(), "1").unwrap();
     assert_eq!(f.store.read().times_matched("government").unwrap().get(&m1.id), Some(&1));
-    ops::reversal::reverse(&mut f.store, &today(), &round.doc_no, "ยอดผิด", Some("2026-06-25")).unwrap();
+    ops::reversal::reverse(&mut f.store, &today(), &round.doc_no, "ยอดผิด", Some("2026-06-25"))
+        .unwrap();
     assert_eq!(f.store.read().times_matched("government").unwrap().get(&m1.id), None);
-    ops::matching::receive_matching(&mut f.store, &today(), "government", "2569/1", "375", "2026-06-26", "bank").unwrap();
+    ops::matching::receive_matching(
+        &mut f.store,
+        &today(),
+        "government",
+        "2569/1",
+        "375",
+        "2026-06-26",
+        "bank",
+    )
+    .unwrap();
     assert_eq!(f.store.read().times_matched("government").unwrap().get(&m1.id), Some(&1));
-    assert_eq!(ops::matching::receive_matching(&mut f.store, &today(), "government", "2569/1", "1", "2026-06-26", "bank").unwrap_err().code(), "invalid.duplicate");
+    assert_eq!(
+        ops::matching::receive_matching(
+            &mut f.store,
+            &today(),
+            "government",
+            "2569/1",
+            "1",
+            "2026-06-26",
+            "bank"
+        )
+        .unwrap_err()
+        .code(),
+        "invalid.duplicate"
+    );
 }
 
 #[test]
@@ -305,41 +896,125 @@ fn loans_allocations_and_entrance_fees_follow_their_reversed_entries() {
     let mut f = fund(FundKind::Savings);
     add_members(&mut f.store, 3, "2025-01-05");
     // an entrance fee paid alone is not proposed again; reversed, it is
-    let fee = ops::contributions::collect(&mut f.store, &today(), "2025-01-10", "cash", &[CollectLine { member_no: "3".into(), contribution: Satang(0), savings: Satang(0), entrance_fee: Satang(5000) }]).unwrap();
-    let sheet_fee = |f: &Fixture| ops::contributions::collection_sheet(&f.store, date(2025, 1, 20)).unwrap().into_iter().find(|r| r.member_no == "3").unwrap().expected_entrance_fee;
+    let fee = ops::contributions::collect(
+        &mut f.store,
+        &today(),
+        "2025-01-10",
+        "cash",
+        &[CollectLine {
+            member_no: "3".into(),
+            contribution: Satang(0),
+            savings: Satang(0),
+            entrance_fee: Satang(5000),
+        }],
+    )
+    .unwrap();
+    let sheet_fee = |f: &Fixture| {
+        ops::contributions::collection_sheet(&f.store, date(2025, 1, 20))
+            .unwrap()
+            .into_iter()
+            .find(|r| r.member_no == "3")
+            .unwrap()
+            .expected_entrance_fee
+    };
     assert_eq!(sheet_fee(&f), Satang(0), "paid the fee only: not asked again");
-    ops::reversal::reverse(&mut f.store, &today(), &fee.receipts[0].doc_no, "ผิดคน", Some("2025-01-10")).unwrap();
+    ops::reversal::reverse(
+        &mut f.store,
+        &today(),
+        &fee.receipts[0].doc_no,
+        "ผิดคน",
+        Some("2025-01-10"),
+    )
+    .unwrap();
     assert_eq!(sheet_fee(&f), Satang(5000), "fee reversed: owed again");
 
     for no in ["1", "2"] {
         ops::savings::deposit(&mut f.store, &today(), no, "5000", "2025-01-20", "cash").unwrap();
     }
     let lend = |f: &mut Fixture, date: &str| {
-        ops::loans::lend(&mut f.store, &today(), &ops::loans::LoanInput { member_no: "3", principal: "3000", rate: "1", method: "flat", term_months: 3, date, guarantors: &["1".into(), "2".into()], till: "cash", resolution_id: None })
-            .unwrap()
-            .0
+        ops::loans::lend(
+            &mut f.store,
+            &today(),
+            &ops::loans::LoanInput {
+                member_no: "3",
+                principal: "3000",
+                rate: "1",
+                method: "flat",
+                term_months: 3,
+                date,
+                guarantors: &["1".into(), "2".into()],
+                till: "cash",
+                resolution_id: None,
+            },
+        )
+        .unwrap()
+        .0
     };
     let loan = lend(&mut f, "2025-02-01");
     let disbursed = f.store.read().loan(loan).unwrap().unwrap().entry_id;
     // a repayment reversed stops counting
-    let repaid = ops::loans::repay(&mut f.store, &today(), loan, "1030", "2025-03-01", "cash").unwrap();
+    let repaid =
+        ops::loans::repay(&mut f.store, &today(), loan, "1030", "2025-03-01", "cash").unwrap();
     assert_eq!(f.store.read().loan(loan).unwrap().unwrap().principal_paid, Satang(100000));
     // the disbursement cannot be undone while a repayment stands
-    assert_eq!(ops::reversal::reverse(&mut f.store, &today(), &disbursed.to_string(), "ผิด", Some("2025-03-02")).unwrap_err().code(), "cannot_reverse");
-    ops::reversal::reverse(&mut f.store, &today(), &repaid.doc_no, "ผิด", Some("2025-03-02")).unwrap();
+    assert_eq!(
+        ops::reversal::reverse(
+            &mut f.store,
+            &today(),
+            &disbursed.to_string(),
+            "ผิด",
+            Some("2025-03-02")
+        )
+        .unwrap_err()
+        .code(),
+        "cannot_reverse"
+    );
+    ops::reversal::reverse(&mut f.store, &today(), &repaid.doc_no, "ผิด", Some("2025-03-02"))
+        .unwrap();
     assert_eq!(f.store.read().loan(loan).unwrap().unwrap().principal_paid, Satang(0));
     // then the loan itself: gone from the loans, nothing overdue
-    ops::reversal::reverse(&mut f.store, &today(), &disbursed.to_string(), "ผิด", Some("2025-03-02")).unwrap();
+    ops::reversal::reverse(
+        &mut f.store,
+        &today(),
+        &disbursed.to_string(),
+        "ผิด",
+        Some("2025-03-02"),
+    )
+    .unwrap();
     assert!(f.store.read().loan(loan).unwrap().is_none());
     assert!(ops::loans::overdue(&f.store, date(2025, 12, 31)).unwrap().is_empty());
-    assert_eq!(ops::loans::repay(&mut f.store, &today(), loan, "1", "2025-03-05", "cash").unwrap_err().code(), "not_found");
+    assert_eq!(
+        ops::loans::repay(&mut f.store, &today(), loan, "1", "2025-03-05", "cash")
+            .unwrap_err()
+            .code(),
+        "not_found"
+    );
 
     // a year's allocation reversed can be made again
-    ops::cashbook::receive(&mut f.store, &today(), &ops::cashbook::CashMove { account: "4401".into(), amount: "100".into(), date: "2025-12-31".into(), till: "cash".into(), description: "ดอกเบี้ย".into(), member_no: None }).unwrap();
+    ops::cashbook::receive(
+        &mut f.store,
+        &today(),
+        &ops::cashbook::CashMove {
+            account: "4401".into(),
+            amount: "100".into(),
+            date: "2025-12-31".into(),
+            till: "cash".into(),
+            description: "ดอกเบี้ย".into(),
+            member_no: None,
+        },
+    )
+    .unwrap();
     let parts = ["10", "60", "0", "10", "10", "10"].map(String::from); // no interest was paid: no refund part
-    let first = ops::allocation::allocate(&mut f.store, &today(), 2025, &parts, "2026-01-15").unwrap();
-    assert_eq!(ops::allocation::allocate(&mut f.store, &today(), 2025, &parts, "2026-01-16").unwrap_err().code(), "invalid.duplicate");
-    ops::reversal::reverse(&mut f.store, &today(), &first.doc_no, "สัดส่วนผิด", Some("2026-01-16")).unwrap();
+    let first =
+        ops::allocation::allocate(&mut f.store, &today(), 2025, &parts, "2026-01-15").unwrap();
+    assert_eq!(
+        ops::allocation::allocate(&mut f.store, &today(), 2025, &parts, "2026-01-16")
+            .unwrap_err()
+            .code(),
+        "invalid.duplicate"
+    );
+    ops::reversal::reverse(&mut f.store, &today(), &first.doc_no, "สัดส่วนผิด", Some("2026-01-16"))
+        .unwrap();
     ops::allocation::allocate(&mut f.store, &today(), 2025, &parts, "2026-01-16").unwrap();
     f.store.read().verify_chain().unwrap();
 }

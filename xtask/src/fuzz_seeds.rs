@@ -23,7 +23,17 @@ const DATES: &[(&str, &str)] = &[
 
 /// Header plus rows: a good one, one with a wrong check digit, one numbered by hand.
 const MEMBER_ROWS: &[&[&str]] = &[
-    &["เลขที่สมาชิก", "คำนำหน้า", "ชื่อ", "นามสกุล", "เลขประจำตัวประชาชน", "วันเกิด", "หมู่", "วันที่สมัคร", "ผู้รับผลประโยชน์"],
+    &[
+        "เลขที่สมาชิก",
+        "คำนำหน้า",
+        "ชื่อ",
+        "นามสกุล",
+        "เลขประจำตัวประชาชน",
+        "วันเกิด",
+        "หมู่",
+        "วันที่สมัคร",
+        "ผู้รับผลประโยชน์",
+    ],
     &["", "นาง", "สมศรี", "ใจดี", "1101700230705", "12/05/2508", "3", "01/01/2568", "นายสมชาย ใจดี"],
     &["", "นาย", "บุญมี", "มีสุข", "1101700230706", "1970-01-31", "๓", "2025-02-01", ""],
     &["77", "น.ส.", "ดวงใจ", "รักถิ่น", "", "", "4", "๑/๓/๒๕๖๘", ""],
@@ -48,14 +58,20 @@ pub fn write_seeds(root: &Path) {
         csv.push('\n');
     }
     put("member_csv", "thai-header", csv.as_bytes());
-    put("member_csv", "english-header", b"title,first_name,last_name,joined_on,moo\nMrs,Mali,Srisuk,2025-01-01,2\n,,,,\n");
+    put(
+        "member_csv",
+        "english-header",
+        b"title,first_name,last_name,joined_on,moo\nMrs,Mali,Srisuk,2025-01-01,2\n,,,,\n",
+    );
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     for (r, row) in MEMBER_ROWS.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             // Numbers as Excel keeps them (whole numbers come back as floats), text as text.
             match cell.parse::<f64>() {
-                Ok(n) if !cell.is_empty() && r > 0 => sheet.write_number(r as u32, c as u16, n).unwrap(),
+                Ok(n) if !cell.is_empty() && r > 0 => {
+                    sheet.write_number(r as u32, c as u16, n).unwrap()
+                }
                 _ => sheet.write_string(r as u32, c as u16, *cell).unwrap(),
             };
         }

@@ -32,9 +32,11 @@ pub struct AppStatus {
 /// The fund's book as the app finds it: open with its fund, or broken; None when there is
 /// no book yet.
 fn fund_session(state: &AppState) -> Option<Session> {
-    state.paths.fund_db.exists().then(|| match Store::open(&state.paths.fund_db).and_then(|s| s.read().require_fund().map(|_| s)) {
-        Ok(store) => Session::Fund(Box::new(store)),
-        Err(e) => Session::Broken(e.into()),
+    state.paths.fund_db.exists().then(|| {
+        match Store::open(&state.paths.fund_db).and_then(|s| s.read().require_fund().map(|_| s)) {
+            Ok(store) => Session::Fund(Box::new(store)),
+            Err(e) => Session::Broken(e.into()),
+        }
     })
 }
 
@@ -65,7 +67,13 @@ fn remove_half_made_book(state: &AppState) {
 pub fn daily_backup(state: &AppState) {
     if let Session::Fund(store) = &mut *state.lock() {
         if let Ok(ctx) = state.ctx(store) {
-            let _ = ops::backup::automatic_backup(store, &ctx, &state.paths.backups, ops::backup::AUTOMATIC_BACKUPS_KEPT, true);
+            let _ = ops::backup::automatic_backup(
+                store,
+                &ctx,
+                &state.paths.backups,
+                ops::backup::AUTOMATIC_BACKUPS_KEPT,
+                true,
+            );
         }
     }
 }
@@ -74,7 +82,13 @@ pub fn daily_backup(state: &AppState) {
 pub fn exit_backup(state: &AppState) {
     if let Session::Fund(store) = &mut *state.lock() {
         if let Ok(ctx) = state.ctx(store) {
-            let _ = ops::backup::automatic_backup(store, &ctx, &state.paths.backups, ops::backup::AUTOMATIC_BACKUPS_KEPT, false);
+            let _ = ops::backup::automatic_backup(
+                store,
+                &ctx,
+                &state.paths.backups,
+                ops::backup::AUTOMATIC_BACKUPS_KEPT,
+                false,
+            );
         }
     }
 }
@@ -134,10 +148,15 @@ fn refuse_if_open(state: &AppState) -> UiResult<()> {
 
 /// First run: build the deterministic demo fund (300 members, 3 years) and open it.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn open_demo(app: AppHandle, state: State<'_, AppState>, input: Nothing) -> UiResult<kongthun::demo::DemoSummary> {
+pub async fn open_demo(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: Nothing,
+) -> UiResult<kongthun::demo::DemoSummary> {
     let _ = input;
     refuse_if_open(&state)?;
-    let progress = Progress::start(&app, "demo", 2, "กำลังสร้างกองทุนตัวอย่าง", "building the demo fund");
+    let progress =
+        Progress::start(&app, "demo", 2, "กำลังสร้างกองทุนตัวอย่าง", "building the demo fund");
     let result = (|| {
         let mut store = Store::open(&state.paths.fund_db)?;
         let summary = kongthun::demo::build(&mut store, &kongthun::demo::DemoSpec::default())?;
@@ -170,7 +189,10 @@ pub async fn create_fund(state: State<'_, AppState>, input: CreateFund) -> UiRes
     profile.validate()?;
     refuse_if_open(&state)?;
     let mut store = Store::open(&state.paths.fund_db)?;
-    let ctx = ops::Ctx::new(if input.recorder.trim().is_empty() { DEFAULT_RECORDER } else { input.recorder.trim() }, state.now())?;
+    let ctx = ops::Ctx::new(
+        if input.recorder.trim().is_empty() { DEFAULT_RECORDER } else { input.recorder.trim() },
+        state.now(),
+    )?;
     if let Err(e) = ops::fund::init_fund(&mut store, &ctx, &profile) {
         drop(store);
         remove_half_made_book(&state);
@@ -189,7 +211,10 @@ pub struct PathInput {
 /// Restore a backup: in place of the open book (its copy is kept), or on first run, or in
 /// place of a book that cannot be opened (kept aside, never deleted).
 #[tauri::command(rename_all = "snake_case")]
-pub async fn restore_backup(state: State<'_, AppState>, input: PathInput) -> UiResult<ops::backup::RestoreOutcome> {
+pub async fn restore_backup(
+    state: State<'_, AppState>,
+    input: PathInput,
+) -> UiResult<ops::backup::RestoreOutcome> {
     let mut session = state.lock();
     if let Session::Fund(store) = &mut *session {
         let ctx = state.ctx(store)?;
@@ -197,7 +222,8 @@ pub async fn restore_backup(state: State<'_, AppState>, input: PathInput) -> UiR
     }
     let ctx = ops::Ctx::new(DEFAULT_RECORDER, state.now())?;
     *session = Session::Closed;
-    let (store, outcome) = ops::backup::recover_from_backup(&state.paths.fund_db, &ctx, &input.path)?;
+    let (store, outcome) =
+        ops::backup::recover_from_backup(&state.paths.fund_db, &ctx, &input.path)?;
     *session = Session::Fund(Box::new(store));
     Ok(outcome)
 }
@@ -270,12 +296,21 @@ pub struct BackupInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn backup_now(state: State<'_, AppState>, input: BackupInput) -> UiResult<ops::backup::BackupOutcome> {
+pub async fn backup_now(
+    state: State<'_, AppState>,
+    input: BackupInput,
+) -> UiResult<ops::backup::BackupOutcome> {
     state.with_fund_ctx(|store, ctx, _| {
         Ok(match input.dir {
-            Some(dir) => ops::backup::backup(store, &ctx, &dir)?,
-            None => ops::backup::automatic_backup(store, &ctx, &state.paths.backups, ops::backup::AUTOMATIC_BACKUPS_KEPT, false)?
-                .expect("an unconditional backup always runs"),
+            Some(dir) => ops::backup::backup(store, ctx, &dir)?,
+            None => ops::backup::automatic_backup(
+                store,
+                ctx,
+                &state.paths.backups,
+                ops::backup::AUTOMATIC_BACKUPS_KEPT,
+                false,
+            )?
+            .expect("an unconditional backup always runs"),
         })
     })
 }
@@ -305,7 +340,13 @@ pub async fn choose_path(app: AppHandle, input: ChooseInput) -> UiResult<Option<
         "open" => dialog.blocking_pick_file(),
         "folder" => dialog.blocking_pick_folder(),
         "save" => dialog.blocking_save_file(),
-        other => return Err(UiError::shell("invalid.unknown_choice", format!("ไม่รู้จัก '{other}'"), format!("unknown chooser '{other}'"))),
+        other => {
+            return Err(UiError::shell(
+                "invalid.unknown_choice",
+                format!("ไม่รู้จัก '{other}'"),
+                format!("unknown chooser '{other}'"),
+            ))
+        }
     };
     Ok(picked.and_then(|p| p.into_path().ok()))
 }
@@ -318,9 +359,19 @@ pub async fn open_path(input: PathInput) -> UiResult<()> {
     let path = &input.path;
     if !path.is_file() {
         let shown = path.display();
-        return Err(UiError::shell("open_failed", format!("ไม่พบแฟ้ม {shown}"), format!("no file {shown}")));
+        return Err(UiError::shell(
+            "open_failed",
+            format!("ไม่พบแฟ้ม {shown}"),
+            format!("no file {shown}"),
+        ));
     }
-    let opener = if cfg!(target_os = "macos") { "open" } else if cfg!(windows) { "explorer" } else { "xdg-open" };
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
     std::process::Command::new(opener)
         .arg(path)
         .stdin(std::process::Stdio::null())
@@ -329,5 +380,11 @@ pub async fn open_path(input: PathInput) -> UiResult<()> {
         .spawn()
         // reaped on its own thread: the viewer may outlive the opener, never a zombie
         .map(|mut child| drop(std::thread::spawn(move || child.wait())))
-        .map_err(|e| UiError::shell("open_failed", format!("เปิดแฟ้มไม่ได้ ({opener}): {e}"), format!("could not open the file with {opener}: {e}")))
+        .map_err(|e| {
+            UiError::shell(
+                "open_failed",
+                format!("เปิดแฟ้มไม่ได้ ({opener}): {e}"),
+                format!("could not open the file with {opener}: {e}"),
+            )
+        })
 }

@@ -26,11 +26,32 @@ pub struct ExportInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn bundle_export(app: AppHandle, state: State<'_, AppState>, input: ExportInput) -> UiResult<kongthun::ops::bundles::BundleOutcome> {
-    let progress = Progress::start(&app, "bundle_export", 1, "กำลังเขียน ลงลายมือชื่อ และอ่านตรวจชุดข้อมูล", "writing, signing and reading back the bundle");
+pub async fn bundle_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: ExportInput,
+) -> UiResult<kongthun::ops::bundles::BundleOutcome> {
+    let progress = Progress::start(
+        &app,
+        "bundle_export",
+        1,
+        "กำลังเขียน ลงลายมือชื่อ และอ่านตรวจชุดข้อมูล",
+        "writing, signing and reading back the bundle",
+    );
     let result = state.with_fund_ctx(|store, ctx, _| {
-        let ids = if input.clear_ids { kongthun::ops::bundles::IdPolicy::Clear } else { kongthun::ops::bundles::IdPolicy::Hashed };
-        Ok(kongthun::ops::bundles::export_bundle(store, ctx, &state.paths.fund_db, &input.period, &input.dir, ids)?)
+        let ids = if input.clear_ids {
+            kongthun::ops::bundles::IdPolicy::Clear
+        } else {
+            kongthun::ops::bundles::IdPolicy::Hashed
+        };
+        Ok(kongthun::ops::bundles::export_bundle(
+            store,
+            ctx,
+            &state.paths.fund_db,
+            &input.period,
+            &input.dir,
+            ids,
+        )?)
     });
     progress.finish();
     result

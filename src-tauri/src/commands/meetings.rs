@@ -16,10 +16,18 @@ pub struct MeetingView {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn meetings_list(state: State<'_, AppState>, input: Nothing) -> UiResult<Vec<MeetingView>> {
+pub async fn meetings_list(
+    state: State<'_, AppState>,
+    input: Nothing,
+) -> UiResult<Vec<MeetingView>> {
     let _ = input;
     state.with_fund(|store, _| {
-        let mut rows: Vec<MeetingView> = store.read().meetings()?.into_iter().map(|m| MeetingView { label: m.label(), meeting: m }).collect();
+        let mut rows: Vec<MeetingView> = store
+            .read()
+            .meetings()?
+            .into_iter()
+            .map(|m| MeetingView { label: m.label(), meeting: m })
+            .collect();
         rows.reverse();
         Ok(rows)
     })
@@ -42,7 +50,10 @@ pub struct MeetingId {
 pub async fn meeting_get(state: State<'_, AppState>, input: MeetingId) -> UiResult<MeetingDetail> {
     state.with_fund(|store, _| {
         let reader = store.read();
-        let meeting = reader.meeting(input.meeting_id)?.ok_or(kongthun::Error::NotFound { what: "meeting", key: input.meeting_id.to_string() })?;
+        let meeting = reader.meeting(input.meeting_id)?.ok_or(kongthun::Error::NotFound {
+            what: "meeting",
+            key: input.meeting_id.to_string(),
+        })?;
         let mut attendees = Vec::new();
         for id in reader.attendees(meeting.id)? {
             if let Some(m) = reader.member_by_id(id)? {
@@ -79,8 +90,13 @@ pub struct AttendInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn meeting_attend(state: State<'_, AppState>, input: AttendInput) -> UiResult<MeetingRow> {
-    state.with_fund(|store, _| Ok(ops::meetings::attend(store, input.meeting_id, &input.member_nos)?))
+pub async fn meeting_attend(
+    state: State<'_, AppState>,
+    input: AttendInput,
+) -> UiResult<MeetingRow> {
+    state.with_fund(|store, _| {
+        Ok(ops::meetings::attend(store, input.meeting_id, &input.member_nos)?)
+    })
 }
 
 #[derive(Deserialize)]
@@ -93,7 +109,9 @@ pub struct AgendaInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn agenda_add(state: State<'_, AppState>, input: AgendaInput) -> UiResult<i64> {
-    state.with_fund(|store, _| Ok(ops::meetings::add_agenda(store, input.meeting_id, &input.title, &input.body)?))
+    state.with_fund(|store, _| {
+        Ok(ops::meetings::add_agenda(store, input.meeting_id, &input.title, &input.body)?)
+    })
 }
 
 #[derive(Deserialize)]
@@ -108,7 +126,10 @@ pub struct ResolveInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn resolution_add(state: State<'_, AppState>, input: ResolveInput) -> UiResult<ResolutionRow> {
+pub async fn resolution_add(
+    state: State<'_, AppState>,
+    input: ResolveInput,
+) -> UiResult<ResolutionRow> {
     state.with_fund_ctx(|store, ctx, _| {
         let vote = ops::meetings::Vote {
             subject: &input.subject,
@@ -129,8 +150,13 @@ pub struct MinutesInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn minutes_write(state: State<'_, AppState>, input: MinutesInput) -> UiResult<MeetingRow> {
-    state.with_fund(|store, _| Ok(ops::meetings::write_minutes(store, input.meeting_id, &input.text)?))
+pub async fn minutes_write(
+    state: State<'_, AppState>,
+    input: MinutesInput,
+) -> UiResult<MeetingRow> {
+    state.with_fund(|store, _| {
+        Ok(ops::meetings::write_minutes(store, input.meeting_id, &input.text)?)
+    })
 }
 
 #[derive(Deserialize)]
@@ -140,8 +166,13 @@ pub struct ApproveInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn minutes_approve(state: State<'_, AppState>, input: ApproveInput) -> UiResult<MeetingRow> {
-    state.with_fund(|store, _| Ok(ops::meetings::approve_minutes(store, input.meeting_id, input.at_meeting)?))
+pub async fn minutes_approve(
+    state: State<'_, AppState>,
+    input: ApproveInput,
+) -> UiResult<MeetingRow> {
+    state.with_fund(|store, _| {
+        Ok(ops::meetings::approve_minutes(store, input.meeting_id, input.at_meeting)?)
+    })
 }
 
 #[derive(Deserialize)]
@@ -154,7 +185,15 @@ pub struct CommitteeInput {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn committee_set(state: State<'_, AppState>, input: CommitteeInput) -> UiResult<i64> {
-    state.with_fund(|store, _| Ok(ops::meetings::set_committee(store, &input.member_no, &input.role, &input.from, &input.to)?))
+    state.with_fund(|store, _| {
+        Ok(ops::meetings::set_committee(
+            store,
+            &input.member_no,
+            &input.role,
+            &input.from,
+            &input.to,
+        )?)
+    })
 }
 
 #[derive(Serialize)]
@@ -170,14 +209,21 @@ pub struct OnDate {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn committee_list(state: State<'_, AppState>, input: OnDate) -> UiResult<Vec<CommitteeSeat>> {
+pub async fn committee_list(
+    state: State<'_, AppState>,
+    input: OnDate,
+) -> UiResult<Vec<CommitteeSeat>> {
     state.with_fund(|store, _| {
         let date = kongthun::domain::date::parse_field("date", &input.date)?;
         let reader = store.read();
         let mut out = Vec::new();
         for (member_id, role) in reader.committee_on(&date.to_string())? {
             if let Some(m) = reader.member_by_id(member_id)? {
-                out.push(CommitteeSeat { member_no: m.member_no.clone(), name: m.full_name(), role });
+                out.push(CommitteeSeat {
+                    member_no: m.member_no.clone(),
+                    name: m.full_name(),
+                    role,
+                });
             }
         }
         Ok(out)
@@ -193,7 +239,10 @@ pub struct ResolutionsInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn resolutions_passed(state: State<'_, AppState>, input: ResolutionsInput) -> UiResult<Vec<ResolutionRow>> {
+pub async fn resolutions_passed(
+    state: State<'_, AppState>,
+    input: ResolutionsInput,
+) -> UiResult<Vec<ResolutionRow>> {
     state.with_fund(|store, _| {
         let reader = store.read();
         let mut out = Vec::new();

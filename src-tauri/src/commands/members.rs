@@ -21,11 +21,21 @@ pub struct ListInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn members_list(state: State<'_, AppState>, input: ListInput) -> UiResult<Vec<MemberRow>> {
+pub async fn members_list(
+    state: State<'_, AppState>,
+    input: ListInput,
+) -> UiResult<Vec<MemberRow>> {
     state.with_fund(|store, _| {
-        let status = if input.status.trim().is_empty() { None } else { Some(MemberStatus::parse(&input.status)?) };
+        let status = if input.status.trim().is_empty() {
+            None
+        } else {
+            Some(MemberStatus::parse(&input.status)?)
+        };
         let search = Some(input.search.trim().to_string()).filter(|s| !s.is_empty());
-        Ok(ops::members::list_members(store, &MemberFilter { search, status, moo: None, limit: Some(input.limit.unwrap_or(500)) })?)
+        Ok(ops::members::list_members(
+            store,
+            &MemberFilter { search, status, moo: None, limit: Some(input.limit.unwrap_or(500)) },
+        )?)
     })
 }
 
@@ -59,9 +69,7 @@ pub async fn member_get(state: State<'_, AppState>, input: MemberNo) -> UiResult
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn member_add(state: State<'_, AppState>, input: MemberFields) -> UiResult<MemberRow> {
-    state.with_fund_ctx(|store, ctx, _| {
-        Ok(ops::members::add_member(store, ctx, &input)?)
-    })
+    state.with_fund_ctx(|store, ctx, _| Ok(ops::members::add_member(store, ctx, &input)?))
 }
 
 #[derive(Deserialize)]
@@ -89,7 +97,14 @@ pub struct StatusInput {
 pub async fn member_status(state: State<'_, AppState>, input: StatusInput) -> UiResult<MemberRow> {
     state.with_fund_ctx(|store, ctx, _| {
         let status = MemberStatus::parse(&input.status)?;
-        Ok(ops::members::change_status(store, ctx, &input.member_no, status, &input.effective_on, &input.reason)?)
+        Ok(ops::members::change_status(
+            store,
+            ctx,
+            &input.member_no,
+            status,
+            &input.effective_on,
+            &input.reason,
+        )?)
     })
 }
 
@@ -102,7 +117,11 @@ pub struct ImportInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn members_import(app: AppHandle, state: State<'_, AppState>, input: ImportInput) -> UiResult<ops::import::ImportReport> {
+pub async fn members_import(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: ImportInput,
+) -> UiResult<ops::import::ImportReport> {
     let progress = Progress::start(&app, "import", 1, "กำลังนำเข้ารายชื่อสมาชิก", "importing members");
     let result = state.with_fund_ctx(|store, ctx, _| {
         Ok(ops::import::import_members(store, ctx, &input.path, input.good_rows_only)?)

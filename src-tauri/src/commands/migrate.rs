@@ -19,7 +19,15 @@ pub struct StartInput {
 /// When the fund was founded and the first day of its books (only while the book is empty).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn fund_set_start(state: State<'_, AppState>, input: StartInput) -> UiResult<()> {
-    state.with_fund_ctx(|store, ctx, _| Ok(ops::fund::set_start(store, ctx, &input.founded_on, &input.books_start, &input.founding_note)?))
+    state.with_fund_ctx(|store, ctx, _| {
+        Ok(ops::fund::set_start(
+            store,
+            ctx,
+            &input.founded_on,
+            &input.books_start,
+            &input.founding_note,
+        )?)
+    })
 }
 
 #[derive(Deserialize)]
@@ -29,9 +37,16 @@ pub struct TemplateInput {
 
 /// Write the migration template for the open fund; returns where it went.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn migrate_template(state: State<'_, AppState>, input: TemplateInput) -> UiResult<PathBuf> {
+pub async fn migrate_template(
+    state: State<'_, AppState>,
+    input: TemplateInput,
+) -> UiResult<PathBuf> {
     state.with_fund_ctx(|store, ctx, _| {
-        let path = if input.path.is_dir() { input.path.join("kongthun-template.xlsx") } else { input.path.clone() };
+        let path = if input.path.is_dir() {
+            input.path.join("kongthun-template.xlsx")
+        } else {
+            input.path.clone()
+        };
         ops::migrate::template::write_template(store, ctx, &path)?;
         Ok(path)
     })
@@ -45,6 +60,11 @@ pub struct MigrateInput {
 
 /// Check (dry run) or write a filled template.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn migrate_import(state: State<'_, AppState>, input: MigrateInput) -> UiResult<ops::migrate::MigrationOutcome> {
-    state.with_fund_ctx(|store, ctx, _| Ok(ops::migrate::migrate(store, ctx, &input.path, input.dry_run)?))
+pub async fn migrate_import(
+    state: State<'_, AppState>,
+    input: MigrateInput,
+) -> UiResult<ops::migrate::MigrationOutcome> {
+    state.with_fund_ctx(|store, ctx, _| {
+        Ok(ops::migrate::migrate(store, ctx, &input.path, input.dry_run)?)
+    })
 }

@@ -9,7 +9,10 @@ use serde::Deserialize;
 use tauri::State;
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn dashboard(state: State<'_, AppState>, input: Nothing) -> UiResult<kongthun::report::Dashboard> {
+pub async fn dashboard(
+    state: State<'_, AppState>,
+    input: Nothing,
+) -> UiResult<kongthun::report::Dashboard> {
     let _ = input;
     state.with_fund(|store, state| {
         let today = state.ctx(store)?.today();
@@ -29,7 +32,10 @@ pub async fn dashboard_arrears(state: State<'_, AppState>, input: Nothing) -> Ui
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn accounts_list(state: State<'_, AppState>, input: Nothing) -> UiResult<Vec<AccountRow>> {
+pub async fn accounts_list(
+    state: State<'_, AppState>,
+    input: Nothing,
+) -> UiResult<Vec<AccountRow>> {
     let _ = input;
     state.with_fund(|store, _| Ok(store.read().accounts()?))
 }
@@ -40,7 +46,10 @@ pub struct DateInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn collection_sheet(state: State<'_, AppState>, input: DateInput) -> UiResult<Vec<ops::contributions::SheetRow>> {
+pub async fn collection_sheet(
+    state: State<'_, AppState>,
+    input: DateInput,
+) -> UiResult<Vec<ops::contributions::SheetRow>> {
     state.with_fund(|store, _| {
         let date = kongthun::domain::date::parse_field("date", &input.date)?;
         Ok(ops::contributions::collection_sheet(store, date)?)
@@ -64,13 +73,24 @@ pub struct CollectInput {
 
 /// Save the ticked rows of the grid as one transaction: all are recorded or none.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn collection_save(state: State<'_, AppState>, input: CollectInput) -> UiResult<ops::contributions::CollectOutcome> {
+pub async fn collection_save(
+    state: State<'_, AppState>,
+    input: CollectInput,
+) -> UiResult<ops::contributions::CollectOutcome> {
     state.with_fund_ctx(|store, ctx, _| {
         let lines = input
             .lines
             .iter()
             .enumerate()
-            .map(|(i, l)| ops::contributions::CollectLine::from_text(i + 1, &l.member_no, &l.contribution, &l.savings, &l.entrance_fee))
+            .map(|(i, l)| {
+                ops::contributions::CollectLine::from_text(
+                    i + 1,
+                    &l.member_no,
+                    &l.contribution,
+                    &l.savings,
+                    &l.entrance_fee,
+                )
+            })
             .collect::<kongthun::Result<Vec<_>>>()?;
         Ok(ops::contributions::collect(store, ctx, &input.date, &input.till, &lines)?)
     })
@@ -89,11 +109,29 @@ pub struct SavingsInput {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn savings_move(state: State<'_, AppState>, input: SavingsInput) -> UiResult<PostedRef> {
     state.with_fund_ctx(|store, ctx, _| {
-        Ok(if ops::savings::SavingsDirection::parse(&input.direction)? == ops::savings::SavingsDirection::Withdraw {
-            ops::savings::withdraw(store, ctx, &input.member_no, &input.amount, &input.date, &input.till)?
-        } else {
-            ops::savings::deposit(store, ctx, &input.member_no, &input.amount, &input.date, &input.till)?
-        })
+        Ok(
+            if ops::savings::SavingsDirection::parse(&input.direction)?
+                == ops::savings::SavingsDirection::Withdraw
+            {
+                ops::savings::withdraw(
+                    store,
+                    ctx,
+                    &input.member_no,
+                    &input.amount,
+                    &input.date,
+                    &input.till,
+                )?
+            } else {
+                ops::savings::deposit(
+                    store,
+                    ctx,
+                    &input.member_no,
+                    &input.amount,
+                    &input.date,
+                    &input.till,
+                )?
+            },
+        )
     })
 }
 
@@ -123,16 +161,21 @@ pub async fn cash_move(state: State<'_, AppState>, input: CashInput) -> UiResult
             description: input.description.clone(),
             member_no: Some(input.member_no.trim().to_string()).filter(|s| !s.is_empty()),
         };
-        let pay = ops::cashbook::CashDirection::parse(&input.direction)? == ops::cashbook::CashDirection::Pay;
+        let pay = ops::cashbook::CashDirection::parse(&input.direction)?
+            == ops::cashbook::CashDirection::Pay;
         Ok(match (pay, input.resolution_id) {
             (true, Some(r)) => ops::cashbook::pay_by_resolution(store, ctx, &m, r)?,
             (true, None) => ops::cashbook::pay(store, ctx, &m)?,
             (false, None) => ops::cashbook::receive(store, ctx, &m)?,
             (false, Some(r)) => {
-                return Err(kongthun::Error::invalid("resolution", r.to_string(), kongthun::Problem::Other {
-                    th: "มติอ้างได้เฉพาะการจ่ายเงิน".into(),
-                    en: "only a payment cites a resolution".into(),
-                })
+                return Err(kongthun::Error::invalid(
+                    "resolution",
+                    r.to_string(),
+                    kongthun::Problem::Other {
+                        th: "มติอ้างได้เฉพาะการจ่ายเงิน".into(),
+                        en: "only a payment cites a resolution".into(),
+                    },
+                )
                 .into())
             }
         })
@@ -151,7 +194,15 @@ pub struct TransferInput {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn transfer(state: State<'_, AppState>, input: TransferInput) -> UiResult<PostedRef> {
     state.with_fund_ctx(|store, ctx, _| {
-        Ok(ops::cashbook::transfer(store, ctx, &input.from, &input.to, &input.amount, &input.date, &input.description)?)
+        Ok(ops::cashbook::transfer(
+            store,
+            ctx,
+            &input.from,
+            &input.to,
+            &input.amount,
+            &input.date,
+            &input.description,
+        )?)
     })
 }
 
@@ -178,7 +229,10 @@ pub struct JournalInput {
 
 /// Entries between two dates (newest first), for the journal screen and reversals.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn journal_list(state: State<'_, AppState>, input: JournalInput) -> UiResult<Vec<EntryRow>> {
+pub async fn journal_list(
+    state: State<'_, AppState>,
+    input: JournalInput,
+) -> UiResult<Vec<EntryRow>> {
     state.with_fund(|store, _| {
         let from = kongthun::domain::date::parse_field("from", &input.from)?;
         let to = kongthun::domain::date::parse_field("to", &input.to)?;
@@ -201,8 +255,19 @@ pub struct MatchingInput {
 
 /// Matching money received from the government, the local council or CODI.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn matching_receive(state: State<'_, AppState>, input: MatchingInput) -> UiResult<PostedRef> {
+pub async fn matching_receive(
+    state: State<'_, AppState>,
+    input: MatchingInput,
+) -> UiResult<PostedRef> {
     state.with_fund_ctx(|store, ctx, _| {
-        Ok(ops::matching::receive_matching(store, ctx, &input.source, &input.round, &input.amount, &input.date, &input.till)?)
+        Ok(ops::matching::receive_matching(
+            store,
+            ctx,
+            &input.source,
+            &input.round,
+            &input.amount,
+            &input.date,
+            &input.till,
+        )?)
     })
 }

@@ -24,11 +24,21 @@ pub struct EnrolInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn province_enrol(state: State<'_, AppState>, input: EnrolInput) -> UiResult<ops::province::EnrolPreview> {
+pub async fn province_enrol(
+    state: State<'_, AppState>,
+    input: EnrolInput,
+) -> UiResult<ops::province::EnrolPreview> {
     state.with_province(|store, state| {
         let ctx = officer_and_now(state)?;
         let confirm = Some(input.fingerprint.as_str()).filter(|f| !f.trim().is_empty());
-        Ok(ops::province::enrol_or_replace(store, &input.path, confirm, input.replace, &ctx.recorded_by, &ctx.now_text())?)
+        Ok(ops::province::enrol_or_replace(
+            store,
+            &input.path,
+            confirm,
+            input.replace,
+            &ctx.recorded_by,
+            &ctx.now_text(),
+        )?)
     })
 }
 
@@ -39,13 +49,29 @@ pub struct ImportInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn province_import(app: AppHandle, state: State<'_, AppState>, input: ImportInput) -> UiResult<Vec<ops::province::ImportOutcome>> {
-    let mut progress = Progress::start(&app, "province_import", input.paths.len() as u32, "กำลังตรวจชุดข้อมูล", "checking bundles");
+pub async fn province_import(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: ImportInput,
+) -> UiResult<Vec<ops::province::ImportOutcome>> {
+    let mut progress = Progress::start(
+        &app,
+        "province_import",
+        input.paths.len() as u32,
+        "กำลังตรวจชุดข้อมูล",
+        "checking bundles",
+    );
     let result = state.with_province(|store, state| {
         let ctx = officer_and_now(state)?;
         let mut out = Vec::new();
         for path in &input.paths {
-            out.push(ops::province::import(store, path, input.dry_run, &ctx.recorded_by, &ctx.now_text())?);
+            out.push(ops::province::import(
+                store,
+                path,
+                input.dry_run,
+                &ctx.recorded_by,
+                &ctx.now_text(),
+            )?);
             progress.step("กำลังตรวจชุดข้อมูล", "checking bundles");
         }
         Ok(out)
@@ -60,7 +86,10 @@ pub struct MonthInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn province_funds(state: State<'_, AppState>, input: MonthInput) -> UiResult<Vec<ops::province::FundCoverage>> {
+pub async fn province_funds(
+    state: State<'_, AppState>,
+    input: MonthInput,
+) -> UiResult<Vec<ops::province::FundCoverage>> {
     state.with_province(|store, _| Ok(ops::province::coverage(store, &input.month)?))
 }
 
@@ -70,8 +99,13 @@ pub struct YearInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn province_criteria(state: State<'_, AppState>, input: YearInput) -> UiResult<Vec<ops::province::FundCriteria>> {
-    state.with_province(|store, _| Ok(ops::province::criteria(store, ops::export::ce_year(input.year)?)?))
+pub async fn province_criteria(
+    state: State<'_, AppState>,
+    input: YearInput,
+) -> UiResult<Vec<ops::province::FundCriteria>> {
+    state.with_province(|store, _| {
+        Ok(ops::province::criteria(store, ops::export::ce_year(input.year)?)?)
+    })
 }
 
 #[derive(Deserialize)]
@@ -82,14 +116,28 @@ pub struct ReportInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn province_report_save(state: State<'_, AppState>, input: ReportInput) -> UiResult<PathBuf> {
+pub async fn province_report_save(
+    state: State<'_, AppState>,
+    input: ReportInput,
+) -> UiResult<PathBuf> {
     state.with_province(|store, state| {
         let y = ops::export::ce_year(input.year)?;
-        let rows = ops::province::area_report(store, &format!("{y:04}-01-01"), &format!("{y:04}-12-31"))?;
+        let rows =
+            ops::province::area_report(store, &format!("{y:04}-01-01"), &format!("{y:04}-12-31"))?;
         let changwat = store.funds()?.first().map(|f| f.changwat.clone()).unwrap_or_default();
         let today = officer_and_now(state)?.today();
-        let bytes = kongthun::render::province::area_report_bytes(&rows, &changwat, y, input.format, today)?;
-        let path = if input.path.is_dir() { input.path.join(format!("province-report-{y}.{}", input.format.extension())) } else { input.path.clone() };
+        let bytes = kongthun::render::province::area_report_bytes(
+            &rows,
+            &changwat,
+            y,
+            input.format,
+            today,
+        )?;
+        let path = if input.path.is_dir() {
+            input.path.join(format!("province-report-{y}.{}", input.format.extension()))
+        } else {
+            input.path.clone()
+        };
         ops::export::write_atomic(&path, &bytes)?;
         Ok(path)
     })

@@ -41,7 +41,8 @@ pub async fn report_preview(state: State<'_, AppState>, input: PreviewInput) -> 
                 Preview::Arrears { rows: ops::contributions::arrears(store, as_of)? }
             }
             PreviewKind::Month => {
-                let (y, m) = kongthun::domain::date::parse_month(&input.month).map_err(|p| kongthun::Error::invalid("month", &input.month, p))?;
+                let (y, m) = kongthun::domain::date::parse_month(&input.month)
+                    .map_err(|p| kongthun::Error::invalid("month", &input.month, p))?;
                 // closed exactly when the statement says so: a later close seals it too
                 let closed = reader.is_month_closed(&format!("{y:04}-{m:02}"))?;
                 Preview::Month { summary: kongthun::report::month_summary(&reader, y, m)?, closed }
@@ -59,9 +60,16 @@ pub struct SaveInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn report_save(state: State<'_, AppState>, input: SaveInput) -> UiResult<ops::documents::SavedDocument> {
+pub async fn report_save(
+    state: State<'_, AppState>,
+    input: SaveInput,
+) -> UiResult<ops::documents::SavedDocument> {
     state.with_fund_ctx(|store, ctx, _| {
-        let path = if input.path.is_dir() { input.path.join(ops::documents::suggested_name(&input.document, input.format)) } else { input.path.clone() };
+        let path = if input.path.is_dir() {
+            input.path.join(ops::documents::suggested_name(&input.document, input.format))
+        } else {
+            input.path.clone()
+        };
         Ok(ops::documents::save(store, ctx, &input.document, input.format, &path)?)
     })
 }
@@ -72,14 +80,18 @@ pub struct MonthInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn month_close(state: State<'_, AppState>, input: MonthInput) -> UiResult<ops::close::CloseOutcome> {
-    state.with_fund_ctx(|store, ctx, _| {
-        Ok(ops::close::close_month(store, ctx, &input.month)?)
-    })
+pub async fn month_close(
+    state: State<'_, AppState>,
+    input: MonthInput,
+) -> UiResult<ops::close::CloseOutcome> {
+    state.with_fund_ctx(|store, ctx, _| Ok(ops::close::close_month(store, ctx, &input.month)?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn chain_verify(state: State<'_, AppState>, input: super::Nothing) -> UiResult<kongthun::store::ChainReport> {
+pub async fn chain_verify(
+    state: State<'_, AppState>,
+    input: super::Nothing,
+) -> UiResult<kongthun::store::ChainReport> {
     let _ = input;
     state.with_fund(|store, _| Ok(store.read().verify_chain()?))
 }
@@ -93,11 +105,23 @@ pub struct YearExportInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn year_export(app: AppHandle, state: State<'_, AppState>, input: YearExportInput) -> UiResult<ops::export::YearExport> {
-    let mut progress = Progress::start(&app, "year_export", 1, "กำลังจัดทำรายงาน", "drawing the reports");
+pub async fn year_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    input: YearExportInput,
+) -> UiResult<ops::export::YearExport> {
+    let mut progress =
+        Progress::start(&app, "year_export", 1, "กำลังจัดทำรายงาน", "drawing the reports");
     let result = state.with_fund_ctx(|store, ctx, _| {
         let year = ops::export::ce_year(input.year)?;
-        let mut report = |done: usize, total: usize| progress.set(done as u32, total as u32, "กำลังเขียนและอ่านตรวจทุกแฟ้ม", "writing and reading back every file");
+        let mut report = |done: usize, total: usize| {
+            progress.set(
+                done as u32,
+                total as u32,
+                "กำลังเขียนและอ่านตรวจทุกแฟ้ม",
+                "writing and reading back every file",
+            )
+        };
         Ok(ops::export::export_year_reporting(store, year, ctx.today(), &input.dir, &mut report)?)
     });
     progress.finish();

@@ -8,7 +8,10 @@ use serde::Deserialize;
 use tauri::State;
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn loans_list(state: State<'_, AppState>, input: super::Nothing) -> UiResult<Vec<LoanRow>> {
+pub async fn loans_list(
+    state: State<'_, AppState>,
+    input: super::Nothing,
+) -> UiResult<Vec<LoanRow>> {
     let _ = input;
     state.with_fund(|store, _| Ok(store.read().loans()?))
 }
@@ -69,7 +72,10 @@ pub struct AsOf {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn loans_overdue(state: State<'_, AppState>, input: AsOf) -> UiResult<Vec<ops::loans::OverdueRow>> {
+pub async fn loans_overdue(
+    state: State<'_, AppState>,
+    input: AsOf,
+) -> UiResult<Vec<ops::loans::OverdueRow>> {
     state.with_fund(|store, _| {
         let as_of = kongthun::domain::date::parse_field("as_of", &input.as_of)?;
         Ok(ops::loans::overdue(store, as_of)?)
@@ -85,7 +91,10 @@ pub struct AllocationInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn allocation_run(state: State<'_, AppState>, input: AllocationInput) -> UiResult<ops::allocation::AllocationOutcome> {
+pub async fn allocation_run(
+    state: State<'_, AppState>,
+    input: AllocationInput,
+) -> UiResult<ops::allocation::AllocationOutcome> {
     state.with_fund_ctx(|store, ctx, _| {
         Ok(ops::allocation::allocate(store, ctx, input.year, &input.percentages, &input.date)?)
     })

@@ -19,7 +19,12 @@ pub struct RuleView {
 pub async fn welfare_rules(state: State<'_, AppState>, input: Nothing) -> UiResult<Vec<RuleView>> {
     let _ = input;
     state.with_fund(|store, _| {
-        Ok(store.read().rules()?.into_iter().map(|(id, rule)| RuleView { category_th: rule.category.name_th(), id, rule }).collect())
+        Ok(store
+            .read()
+            .rules()?
+            .into_iter()
+            .map(|(id, rule)| RuleView { category_th: rule.category.name_th(), id, rule })
+            .collect())
     })
 }
 
@@ -30,7 +35,10 @@ pub struct ClaimsInput {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn claims_list(state: State<'_, AppState>, input: ClaimsInput) -> UiResult<Vec<ClaimRow>> {
+pub async fn claims_list(
+    state: State<'_, AppState>,
+    input: ClaimsInput,
+) -> UiResult<Vec<ClaimRow>> {
     state.with_fund(|store, _| {
         let status = Some(input.status.trim()).filter(|s| !s.is_empty());
         Ok(store.read().claims_recent(status, 200)?)
@@ -39,7 +47,12 @@ pub async fn claims_list(state: State<'_, AppState>, input: ClaimsInput) -> UiRe
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn claim_get(state: State<'_, AppState>, input: ClaimId) -> UiResult<ClaimRow> {
-    state.with_fund(|store, _| Ok(store.read().claim(input.claim_id)?.ok_or(kongthun::Error::NotFound { what: "claim", key: input.claim_id.to_string() })?))
+    state.with_fund(|store, _| {
+        Ok(store
+            .read()
+            .claim(input.claim_id)?
+            .ok_or(kongthun::Error::NotFound { what: "claim", key: input.claim_id.to_string() })?)
+    })
 }
 
 #[derive(Deserialize)]
@@ -86,7 +99,10 @@ pub struct ClaimId {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn claim_evaluate(state: State<'_, AppState>, input: ClaimId) -> UiResult<kongthun::domain::welfare::Evaluation> {
+pub async fn claim_evaluate(
+    state: State<'_, AppState>,
+    input: ClaimId,
+) -> UiResult<kongthun::domain::welfare::Evaluation> {
     state.with_fund(|store, _| Ok(ops::welfare::evaluate_claim(store, input.claim_id)?))
 }
 
@@ -103,7 +119,13 @@ pub struct DecideInput {
 pub async fn claim_decide(state: State<'_, AppState>, input: DecideInput) -> UiResult<ClaimRow> {
     state.with_fund(|store, _| {
         let amount = Some(input.amount.as_str()).filter(|a| !a.trim().is_empty());
-        Ok(ops::welfare::decide_claim(store, input.claim_id, input.approve, input.resolution_id, amount)?)
+        Ok(ops::welfare::decide_claim(
+            store,
+            input.claim_id,
+            input.approve,
+            input.resolution_id,
+            amount,
+        )?)
     })
 }
 

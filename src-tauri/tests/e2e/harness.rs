@@ -26,7 +26,12 @@ fn free_display() -> u32 {
     static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let slot = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     let base = 90 + (std::process::id() % 200) * 4 + slot * 1000;
-    (base..base + 200).find(|n| !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() && !Path::new(&format!("/tmp/.X{n}-lock")).exists()).expect("a free X display")
+    (base..base + 200)
+        .find(|n| {
+            !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        })
+        .expect("a free X display")
 }
 
 fn free_port() -> u16 {
@@ -55,13 +60,22 @@ impl Session {
     pub async fn start_with(tmp: tempfile::TempDir, db: Option<PathBuf>) -> Session {
         let display = free_display();
         let xvfb = Command::new("Xvfb")
-            .args([format!(":{display}"), "-screen".into(), "0".into(), "1024x768x24".into(), "-nolisten".into(), "tcp".into()])
+            .args([
+                format!(":{display}"),
+                "-screen".into(),
+                "0".into(),
+                "1024x768x24".into(),
+                "-nolisten".into(),
+                "tcp".into(),
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("Xvfb (Debian package xvfb) must be installed");
         let mut children = vec![xvfb];
-        wait_until("Xvfb", Duration::from_secs(20), || Path::new(&format!("/tmp/.X11-unix/X{display}")).exists());
+        wait_until("Xvfb", Duration::from_secs(20), || {
+            Path::new(&format!("/tmp/.X11-unix/X{display}")).exists()
+        });
         let port = free_port();
         let driver = Command::new("WebKitWebDriver")
             .arg(format!("--port={port}"))
@@ -80,7 +94,9 @@ impl Session {
             .spawn()
             .expect("WebKitWebDriver (Debian package webkit2gtk-driver) must be installed");
         children.push(driver);
-        wait_until("WebKitWebDriver", Duration::from_secs(20), || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok());
+        wait_until("WebKitWebDriver", Duration::from_secs(20), || {
+            std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+        });
         let mut caps = serde_json::Map::new();
         caps.insert(
             "webkitgtk:browserOptions".into(),
@@ -94,7 +110,14 @@ impl Session {
             .expect("a WebDriver session with the app");
         let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e-screenshots");
         std::fs::create_dir_all(&shots).unwrap();
-        Session { client: Some(client), children, dir: tmp.path().to_path_buf(), _tmp: tmp, shots, launched_at }
+        Session {
+            client: Some(client),
+            children,
+            dir: tmp.path().to_path_buf(),
+            _tmp: tmp,
+            shots,
+            launched_at,
+        }
     }
 
     fn c(&self) -> &Client {
@@ -110,14 +133,25 @@ impl Session {
     }
 
     pub async fn wait_css(&self, css: &str, seconds: u64) -> Element {
-        match self.c().wait().at_most(Duration::from_secs(seconds)).every(Duration::from_millis(100)).for_element(Locator::Css(css)).await {
+        match self
+            .c()
+            .wait()
+            .at_most(Duration::from_secs(seconds))
+            .every(Duration::from_millis(100))
+            .for_element(Locator::Css(css))
+            .await
+        {
             Ok(el) => el,
             Err(e) => {
                 // Keep what the window showed, to see why.
                 if let Ok(png) = self.c().screenshot().await {
                     let _ = std::fs::write(self.shots.join("failed.png"), png);
                 }
-                let main = self.c().execute("return document.getElementById('main').innerText", vec![]).await.ok();
+                let main = self
+                    .c()
+                    .execute("return document.getElementById('main').innerText", vec![])
+                    .await
+                    .ok();
                 panic!("waited {seconds} s for {css}: {e}; the screen said: {main:?}")
             }
         }
@@ -126,7 +160,11 @@ impl Session {
     /// An element's rendered text (innerText, as the treasurer reads it); None if the
     /// element went away meanwhile.
     async fn inner_text(&self, el: &Element) -> Option<String> {
-        let v = self.c().execute("return arguments[0].innerText;", vec![serde_json::to_value(el).unwrap()]).await.ok()?;
+        let v = self
+            .c()
+            .execute("return arguments[0].innerText;", vec![serde_json::to_value(el).unwrap()])
+            .await
+            .ok()?;
         v.as_str().map(str::to_string)
     }
 
@@ -150,7 +188,10 @@ impl Session {
                     }
                 }
             }
-            assert!(start.elapsed() < Duration::from_secs(seconds), "waited {seconds} s for '{needle}' in {css}");
+            assert!(
+                start.elapsed() < Duration::from_secs(seconds),
+                "waited {seconds} s for '{needle}' in {css}"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -184,11 +225,21 @@ impl Session {
     }
 
     pub async fn select(&self, name: &str, value: &str) {
-        self.wait_css(&format!("#main [name=\"{name}\"]"), 10).await.select_by_value(value).await.unwrap();
+        self.wait_css(&format!("#main [name=\"{name}\"]"), 10)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap();
     }
 
     pub async fn go(&self, hash: &str) {
-        self.c().execute("location.hash = arguments[0];", vec![format!("#{}", hash.trim_start_matches('#')).into()]).await.unwrap();
+        self.c()
+            .execute(
+                "location.hash = arguments[0];",
+                vec![format!("#{}", hash.trim_start_matches('#')).into()],
+            )
+            .await
+            .unwrap();
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
 
@@ -214,7 +265,8 @@ impl Session {
         let mut out = Vec::new();
         let mut queue = vec![driver];
         while let Some(pid) = queue.pop() {
-            let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).unwrap_or_default();
+            let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+                .unwrap_or_default();
             for child in children.split_whitespace().filter_map(|c| c.parse::<u32>().ok()) {
                 out.push(child);
                 queue.push(child);
@@ -240,8 +292,18 @@ impl Drop for Session {
 }
 
 fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
-    let out = Command::new(tool).args(args).arg(pdf).args(if tool == "pdftotext" { vec!["-"] } else { vec![] }).output().expect("poppler-utils installed");
-    assert!(out.status.success(), "{tool} {}: {}", pdf.display(), String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(if tool == "pdftotext" { vec!["-"] } else { vec![] })
+        .output()
+        .expect("poppler-utils installed");
+    assert!(
+        out.status.success(),
+        "{tool} {}: {}",
+        pdf.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -254,5 +316,9 @@ pub fn pdffonts(pdf: &Path) -> String {
 }
 
 pub fn pdf_pages(pdf: &Path) -> u32 {
-    poppler("pdfinfo", &[], pdf).lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok()).unwrap_or(0)
+    poppler("pdfinfo", &[], pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0)
 }

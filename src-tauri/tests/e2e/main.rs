@@ -39,7 +39,10 @@ async fn a_treasurers_month_in_the_real_window() {
     s.fill("joined_on", "01/11/2569").await;
     s.click("[data-test=save-member]").await;
     let error = s.wait_text("[data-test=error-th]", 10).await;
-    assert!(error.contains("เลขประจำตัวประชาชน") && error.contains("1-1037-02071-56-2"), "Thai error: {error}");
+    assert!(
+        error.contains("เลขประจำตัวประชาชน") && error.contains("1-1037-02071-56-2"),
+        "Thai error: {error}"
+    );
     let invalid = s.css("input.invalid").await.attr("name").await.unwrap();
     assert_eq!(invalid.as_deref(), Some("national_id"), "the bad field is marked");
     s.shot("03-member-bad-id").await;
@@ -78,7 +81,10 @@ async fn a_treasurers_month_in_the_real_window() {
     s.fill("documents", "ใบรับรองแพทย์").await;
     s.click("[data-test=open-claim]").await;
     let evaluation = s.wait_text("[data-test=evaluation]", 10).await;
-    assert!(evaluation.contains("มีสิทธิ์") && evaluation.contains("300.00"), "evaluation: {evaluation}");
+    assert!(
+        evaluation.contains("มีสิทธิ์") && evaluation.contains("300.00"),
+        "evaluation: {evaluation}"
+    );
     let claim_url = s.hash().await;
     s.shot("07-claim-evaluated").await;
 
@@ -115,7 +121,10 @@ async fn a_treasurers_month_in_the_real_window() {
     s.click("[data-test=save-voucher]").await;
     s.wait_css("[data-test=ok]", 10).await;
     let text = harness::pdftotext(&voucher);
-    assert!(text.contains("ใบสำคัญจ่าย") && text.contains("300.00") && text.contains("สามร้อยบาทถ้วน"), "voucher text: {text}");
+    assert!(
+        text.contains("ใบสำคัญจ่าย") && text.contains("300.00") && text.contains("สามร้อยบาทถ้วน"),
+        "voucher text: {text}"
+    );
     s.shot("10-claim-paid").await;
 
     // 5. The monthly statement for the notice board, saved as PDF and checked.
@@ -130,7 +139,10 @@ async fn a_treasurers_month_in_the_real_window() {
     s.wait_css("[data-test=ok]", 20).await;
     s.shot("11-statement-saved").await;
     let text = harness::pdftotext(&statement);
-    assert!(text.contains("กองทุนสวัสดิการชุมชนตำบลหนองน้ำใส") && text.contains("ตุลาคม 2569"), "statement text: {text}");
+    assert!(
+        text.contains("กองทุนสวัสดิการชุมชนตำบลหนองน้ำใส") && text.contains("ตุลาคม 2569"),
+        "statement text: {text}"
+    );
     assert_eq!(harness::pdf_pages(&statement), 1, "one A4 page for the notice board");
     let fonts = harness::pdffonts(&statement);
     assert!(fonts.contains("Sarabun") && fonts.contains("yes"), "embedded Sarabun: {fonts}");
@@ -157,7 +169,11 @@ async fn a_treasurers_month_in_the_real_window() {
     let done = s.wait_text("[data-test=bundle-form] + [data-test=ok]", 60).await;
     assert!(done.contains("อ่านกลับตรวจสอบแล้ว"), "bundle: {done}");
     s.shot("12-bundle-exported").await;
-    let bundle = std::fs::read_dir(&s.dir).unwrap().map(|e| e.unwrap().path()).find(|p| p.extension().is_some_and(|e| e == "kongthun")).expect("bundle file");
+    let bundle = std::fs::read_dir(&s.dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "kongthun"))
+        .expect("bundle file");
 
     // 7. The same program in province mode enrols the fund by its fingerprint and imports.
     s.go("province").await;
@@ -193,10 +209,15 @@ async fn a_treasurers_month_in_the_real_window() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_book_that_cannot_be_opened_offers_the_newest_backup() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("kongthun.sqlite"), b"this is not a database, a stick was pulled").unwrap();
+    std::fs::write(
+        dir.path().join("kongthun.sqlite"),
+        b"this is not a database, a stick was pulled",
+    )
+    .unwrap();
     std::fs::create_dir_all(dir.path().join("backups")).unwrap();
     let backup = dir.path().join("backups").join("kongthun-DEMO-0001-20261121-180000.sqlite");
-    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/demo-small.sqlite"), &backup).unwrap();
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/demo-small.sqlite"), &backup)
+        .unwrap();
     let s = Session::start_in(dir).await;
     let error = s.wait_text("[data-test=broken-error]", 30).await;
     assert!(!error.is_empty());
@@ -206,7 +227,11 @@ async fn a_book_that_cannot_be_opened_offers_the_newest_backup() {
     s.click("[data-test=restore]").await;
     s.wait_css("[data-test=cash]", 30).await;
     s.shot("21-restored").await;
-    let kept: Vec<_> = std::fs::read_dir(s.dir.as_path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.contains("unreadable")).collect();
+    let kept: Vec<_> = std::fs::read_dir(s.dir.as_path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("unreadable"))
+        .collect();
     assert!(!kept.is_empty(), "the unreadable file is kept aside");
     let _ = Duration::ZERO;
     let _ = Locator::Css("");
@@ -231,7 +256,10 @@ async fn a_new_fund_from_the_wizard_then_members_imported_with_their_row_errors(
     s.fill("recorder", "นางสมศรี ใจดี").await;
     s.click("[data-test=create]").await;
     let error = s.wait_text("[data-test=error-th]", 10).await;
-    assert!(error.contains("เงินสมทบ") && error.contains("'0'"), "the field and value are named: {error}");
+    assert!(
+        error.contains("เงินสมทบ") && error.contains("'0'"),
+        "the field and value are named: {error}"
+    );
     assert!(!s.dir.join("kongthun.sqlite").exists(), "a refused wizard leaves no book behind");
     s.shot("30-wizard-bad-amount").await;
     s.fill("contribution", "30").await;
@@ -259,7 +287,10 @@ async fn a_new_fund_from_the_wizard_then_members_imported_with_their_row_errors(
     s.fill("path", &csv.display().to_string()).await;
     s.click("[data-test=do-import]").await;
     let refused = s.wait_text("[data-test=error]", 20).await;
-    assert!(refused.contains("1-2345-67890-12-0") && refused.contains('3'), "the bad row is shown: {refused}");
+    assert!(
+        refused.contains("1-2345-67890-12-0") && refused.contains('3'),
+        "the bad row is shown: {refused}"
+    );
     s.shot("32-import-rows-refused").await;
     s.click("#main [name=good_rows_only]").await;
     s.click("[data-test=do-import]").await;
@@ -315,7 +346,10 @@ async fn an_existing_fund_is_brought_in_through_the_wizard() {
     s.click("[data-test=dry-run]").await;
     s.wait_css("[data-test=error-rows]", 20).await;
     let rows = s.text("[data-test=error-rows]").await;
-    assert!(rows.contains("members") && rows.contains("1-1037-02071-56-2") && rows.contains("หายไป"), "{rows}");
+    assert!(
+        rows.contains("members") && rows.contains("1-1037-02071-56-2") && rows.contains("หายไป"),
+        "{rows}"
+    );
     s.shot("43-bring-in-bad-cells").await;
 
     // Corrected: the dry run shows the opening trial balance, the capital and who owes.

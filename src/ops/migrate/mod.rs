@@ -64,7 +64,12 @@ pub struct MigrationOutcome {
 
 /// Read the filled template at `path` (an .xlsx, or a folder of CSV files) and migrate it;
 /// with `dry_run`, check and show everything and write nothing.
-pub fn migrate(store: &mut Store, ctx: &Ctx, path: &Path, dry_run: bool) -> Result<MigrationOutcome> {
+pub fn migrate(
+    store: &mut Store,
+    ctx: &Ctx,
+    path: &Path,
+    dry_run: bool,
+) -> Result<MigrationOutcome> {
     let filled = sheets::read(path)?;
     migrate_filled(store, ctx, &filled, dry_run)
 }
@@ -74,7 +79,12 @@ fn rejected(rows: Vec<RowError>, total: usize) -> Error {
 }
 
 /// Migrate a file already read into its sheets.
-pub fn migrate_filled(store: &mut Store, ctx: &Ctx, filled: &sheets::Filled, dry_run: bool) -> Result<MigrationOutcome> {
+pub fn migrate_filled(
+    store: &mut Store,
+    ctx: &Ctx,
+    filled: &sheets::Filled,
+    dry_run: bool,
+) -> Result<MigrationOutcome> {
     let reader = store.read();
     let fund = reader.require_fund()?;
     refuse_if_not_empty(&reader)?;
@@ -93,11 +103,31 @@ pub fn migrate_filled(store: &mut Store, ctx: &Ctx, filled: &sheets::Filled, dry
     if let Some((expected, row)) = plan.capital_expected {
         if expected != capital {
             let difference = Satang(capital.0 - expected.0);
-            let e = Error::invalid("capital_expected", expected.display(), Problem::Other {
-                th: format!("ไม่เท่ากับทุนสะสมที่คำนวณได้ {} บาท (ต่างกัน {} บาท)", capital.display(), difference.display()),
-                en: format!("differs from the capital computed, {} baht (a difference of {} baht)", capital.display(), difference.display()),
-            });
-            let row = RowError { sheet: sheets::FUND.name.into(), row, field: "capital_expected".into(), value: expected.display(), code: e.code(), message_en: e.message_en(), message_th: e.message_th() };
+            let e = Error::invalid(
+                "capital_expected",
+                expected.display(),
+                Problem::Other {
+                    th: format!(
+                        "ไม่เท่ากับทุนสะสมที่คำนวณได้ {} บาท (ต่างกัน {} บาท)",
+                        capital.display(),
+                        difference.display()
+                    ),
+                    en: format!(
+                        "differs from the capital computed, {} baht (a difference of {} baht)",
+                        capital.display(),
+                        difference.display()
+                    ),
+                },
+            );
+            let row = RowError {
+                sheet: sheets::FUND.name.into(),
+                row,
+                field: "capital_expected".into(),
+                value: expected.display(),
+                code: e.code(),
+                message_en: e.message_en(),
+                message_th: e.message_th(),
+            };
             return Err(rejected(vec![row], total_rows));
         }
     }
@@ -142,9 +172,13 @@ fn opening_lines(plan: &Plan, accounts: &[crate::store::AccountRow]) -> (Vec<Ope
     for (code, amount) in &plan.balances {
         *normal.entry(code.clone()).or_default() += amount.0;
     }
-    *normal.entry(SAVINGS_OWED.into()).or_default() += plan.members.iter().map(|m| m.savings.0).sum::<i64>();
-    *normal.entry(LOANS.into()).or_default() += plan.loans.iter().map(|l| l.principal.0).sum::<i64>();
-    let class_of = |code: &str| accounts.iter().find(|a| a.code == code).map(|a| a.class).unwrap_or(AccountClass::Asset);
+    *normal.entry(SAVINGS_OWED.into()).or_default() +=
+        plan.members.iter().map(|m| m.savings.0).sum::<i64>();
+    *normal.entry(LOANS.into()).or_default() +=
+        plan.loans.iter().map(|l| l.principal.0).sum::<i64>();
+    let class_of = |code: &str| {
+        accounts.iter().find(|a| a.code == code).map(|a| a.class).unwrap_or(AccountClass::Asset)
+    };
     // debit-side total minus credit-side total, before the capital
     let mut net = 0i64;
     let mut lines = Vec::new();
@@ -178,11 +212,25 @@ fn standings(plan: &Plan, facts: &FundFacts<'_>) -> Vec<MemberStanding> {
     plan.members
         .iter()
         .map(|m| {
-            let until = if m.status == MemberStatus::Active { facts.today } else { m.status_since.min(facts.today) };
-            let standing = Standing { owed: periods_owed(facts.schedule, facts.fiscal_year_start, m.input.joined_on, until), paid: m.periods_paid };
+            let until = if m.status == MemberStatus::Active {
+                facts.today
+            } else {
+                m.status_since.min(facts.today)
+            };
+            let standing = Standing {
+                owed: periods_owed(
+                    facts.schedule,
+                    facts.fiscal_year_start,
+                    m.input.joined_on,
+                    until,
+                ),
+                paid: m.periods_paid,
+            };
             let no = m.input.member_no.clone().unwrap_or_default();
             MemberStanding {
-                loans: Satang(plan.loans.iter().filter(|l| l.member_no == no).map(|l| l.principal.0).sum()),
+                loans: Satang(
+                    plan.loans.iter().filter(|l| l.member_no == no).map(|l| l.principal.0).sum(),
+                ),
                 name: format!("{}{} {}", m.input.title, m.input.first_name, m.input.last_name),
                 member_no: no,
                 status: m.status,
@@ -198,33 +246,75 @@ fn standings(plan: &Plan, facts: &FundFacts<'_>) -> Vec<MemberStanding> {
 fn write(store: &mut Store, ctx: &Ctx, plan: &Plan, capital: Satang) -> Result<Option<PostedRef>> {
     store.write(|tx| {
         refuse_if_not_empty(&tx.read())?;
-        tx.set_fund_start(&plan.founded_on.to_string(), &plan.books_start.to_string(), &plan.founding_note)?;
+        tx.set_fund_start(
+            &plan.founded_on.to_string(),
+            &plan.books_start.to_string(),
+            &plan.founding_note,
+        )?;
         let mut ids: BTreeMap<String, i64> = BTreeMap::new();
         for m in &plan.members {
-            let id = super::members::insert_with_reason(tx, ctx, &m.input, "ยกมาจากบัญชีเดิม / carried in from the fund's earlier books")?;
+            let id = super::members::insert_with_reason(
+                tx,
+                ctx,
+                &m.input,
+                "ยกมาจากบัญชีเดิม / carried in from the fund's earlier books",
+            )?;
             if m.status != MemberStatus::Active {
-                tx.set_member_status(id, m.status, &m.status_since.to_string(), "ยกมาจากบัญชีเดิม / carried in", &ctx.recorded_by, &ctx.now_text())?;
+                tx.set_member_status(
+                    id,
+                    m.status,
+                    &m.status_since.to_string(),
+                    "ยกมาจากบัญชีเดิม / carried in",
+                    &ctx.recorded_by,
+                    &ctx.now_text(),
+                )?;
             }
-            tx.insert_carried_contribution(id, m.periods_paid, m.paid_through.as_deref(), m.entrance_fee_paid)?;
+            tx.insert_carried_contribution(
+                id,
+                m.periods_paid,
+                m.paid_through.as_deref(),
+                m.entrance_fee_paid,
+            )?;
             ids.insert(m.input.member_no.clone().unwrap_or_default(), id);
         }
-        let id_of = |no: &str| ids.get(no).copied().ok_or_else(|| Error::NotFound { what: "member", key: no.to_string() });
+        let id_of = |no: &str| {
+            ids.get(no)
+                .copied()
+                .ok_or_else(|| Error::NotFound { what: "member", key: no.to_string() })
+        };
         let mut postings = Vec::new();
         for (code, amount) in plan.balances.iter().filter(|(_, a)| !a.is_zero()) {
             let asset = code.starts_with('1');
-            postings.push(Posting { account: code.clone(), amount: if asset { *amount } else { -*amount }, member_id: None });
+            postings.push(Posting {
+                account: code.clone(),
+                amount: if asset { *amount } else { -*amount },
+                member_id: None,
+            });
         }
         for m in plan.members.iter().filter(|m| !m.savings.is_zero()) {
-            postings.push(Posting::credit(SAVINGS_OWED, m.savings).for_member(id_of(m.input.member_no.as_deref().unwrap_or(""))?));
+            postings.push(
+                Posting::credit(SAVINGS_OWED, m.savings)
+                    .for_member(id_of(m.input.member_no.as_deref().unwrap_or(""))?),
+            );
         }
         for l in &plan.loans {
             postings.push(Posting::debit(LOANS, l.principal).for_member(id_of(&l.member_no)?));
         }
         if !capital.is_zero() {
-            postings.push(Posting { account: FUND_CAPITAL.into(), amount: -capital, member_id: None });
+            postings.push(Posting {
+                account: FUND_CAPITAL.into(),
+                amount: -capital,
+                member_id: None,
+            });
         }
         let entry = if postings.len() >= 2 {
-            let opening = BalancedEntry::new(plan.books_start, EntryKind::OpeningBalance, "ยอดยกมาจากบัญชีเดิม (ย้ายข้อมูลเข้าโปรแกรม)".to_string(), None, postings)?;
+            let opening = BalancedEntry::new(
+                plan.books_start,
+                EntryKind::OpeningBalance,
+                "ยอดยกมาจากบัญชีเดิม (ย้ายข้อมูลเข้าโปรแกรม)".to_string(),
+                None,
+                postings,
+            )?;
             Some(tx.post_entry(&opening, &ctx.recorded_by, &ctx.now_text())?)
         } else {
             None
@@ -233,13 +323,33 @@ fn write(store: &mut Store, ctx: &Ctx, plan: &Plan, capital: Satang) -> Result<O
             let Some(entry) = &entry else { break };
             let start = l.next_due.checked_sub_months(chrono::Months::new(1)).unwrap_or(l.next_due);
             let guarantors = l.guarantors.iter().map(|g| id_of(g)).collect::<Result<Vec<_>>>()?;
-            tx.insert_loan(id_of(&l.member_no)?, l.principal, l.rate_bp, l.method.key(), l.instalments_left, &start.to_string(), &guarantors, entry.id, None)?;
+            tx.insert_loan(
+                id_of(&l.member_no)?,
+                l.principal,
+                l.rate_bp,
+                l.method.key(),
+                l.instalments_left,
+                &start.to_string(),
+                &guarantors,
+                entry.id,
+                None,
+            )?;
         }
         for w in &plan.welfare {
-            tx.insert_carried_welfare(id_of(&w.member_no)?, w.category.key(), &w.event_date.to_string(), w.amount)?;
+            tx.insert_carried_welfare(
+                id_of(&w.member_no)?,
+                w.category.key(),
+                &w.event_date.to_string(),
+                w.amount,
+            )?;
         }
         for m in &plan.matching {
-            tx.insert_carried_matching(id_of(&m.member_no)?, m.source, &m.round, &m.date.to_string())?;
+            tx.insert_carried_matching(
+                id_of(&m.member_no)?,
+                m.source,
+                &m.round,
+                &m.date.to_string(),
+            )?;
         }
         Ok(entry)
     })

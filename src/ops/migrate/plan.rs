@@ -95,7 +95,15 @@ impl Problems {
             Error::Invalid { field, value, .. } => (field.to_string(), value.clone()),
             _ => (String::new(), String::new()),
         };
-        self.rows.push(RowError { sheet: sheet.to_string(), row, field, value, code: e.code(), message_en: e.message_en(), message_th: e.message_th() });
+        self.rows.push(RowError {
+            sheet: sheet.to_string(),
+            row,
+            field,
+            value,
+            code: e.code(),
+            message_en: e.message_en(),
+            message_th: e.message_th(),
+        });
     }
     /// The value, or the problem recorded (and `None`).
     fn take<T>(&mut self, sheet: &str, row: usize, r: crate::Result<T>) -> Option<T> {
@@ -122,14 +130,35 @@ fn yes_no(field: &'static str, input: &str) -> crate::Result<bool> {
     crate::domain::choice::parse_choice(
         field,
         input,
-        &[("yes", true), ("y", true), ("1", true), ("true", true), ("ใช่", true), ("จ่ายแล้ว", true), ("no", false), ("n", false), ("0", false), ("false", false), ("ไม่ใช่", false), ("ไม่", false), ("ยังไม่จ่าย", false)],
+        &[
+            ("yes", true),
+            ("y", true),
+            ("1", true),
+            ("true", true),
+            ("ใช่", true),
+            ("จ่ายแล้ว", true),
+            ("no", false),
+            ("n", false),
+            ("0", false),
+            ("false", false),
+            ("ไม่ใช่", false),
+            ("ไม่", false),
+            ("ยังไม่จ่าย", false),
+        ],
     )
 }
 
 /// The period numbered like `domain::contribution::period_of` that `paid_through` names: a
 /// month (`2569-09`, `2026-09`, `09/2569`), a date, or for a yearly schedule a year.
 fn paid_through_period(facts: &FundFacts<'_>, input: &str) -> crate::Result<i64> {
-    let bad = || other("paid_through", input, "ไม่ใช่งวดหรือวันที่ (เช่น 2569-09 หรือ 30/09/2569)", "is not a period or a date (e.g. 2569-09 or 30/09/2569)");
+    let bad = || {
+        other(
+            "paid_through",
+            input,
+            "ไม่ใช่งวดหรือวันที่ (เช่น 2569-09 หรือ 30/09/2569)",
+            "is not a period or a date (e.g. 2569-09 or 30/09/2569)",
+        )
+    };
     if let Ok(date) = crate::domain::date::parse(input) {
         return Ok(period_of(facts.schedule, facts.fiscal_year_start, date));
     }
@@ -157,10 +186,15 @@ pub fn parse(filled: &Filled, facts: &FundFacts<'_>) -> Result<Plan, Vec<RowErro
     let mut p = Problems::default();
     // A bad or missing books start is one problem among the others: the other sheets are
     // still checked (against today) so that every bad cell is listed at once.
-    let (books_start, founded_on, founding_note, balances, capital_expected, totals) =
-        parse_fund(filled.of(&FUND), facts, &mut p).unwrap_or((facts.today, facts.today, String::new(), Vec::new(), None, ((None, 0), (None, 0))));
+    let (books_start, founded_on, founding_note, balances, capital_expected, totals) = parse_fund(
+        filled.of(&FUND),
+        facts,
+        &mut p,
+    )
+    .unwrap_or((facts.today, facts.today, String::new(), Vec::new(), None, ((None, 0), (None, 0))));
     let members = parse_members(filled.of(&MEMBERS), facts, &mut p);
-    let known: HashMap<&str, &PlannedMember> = members.iter().map(|m| (m.input.member_no.as_deref().unwrap_or(""), m)).collect();
+    let known: HashMap<&str, &PlannedMember> =
+        members.iter().map(|m| (m.input.member_no.as_deref().unwrap_or(""), m)).collect();
     let loans = parse_loans(filled.of(&LOANS), facts, books_start, &known, &mut p);
     let welfare = parse_welfare(filled.of(&WELFARE_HISTORY), books_start, &known, &mut p);
     let matching = parse_matching(filled.of(&MATCHING_HISTORY), books_start, &known, &mut p);
@@ -168,12 +202,31 @@ pub fn parse(filled: &Filled, facts: &FundFacts<'_>) -> Result<Plan, Vec<RowErro
     let savings: i64 = members.iter().map(|m| m.savings.0).sum();
     let lent: i64 = loans.iter().map(|l| l.principal.0).sum();
     for (key, row, given, sum, th, en) in [
-        ("savings_total", totals.0 .1, totals.0 .0, savings, "ยอดรวมเงินสัจจะของสมาชิกในแผ่น members", "the members' savings in the members sheet"),
-        ("loans_total", totals.1 .1, totals.1 .0, lent, "ยอดรวมเงินต้นคงเหลือในแผ่น loans", "the principal outstanding in the loans sheet"),
+        (
+            "savings_total",
+            totals.0 .1,
+            totals.0 .0,
+            savings,
+            "ยอดรวมเงินสัจจะของสมาชิกในแผ่น members",
+            "the members' savings in the members sheet",
+        ),
+        (
+            "loans_total",
+            totals.1 .1,
+            totals.1 .0,
+            lent,
+            "ยอดรวมเงินต้นคงเหลือในแผ่น loans",
+            "the principal outstanding in the loans sheet",
+        ),
     ] {
         if let Some(given) = given {
             if given.0 != sum {
-                let e = other(key, &given.display(), format!("ไม่เท่ากับ{th} ({} บาท)", Satang(sum).display()), format!("differs from {en} ({} baht)", Satang(sum).display()));
+                let e = other(
+                    key,
+                    &given.display(),
+                    format!("ไม่เท่ากับ{th} ({} บาท)", Satang(sum).display()),
+                    format!("differs from {en} ({} baht)", Satang(sum).display()),
+                );
                 p.add(FUND.name, row, &e);
             }
         }
@@ -182,23 +235,45 @@ pub fn parse(filled: &Filled, facts: &FundFacts<'_>) -> Result<Plan, Vec<RowErro
         p.rows.sort_by(|a, b| (&a.sheet, a.row).cmp(&(&b.sheet, b.row)));
         return Err(p.rows);
     }
-    Ok(Plan { books_start, founded_on, founding_note, balances, capital_expected, members, loans, welfare, matching })
+    Ok(Plan {
+        books_start,
+        founded_on,
+        founding_note,
+        balances,
+        capital_expected,
+        members,
+        loans,
+        welfare,
+        matching,
+    })
 }
 
 type Totals = ((Option<Satang>, usize), (Option<Satang>, usize));
-type FundPart = (NaiveDate, NaiveDate, String, Vec<(String, Satang)>, Option<(Satang, usize)>, Totals);
+type FundPart =
+    (NaiveDate, NaiveDate, String, Vec<(String, Satang)>, Option<(Satang, usize)>, Totals);
 
 fn parse_fund(rows: &[DataRow], facts: &FundFacts<'_>, p: &mut Problems) -> Option<FundPart> {
     let sheet = FUND.name;
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    let (mut books_start, mut founded_on, mut note, mut capital, mut savings_total, mut loans_total) = (None, None, String::new(), None, (None, 0), (None, 0));
+    let (
+        mut books_start,
+        mut founded_on,
+        mut note,
+        mut capital,
+        mut savings_total,
+        mut loans_total,
+    ) = (None, None, String::new(), None, (None, 0), (None, 0));
     let mut balances: Vec<(String, Satang)> = Vec::new();
     let mut books_row = 0;
     for r in rows {
         let key = r.get("key").to_string();
         let value = r.get("value");
         if let Some(first) = seen.insert(key.clone(), r.row) {
-            p.add(sheet, r.row, &other("key", &key, format!("ซ้ำกับแถวที่ {first}"), format!("repeats row {first}")));
+            p.add(
+                sheet,
+                r.row,
+                &other("key", &key, format!("ซ้ำกับแถวที่ {first}"), format!("repeats row {first}")),
+            );
             continue;
         }
         let money = |p: &mut Problems, field: &'static str, sign: Sign| -> Option<Satang> {
@@ -248,11 +323,24 @@ fn parse_fund(rows: &[DataRow], facts: &FundFacts<'_>, p: &mut Problems) -> Opti
         return None;
     };
     if start > facts.today {
-        p.add(sheet, books_row, &Error::invalid("books_start", start.to_string(), Problem::InFuture));
+        p.add(
+            sheet,
+            books_row,
+            &Error::invalid("books_start", start.to_string(), Problem::InFuture),
+        );
     }
     let founded = founded_on.unwrap_or(start);
     if founded > start {
-        p.add(sheet, books_row, &other("books_start", &start.to_string(), format!("ต้องไม่ก่อนวันก่อตั้งกองทุน ({})", th_date(founded)), format!("must not be before the fund was founded ({founded})")));
+        p.add(
+            sheet,
+            books_row,
+            &other(
+                "books_start",
+                &start.to_string(),
+                format!("ต้องไม่ก่อนวันก่อตั้งกองทุน ({})", th_date(founded)),
+                format!("must not be before the fund was founded ({founded})"),
+            ),
+        );
     }
     Some((start, founded, note, balances, capital, (savings_total, loans_total)))
 }
@@ -285,11 +373,24 @@ fn parse_members(rows: &[DataRow], facts: &FundFacts<'_>, p: &mut Problems) -> V
         if number.is_empty() {
             p.add(sheet, r.row, &Error::invalid("member_no", "", Problem::Empty));
         } else if let Some(first) = seen_no.insert(number.clone(), r.row) {
-            p.add(sheet, r.row, &other("member_no", &number, format!("ซ้ำกับแถวที่ {first}"), format!("repeats row {first}")));
+            p.add(
+                sheet,
+                r.row,
+                &other(
+                    "member_no",
+                    &number,
+                    format!("ซ้ำกับแถวที่ {first}"),
+                    format!("repeats row {first}"),
+                ),
+            );
         }
         let input = each_field_checked(&fields, facts.today, sheet, r.row, p);
         let status_text = r.get("status");
-        let status = if status_text.is_empty() { Some(MemberStatus::Active) } else { p.take(sheet, r.row, MemberStatus::parse(status_text)) };
+        let status = if status_text.is_empty() {
+            Some(MemberStatus::Active)
+        } else {
+            p.take(sheet, r.row, MemberStatus::parse(status_text))
+        };
         let since_text = r.get("status_since");
         let status_since = match (status, since_text.is_empty()) {
             (Some(MemberStatus::Active), true) => input.as_ref().map(|i| i.joined_on),
@@ -297,12 +398,23 @@ fn parse_members(rows: &[DataRow], facts: &FundFacts<'_>, p: &mut Problems) -> V
                 p.add(sheet, r.row, &Error::invalid("status_since", "", Problem::Empty));
                 None
             }
-            (_, false) => p.take(sheet, r.row, crate::domain::date::parse_field("status_since", since_text)),
+            (_, false) => {
+                p.take(sheet, r.row, crate::domain::date::parse_field("status_since", since_text))
+            }
             (None, true) => None,
         };
         if let (Some(since), Some(i)) = (status_since, &input) {
             if since < i.joined_on || since > facts.today {
-                p.add(sheet, r.row, &other("status_since", since_text, "ต้องอยู่ระหว่างวันที่สมัครกับวันนี้", "must be between the joining date and today"));
+                p.add(
+                    sheet,
+                    r.row,
+                    &other(
+                        "status_since",
+                        since_text,
+                        "ต้องอยู่ระหว่างวันที่สมัครกับวันนี้",
+                        "must be between the joining date and today",
+                    ),
+                );
             }
         }
         let paid_text = r.get("paid_through");
@@ -312,7 +424,16 @@ fn parse_members(rows: &[DataRow], facts: &FundFacts<'_>, p: &mut Problems) -> V
                 Ok(period) => {
                     let first = period_of(facts.schedule, facts.fiscal_year_start, i.joined_on);
                     if period + 1 < first {
-                        p.add(sheet, r.row, &other("paid_through", paid_text, "อยู่ก่อนวันที่สมัคร", "is before the member joined"));
+                        p.add(
+                            sheet,
+                            r.row,
+                            &other(
+                                "paid_through",
+                                paid_text,
+                                "อยู่ก่อนวันที่สมัคร",
+                                "is before the member joined",
+                            ),
+                        );
                         None
                     } else {
                         Some(period - first + 1)
@@ -329,31 +450,79 @@ fn parse_members(rows: &[DataRow], facts: &FundFacts<'_>, p: &mut Problems) -> V
         let entrance_fee_paid = if fee_text.is_empty() && facts.entrance_fee.is_zero() {
             Some(false)
         } else if fee_text.is_empty() {
-            p.add(sheet, r.row, &other("entrance_fee_paid", "", "ต้องระบุ ใช่ หรือ ไม่ใช่ (กองทุนเก็บค่าแรกเข้า)", "must say yes or no (the fund charges an entrance fee)"));
+            p.add(
+                sheet,
+                r.row,
+                &other(
+                    "entrance_fee_paid",
+                    "",
+                    "ต้องระบุ ใช่ หรือ ไม่ใช่ (กองทุนเก็บค่าแรกเข้า)",
+                    "must say yes or no (the fund charges an entrance fee)",
+                ),
+            );
             None
         } else {
             p.take(sheet, r.row, yes_no("entrance_fee_paid", fee_text))
         };
         let savings_text = r.get("savings");
-        let savings = if savings_text.is_empty() { Some(Satang::ZERO) } else { p.take(sheet, r.row, Satang::parse_field("savings", savings_text, Sign::NonNegative)) };
+        let savings = if savings_text.is_empty() {
+            Some(Satang::ZERO)
+        } else {
+            p.take(sheet, r.row, Satang::parse_field("savings", savings_text, Sign::NonNegative))
+        };
         if let Some(s) = savings {
             if s.0 > 0 && !facts.kind.keeps_savings() {
-                p.add(sheet, r.row, &other("savings", savings_text, "กองทุนสวัสดิการอย่างเดียวไม่มีเงินสัจจะ", "a welfare-only fund keeps no sajja savings"));
+                p.add(
+                    sheet,
+                    r.row,
+                    &other(
+                        "savings",
+                        savings_text,
+                        "กองทุนสวัสดิการอย่างเดียวไม่มีเงินสัจจะ",
+                        "a welfare-only fund keeps no sajja savings",
+                    ),
+                );
             }
         }
         if let Some(i) = &input {
             if let Some(id) = &i.national_id {
                 if let Some(first) = seen_id.insert(id.as_str().to_string(), r.row) {
-                    p.add(sheet, r.row, &other("national_id", id.as_str(), format!("ซ้ำกับแถวที่ {first}"), format!("repeats row {first}")));
+                    p.add(
+                        sheet,
+                        r.row,
+                        &other(
+                            "national_id",
+                            id.as_str(),
+                            format!("ซ้ำกับแถวที่ {first}"),
+                            format!("repeats row {first}"),
+                        ),
+                    );
                 }
             }
         }
         if p.rows.len() > before {
             continue;
         }
-        if let (Some(input), Some(status), Some(status_since), Some(periods_paid), Some(entrance_fee_paid), Some(savings)) = (input, status, status_since, periods_paid, entrance_fee_paid, savings) {
+        if let (
+            Some(input),
+            Some(status),
+            Some(status_since),
+            Some(periods_paid),
+            Some(entrance_fee_paid),
+            Some(savings),
+        ) = (input, status, status_since, periods_paid, entrance_fee_paid, savings)
+        {
             let paid_through = (!paid_text.is_empty()).then(|| paid_text.to_string());
-            out.push(PlannedMember { row: r.row, input, status, status_since, periods_paid, paid_through, entrance_fee_paid, savings });
+            out.push(PlannedMember {
+                row: r.row,
+                input,
+                status,
+                status_since,
+                periods_paid,
+                paid_through,
+                entrance_fee_paid,
+                savings,
+            });
         }
     }
     out
@@ -362,7 +531,13 @@ fn parse_members(rows: &[DataRow], facts: &FundFacts<'_>, p: &mut Problems) -> V
 /// Validate a member's fields, naming every bad field of the row: the domain check stops at
 /// the first, so each bad field found is set to a harmless value in a copy and the copy is
 /// checked again, until it passes or a field turns up that cannot be stood in for.
-fn each_field_checked(fields: &MemberFields, today: NaiveDate, sheet: &str, row: usize, p: &mut Problems) -> Option<MemberInput> {
+fn each_field_checked(
+    fields: &MemberFields,
+    today: NaiveDate,
+    sheet: &str,
+    row: usize,
+    p: &mut Problems,
+) -> Option<MemberInput> {
     type Slot = fn(&mut MemberFields) -> &mut String;
     let stand_ins: [(&str, Slot, &str); 11] = [
         ("member_no", |f| &mut f.member_no, "1"),
@@ -397,102 +572,242 @@ fn each_field_checked(fields: &MemberFields, today: NaiveDate, sheet: &str, row:
     None
 }
 
-fn member_ref<'a>(sheet: &str, r: &DataRow, known: &HashMap<&str, &'a PlannedMember>, p: &mut Problems) -> Option<&'a PlannedMember> {
+fn member_ref<'a>(
+    sheet: &str,
+    r: &DataRow,
+    known: &HashMap<&str, &'a PlannedMember>,
+    p: &mut Problems,
+) -> Option<&'a PlannedMember> {
     let no = crate::thai::from_thai_digits(r.get("member_no"));
     match known.get(no.as_str()) {
         Some(m) => Some(*m),
         None => {
-            p.add(sheet, r.row, &other("member_no", r.get("member_no"), "ไม่มีในแผ่น members", "is not in the members sheet"));
+            p.add(
+                sheet,
+                r.row,
+                &other(
+                    "member_no",
+                    r.get("member_no"),
+                    "ไม่มีในแผ่น members",
+                    "is not in the members sheet",
+                ),
+            );
             None
         }
     }
 }
 
-fn parse_loans(rows: &[DataRow], facts: &FundFacts<'_>, books_start: NaiveDate, known: &HashMap<&str, &PlannedMember>, p: &mut Problems) -> Vec<PlannedLoan> {
+fn parse_loans(
+    rows: &[DataRow],
+    facts: &FundFacts<'_>,
+    books_start: NaiveDate,
+    known: &HashMap<&str, &PlannedMember>,
+    p: &mut Problems,
+) -> Vec<PlannedLoan> {
     let sheet = LOANS.name;
     let mut out = Vec::new();
     for r in rows {
         if !facts.kind.keeps_savings() {
-            p.add(sheet, r.row, &other("member_no", r.get("member_no"), "กองทุนสวัสดิการอย่างเดียวไม่มีเงินกู้", "a welfare-only fund makes no loans"));
+            p.add(
+                sheet,
+                r.row,
+                &other(
+                    "member_no",
+                    r.get("member_no"),
+                    "กองทุนสวัสดิการอย่างเดียวไม่มีเงินกู้",
+                    "a welfare-only fund makes no loans",
+                ),
+            );
             continue;
         }
         let member = member_ref(sheet, r, known, p);
-        let principal = p.take(sheet, r.row, Satang::parse_field("principal", r.get("principal"), Sign::Positive));
-        let rate = p.take(sheet, r.row, Satang::parse_field("rate", r.get("rate_percent_month"), Sign::NonNegative)).and_then(|rate| {
-            if rate.0 > 10_00 {
-                p.add(sheet, r.row, &other("rate", r.get("rate_percent_month"), "เกินร้อยละ 10 ต่อเดือน", "is above 10% a month"));
-                None
-            } else {
-                Some(rate.0 as u32)
-            }
-        });
+        let principal = p.take(
+            sheet,
+            r.row,
+            Satang::parse_field("principal", r.get("principal"), Sign::Positive),
+        );
+        let rate = p
+            .take(
+                sheet,
+                r.row,
+                Satang::parse_field("rate", r.get("rate_percent_month"), Sign::NonNegative),
+            )
+            .and_then(|rate| {
+                if rate.0 > 10_00 {
+                    p.add(
+                        sheet,
+                        r.row,
+                        &other(
+                            "rate",
+                            r.get("rate_percent_month"),
+                            "เกินร้อยละ 10 ต่อเดือน",
+                            "is above 10% a month",
+                        ),
+                    );
+                    None
+                } else {
+                    Some(rate.0 as u32)
+                }
+            });
         let method = p.take(sheet, r.row, Method::parse("interest", r.get("interest")));
         let left = match r.get("instalments_left").parse::<u32>() {
             Ok(n) if (1..=240).contains(&n) => Some(n),
             _ => {
-                p.add(sheet, r.row, &other("instalments_left", r.get("instalments_left"), "ต้องเป็นจำนวนงวด 1 ถึง 240", "must be a number of instalments from 1 to 240"));
+                p.add(
+                    sheet,
+                    r.row,
+                    &other(
+                        "instalments_left",
+                        r.get("instalments_left"),
+                        "ต้องเป็นจำนวนงวด 1 ถึง 240",
+                        "must be a number of instalments from 1 to 240",
+                    ),
+                );
                 None
             }
         };
-        let next_due = p.take(sheet, r.row, crate::domain::date::parse_field("next_due", r.get("next_due")));
+        let next_due =
+            p.take(sheet, r.row, crate::domain::date::parse_field("next_due", r.get("next_due")));
         if let Some(due) = next_due {
             if due < books_start {
-                p.add(sheet, r.row, &other("next_due", r.get("next_due"), format!("ต้องไม่ก่อนวันเริ่มบัญชี ({})", th_date(books_start)), format!("must not be before the books start ({books_start})")));
+                p.add(
+                    sheet,
+                    r.row,
+                    &other(
+                        "next_due",
+                        r.get("next_due"),
+                        format!("ต้องไม่ก่อนวันเริ่มบัญชี ({})", th_date(books_start)),
+                        format!("must not be before the books start ({books_start})"),
+                    ),
+                );
             }
         }
         let mut guarantors = Vec::new();
-        for g in r.get("guarantors").split([',', ' ', ';']).map(str::trim).filter(|g| !g.is_empty()) {
+        for g in r.get("guarantors").split([',', ' ', ';']).map(str::trim).filter(|g| !g.is_empty())
+        {
             let g = crate::thai::from_thai_digits(g);
-            if !known.contains_key(g.as_str()) || Some(g.as_str()) == member.and_then(|m| m.input.member_no.as_deref()) {
-                p.add(sheet, r.row, &other("guarantors", &g, "ต้องเป็นสมาชิกคนอื่นในแผ่น members", "must be another member in the members sheet"));
+            if !known.contains_key(g.as_str())
+                || Some(g.as_str()) == member.and_then(|m| m.input.member_no.as_deref())
+            {
+                p.add(
+                    sheet,
+                    r.row,
+                    &other(
+                        "guarantors",
+                        &g,
+                        "ต้องเป็นสมาชิกคนอื่นในแผ่น members",
+                        "must be another member in the members sheet",
+                    ),
+                );
             }
             guarantors.push(g);
         }
-        if let (Some(m), Some(principal), Some(rate_bp), Some(method), Some(instalments_left), Some(next_due)) = (member, principal, rate, method, left, next_due) {
-            out.push(PlannedLoan { member_no: m.input.member_no.clone().unwrap_or_default(), principal, rate_bp, method, instalments_left, next_due, guarantors });
+        if let (
+            Some(m),
+            Some(principal),
+            Some(rate_bp),
+            Some(method),
+            Some(instalments_left),
+            Some(next_due),
+        ) = (member, principal, rate, method, left, next_due)
+        {
+            out.push(PlannedLoan {
+                member_no: m.input.member_no.clone().unwrap_or_default(),
+                principal,
+                rate_bp,
+                method,
+                instalments_left,
+                next_due,
+                guarantors,
+            });
         }
     }
     out
 }
 
-fn parse_welfare(rows: &[DataRow], books_start: NaiveDate, known: &HashMap<&str, &PlannedMember>, p: &mut Problems) -> Vec<PlannedWelfare> {
+fn parse_welfare(
+    rows: &[DataRow],
+    books_start: NaiveDate,
+    known: &HashMap<&str, &PlannedMember>,
+    p: &mut Problems,
+) -> Vec<PlannedWelfare> {
     let sheet = WELFARE_HISTORY.name;
     let mut out = Vec::new();
     for r in rows {
         let member = member_ref(sheet, r, known, p);
         let category = p.take(sheet, r.row, Category::parse(r.get("category")));
-        let event = p.take(sheet, r.row, crate::domain::date::parse_field("event_date", r.get("event_date")));
+        let event = p.take(
+            sheet,
+            r.row,
+            crate::domain::date::parse_field("event_date", r.get("event_date")),
+        );
         if let Some(d) = event {
             if d >= books_start {
                 p.add(sheet, r.row, &other("event_date", r.get("event_date"), format!("ต้องก่อนวันเริ่มบัญชี ({}) ที่หลังจากนั้นบันทึกในโปรแกรม", th_date(books_start)), format!("must be before the books start ({books_start}); later ones are recorded in the program")));
             }
         }
-        let amount = p.take(sheet, r.row, Satang::parse_field("amount", r.get("amount"), Sign::Positive));
-        if let (Some(m), Some(category), Some(event_date), Some(amount)) = (member, category, event, amount) {
-            out.push(PlannedWelfare { member_no: m.input.member_no.clone().unwrap_or_default(), category, event_date, amount });
+        let amount =
+            p.take(sheet, r.row, Satang::parse_field("amount", r.get("amount"), Sign::Positive));
+        if let (Some(m), Some(category), Some(event_date), Some(amount)) =
+            (member, category, event, amount)
+        {
+            out.push(PlannedWelfare {
+                member_no: m.input.member_no.clone().unwrap_or_default(),
+                category,
+                event_date,
+                amount,
+            });
         }
     }
     out
 }
 
-fn parse_matching(rows: &[DataRow], books_start: NaiveDate, known: &HashMap<&str, &PlannedMember>, p: &mut Problems) -> Vec<PlannedMatching> {
+fn parse_matching(
+    rows: &[DataRow],
+    books_start: NaiveDate,
+    known: &HashMap<&str, &PlannedMember>,
+    p: &mut Problems,
+) -> Vec<PlannedMatching> {
     let sheet = MATCHING_HISTORY.name;
     let mut out = Vec::new();
     let mut seen: HashMap<(String, &'static str, String), usize> = HashMap::new();
     for r in rows {
         let member = member_ref(sheet, r, known, p);
-        let source = p.take(sheet, r.row, crate::ops::matching::source_account(r.get("source")).map(|(s, _)| s));
-        let round = p.take(sheet, r.row, crate::domain::text::required("round", r.get("round"), 50));
+        let source = p.take(
+            sheet,
+            r.row,
+            crate::ops::matching::source_account(r.get("source")).map(|(s, _)| s),
+        );
+        let round =
+            p.take(sheet, r.row, crate::domain::text::required("round", r.get("round"), 50));
         let date = p.take(sheet, r.row, crate::domain::date::parse_field("date", r.get("date")));
         if let Some(d) = date {
             if d >= books_start {
-                p.add(sheet, r.row, &other("date", r.get("date"), format!("ต้องก่อนวันเริ่มบัญชี ({})", th_date(books_start)), format!("must be before the books start ({books_start})")));
+                p.add(
+                    sheet,
+                    r.row,
+                    &other(
+                        "date",
+                        r.get("date"),
+                        format!("ต้องก่อนวันเริ่มบัญชี ({})", th_date(books_start)),
+                        format!("must be before the books start ({books_start})"),
+                    ),
+                );
             }
         }
         if let (Some(m), Some(source), Some(round), Some(date)) = (member, source, round, date) {
             let no = m.input.member_no.clone().unwrap_or_default();
             if let Some(first) = seen.insert((no.clone(), source, round.clone()), r.row) {
-                p.add(sheet, r.row, &other("round", &round, format!("ซ้ำกับแถวที่ {first}"), format!("repeats row {first}")));
+                p.add(
+                    sheet,
+                    r.row,
+                    &other(
+                        "round",
+                        &round,
+                        format!("ซ้ำกับแถวที่ {first}"),
+                        format!("repeats row {first}"),
+                    ),
+                );
                 continue;
             }
             out.push(PlannedMatching { member_no: no, source, round, date });

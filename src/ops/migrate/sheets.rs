@@ -5,7 +5,9 @@ use crate::error::{Error, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub use crate::domain::migration::{Column, Sheet, FUND, LOANS, MATCHING_HISTORY, MEMBERS, SHEETS, WELFARE_HISTORY};
+pub use crate::domain::migration::{
+    Column, Sheet, FUND, LOANS, MATCHING_HISTORY, MEMBERS, SHEETS, WELFARE_HISTORY,
+};
 
 /// One data row of a sheet: its row number as the spreadsheet shows it, and its cells by key.
 #[derive(Clone, Debug, Default)]
@@ -47,7 +49,10 @@ pub fn read(path: &Path) -> Result<Filled> {
             }
         }
         if raw.is_empty() {
-            return Err(Error::file(folder, "has no fund.csv, members.csv, ... / ไม่มีแฟ้ม fund.csv, members.csv ..."));
+            return Err(Error::file(
+                folder,
+                "has no fund.csv, members.csv, ... / ไม่มีแฟ้ม fund.csv, members.csv ...",
+            ));
         }
     } else if ext == "xlsx" || ext == "xlsm" {
         let bytes = crate::bounded::read_file(path, crate::ops::import::limits::FILE)?;
@@ -61,7 +66,10 @@ pub fn read(path: &Path) -> Result<Filled> {
         filled.rows.insert(sheet.name, data_rows(sheet, &rows, path)?);
     }
     if filled.of(&FUND).is_empty() {
-        return Err(Error::file(path, "has no 'fund' sheet (books_start, cash, bank ...) / ไม่มีแผ่น fund"));
+        return Err(Error::file(
+            path,
+            "has no 'fund' sheet (books_start, cash, bank ...) / ไม่มีแผ่น fund",
+        ));
     }
     Ok(filled)
 }
@@ -71,8 +79,16 @@ pub fn read(path: &Path) -> Result<Filled> {
 /// it; a CSV from another program may start with it). Unknown column keys are an error.
 fn data_rows(sheet: &Sheet, rows: &[Vec<String>], path: &Path) -> Result<Vec<DataRow>> {
     let first_key = sheet.columns[0].key;
-    let Some(key_row) = rows.iter().position(|r| r.first().map(|c| c.trim().trim_start_matches('\u{feff}')) == Some(first_key)) else {
-        return Err(Error::file(path, format!("sheet {}: no row of column keys ({first_key}, ...) / แผ่น {}: ไม่พบแถวรหัสคอลัมน์", sheet.name, sheet.name)));
+    let Some(key_row) = rows.iter().position(|r| {
+        r.first().map(|c| c.trim().trim_start_matches('\u{feff}')) == Some(first_key)
+    }) else {
+        return Err(Error::file(
+            path,
+            format!(
+                "sheet {}: no row of column keys ({first_key}, ...) / แผ่น {}: ไม่พบแถวรหัสคอลัมน์",
+                sheet.name, sheet.name
+            ),
+        ));
     };
     let mut keys: Vec<Option<&'static str>> = Vec::new();
     for cell in &rows[key_row] {
@@ -82,7 +98,13 @@ fn data_rows(sheet: &Sheet, rows: &[Vec<String>], path: &Path) -> Result<Vec<Dat
             continue;
         }
         let column = sheet.columns.iter().find(|c| c.key == name).ok_or_else(|| {
-            Error::file(path, format!("sheet {}: unknown column '{name}' / แผ่น {}: ไม่รู้จักคอลัมน์ '{name}'", sheet.name, sheet.name))
+            Error::file(
+                path,
+                format!(
+                    "sheet {}: unknown column '{name}' / แผ่น {}: ไม่รู้จักคอลัมน์ '{name}'",
+                    sheet.name, sheet.name
+                ),
+            )
         })?;
         keys.push(Some(column.key));
     }

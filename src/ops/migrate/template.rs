@@ -22,7 +22,11 @@ pub fn write_template(store: &Store, ctx: &Ctx, path: &Path) -> Result<usize> {
     let start_year = if month >= fy { year } else { year - 1 };
     let suggested = crate::domain::date::first_of_month(start_year, fy);
     let digits = crate::thai::Digits::Arabic;
-    let item = |key: &str, value: String, note: &str| FundItem { key: key.into(), value, note: note.into() };
+    let item = |key: &str, value: String, note: &str| FundItem {
+        key: key.into(),
+        value,
+        note: note.into(),
+    };
     let mut items = vec![
         item("books_start", crate::thai::date_numeric(suggested, digits), "วันแรกที่บันทึกในโปรแกรม (แนะนำวันแรกของปีบัญชี) / the first day kept in the program"),
         item("founded_on", String::new(), "วันก่อตั้งกองทุนจริง / when the fund was really founded"),
@@ -34,9 +38,14 @@ pub fn write_template(store: &Store, ctx: &Ctx, path: &Path) -> Result<usize> {
         item("loans_total", String::new(), "ยอดรวมเงินกู้คงค้างตามบัญชีเดิม (ถ้ามี) / total loans outstanding, checked if given"),
     ];
     for a in reader.accounts()? {
-        let carried = matches!(a.class, AccountClass::Asset | AccountClass::Liability | AccountClass::Equity);
+        let carried =
+            matches!(a.class, AccountClass::Asset | AccountClass::Liability | AccountClass::Equity);
         if carried && ![CASH, BANK, LOANS, SAVINGS_OWED, FUND_CAPITAL].contains(&a.code.as_str()) {
-            items.push(item(&format!("account:{}", a.code), String::new(), &format!("{} / {}", a.name_th, a.name_en)));
+            items.push(item(
+                &format!("account:{}", a.code),
+                String::new(),
+                &format!("{} / {}", a.name_th, a.name_en),
+            ));
         }
     }
     let bytes = template_xlsx(&SHEETS, &items, &fund.profile.name_th)?;

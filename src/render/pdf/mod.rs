@@ -27,10 +27,26 @@ pub enum Align {
 
 #[derive(Clone, Debug)]
 enum Item {
-    Text { x: f32, baseline: f32, run: text::Run },
-    Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32 },
+    Text {
+        x: f32,
+        baseline: f32,
+        run: text::Run,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+    },
     /// A filled rectangle, `gray` from 0 (black) to 255 (white).
-    Rect { x: f32, y: f32, w: f32, h: f32, gray: u8 },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        gray: u8,
+    },
 }
 
 /// A table column: width in points and alignment (numbers right-aligned).
@@ -106,7 +122,19 @@ impl PdfDoc {
     }
 
     /// Place one line of text at `x` with its top at `top`.
-    pub fn text_at(&mut self, x: f32, top: f32, width: f32, s: &str, weight: Weight, size: f32, align: Align) {
+    // (each argument is one property of the placed text; a struct for them would be built
+    // and torn down at every call site)
+    #[allow(clippy::too_many_arguments)]
+    pub fn text_at(
+        &mut self,
+        x: f32,
+        top: f32,
+        width: f32,
+        s: &str,
+        weight: Weight,
+        size: f32,
+        align: Align,
+    ) {
         if s.is_empty() {
             return;
         }
@@ -139,7 +167,15 @@ impl PdfDoc {
     }
 
     /// A left label and a right-aligned value on one line (e.g. ยอดยกมา ... 1,234.50).
-    pub fn label_value(&mut self, indent: f32, label: &str, value: &str, weight: Weight, size: f32, value_right: f32) {
+    pub fn label_value(
+        &mut self,
+        indent: f32,
+        label: &str,
+        value: &str,
+        weight: Weight,
+        size: f32,
+        value_right: f32,
+    ) {
         let h = Self::line_height(size);
         self.ensure(h);
         let y = self.y;
@@ -227,8 +263,24 @@ impl PdfDoc {
         let y = self.y;
         for (i, role) in roles.iter().enumerate() {
             let x = self.margin_left + w * i as f32;
-            self.text_at(x, y, w, "ลงชื่อ ..................................", Weight::Regular, size, Align::Center);
-            self.text_at(x, y + h, w, "(..................................)", Weight::Regular, size, Align::Center);
+            self.text_at(
+                x,
+                y,
+                w,
+                "ลงชื่อ ..................................",
+                Weight::Regular,
+                size,
+                Align::Center,
+            );
+            self.text_at(
+                x,
+                y + h,
+                w,
+                "(..................................)",
+                Weight::Regular,
+                size,
+                Align::Center,
+            );
             self.text_at(x, y + 2.0 * h, w, role, Weight::Regular, size, Align::Center);
         }
         self.y += h * 3.2;
@@ -238,9 +290,12 @@ impl PdfDoc {
     pub fn finish(self) -> Vec<u8> {
         let total = self.pages.len();
         let mut document = Document::new();
-        document.set_metadata(krilla::metadata::Metadata::new().title(self.title.clone()).creator("Kongthun".into()));
+        document.set_metadata(
+            krilla::metadata::Metadata::new().title(self.title.clone()).creator("Kongthun".into()),
+        );
         for (i, items) in self.pages.iter().enumerate() {
-            let mut page = document.start_page_with(PageSettings::from_wh(A4_WIDTH, A4_HEIGHT).expect("A4"));
+            let mut page =
+                document.start_page_with(PageSettings::from_wh(A4_WIDTH, A4_HEIGHT).expect("A4"));
             let mut surface = page.surface();
             let mut footer = items.clone();
             let fy = A4_HEIGHT - 40.0;
@@ -253,7 +308,8 @@ impl PdfDoc {
             // The page number sits in the middle unless the side texts reach it; then it
             // takes a line of its own below them.
             let page_x = self.margin_left + (w - number.width) / 2.0;
-            let crowded = self.margin_left + left.width + 6.0 > page_x || self.margin_left + w - right.width - 6.0 < page_x + number.width;
+            let crowded = self.margin_left + left.width + 6.0 > page_x
+                || self.margin_left + w - right.width - 6.0 < page_x + number.width;
             let page_line = if crowded { fy + size * 2.3 } else { fy + size };
             for (run, x, baseline) in [
                 (left, self.margin_left, fy + size),
@@ -264,12 +320,25 @@ impl PdfDoc {
                     footer.push(Item::Text { x, baseline, run });
                 }
             }
-            footer.push(Item::Line { x1: self.margin_left, y1: fy - 4.0, x2: A4_WIDTH - self.margin_right, y2: fy - 4.0, width: 0.4 });
+            footer.push(Item::Line {
+                x1: self.margin_left,
+                y1: fy - 4.0,
+                x2: A4_WIDTH - self.margin_right,
+                y2: fy - 4.0,
+                width: 0.4,
+            });
             for item in &footer {
                 match item {
                     Item::Text { x, baseline, run } => {
                         let f = text::face(run.weight);
-                        surface.draw_glyphs(Point::from_xy(*x, *baseline), &run.glyphs, f.pdf.clone(), &run.text, run.size, false);
+                        surface.draw_glyphs(
+                            Point::from_xy(*x, *baseline),
+                            &run.glyphs,
+                            f.pdf.clone(),
+                            &run.text,
+                            run.size,
+                            false,
+                        );
                     }
                     Item::Rect { x, y, w, h, gray } => {
                         let mut pb = PathBuilder::new();
@@ -290,7 +359,8 @@ impl PdfDoc {
                         pb.move_to(*x1, *y1);
                         pb.line_to(*x2, *y2);
                         if let Some(path) = pb.finish() {
-                            surface.set_stroke(Some(Stroke { width: *width, ..Default::default() }));
+                            surface
+                                .set_stroke(Some(Stroke { width: *width, ..Default::default() }));
                             surface.draw_path(&path);
                             surface.set_stroke(None);
                         }

@@ -130,11 +130,8 @@ pub fn fit(text: &str, weight: Weight, size: f32, max_width: f32) -> String {
     if width(text, weight, size) <= max_width {
         return text.to_string();
     }
-    let cuts: Vec<usize> = text
-        .char_indices()
-        .filter(|(i, c)| *i > 0 && !is_combining(*c))
-        .map(|(i, _)| i)
-        .collect();
+    let cuts: Vec<usize> =
+        text.char_indices().filter(|(i, c)| *i > 0 && !is_combining(*c)).map(|(i, _)| i).collect();
     let (mut lo, mut hi) = (0usize, cuts.len());
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
@@ -152,7 +149,19 @@ pub fn fit(text: &str, weight: Weight, size: f32, max_width: f32) -> String {
 }
 
 /// Compounds the dictionary splits into two words but a reader takes as one; never broken.
-const KEEP_WHOLE: &[&str] = &["เห็นชอบ", "เห็นด้วย", "งดออกเสียง", "องค์ประชุม", "เสียชีวิต", "ถูกให้ออก", "ผู้ใหญ่บ้าน", "เงินสัจจะ", "ยอดยกมา", "ยอดยกไป", "ผู้ตรวจสอบ"];
+const KEEP_WHOLE: &[&str] = &[
+    "เห็นชอบ",
+    "เห็นด้วย",
+    "งดออกเสียง",
+    "องค์ประชุม",
+    "เสียชีวิต",
+    "ถูกให้ออก",
+    "ผู้ใหญ่บ้าน",
+    "เงินสัจจะ",
+    "ยอดยกมา",
+    "ยอดยกไป",
+    "ผู้ตรวจสอบ",
+];
 
 /// Break opportunities of a paragraph, without those inside the compounds above.
 fn break_points(paragraph: &str) -> Vec<usize> {
@@ -206,7 +215,8 @@ mod tests {
         assert!(lines.len() > 1, "{lines:?}");
         assert_eq!(lines.concat(), text);
         let joined = lines.join("|");
-        for word in ["สัจจะ", "ผู้ใหญ่", "สมาชิก", "กองทุน"] {
+        for word in ["สัจจะ", "ผู้ใหญ่", "สมาชิก", "กองทุน"]
+        {
             assert!(joined.contains(word), "{word} split in {joined}");
         }
     }
@@ -219,7 +229,11 @@ mod tests {
         assert!(width(&cut, Weight::Regular, 10.0) <= 90.0);
         let kept = cut.trim_end_matches('…');
         assert!(long.starts_with(kept));
-        assert!(!kept.ends_with(is_combining) || kept.chars().last().is_some_and(|c| !is_combining(c)) || long[kept.len()..].chars().next().is_some_and(|c| !is_combining(c)));
+        assert!(
+            !kept.ends_with(is_combining)
+                || kept.chars().last().is_some_and(|c| !is_combining(c))
+                || long[kept.len()..].chars().next().is_some_and(|c| !is_combining(c))
+        );
         assert_eq!(fit("สั้น", Weight::Regular, 10.0, 90.0), "สั้น");
     }
 
