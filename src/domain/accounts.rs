@@ -210,6 +210,36 @@ const CHART: &[AccountSeed] = &[
     seed(OTHER_EXPENSE, "ค่าใช้จ่ายอื่น", "Other expenses", Expense, For::All),
 ];
 
+/// The two activities one book may keep (a fund of kind `both`): the welfare fund, whose
+/// money is the members' contributions and the matching money given for their welfare, and
+/// the savings group, which earns interest and fines on its members' sajja savings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Activity {
+    Welfare,
+    Savings,
+}
+
+/// Which activity an income or expense account belongs to, `None` for the other classes.
+/// Contributions, entrance fees, matching money, grants and donations are always the welfare
+/// fund's (never a profit to share); loan interest and fines are always the savings group's.
+/// Bank interest, other income and the running costs belong to the savings group only in a
+/// fund that is a savings group alone: in a fund of both kinds they are the welfare fund's,
+/// so that nothing of the welfare fund is ever counted as the group's profit.
+pub fn activity_of(code: &str, kind: FundKind) -> Option<Activity> {
+    let class = AccountClass::of_code(code)?;
+    if !matches!(class, AccountClass::Income | AccountClass::Expense) {
+        return None;
+    }
+    Some(match code {
+        LOAN_INTEREST | FINES => Activity::Savings,
+        CONTRIBUTIONS | ENTRANCE_FEES | DONATIONS => Activity::Welfare,
+        c if c.starts_with("42") || c.starts_with("51") => Activity::Welfare,
+        _ if kind == FundKind::Savings => Activity::Savings,
+        _ => Activity::Welfare,
+    })
+}
+
 /// The accounts a new fund of this kind starts with, in code order.
 pub fn seed_chart(kind: FundKind) -> Vec<AccountSeed> {
     CHART

@@ -100,7 +100,9 @@ pub fn allocate(
         }
         super::check_entry_date(&reader, ctx, date, date_input)?;
         let report = crate::report::yearly(&reader, year, ctx.today())?;
-        let profit = report.surplus;
+        // Only the savings group's own net profit: never the members' contributions, entrance
+        // fees or the matching money, which are the welfare fund's.
+        let profit = report.savings_profit;
         if profit.0 <= 0 {
             return Err(Error::Refused {
                 code: "no_profit",

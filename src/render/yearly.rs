@@ -63,6 +63,17 @@ pub fn yearly_pdf(r: &YearReport) -> Vec<u8> {
         "ค่าใช้จ่ายสูงกว่ารายได้"
     };
     doc.label_value(0.0, label, &money(r.surplus.0.abs()), Weight::Bold, size, w);
+    if r.fund.kind.keeps_savings() {
+        // what may be allocated: the savings group's own profit, never the welfare fund's money
+        doc.label_value(
+            0.0,
+            "กำไรสุทธิของกลุ่มออมทรัพย์ (ส่วนที่จัดสรรได้)",
+            &money(r.savings_profit.0),
+            Weight::Regular,
+            size,
+            w,
+        );
+    }
     doc.gap(8.0);
 
     doc.line(
@@ -229,6 +240,15 @@ pub fn yearly_tables(r: &YearReport) -> Vec<Table> {
     let total = sum_of(&ie, first_expense, ie.len(), 4);
     ie.push(vec![t("รวมค่าใช้จ่าย"), t(""), t(""), t("Total expenses"), total]);
     ie.push(vec![t("รายได้สูง(ต่ำ)กว่าค่าใช้จ่าย"), t(""), t(""), t("Surplus"), Cell::Money(r.surplus.0)]);
+    if r.fund.kind.keeps_savings() {
+        ie.push(vec![
+            t("กำไรสุทธิของกลุ่มออมทรัพย์"),
+            t(""),
+            t(""),
+            t("Savings group's net profit (may be allocated)"),
+            Cell::Money(r.savings_profit.0),
+        ]);
+    }
     let mut bs = lines("สินทรัพย์", &r.assets);
     let total = sum_of(&bs, 0, bs.len(), 4);
     bs.push(vec![t("รวมสินทรัพย์"), t(""), t(""), t("Total assets"), total]);

@@ -33,6 +33,10 @@ pub struct YearReport {
     pub total_expenses: Satang,
     /// Income minus expenses.
     pub surplus: Satang,
+    /// The savings group's net profit: its own income (loan interest, fines; in a savings
+    /// group alone also bank interest and other income) less its own expenses. The only
+    /// money ever allocated; contributions and matching money are the welfare fund's.
+    pub savings_profit: Satang,
     pub assets: Vec<MonthLine>,
     pub liabilities: Vec<MonthLine>,
     /// Equity accounts plus the surplus accumulated to the year end.
@@ -120,6 +124,11 @@ pub fn yearly(reader: &Reader<'_>, year: i32, printed_on: NaiveDate) -> Result<Y
         amount: Satang(accumulated),
     });
     let sum = |v: &[MonthLine]| Satang(v.iter().map(|l| l.amount.0).sum());
+    let kind = reader.require_fund()?.profile.kind;
+    let savings = |code: &str| {
+        crate::domain::accounts::activity_of(code, kind)
+            == Some(crate::domain::accounts::Activity::Savings)
+    };
     let total_income = sum(&income);
     let total_expenses = sum(&expenses);
 
@@ -164,6 +173,10 @@ pub fn yearly(reader: &Reader<'_>, year: i32, printed_on: NaiveDate) -> Result<Y
         total_income,
         total_expenses,
         surplus: Satang(total_income.0 - total_expenses.0),
+        savings_profit: Satang(
+            income.iter().filter(|l| savings(&l.code)).map(|l| l.amount.0).sum::<i64>()
+                - expenses.iter().filter(|l| savings(&l.code)).map(|l| l.amount.0).sum::<i64>(),
+        ),
         total_assets: sum(&assets),
         total_liabilities_and_equity: Satang(sum(&liabilities).0 + sum(&equity).0),
         income: income.clone(),

@@ -607,3 +607,50 @@ fn a_january_with_the_allocation_shows_only_money_that_moved() {
     }
     assert!(checked > 0, "the demo has a January with an allocation");
 }
+
+#[test]
+fn the_demo_allocates_only_the_savings_groups_net_profit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.sqlite")).unwrap();
+    kongthun::demo::build(&mut store, &kongthun::demo::DemoSpec::default()).unwrap();
+    let reader = store.read();
+    let mut seen = 0;
+    reader
+        .for_each_entry(|e| {
+            if e.kind != "allocation" {
+                return;
+            }
+            seen += 1;
+            let year: i32 = e.entry_date[..4].parse::<i32>().unwrap() - 1;
+            let report = kongthun::report::yearly(&reader, year, date(2026, 11, 22)).unwrap();
+            let allocated: i64 =
+                e.postings.iter().filter(|p| p.account == "3104").map(|p| p.amount.0).sum();
+            assert_eq!(
+                Satang(allocated),
+                report.savings_profit,
+                "{}: allocated = the group's net profit",
+                e.doc_no
+            );
+            // contributions (41xx) and matching money (42xx) are never the group's
+            for l in report
+                .income
+                .iter()
+                .filter(|l| l.code.starts_with("41") || l.code.starts_with("42"))
+            {
+                let activity = kongthun::domain::accounts::activity_of(&l.code, report.fund.kind);
+                assert_eq!(
+                    activity,
+                    Some(kongthun::domain::accounts::Activity::Welfare),
+                    "{}",
+                    l.code
+                );
+            }
+            assert!(
+                report.savings_profit < report.surplus,
+                "{}: the surplus holds the welfare fund's income too",
+                e.doc_no
+            );
+        })
+        .unwrap();
+    assert!(seen > 0, "the demo allocates");
+}

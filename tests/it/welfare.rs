@@ -1018,3 +1018,97 @@ fn loans_allocations_and_entrance_fees_follow_their_reversed_entries() {
     ops::allocation::allocate(&mut f.store, &today(), 2025, &parts, "2026-01-16").unwrap();
     f.store.read().verify_chain().unwrap();
 }
+
+#[test]
+fn only_the_savings_groups_own_profit_is_allocated() {
+    // A fund of both kinds: contributions, a matching round, a donation and bank interest
+    // are the welfare fund's; only loan interest and fines (less nothing of the group's own)
+    // may be allocated.
+    let mut f = fund(FundKind::Both);
+    add_members(&mut f.store, 4, "2025-01-05");
+    let ctx = today();
+    ops::contributions::collect(
+        &mut f.store,
+        &ctx,
+        "2025-01-20",
+        "cash",
+        &(1..=4)
+            .map(|i| CollectLine {
+                member_no: i.to_string(),
+                contribution: Satang(36000),
+                savings: Satang(200000),
+                entrance_fee: Satang(5000),
+            })
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    ops::matching::receive_matching(
+        &mut f.store,
+        &ctx,
+        "government",
+        "2568/1",
+        "1200",
+        "2025-02-10",
+        "bank",
+    )
+    .unwrap();
+    let mv = |account: &str, amount: &str, date: &str| ops::cashbook::CashMove {
+        account: account.into(),
+        amount: amount.into(),
+        date: date.into(),
+        till: "cash".into(),
+        description: "ทดสอบ".into(),
+        member_no: None,
+    };
+    ops::cashbook::receive(&mut f.store, &ctx, &mv("4301", "500", "2025-03-01")).unwrap();
+    ops::cashbook::receive(&mut f.store, &ctx, &mv("4401", "12.34", "2025-06-30")).unwrap();
+    ops::cashbook::receive(&mut f.store, &ctx, &mv("4501", "20", "2025-07-01")).unwrap();
+    ops::cashbook::pay(&mut f.store, &ctx, &mv("5201", "150", "2025-07-02")).unwrap();
+    let (loan, _) = ops::loans::lend(
+        &mut f.store,
+        &ctx,
+        &ops::loans::LoanInput {
+            member_no: "1",
+            principal: "3000",
+            rate: "1",
+            method: "flat",
+            term_months: 3,
+            date: "2025-02-01",
+            guarantors: &["2".into()],
+            till: "cash",
+            resolution_id: None,
+        },
+    )
+    .unwrap();
+    for (amount, on) in [("1030", "2025-03-01"), ("1030", "2025-04-01"), ("1030", "2025-05-01")] {
+        ops::loans::repay(&mut f.store, &ctx, loan, amount, on, "cash").unwrap();
+    }
+    let report = kongthun::report::yearly(&f.store.read(), 2025, date(2026, 1, 31)).unwrap();
+    assert_eq!(
+        report.savings_profit,
+        Satang(9000 + 2000),
+        "loan interest 90.00 and fines 20.00 only"
+    );
+    assert!(report.surplus > report.savings_profit, "the welfare fund's income is far larger");
+    let out = ops::allocation::allocate(
+        &mut f.store,
+        &ctx,
+        2025,
+        &["10", "40", "20", "10", "10", "10"].map(String::from),
+        "2026-01-15",
+    )
+    .unwrap();
+    assert_eq!(out.profit, Satang(11000));
+    assert_eq!(
+        out.parts.iter().map(|(_, v)| v.0).sum::<i64>(),
+        11000,
+        "every satang of it, no more"
+    );
+    // the welfare fund's money is still there: capital untouched by the allocation
+    let entry = f.store.read().entry_by_doc_no(&out.doc_no).unwrap().unwrap();
+    assert!(
+        entry.postings.iter().all(|p| !p.account.starts_with("41") && !p.account.starts_with("42")),
+        "{:?}",
+        entry.postings
+    );
+}
