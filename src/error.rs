@@ -178,6 +178,26 @@ pub struct RowError {
     pub message_th: String,
 }
 
+impl RowError {
+    /// The row (of `sheet`, empty for a one-sheet file) that `e` is about, with the field and
+    /// value it names and its messages.
+    pub fn of(sheet: &str, row: usize, e: &Error) -> RowError {
+        let (field, value) = match e {
+            Error::Invalid { field, value, .. } => (field.to_string(), value.clone()),
+            _ => (String::new(), String::new()),
+        };
+        RowError {
+            sheet: sheet.to_string(),
+            row,
+            field,
+            value,
+            code: e.code(),
+            message_en: e.message_en(),
+            message_th: e.message_th(),
+        }
+    }
+}
+
 impl Error {
     pub fn invalid(field: &'static str, value: impl Into<String>, problem: Problem) -> Self {
         Error::Invalid { field, value: value.into(), problem }

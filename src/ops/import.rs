@@ -281,19 +281,7 @@ fn check_shared_strings_count(bytes: &[u8]) -> std::result::Result<(), String> {
 }
 
 fn row_error(row: usize, e: &Error) -> RowError {
-    let (field, value) = match e {
-        Error::Invalid { field, value, .. } => (field.to_string(), value.clone()),
-        _ => (String::new(), String::new()),
-    };
-    RowError {
-        sheet: String::new(),
-        row,
-        field,
-        value,
-        code: e.code(),
-        message_en: e.message_en(),
-        message_th: e.message_th(),
-    }
+    RowError::of("", row, e)
 }
 
 /// Import members from `path`. With `good_rows_only`, bad rows are skipped and reported;

@@ -4,7 +4,7 @@
 
 use kongthun::ops::province;
 use kongthun::store::province::ProvinceStore;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 fn golden() -> PathBuf {
@@ -12,18 +12,7 @@ fn golden() -> PathBuf {
         .join("fixtures/golden/DEMO-0001-0001-2025-11_2026-10.kongthun")
 }
 
-/// Every entry of a zip, in order, with its bytes.
-fn entries(path: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut a = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    (0..a.len())
-        .map(|i| {
-            let mut f = a.by_index(i).unwrap();
-            let mut d = Vec::new();
-            f.read_to_end(&mut d).unwrap();
-            (f.name().to_string(), d)
-        })
-        .collect()
-}
+use super::zip_entries as entries;
 
 /// The golden bundle's entries written again, `replace` swapping one entry's contents for
 /// `zeros` bytes of zeros (streamed, never held) and `extra` adding unlisted entries.

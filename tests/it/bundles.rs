@@ -7,7 +7,6 @@ use kongthun::bundle::archive::zip_bundle;
 use kongthun::ops::bundles::{export_bundle, IdPolicy};
 use kongthun::ops::province;
 use kongthun::store::province::ProvinceStore;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 struct Setup {
@@ -64,17 +63,7 @@ fn import(p: &mut ProvinceStore, path: &Path) -> kongthun::Result<province::Impo
     province::import(p, path, false, "เจ้าหน้าที่", "2026-11-22T05:00:00Z")
 }
 
-fn unzip(path: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut a = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    (0..a.len())
-        .map(|i| {
-            let mut f = a.by_index(i).unwrap();
-            let mut d = Vec::new();
-            f.read_to_end(&mut d).unwrap();
-            (f.name().to_string(), d)
-        })
-        .collect()
-}
+use super::zip_entries as unzip;
 
 fn rezip(files: &[(String, Vec<u8>)], out: &Path) {
     use std::io::Write;

@@ -215,3 +215,17 @@ pub fn tool(name: &str, args: &[&str]) -> String {
     assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Every entry of a zip file (a bundle, a workbook), in order, with its bytes.
+pub fn zip_entries(path: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let mut a = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..a.len())
+        .map(|i| {
+            let mut f = a.by_index(i).unwrap();
+            let mut d = Vec::new();
+            f.read_to_end(&mut d).unwrap();
+            (f.name().to_string(), d)
+        })
+        .collect()
+}

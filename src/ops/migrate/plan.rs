@@ -91,19 +91,27 @@ struct Problems {
 
 impl Problems {
     fn add(&mut self, sheet: &str, row: usize, e: &Error) {
-        let (field, value) = match e {
-            Error::Invalid { field, value, .. } => (field.to_string(), value.clone()),
-            _ => (String::new(), String::new()),
-        };
-        self.rows.push(RowError {
-            sheet: sheet.to_string(),
-            row,
-            field,
-            value,
-            code: e.code(),
-            message_en: e.message_en(),
-            message_th: e.message_th(),
-        });
+        self.rows.push(RowError::of(sheet, row, e));
+    }
+
+    /// A history row dated on or after the books start: recorded in the program, not carried.
+    fn refuse_after_start(
+        &mut self,
+        sheet: &str,
+        r: &DataRow,
+        field: &'static str,
+        date: Option<NaiveDate>,
+        books_start: NaiveDate,
+    ) {
+        if date.is_some_and(|d| d >= books_start) {
+            let e = other(
+                field,
+                r.get(field),
+                format!("ต้องก่อนวันเริ่มบัญชี ({}) ที่หลังจากนั้นบันทึกในโปรแกรม", th_date(books_start)),
+                format!("must be before the books start ({books_start}); later ones are recorded in the program"),
+            );
+            self.add(sheet, r.row, &e);
+        }
     }
     /// The value, or the problem recorded (and `None`).
     fn take<T>(&mut self, sheet: &str, row: usize, r: crate::Result<T>) -> Option<T> {
@@ -741,11 +749,7 @@ fn parse_welfare(
             r.row,
             crate::domain::date::parse_field("event_date", r.get("event_date")),
         );
-        if let Some(d) = event {
-            if d >= books_start {
-                p.add(sheet, r.row, &other("event_date", r.get("event_date"), format!("ต้องก่อนวันเริ่มบัญชี ({}) ที่หลังจากนั้นบันทึกในโปรแกรม", th_date(books_start)), format!("must be before the books start ({books_start}); later ones are recorded in the program")));
-            }
-        }
+        p.refuse_after_start(sheet, r, "event_date", event, books_start);
         let amount =
             p.take(sheet, r.row, Satang::parse_field("amount", r.get("amount"), Sign::Positive));
         if let (Some(m), Some(category), Some(event_date), Some(amount)) =
@@ -781,20 +785,7 @@ fn parse_matching(
         let round =
             p.take(sheet, r.row, crate::domain::text::required("round", r.get("round"), 50));
         let date = p.take(sheet, r.row, crate::domain::date::parse_field("date", r.get("date")));
-        if let Some(d) = date {
-            if d >= books_start {
-                p.add(
-                    sheet,
-                    r.row,
-                    &other(
-                        "date",
-                        r.get("date"),
-                        format!("ต้องก่อนวันเริ่มบัญชี ({})", th_date(books_start)),
-                        format!("must be before the books start ({books_start})"),
-                    ),
-                );
-            }
-        }
+        p.refuse_after_start(sheet, r, "date", date, books_start);
         if let (Some(m), Some(source), Some(round), Some(date)) = (member, source, round, date) {
             let no = m.input.member_no.clone().unwrap_or_default();
             if let Some(first) = seen.insert((no.clone(), source, round.clone()), r.row) {
