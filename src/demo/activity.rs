@@ -140,7 +140,8 @@ pub fn month(
     ops::meetings::attend(store, meeting.id, &present)?;
     ops::meetings::add_agenda(store, meeting.id, "รับรองรายงานการประชุมครั้งที่แล้ว", "")?;
     ops::meetings::add_agenda(store, meeting.id, "รายงานการเงินประจำเดือน", "")?;
-    let n = present.len() as i64;
+    // those who vote: the auditor attends but does not count
+    let n = store.read().meeting(meeting.id)?.map(|m| m.present).unwrap_or(0);
     let previous = store.read().meetings()?.into_iter().rfind(|x| {
         x.kind == "committee" && x.id < meeting.id && !x.locked && !x.minutes.is_empty()
     });

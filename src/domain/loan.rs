@@ -37,6 +37,29 @@ impl Method {
     }
 }
 
+/// The highest interest a loan between people may carry: 15% a year (Civil and Commercial
+/// Code s. 654), i.e. 1.25% a month, whether charged flat or on the declining balance (a
+/// flat rate is charged on the whole principal every month, so it is never below its
+/// nominal yearly rate).
+pub const MAX_RATE_BP_A_MONTH: u32 = 125;
+
+/// Refuse a monthly rate (in hundredths of a percent) above the legal yearly limit, naming
+/// the yearly rate it comes to.
+pub fn check_rate(field: &'static str, input: &str, rate_bp: i64) -> crate::Result<()> {
+    if rate_bp > i64::from(MAX_RATE_BP_A_MONTH) {
+        let yearly = crate::domain::Satang(rate_bp * 12).display();
+        return Err(crate::Error::invalid(
+            field,
+            input,
+            crate::Problem::Other {
+                th: format!("เท่ากับร้อยละ {yearly} ต่อปี เกินร้อยละ 15 ต่อปีที่ประมวลกฎหมายแพ่งและพาณิชย์ มาตรา 654 กำหนด"),
+                en: format!("comes to {yearly}% a year, above the 15% a year of the Civil and Commercial Code s. 654"),
+            },
+        ));
+    }
+    Ok(())
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Installment {
     pub no: u32,

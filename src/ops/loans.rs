@@ -28,15 +28,7 @@ pub fn lend(store: &mut Store, ctx: &Ctx, input: &LoanInput<'_>) -> Result<(i64,
         Satang::parse_field("amount", input.principal, crate::domain::money::Sign::Positive)?;
     // percent with up to two decimals == basis points
     let rate = Satang::parse_field("rate", input.rate, crate::domain::money::Sign::NonNegative)?;
-    if rate.0 > 10_00 {
-        return Err(Error::invalid(
-            "rate",
-            input.rate,
-            Problem::Other {
-                th: "เกินร้อยละ 10 ต่อเดือน".into(), en: "is above 10% a month".into()
-            },
-        ));
-    }
+    crate::domain::loan::check_rate("rate", input.rate, rate.0)?;
     let method = Method::parse("method", input.method)?;
     if input.term_months == 0 || input.term_months > 120 {
         return Err(Error::invalid(

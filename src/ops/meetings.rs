@@ -61,6 +61,19 @@ pub fn set_committee(
                 status: m.status.key().into(),
             });
         }
+        // The auditor holds no other office in the same term: not the chair, not the
+        // treasurer (whom the auditor checks).
+        let checks_itself = |a: &str, b: &str| (a == "auditor" && ["chair", "treasurer"].contains(&b)) || (b == "auditor" && ["chair", "treasurer"].contains(&a));
+        for (other_role, other_from, other_to) in tx.read().committee_terms_of(m.id)? {
+            let overlaps = other_from.as_str() <= to_d.to_string().as_str() && other_to.as_str() >= from_d.to_string().as_str();
+            if overlaps && checks_itself(role_key, &other_role) {
+                let name = |k: &str| ROLES.iter().find(|(key, _)| *key == k).map(|(_, th)| *th).unwrap_or("");
+                return Err(Error::invalid("role", role, Problem::Other {
+                    th: format!("สมาชิกเลขที่ {} เป็น{}ในวาระเดียวกันอยู่แล้ว ผู้ตรวจสอบต้องไม่ดำรงตำแหน่งประธานหรือเหรัญญิก", m.member_no, name(&other_role)),
+                    en: format!("member {} is already {} in the same term; the auditor may not be the chair or the treasurer", m.member_no, other_role),
+                }));
+            }
+        }
         tx.insert_committee_term(m.id, role_key, &from_d.to_string(), &to_d.to_string())
     })
 }
@@ -72,6 +85,7 @@ fn entitled(reader: &crate::store::Reader<'_>, kind: &str, date: &str) -> Result
         "committee" => reader
             .committee_on(date)?
             .into_iter()
+            .filter(|(_, role)| role != "auditor")
             .map(|(m, _)| m)
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
@@ -151,7 +165,17 @@ pub fn attend(store: &mut Store, meeting_id: i64, member_nos: &[String]) -> Resu
         if m.locked {
             return Err(locked_error(&m));
         }
-        let allowed = entitled(&tx.read(), &m.kind, &m.held_on)?;
+        // the auditor attends a committee meeting too (to check), without counting
+        let mut allowed = entitled(&tx.read(), &m.kind, &m.held_on)?;
+        if m.kind == "committee" {
+            allowed.extend(
+                tx.read()
+                    .committee_on(&m.held_on)?
+                    .into_iter()
+                    .filter(|(_, r)| r == "auditor")
+                    .map(|(id, _)| id),
+            );
+        }
         for no in member_nos {
             let member = super::member_by_no(&tx.read(), no)?;
             if !allowed.contains(&member.id) {

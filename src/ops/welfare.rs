@@ -365,6 +365,29 @@ pub fn pay_claim(
             }
         }
         check_entry_date(&reader, ctx, date, date_input)?;
+        // Not paid before the meeting that approved it.
+        if let Some(resolution) =
+            claim.resolution_id.map(|r| reader.resolution(r)).transpose()?.flatten()
+        {
+            if let Some(meeting) = reader.meeting(resolution.meeting_id)? {
+                if date.to_string() < meeting.held_on {
+                    let held = crate::domain::date::parse(&meeting.held_on)
+                        .map(|d| crate::thai::date_short(d, crate::thai::Digits::Arabic))
+                        .unwrap_or(meeting.held_on.clone());
+                    return Err(Error::invalid(
+                        "date",
+                        date_input,
+                        Problem::Other {
+                            th: format!("ก่อนวันประชุมที่อนุมัติ ({} {held})", resolution.label),
+                            en: format!(
+                                "is before the meeting that approved it ({})",
+                                meeting.held_on
+                            ),
+                        },
+                    ));
+                }
+            }
+        }
         let till = super::till_account(&reader, till)?;
         let amount = claim.approved_amount.unwrap_or_default();
         super::require_funds(&reader, &till, date, amount, &amount.display())?;

@@ -59,8 +59,16 @@ fn meeting_from_row(r: &Row<'_>) -> rusqlite::Result<MeetingRow> {
     })
 }
 
-const MEETING_SELECT: &str =
-    "SELECT m.*, (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id) AS present FROM meeting m";
+/// A meeting with `present`: who attended and counts toward the quorum — at a committee
+/// meeting, not a member who is there only as the auditor (ผู้ตรวจสอบ), who attends to check
+/// and neither votes nor counts.
+const MEETING_SELECT: &str = "SELECT m.*, (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id
+        AND NOT (m.kind = 'committee'
+                 AND EXISTS (SELECT 1 FROM committee_term t WHERE t.member_id = a.member_id AND t.role = 'auditor'
+                             AND t.term_from <= m.held_on AND t.term_to >= m.held_on)
+                 AND NOT EXISTS (SELECT 1 FROM committee_term t WHERE t.member_id = a.member_id AND t.role <> 'auditor'
+                                 AND t.term_from <= m.held_on AND t.term_to >= m.held_on))) AS present
+    FROM meeting m";
 
 fn resolution_from_row(r: &Row<'_>) -> rusqlite::Result<ResolutionRow> {
     let kind_of_meeting: String = r.get("meeting_kind")?;
@@ -191,6 +199,17 @@ impl Tx<'_> {
 
 impl Reader<'_> {
     /// Committee members (member ids) whose term covers `date`.
+    /// Every committee term of one member: (role, from, to).
+    pub fn committee_terms_of(&self, member_id: i64) -> Result<Vec<(String, String, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT role, term_from, term_to FROM committee_term WHERE member_id = ?1 ORDER BY term_from",
+        )?;
+        let rows = stmt
+            .query_map([member_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
     pub fn committee_on(&self, date: &str) -> Result<Vec<(i64, String)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT member_id, role FROM committee_term WHERE term_from <= ?1 AND term_to >= ?1 ORDER BY role, member_id",

@@ -347,7 +347,7 @@ fn welfare_meetings_and_minutes_on_the_command_line() {
         "--agenda",
         "1",
         "--for",
-        "3",
+        "2", // the chair and the treasurer; the auditor attends without a vote
     ]);
     let rid = res["id"].as_i64().unwrap().to_string();
     cli.ok(&["claim", "approve", &claim, "--resolution", &rid]);

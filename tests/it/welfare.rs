@@ -98,7 +98,7 @@ fn approving_resolution(f: &mut Fixture, date: &str) -> i64 {
             subject: "อนุมัติจ่ายสวัสดิการ",
             kind: "claim",
             agenda_no: None,
-            votes_for: 3,
+            votes_for: 2,
             votes_against: 0,
             abstain: 0,
         },
@@ -500,8 +500,11 @@ fn quorum_and_locked_minutes() {
     let m =
         ops::meetings::new_meeting(&mut f.store, &today(), "committee", "2026-05-01", "").unwrap();
     assert_eq!(m.label(), "ครั้งที่ 1/2569");
-    assert_eq!(m.eligible, 3);
+    assert_eq!(m.eligible, 2, "the chair and the treasurer; the auditor does not count");
     ops::meetings::attend(&mut f.store, m.id, &["2".into()]).unwrap();
+    // the auditor attends to check, and does not make a quorum
+    let with_auditor = ops::meetings::attend(&mut f.store, m.id, &["4".into()]).unwrap();
+    assert_eq!(with_auditor.present, 1);
     let vote = Vote {
         subject: "ทดสอบ",
         kind: "other",
@@ -770,7 +773,7 @@ fn expenses_and_admissions_cite_their_resolutions() {
             subject: "ซื้อตู้เก็บเอกสาร",
             kind: "expense",
             agenda_no: None,
-            votes_for: 3,
+            votes_for: 2,
             votes_against: 0,
             abstain: 0,
         },
@@ -784,7 +787,7 @@ fn expenses_and_admissions_cite_their_resolutions() {
             subject: "รับสมาชิกใหม่",
             kind: "admission",
             agenda_no: None,
-            votes_for: 3,
+            votes_for: 2,
             votes_against: 0,
             abstain: 0,
         },
@@ -1111,4 +1114,77 @@ fn only_the_savings_groups_own_profit_is_allocated() {
         "{:?}",
         entry.postings
     );
+}
+
+#[test]
+fn governance_rules_refuse_and_allow() {
+    // A loan's rate: at most 15% a year (1.25% a month), flat or declining.
+    let mut f = fund(FundKind::Savings);
+    add_members(&mut f.store, 3, "2025-01-05");
+    ops::savings::deposit(&mut f.store, &today(), "2", "10000", "2025-01-20", "cash").unwrap();
+    let lend = |f: &mut Fixture, rate: &str, method: &str| {
+        ops::loans::lend(
+            &mut f.store,
+            &today(),
+            &ops::loans::LoanInput {
+                member_no: "1",
+                principal: "1000",
+                rate,
+                method,
+                term_months: 2,
+                date: "2025-02-01",
+                guarantors: &["2".into()],
+                till: "cash",
+                resolution_id: None,
+            },
+        )
+    };
+    for method in ["flat", "declining"] {
+        let e = lend(&mut f, "1.26", method).unwrap_err();
+        assert!(
+            e.message_th().contains("15.12") && e.message_th().contains("มาตรา 654"),
+            "{method}: {}",
+            e.message_th()
+        );
+        assert!(e.message_en().contains("15.12% a year"), "{}", e.message_en());
+    }
+    lend(&mut f, "1.25", "declining").unwrap();
+
+    // The auditor holds no other office in the same term.
+    ops::meetings::set_committee(&mut f.store, "3", "treasurer", "2025-02-01", "2026-12-31")
+        .unwrap();
+    let e = ops::meetings::set_committee(&mut f.store, "3", "auditor", "2026-06-01", "2027-12-31")
+        .unwrap_err();
+    assert!(
+        e.message_th().contains("ผู้ตรวจสอบต้องไม่ดำรงตำแหน่งประธานหรือเหรัญญิก"),
+        "{}",
+        e.message_th()
+    );
+    let e = ops::meetings::set_committee(&mut f.store, "2", "auditor", "2025-02-01", "2026-12-31")
+        .and_then(|_| {
+            ops::meetings::set_committee(&mut f.store, "2", "chair", "2025-06-01", "2025-12-31")
+        })
+        .unwrap_err();
+    assert_eq!(e.code(), "invalid.other", "{e}");
+    // another term, after the treasurer's ends: allowed
+    ops::meetings::set_committee(&mut f.store, "3", "auditor", "2027-01-01", "2028-12-31").unwrap();
+}
+
+#[test]
+fn a_claim_is_not_paid_before_the_meeting_that_approved_it() {
+    let mut f = setup("2024-01-10", 36);
+    let (c, e) = claim(&mut f, "illness", "2026-06-10", Some("2"), &["ใบรับรองแพทย์"]).unwrap();
+    assert!(e.eligible);
+    let r = approving_resolution(&mut f, "2026-06-15");
+    ops::welfare::decide_claim(&mut f.store, c.id, true, r, None).unwrap();
+    let before = dump(&f.store);
+    let e =
+        ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-14", "cash").unwrap_err();
+    assert!(
+        e.message_th().contains("ก่อนวันประชุมที่อนุมัติ") && e.message_th().contains("15 มิ.ย. 2569"),
+        "{}",
+        e.message_th()
+    );
+    assert_eq!(dump(&f.store), before);
+    ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-15", "cash").unwrap();
 }

@@ -103,11 +103,24 @@ impl Session {
             serde_json::json!({"binary": env!("CARGO_BIN_EXE_kongthun-app"), "args": []}),
         );
         let launched_at = Instant::now();
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a WebDriver session with the app");
+        // The driver has been seen to reset the first connection while it was still coming
+        // up on a loaded machine (once in a full CI run): try the session three times.
+        let mut attempt = 0;
+        let client = loop {
+            attempt += 1;
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if attempt < 3 => {
+                    eprintln!("WebDriver session, attempt {attempt}: {e}; trying again");
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+                Err(e) => panic!("a WebDriver session with the app: {e}"),
+            }
+        };
         let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("e2e-screenshots");
         std::fs::create_dir_all(&shots).unwrap();
         Session {

@@ -641,21 +641,9 @@ fn parse_loans(
                 Satang::parse_field("rate", r.get("rate_percent_month"), Sign::NonNegative),
             )
             .and_then(|rate| {
-                if rate.0 > 10_00 {
-                    p.add(
-                        sheet,
-                        r.row,
-                        &other(
-                            "rate",
-                            r.get("rate_percent_month"),
-                            "เกินร้อยละ 10 ต่อเดือน",
-                            "is above 10% a month",
-                        ),
-                    );
-                    None
-                } else {
-                    Some(rate.0 as u32)
-                }
+                let input = r.get("rate_percent_month");
+                p.take(sheet, r.row, crate::domain::loan::check_rate("rate", input, rate.0))
+                    .map(|_| rate.0 as u32)
             });
         let method = p.take(sheet, r.row, Method::parse("interest", r.get("interest")));
         let left = match r.get("instalments_left").parse::<u32>() {
