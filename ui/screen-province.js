@@ -4,7 +4,7 @@ import { api } from "./contract.js";
 import { t } from "./i18n.js";
 import { app, refresh } from "./main.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td } from "./dom.js";
-import { beMonth, beMonthKey, previousMonth, digits } from "./format.js";
+import { beDate, beMonth, beMonthKey, previousMonth, digits } from "./format.js";
 
 const RESULTS = { imported: "นำเข้าแล้ว / imported", would_import: "ตรวจผ่าน จะนำเข้าได้ (ทดลอง ไม่บันทึก) / would import (dry run, nothing written)", already_imported: "นำเข้าไปแล้ว ไม่มีการเปลี่ยนแปลง / already imported, nothing changed" };
 
@@ -53,8 +53,8 @@ async function funds(body, box) {
   const month = beMonthKey(previousMonth(app.status.today));
   const rows = await run(null, box, () => api.province_funds({ month }));
   if (!rows) return;
-  body.append(table([["รหัส / code"], [t("name")], [t("amphoe")], [t("tambon")], ["ชุด / bundles", "num"], ["ครอบคลุม / covered"], ["ขาด (เดือน) / missing months", "num"]],
-    rows.map((r) => h("tr", {}, td(r.code), td(r.name), td(r.amphoe), td(r.tambon), td(digits(r.bundles), "num"),
+  body.append(table([["รหัส / code"], [t("name")], [t("amphoe")], [t("tambon")], [t("founded_on")], [t("books_start")], ["ชุด / bundles", "num"], ["ครอบคลุม / covered"], ["ขาด (เดือน) / missing months", "num"]],
+    rows.map((r) => h("tr", {}, td(r.code), td(r.name), td(r.amphoe), td(r.tambon), td(r.founded_on ? beDate(r.founded_on) : "-"), td(r.books_start ? beDate(r.books_start) : "-"), td(digits(r.bundles), "num"),
       td(`${beMonth(r.covered_from || "")} – ${beMonth(r.covered_to || "")}`), td(digits(r.months_missing), "num")))));
 }
 

@@ -185,12 +185,20 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
             let rows = ops::province::coverage(&store, &month)?;
             print::output(json, &rows, || {
                 for r in &rows {
+                    let be = |d: &Option<String>| {
+                        d.as_deref()
+                            .and_then(|d| crate::domain::date::parse(d).ok())
+                            .map(|d| crate::thai::date_short(d, crate::thai::Digits::Arabic))
+                            .unwrap_or_else(|| "-".into())
+                    };
                     println!(
-                        "{} {} อ.{} ต.{} ชุด {} ครอบคลุม {}–{} ขาด {} เดือน",
+                        "{} {} อ.{} ต.{} ก่อตั้ง {} เริ่มบัญชี {} ชุด {} ครอบคลุม {}–{} ขาด {} เดือน",
                         r.code,
                         r.name,
                         r.amphoe,
                         r.tambon,
+                        be(&r.founded_on),
+                        be(&r.books_start),
                         r.bundles,
                         r.covered_from.clone().unwrap_or_default(),
                         r.covered_to.clone().unwrap_or_default(),

@@ -94,6 +94,9 @@ pub struct FundCoverage {
     pub covered_to: Option<String>,
     /// Whole months after `covered_to` up to the month asked about: the gap to chase.
     pub months_missing: i64,
+    /// When the fund was founded and its books in the program began (from its bundles).
+    pub founded_on: Option<String>,
+    pub books_start: Option<String>,
 }
 
 pub fn coverage(store: &ProvinceStore, as_of_month: &str) -> Result<Vec<FundCoverage>> {
@@ -124,6 +127,8 @@ pub fn coverage(store: &ProvinceStore, as_of_month: &str) -> Result<Vec<FundCove
                 covered_from: mine.first().map(|x| x.1.clone()),
                 covered_to: f.covered_to.clone(),
                 months_missing: missing.max(0),
+                founded_on: f.founded_on.clone(),
+                books_start: f.books_start.clone(),
             }
         })
         .collect())

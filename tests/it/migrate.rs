@@ -394,6 +394,12 @@ fn an_existing_fund_migrates_and_its_history_counts() {
         (funds[0].founded_on.as_deref(), funds[0].books_start.as_deref()),
         (Some("2012-03-15"), Some("2026-10-01"))
     );
+    let coverage = ops::province::coverage(&province, "2026-10").unwrap();
+    assert_eq!(
+        coverage[0].founded_on.as_deref(),
+        Some("2012-03-15"),
+        "the funds list shows the founding"
+    );
     let entries = province.entries_of(&fund.profile.fund_code).unwrap();
     assert_eq!(entries[0].kind, "opening_balance");
 }
