@@ -294,10 +294,10 @@ impl Error {
             Error::NotFound { what, key } => format!("ไม่พบ{} '{key}'", field_th(what)),
             Error::Unbalanced { sum } => format!("รายการบัญชีไม่สมดุล: ผลรวม {sum} สตางค์ ไม่เท่ากับศูนย์"),
             Error::MonthClosed { date, month } => {
-                format!("วันที่ {date} อยู่ในเดือน {month} ซึ่งปิดบัญชีแล้ว")
+                format!("วันที่ {} อยู่ในเดือน{} ซึ่งปิดงวดแล้ว", th_date(date), th_month(month))
             }
             Error::CannotClose { month, reason_th, .. } => {
-                format!("ปิดเดือน {month} ไม่ได้: {reason_th}")
+                format!("ปิดงวดเดือน{} ไม่ได้: {reason_th}", th_month(month))
             }
             Error::InsufficientSavings { member_no, balance, amount } => {
                 format!("สมาชิกเลขที่ {member_no} มีเงินสัจจะ {balance} บาท ถอน {amount} บาท ไม่ได้")
@@ -361,6 +361,20 @@ fn below_zero_th(date: chrono::NaiveDate, s: &crate::domain::floors::Shortfall) 
         s.lowest.display(),
         s.taken.display()
     )
+}
+
+/// An ISO date as Thai print shows it (`5 ต.ค. 2569`), or as it came if it is not one.
+fn th_date(iso: &str) -> String {
+    crate::domain::date::parse(iso)
+        .map(|d| crate::thai::date_short(d, crate::thai::Digits::Arabic))
+        .unwrap_or_else(|_| iso.to_string())
+}
+
+/// A `YYYY-MM` month as Thai print shows it (`ตุลาคม 2569`).
+fn th_month(key: &str) -> String {
+    crate::domain::date::parse_month(key)
+        .map(|(y, m)| crate::thai::month_long(y, m, crate::thai::Digits::Arabic))
+        .unwrap_or_else(|_| key.to_string())
 }
 
 /// Thai label of a field key used in `Error::Invalid` and `Error::NotFound`.

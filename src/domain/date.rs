@@ -1,5 +1,6 @@
 //! Dates as people type them: ISO CE (`2026-10-31`), day/month/year (`31/10/2569`), either
-//! era (a year of 2400 or more is Buddhist era), Thai digits. Stored as ISO CE.
+//! era (a year of 2400 or more is Buddhist era), a two-digit Buddhist year as Thai offices
+//! write it by hand (`1/12/69` is 1 ธ.ค. 2569), Thai digits. Stored as ISO CE.
 
 use crate::error::Problem;
 use chrono::{Datelike, NaiveDate};
@@ -27,10 +28,13 @@ pub fn parse(input: &str) -> Result<NaiveDate, Problem> {
     {
         return Err(Problem::BadDate);
     }
-    if parts[0].len() != 4 || parts[1].len() > 2 || parts[2].len() > 2 {
+    // d/m/yy: the two last digits of the Buddhist year (25yy), the common hand-written form
+    let short_be_year = ascii.contains('/') && parts[0].len() == 2;
+    if (parts[0].len() != 4 && !short_be_year) || parts[1].len() > 2 || parts[2].len() > 2 {
         return Err(Problem::BadDate);
     }
     let year: i32 = parts[0].parse().map_err(|_| Problem::BadDate)?;
+    let year = if short_be_year { 2500 + year } else { year };
     let month: u32 = parts[1].parse().map_err(|_| Problem::BadDate)?;
     let day: u32 = parts[2].parse().map_err(|_| Problem::BadDate)?;
     let ce_year = if year >= 2400 { year - crate::thai::BE_OFFSET } else { year };
@@ -108,6 +112,14 @@ pub fn local_date_of(recorded_at: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_two_digit_buddhist_year_is_read_as_thai_offices_write_it() {
+        assert_eq!(parse("1/12/69"), Ok(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()));
+        assert_eq!(parse("๑/๑๒/๖๙"), Ok(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()));
+        assert_eq!(parse("31/10/2569"), parse("31/10/69"));
+        assert!(parse("2026-12-1").is_ok() && parse("69-12-01").is_err(), "ISO keeps four digits");
+    }
 
     #[test]
     fn a_recorded_time_is_dated_in_thailand() {

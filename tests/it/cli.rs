@@ -189,7 +189,10 @@ fn a_treasurers_month_on_the_command_line() {
     cli.ok(&["close-month", "2026-09"]);
     cli.ok(&["close-month", "2569-10"]);
     let err = cli.fails(&["deposit", "2", "10", "--date", "2026-10-31"]);
-    assert!(err.contains("ปิดบัญชีแล้ว") && err.contains("closed"), "{err}");
+    assert!(
+        err.contains("31 ต.ค. 2569 อยู่ในเดือนตุลาคม 2569 ซึ่งปิดงวดแล้ว") && err.contains("closed"),
+        "BE in the Thai message: {err}"
+    );
     let show = cli.json(&["member", "show", "1"]);
     assert_eq!(show["savings_balance"], 15000);
     assert_eq!(show["contributions"]["periods_paid"], 3);

@@ -137,7 +137,11 @@ fn closed_month_refuses_entries_by_ops_and_by_trigger() {
     )
     .unwrap_err();
     assert!(matches!(err, Error::MonthClosed { .. }), "{err:?}");
-    assert!(err.message_th().contains("ปิดบัญชีแล้ว"));
+    assert!(
+        err.message_th().contains("ปิดงวดแล้ว") && !err.message_th().contains("2026-"),
+        "{}",
+        err.message_th()
+    );
     // earlier months are closed too
     let err =
         ops::savings::deposit(&mut f.store, &today(), "1", "10", "2026-01-31", "cash").unwrap_err();
