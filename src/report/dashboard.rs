@@ -26,6 +26,7 @@ pub struct Dashboard {
     pub members_in_arrears: Option<i64>,
     pub claims_waiting: i64,
     pub claims_to_pay: i64,
+    /// When the last backup was made, in Thai time (RFC 3339 with +07:00).
     pub last_backup_at: Option<String>,
     pub last_backup_path: Option<String>,
     pub last_bundle_seq: Option<i64>,
@@ -73,7 +74,12 @@ pub fn dashboard(reader: &Reader<'_>, today: NaiveDate) -> Result<Dashboard> {
         members_in_arrears: None,
         claims_waiting: claims.get("open").copied().unwrap_or(0),
         claims_to_pay: claims.get("approved").copied().unwrap_or(0),
-        last_backup_at: backup.as_ref().map(|b| b.1.clone()),
+        // in the fund's own time (the backup log keeps UTC): 19:42 in the village, not 12:42
+        last_backup_at: backup.as_ref().map(|b| {
+            chrono::DateTime::parse_from_rfc3339(&b.1)
+                .map(|t| t.with_timezone(&crate::domain::date::thai_offset()).to_rfc3339())
+                .unwrap_or_else(|_| b.1.clone())
+        }),
         last_backup_path: backup.map(|b| b.0),
         last_bundle_seq: bundle.as_ref().map(|b| b.seq),
         last_bundle_to: bundle.map(|b| b.period_to),

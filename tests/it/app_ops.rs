@@ -258,3 +258,18 @@ fn the_new_fund_form_names_the_bad_field() {
         assert_eq!(e.params()["field"], field, "{}", e.message_en());
     }
 }
+
+#[test]
+fn the_dashboard_shows_the_last_backup_in_thai_time() {
+    let (dir, mut store) = demo_copy();
+    let at = Ctx {
+        recorded_by: "ทดสอบ".into(),
+        now: Utc.with_ymd_and_hms(2026, 11, 22, 12, 42, 0).unwrap(),
+    };
+    let folder = dir.path().join("backups");
+    std::fs::create_dir_all(&folder).unwrap();
+    ops::backup::backup(&mut store, &at, &folder).unwrap();
+    let d = kongthun::report::dashboard(&store.read(), date(2026, 11, 22)).unwrap();
+    let shown = d.last_backup_at.unwrap();
+    assert!(shown.starts_with("2026-11-22T19:42"), "12:42 UTC is 19:42 in the village: {shown}");
+}
