@@ -91,6 +91,15 @@ export function showError(box, err, form) {
   }
 }
 
+/// After a form has posted money, empty the fields that made it (the amount first), so a
+/// second Enter cannot post the same thing twice: it is refused as an empty amount instead.
+export function clearPosted(form, names = ["amount"]) {
+  for (const name of names) {
+    const el = form.querySelector(`[name="${name}"]`);
+    if (el) el.value = "";
+  }
+}
+
 export function showOk(box, text) {
   box.replaceChildren(text);
   box.className = "ok";
@@ -100,12 +109,15 @@ export function showOk(box, text) {
 
 export function messageBox() { return h("div", { hidden: true }); }
 
-/// Run `work` with the button disabled; errors go to `box`.
+/// Run `work` with the button disabled; errors go to `box`. A field is marked red only while
+/// it is wrong: a success clears the marks of `form`.
 export async function run(button, box, work, form) {
   if (button) button.disabled = true;
   if (box) box.hidden = true;
   try {
-    return await work();
+    const out = await work();
+    if (form) form.querySelectorAll(".invalid").forEach((x) => x.classList.remove("invalid"));
+    return out;
   } catch (err) {
     if (box) showError(box, err, form);
     else toast(err && err.th ? `${err.th} / ${err.en}` : String(err));

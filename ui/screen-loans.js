@@ -2,7 +2,7 @@
 import { api } from "./contract.js";
 import { t } from "./i18n.js";
 import { app } from "./main.js";
-import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td } from "./dom.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, clearPosted, table, td } from "./dom.js";
 import { baht, beDate, digits } from "./format.js";
 
 export async function render(main) {
@@ -17,7 +17,7 @@ export async function render(main) {
   enterMovesOn(lform, async () => {
     const v = values(lform);
     const out = await run(lform.querySelector("button"), box, () => api.loan_new({ ...v, term_months: Number(v.term_months) || 0, guarantors: v.guarantors.split(/[,\s]+/).filter(Boolean), resolution_id: null }), lform);
-    if (out) { showOk(box, `${t("saved")}: #${out[0]} ${out[1].doc_no}`); }
+    if (out) { showOk(box, `${t("saved")}: #${out[0]} ${out[1].doc_no}`); clearPosted(lform, ["amount", "principal", "member_no", "guarantors"]); }
   });
   const rbox = messageBox();
   const rform = h("form", { class: "grid" }, field("loan_id", "#"), field("amount", "amount", { kind: "amount" }), field("date", "date", { kind: "date", value: today }),
@@ -25,7 +25,7 @@ export async function render(main) {
   enterMovesOn(rform, async () => {
     const v = values(rform);
     const out = await run(rform.querySelector("button"), rbox, () => api.loan_repay({ ...v, loan_id: Number(v.loan_id) }), rform);
-    if (out) showOk(rbox, `${t("saved")}: ${out.doc_no}`);
+    if (out) { showOk(rbox, `${t("saved")}: ${out.doc_no}`); clearPosted(rform); }
   });
   const abox = messageBox();
   const aform = h("form", { class: "grid" }, field("year", "year", { value: String(Number(app.status.today.slice(0, 4)) + 542) }),

@@ -3,7 +3,7 @@
 import { api } from "./contract.js";
 import { t } from "./i18n.js";
 import { app } from "./main.js";
-import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td } from "./dom.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, clearPosted, table, td } from "./dom.js";
 import { baht, beDate, digits, formatTyped, toSatang } from "./format.js";
 
 const today = () => beDate(app.status.today);
@@ -92,7 +92,7 @@ export async function cashbook(main) {
   enterMovesOn(form, async () => {
     const v = values(form);
     const out = await run(form.querySelector("button"), box, () => api.cash_move({ ...v, resolution_id: v.resolution_id ? Number(v.resolution_id) : null }), form);
-    if (out) showOk(box, `${t("saved")}: ${out.doc_no}`);
+    if (out) { showOk(box, `${t("saved")}: ${out.doc_no}`); clearPosted(form, ["amount", "description", "member_no"]); }
   });
   const tform = h("form", { class: "grid" },
     field("from", "from", { kind: "select", options: tillOptions() }), field("to", "to", { kind: "select", options: tillOptions().reverse() }),
@@ -101,7 +101,7 @@ export async function cashbook(main) {
   const tbox = messageBox();
   enterMovesOn(tform, async () => {
     const out = await run(tform.querySelector("button"), tbox, () => api.transfer(values(tform)), tform);
-    if (out) showOk(tbox, `${t("saved")}: ${out.doc_no}`);
+    if (out) { showOk(tbox, `${t("saved")}: ${out.doc_no}`); clearPosted(tform, ["amount", "description"]); }
   });
   const mform = h("form", { class: "grid", "data-test": "matching-form" },
     field("source", "source", { kind: "select", options: [["government", "รัฐบาล / government"], ["local", "อปท. / local council"], ["other", "อื่น ๆ / other grants"], ["codi", "พอช. / CODI"]] }),
@@ -111,7 +111,7 @@ export async function cashbook(main) {
   const mbox = messageBox();
   enterMovesOn(mform, async () => {
     const out = await run(mform.querySelector("button"), mbox, () => api.matching_receive(values(mform)), mform);
-    if (out) showOk(mbox, `${t("saved")}: ${out.doc_no}`);
+    if (out) { showOk(mbox, `${t("saved")}: ${out.doc_no}`); clearPosted(mform, ["amount", "round"]); }
   });
   main.append(h("h1", { text: t("cashbook") }), form, box, h("h2", { text: t("transfer") }), tform, tbox, h("h2", { text: t("matching") }), mform, mbox);
 }

@@ -368,3 +368,29 @@ async fn an_existing_fund_is_brought_in_through_the_wizard() {
     s.shot("45-bring-in-dashboard").await;
     s.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_enter_does_not_post_the_same_payment_twice() {
+    let s = Session::start().await;
+    s.wait_css("[data-test=first-demo]", 30).await;
+    s.click("[data-test=first-demo]").await;
+    s.wait_css("[data-test=cash]", 180).await;
+    s.go("cashbook").await;
+    s.wait_css("[data-test=cash-form]", 10).await;
+    s.select("direction", "pay").await;
+    s.select("account", "5201").await;
+    s.fill("amount", "12.50").await;
+    s.fill("description", "ค่าถ่ายเอกสาร").await;
+    s.click("[data-test=cash-form] button[type=submit]").await;
+    let saved = s.wait_text("[data-test=ok]", 10).await;
+    assert!(saved.contains("PV"), "{saved}");
+    let amount: String = s.eval("return document.querySelector('#main [name=amount]').value").await;
+    assert_eq!(amount, "", "the amount is cleared after the payment is saved");
+    s.shot("50-payment-saved-form-cleared").await;
+    // Enter again on the same form: refused as an empty amount, nothing posted twice
+    s.click("[data-test=cash-form] button[type=submit]").await;
+    let refused = s.wait_text("[data-test=error-th]", 10).await;
+    assert!(refused.contains("จำนวนเงิน"), "{refused}");
+    s.shot("51-second-enter-refused").await;
+    s.finish().await;
+}
