@@ -63,7 +63,7 @@ async function criteria(body, box) {
   const rows = await run(null, box, () => api.province_criteria({ year }));
   if (!rows) return;
   body.append(...rows.map((f) => h("div", { class: "card" }, h("strong", { text: `${f.code} ${f.name}` }),
-    h("ul", {}, f.criteria.map((c) => h("li", { class: c.pass ? "reason-ok" : "reason-no", text: `${c.th}: ${c.value}` }))))));
+    h("ul", {}, [...f.criteria, ...f.programme].map((c) => h("li", { class: c.passed === true ? "reason-ok" : c.passed === false ? "reason-no" : "reason-unknown", text: `${c.th}: ${c.evidence_th}` }))))));
 }
 
 function report(body, box) {

@@ -213,7 +213,7 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
                 for f in &rows {
                     println!("{} {}", f.code, f.name);
                     for c in &f.criteria {
-                        println!("  {} {} : {}", if c.pass { "✓" } else { "✗" }, c.th, c.value);
+                        println!("  {} {} : {}", c.mark(), c.th, c.evidence_th);
                     }
                 }
             });

@@ -573,13 +573,7 @@ pub fn matching(store: &mut Store, ctx: &Ctx, json: bool, c: MatchingCommand) ->
                     println!("  {name} {v}");
                 }
                 for c in &r.criteria {
-                    println!(
-                        "  {} {} : {} / {}",
-                        if c.pass { "✓" } else { "✗" },
-                        c.th,
-                        c.value,
-                        c.en
-                    );
+                    println!("  {} {} : {} / {}", c.mark(), c.th, c.evidence_th, c.evidence_en);
                 }
             });
         }

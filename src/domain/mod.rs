@@ -6,6 +6,7 @@ pub mod allocation;
 pub mod chain;
 pub mod choice;
 pub mod contribution;
+pub mod criteria;
 pub mod date;
 pub mod entry;
 pub mod floors;

@@ -182,27 +182,22 @@ pub fn codi_pdf(fund: &FundRow, r: &CodiReport, printed_on: chrono::NaiveDate) -
     }
     doc.end_table();
     doc.gap(6.0);
-    doc.begin_table(
-        vec![
-            Column {
-                title: "หลักเกณฑ์".into(), width: w - 170.0, align: Align::Left
-            },
-            Column { title: "ค่า".into(), width: 100.0, align: Align::Right },
-            Column { title: "ผล".into(), width: 70.0, align: Align::Center },
-        ],
+    // Each criterion whole, with its verdict and the evidence under it: the guideline's
+    // words are long, and a cut-off criterion cannot be checked by the officer.
+    let stage = match r.stage {
+        crate::domain::criteria::Stage::Existing => "กองทุนที่มีอยู่แล้ว",
+        crate::domain::criteria::Stage::New => "กองทุนจัดตั้งใหม่",
+    };
+    doc.line(
+        &format!("หลักเกณฑ์ตามแนวทางสนับสนุนการจัดสวัสดิการชุมชน ({stage})"),
+        Weight::Bold,
         12.0,
+        Align::Left,
     );
-    for c in &r.criteria {
-        doc.table_row(
-            &[
-                c.th.clone(),
-                dg.apply(c.value.clone()),
-                if c.pass { "ผ่าน".into() } else { "ไม่ผ่าน".into() },
-            ],
-            Weight::Regular,
-        );
+    for c in r.criteria.iter().chain(&r.programme) {
+        doc.paragraph(&format!("{} — {}", c.verdict_th(), c.th), Weight::Bold, 11.0);
+        doc.paragraph(&format!("    {}", dg.apply(c.evidence_th.clone())), Weight::Regular, 10.0);
     }
-    doc.end_table();
     doc.gap(18.0);
     doc.signatures(&["เหรัญญิก", "ประธานกรรมการ"], 11.0);
     doc.finish()

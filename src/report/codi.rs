@@ -5,7 +5,7 @@
 
 use crate::domain::accounts;
 use crate::domain::member::age_groups;
-use crate::domain::{MemberGroup, Satang};
+use crate::domain::Satang;
 use crate::error::Result;
 use crate::store::{Reader, Store};
 use chrono::NaiveDate;
@@ -39,14 +39,7 @@ pub fn matchable_members(reader: &Reader<'_>, day: NaiveDate) -> Result<Vec<(i64
         .collect())
 }
 
-#[derive(Clone, Debug, Serialize)]
-pub struct Criterion {
-    pub key: &'static str,
-    pub th: String,
-    pub en: String,
-    pub value: String,
-    pub pass: bool,
-}
+pub use crate::domain::criteria::{Criterion, Stage};
 
 #[derive(Clone, Debug, Serialize)]
 pub struct CodiReport {
@@ -56,7 +49,12 @@ pub struct CodiReport {
     pub times_matched: [i64; 4],
     pub members_to_request: i64,
     pub income_by_source: Vec<(String, Satang)>,
+    /// Checked as an existing fund or as a new one (under a year old).
+    pub stage: Stage,
+    /// The guideline's criteria for that stage, each with its evidence.
     pub criteria: Vec<Criterion>,
+    /// The support programme's own settings (not the guideline's).
+    pub programme: Vec<Criterion>,
 }
 
 /// The figures of a CODI matching request for the counting day 30 September of `year` (CE),
@@ -90,80 +88,59 @@ pub fn codi_report(reader: &Reader<'_>, year: i32) -> Result<CodiReport> {
         groups.extend(age_groups(birth, day));
         groups.extend(m.groups.iter().copied());
     }
-    let needed = [
-        MemberGroup::Youth,
-        MemberGroup::Elderly,
-        MemberGroup::Disabled,
-        MemberGroup::Disadvantaged,
-    ];
-    let missing: Vec<&str> =
-        needed.iter().filter(|g| !groups.contains(g)).map(|g| g.name_th()).collect();
-    let welfare = reader.welfare_paid_between(&from.to_string(), &day.to_string())?;
-    let kinds = welfare.iter().filter(|w| w.cases > 0).count();
+    let (from_s, day_s) = (from.to_string(), day.to_string());
+    let welfare_categories = reader
+        .claims(Some("paid"))?
+        .into_iter()
+        .filter(|c| c.event_date >= from_s && c.event_date <= day_s)
+        .map(|c| c.category)
+        .collect();
     let expenses: i64 = accounts
         .iter()
         .filter(|a| a.class == crate::domain::AccountClass::Expense)
         .map(|a| moved(&a.code))
         .sum();
-    let admin = moved(accounts::ADMINISTRATION) + moved(accounts::COMMITTEE);
     // Running since the fund was founded (a fund brought in from paper ran before its books
     // here began), or its first entry if that is earlier still.
-    let first = reader.first_entry_date()?.unwrap_or_else(|| "9999-12-31".to_string());
-    let running_since = first.min(fund.founded_on.clone());
-    let year_before = NaiveDate::from_ymd_opt(year - 1, 9, 30).expect("valid").to_string();
-    // tenths of a percent, in integers
-    let admin_permille =
-        if expenses > 0 { i128::from(admin) * 1000 / i128::from(expenses) } else { 0 };
-    let criteria = vec![
-        Criterion {
-            key: "running_one_year",
-            th: "ดำเนินการมาแล้วไม่น้อยกว่า 1 ปี".into(),
-            en: "running for at least a year".into(),
-            value: running_since.clone(),
-            pass: running_since <= year_before,
-        },
-        Criterion {
-            key: "members_100",
-            th: "มีสมาชิกไม่น้อยกว่า 100 คน".into(),
-            en: "at least 100 members".into(),
-            value: active.len().to_string(),
-            pass: active.len() >= 100,
-        },
-        Criterion {
-            key: "groups_covered",
-            th: "มีสมาชิกครบทุกกลุ่ม (เด็กและเยาวชน ผู้สูงอายุ ผู้พิการ ผู้ด้อยโอกาส)".into(),
-            en: "youth, elderly, disabled and disadvantaged members all covered".into(),
-            value: if missing.is_empty() {
-                "ครบ".into()
-            } else {
-                format!("ขาด {}", missing.join(", "))
-            },
-            pass: missing.is_empty(),
-        },
-        Criterion {
-            key: "welfare_kinds_3",
-            th: "จ่ายสวัสดิการไม่น้อยกว่า 3 ประเภท".into(),
-            en: "at least 3 kinds of welfare paid".into(),
-            value: kinds.to_string(),
-            pass: kinds >= 3,
-        },
-        Criterion {
-            // Our reading of "administration ≤ 20% of the fund": administration and committee
-            // costs are at most a fifth of all the year's expenditure.
-            key: "administration_20",
-            th: "ค่าบริหารจัดการไม่เกินร้อยละ 20 ของรายจ่าย".into(),
-            en: "administration at most 20% of expenditure".into(),
-            value: format!("{}.{}%", admin_permille / 10, admin_permille % 10),
-            pass: admin * 5 <= expenses,
-        },
-    ];
+    let first = reader.first_entry_date()?;
+    let founded = [Some(fund.founded_on.clone()), first.clone()]
+        .into_iter()
+        .flatten()
+        .filter_map(|d| crate::domain::date::parse(&d).ok())
+        .min();
+    let statements = reader
+        .closed_months()?
+        .iter()
+        .filter(|(m, _, _)| m.as_str() >= &from_s[..7] && m.as_str() <= &day_s[..7])
+        .count();
+    let facts = crate::domain::criteria::Facts {
+        day,
+        founded_on: founded,
+        active_members: active.len(),
+        groups,
+        welfare_categories,
+        contributions: -moved(accounts::CONTRIBUTIONS),
+        local_support: -moved(accounts::MATCHING_LOCAL),
+        expenses,
+        administration: moved(accounts::ADMINISTRATION) + moved(accounts::COMMITTEE),
+        management: Some(crate::domain::criteria::Management {
+            committee_in_office: !reader.committee_on(&day_s)?.is_empty(),
+            members_registered: !active.is_empty(),
+            rules_recorded: !reader.rules()?.is_empty(),
+            accounts_kept: first.is_some_and(|f| f <= day_s),
+            statements,
+        }),
+    };
+    let check = crate::domain::criteria::check(&facts);
     Ok(CodiReport {
         counting_day: day,
         members_full_year: members.len() as i64,
         times_matched: times,
         members_to_request: members.iter().filter(|(_, t)| *t < MAX_TIMES_MATCHED).count() as i64,
         income_by_source,
-        criteria,
+        stage: check.stage,
+        criteria: check.criteria,
+        programme: check.programme,
     })
 }
 

@@ -45,7 +45,7 @@ pub fn area_report(store: &ProvinceStore, from: &str, to: &str) -> Result<Vec<Ar
         r.funds += 1;
     }
     let year = to.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(2000);
-    for (code, status, groups, birth_year) in store.members()? {
+    for (code, status, groups, birth_year, _) in store.members()? {
         if status != "active" {
             continue;
         }
@@ -138,98 +138,83 @@ pub fn coverage(store: &ProvinceStore, as_of_month: &str) -> Result<Vec<FundCove
 pub struct FundCriteria {
     pub code: String,
     pub name: String,
-    pub criteria: Vec<crate::report::codi::Criterion>,
+    pub stage: crate::domain::criteria::Stage,
+    pub criteria: Vec<crate::domain::criteria::Criterion>,
+    pub programme: Vec<crate::domain::criteria::Criterion>,
 }
 
 /// The government matching criteria for every fund, from the imported data, over the twelve
-/// months to 30 September of `year` (CE). The same rules as the fund's own CODI figures
-/// (`ops::matching`), except that ages come from birth years.
+/// months to 30 September of `year` (CE): the same rules as the fund's own check
+/// (`domain::criteria`), from what bundles carry — ages from birth years, welfare from the
+/// claims, and nothing of the committee's registers (those items read "cannot know").
 pub fn criteria(store: &ProvinceStore, year: i32) -> Result<Vec<FundCriteria>> {
-    use crate::report::codi::Criterion;
+    use crate::domain::member::{MemberGroup, ELDERLY_FROM, YOUTH_UNDER};
+    let day = chrono::NaiveDate::from_ymd_opt(year, 9, 30).expect("valid");
     let from = format!("{}-10-01", year - 1);
     let to = format!("{year}-09-30");
-    let year_before = format!("{}-09-30", year - 1);
     let totals = store.account_totals(&from, &to)?;
     let members = store.members()?;
     let firsts = store.first_entry_dates()?;
+    let claims = store.paid_claim_categories(&from, &to)?;
     let mut out = Vec::new();
     for f in store.funds()? {
-        let mine: Vec<_> = members.iter().filter(|m| m.0 == f.code && m.1 == "active").collect();
-        let age = |b: &Option<i32>| b.map(|b| year - b);
-        let has =
-            |pred: &dyn Fn(&&crate::store::province::MemberFacts) -> bool| mine.iter().any(pred);
-        let groups = [
-            (
-                "เด็กและเยาวชน",
-                has(&|m| age(&m.3).is_some_and(|a| a < crate::domain::member::YOUTH_UNDER)),
-            ),
-            (
-                "ผู้สูงอายุ",
-                has(&|m| age(&m.3).is_some_and(|a| a >= crate::domain::member::ELDERLY_FROM)),
-            ),
-            ("ผู้พิการ", has(&|m| m.2.contains("disabled"))),
-            ("ผู้ด้อยโอกาส", has(&|m| m.2.contains("disadvantaged"))),
-        ];
-        let missing: Vec<&str> = groups.iter().filter(|(_, ok)| !ok).map(|(n, _)| *n).collect();
+        // members as the bundles carry them now, those who had joined by the counting day
+        let mine: Vec<_> = members
+            .iter()
+            .filter(|m| m.0 == f.code && m.1 == "active" && m.4.as_str() <= to.as_str())
+            .collect();
+        let mut groups = std::collections::BTreeSet::new();
+        for m in &mine {
+            if let Some(age) = m.3.map(|b| year - b) {
+                if age < YOUTH_UNDER {
+                    groups.insert(MemberGroup::Youth);
+                }
+                if age >= ELDERLY_FROM {
+                    groups.insert(MemberGroup::Elderly);
+                }
+            }
+            if m.2.contains("disabled") {
+                groups.insert(MemberGroup::Disabled);
+            }
+            if m.2.contains("disadvantaged") {
+                groups.insert(MemberGroup::Disadvantaged);
+            }
+        }
         let fund_totals: Vec<_> = totals.iter().filter(|t| t.0 == f.code).collect();
-        let kinds = fund_totals.iter().filter(|t| t.1.starts_with("51") && t.2 .0 > 0).count();
+        let net =
+            |code: &str| fund_totals.iter().filter(|t| t.1 == code).map(|t| t.2 .0).sum::<i64>();
         let expenses: i64 =
             fund_totals.iter().filter(|t| t.1.starts_with('5')).map(|t| t.2 .0).sum();
-        let admin: i64 = fund_totals
-            .iter()
-            .filter(|t| {
-                t.1 == crate::domain::accounts::ADMINISTRATION
-                    || t.1 == crate::domain::accounts::COMMITTEE
-            })
-            .map(|t| t.2 .0)
-            .sum();
-        let permille =
-            if expenses > 0 { i128::from(admin) * 1000 / i128::from(expenses) } else { 0 };
-        let first = firsts.iter().find(|x| x.0 == f.code).map(|x| x.1.clone()).unwrap_or_default();
+        let first = firsts.iter().find(|x| x.0 == f.code).map(|x| x.1.clone());
+        let founded = [f.founded_on.clone(), first]
+            .into_iter()
+            .flatten()
+            .filter_map(|d| crate::domain::date::parse(&d).ok())
+            .min();
+        let facts = crate::domain::criteria::Facts {
+            day,
+            founded_on: founded,
+            active_members: mine.len(),
+            groups,
+            welfare_categories: claims
+                .iter()
+                .filter(|c| c.0 == f.code)
+                .map(|c| c.1.clone())
+                .collect(),
+            contributions: -net(crate::domain::accounts::CONTRIBUTIONS),
+            local_support: -net(crate::domain::accounts::MATCHING_LOCAL),
+            expenses,
+            administration: net(crate::domain::accounts::ADMINISTRATION)
+                + net(crate::domain::accounts::COMMITTEE),
+            management: None,
+        };
+        let check = crate::domain::criteria::check(&facts);
         out.push(FundCriteria {
             code: f.code.clone(),
             name: f.name.clone(),
-            criteria: vec![
-                Criterion {
-                    key: "running_one_year",
-                    th: "ดำเนินการมาแล้วไม่น้อยกว่า 1 ปี".into(),
-                    en: "running for at least a year".into(),
-                    value: first.clone(),
-                    pass: !first.is_empty() && first <= year_before,
-                },
-                Criterion {
-                    key: "members_100",
-                    th: "มีสมาชิกไม่น้อยกว่า 100 คน".into(),
-                    en: "at least 100 members".into(),
-                    value: mine.len().to_string(),
-                    pass: mine.len() >= 100,
-                },
-                Criterion {
-                    key: "groups_covered",
-                    th: "มีสมาชิกครบทุกกลุ่ม".into(),
-                    en: "all four groups covered".into(),
-                    value: if missing.is_empty() {
-                        "ครบ".into()
-                    } else {
-                        format!("ขาด {}", missing.join(", "))
-                    },
-                    pass: missing.is_empty(),
-                },
-                Criterion {
-                    key: "welfare_kinds_3",
-                    th: "จ่ายสวัสดิการไม่น้อยกว่า 3 ประเภท".into(),
-                    en: "at least 3 kinds of welfare paid".into(),
-                    value: kinds.to_string(),
-                    pass: kinds >= 3,
-                },
-                Criterion {
-                    key: "administration_20",
-                    th: "ค่าบริหารจัดการไม่เกินร้อยละ 20 ของรายจ่าย".into(),
-                    en: "administration at most 20% of expenditure".into(),
-                    value: format!("{}.{}%", permille / 10, permille % 10),
-                    pass: admin * 5 <= expenses,
-                },
-            ],
+            stage: check.stage,
+            criteria: check.criteria,
+            programme: check.programme,
         });
     }
     Ok(out)

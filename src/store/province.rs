@@ -9,8 +9,9 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-/// A member as the province's reports count them: (fund code, status, groups, birth year).
-pub type MemberFacts = (String, String, String, Option<i32>);
+/// A member as the province's reports count them: (fund code, status, groups, birth year,
+/// joined on).
+pub type MemberFacts = (String, String, String, Option<i32>, String);
 /// A member by name: (number, title, first name, last name, status, status since).
 pub type MemberNames = (String, String, String, String, String, String);
 
@@ -419,9 +420,9 @@ impl ProvinceStore {
         Ok(rows)
     }
 
-    /// Per fund: (code, status, groups, birth_year) of every member.
+    /// Per fund: (code, status, groups, birth year, joined on) of every member.
     pub fn members(&self) -> Result<Vec<MemberFacts>> {
-        let mut stmt = self.conn.prepare_cached("SELECT fund_code, status, groups, birth_year FROM p_member ORDER BY fund_code, member_no")?;
+        let mut stmt = self.conn.prepare_cached("SELECT fund_code, status, groups, birth_year, joined_on FROM p_member ORDER BY fund_code, member_no")?;
         let rows = stmt
             .query_map([], |r| {
                 Ok((
@@ -429,6 +430,7 @@ impl ProvinceStore {
                     r.get(1)?,
                     r.get::<_, Option<String>>(2)?.unwrap_or_default(),
                     r.get(3)?,
+                    r.get::<_, Option<String>>(4)?.unwrap_or_default(),
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -495,6 +497,17 @@ impl ProvinceStore {
     }
 
     /// Per fund, the date of its first imported entry.
+    /// (fund code, category) of every claim paid for an event dated in [from, to].
+    pub fn paid_claim_categories(&self, from: &str, to: &str) -> Result<Vec<(String, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT fund_code, category FROM p_claim WHERE status = 'paid' AND event_date BETWEEN ?1 AND ?2 ORDER BY fund_code",
+        )?;
+        let rows = stmt
+            .query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
     pub fn first_entry_dates(&self) -> Result<Vec<(String, String)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT fund_code, min(entry_date) FROM p_entry GROUP BY fund_code ORDER BY fund_code",
