@@ -2,11 +2,12 @@
 //! then the filled file checked (a dry run) and written.
 
 use crate::error::UiResult;
+use crate::progress::Progress;
 use crate::state::AppState;
 use kongthun::ops;
 use serde::Deserialize;
 use std::path::PathBuf;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 #[derive(Deserialize)]
 pub struct StartInput {
@@ -58,13 +59,21 @@ pub struct MigrateInput {
     dry_run: bool,
 }
 
-/// Check (dry run) or write a filled template.
+/// Check (dry run) or write a filled template, with a progress bar.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn migrate_import(
+    app: AppHandle,
     state: State<'_, AppState>,
     input: MigrateInput,
 ) -> UiResult<ops::migrate::MigrationOutcome> {
-    state.with_fund_ctx(|store, ctx, _| {
-        Ok(ops::migrate::migrate(store, ctx, &input.path, input.dry_run)?)
-    })
+    let mut progress = Progress::start(&app, "migrate", 2, "กำลังอ่านแฟ้ม", "reading the file");
+    let result = state.with_fund_ctx(|store, ctx, _| {
+        let mut report = |done: usize, total: usize| {
+            let (th, en) = ("กำลังตรวจทุกช่องและบันทึก", "checking every cell and writing");
+            progress.set(done as u32, total as u32, th, en)
+        };
+        Ok(ops::migrate::migrate_reporting(store, ctx, &input.path, input.dry_run, &mut report)?)
+    });
+    progress.finish();
+    result
 }

@@ -70,8 +70,24 @@ pub fn migrate(
     path: &Path,
     dry_run: bool,
 ) -> Result<MigrationOutcome> {
+    migrate_reporting(store, ctx, path, dry_run, &mut |_, _| {})
+}
+
+/// `migrate`, telling `progress(done, total)` after the file is read and after it is checked
+/// and written (the app's progress bar).
+pub fn migrate_reporting(
+    store: &mut Store,
+    ctx: &Ctx,
+    path: &Path,
+    dry_run: bool,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<MigrationOutcome> {
+    progress(0, 2);
     let filled = sheets::read(path)?;
-    migrate_filled(store, ctx, &filled, dry_run)
+    progress(1, 2);
+    let out = migrate_filled(store, ctx, &filled, dry_run)?;
+    progress(2, 2);
+    Ok(out)
 }
 
 fn rejected(rows: Vec<RowError>, total: usize) -> Error {
