@@ -66,6 +66,11 @@ pub enum Command {
     Reverse(ReverseArgs),
     /// Close a month: no entry may be dated in it afterwards.
     CloseMonth(CloseArgs),
+    /// Record a cash count that did not agree (เงินขาดบัญชี / เงินเกินบัญชี) with its reason.
+    CashDifference(CashDifferenceArgs),
+    /// The auditor's month.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Members behind with their contributions.
     Arrears(ArrearsArgs),
     /// Apply the lapse rule as of a date.
@@ -489,6 +494,41 @@ pub struct ReverseArgs {
 pub struct CloseArgs {
     /// YYYY-MM (CE or BE year).
     pub month: String,
+    /// The cash counted at the month's end; with it the close checks the count and the bank.
+    #[arg(long)]
+    pub cash_counted: Option<String>,
+    /// The bank account's (1102) balance in the passbook or statement at the month's end.
+    #[arg(long)]
+    pub bank_statement: Option<String>,
+    /// Deposits made but not yet in the passbook.
+    #[arg(long, default_value = "0")]
+    pub in_transit: String,
+    /// Payments made but not yet cleared by the bank.
+    #[arg(long, default_value = "0")]
+    pub uncleared: String,
+}
+
+#[derive(Args, Debug)]
+pub struct CashDifferenceArgs {
+    /// Counted minus the cash account, signed: `-20` short, `15.50` over.
+    #[arg(allow_hyphen_values = true)]
+    pub difference: String,
+    #[arg(long)]
+    pub reason: String,
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum AuditCommand {
+    /// The auditor signs a month that has ended, before it closes.
+    Sign {
+        month: String,
+        #[arg(long)]
+        auditor: String,
+        #[arg(long, default_value = "")]
+        remarks: String,
+    },
 }
 
 #[derive(Args, Debug)]

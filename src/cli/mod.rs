@@ -199,8 +199,46 @@ fn run(cli: Cli) -> Result<()> {
             print::output(json, &r, || print::posted(&r));
         }
         Command::CloseMonth(a) => {
-            let out = ops::close::close_month(&mut store, &ctx, &a.month)?;
+            let check = match &a.cash_counted {
+                None => None,
+                Some(counted) => {
+                    let money = |field: &'static str, v: &str| {
+                        Satang::parse_field(field, v, Sign::NonNegative)
+                    };
+                    let banks = match &a.bank_statement {
+                        Some(statement) => vec![ops::close::BankCheck {
+                            account: crate::domain::accounts::BANK.into(),
+                            statement: money("bank_statement", statement)?,
+                            in_transit: money("in_transit", &a.in_transit)?,
+                            uncleared: money("uncleared", &a.uncleared)?,
+                        }],
+                        None => vec![],
+                    };
+                    Some(ops::close::MonthCheck {
+                        cash_counted: money("cash_counted", counted)?,
+                        denominations: vec![],
+                        banks,
+                    })
+                }
+            };
+            let out = ops::close::close_month_checked(&mut store, &ctx, &a.month, check.as_ref())?;
             print::output(json, &out, || print::closed(&out));
+        }
+        Command::CashDifference(a) => {
+            let r = ops::cashbook::record_cash_difference(
+                &mut store,
+                &ctx,
+                &date_or_today(&ctx, &a.date),
+                &a.difference,
+                &a.reason,
+            )?;
+            print::output(json, &r, || print::posted(&r));
+        }
+        Command::Audit(args::AuditCommand::Sign { month, auditor, remarks }) => {
+            let row = ops::close::sign_audit(&mut store, &ctx, &month, &auditor, &remarks)?;
+            print::output(json, &row, || {
+                println!("ลงนามตรวจสอบแล้ว / signed: {} {}", row.month, row.auditor)
+            });
         }
         Command::Arrears(a) => {
             let as_of = args::AsOfArgs { as_of: a.as_of.clone() }.as_of(&ctx)?;

@@ -268,12 +268,21 @@ pub fn export_bundle(
             .chain(carried.welfare.iter().map(|(m, category, date, amount)| json!({"kind": "welfare", "member_no": member_no(Some(*m)), "category": category, "event_date": date, "amount": amount.0})))
             .chain(carried.matching.iter().map(|(m, source, round, date)| json!({"kind": "matching", "member_no": member_no(Some(*m)), "source": source, "round": round, "received_on": date}))),
     );
+    // The auditor's months: each sign-off, with the count stored with that month's close.
+    let audits_file = jsonl(reader.audits()?.iter().map(|a| {
+        let check = reader.month_check(&a.month).ok().flatten();
+        json!({
+            "month": a.month, "auditor": a.auditor, "remarks": a.remarks, "signed_at": a.signed_at,
+            "cash_counted": check.as_ref().map(|c| c.cash_counted.0), "cash_book": check.as_ref().map(|c| c.cash_book.0),
+        })
+    }));
     let start = reader.require_fund()?;
     let fund_file = jsonl([
         json!({"profile": fund, "public_key": hex::encode(secret.public()), "founded_on": start.founded_on, "books_start": start.books_start}),
     ]);
 
     let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("data/audits.jsonl".into(), audits_file),
         ("data/claims.jsonl".into(), claims_file),
         ("data/entries.jsonl".into(), entries_file),
         ("data/fund.jsonl".into(), fund_file),

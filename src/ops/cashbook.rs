@@ -193,3 +193,38 @@ impl CashDirection {
         )
     }
 }
+
+/// Explain a cash count that did not agree, before the month closes: money over
+/// (เงินเกินบัญชี, other income) or short (เงินขาดบัญชี, other expense) of the cash account,
+/// with the reason, as one named entry. `difference` is counted minus book, signed.
+pub fn record_cash_difference(
+    store: &mut Store,
+    ctx: &Ctx,
+    date: &str,
+    difference: &str,
+    reason: &str,
+) -> Result<PostedRef> {
+    let amount = Satang::parse_field("amount", difference, Sign::Any)?;
+    let reason = crate::domain::text::required("reason", reason, 300)?;
+    if amount.is_zero() {
+        return Err(Error::invalid("amount", difference, Problem::ZeroNotAllowed));
+    }
+    let (account, what) = if amount.0 > 0 {
+        (accounts::OTHER_INCOME, "เงินเกินบัญชี")
+    } else {
+        (accounts::OTHER_EXPENSE, "เงินขาดบัญชี")
+    };
+    let m = CashMove {
+        account: account.into(),
+        amount: Satang(amount.0.abs()).display(),
+        date: date.into(),
+        till: "cash".into(),
+        description: format!("{what}: {reason}"),
+        member_no: None,
+    };
+    if amount.0 > 0 {
+        receive(store, ctx, &m)
+    } else {
+        pay(store, ctx, &m)
+    }
+}

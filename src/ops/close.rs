@@ -5,8 +5,9 @@
 use super::Ctx;
 use crate::domain::chain::fingerprint;
 use crate::domain::date::{last_of_month, parse_month};
+use crate::domain::{accounts, Satang};
 use crate::error::{Error, Result};
-use crate::store::Store;
+use crate::store::{MonthCheckRow, Store};
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
@@ -17,7 +18,93 @@ pub struct CloseOutcome {
     pub lapsed_members: Vec<String>,
 }
 
+/// One bank account's reconciliation at month end: the passbook or statement balance, the
+/// deposits not yet in it and the payments not yet cleared by it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BankCheck {
+    pub account: String,
+    pub statement: Satang,
+    pub in_transit: Satang,
+    pub uncleared: Satang,
+}
+
+/// What was counted and reconciled at a month's end, before it closes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MonthCheck {
+    pub cash_counted: Satang,
+    /// The notes and coins counted (face value in satang, pieces), if counted so.
+    pub denominations: Vec<(Satang, u32)>,
+    pub banks: Vec<BankCheck>,
+}
+
+/// Close a month without a cash count (allowed unless the fund's setting
+/// `require_cash_count` says otherwise; its statement then says the cash was not counted).
 pub fn close_month(store: &mut Store, ctx: &Ctx, month_input: &str) -> Result<CloseOutcome> {
+    close_month_checked(store, ctx, month_input, None)
+}
+
+/// The auditor signs a month that has ended and is not closed yet, so that the statement
+/// sealed by the close prints the sign-off («ตรวจสอบแล้วโดย ...»).
+pub fn sign_audit(
+    store: &mut Store,
+    ctx: &Ctx,
+    month_input: &str,
+    auditor: &str,
+    remarks: &str,
+) -> Result<crate::store::AuditRow> {
+    let (year, month) =
+        parse_month(month_input).map_err(|p| Error::invalid("month", month_input, p))?;
+    let key = format!("{year:04}-{month:02}");
+    let auditor = crate::domain::text::required("auditor", auditor, 100)?;
+    let remarks = crate::domain::text::optional("remarks", remarks, 1000)?.unwrap_or_default();
+    let refuse = |th: String, en: String| Error::Refused { code: "audit.refused", th, en };
+    if last_of_month(year, month) >= ctx.today() {
+        return Err(refuse(
+            format!("เดือน{} ยังไม่สิ้นสุด", month_th(&key)),
+            "the month has not ended yet".into(),
+        ));
+    }
+    store.write(|tx| {
+        tx.read().require_fund()?;
+        if tx.read().is_month_closed(&key)? {
+            return Err(refuse(
+                format!("เดือน{} ปิดงวดแล้ว ผู้ตรวจสอบลงนามก่อนปิดงวด", month_th(&key)),
+                "the month is closed; the auditor signs before the close".into(),
+            ));
+        }
+        if tx.read().audit_of(&key)?.is_some() {
+            return Err(refuse(
+                format!("เดือน{} ลงนามตรวจสอบแล้ว", month_th(&key)),
+                "the month is signed already".into(),
+            ));
+        }
+        let row = crate::store::AuditRow {
+            month: key.clone(),
+            auditor: auditor.clone(),
+            remarks: remarks.clone(),
+            signed_at: ctx.now_text(),
+        };
+        tx.insert_audit(&row, &ctx.recorded_by)?;
+        Ok(row)
+    })
+}
+
+fn month_th(key: &str) -> String {
+    parse_month(key)
+        .map(|(y, m)| crate::thai::month_long(y, m, crate::thai::Digits::Arabic))
+        .unwrap_or_else(|_| key.to_string())
+}
+
+/// Close a month after its cash is counted and its bank accounts reconciled: a difference
+/// refuses the close, naming both figures and the difference, until it is explained by an
+/// entry (เงินขาดบัญชี / เงินเกินบัญชี, `ops::cashbook::record_cash_difference`). The count is
+/// stored with the close, locked like it.
+pub fn close_month_checked(
+    store: &mut Store,
+    ctx: &Ctx,
+    month_input: &str,
+    check: Option<&MonthCheck>,
+) -> Result<CloseOutcome> {
     let (year, month) =
         parse_month(month_input).map_err(|p| Error::invalid("month", month_input, p))?;
     let key = format!("{year:04}-{month:02}");
@@ -40,6 +127,20 @@ pub fn close_month(store: &mut Store, ctx: &Ctx, month_input: &str) -> Result<Cl
                 ));
             }
         }
+        match check {
+            Some(check) => {
+                let row = checked_month(&tx.read(), ctx, &key, last_day, check)
+                    .map_err(|(th, en)| refuse(th, en))?;
+                tx.insert_month_check(&row)?;
+            }
+            None if tx.read().setting("require_cash_count")?.as_deref() == Some("1") => {
+                return Err(refuse(
+                    "กองทุนกำหนดให้ตรวจนับเงินสดและกระทบยอดธนาคารก่อนปิดงวด".into(),
+                    "the fund requires a cash count and bank reconciliation before a close".into(),
+                ));
+            }
+            None => {}
+        }
         let lapsed = super::contributions::apply_lapse_in(tx, ctx, last_day)?;
         let (last_entry, head) = tx.insert_closed_month(&key, &ctx.now_text(), &ctx.recorded_by)?;
         Ok(CloseOutcome {
@@ -48,5 +149,100 @@ pub fn close_month(store: &mut Store, ctx: &Ctx, month_input: &str) -> Result<Cl
             fingerprint: fingerprint(&head),
             lapsed_members: lapsed,
         })
+    })
+}
+
+/// The stored check of a month, or why the count or a reconciliation does not agree.
+fn checked_month(
+    reader: &crate::store::Reader<'_>,
+    ctx: &Ctx,
+    key: &str,
+    last_day: chrono::NaiveDate,
+    check: &MonthCheck,
+) -> std::result::Result<MonthCheckRow, (String, String)> {
+    let db = |e: Error| (e.message_th(), e.message_en());
+    let day = last_day.to_string();
+    let b = |s: Satang| s.display();
+    if !check.denominations.is_empty() {
+        let counted: i64 = check.denominations.iter().map(|(face, n)| face.0 * i64::from(*n)).sum();
+        if counted != check.cash_counted.0 {
+            return Err((
+                format!(
+                    "ธนบัตรและเหรียญที่นับรวมได้ {} บาท ไม่เท่ากับยอดที่แจ้ง {} บาท",
+                    b(Satang(counted)),
+                    b(check.cash_counted)
+                ),
+                format!(
+                    "the notes and coins add up to {} baht, not the {} baht given",
+                    b(Satang(counted)),
+                    b(check.cash_counted)
+                ),
+            ));
+        }
+    }
+    let cash_book = reader.account_balance(accounts::CASH, &day).map_err(db)?;
+    if cash_book != check.cash_counted {
+        let diff = Satang(check.cash_counted.0 - cash_book.0);
+        let (th, en) = if diff.0 < 0 {
+            ("เงินขาดบัญชี", "short")
+        } else {
+            ("เงินเกินบัญชี", "over")
+        };
+        return Err((
+            format!("เงินสดที่นับได้ {} บาท ไม่ตรงกับบัญชีเงินสด {} บาท ({th} {} บาท) บันทึกรายการ{th}พร้อมเหตุผลก่อนปิดงวด", b(check.cash_counted), b(cash_book), b(Satang(diff.0.abs()))),
+            format!("cash counted {} baht, the cash account says {} baht ({en} by {} baht): record the difference with its reason before the close", b(check.cash_counted), b(cash_book), b(Satang(diff.0.abs()))),
+        ));
+    }
+    let mut banks = Vec::new();
+    for account in reader
+        .accounts()
+        .map_err(db)?
+        .into_iter()
+        .filter(|a| a.cash_kind.as_deref() == Some("bank"))
+    {
+        let book = reader.account_balance(&account.code, &day).map_err(db)?;
+        let Some(given) = check.banks.iter().find(|x| x.account == account.code) else {
+            if book.is_zero() {
+                continue;
+            }
+            return Err((
+                format!(
+                    "ยังไม่ได้กระทบยอดบัญชี {} {} (ยอดตามบัญชี {} บาท)",
+                    account.code,
+                    account.name_th,
+                    b(book)
+                ),
+                format!(
+                    "account {} is not reconciled (book balance {} baht)",
+                    account.code,
+                    b(book)
+                ),
+            ));
+        };
+        let reconciled = Satang(given.statement.0 + given.in_transit.0 - given.uncleared.0);
+        if reconciled != book {
+            return Err((
+                format!(
+                    "กระทบยอด {} ไม่ลงตัว: ยอดตามสมุดบัญชีธนาคาร {} + เงินฝากระหว่างทาง {} − เช็คค้างจ่าย {} = {} บาท แต่ยอดตามบัญชี {} บาท (ต่างกัน {} บาท)",
+                    account.code, b(given.statement), b(given.in_transit), b(given.uncleared), b(reconciled), b(book), b(Satang(reconciled.0 - book.0))
+                ),
+                format!(
+                    "{} does not reconcile: statement {} + in transit {} - uncleared {} = {} baht, the book says {} baht (a difference of {} baht)",
+                    account.code, b(given.statement), b(given.in_transit), b(given.uncleared), b(reconciled), b(book), b(Satang(reconciled.0 - book.0))
+                ),
+            ));
+        }
+        banks.push(serde_json::json!({"account": account.code, "book": book.0, "statement": given.statement.0, "in_transit": given.in_transit.0, "uncleared": given.uncleared.0}));
+    }
+    let denominations: serde_json::Map<String, serde_json::Value> =
+        check.denominations.iter().map(|(face, n)| (face.0.to_string(), (*n).into())).collect();
+    Ok(MonthCheckRow {
+        month: key.to_string(),
+        cash_book,
+        cash_counted: check.cash_counted,
+        denominations: serde_json::Value::Object(denominations).to_string(),
+        banks: serde_json::Value::Array(banks).to_string(),
+        checked_by: ctx.recorded_by.clone(),
+        checked_at: ctx.now_text(),
     })
 }

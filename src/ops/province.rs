@@ -307,12 +307,29 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
     let fund_start = jsonl(b, "data/fund.jsonl")?.first().and_then(|f| {
         Some((f["founded_on"].as_str()?.to_string(), f["books_start"].as_str()?.to_string()))
     });
+    // (a bundle of format 1, or one written before schema 8, has no audits file)
+    let audits = match b.files.contains_key("data/audits.jsonl") {
+        true => jsonl(b, "data/audits.jsonl")?
+            .iter()
+            .filter_map(|a| {
+                let s = |k: &str| a[k].as_str().map(str::to_string);
+                Some((
+                    s("month")?,
+                    s("auditor")?,
+                    s("remarks").unwrap_or_default(),
+                    s("signed_at")?,
+                ))
+            })
+            .collect(),
+        false => Vec::new(),
+    };
     Ok(Some(ImportRows {
         new_key,
         members,
         entries,
         claims: jsonl(b, "data/claims.jsonl")?,
         fund_start,
+        audits,
     }))
 }
 

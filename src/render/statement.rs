@@ -128,6 +128,37 @@ pub fn statement_pdf(s: &Statement, options: &StatementOptions) -> Vec<u8> {
     doc.line("ขอรับรองว่ารายงานนี้ถูกต้องตามบัญชีของกองทุน", Weight::Regular, size, Align::Left);
     doc.gap(12.0);
     doc.signatures(&["เหรัญญิก", "ประธานกรรมการ", "ผู้ตรวจสอบ"], 11.0);
+    // The auditor's month: the count and the sign-off, or that they are missing.
+    let when = |at: &str| {
+        crate::domain::date::local_date_of(at)
+            .map(|d| thai::date_short(d, digits))
+            .unwrap_or_default()
+    };
+    doc.gap(4.0);
+    match &s.check {
+        Some(c) => doc.paragraph(
+            &format!(
+                "ตรวจนับเงินสดแล้ว {} บาท ตรงกับบัญชี และกระทบยอดเงินฝากธนาคารแล้ว ({})",
+                money(c.cash_counted.0),
+                when(&c.checked_at)
+            ),
+            Weight::Regular,
+            10.0,
+        ),
+        None => doc.paragraph("ยังไม่ได้ตรวจนับเงินสด", Weight::Regular, 10.0),
+    }
+    if let Some(a) = &s.audit {
+        let remarks = if a.remarks.is_empty() {
+            String::new()
+        } else {
+            format!(" หมายเหตุ: {}", a.remarks)
+        };
+        doc.paragraph(
+            &format!("ตรวจสอบแล้วโดย {} วันที่ {}{remarks}", a.auditor, when(&a.signed_at)),
+            Weight::Bold,
+            10.0,
+        );
+    }
     doc.finish()
 }
 

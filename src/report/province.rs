@@ -97,10 +97,13 @@ pub struct FundCoverage {
     /// When the fund was founded and its books in the program began (from its bundles).
     pub founded_on: Option<String>,
     pub books_start: Option<String>,
+    /// The months its auditor signed (from its bundles).
+    pub months_audited: Vec<String>,
 }
 
 pub fn coverage(store: &ProvinceStore, as_of_month: &str) -> Result<Vec<FundCoverage>> {
     let cov = store.coverage()?;
+    let audited = store.audited_months()?;
     let (ay, am) = crate::domain::date::parse_month(as_of_month)
         .map_err(|p| Error::invalid("month", as_of_month, p))?;
     Ok(store
@@ -129,6 +132,11 @@ pub fn coverage(store: &ProvinceStore, as_of_month: &str) -> Result<Vec<FundCove
                 months_missing: missing.max(0),
                 founded_on: f.founded_on.clone(),
                 books_start: f.books_start.clone(),
+                months_audited: audited
+                    .iter()
+                    .filter(|(c, _)| *c == f.code)
+                    .map(|(_, m)| m.clone())
+                    .collect(),
             }
         })
         .collect())

@@ -29,6 +29,10 @@ pub struct Statement {
     /// The fund's signing-key fingerprint, when it has a key (the one the province enrolled).
     pub key_fingerprint: Option<String>,
     pub printed_on: NaiveDate,
+    /// The cash count and bank reconciliation stored with the close, if the month was checked.
+    pub check: Option<crate::store::MonthCheckRow>,
+    /// The auditor's sign-off, if given.
+    pub audit: Option<crate::store::AuditRow>,
 }
 
 impl Statement {
@@ -64,6 +68,8 @@ pub fn statement(
         key_fingerprint: reader
             .current_public_key()?
             .map(|k| crate::domain::chain::key_fingerprint(&k)),
+        check: reader.month_check(&key)?,
+        audit: reader.audit_of(&key)?,
         fund,
         year,
         month,

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("migrations/0005_fewer_member_indexes.sql")),
     (6, include_str!("migrations/0006_records_follow_reversals.sql")),
     (7, include_str!("migrations/0007_existing_funds.sql")),
+    (8, include_str!("migrations/0008_auditors_month.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -3,6 +3,7 @@
 //! (DESIGN §2, invariant 6). Reads go through `Reader`, available from the store and from
 //! inside a transaction.
 
+mod audits;
 mod backup;
 pub mod baseline;
 mod bundles;
@@ -18,6 +19,7 @@ pub mod province;
 mod savings_group;
 mod welfare;
 
+pub use audits::{AuditRow, MonthCheckRow};
 pub use backup::inspect_database;
 pub use bundles::BundleLogRow;
 pub use contributions::CarriedHistory;

@@ -26,6 +26,10 @@ const BUNDLE_FILES: &str = "CREATE TABLE IF NOT EXISTS p_bundle_file (
 ) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS p_bundle_file_no_update BEFORE UPDATE ON p_bundle_file BEGIN SELECT RAISE(ABORT, 'kongthun: imported bundles are history'); END;
 CREATE TRIGGER IF NOT EXISTS p_bundle_file_no_delete BEFORE DELETE ON p_bundle_file BEGIN SELECT RAISE(ABORT, 'kongthun: imported bundles are history'); END;
+CREATE TABLE IF NOT EXISTS p_audit (
+    fund_code TEXT NOT NULL, month TEXT NOT NULL, auditor TEXT NOT NULL, remarks TEXT NOT NULL, signed_at TEXT NOT NULL,
+    PRIMARY KEY (fund_code, month)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS p_fund_start (
     fund_code TEXT PRIMARY KEY, founded_on TEXT NOT NULL, books_start TEXT NOT NULL
 ) WITHOUT ROWID;";
@@ -110,6 +114,8 @@ pub struct ImportRows {
     pub claims: Vec<serde_json::Value>,
     /// (founded_on, books_start) as the fund's bundle states them.
     pub fund_start: Option<(String, String)>,
+    /// (month, auditor, remarks, signed at) of every month the fund's auditor signed.
+    pub audits: Vec<(String, String, String, String)>,
 }
 
 /// One imported journal entry of a fund.
@@ -365,6 +371,13 @@ impl ProvinceStore {
             "INSERT INTO p_bundle_file (fund_code, seq, bytes) VALUES (?1, ?2, ?3)",
             params![code, seq, bundle_file],
         )?;
+        for (month, auditor, remarks, signed_at) in &rows.audits {
+            tx.execute(
+                "INSERT INTO p_audit (fund_code, month, auditor, remarks, signed_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (fund_code, month) DO NOTHING",
+                params![code, month, auditor, remarks, signed_at],
+            )?;
+        }
         if let Some((founded_on, books_start)) = &rows.fund_start {
             tx.execute(
                 "INSERT INTO p_fund_start (fund_code, founded_on, books_start) VALUES (?1, ?2, ?3)
@@ -387,6 +400,7 @@ impl ProvinceStore {
         for table in [
             "p_fund",
             "p_fund_start",
+            "p_audit",
             "p_bundle",
             "p_bundle_file",
             "p_member",
@@ -497,6 +511,17 @@ impl ProvinceStore {
     }
 
     /// Per fund, the date of its first imported entry.
+    /// The months each fund's auditor signed: (fund code, month).
+    pub fn audited_months(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT fund_code, month FROM p_audit ORDER BY fund_code, month")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
     /// (fund code, category) of every claim paid for an event dated in [from, to].
     pub fn paid_claim_categories(&self, from: &str, to: &str) -> Result<Vec<(String, String)>> {
         let mut stmt = self.conn.prepare_cached(

@@ -1,6 +1,7 @@
 //! Shared helpers and the test modules.
 
 mod app_ops;
+mod audit;
 mod backup;
 mod bombs;
 mod bundles;
