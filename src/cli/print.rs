@@ -98,7 +98,7 @@ pub fn collect(o: &CollectOutcome) {
 }
 
 pub fn closed(o: &CloseOutcome) {
-    println!("ปิดบัญชีเดือน / closed {} ถึงรายการ {}", o.month, o.last_entry);
+    println!("ปิดงวดเดือน / closed {} ถึงรายการ {}", o.month, o.last_entry);
     println!("ลายนิ้วมือบัญชี / ledger fingerprint: {}", o.fingerprint);
     if !o.lapsed_members.is_empty() {
         println!("พ้นสภาพเพราะขาดส่ง / lapsed: {}", o.lapsed_members.join(", "));
