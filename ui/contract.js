@@ -64,6 +64,8 @@ export const api = Object.freeze({
   report_preview: (input = {}) => invoke("report_preview", { input }),
   report_save: (input = {}) => invoke("report_save", { input }),
   month_close: (input = {}) => invoke("month_close", { input }),
+  audit_sign: (input = {}) => invoke("audit_sign", { input }),
+  cash_difference: (input = {}) => invoke("cash_difference", { input }),
   chain_verify: (input = {}) => invoke("chain_verify", { input }),
   year_export: (input = {}) => invoke("year_export", { input }),
   bundle_key: (input = {}) => invoke("bundle_key", { input }),

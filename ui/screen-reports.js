@@ -3,7 +3,7 @@
 import { api } from "./contract.js";
 import { t } from "./i18n.js";
 import { app } from "./main.js";
-import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td } from "./dom.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td, clearPosted } from "./dom.js";
 import { baht, beDate, beMonth, beMonthKey, monthLong, previousMonth, digits } from "./format.js";
 
 const REPORTS = [["statement", "statement"], ["trial_balance", "trial_balance"], ["arrears", "arrears_list"], ["year", "yearly"]];
@@ -67,18 +67,45 @@ export function render(main) {
           p.rows.map((r) => h("tr", {}, td(r.member_no), td(r.name), td(digits(r.arrears_periods), "num"), td(baht(r.arrears_amount), "num"))))));
     }
   };
+  // The auditor's month end: count the cash, reconcile the passbook, sign, then close.
+  // An empty count closes without one (unless the fund requires it) and the statement says so.
   const cbox = messageBox();
-  const cform = h("form", { class: "row", "data-test": "close-form" }, field("close_month", "month", { value: beMonthKey(last) }),
-    h("button", { type: "submit", "data-test": "close-month", text: t("close_month") }),
-    h("button", { type: "button", "data-test": "verify", text: t("verify"), onclick: async () => {
-      const r = await run(null, cbox, () => api.chain_verify());
-      if (r) showOk(cbox, `✓ ${digits(r.entries)} รายการ / entries · ${r.fingerprint}`);
-    } }));
+  const cform = h("form", { class: "grid", "data-test": "close-form" }, field("month", "month", { value: beMonthKey(last) }),
+    field("cash_counted", "cash_counted", { kind: "amount" }), field("bank_statement", "bank_statement", { kind: "amount" }),
+    field("in_transit", "in_transit", { kind: "amount" }), field("uncleared", "uncleared", { kind: "amount" }),
+    h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "close-month", text: t("close_month") }), " ",
+      h("button", { type: "button", "data-test": "verify", text: t("verify"), onclick: async () => {
+        const r = await run(null, cbox, () => api.chain_verify());
+        if (r) showOk(cbox, `✓ ${digits(r.entries)} รายการ / entries · ${r.fingerprint}`);
+      } })));
   enterMovesOn(cform, async () => {
-    const r = await run(cform.querySelector("button"), cbox, () => api.month_close({ month: values(cform).close_month }), cform);
-    if (r) showOk(cbox, `${t("closed")}: ${beMonth(r.month)} · ${r.fingerprint || ""}`);
+    const v = values(cform);
+    const r = await run(cform.querySelector("button"), cbox, () => api.month_close({ month: v.month, cash_counted: v.cash_counted,
+      bank_statement: v.bank_statement, in_transit: v.in_transit, uncleared: v.uncleared }), cform);
+    if (r) { showOk(cbox, `${t("closed")}: ${beMonth(r.month)} · ${r.fingerprint || ""}`); clearPosted(cform, ["cash_counted", "bank_statement", "in_transit", "uncleared"]); }
   });
-  main.append(h("h1", { text: t("reports") }), form, box, out, h("h2", { text: t("close_month") }), cform, cbox);
+  const abox = messageBox();
+  const aform = h("form", { class: "grid", "data-test": "audit-form" }, field("month", "month", { value: beMonthKey(last) }),
+    field("auditor", "auditor"), field("remarks", "remarks"),
+    h("div", { class: "full" }, h("button", { type: "submit", "data-test": "audit-sign", text: t("audit_sign") })));
+  enterMovesOn(aform, async () => {
+    const v = values(aform);
+    const r = await run(aform.querySelector("button"), abox, () => api.audit_sign({ month: v.month, auditor: v.auditor, remarks: v.remarks }), aform);
+    if (r) showOk(abox, `${t("audit_signed")}: ${beMonth(r.month)} · ${r.auditor}`);
+  });
+  const dbox = messageBox();
+  const dform = h("form", { class: "grid", "data-test": "difference-form" }, field("date", "date", { kind: "date", value: beDate(app.status.today) }),
+    field("amount", "cash_difference_amount", { kind: "amount" }), field("reason", "reason"),
+    h("div", { class: "full" }, h("button", { type: "submit", "data-test": "cash-difference", text: t("record_cash_difference") })));
+  enterMovesOn(dform, async () => {
+    const v = values(dform);
+    const r = await run(dform.querySelector("button"), dbox, () => api.cash_difference({ date: v.date, difference: v.amount, reason: v.reason }), dform);
+    if (r) { showOk(dbox, `${t("saved")}: ${r.doc_no}`); clearPosted(dform, ["amount", "reason"]); }
+  });
+  main.append(h("h1", { text: t("reports") }), form, box, out,
+    h("h2", { text: t("audit_section") }), h("p", { class: "hint", text: t("audit_hint") }), aform, abox,
+    h("h2", { text: t("close_month") }), h("p", { class: "hint", text: t("close_hint") }), cform, cbox,
+    h("h3", { text: t("record_cash_difference") }), dform, dbox);
 }
 
 export async function usb(main) {

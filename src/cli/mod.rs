@@ -199,28 +199,13 @@ fn run(cli: Cli) -> Result<()> {
             print::output(json, &r, || print::posted(&r));
         }
         Command::CloseMonth(a) => {
-            let check = match &a.cash_counted {
-                None => None,
-                Some(counted) => {
-                    let money = |field: &'static str, v: &str| {
-                        Satang::parse_field(field, v, Sign::NonNegative)
-                    };
-                    let banks = match &a.bank_statement {
-                        Some(statement) => vec![ops::close::BankCheck {
-                            account: crate::domain::accounts::BANK.into(),
-                            statement: money("bank_statement", statement)?,
-                            in_transit: money("in_transit", &a.in_transit)?,
-                            uncleared: money("uncleared", &a.uncleared)?,
-                        }],
-                        None => vec![],
-                    };
-                    Some(ops::close::MonthCheck {
-                        cash_counted: money("cash_counted", counted)?,
-                        denominations: vec![],
-                        banks,
-                    })
-                }
-            };
+            let check = ops::close::MonthCheckText {
+                cash_counted: a.cash_counted.as_deref().unwrap_or(""),
+                bank_statement: a.bank_statement.as_deref().unwrap_or(""),
+                in_transit: &a.in_transit,
+                uncleared: &a.uncleared,
+            }
+            .parse()?;
             let out = ops::close::close_month_checked(&mut store, &ctx, &a.month, check.as_ref())?;
             print::output(json, &out, || print::closed(&out));
         }

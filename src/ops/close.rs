@@ -5,6 +5,7 @@
 use super::Ctx;
 use crate::domain::chain::fingerprint;
 use crate::domain::date::{last_of_month, parse_month};
+use crate::domain::money::Sign;
 use crate::domain::{accounts, Satang};
 use crate::error::{Error, Result};
 use crate::store::{MonthCheckRow, Store};
@@ -35,6 +36,56 @@ pub struct MonthCheck {
     /// The notes and coins counted (face value in satang, pieces), if counted so.
     pub denominations: Vec<(Satang, u32)>,
     pub banks: Vec<BankCheck>,
+}
+
+/// A month's count as typed by the treasurer (CLI flags or the app's form), before parsing.
+/// An empty `cash_counted` means no count; an empty bank statement means no bank check;
+/// empty in-transit and uncleared amounts are zero.
+#[derive(Clone, Debug, Default)]
+pub struct MonthCheckText<'a> {
+    pub cash_counted: &'a str,
+    pub bank_statement: &'a str,
+    pub in_transit: &'a str,
+    pub uncleared: &'a str,
+}
+
+impl MonthCheckText<'_> {
+    /// Parse the typed figures once, naming the field and the value on a bad one.
+    pub fn parse(&self) -> Result<Option<MonthCheck>> {
+        let money = |field: &'static str, v: &str| {
+            let v = v.trim();
+            Satang::parse_field(field, if v.is_empty() { "0" } else { v }, Sign::NonNegative)
+        };
+        if self.cash_counted.trim().is_empty() {
+            let stray = [self.bank_statement, self.in_transit, self.uncleared];
+            if stray.iter().any(|v| !v.trim().is_empty() && v.trim() != "0") {
+                return Err(Error::invalid(
+                    "cash_counted",
+                    self.cash_counted,
+                    crate::error::Problem::Other {
+                        th: "กรอกเงินสดที่นับได้ก่อนกระทบยอดบัญชีธนาคาร".into(),
+                        en: "enter the cash counted before reconciling the bank".into(),
+                    },
+                ));
+            }
+            return Ok(None);
+        }
+        let banks = if self.bank_statement.trim().is_empty() {
+            vec![]
+        } else {
+            vec![BankCheck {
+                account: accounts::BANK.into(),
+                statement: money("bank_statement", self.bank_statement)?,
+                in_transit: money("in_transit", self.in_transit)?,
+                uncleared: money("uncleared", self.uncleared)?,
+            }]
+        };
+        Ok(Some(MonthCheck {
+            cash_counted: money("cash_counted", self.cash_counted)?,
+            denominations: vec![],
+            banks,
+        }))
+    }
 }
 
 /// Close a month without a cash count (allowed unless the fund's setting

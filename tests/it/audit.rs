@@ -227,3 +227,31 @@ fn a_fund_may_require_the_count() {
     let e = ops::close::close_month(&mut f.store, &today(), "2026-03").unwrap_err();
     assert!(e.message_th().contains("ตรวจนับเงินสด"), "{}", e.message_th());
 }
+
+#[test]
+fn the_typed_count_is_parsed_once_for_the_cli_and_the_app() {
+    use kongthun::ops::close::MonthCheckText;
+    let none = MonthCheckText::default().parse().unwrap();
+    assert_eq!(none, None, "nothing typed closes without a count");
+    let typed = MonthCheckText {
+        cash_counted: "1,000.50",
+        bank_statement: "5000",
+        in_transit: " ",
+        uncleared: "",
+    };
+    let check = typed.parse().unwrap().unwrap();
+    assert_eq!(check.cash_counted, Satang(100_050));
+    assert_eq!(check.banks, vec![bank(500_000, 0, 0)], "blank in transit and uncleared are zero");
+    let stray = MonthCheckText { bank_statement: "5000", ..Default::default() };
+    match stray.parse() {
+        Err(kongthun::Error::Invalid { field, .. }) => assert_eq!(field, "cash_counted"),
+        other => panic!("a passbook balance without a cash count: {other:?}"),
+    }
+    let bad = MonthCheckText { cash_counted: "12.345", ..Default::default() };
+    match bad.parse() {
+        Err(kongthun::Error::Invalid { field, value, .. }) => {
+            assert_eq!((field, value.as_str()), ("cash_counted", "12.345"))
+        }
+        other => panic!("three decimals: {other:?}"),
+    }
+}

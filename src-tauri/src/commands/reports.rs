@@ -1,5 +1,5 @@
 //! Reports: a preview in the window (the data the PDF is drawn from), saving any document as
-//! PDF, CSV or XLSX, closing a month, verifying the chain, and the yearly export to USB.
+//! PDF, CSV or XLSX, the auditor's count and sign-off and closing a month, verifying the chain, and the yearly export to USB.
 use crate::error::UiResult;
 use crate::progress::Progress;
 use crate::state::AppState;
@@ -77,6 +77,15 @@ pub async fn report_save(
 #[derive(Deserialize)]
 pub struct MonthInput {
     month: String,
+    /// The auditor's count at month end; all empty closes without a count.
+    #[serde(default)]
+    cash_counted: String,
+    #[serde(default)]
+    bank_statement: String,
+    #[serde(default)]
+    in_transit: String,
+    #[serde(default)]
+    uncleared: String,
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -84,7 +93,59 @@ pub async fn month_close(
     state: State<'_, AppState>,
     input: MonthInput,
 ) -> UiResult<ops::close::CloseOutcome> {
-    state.with_fund_ctx(|store, ctx, _| Ok(ops::close::close_month(store, ctx, &input.month)?))
+    state.with_fund_ctx(|store, ctx, _| {
+        let check = ops::close::MonthCheckText {
+            cash_counted: &input.cash_counted,
+            bank_statement: &input.bank_statement,
+            in_transit: &input.in_transit,
+            uncleared: &input.uncleared,
+        }
+        .parse()?;
+        Ok(ops::close::close_month_checked(store, ctx, &input.month, check.as_ref())?)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct AuditSignInput {
+    month: String,
+    auditor: String,
+    #[serde(default)]
+    remarks: String,
+}
+
+/// The auditor signs the month before it closes.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn audit_sign(
+    state: State<'_, AppState>,
+    input: AuditSignInput,
+) -> UiResult<kongthun::store::AuditRow> {
+    state.with_fund_ctx(|store, ctx, _| {
+        Ok(ops::close::sign_audit(store, ctx, &input.month, &input.auditor, &input.remarks)?)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct CashDifferenceInput {
+    date: String,
+    difference: String,
+    reason: String,
+}
+
+/// A counted difference explained by an entry (เงินขาดบัญชี / เงินเกินบัญชี).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn cash_difference(
+    state: State<'_, AppState>,
+    input: CashDifferenceInput,
+) -> UiResult<kongthun::store::PostedRef> {
+    state.with_fund_ctx(|store, ctx, _| {
+        Ok(ops::cashbook::record_cash_difference(
+            store,
+            ctx,
+            &input.date,
+            &input.difference,
+            &input.reason,
+        )?)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -147,6 +147,24 @@ async fn a_treasurers_month_in_the_real_window() {
     let fonts = harness::pdffonts(&statement);
     assert!(fonts.contains("Sarabun") && fonts.contains("yes"), "embedded Sarabun: {fonts}");
 
+    // 5b. The auditor's section: a passbook balance without a cash count is refused naming
+    //     the cash field (which the form marks), and a closed month cannot be signed.
+    s.fill_css("[data-test=close-form] [name=month]", "2569-11").await;
+    s.fill_css("[data-test=close-form] [name=bank_statement]", "1000").await;
+    s.click("[data-test=close-month]").await;
+    let refused = s.wait_text("[data-test=close-form] + [data-test=error]", 10).await;
+    assert!(refused.contains("กรอกเงินสดที่นับได้"), "close without a count: {refused}");
+    let marked: bool = s
+        .eval("return document.querySelector('[data-test=close-form] [name=cash_counted]').classList.contains('invalid')")
+        .await;
+    assert!(marked, "the cash field is marked");
+    s.fill_css("[data-test=audit-form] [name=month]", "2569-10").await;
+    s.fill_css("[data-test=audit-form] [name=auditor]", "นางสมศรี ตรวจดี").await;
+    s.click("[data-test=audit-sign]").await;
+    let closed = s.wait_text("[data-test=audit-form] + [data-test=error]", 10).await;
+    assert!(closed.contains("ปิดงวดแล้ว"), "sign a closed month: {closed}");
+    s.shot("11b-auditor-section").await;
+
     // 6. The yearly report to a USB folder (verified), then a signed bundle of the closed
     //    month for the province.
     s.go("usb").await;
