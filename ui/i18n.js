@@ -205,7 +205,7 @@ const WORDS = {
   save_xlsx: ["บันทึก XLSX", "Save XLSX"],
   close_month: ["ปิดงวดเดือน", "Close the month"],
   closed: ["ปิดงวดแล้ว", "closed"],
-  close_hint: ["นับเงินสดและกระทบยอดสมุดบัญชีธนาคารก่อนปิดงวด ถ้ายอดไม่ตรงกัน ให้บันทึกเงินขาดหรือเกินบัญชีพร้อมเหตุผลก่อน", "Count the cash and reconcile the passbook before the close; if they differ, record the shortage or surplus with its reason first"],
+  close_hint: ["ตรวจนับเงินสดและกระทบยอดเงินฝากธนาคารก่อนปิดงวด ถ้ายอดไม่ตรงกัน ให้บันทึกเงินขาดหรือเกินบัญชีพร้อมเหตุผลก่อน", "Count the cash and reconcile the passbook before the close; if they differ, record the shortage or surplus with its reason first"],
   cash_counted: ["เงินสดที่นับได้ (บาท)", "Cash counted (baht)"],
   bank_statement: ["ยอดตามสมุดบัญชีธนาคาร (บาท)", "Passbook balance (baht)"],
   in_transit: ["เงินฝากระหว่างทาง (บาท)", "Deposits in transit (baht)"],

@@ -10,6 +10,7 @@ use crate::domain::chain::GENESIS;
 use crate::domain::date::{last_of_month, parse_month};
 use crate::error::{Error, Result};
 use crate::store::Store;
+use crate::thai::month_key_long;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -108,7 +109,7 @@ pub fn export_bundle(
     let fund = reader.require_fund()?.profile;
     let last_closed = reader.last_closed_month()?.ok_or_else(|| Error::Refused {
         code: "bundle.nothing_closed",
-        th: "ยังไม่มีเดือนที่ปิดบัญชี".into(),
+        th: "ยังไม่มีเดือนที่ปิดงวด".into(),
         en: "no month has been closed yet".into(),
     })?;
     let previous = reader.last_bundle()?;
@@ -122,7 +123,11 @@ pub fn export_bundle(
                 // Everything closed has gone already: say so, rather than name an empty span.
                 return Err(Error::Refused {
                     code: "bundle.nothing_new",
-                    th: format!("ส่งข้อมูลครบถึงเดือนที่ปิดบัญชีล่าสุดแล้ว (ชุดที่ {} ถึง {}) ปิดบัญชีเดือนถัดไปก่อน", p.seq, p.period_to),
+                    th: format!(
+                        "ส่งข้อมูลครบถึงเดือนที่ปิดงวดล่าสุดแล้ว (ชุดที่ {} ถึงเดือน{}) ปิดงวดเดือนถัดไปก่อน",
+                        p.seq,
+                        month_key_long(&p.period_to)
+                    ),
                     en: format!("every closed month has been sent already (bundle {} up to {}); close the next month first", p.seq, p.period_to),
                 });
             }
@@ -157,7 +162,12 @@ pub fn export_bundle(
     if to > last_closed || from > to {
         return Err(Error::Refused {
             code: "bundle.period_open",
-            th: format!("ช่วง {from} ถึง {to} ยังปิดบัญชีไม่ครบ (ปิดถึง {last_closed})"),
+            th: format!(
+                "ช่วงเดือน{} ถึงเดือน{} ยังปิดงวดไม่ครบ (ปิดงวดถึงเดือน{})",
+                month_key_long(&from),
+                month_key_long(&to),
+                month_key_long(&last_closed)
+            ),
             en: format!("{from} to {to} is not all closed (closed up to {last_closed})"),
         });
     }

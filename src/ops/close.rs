@@ -63,7 +63,7 @@ impl MonthCheckText<'_> {
                     "cash_counted",
                     self.cash_counted,
                     crate::error::Problem::Other {
-                        th: "กรอกเงินสดที่นับได้ก่อนกระทบยอดบัญชีธนาคาร".into(),
+                        th: "กรอกเงินสดที่นับได้ก่อนกระทบยอดเงินฝากธนาคาร".into(),
                         en: "enter the cash counted before reconciling the bank".into(),
                     },
                 ));
@@ -141,9 +141,7 @@ pub fn sign_audit(
 }
 
 fn month_th(key: &str) -> String {
-    parse_month(key)
-        .map(|(y, m)| crate::thai::month_long(y, m, crate::thai::Digits::Arabic))
-        .unwrap_or_else(|_| key.to_string())
+    crate::thai::month_key_long(key)
 }
 
 /// Close a month after its cash is counted and its bank accounts reconciled: a difference
@@ -186,7 +184,7 @@ pub fn close_month_checked(
             }
             None if tx.read().setting("require_cash_count")?.as_deref() == Some("1") => {
                 return Err(refuse(
-                    "กองทุนกำหนดให้ตรวจนับเงินสดและกระทบยอดธนาคารก่อนปิดงวด".into(),
+                    "กองทุนกำหนดให้ตรวจนับเงินสดและกระทบยอดเงินฝากธนาคารก่อนปิดงวด".into(),
                     "the fund requires a cash count and bank reconciliation before a close".into(),
                 ));
             }

@@ -95,7 +95,7 @@ pub fn minutes_pdf(d: &MinutesData<'_>) -> Vec<u8> {
     }
     if !m.minutes.is_empty() {
         doc.gap(4.0);
-        doc.line("บันทึกการประชุม", Weight::Bold, 12.0, Align::Left);
+        doc.line("เนื้อหารายงานการประชุม", Weight::Bold, 12.0, Align::Left);
         doc.paragraph(&m.minutes, Weight::Regular, 12.0);
     }
     doc.gap(18.0);

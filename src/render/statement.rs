@@ -43,7 +43,7 @@ pub fn statement_pdf(s: &Statement, options: &StatementOptions) -> Vec<u8> {
     }
     doc.line(&format!("รายงานรับ-จ่ายเงินประจำเดือน{month_name}"), Weight::Bold, 15.0, Align::Center);
     if !s.closed {
-        doc.line("ฉบับร่าง: เดือนนี้ยังไม่ได้ปิดบัญชี ตัวเลขอาจเปลี่ยนแปลงได้", Weight::Bold, 11.0, Align::Center);
+        doc.line("ฉบับร่าง: เดือนนี้ยังไม่ได้ปิดงวด ตัวเลขอาจเปลี่ยนแปลงได้", Weight::Bold, 11.0, Align::Center);
     }
     doc.gap(4.0);
 

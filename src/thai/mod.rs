@@ -114,6 +114,19 @@ pub fn month_long(year: i32, month: u32, digits: Digits) -> String {
     digits.apply(format!("{} {}", MONTHS_FULL[(month - 1) as usize], year + BE_OFFSET))
 }
 
+/// `ตุลาคม 2569` for a stored month key `2026-10`, for Thai messages (BE, never the key);
+/// anything that is not a key is returned as it is.
+pub fn month_key_long(key: &str) -> String {
+    let parsed = key.split_once('-').and_then(|(y, m)| {
+        let (year, month) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?);
+        (y.len() == 4 && (1..=12).contains(&month)).then_some((year, month))
+    });
+    match parsed {
+        Some((year, month)) => month_long(year, month, Digits::Arabic),
+        None => key.to_string(),
+    }
+}
+
 /// `1,234.50`, `-75.00`: an amount in satang shown in baht with thousands separators.
 pub fn amount(satang: i64, digits: Digits) -> String {
     let negative = satang < 0;

@@ -22,6 +22,7 @@ mod no_network;
 mod properties;
 mod reports;
 mod savings;
+mod vocabulary;
 mod welfare;
 
 use chrono::{NaiveDate, TimeZone, Utc};
