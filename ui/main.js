@@ -16,23 +16,30 @@ import * as reports from "./screen-reports.js";
 import * as settings from "./screen-settings.js";
 import * as province from "./screen-province.js";
 
+// The menu: a section heading has no screen; a screen with fund kinds shows only for those
+// (a welfare fund's books have no sajja or loan accounts, a savings group's no welfare ones).
 const FUND_SCREENS = [
   ["nav_money"],
   ["dashboard", dashboard.render],
   ["members", members.render],
   ["collection", money.collection],
-  ["savings", money.savings],
+  ["savings", money.savings, ["savings", "both"]],
   ["cashbook", money.cashbook],
   ["journal", money.journal],
   ["nav_fund"],
-  ["welfare", welfare.render],
+  ["welfare", welfare.render, ["welfare", "both"]],
   ["meetings", meetings.render],
-  ["loans", loans.render],
+  ["loans", loans.render, ["savings", "both"]],
   ["reports", reports.render],
   ["usb", reports.usb],
   ["settings", settings.render],
   ["province", null],
 ];
+
+function fundScreens() {
+  const kind = app.status && app.status.fund_kind;
+  return FUND_SCREENS.filter(([, , kinds]) => !kinds || !kind || kinds.includes(kind));
+}
 
 export const app = { status: null };
 
@@ -50,7 +57,7 @@ function draw() {
   const nav = document.getElementById("nav");
   nav.replaceChildren();
   if (s.mode === "fund") {
-    for (const [key, fn] of FUND_SCREENS) {
+    for (const [key, fn] of fundScreens()) {
       if (fn === undefined) { nav.append(h("div", { class: "section", text: t(key) })); continue; }
       nav.append(h("a", { href: `#${key}`, "data-test": `nav-${key}`, text: t(key) }));
     }
@@ -73,7 +80,7 @@ function route() {
   if (screen === "province") {
     return api.open_province().then(() => { location.hash = "#province/import_bundles"; return refresh(); });
   }
-  const found = FUND_SCREENS.find(([key, fn]) => key === (screen || "dashboard") && fn);
+  const found = fundScreens().find(([key, fn]) => key === (screen || "dashboard") && fn);
   (found ? found[1] : dashboard.render)(main, rest);
 }
 

@@ -50,6 +50,9 @@ pub fn allocate(
     percentages: &[String],
     date_input: &str,
 ) -> Result<AllocationOutcome> {
+    // The screen suggests the Buddhist-era year (2568); a CE year is taken as well.
+    let typed_year = year;
+    let year = super::export::ce_year(year)?;
     if percentages.len() != 6 {
         return Err(Error::invalid(
             "percentages",
@@ -85,7 +88,7 @@ pub fn allocate(
             });
         }
         if reader.allocation_of(year)?.is_some() {
-            return Err(Error::invalid("year", year.to_string(), Problem::Duplicate));
+            return Err(Error::invalid("year", typed_year.to_string(), Problem::Duplicate));
         }
         let (from, to) = crate::report::yearly::year_span(&fund, year);
         if date <= to {

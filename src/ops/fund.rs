@@ -120,25 +120,29 @@ impl FundForm {
         use crate::domain::fund::{FundKind, Schedule};
         use crate::domain::money::Sign;
         use crate::domain::Satang;
-        let number = |field: &'static str, text: &str, default: u32, max: u32| -> Result<u32> {
-            let digits = crate::thai::from_thai_digits(text.trim());
-            if digits.is_empty() {
-                return Ok(default);
-            }
-            match digits.parse::<u32>() {
-                Ok(n) if n <= max => Ok(n),
-                _ => Err(Error::invalid(field, text, crate::Problem::NotANumber)),
-            }
-        };
-        let moo = number("moo", &self.moo, 0, 99)?;
-        let fiscal = number("fiscal_year_start", &self.fiscal_year_start, 1, 12)?;
-        if fiscal == 0 {
-            return Err(Error::invalid(
-                "fiscal_year_start",
-                &self.fiscal_year_start,
-                crate::Problem::NotANumber,
-            ));
-        }
+        // A whole number in `min..=max` (Thai digits accepted); a number out of range says
+        // the range rather than "not a number".
+        let number =
+            |field: &'static str, text: &str, default: u32, min: u32, max: u32| -> Result<u32> {
+                let digits = crate::thai::from_thai_digits(text.trim());
+                if digits.is_empty() {
+                    return Ok(default);
+                }
+                match digits.parse::<u32>() {
+                    Ok(n) if (min..=max).contains(&n) => Ok(n),
+                    Ok(_) => Err(Error::invalid(
+                        field,
+                        text,
+                        crate::Problem::Other {
+                            th: format!("ต้องเป็นเลข {min} ถึง {max}"),
+                            en: format!("must be {min} to {max}"),
+                        },
+                    )),
+                    Err(_) => Err(Error::invalid(field, text, crate::Problem::NotANumber)),
+                }
+            };
+        let moo = number("moo", &self.moo, 0, 0, 99)?;
+        let fiscal = number("fiscal_year_start", &self.fiscal_year_start, 1, 1, 12)?;
         let entrance =
             if self.entrance_fee.trim().is_empty() { "0" } else { self.entrance_fee.as_str() };
         Ok(FundProfile {
@@ -155,7 +159,7 @@ impl FundForm {
             schedule: Schedule::parse(&self.schedule)?,
             contribution: Satang::parse_field("contribution", &self.contribution, Sign::Positive)?,
             entrance_fee: Satang::parse_field("entrance_fee", entrance, Sign::NonNegative)?,
-            lapse_after: number("lapse_after", &self.lapse_after, 0, 120)?,
+            lapse_after: number("lapse_after", &self.lapse_after, 0, 0, 120)?,
             thai_digits: self.thai_digits,
         })
     }

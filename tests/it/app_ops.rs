@@ -257,6 +257,14 @@ fn the_new_fund_form_names_the_bad_field() {
         let e = bad.profile().expect_err(field);
         assert_eq!(e.params()["field"], field, "{}", e.message_en());
     }
+    let month_13 = ops::fund::FundForm { fiscal_year_start: "13".into(), ..good.clone() };
+    let e = month_13.profile().unwrap_err();
+    assert!(
+        e.message_th().contains("1 ถึง 12") && e.message_en().contains("1 to 12"),
+        "a month out of range says the range: {} / {}",
+        e.message_th(),
+        e.message_en()
+    );
 }
 
 #[test]

@@ -1023,9 +1023,18 @@ fn loans_allocations_and_entrance_fees_follow_their_reversed_entries() {
             .code(),
         "invalid.duplicate"
     );
+    // The screen suggests the BE year: 2568 is the same year, refused as a duplicate too.
+    assert_eq!(
+        ops::allocation::allocate(&mut f.store, &today(), 2568, &parts, "2026-01-16")
+            .unwrap_err()
+            .code(),
+        "invalid.duplicate"
+    );
     ops::reversal::reverse(&mut f.store, &today(), &first.doc_no, "สัดส่วนผิด", Some("2026-01-16"))
         .unwrap();
-    ops::allocation::allocate(&mut f.store, &today(), 2025, &parts, "2026-01-16").unwrap();
+    let again =
+        ops::allocation::allocate(&mut f.store, &today(), 2568, &parts, "2026-01-16").unwrap();
+    assert_eq!(again.year, 2025, "BE 2568 is stored as the fiscal year 2025");
     f.store.read().verify_chain().unwrap();
 }
 

@@ -287,6 +287,11 @@ async fn a_new_fund_from_the_wizard_then_members_imported_with_their_row_errors(
     assert!(title.contains("บ้านโนนสูง") && title.contains("KK-0412"), "{title}");
     let recorder = s.text("#recorder").await;
     assert!(recorder.contains("นางสมศรี ใจดี"), "{recorder}");
+    // A welfare fund's menu has no sajja savings or loans (its books have no such accounts).
+    let menu: Vec<String> =
+        s.eval("return [...document.querySelectorAll('#nav a')].map((a) => a.dataset.test)").await;
+    assert!(menu.contains(&"nav-welfare".to_string()), "{menu:?}");
+    assert!(!menu.iter().any(|m| m == "nav-savings" || m == "nav-loans"), "{menu:?}");
     s.shot("31-new-fund-dashboard").await;
 
     // Import: one row has a bad national ID; all-or-nothing refuses the file and shows the
