@@ -196,9 +196,9 @@ fn payment_entry(
 
 pub use crate::report::standing::{standings, ArrearsRow};
 
-/// Members in arrears at `as_of`.
+/// Active members in arrears at `as_of` (the list the dashboard counts).
 pub fn arrears(store: &Store, as_of: NaiveDate) -> Result<Vec<ArrearsRow>> {
-    Ok(standings(&store.read(), as_of)?.into_iter().filter(|r| r.arrears_periods > 0).collect())
+    crate::report::standing::in_arrears(&store.read(), as_of)
 }
 
 /// Apply the lapse rule inside a transaction: active members at or past the fund's limit of

@@ -95,11 +95,7 @@ pub fn dashboard(reader: &Reader<'_>, today: NaiveDate) -> Result<Dashboard> {
 
 /// Active members behind with their contributions on `today`.
 pub fn arrears_count(reader: &Reader<'_>, today: NaiveDate) -> Result<i64> {
-    let standings = super::standing::standings(reader, today)?;
-    Ok(standings
-        .iter()
-        .filter(|r| r.status == crate::domain::MemberStatus::Active && r.arrears_periods > 0)
-        .count() as i64)
+    Ok(super::standing::in_arrears(reader, today)?.len() as i64)
 }
 
 /// Every month from the one after the last closed (or the first with entries) up to the

@@ -25,6 +25,16 @@ pub struct ArrearsRow {
     pub paid_through: Option<String>,
 }
 
+/// The members in arrears at `as_of`: active members behind with their contributions. The
+/// dashboard's count, the arrears list and the yearly report all take this one list, so they
+/// agree. (A member who has left owes nothing more; their standing stays in `standings`.)
+pub fn in_arrears(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow>> {
+    Ok(standings(reader, as_of)?
+        .into_iter()
+        .filter(|r| r.status == MemberStatus::Active && r.arrears_periods > 0)
+        .collect())
+}
+
 /// Standing of every member at `as_of`; a member who left stops owing at the date they left.
 pub fn standings(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow>> {
     let fund = reader.require_fund()?.profile;

@@ -145,11 +145,7 @@ pub fn yearly(reader: &Reader<'_>, year: i32, printed_on: NaiveDate) -> Result<Y
         *by_moo.entry(m.moo).or_default() += 1;
     }
 
-    let standings = super::standing::standings(reader, to)?;
-    let in_arrears: Vec<_> = standings
-        .iter()
-        .filter(|r| r.arrears_periods > 0 && r.status == crate::domain::MemberStatus::Active)
-        .collect();
+    let in_arrears = super::standing::in_arrears(reader, to)?;
 
     let mut months = Vec::new();
     let mut d = from;

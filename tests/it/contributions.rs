@@ -114,9 +114,13 @@ fn arrears_and_the_lapse_rule() {
         ops::contributions::collect(&mut f.store, &today(), "2026-04-25", "cash", &[line("3", 30)])
             .unwrap_err();
     assert_eq!(err.code(), "member_not_active");
-    // arrears of a lapsed member stop growing at the lapse date
-    let later = ops::contributions::arrears(&f.store, date(2026, 10, 31)).unwrap();
+    // arrears of a lapsed member stop growing at the lapse date, and the arrears list (of
+    // members to chase, the dashboard's count) no longer names them
+    let later = ops::contributions::standings(&f.store.read(), date(2026, 10, 31)).unwrap();
     assert_eq!(later.iter().find(|r| r.member_no == "3").unwrap().arrears_periods, 3);
+    let list = ops::contributions::arrears(&f.store, date(2026, 10, 31)).unwrap();
+    assert!(list.iter().all(|r| r.member_no != "3"), "{list:?}");
+    assert!(list.iter().any(|r| r.member_no == "2"), "member 2 is still behind: {list:?}");
 }
 
 #[test]
