@@ -1,6 +1,6 @@
 // Small helpers for building screens: elements, labelled fields, keyboard-friendly forms
 // (Enter moves to the next field), amounts formatted as typed, errors in both languages.
-import { t } from "./i18n.js";
+import { t, one } from "./i18n.js";
 import { formatTyped } from "./format.js";
 import { api } from "./contract.js";
 
@@ -29,7 +29,7 @@ export function field(name, labelKey, opts = {}) {
   const id = `f-${name}`;
   let input;
   if (opts.kind === "select") {
-    input = h("select", { id, name, "data-test": name }, (opts.options || []).map(([v, label]) => h("option", { value: v, text: label })));
+    input = h("select", { id, name, "data-test": name }, (opts.options || []).map(([v, label]) => h("option", { value: v, text: one(label) })));
     if (opts.value !== undefined) input.value = opts.value;
   } else if (opts.kind === "textarea") {
     input = h("textarea", { id, name, rows: opts.rows || 4, "data-test": name, value: opts.value || "" });
@@ -147,7 +147,7 @@ export function pathField(name, labelKey, mode, opts = {}) {
 
 export function table(headers, rows, opts = {}) {
   return h("table", { "data-test": opts.test },
-    h("thead", {}, h("tr", {}, headers.map(([text, cls]) => h("th", { class: cls, text })))),
+    h("thead", {}, h("tr", {}, headers.map(([text, cls]) => h("th", { class: cls, text: one(text) })))),
     h("tbody", {}, rows));
 }
 

@@ -205,6 +205,7 @@ const WORDS = {
   save_xlsx: ["บันทึก XLSX", "Save XLSX"],
   close_month: ["ปิดงวดเดือน", "Close the month"],
   closed: ["ปิดงวดแล้ว", "closed"],
+  recorder_label: ["ผู้บันทึก", "Recorder"],
   close_hint: ["ตรวจนับเงินสดและกระทบยอดเงินฝากธนาคารก่อนปิดงวด ถ้ายอดไม่ตรงกัน ให้บันทึกเงินขาดหรือเกินบัญชีพร้อมเหตุผลก่อน", "Count the cash and reconcile the passbook before the close; if they differ, record the shortage or surplus with its reason first"],
   cash_counted: ["เงินสดที่นับได้ (บาท)", "Cash counted (baht)"],
   bank_statement: ["ยอดตามสมุดบัญชีธนาคาร (บาท)", "Passbook balance (baht)"],
@@ -279,6 +280,16 @@ export function t(key) {
 }
 
 export function currentLang() { return lang; }
+
+/// A fixed label written "ไทย / English" shows one language: the Thai half in Thai mode, the
+/// English half in English mode. Anything else (a name, a message with several pairs) is
+/// returned as it is.
+export function one(text) {
+  const parts = String(text).split(" / ");
+  const thai = /[\u0E00-\u0E7F]/;
+  if (parts.length !== 2 || !thai.test(parts[0]) || thai.test(parts[1])) return text;
+  return lang === "en" ? parts[1] : parts[0];
+}
 
 export function setLang(next) {
   lang = next === "en" ? "en" : "th";

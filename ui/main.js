@@ -52,7 +52,7 @@ export async function refresh() {
 function draw() {
   const s = app.status;
   document.getElementById("lang-switch").textContent = t("switch_to");
-  document.getElementById("recorder").textContent = s.mode === "fund" ? `ผู้บันทึก / recorder: ${s.recorder}` : "";
+  document.getElementById("recorder").textContent = s.mode === "fund" ? `${t("recorder_label")}: ${s.recorder}` : "";
   document.getElementById("fund-title").textContent = s.mode === "fund" ? `${s.fund_name} (${s.fund_code})` : s.mode === "province" ? `${t("app")} · ${t("province")}` : t("app");
   const nav = document.getElementById("nav");
   nav.replaceChildren();

@@ -1,7 +1,7 @@
 // Meetings: the committee, new meetings, attendance, agenda, resolutions with votes, and
 // minutes (locked once approved at a later meeting).
 import { api } from "./contract.js";
-import { t } from "./i18n.js";
+import { t, one } from "./i18n.js";
 import { app } from "./main.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td } from "./dom.js";
 import { beDate, digits } from "./format.js";
@@ -69,13 +69,13 @@ async function meeting(main, id) {
   pform.addEventListener("submit", async (e) => { e.preventDefault(); if (await run(null, box, () => api.minutes_approve({ meeting_id: id, at_meeting: Number(values(pform).at_meeting) }), pform)) reload(); });
   main.append(
     h("h1", { "data-test": "meeting-title", text: `${m.kind === "general" ? "ประชุมใหญ่" : "ประชุมคณะกรรมการ"} ${digits(m.label)} · ${beDate(m.held_on)} · ${m.place}` }),
-    h("p", { "data-test": "quorum" }, `มา / present ${digits(m.present)} จาก / of ${digits(m.eligible)} · ` + (m.present * 2 > m.eligible ? "ครบองค์ประชุม / quorum" : "ไม่ครบองค์ประชุม / no quorum")),
+    h("p", { "data-test": "quorum" }, `${one("มา / present")} ${digits(m.present)} ${one("จาก / of")} ${digits(m.eligible)} · ` + one(m.present * 2 > m.eligible ? "ครบองค์ประชุม / quorum" : "ไม่ครบองค์ประชุม / no quorum")),
     h("p", { class: "muted", text: d.attendees.join(", ") }),
     aform,
     h("h2", { text: t("agenda") }), h("ol", {}, d.agenda.map(([, title, body]) => h("li", {}, h("strong", { text: title }), " ", body))), gform,
     h("h2", { text: t("resolution") }),
     table([[""], [t("subject")], [t("kind")], [t("votes_for"), "num"], [t("votes_against"), "num"], [t("abstain"), "num"], [""]],
-      d.resolutions.map((r) => h("tr", {}, td(r.label), td(r.subject), td((RESOLUTION_KINDS.find(([k]) => k === r.kind) || [r.kind, r.kind])[1]), td(digits(r.votes_for), "num"), td(digits(r.votes_against), "num"), td(digits(r.abstain), "num"), td(r.passed ? "ผ่าน / passed" : "ไม่ผ่าน / failed")))),
+      d.resolutions.map((r) => h("tr", {}, td(r.label), td(r.subject), td(one((RESOLUTION_KINDS.find(([k]) => k === r.kind) || [r.kind, r.kind])[1])), td(digits(r.votes_for), "num"), td(digits(r.votes_against), "num"), td(digits(r.abstain), "num"), h("td", { "data-test": r.passed ? "resolution-passed" : "resolution-failed", text: one(r.passed ? "ผ่าน / passed" : "ไม่ผ่าน / failed") })))),
     rform,
     h("h2", { text: t("minutes") + (m.locked ? " (รับรองแล้ว แก้ไขไม่ได้ / approved, locked)" : "") }), mform, pform);
 }

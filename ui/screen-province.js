@@ -1,7 +1,7 @@
 // Province mode: enrol a fund by the fingerprint on its paper form, import bundles (dry run
 // first), funds with coverage and gaps, CODI criteria, and the area report.
 import { api } from "./contract.js";
-import { t } from "./i18n.js";
+import { t, one } from "./i18n.js";
 import { app, refresh } from "./main.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td } from "./dom.js";
 import { beDate, beMonth, beMonthKey, previousMonth, digits } from "./format.js";
@@ -43,7 +43,7 @@ function importer(body, box) {
       h("button", { class: "primary", type: "submit", text: t("import_bundles") })));
   const go = async (dry) => {
     const r = await run(null, box, () => api.province_import({ paths: values(form).path.split(/\n|;/).map((x) => x.trim()).filter(Boolean), dry_run: dry }), form);
-    if (r) showOk(box, r.map((o) => `${o.fund_code} #${digits(o.sequence)} (${o.period[0]} – ${o.period[1]}): ${RESULTS[o.result] || o.result} · ${digits(o.entries)} รายการ / entries`).join("\n"));
+    if (r) showOk(box, r.map((o) => `${o.fund_code} #${digits(o.sequence)} (${o.period[0]} – ${o.period[1]}): ${one(RESULTS[o.result] || o.result)} · ${digits(o.entries)} รายการ / entries`).join("\n"));
   };
   enterMovesOn(form, () => go(false));
   body.append(form);

@@ -1,7 +1,7 @@
 // Welfare: open a claim, see the evaluation with its reasons, approve or reject by a
 // committee resolution, pay, save the payment voucher; the rules in force.
 import { api } from "./contract.js";
-import { t } from "./i18n.js";
+import { t, one } from "./i18n.js";
 import { app } from "./main.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td } from "./dom.js";
 import { baht, beDate, digits } from "./format.js";
@@ -16,7 +16,7 @@ function ruleAmount(a) {
   if (a.kind === "per_day") return `${baht(a.per_day)} ต่อคืน / a night` + (a.cap_per_event ? `, สูงสุด / at most ${baht(a.cap_per_event)}` : "");
   return (a.tiers || []).map(([years, amount]) => `${digits(years)} ปี / yr: ${baht(amount)}`).join(" · ");
 }
-const categoryName = (key) => (CATEGORIES.find(([k]) => k === key) || [key, key])[1];
+const categoryName = (key) => one((CATEGORIES.find(([k]) => k === key) || [key, key])[1]);
 const STATUS = { open: "รออนุมัติ / waiting", approved: "อนุมัติแล้ว / approved", rejected: "ไม่อนุมัติ / rejected", paid: "จ่ายแล้ว / paid" };
 
 export async function render(main, rest) {
@@ -37,7 +37,7 @@ export async function render(main, rest) {
     h("h2", { text: t("claims") }),
     h("div", { class: "scroll" }, table([["#"], [t("member_no")], [t("category")], [t("event_date")], [t("amount"), "num"], [t("status")]],
       claims.map((c) => h("tr", { class: "clickable", onclick: () => { location.hash = `#welfare/${c.id}`; } },
-        td(digits(c.id)), td(String(c.member_id)), td(categoryName(c.category)), td(beDate(c.event_date)), td(baht(c.approved_amount ?? c.evaluated), "num"), td(STATUS[c.status] || c.status))))),
+        td(digits(c.id)), td(String(c.member_id)), td(categoryName(c.category)), td(beDate(c.event_date)), td(baht(c.approved_amount ?? c.evaluated), "num"), td(one(STATUS[c.status] || c.status)))))),
     h("h2", { text: t("rules") }), await rules(), ruleForm());
   form.querySelector("[name=member_no]").focus();
 }
@@ -72,7 +72,7 @@ async function claim(main, id) {
   if (!c) return;
   const evaluation = c.status === "open" ? await run(null, box, () => api.claim_evaluate({ claim_id: id })) : c.evaluation;
   const reasons = (evaluation && evaluation.reasons) || [];
-  main.append(h("h1", { "data-test": "claim-title", text: `${t("claims")} #${digits(id)} · ${categoryName(c.category)} · ${STATUS[c.status] || c.status}` }),
+  main.append(h("h1", { "data-test": "claim-title", text: `${t("claims")} #${digits(id)} · ${categoryName(c.category)} · ${one(STATUS[c.status] || c.status)}` }),
     h("h2", { text: t("evaluation") }),
     h("div", { class: evaluation && evaluation.eligible ? "ok" : "warn", "data-test": "evaluation" },
       h("strong", { text: `${evaluation && evaluation.eligible ? t("eligible") : t("not_eligible")} · ${baht(evaluation ? evaluation.amount : 0)}` }),

@@ -105,7 +105,8 @@ async fn a_treasurers_month_in_the_real_window() {
     s.fill("subject", "อนุมัติจ่ายเงินสวัสดิการเจ็บป่วย").await;
     s.select("kind", "claim").await;
     s.click("[data-test=save-resolution]").await;
-    s.wait_page_containing("ผ่าน / passed", 10).await;
+    let passed = s.wait_text("[data-test=resolution-passed]", 10).await;
+    assert_eq!(passed, "ผ่าน", "one language in Thai mode");
     s.shot("08-meeting-resolution").await;
 
     //    Approve by that resolution, pay, print the voucher.
@@ -208,7 +209,7 @@ async fn a_treasurers_month_in_the_real_window() {
     s.fill("path", &bundle.display().to_string()).await;
     s.click("[data-test=dry-run]").await;
     let dry = s.wait_text("[data-test=ok]", 30).await;
-    assert!(dry.contains("would import"), "dry run: {dry}");
+    assert!(dry.contains("จะนำเข้าได้"), "dry run: {dry}");
     s.click("[data-test=province-import-form] button.primary").await;
     let imported = s.wait_text_containing("[data-test=ok]", "นำเข้าแล้ว", 30).await;
     assert!(imported.contains("DEMO-0001"), "import: {imported}");
@@ -219,6 +220,8 @@ async fn a_treasurers_month_in_the_real_window() {
     s.wait_css("[data-test=cash]", 20).await;
     s.click("[data-test=lang-switch]").await;
     s.wait_page_containing("Cash on hand", 10).await;
+    let recorder = s.text("#recorder").await;
+    assert!(recorder.starts_with("Recorder:"), "English mode, English label: {recorder}");
     s.shot("14-dashboard-english").await;
     let _ = NOW;
     s.finish().await;
