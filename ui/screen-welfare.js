@@ -35,9 +35,9 @@ export async function render(main, rest) {
   const claims = await api.claims_list({});
   main.append(h("h1", { text: t("welfare") }), h("h2", { text: t("open_claim") }), form, box,
     h("h2", { text: t("claims") }),
-    h("div", { class: "scroll" }, table([["#"], [t("member_no")], [t("category")], [t("event_date")], [t("amount"), "num"], [t("status")]],
+    h("div", { class: "scroll" }, table([["#"], [t("member_no")], [t("name")], [t("category")], [t("event_date")], [t("amount"), "num"], [t("status")]],
       claims.map((c) => h("tr", { class: "clickable", onclick: () => { location.hash = `#welfare/${c.id}`; } },
-        td(digits(c.id)), td(String(c.member_id)), td(categoryName(c.category)), td(beDate(c.event_date)), td(baht(c.approved_amount ?? c.evaluated), "num"), td(one(STATUS[c.status] || c.status)))))),
+        td(digits(c.id)), td(c.member_no), td(c.member_name), td(categoryName(c.category)), td(beDate(c.event_date)), td(baht(c.approved_amount ?? c.evaluated), "num"), td(one(STATUS[c.status] || c.status)))))),
     h("h2", { text: t("rules") }), await rules(), ruleForm());
   form.querySelector("[name=member_no]").focus();
 }

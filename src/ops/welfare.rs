@@ -514,3 +514,38 @@ impl RuleForm {
         })
     }
 }
+
+/// A claim as the claims list shows it: the member's number and name, never the internal id.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ClaimListing {
+    #[serde(flatten)]
+    pub claim: ClaimRow,
+    pub member_no: String,
+    pub member_name: String,
+}
+
+/// The most recent claims (newest first, at most `limit`), optionally of one status, with
+/// their members' numbers and names.
+pub fn recent_claims(
+    store: &Store,
+    status: Option<&str>,
+    limit: usize,
+) -> Result<Vec<ClaimListing>> {
+    let reader = store.read();
+    let mut members: std::collections::HashMap<i64, (String, String)> = Default::default();
+    let mut out = Vec::new();
+    for claim in reader.claims_recent(status, limit)? {
+        let (member_no, member_name) = match members.entry(claim.member_id) {
+            std::collections::hash_map::Entry::Occupied(known) => known.get().clone(),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                let m = reader.member_by_id(claim.member_id)?.ok_or_else(|| Error::NotFound {
+                    what: "member",
+                    key: claim.member_id.to_string(),
+                })?;
+                slot.insert((m.member_no.clone(), m.full_name())).clone()
+            }
+        };
+        out.push(ClaimListing { claim, member_no, member_name });
+    }
+    Ok(out)
+}

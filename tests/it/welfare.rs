@@ -329,6 +329,13 @@ fn yearly_cap_counts_approved_claims() {
             assert!(e.reasons.iter().any(|r| r.th.contains("รับครบเพดาน")));
         }
     }
+    // The claims list names the member by number and name (never the internal id), newest first.
+    let listed = ops::welfare::recent_claims(&f.store, None, 10).unwrap();
+    assert_eq!(listed.len(), 4);
+    assert!(listed.windows(2).all(|w| w[0].claim.id > w[1].claim.id), "newest first");
+    assert!(listed.iter().all(|c| c.member_no == "1" && c.member_name.contains("น้ำทิพย์ ปั้นทอง")));
+    let approved = ops::welfare::recent_claims(&f.store, Some("approved"), 10).unwrap();
+    assert_eq!(approved.len(), 3);
 }
 
 #[test]

@@ -38,10 +38,10 @@ pub struct ClaimsInput {
 pub async fn claims_list(
     state: State<'_, AppState>,
     input: ClaimsInput,
-) -> UiResult<Vec<ClaimRow>> {
+) -> UiResult<Vec<ops::welfare::ClaimListing>> {
     state.with_fund(|store, _| {
         let status = Some(input.status.trim()).filter(|s| !s.is_empty());
-        Ok(store.read().claims_recent(status, 200)?)
+        Ok(ops::welfare::recent_claims(store, status, 200)?)
     })
 }
 

@@ -74,6 +74,14 @@ async fn a_treasurers_month_in_the_real_window() {
     // 4. Welfare: open an illness claim for a member who is up to date; see the reasons.
     s.go("welfare").await;
     s.wait_css("[data-test=claim-form]", 10).await;
+    // The demo's claims list names each member by number and name.
+    let first_claim: Vec<String> = s
+        .eval("return [...document.querySelectorAll('tr.clickable')[0].cells].map((c) => c.textContent)")
+        .await;
+    assert!(
+        first_claim[2].chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)),
+        "a Thai name, not an id: {first_claim:?}"
+    );
     s.fill("member_no", &first_paid).await;
     s.select("category", "illness").await;
     s.fill("event_date", "18/11/2569").await;
