@@ -41,8 +41,8 @@ export async function render(main) {
   try { loans = await api.loans_list(); overdue = await api.loans_overdue({ as_of: app.status.today }); } catch (e) { /* a welfare-only fund has no loan accounts */ }
   main.append(h("h1", { text: t("loans") }), lform, box,
     h("h2", { text: one("เงินกู้ / loans") }),
-    h("div", { class: "scroll" }, table([["#"], [t("member_no")], [t("principal"), "num"], [t("rate")], [t("term")], [t("date")]],
-      loans.map((l) => h("tr", {}, td(digits(l.id)), td(String(l.member_id)), td(baht(l.principal), "num"), td(`${digits(l.rate_bp / 100)}%`), td(digits(l.term_months)), td(beDate(l.start_date))))))
+    h("div", { class: "scroll" }, table([["#"], [t("member_no")], [t("name")], [t("principal"), "num"], ["คงค้าง / outstanding", "num"], [t("rate")], [t("term")], [t("date")]],
+      loans.map((l) => h("tr", {}, td(digits(l.id)), td(l.member_no), td(l.member_name), td(baht(l.principal), "num"), td(baht(l.principal_outstanding), "num"), td(`${digits(l.rate_bp / 100)}%`), td(digits(l.term_months)), td(beDate(l.start_date))))))
     , h("h2", { text: one("ค้างชำระ / overdue") }),
     table([["#"], [t("member_no")], [t("name")], ["คงค้าง / outstanding", "num"], ["ต้นค้าง / principal due", "num"], ["ดอกค้าง / interest due", "num"]], overdue.map((o) => h("tr", {}, td(digits(o.loan_id)), td(o.member_no), td(o.name), td(baht(o.outstanding), "num"), td(baht(o.principal_overdue), "num"), td(baht(o.interest_overdue), "num")))),
     h("h2", { text: t("repay") }), rform, rbox, h("h2", { text: t("allocation") }), aform, abox);

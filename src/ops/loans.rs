@@ -221,3 +221,26 @@ pub fn overdue(store: &Store, as_of: NaiveDate) -> Result<Vec<OverdueRow>> {
     }
     Ok(out)
 }
+
+/// A loan as the loans list shows it: the borrower's number and name and what is still owed.
+#[derive(Clone, Debug, Serialize)]
+pub struct LoanListing {
+    #[serde(flatten)]
+    pub loan: LoanRow,
+    pub member_no: String,
+    pub member_name: String,
+    pub principal_outstanding: Satang,
+}
+
+/// Every loan with its borrower's number and name.
+pub fn loans_listing(store: &Store) -> Result<Vec<LoanListing>> {
+    let reader = store.read();
+    let mut names = super::MemberNames::default();
+    let mut out = Vec::new();
+    for loan in reader.loans()? {
+        let (member_no, member_name) = names.of(&reader, loan.member_id)?;
+        let principal_outstanding = Satang(loan.principal.0 - loan.principal_paid.0);
+        out.push(LoanListing { loan, member_no, member_name, principal_outstanding });
+    }
+    Ok(out)
+}

@@ -134,6 +134,27 @@ pub fn require_funds(
     Ok(())
 }
 
+/// Members' numbers and names by internal id, read once each, for lists that show people
+/// (claims, loans) rather than ids.
+#[derive(Default)]
+pub(crate) struct MemberNames(std::collections::HashMap<i64, (String, String)>);
+
+impl MemberNames {
+    /// (member number, full name) of the member with internal id `id`.
+    pub(crate) fn of(&mut self, reader: &Reader<'_>, id: i64) -> Result<(String, String)> {
+        use std::collections::hash_map::Entry;
+        Ok(match self.0.entry(id) {
+            Entry::Occupied(known) => known.get().clone(),
+            Entry::Vacant(slot) => {
+                let m = reader
+                    .member_by_id(id)?
+                    .ok_or_else(|| Error::NotFound { what: "member", key: id.to_string() })?;
+                slot.insert((m.member_no.clone(), m.full_name())).clone()
+            }
+        })
+    }
+}
+
 /// Find a member by number, or say which number was not found.
 pub fn member_by_no(reader: &Reader<'_>, member_no: &str) -> Result<crate::store::MemberRow> {
     reader.require_member_by_no(member_no)

@@ -532,19 +532,10 @@ pub fn recent_claims(
     limit: usize,
 ) -> Result<Vec<ClaimListing>> {
     let reader = store.read();
-    let mut members: std::collections::HashMap<i64, (String, String)> = Default::default();
+    let mut names = super::MemberNames::default();
     let mut out = Vec::new();
     for claim in reader.claims_recent(status, limit)? {
-        let (member_no, member_name) = match members.entry(claim.member_id) {
-            std::collections::hash_map::Entry::Occupied(known) => known.get().clone(),
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                let m = reader.member_by_id(claim.member_id)?.ok_or_else(|| Error::NotFound {
-                    what: "member",
-                    key: claim.member_id.to_string(),
-                })?;
-                slot.insert((m.member_no.clone(), m.full_name())).clone()
-            }
-        };
+        let (member_no, member_name) = names.of(&reader, claim.member_id)?;
         out.push(ClaimListing { claim, member_no, member_name });
     }
     Ok(out)

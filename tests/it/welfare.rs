@@ -705,6 +705,14 @@ fn loans_and_allocation_add_up_exactly() {
     .is_err());
     assert_eq!(ops::loans::overdue(&f.store, date(2025, 3, 5)).unwrap().len(), 1);
     ops::loans::repay(&mut f.store, &today(), loan, "1030", "2025-03-01", "cash").unwrap();
+    // The loans list names the borrower and what is still owed.
+    let listed = ops::loans::loans_listing(&f.store).unwrap();
+    let borrower = f.store.read().member_by_no("4").unwrap().unwrap();
+    assert_eq!(
+        (listed[0].member_no.as_str(), listed[0].member_name.clone()),
+        ("4", borrower.full_name())
+    );
+    assert_eq!(listed[0].principal_outstanding, Satang(200000), "1,000 of 3,000 repaid");
     ops::loans::repay(&mut f.store, &today(), loan, "1020", "2025-04-01", "cash").unwrap();
     ops::loans::repay(&mut f.store, &today(), loan, "1010", "2025-05-01", "cash").unwrap();
     let l = f.store.read().loan(loan).unwrap().unwrap();

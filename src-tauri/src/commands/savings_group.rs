@@ -3,7 +3,7 @@
 use crate::error::UiResult;
 use crate::state::AppState;
 use kongthun::ops;
-use kongthun::store::{LoanRow, PostedRef};
+use kongthun::store::PostedRef;
 use serde::Deserialize;
 use tauri::State;
 
@@ -11,9 +11,9 @@ use tauri::State;
 pub async fn loans_list(
     state: State<'_, AppState>,
     input: super::Nothing,
-) -> UiResult<Vec<LoanRow>> {
+) -> UiResult<Vec<ops::loans::LoanListing>> {
     let _ = input;
-    state.with_fund(|store, _| Ok(store.read().loans()?))
+    state.with_fund(|store, _| Ok(ops::loans::loans_listing(store)?))
 }
 
 #[derive(Deserialize)]
