@@ -34,7 +34,7 @@ export async function render(main) {
   aform.addEventListener("submit", async (e) => {
     e.preventDefault();
     const v = values(aform);
-    const out = await run(aform.querySelector("button"), abox, () => api.allocation_run({ year: Number(v.year), percentages: v.percentages.split(/[,\s]+/).map((x) => x.trim()).filter(Boolean), date: v.date }), aform);
+    const out = await run(aform.querySelector("button"), abox, () => api.allocation_run({ year: v.year, percentages: v.percentages.split(/[,\s]+/).map((x) => x.trim()).filter(Boolean), date: v.date }), aform);
     if (out) showOk(abox, `${out.doc_no} · กำไร / profit ${baht(out.profit)}\n` + out.parts.map(([name, amount]) => `${name}: ${baht(amount)}`).join("\n"));
   });
   let loans = [], overdue = [];

@@ -115,7 +115,7 @@ export async function usb(main) {
     h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "year-export", text: t("export") })));
   enterMovesOn(yform, async () => {
     const v = values(yform);
-    const r = await run(yform.querySelector("button"), box, () => api.year_export({ year: Number(v.year), dir: v.dir }), yform);
+    const r = await run(yform.querySelector("button"), box, () => api.year_export({ year: v.year, dir: v.dir }), yform);
     if (r) {
       showOk(box, `${r.folder} · ${t("verified")}`);
       box.append(table([["SHA-256"], [t("file")]], r.files.map((f) => h("tr", {}, td(f.sha256.slice(0, 16) + "…", "mono"), td(f.name)))));

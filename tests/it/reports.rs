@@ -654,3 +654,19 @@ fn the_demo_allocates_only_the_savings_groups_net_profit() {
         .unwrap();
     assert!(seen > 0, "the demo allocates");
 }
+
+#[test]
+fn a_typed_year_is_read_in_be_ce_or_thai_digits() {
+    use kongthun::ops::export::year_typed;
+    assert_eq!(year_typed("2568").unwrap(), 2025);
+    assert_eq!(year_typed(" ๒๕๖๘ ").unwrap(), 2025);
+    assert_eq!(year_typed("2025").unwrap(), 2025);
+    for bad in ["", "ปีนี้", "68", "99999"] {
+        match year_typed(bad) {
+            Err(kongthun::Error::Invalid { field, value, .. }) => {
+                assert_eq!((field, value.as_str()), ("year", bad))
+            }
+            other => panic!("{bad:?}: {other:?}"),
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! Reports: a preview in the window (the data the PDF is drawn from), saving any document as
-//! PDF, CSV or XLSX, the auditor's count and sign-off and closing a month, verifying the chain, and the yearly export to USB.
+//! PDF, CSV or XLSX, the auditor's count and sign-off and closing a month, verifying the
+//! chain, and the yearly export to USB.
 use crate::error::UiResult;
 use crate::progress::Progress;
 use crate::state::AppState;
@@ -159,8 +160,8 @@ pub async fn chain_verify(
 
 #[derive(Deserialize)]
 pub struct YearExportInput {
-    /// Gregorian or Buddhist-era year.
-    year: i32,
+    /// As typed: a BE or CE year, Thai digits too.
+    year: String,
     /// The folder on the USB stick; the export is a new folder inside it.
     dir: PathBuf,
 }
@@ -174,7 +175,7 @@ pub async fn year_export(
     let mut progress =
         Progress::start(&app, "year_export", 1, "กำลังจัดทำรายงาน", "drawing the reports");
     let result = state.with_fund_ctx(|store, ctx, _| {
-        let year = ops::export::ce_year(input.year)?;
+        let year = ops::export::year_typed(&input.year)?;
         let mut report = |done: usize, total: usize| {
             progress.set(
                 done as u32,

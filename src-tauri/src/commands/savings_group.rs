@@ -84,7 +84,8 @@ pub async fn loans_overdue(
 
 #[derive(Deserialize)]
 pub struct AllocationInput {
-    year: i32,
+    /// As typed: a BE or CE year, Thai digits too.
+    year: String,
     /// `name=percent` parts as the command line takes them, e.g. `dividend=60`.
     percentages: Vec<String>,
     date: String,
@@ -96,6 +97,12 @@ pub async fn allocation_run(
     input: AllocationInput,
 ) -> UiResult<ops::allocation::AllocationOutcome> {
     state.with_fund_ctx(|store, ctx, _| {
-        Ok(ops::allocation::allocate(store, ctx, input.year, &input.percentages, &input.date)?)
+        Ok(ops::allocation::allocate(
+            store,
+            ctx,
+            ops::export::year_typed(&input.year)?,
+            &input.percentages,
+            &input.date,
+        )?)
     })
 }
