@@ -56,9 +56,10 @@ impl MonthCheckText<'_> {
             let v = v.trim();
             Satang::parse_field(field, if v.is_empty() { "0" } else { v }, Sign::NonNegative)
         };
+        let typed = |v: &str| !v.trim().is_empty() && v.trim() != "0";
         if self.cash_counted.trim().is_empty() {
             let stray = [self.bank_statement, self.in_transit, self.uncleared];
-            if stray.iter().any(|v| !v.trim().is_empty() && v.trim() != "0") {
+            if stray.iter().any(|v| typed(v)) {
                 return Err(Error::invalid(
                     "cash_counted",
                     self.cash_counted,
@@ -71,6 +72,14 @@ impl MonthCheckText<'_> {
             return Ok(None);
         }
         let banks = if self.bank_statement.trim().is_empty() {
+            // Deposits in transit or uncleared payments mean nothing without the passbook.
+            if typed(self.in_transit) || typed(self.uncleared) {
+                return Err(Error::invalid(
+                    "bank_statement",
+                    self.bank_statement,
+                    crate::error::Problem::Empty,
+                ));
+            }
             vec![]
         } else {
             vec![BankCheck {

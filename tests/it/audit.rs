@@ -247,6 +247,12 @@ fn the_typed_count_is_parsed_once_for_the_cli_and_the_app() {
         Err(kongthun::Error::Invalid { field, .. }) => assert_eq!(field, "cash_counted"),
         other => panic!("a passbook balance without a cash count: {other:?}"),
     }
+    let in_transit_alone =
+        MonthCheckText { cash_counted: "100", in_transit: "50", ..Default::default() };
+    match in_transit_alone.parse() {
+        Err(kongthun::Error::Invalid { field, .. }) => assert_eq!(field, "bank_statement"),
+        other => panic!("deposits in transit without the passbook: {other:?}"),
+    }
     let bad = MonthCheckText { cash_counted: "12.345", ..Default::default() };
     match bad.parse() {
         Err(kongthun::Error::Invalid { field, value, .. }) => {
