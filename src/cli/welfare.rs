@@ -647,8 +647,8 @@ pub fn loan(store: &mut Store, ctx: &Ctx, json: bool, c: LoanCommand) -> Result<
 }
 
 pub fn allocate(store: &mut Store, ctx: &Ctx, json: bool, a: AllocateArgs) -> Result<()> {
-    let year = ops::export::ce_year(a.year)?;
-    let out = ops::allocation::allocate(store, ctx, year, &a.parts, &today_or(ctx, &a.date))?;
+    // allocate reads a BE or CE year itself (and names the year as typed when refusing it)
+    let out = ops::allocation::allocate(store, ctx, a.year, &a.parts, &today_or(ctx, &a.date))?;
     print::output(json, &out, || {
         println!("จัดสรรกำไร {} บาท ({})", out.profit, out.doc_no);
         for (k, v) in &out.parts {

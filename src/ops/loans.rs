@@ -200,20 +200,19 @@ pub struct OverdueRow {
 
 pub fn overdue(store: &Store, as_of: NaiveDate) -> Result<Vec<OverdueRow>> {
     let reader = store.read();
+    let mut names = super::MemberNames::default();
     let mut out = Vec::new();
     for loan in reader.loans()? {
         let (p, i) = due_by(&loan_schedule(&loan), as_of);
         let po = p.0 - loan.principal_paid.0;
         let io = i.0 - loan.interest_paid.0;
         if po > 0 || io > 0 {
-            let m = reader
-                .member_by_id(loan.member_id)?
-                .ok_or(Error::NotFound { what: "member", key: loan.member_id.to_string() })?;
+            let (member_no, name) = names.of(&reader, loan.member_id)?;
             out.push(OverdueRow {
                 loan_id: loan.id,
-                member_no: m.member_no.clone(),
-                name: m.full_name(),
-                outstanding: Satang(loan.principal.0 - loan.principal_paid.0),
+                member_no,
+                name,
+                outstanding: principal_outstanding(&loan),
                 principal_overdue: Satang(po.max(0)),
                 interest_overdue: Satang(io.max(0)),
             });
@@ -239,8 +238,13 @@ pub fn loans_listing(store: &Store) -> Result<Vec<LoanListing>> {
     let mut out = Vec::new();
     for loan in reader.loans()? {
         let (member_no, member_name) = names.of(&reader, loan.member_id)?;
-        let principal_outstanding = Satang(loan.principal.0 - loan.principal_paid.0);
+        let principal_outstanding = principal_outstanding(&loan);
         out.push(LoanListing { loan, member_no, member_name, principal_outstanding });
     }
     Ok(out)
+}
+
+/// The principal lent and not yet repaid.
+fn principal_outstanding(loan: &LoanRow) -> Satang {
+    Satang(loan.principal.0 - loan.principal_paid.0)
 }
