@@ -506,6 +506,10 @@ pub struct CloseArgs {
     /// Payments made but not yet cleared by the bank.
     #[arg(long, default_value = "0")]
     pub uncleared: String,
+    /// The notes and coins counted, e.g. `1000x3,100x7,0.25x4` (face in baht x pieces);
+    /// they must add up to the cash counted.
+    #[arg(long, default_value = "")]
+    pub notes_and_coins: String,
 }
 
 #[derive(Args, Debug)]
@@ -580,6 +584,27 @@ pub enum ReportCommand {
     Voucher(VoucherArgs),
     /// General ledger of one account.
     Ledger(LedgerArgs),
+    /// The member register (ทะเบียนสมาชิก) with every change of status.
+    Members(TrialBalanceArgs),
+    /// The welfare rules (ระเบียบสวัสดิการ): every version, the one in force marked.
+    Rules(TrialBalanceArgs),
+    /// The committee (รายชื่อคณะกรรมการ): every term, who is in office.
+    Committee(TrialBalanceArgs),
+    /// The claims register (ทะเบียนคำขอรับสวัสดิการ) of fiscal year YEAR (CE or BE).
+    Claims(YearArgs),
+    /// The cash-count and bank reconciliation sheet of a month (one A4 page; blank lines to
+    /// count onto while the month is not counted).
+    CashCount(CountSheetArgs),
+    /// The auditor's yearly report (รายงานผู้ตรวจสอบ) of fiscal year YEAR (CE or BE).
+    Auditor(YearArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct CountSheetArgs {
+    /// YYYY-MM (CE or BE year).
+    pub month: String,
+    #[arg(long)]
+    pub pdf: PathBuf,
 }
 
 #[derive(Args, Debug)]

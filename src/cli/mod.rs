@@ -17,7 +17,7 @@ use crate::store::{MemberFilter, Store};
 use args::{Cli, Command, ExportCommand, FileOutputs, MemberCommand, ReportCommand};
 use chrono::{DateTime, Utc};
 use clap::Parser;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Run the CLI with the process arguments; returns the exit code.
 pub fn main() -> i32 {
@@ -204,6 +204,7 @@ fn run(cli: Cli) -> Result<()> {
                 bank_statement: a.bank_statement.as_deref().unwrap_or(""),
                 in_transit: &a.in_transit,
                 uncleared: &a.uncleared,
+                notes_and_coins: &a.notes_and_coins,
             }
             .parse()?;
             let out = ops::close::close_month_checked(&mut store, &ctx, &a.month, check.as_ref())?;
@@ -277,16 +278,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::Report(ReportCommand::Statement(a)) => {
             let (y, m) = crate::domain::date::parse_month(&a.month)
                 .map_err(|p| Error::invalid("month", &a.month, p))?;
-            let statement = crate::report::statement(&store.read(), y, m, ctx.today())?;
-            let pdf = crate::render::statement::statement_pdf(
-                &statement,
-                &crate::render::statement::StatementOptions { recipient_names: a.names },
-            );
-            ops::export::write_atomic(&a.pdf, &pdf)?;
-            print::output(json, &statement, || {
-                println!("เขียนแล้ว / written: {} ({} bytes)", a.pdf.display(), pdf.len());
-                println!("ลายนิ้วมือบัญชี / ledger fingerprint: {}", statement.fingerprint);
-            });
+            let doc = ops::documents::Document::Statement {
+                month: format!("{y:04}-{m:02}"),
+                names: a.names,
+            };
+            save_pdf(&store, &ctx, &doc, &a.pdf)?;
         }
         Command::Report(ReportCommand::Year(a)) => {
             let doc = ops::documents::Document::Year { year: a.year };
@@ -299,62 +295,60 @@ fn run(cli: Cli) -> Result<()> {
                 print::output(true, &report, || {});
             }
         }
-        Command::Report(ReportCommand::Passbook(a)) => {
-            let pb = crate::report::books::passbook(&store.read(), &a.member, ctx.today())?;
-            match &a.pdf {
-                Some(path) => {
-                    let fund = store.read().require_fund()?;
-                    let fp = crate::domain::chain::fingerprint(&store.read().chain_head()?.1);
-                    ops::export::write_atomic(
-                        path,
-                        &crate::render::vouchers::passbook_pdf(&fund, &pb, &fp),
-                    )?;
-                    println!("เขียนแล้ว / written: {}", path.display());
-                }
-                None => print::output(true, &pb, || {}),
+        Command::Report(ReportCommand::Passbook(a)) => match &a.pdf {
+            Some(path) => {
+                let doc = ops::documents::Document::Passbook { member_no: a.member.clone() };
+                save_pdf(&store, &ctx, &doc, path)?;
             }
-        }
+            None => {
+                let pb = crate::report::books::passbook(&store.read(), &a.member, ctx.today())?;
+                print::output(true, &pb, || {});
+            }
+        },
         Command::Report(ReportCommand::Voucher(a)) => {
-            let reader = store.read();
-            let entry = match a.entry.trim().parse::<i64>() {
-                Ok(id) => reader.entry(id)?,
-                Err(_) => reader.entry_by_doc_no(a.entry.trim())?,
-            }
-            .ok_or(Error::NotFound { what: "entry", key: a.entry.clone() })?;
-            let member = match entry.member_id {
-                Some(id) => reader.member_by_id(id)?,
-                None => None,
-            };
-            let fund = reader.require_fund()?;
-            let fp = crate::domain::chain::fingerprint(
-                &reader.hash_of_entry(entry.id)?.unwrap_or_default(),
-            );
-            let pdf = crate::render::vouchers::voucher_pdf(
-                &fund,
-                &entry,
-                &reader.accounts()?,
-                member.as_ref(),
-                &fp,
-            );
-            ops::export::write_atomic(&a.pdf, &pdf)?;
-            println!("เขียนแล้ว / written: {}", a.pdf.display());
+            let doc = ops::documents::Document::Voucher { entry: a.entry.clone() };
+            save_pdf(&store, &ctx, &doc, &a.pdf)?;
         }
         Command::Report(ReportCommand::Ledger(a)) => {
-            let from = crate::domain::date::parse_field("from", &a.from)?;
-            let to = crate::domain::date::parse_field("to", &a.to)?;
-            let gl = crate::report::books::general_ledger(&store.read(), &a.account, from, to)?;
+            let doc = ops::documents::Document::Ledger {
+                account: a.account.clone(),
+                from: a.from.clone(),
+                to: a.to.clone(),
+            };
             match &a.pdf {
-                Some(path) => {
-                    let fund = store.read().require_fund()?;
-                    let fp = crate::domain::chain::fingerprint(&store.read().chain_head()?.1);
-                    ops::export::write_atomic(
-                        path,
-                        &crate::render::vouchers::general_ledger_pdf(&fund, &gl, &fp, ctx.today()),
-                    )?;
-                    println!("เขียนแล้ว / written: {}", path.display());
+                Some(path) => save_pdf(&store, &ctx, &doc, path)?,
+                None => {
+                    let from = crate::domain::date::parse_field("from", &a.from)?;
+                    let to = crate::domain::date::parse_field("to", &a.to)?;
+                    let gl =
+                        crate::report::books::general_ledger(&store.read(), &a.account, from, to)?;
+                    print::output(true, &gl, || {});
                 }
-                None => print::output(true, &gl, || {}),
             }
+        }
+        Command::Report(ReportCommand::Members(a)) => {
+            let as_of = a.as_of(&ctx)?.to_string();
+            register(&store, &ctx, &ops::documents::Document::MemberRegister { as_of }, &a.out)?;
+        }
+        Command::Report(ReportCommand::Rules(a)) => {
+            let as_of = a.as_of(&ctx)?.to_string();
+            register(&store, &ctx, &ops::documents::Document::WelfareRules { as_of }, &a.out)?;
+        }
+        Command::Report(ReportCommand::Committee(a)) => {
+            let as_of = a.as_of(&ctx)?.to_string();
+            register(&store, &ctx, &ops::documents::Document::Committee { as_of }, &a.out)?;
+        }
+        Command::Report(ReportCommand::Claims(a)) => {
+            let doc = ops::documents::Document::ClaimsRegister { year: a.year };
+            register(&store, &ctx, &doc, &a.out)?;
+        }
+        Command::Report(ReportCommand::CashCount(a)) => {
+            let doc = ops::documents::Document::CountSheet { month: a.month.clone() };
+            save_pdf(&store, &ctx, &doc, &a.pdf)?;
+        }
+        Command::Report(ReportCommand::Auditor(a)) => {
+            let doc = ops::documents::Document::AuditorReport { year: a.year };
+            register(&store, &ctx, &doc, &a.out)?;
         }
         Command::Export(ExportCommand::Year(a)) => {
             let year = ops::export::ce_year(a.year)?;
@@ -434,6 +428,28 @@ fn save_outputs(
         }
     }
     Ok(wrote)
+}
+
+/// Save one PDF by the app's document path and say where it went.
+fn save_pdf(store: &Store, ctx: &Ctx, doc: &ops::documents::Document, path: &Path) -> Result<()> {
+    let saved = ops::documents::save(store, ctx, doc, ops::documents::Format::Pdf, path)?;
+    println!("เขียนแล้ว / written: {} ({} bytes)", saved.path.display(), saved.bytes);
+    Ok(())
+}
+
+/// A register: to the files asked for, or else printed as its CSV (titled sections in Thai,
+/// as a spreadsheet would show them).
+fn register(
+    store: &Store,
+    ctx: &Ctx,
+    doc: &ops::documents::Document,
+    out: &FileOutputs,
+) -> Result<()> {
+    if !save_outputs(store, ctx, doc, out)? {
+        let csv = ops::documents::render(store, ctx, doc, ops::documents::Format::Csv)?;
+        print!("{}", String::from_utf8_lossy(&csv));
+    }
+    Ok(())
 }
 
 /// `kongthun` with no command: open the default database, creating the demo fund the first

@@ -257,12 +257,15 @@ pub fn rule(store: &mut Store, ctx: &Ctx, json: bool, c: RuleCommand) -> Result<
             print::output(json, &rules, || {
                 for (id, r) in &rules {
                     println!(
-                        "{id:>4} {} ตั้งแต่ {} รอ {} วัน {:?}{}",
+                        "{id:>4} {} ตั้งแต่ {} รอ {} วัน {}",
                         r.category.name_th(),
-                        r.effective_from,
+                        crate::thai::date_short(r.effective_from, crate::thai::Digits::Arabic),
                         r.waiting_days,
-                        r.amount,
-                        if r.offered { "" } else { " (ไม่จัด)" }
+                        if r.offered {
+                            crate::render::registers::rule_amount_th(&r.amount)
+                        } else {
+                            "ไม่จัด".into()
+                        },
                     );
                 }
             });
@@ -440,29 +443,9 @@ pub fn meeting(store: &mut Store, ctx: &Ctx, json: bool, c: MeetingCommand) -> R
             });
         }
         MeetingCommand::Print { meeting, pdf } => {
-            let reader = store.read();
-            let m = reader
-                .meeting(meeting)?
-                .ok_or(Error::NotFound { what: "meeting", key: meeting.to_string() })?;
-            let attendees = reader
-                .attendees(meeting)?
-                .into_iter()
-                .filter_map(|id| reader.member_by_id(id).ok().flatten())
-                .collect::<Vec<_>>();
-            let approved_at = match m.approved_at {
-                Some(id) => reader.meeting(id)?.map(|x| format!("การประชุม{}", x.label())),
-                None => None,
-            };
-            let bytes = crate::render::minutes::minutes_pdf(&crate::render::minutes::MinutesData {
-                fund: &reader.require_fund()?,
-                meeting: &m,
-                attendees: &attendees,
-                agenda: &reader.agenda(meeting)?,
-                resolutions: &reader.resolutions_of(meeting)?,
-                approved_at,
-            });
-            ops::export::write_atomic(&pdf, &bytes)?;
-            println!("เขียนแล้ว / written: {}", pdf.display());
+            let doc = ops::documents::Document::Minutes { meeting };
+            let saved = ops::documents::save(store, ctx, &doc, ops::documents::Format::Pdf, &pdf)?;
+            println!("เขียนแล้ว / written: {} ({} bytes)", saved.path.display(), saved.bytes);
         }
         MeetingCommand::Show { meeting } => {
             let reader = store.read();
@@ -550,27 +533,29 @@ pub fn matching(store: &mut Store, ctx: &Ctx, json: bool, c: MatchingCommand) ->
             print::output(json, &r, || print::posted(&r));
         }
         MatchingCommand::Report { year, pdf } => {
-            let r = ops::matching::codi(store, ops::export::ce_year(year)?)?;
             if let Some(path) = pdf {
-                let fund = store.read().require_fund()?;
-                ops::export::write_atomic(
-                    &path,
-                    &crate::render::minutes::codi_pdf(&fund, &r, ctx.today()),
-                )?;
-                println!("เขียนแล้ว / written: {}", path.display());
+                let doc = ops::documents::Document::Codi { year };
+                let saved =
+                    ops::documents::save(store, ctx, &doc, ops::documents::Format::Pdf, &path)?;
+                println!("เขียนแล้ว / written: {} ({} bytes)", saved.path.display(), saved.bytes);
                 return Ok(());
             }
+            let r = ops::matching::codi(store, ops::export::ce_year(year)?)?;
             print::output(json, &r, || {
                 println!(
                     "ข้อมูลขอรับเงินสมทบ ณ {}",
                     crate::thai::date_long(r.counting_day, crate::thai::Digits::Arabic)
                 );
                 println!(
-                    "สมาชิกครบ 1 ปี {} คน ขอสมทบได้ {} คน (เคยได้รับ 0/1/2/3 ครั้ง: {:?})",
-                    r.members_full_year, r.members_to_request, r.times_matched
+                    "สมาชิกครบ 1 ปี {} คน ขอสมทบได้ {} คน",
+                    r.members_full_year, r.members_to_request
+                );
+                let [never, once, twice, thrice] = r.times_matched;
+                println!(
+                    "เคยได้รับเงินสมทบ 0 ครั้ง {never} คน, 1 ครั้ง {once} คน, 2 ครั้ง {twice} คน, 3 ครั้ง {thrice} คน"
                 );
                 for (name, v) in &r.income_by_source {
-                    println!("  {name} {v}");
+                    println!("  {name} {} บาท", v.display());
                 }
                 for c in &r.criteria {
                     println!("  {} {} : {} / {}", c.mark(), c.th, c.evidence_th, c.evidence_en);

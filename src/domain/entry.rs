@@ -172,6 +172,18 @@ impl BalancedEntry {
     }
 }
 
+/// The names a cash-count difference is recorded under (DESIGN §2, the auditor's month):
+/// money over the cash account (other income) and money short of it (other expense). The
+/// entry's description is `<name>: <reason>`, so the auditor's report finds it again.
+pub const CASH_OVER_TH: &str = "เงินเกินบัญชี";
+pub const CASH_SHORT_TH: &str = "เงินขาดบัญชี";
+
+/// `Some((over, reason))` when a description records a cash-count difference.
+pub fn cash_difference_of(description: &str) -> Option<(bool, &str)> {
+    let reason = |name: &str| description.strip_prefix(name)?.strip_prefix(": ");
+    reason(CASH_OVER_TH).map(|r| (true, r)).or_else(|| reason(CASH_SHORT_TH).map(|r| (false, r)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod allocation;
 pub mod chain;
 pub mod choice;
+pub mod committee;
 pub mod contribution;
 pub mod criteria;
 pub mod date;

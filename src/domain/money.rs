@@ -13,6 +13,11 @@ use std::fmt;
 #[serde(transparent)]
 pub struct Satang(pub i64);
 
+/// The notes and coins a Thai till holds, in satang, the largest first: the faces a cash
+/// count names (1000, 500, 100, 50 and 20 baht notes; 10, 5, 2 and 1 baht, 50 and 25 satang
+/// coins).
+pub const FACES: [i64; 11] = [100_000, 50_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100, 50, 25];
+
 /// Whether a parsed amount may carry a minus sign.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sign {

@@ -48,6 +48,17 @@ categories! {
     Other = "other", "อื่น ๆ", "5109";
 }
 
+/// The Thai name of a claim's stored status.
+pub fn claim_status_th(status: &str) -> &str {
+    match status {
+        "open" => "รอพิจารณา",
+        "approved" => "อนุมัติแล้ว รอจ่าย",
+        "rejected" => "ไม่อนุมัติ",
+        "paid" => "จ่ายแล้ว",
+        other => other,
+    }
+}
+
 /// How the amount of a claim is worked out.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

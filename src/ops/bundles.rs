@@ -184,7 +184,10 @@ pub fn export_bundle(
             if from != format!("{y:04}-{m:02}") {
                 return Err(Error::Refused {
                     code: "bundle.gap",
-                    th: format!("ชุดข้อมูลต้องต่อจากชุดก่อน (เริ่ม {y:04}-{m:02})"),
+                    th: format!(
+                        "ชุดข้อมูลต้องต่อจากชุดก่อน (เริ่มเดือน{})",
+                        crate::thai::month_long(y, m, crate::thai::Digits::Arabic)
+                    ),
                     en: format!("a bundle must follow the last one (start at {y:04}-{m:02})"),
                 });
             }

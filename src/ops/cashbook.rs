@@ -210,9 +210,9 @@ pub fn record_cash_difference(
         return Err(Error::invalid("amount", difference, Problem::ZeroNotAllowed));
     }
     let (account, what) = if amount.0 > 0 {
-        (accounts::OTHER_INCOME, "เงินเกินบัญชี")
+        (accounts::OTHER_INCOME, crate::domain::entry::CASH_OVER_TH)
     } else {
-        (accounts::OTHER_EXPENSE, "เงินขาดบัญชี")
+        (accounts::OTHER_EXPENSE, crate::domain::entry::CASH_SHORT_TH)
     };
     let m = CashMove {
         account: account.into(),

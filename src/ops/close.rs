@@ -47,6 +47,46 @@ pub struct MonthCheckText<'a> {
     pub bank_statement: &'a str,
     pub in_transit: &'a str,
     pub uncleared: &'a str,
+    /// The notes and coins counted, `1000x3, 500x1, 20x7, 0.25x4` (face in baht × pieces);
+    /// empty when only the total was typed. When given they must add up to `cash_counted`.
+    pub notes_and_coins: &'a str,
+}
+
+/// `1000x3, 500x1, 0.25x4` as (face, pieces), each face once and one of `FACES`.
+fn parse_pieces(text: &str) -> Result<Vec<(Satang, u32)>> {
+    let bad = |th: &str, en: &str| {
+        Error::invalid(
+            "notes_and_coins",
+            text,
+            crate::error::Problem::Other { th: th.into(), en: en.into() },
+        )
+    };
+    let mut pieces: Vec<(Satang, u32)> = Vec::new();
+    for part in text.split([',', ';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((face, n)) = part.split_once(['x', 'X', '×', '*']) else {
+            return Err(bad(
+                "ใช้รูปแบบ ชนิด×จำนวน เช่น 1000x3, 20x5",
+                "use face x pieces, e.g. 1000x3, 20x5",
+            ));
+        };
+        let face = Satang::parse_field("notes_and_coins", face.trim(), Sign::Positive)?;
+        if !crate::domain::money::FACES.contains(&face.0) {
+            return Err(bad(
+                "ไม่มีธนบัตรหรือเหรียญชนิดนี้ (1000, 500, 100, 50, 20, 10, 5, 2, 1, 0.50, 0.25)",
+                "no such note or coin (1000, 500, 100, 50, 20, 10, 5, 2, 1, 0.50, 0.25)",
+            ));
+        }
+        let n: u32 = crate::thai::from_thai_digits(n.trim()).parse().map_err(|_| {
+            Error::invalid("notes_and_coins", text, crate::error::Problem::NotANumber)
+        })?;
+        if pieces.iter().any(|(f, _)| *f == face) {
+            return Err(Error::invalid("notes_and_coins", text, crate::error::Problem::Duplicate));
+        }
+        if n > 0 {
+            pieces.push((face, n));
+        }
+    }
+    Ok(pieces)
 }
 
 impl MonthCheckText<'_> {
@@ -58,7 +98,8 @@ impl MonthCheckText<'_> {
         };
         let typed = |v: &str| !v.trim().is_empty() && v.trim() != "0";
         if self.cash_counted.trim().is_empty() {
-            let stray = [self.bank_statement, self.in_transit, self.uncleared];
+            let stray =
+                [self.bank_statement, self.in_transit, self.uncleared, self.notes_and_coins];
             if stray.iter().any(|v| typed(v)) {
                 return Err(Error::invalid(
                     "cash_counted",
@@ -91,7 +132,7 @@ impl MonthCheckText<'_> {
         };
         Ok(Some(MonthCheck {
             cash_counted: money("cash_counted", self.cash_counted)?,
-            denominations: vec![],
+            denominations: parse_pieces(self.notes_and_coins)?,
             banks,
         }))
     }
@@ -180,7 +221,7 @@ pub fn close_month_checked(
         if let Some(closed) = tx.read().last_closed_month()? {
             if key <= closed {
                 return Err(refuse(
-                    format!("ปิดถึงเดือน {closed} แล้ว"),
+                    format!("ปิดงวดถึงเดือน{}แล้ว", crate::thai::month_key_long(&closed)),
                     format!("months up to {closed} are already closed"),
                 ));
             }

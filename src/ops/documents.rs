@@ -1,5 +1,7 @@
 //! Every printable or exportable document by name: the monthly statement, trial balance,
-//! month figures, yearly report, passbook, voucher, general ledger and arrears list, each as
+//! month figures, yearly report, passbook, voucher, general ledger, arrears list and the
+//! committee's registers (members, welfare rules, committee, claims, the month's cash count,
+//! the auditor's yearly report), each as
 //! PDF, CSV or XLSX where that makes sense. The desktop app saves them through here; the
 //! bytes are the same ones the command line writes.
 
@@ -42,6 +44,39 @@ pub enum Document {
     },
     Arrears {
         as_of: String,
+    },
+    /// ทะเบียนสมาชิก: every member with each change of status.
+    MemberRegister {
+        as_of: String,
+    },
+    /// ระเบียบสวัสดิการ: every version of every rule, the one in force on `as_of` marked.
+    WelfareRules {
+        as_of: String,
+    },
+    /// รายชื่อคณะกรรมการ: every term, who is in office on `as_of`.
+    Committee {
+        as_of: String,
+    },
+    /// ทะเบียนคำขอรับสวัสดิการ of the fiscal year starting in `year` (CE or BE).
+    ClaimsRegister {
+        year: i32,
+    },
+    /// ใบตรวจนับเงินสดและกระทบยอดเงินฝากธนาคาร of a month: one page, blank to count onto
+    /// until the month is counted.
+    CountSheet {
+        month: String,
+    },
+    /// รายงานผู้ตรวจสอบ of the fiscal year starting in `year` (CE or BE).
+    AuditorReport {
+        year: i32,
+    },
+    /// The minutes of one meeting (รายงานการประชุม), with who attended and each resolution.
+    Minutes {
+        meeting: i64,
+    },
+    /// The figures of a CODI matching request for the counting day 30 September of `year`.
+    Codi {
+        year: i32,
     },
 }
 
@@ -95,6 +130,12 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             format!("เดือน{}", crate::thai::month_long(y, m, crate::thai::Digits::Arabic)),
         )
     };
+    let dg = if fund.profile.thai_digits {
+        crate::thai::Digits::Thai
+    } else {
+        crate::thai::Digits::Arabic
+    };
+    let fund_name = fund.profile.name_th.as_str();
     match doc {
         Document::Statement { month, names } => {
             let (y, m) = month_of(month)?;
@@ -218,7 +259,139 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
                 ),
             }
         }
+        Document::MemberRegister { as_of } => {
+            use crate::render::registers::{member_register_pdf, member_register_tables};
+            let as_of = crate::domain::date::parse_field("as_of", as_of)?;
+            let r = crate::report::registers::member_register(&reader, as_of)?;
+            match format {
+                Format::Pdf => Ok(member_register_pdf(fund_name, dg, &r)),
+                _ => as_tables(
+                    heading("ทะเบียนสมาชิก", format!("ณ วันที่ {}", long(as_of))),
+                    member_register_tables(&r),
+                ),
+            }
+        }
+        Document::WelfareRules { as_of } => {
+            let as_of = crate::domain::date::parse_field("as_of", as_of)?;
+            let r = crate::report::registers::rule_book(&reader, as_of)?;
+            let table = crate::render::registers::rule_book_table(&r);
+            let subtitle = format!("ทุกฉบับ ฉบับที่ใช้ ณ วันที่ {}", long(as_of));
+            match format {
+                Format::Pdf => Ok(vouchers::table_pdf(
+                    &fund,
+                    "ระเบียบสวัสดิการ",
+                    &subtitle,
+                    &table,
+                    &[70.0, 50.0, 35.0, 110.0, 30.0, 55.0, 35.0, 50.0, 60.0, 110.0],
+                    ctx.today(),
+                )),
+                _ => as_tables(heading("ระเบียบสวัสดิการ", subtitle), vec![table]),
+            }
+        }
+        Document::Committee { as_of } => {
+            let as_of = crate::domain::date::parse_field("as_of", as_of)?;
+            let c = crate::report::registers::committee_list(&reader, as_of)?;
+            let table = crate::render::registers::committee_table(&c);
+            let subtitle = format!("ทุกวาระ สถานะ ณ วันที่ {}", long(as_of));
+            match format {
+                Format::Pdf => Ok(vouchers::table_pdf(
+                    &fund,
+                    "รายชื่อคณะกรรมการ",
+                    &subtitle,
+                    &table,
+                    &[70.0, 55.0, 150.0, 70.0, 70.0, 60.0],
+                    ctx.today(),
+                )),
+                _ => as_tables(heading("รายชื่อคณะกรรมการ", subtitle), vec![table]),
+            }
+        }
+        Document::ClaimsRegister { year } => {
+            let year = super::export::ce_year(*year)?;
+            let r = crate::report::registers::claims_register(&reader, year)?;
+            let table = |compact| crate::render::registers::claims_register_table(&r, compact);
+            let subtitle = fiscal_year_th(r.from, r.to, r.claims.len(), "รายการ");
+            match format {
+                Format::Pdf => Ok(vouchers::table_pdf(
+                    &fund,
+                    "ทะเบียนคำขอรับสวัสดิการ",
+                    &subtitle,
+                    &table(true),
+                    &[62.0, 30.0, 95.0, 80.0, 90.0, 60.0, 48.0, 48.0, 150.0, 55.0, 78.0],
+                    ctx.today(),
+                )),
+                _ => as_tables(heading("ทะเบียนคำขอรับสวัสดิการ", subtitle), vec![table(false)]),
+            }
+        }
+        Document::CountSheet { month } => {
+            let (y, m) = month_of(month)?;
+            let sheet = crate::report::registers::count_sheet(&reader, y, m)?;
+            match format {
+                Format::Pdf => Ok(crate::render::registers::count_sheet_pdf(
+                    fund_name,
+                    dg,
+                    &sheet,
+                    ctx.today(),
+                )),
+                _ => Err(not_in(format, "pdf")),
+            }
+        }
+        Document::AuditorReport { year } => {
+            let year = super::export::ce_year(*year)?;
+            let r = crate::report::registers::auditor_report(&reader, year)?;
+            match format {
+                Format::Pdf => {
+                    Ok(crate::render::registers::auditor_report_pdf(fund_name, dg, &r, ctx.today()))
+                }
+                _ => as_tables(
+                    heading(
+                        "รายงานผู้ตรวจสอบประจำปี",
+                        fiscal_year_th(r.from, r.to, r.months.len(), "เดือน"),
+                    ),
+                    vec![crate::render::registers::auditor_report_table(&r)],
+                ),
+            }
+        }
+        Document::Minutes { meeting } => {
+            let m = reader
+                .meeting(*meeting)?
+                .ok_or(Error::NotFound { what: "meeting", key: meeting.to_string() })?;
+            let mut attendees = Vec::new();
+            for id in reader.attendees(*meeting)? {
+                attendees.extend(reader.member_by_id(id)?);
+            }
+            let approved_at = match m.approved_at {
+                Some(id) => reader.meeting(id)?.map(|x| format!("การประชุม{}", x.label())),
+                None => None,
+            };
+            match format {
+                Format::Pdf => {
+                    Ok(crate::render::minutes::minutes_pdf(&crate::render::minutes::MinutesData {
+                        fund: &fund,
+                        meeting: &m,
+                        attendees: &attendees,
+                        agenda: &reader.agenda(*meeting)?,
+                        resolutions: &reader.resolutions_of(*meeting)?,
+                        approved_at,
+                    }))
+                }
+                _ => Err(not_in(format, "pdf")),
+            }
+        }
+        Document::Codi { year } => {
+            let r = crate::report::codi::codi_report(&reader, super::export::ce_year(*year)?)?;
+            match format {
+                Format::Pdf => Ok(crate::render::minutes::codi_pdf(&fund, &r, ctx.today())),
+                _ => Err(not_in(format, "pdf")),
+            }
+        }
     }
+}
+
+/// `ปีบัญชี 2569 (1 ม.ค. 2569 – 31 ธ.ค. 2569) 12 รายการ`: a fiscal year named by the BE year
+/// it ends in, as the yearly report names it.
+fn fiscal_year_th(from: chrono::NaiveDate, to: chrono::NaiveDate, n: usize, unit: &str) -> String {
+    let d = |x| crate::thai::date_short(x, crate::thai::Digits::Arabic);
+    format!("ปีบัญชี {} ({} – {}) {n} {unit}", crate::thai::be_year(to), d(from), d(to))
 }
 
 /// Render and write atomically (temporary name, fsync, rename, read back).
@@ -245,6 +418,14 @@ pub fn suggested_name(doc: &Document, format: Format) -> String {
         Document::Voucher { entry } => format!("voucher-{}", entry.replace('/', "-")),
         Document::Ledger { account, from, to } => format!("ledger-{account}-{from}_{to}"),
         Document::Arrears { as_of } => format!("arrears-{as_of}"),
+        Document::MemberRegister { as_of } => format!("member-register-{as_of}"),
+        Document::WelfareRules { as_of } => format!("welfare-rules-{as_of}"),
+        Document::Committee { as_of } => format!("committee-{as_of}"),
+        Document::ClaimsRegister { year } => format!("claims-register-{year}"),
+        Document::CountSheet { month } => format!("cash-count-{month}"),
+        Document::AuditorReport { year } => format!("auditor-report-{year}"),
+        Document::Minutes { meeting } => format!("minutes-{meeting}"),
+        Document::Codi { year } => format!("codi-{year}"),
     };
     format!("{stem}.{}", format.extension())
 }

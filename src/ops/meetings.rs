@@ -7,14 +7,7 @@ use super::Ctx;
 use crate::error::{Error, Problem, Result};
 use crate::store::{MeetingRow, ResolutionRow, Store};
 
-pub const ROLES: &[(&str, &str)] = &[
-    ("chair", "ประธาน"),
-    ("vice_chair", "รองประธาน"),
-    ("treasurer", "เหรัญญิก"),
-    ("secretary", "เลขานุการ"),
-    ("member", "กรรมการ"),
-    ("auditor", "ผู้ตรวจสอบ"),
-];
+pub use crate::domain::committee::ROLES;
 
 fn refused(code: &'static str, th: impl Into<String>, en: impl Into<String>) -> Error {
     Error::Refused { code, th: th.into(), en: en.into() }
@@ -67,7 +60,7 @@ pub fn set_committee(
         for (other_role, other_from, other_to) in tx.read().committee_terms_of(m.id)? {
             let overlaps = other_from.as_str() <= to_d.to_string().as_str() && other_to.as_str() >= from_d.to_string().as_str();
             if overlaps && checks_itself(role_key, &other_role) {
-                let name = |k: &str| ROLES.iter().find(|(key, _)| *key == k).map(|(_, th)| *th).unwrap_or("");
+                let name = crate::domain::committee::role_th;
                 return Err(Error::invalid("role", role, Problem::Other {
                     th: format!("สมาชิกเลขที่ {} เป็น{}ในวาระเดียวกันอยู่แล้ว ผู้ตรวจสอบต้องไม่ดำรงตำแหน่งประธานหรือเหรัญญิก", m.member_no, name(&other_role)),
                     en: format!("member {} is already {} in the same term; the auditor may not be the chair or the treasurer", m.member_no, other_role),

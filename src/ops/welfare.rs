@@ -88,7 +88,11 @@ pub(crate) fn require_passed(
     if !kinds.contains(&r.kind.as_str()) {
         return Err(refused(
             "resolution_kind",
-            format!("{} ไม่ใช่มติเรื่องนี้ ({})", r.label, r.kind),
+            format!(
+                "{} เป็นมติเรื่อง{} ไม่ใช่มติเรื่องนี้",
+                r.label,
+                crate::domain::committee::resolution_kind_th(&r.kind)
+            ),
             format!("resolution {} is about {}, not this", r.id, r.kind),
         ));
     }

@@ -7,6 +7,7 @@ pub mod migration_template;
 pub mod minutes;
 pub mod pdf;
 pub mod province;
+pub mod registers;
 pub mod statement;
 pub mod tables;
 pub mod vouchers;

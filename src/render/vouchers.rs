@@ -360,15 +360,44 @@ pub fn plain_table_pdf(
     widths: &[f32],
     printed_on: chrono::NaiveDate,
 ) -> Vec<u8> {
-    use super::tables::Cell;
-    let mut doc = PdfDoc::new(title, &format!("พิมพ์เมื่อ {}", thai::date_short(printed_on, dg)), "");
-    let w = doc.content_width();
-    doc.line(heading, Weight::Bold, 15.0, Align::Center);
+    // More than eight columns do not read upright: the page turns on its side.
+    let wide = table.header.len() > 8;
+    titled_pdf(heading, dg, title, subtitle, printed_on, wide, |doc| {
+        write_table(doc, dg, table, widths)
+    })
+}
+
+/// A PDF with the fund's name, a title and a subtitle above whatever `body` writes.
+pub fn titled_pdf(
+    fund: &str,
+    dg: Digits,
+    title: &str,
+    subtitle: &str,
+    printed: chrono::NaiveDate,
+    landscape: bool,
+    body: impl FnOnce(&mut PdfDoc),
+) -> Vec<u8> {
+    let footer = format!("พิมพ์เมื่อ {}", thai::date_short(printed, dg));
+    let mut doc = if landscape {
+        PdfDoc::landscape(title, &footer, "")
+    } else {
+        PdfDoc::new(title, &footer, "")
+    };
+    doc.line(fund, Weight::Bold, 15.0, Align::Center);
     doc.line(title, Weight::Bold, 13.0, Align::Center);
     if !subtitle.is_empty() {
         doc.line(subtitle, Weight::Regular, 11.0, Align::Center);
     }
     doc.gap(4.0);
+    body(&mut doc);
+    doc.finish()
+}
+
+/// A table across the page: column widths in proportion to `widths`, numbers right aligned,
+/// the header repeated on every page it runs onto.
+pub fn write_table(doc: &mut PdfDoc, dg: Digits, table: &super::tables::Table, widths: &[f32]) {
+    use super::tables::Cell;
+    let w = doc.content_width();
     let total: f32 = widths.iter().sum();
     let numeric = |i: usize| {
         table.rows.first().is_some_and(|r| {
@@ -385,8 +414,12 @@ pub fn plain_table_pdf(
             align: if numeric(i) { Align::Right } else { Align::Left },
         })
         .collect();
-    // Many columns on portrait A4: a smaller size keeps every heading whole.
-    let size = if table.header.len() > 8 { 8.0 } else { 10.0 };
+    // Many columns: a smaller size keeps every heading whole.
+    let size = match (table.header.len() > 8, w < 600.0) {
+        (false, _) => 10.0,
+        (true, true) => 8.0,
+        (true, false) => 8.5,
+    };
     doc.begin_table(columns, size);
     for row in &table.rows {
         let cells: Vec<String> = row
@@ -400,5 +433,4 @@ pub fn plain_table_pdf(
         doc.table_row(&cells, Weight::Regular);
     }
     doc.end_table();
-    doc.finish()
 }

@@ -6,6 +6,7 @@ pub mod codi;
 pub mod dashboard;
 pub mod month;
 pub mod province;
+pub mod registers;
 pub mod standing;
 pub mod statement;
 pub mod trial_balance;

@@ -105,3 +105,44 @@ impl Reader<'_> {
         Ok(rows)
     }
 }
+
+/// One bank account as reconciled at a close (stored in `month_check.banks`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct ReconciledBank {
+    pub account: String,
+    pub book: i64,
+    pub statement: i64,
+    pub in_transit: i64,
+    pub uncleared: i64,
+}
+
+impl MonthCheckRow {
+    fn unreadable(&self, what: &str, e: serde_json::Error) -> crate::Error {
+        crate::Error::NotKongthun {
+            path: format!("month_check {}", self.month),
+            reason: format!("{what}: {e}"),
+        }
+    }
+
+    /// The notes and coins counted: (face value, pieces), the largest first.
+    pub fn pieces(&self) -> Result<Vec<(Satang, u32)>> {
+        let map: std::collections::BTreeMap<String, u32> =
+            serde_json::from_str(&self.denominations)
+                .map_err(|e| self.unreadable("denominations", e))?;
+        let mut pieces = Vec::with_capacity(map.len());
+        for (face, n) in map {
+            let face: i64 = face.parse().map_err(|_| crate::Error::NotKongthun {
+                path: format!("month_check {}", self.month),
+                reason: format!("denomination '{face}'"),
+            })?;
+            pieces.push((Satang(face), n));
+        }
+        pieces.sort_by_key(|(face, _)| std::cmp::Reverse(*face));
+        Ok(pieces)
+    }
+
+    /// Each bank account as it was reconciled.
+    pub fn reconciled_banks(&self) -> Result<Vec<ReconciledBank>> {
+        serde_json::from_str(&self.banks).map_err(|e| self.unreadable("banks", e))
+    }
+}

@@ -16,10 +16,11 @@ mod meetings;
 mod members;
 mod migrate;
 pub mod province;
+mod registers;
 mod savings_group;
 mod welfare;
 
-pub use audits::{AuditRow, MonthCheckRow};
+pub use audits::{AuditRow, MonthCheckRow, ReconciledBank};
 pub use backup::inspect_database;
 pub use bundles::BundleLogRow;
 pub use contributions::CarriedHistory;
@@ -29,6 +30,7 @@ pub use journal::{ChainReport, EntryRow, PostedRef, PostingRow};
 pub use ledger::{AccountTotals, WelfarePaid};
 pub use meetings::{MeetingRow, ResolutionRow};
 pub use members::{MemberFilter, MemberRow, StatusRow};
+pub use registers::CommitteeTermRow;
 pub use savings_group::LoanRow;
 pub use welfare::{ClaimRow, NewClaim};
 

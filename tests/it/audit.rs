@@ -238,6 +238,7 @@ fn the_typed_count_is_parsed_once_for_the_cli_and_the_app() {
         bank_statement: "5000",
         in_transit: " ",
         uncleared: "",
+        notes_and_coins: "",
     };
     let check = typed.parse().unwrap().unwrap();
     assert_eq!(check.cash_counted, Satang(100_050));

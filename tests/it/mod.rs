@@ -20,6 +20,7 @@ mod members;
 mod migrate;
 mod no_network;
 mod properties;
+mod registers;
 mod reports;
 mod savings;
 mod vocabulary;

@@ -10,7 +10,7 @@ use kongthun::Error;
 
 /// A welfare fund (default rules from 2025-01-01) with member 1 joined on `joined`, who has
 /// paid `periods` months of 30 baht, and a committee of three in office.
-fn setup(joined: &str, periods: i64) -> Fixture {
+pub fn setup(joined: &str, periods: i64) -> Fixture {
     let mut f = fund(FundKind::Welfare);
     let mut p = person("น้ำทิพย์", "ปั้นทอง", "", joined);
     p.beneficiary_name = "นายผู้ใหญ่ ปั้นทอง".into();
@@ -64,7 +64,7 @@ fn setup(joined: &str, periods: i64) -> Fixture {
     f
 }
 
-fn claim(
+pub fn claim(
     f: &mut Fixture,
     category: &str,
     event: &str,
@@ -86,7 +86,7 @@ fn claim(
 }
 
 /// A committee meeting on `date` with all three present and a passed claims resolution.
-fn approving_resolution(f: &mut Fixture, date: &str) -> i64 {
+pub fn approving_resolution(f: &mut Fixture, date: &str) -> i64 {
     let m =
         ops::meetings::new_meeting(&mut f.store, &today(), "committee", date, "ศาลาหมู่บ้าน").unwrap();
     ops::meetings::attend(&mut f.store, m.id, &["2".into(), "3".into(), "4".into()]).unwrap();

@@ -87,6 +87,9 @@ pub struct MonthInput {
     in_transit: String,
     #[serde(default)]
     uncleared: String,
+    /// `1000x3, 20x5`: the notes and coins counted, when counted piece by piece.
+    #[serde(default)]
+    notes_and_coins: String,
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -100,6 +103,7 @@ pub async fn month_close(
             bank_statement: &input.bank_statement,
             in_transit: &input.in_transit,
             uncleared: &input.uncleared,
+            notes_and_coins: &input.notes_and_coins,
         }
         .parse()?;
         Ok(ops::close::close_month_checked(store, ctx, &input.month, check.as_ref())?)

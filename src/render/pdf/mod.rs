@@ -70,6 +70,9 @@ pub struct PdfDoc {
     footer_right: String,
     title: String,
     table_header: Option<(Vec<Column>, f32)>,
+    /// The page's size in points: A4 upright, or on its side for a wide table.
+    width: f32,
+    height: f32,
 }
 
 impl PdfDoc {
@@ -86,11 +89,21 @@ impl PdfDoc {
             footer_right: footer_right.to_string(),
             title: title.to_string(),
             table_header: None,
+            width: A4_WIDTH,
+            height: A4_HEIGHT,
         }
     }
 
+    /// The same on A4 turned on its side, for a register too wide to read upright.
+    pub fn landscape(title: &str, footer_left: &str, footer_right: &str) -> PdfDoc {
+        let mut doc = PdfDoc::new(title, footer_left, footer_right);
+        (doc.width, doc.height) = (A4_HEIGHT, A4_WIDTH);
+        doc.content_bottom = doc.height - 55.0;
+        doc
+    }
+
     pub fn content_width(&self) -> f32 {
-        A4_WIDTH - self.margin_left - self.margin_right
+        self.width - self.margin_left - self.margin_right
     }
 
     pub fn page_count(&self) -> usize {
@@ -186,7 +199,7 @@ impl PdfDoc {
     }
 
     pub fn rule(&mut self, width: f32) {
-        let (x1, x2, y) = (self.margin_left, A4_WIDTH - self.margin_right, self.y);
+        let (x1, x2, y) = (self.margin_left, self.width - self.margin_right, self.y);
         self.current().push(Item::Line { x1, y1: y, x2, y2: y, width });
     }
 
@@ -294,14 +307,14 @@ impl PdfDoc {
             krilla::metadata::Metadata::new().title(self.title.clone()).creator("Kongthun".into()),
         );
         for (i, items) in self.pages.iter().enumerate() {
-            let mut page =
-                document.start_page_with(PageSettings::from_wh(A4_WIDTH, A4_HEIGHT).expect("A4"));
+            let mut page = document
+                .start_page_with(PageSettings::from_wh(self.width, self.height).expect("A4"));
             let mut surface = page.surface();
             let mut footer = items.clone();
-            let fy = A4_HEIGHT - 40.0;
+            let fy = self.height - 40.0;
             let size = 9.0;
             let page_text = format!("หน้า {} / {}", i + 1, total);
-            let w = A4_WIDTH - self.margin_left - self.margin_right;
+            let w = self.width - self.margin_left - self.margin_right;
             let left = text::shape(&self.footer_left, Weight::Regular, size);
             let right = text::shape(&self.footer_right, Weight::Regular, size);
             let number = text::shape(&page_text, Weight::Regular, size);
@@ -323,7 +336,7 @@ impl PdfDoc {
             footer.push(Item::Line {
                 x1: self.margin_left,
                 y1: fy - 4.0,
-                x2: A4_WIDTH - self.margin_right,
+                x2: self.width - self.margin_right,
                 y2: fy - 4.0,
                 width: 0.4,
             });
