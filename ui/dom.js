@@ -87,8 +87,15 @@ export function showError(box, err, form) {
     form.querySelectorAll(".invalid").forEach((x) => x.classList.remove("invalid"));
     const name = e.params && e.params.field;
     const bad = name && form.querySelector(`[name="${name}"]`);
-    if (bad) { bad.classList.add("invalid"); bad.focus(); }
+    if (bad) { bad.classList.add("invalid"); bad.focus({ preventScroll: true }); }
   }
+  bringIntoView(box);
+}
+
+/// A result appears where the eye is: the box is scrolled into the window if it is above or
+/// below what shows (a long screen at 1024×768 put some results out of sight).
+function bringIntoView(box) {
+  if (typeof box.scrollIntoView === "function") box.scrollIntoView({ block: "nearest" });
 }
 
 /// After a form has posted money, empty the fields that made it (the amount first), so a
@@ -105,6 +112,7 @@ export function showOk(box, text) {
   box.className = "ok";
   box.hidden = false;
   box.setAttribute("data-test", "ok");
+  bringIntoView(box);
 }
 
 export function messageBox() { return h("div", { hidden: true }); }

@@ -6,7 +6,13 @@ import { app } from "./main.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td, clearPosted } from "./dom.js";
 import { baht, beDate, beMonth, beMonthKey, monthLong, previousMonth, digits } from "./format.js";
 
-const REPORTS = [["statement", "statement"], ["trial_balance", "trial_balance"], ["arrears", "arrears_list"], ["year", "yearly"]];
+const REPORTS = [["statement", "statement"], ["trial_balance", "trial_balance"], ["arrears", "arrears_list"], ["year", "yearly"],
+  ["member_register", "member_register"], ["welfare_rules", "welfare_rules_doc"], ["committee", "committee_doc"],
+  ["claims_register", "claims_register"], ["count_sheet", "count_sheet"], ["auditor_report", "auditor_report"]];
+// What the window can preview; the registers are read in their PDF or spreadsheet.
+const PREVIEWS = { statement: "month", year: "month", trial_balance: "trial_balance", arrears: "arrears" };
+// The notes and coins a till holds, in satang, with their labels (domain::money::FACES).
+const FACES = [[100000, "1000"], [50000, "500"], [10000, "100"], [5000, "50"], [2000, "20"], [1000, "10"], [500, "5"], [200, "2"], [100, "1"], [50, "0.50"], [25, "0.25"]];
 
 export function render(main) {
   const box = messageBox();
@@ -29,6 +35,9 @@ export function render(main) {
       case "statement": return { kind: "statement", month, names: v.names };
       case "trial_balance": return { kind: "trial_balance", as_of: v.as_of };
       case "arrears": return { kind: "arrears", as_of: v.as_of };
+      case "member_register": case "welfare_rules": case "committee": return { kind: v.kind, as_of: v.as_of };
+      case "claims_register": case "auditor_report": return { kind: v.kind, year: Number(v.year) };
+      case "count_sheet": return { kind: "count_sheet", month };
       default: return { kind: "year", year: Number(v.year) };
     }
   };
@@ -42,7 +51,8 @@ export function render(main) {
   };
   const preview = async () => {
     const v = values(form);
-    const kind = v.kind === "statement" || v.kind === "year" ? "month" : v.kind;
+    const kind = PREVIEWS[v.kind];
+    if (!kind) { showOk(box, t("preview_in_file")); out.replaceChildren(); return; }
     const p = await run(null, box, () => api.report_preview({ kind, month: v.month, as_of: v.as_of }), form);
     if (!p) return;
     if (p.kind === "month") {
@@ -70,7 +80,25 @@ export function render(main) {
   // The auditor's month end: count the cash, reconcile the passbook, sign, then close.
   // An empty count closes without one (unless the fund requires it) and the statement says so.
   const cbox = messageBox();
+  // Counted note by note, the pieces add up into the cash counted and go with the close.
+  const pieceInputs = FACES.map(([face, label]) => h("input", { type: "text", inputmode: "numeric", class: "pieces", "data-face": String(face),
+    "data-test": `pieces-${label}`, "aria-label": `${label} ${t("baht_unit")}`, autocomplete: "off" }));
+  const piecesTotal = h("span", { class: "num", "data-test": "pieces-total" });
+  const counting = h("details", { class: "full", "data-test": "notes-and-coins" }, h("summary", { text: t("count_notes_and_coins") }),
+    h("div", { class: "pieces-grid" }, ...FACES.flatMap(([, label], i) => [h("label", { text: label }), pieceInputs[i]])),
+    h("p", {}, `${t("total")}: `, piecesTotal));
+  const typedPieces = () => pieceInputs.map((el) => [Number(el.dataset.face), el.value.trim()]).filter(([, n]) => n !== "");
+  const recount = () => {
+    const pieces = typedPieces();
+    if (!pieces.length) { piecesTotal.textContent = ""; return; }
+    const satang = pieces.reduce((sum, [face, n]) => sum + face * (Number(n) || 0), 0);
+    piecesTotal.textContent = baht(satang);
+    cform.querySelector("[name=cash_counted]").value = baht(satang);
+  };
+  pieceInputs.forEach((el) => el.addEventListener("input", recount));
+  const notesAndCoins = () => typedPieces().map(([face, n]) => `${FACES.find(([f]) => f === face)[1]}x${n}`).join(",");
   const cform = h("form", { class: "grid", "data-test": "close-form" }, field("month", "month", { value: beMonthKey(last) }),
+    counting,
     field("cash_counted", "cash_counted", { kind: "amount" }), field("bank_statement", "bank_statement", { kind: "amount" }),
     field("in_transit", "in_transit", { kind: "amount" }), field("uncleared", "uncleared", { kind: "amount" }),
     h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "close-month", text: t("close_month") }), " ",
@@ -81,8 +109,13 @@ export function render(main) {
   enterMovesOn(cform, async () => {
     const v = values(cform);
     const r = await run(cform.querySelector("button"), cbox, () => api.month_close({ month: v.month, cash_counted: v.cash_counted,
-      bank_statement: v.bank_statement, in_transit: v.in_transit, uncleared: v.uncleared }), cform);
-    if (r) { showOk(cbox, `${t("closed")}: ${beMonth(r.month)} · ${r.fingerprint || ""}`); clearPosted(cform, ["cash_counted", "bank_statement", "in_transit", "uncleared"]); }
+      bank_statement: v.bank_statement, in_transit: v.in_transit, uncleared: v.uncleared, notes_and_coins: notesAndCoins() }), cform);
+    if (r) {
+      showOk(cbox, `${t("closed")}: ${beMonth(r.month)} · ${r.fingerprint || ""}`);
+      clearPosted(cform, ["cash_counted", "bank_statement", "in_transit", "uncleared"]);
+      pieceInputs.forEach((el) => { el.value = ""; });
+      recount();
+    }
   });
   const abox = messageBox();
   const aform = h("form", { class: "grid", "data-test": "audit-form" }, field("month", "month", { value: beMonthKey(last) }),
@@ -95,11 +128,12 @@ export function render(main) {
   });
   const dbox = messageBox();
   const dform = h("form", { class: "grid", "data-test": "difference-form" }, field("date", "date", { kind: "date", value: beDate(app.status.today) }),
-    field("amount", "cash_difference_amount", { kind: "amount" }), field("reason", "reason"),
+    field("direction", "cash_difference_kind", { kind: "select", options: [["short", "cash_short"], ["over", "cash_over"]] }),
+    field("amount", "amount", { kind: "amount" }), field("reason", "reason"),
     h("div", { class: "full" }, h("button", { type: "submit", "data-test": "cash-difference", text: t("record_cash_difference") })));
   enterMovesOn(dform, async () => {
     const v = values(dform);
-    const r = await run(dform.querySelector("button"), dbox, () => api.cash_difference({ date: v.date, difference: v.amount, reason: v.reason }), dform);
+    const r = await run(dform.querySelector("button"), dbox, () => api.cash_difference({ date: v.date, difference: v.direction === "short" ? `-${v.amount.trim()}` : v.amount, reason: v.reason }), dform);
     if (r) { showOk(dbox, `${t("saved")}: ${r.doc_no}`); clearPosted(dform, ["amount", "reason"]); }
   });
   main.append(h("h1", { text: t("reports") }), form, box, out,
