@@ -4,7 +4,7 @@ import { api } from "./contract.js";
 import { listen } from "./ipc.js";
 import { t, setLang, currentLang } from "./i18n.js";
 import { h } from "./dom.js";
-import { useThaiDigits } from "./format.js";
+import { app, refresh, onStatus } from "./session.js";
 import * as start from "./screen-start.js";
 import * as dashboard from "./screen-dashboard.js";
 import * as members from "./screen-members.js";
@@ -41,13 +41,7 @@ function fundScreens() {
   return FUND_SCREENS.filter(([, , kinds]) => !kinds || !kind || kinds.includes(kind));
 }
 
-export const app = { status: null };
-
-export async function refresh() {
-  app.status = await api.app_status();
-  useThaiDigits(localStorage.getItem("kongthun.thaiDigits") === "1");
-  draw();
-}
+onStatus(draw);
 
 function draw() {
   const s = app.status;

@@ -1,7 +1,7 @@
 // Savings groups: loans with guarantors, repayments, overdue loans, year-end allocation.
 import { api } from "./contract.js";
 import { t, one } from "./i18n.js";
-import { app } from "./main.js";
+import { app } from "./session.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, clearPosted, table, td } from "./dom.js";
 import { baht, beDate, digits } from "./format.js";
 

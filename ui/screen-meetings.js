@@ -2,7 +2,7 @@
 // minutes (locked once approved at a later meeting).
 import { api } from "./contract.js";
 import { t, one } from "./i18n.js";
-import { app } from "./main.js";
+import { app } from "./session.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td } from "./dom.js";
 import { beDate, digits } from "./format.js";
 
@@ -33,7 +33,7 @@ export async function render(main, rest) {
       meetings.map((m) => h("tr", { class: "clickable", onclick: () => { location.hash = `#meetings/${m.id}`; } },
         td(digits(m.label)), td(m.kind === "general" ? "ประชุมใหญ่" : "คณะกรรมการ"), td(beDate(m.held_on)), td(m.place), td(`${digits(m.present)}/${digits(m.eligible)}`, "num"))))),
     h("h2", { text: t("committee") }),
-    table([[t("member_no")], [t("name")], [t("role")]], committee.map((c) => h("tr", {}, td(c.member_no), td(c.name), td(c.role)))),
+    table([[t("member_no")], [t("name")], [t("role")]], committee.map((c) => h("tr", {}, td(c.member_no), td(c.name), td(one(c.role_label))))),
     cform, cbox);
 }
 

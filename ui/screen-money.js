@@ -2,7 +2,7 @@
 // transfers, and the journal with reversals.
 import { api } from "./contract.js";
 import { t } from "./i18n.js";
-import { app } from "./main.js";
+import { app } from "./session.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, clearPosted, table, td } from "./dom.js";
 import { baht, beDate, digits, formatTyped, toSatang } from "./format.js";
 

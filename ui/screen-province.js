@@ -2,7 +2,7 @@
 // first), funds with coverage and gaps, CODI criteria, and the area report.
 import { api } from "./contract.js";
 import { t, one } from "./i18n.js";
-import { app, refresh } from "./main.js";
+import { app, refresh } from "./session.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td } from "./dom.js";
 import { beDate, beMonth, beMonthKey, previousMonth, digits } from "./format.js";
 

@@ -2,7 +2,7 @@
 // check; and the USB screen: yearly export and signed bundles for the province.
 import { api } from "./contract.js";
 import { t } from "./i18n.js";
-import { app } from "./main.js";
+import { app } from "./session.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td, clearPosted } from "./dom.js";
 import { baht, beDate, beMonth, beMonthKey, monthLong, previousMonth, digits } from "./format.js";
 

@@ -2,7 +2,7 @@
 // USB, restore) and the key fingerprint.
 import { api } from "./contract.js";
 import { t } from "./i18n.js";
-import { refresh } from "./main.js";
+import { refresh } from "./session.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField } from "./dom.js";
 import { baht, useThaiDigits } from "./format.js";
 

@@ -4,7 +4,7 @@ import { api } from "./contract.js";
 import { t } from "./i18n.js";
 import { h, field, enterMovesOn, values, messageBox, run, pathField, showOk, table, td } from "./dom.js";
 import { baht, beDate, digits } from "./format.js";
-import { refresh } from "./main.js";
+import { refresh } from "./session.js";
 
 export function render(main, status) {
   if (status.mode === "broken") return broken(main, status);

@@ -2,7 +2,7 @@
 // committee resolution, pay, save the payment voucher; the rules in force.
 import { api } from "./contract.js";
 import { t, one } from "./i18n.js";
-import { app } from "./main.js";
+import { app } from "./session.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td } from "./dom.js";
 import { baht, beDate, digits } from "./format.js";
 

@@ -208,7 +208,7 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
             });
         }
         ProvinceCommand::Criteria { year } => {
-            let rows = ops::province::criteria(&store, ops::export::ce_year(year)?)?;
+            let rows = ops::province::criteria(&store, crate::domain::date::ce_year(year)?)?;
             print::output(json, &rows, || {
                 for f in &rows {
                     println!("{} {}", f.code, f.name);
@@ -219,7 +219,7 @@ pub fn province(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<
             });
         }
         ProvinceCommand::Report { year, csv, xlsx, pdf } => {
-            let y = ops::export::ce_year(year)?;
+            let y = crate::domain::date::ce_year(year)?;
             let rows = ops::province::area_report(
                 &store,
                 &format!("{y:04}-01-01"),

@@ -289,7 +289,7 @@ fn run(cli: Cli) -> Result<()> {
             if !save_outputs(&store, &ctx, &doc, &a.out)? {
                 let report = crate::report::yearly(
                     &store.read(),
-                    ops::export::ce_year(a.year)?,
+                    crate::domain::date::ce_year(a.year)?,
                     ctx.today(),
                 )?;
                 print::output(true, &report, || {});
@@ -351,7 +351,7 @@ fn run(cli: Cli) -> Result<()> {
             register(&store, &ctx, &doc, &a.out)?;
         }
         Command::Export(ExportCommand::Year(a)) => {
-            let year = ops::export::ce_year(a.year)?;
+            let year = crate::domain::date::ce_year(a.year)?;
             let out = ops::export::export_year(&store, year, ctx.today(), &a.to)?;
             print::output(json, &out, || {
                 println!("ส่งออกรายงานประจำปีแล้ว / yearly report exported: {}", out.folder.display());

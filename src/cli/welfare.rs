@@ -540,7 +540,7 @@ pub fn matching(store: &mut Store, ctx: &Ctx, json: bool, c: MatchingCommand) ->
                 println!("เขียนแล้ว / written: {} ({} bytes)", saved.path.display(), saved.bytes);
                 return Ok(());
             }
-            let r = ops::matching::codi(store, ops::export::ce_year(year)?)?;
+            let r = ops::matching::codi(store, crate::domain::date::ce_year(year)?)?;
             print::output(json, &r, || {
                 println!(
                     "ข้อมูลขอรับเงินสมทบ ณ {}",

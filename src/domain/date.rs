@@ -109,6 +109,29 @@ pub fn local_date_of(recorded_at: &str) -> Option<NaiveDate> {
     Some(at.with_timezone(&thai_offset()).date_naive())
 }
 
+/// A year as typed (`2568`, `๒๕๖๘` or `2025`), as a Gregorian year; anything else is refused
+/// naming the field `year` and the text.
+pub fn year_typed(text: &str) -> crate::Result<i32> {
+    let digits = crate::thai::from_thai_digits(text.trim());
+    let year = digits
+        .parse::<i32>()
+        .map_err(|_| crate::Error::invalid("year", text, crate::Problem::NotANumber))?;
+    ce_year(year)
+}
+
+/// A year given as a number, BE (2569) or CE (2026), as the Gregorian year.
+pub fn ce_year(year: i32) -> crate::Result<i32> {
+    let ce = if year >= 2400 { year - crate::thai::BE_OFFSET } else { year };
+    if !(1900..=2200).contains(&ce) {
+        return Err(crate::Error::invalid(
+            "year",
+            year.to_string(),
+            crate::Problem::DateOutOfRange,
+        ));
+    }
+    Ok(ce)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

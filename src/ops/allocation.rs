@@ -52,7 +52,7 @@ pub fn allocate(
 ) -> Result<AllocationOutcome> {
     // The screen suggests the Buddhist-era year (2568); a CE year is taken as well.
     let typed_year = year;
-    let year = super::export::ce_year(year)?;
+    let year = crate::domain::date::ce_year(year)?;
     if percentages.len() != 6 {
         return Err(Error::invalid(
             "percentages",

@@ -142,7 +142,7 @@ pub fn export_bundle(
             (from, last_closed.clone())
         }
         p if p.len() == 4 => {
-            let year = super::export::ce_year(
+            let year = crate::domain::date::ce_year(
                 p.parse().map_err(|_| Error::invalid("period", p, crate::Problem::BadDate))?,
             )?;
             (format!("{year:04}-01"), format!("{year:04}-12"))

@@ -178,7 +178,7 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             }
         }
         Document::Year { year } => {
-            let year = super::export::ce_year(*year)?;
+            let year = crate::domain::date::ce_year(*year)?;
             let report = crate::report::yearly(&reader, year, ctx.today())?;
             match format {
                 Format::Pdf => Ok(yearly::yearly_pdf(&report)),
@@ -306,7 +306,7 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             }
         }
         Document::ClaimsRegister { year } => {
-            let year = super::export::ce_year(*year)?;
+            let year = crate::domain::date::ce_year(*year)?;
             let r = crate::report::registers::claims_register(&reader, year)?;
             let table = |compact| crate::render::registers::claims_register_table(&r, compact);
             let subtitle = fiscal_year_th(r.from, r.to, r.claims.len(), "รายการ");
@@ -336,7 +336,7 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             }
         }
         Document::AuditorReport { year } => {
-            let year = super::export::ce_year(*year)?;
+            let year = crate::domain::date::ce_year(*year)?;
             let r = crate::report::registers::auditor_report(&reader, year)?;
             match format {
                 Format::Pdf => {
@@ -378,7 +378,8 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             }
         }
         Document::Codi { year } => {
-            let r = crate::report::codi::codi_report(&reader, super::export::ce_year(*year)?)?;
+            let r =
+                crate::report::codi::codi_report(&reader, crate::domain::date::ce_year(*year)?)?;
             match format {
                 Format::Pdf => Ok(crate::render::minutes::codi_pdf(&fund, &r, ctx.today())),
                 _ => Err(not_in(format, "pdf")),

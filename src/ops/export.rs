@@ -45,25 +45,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<[u8; 32]> {
     result
 }
 
-/// A year as typed: 2569 (BE) or 2026 (CE).
-/// A year as typed (`2568`, `๒๕๖๘` or `2025`), as a Gregorian year; anything else is refused
-/// naming the field `year` and the text.
-pub fn year_typed(text: &str) -> Result<i32> {
-    let digits = crate::thai::from_thai_digits(text.trim());
-    let year = digits
-        .parse::<i32>()
-        .map_err(|_| Error::invalid("year", text, crate::Problem::NotANumber))?;
-    ce_year(year)
-}
-
-pub fn ce_year(year: i32) -> Result<i32> {
-    let ce = if year >= 2400 { year - crate::thai::BE_OFFSET } else { year };
-    if !(1900..=2200).contains(&ce) {
-        return Err(Error::invalid("year", year.to_string(), crate::Problem::DateOutOfRange));
-    }
-    Ok(ce)
-}
-
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct ExportedFile {
     pub name: String,

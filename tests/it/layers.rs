@@ -165,3 +165,43 @@ fn the_checker_catches_a_forbidden_use() {
         vec![(1, "ops".to_string())]
     );
 }
+
+/// The screens of the window import what they share from `session.js`, `dom.js`, `format.js`
+/// and `i18n.js`, never the frame (`main.js` imports every screen: an import back is a cycle).
+fn screens_importing_the_frame(files: &[(String, String)]) -> Vec<String> {
+    files
+        .iter()
+        .filter(|(name, _)| name.starts_with("screen-"))
+        .flat_map(|(name, text)| {
+            text.lines()
+                .enumerate()
+                .filter(|(_, l)| {
+                    l.trim_start().starts_with("import") && l.contains("\"./main.js\"")
+                })
+                .map(move |(n, _)| format!("ui/{name}:{}", n + 1))
+        })
+        .collect()
+}
+
+#[test]
+fn no_screen_imports_the_frame() {
+    let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
+    let files: Vec<(String, String)> = std::fs::read_dir(&ui)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "js"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
+    assert!(files.iter().any(|(n, _)| n == "screen-reports.js"), "the screens were read");
+    let cycles = screens_importing_the_frame(&files);
+    assert!(cycles.is_empty(), "import from ./session.js instead: {cycles:?}");
+    // the check itself: a screen that imports the frame is caught
+    let planted =
+        vec![("screen-x.js".to_string(), "import { app } from \"./main.js\";\n".to_string())];
+    assert_eq!(screens_importing_the_frame(&planted), vec!["ui/screen-x.js:1".to_string()]);
+}

@@ -657,7 +657,7 @@ fn the_demo_allocates_only_the_savings_groups_net_profit() {
 
 #[test]
 fn a_typed_year_is_read_in_be_ce_or_thai_digits() {
-    use kongthun::ops::export::year_typed;
+    use kongthun::domain::date::year_typed;
     assert_eq!(year_typed("2568").unwrap(), 2025);
     assert_eq!(year_typed(" ๒๕๖๘ ").unwrap(), 2025);
     assert_eq!(year_typed("2025").unwrap(), 2025);

@@ -201,6 +201,8 @@ pub struct CommitteeSeat {
     member_no: String,
     name: String,
     role: String,
+    /// The office in Thai and English, `ประธาน / chair`, for the window to show one.
+    role_label: String,
 }
 
 #[derive(Deserialize)]
@@ -215,18 +217,22 @@ pub async fn committee_list(
 ) -> UiResult<Vec<CommitteeSeat>> {
     state.with_fund(|store, _| {
         let date = kongthun::domain::date::parse_field("date", &input.date)?;
-        let reader = store.read();
-        let mut out = Vec::new();
-        for (member_id, role) in reader.committee_on(&date.to_string())? {
-            if let Some(m) = reader.member_by_id(member_id)? {
-                out.push(CommitteeSeat {
-                    member_no: m.member_no.clone(),
-                    name: m.full_name(),
-                    role,
-                });
-            }
-        }
-        Ok(out)
+        let list = kongthun::report::registers::committee_list(&store.read(), date)?;
+        Ok(list
+            .terms
+            .into_iter()
+            .filter(|t| t.in_office)
+            .map(|t| CommitteeSeat {
+                role_label: format!(
+                    "{} / {}",
+                    kongthun::domain::committee::role_th(&t.role),
+                    t.role.replace('_', " ")
+                ),
+                member_no: t.member_no,
+                name: t.name,
+                role: t.role,
+            })
+            .collect())
     })
 }
 

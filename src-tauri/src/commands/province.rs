@@ -104,7 +104,7 @@ pub async fn province_criteria(
     input: YearInput,
 ) -> UiResult<Vec<ops::province::FundCriteria>> {
     state.with_province(|store, _| {
-        Ok(ops::province::criteria(store, ops::export::ce_year(input.year)?)?)
+        Ok(ops::province::criteria(store, kongthun::domain::date::ce_year(input.year)?)?)
     })
 }
 
@@ -121,7 +121,7 @@ pub async fn province_report_save(
     input: ReportInput,
 ) -> UiResult<PathBuf> {
     state.with_province(|store, state| {
-        let y = ops::export::ce_year(input.year)?;
+        let y = kongthun::domain::date::ce_year(input.year)?;
         let rows =
             ops::province::area_report(store, &format!("{y:04}-01-01"), &format!("{y:04}-12-31"))?;
         let changwat = store.funds()?.first().map(|f| f.changwat.clone()).unwrap_or_default();

@@ -179,7 +179,7 @@ pub async fn year_export(
     let mut progress =
         Progress::start(&app, "year_export", 1, "กำลังจัดทำรายงาน", "drawing the reports");
     let result = state.with_fund_ctx(|store, ctx, _| {
-        let year = ops::export::year_typed(&input.year)?;
+        let year = kongthun::domain::date::year_typed(&input.year)?;
         let mut report = |done: usize, total: usize| {
             progress.set(
                 done as u32,

@@ -100,7 +100,7 @@ pub async fn allocation_run(
         Ok(ops::allocation::allocate(
             store,
             ctx,
-            ops::export::year_typed(&input.year)?,
+            kongthun::domain::date::year_typed(&input.year)?,
             &input.percentages,
             &input.date,
         )?)
