@@ -4,6 +4,12 @@
 
 use serde_json::{json, Value};
 
+mod refusal;
+pub use refusal::{
+    AllocationRefusal, AuditRefusal, BundleRefusal, CollectionRefusal, ExportRefusal,
+    MeetingRefusal, MigrateRefusal, ProvinceRefusal, Refusal, WelfareRefusal,
+};
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// What is wrong with one input value. Kept separate from the field so the same problem
@@ -152,9 +158,10 @@ pub enum Error {
     #[error("{}", below_zero_en(date, shortfall))]
     BelowZero { date: chrono::NaiveDate, shortfall: Box<crate::domain::floors::Shortfall> },
 
-    /// A rule of the fund refuses the operation (quorum not met, claim not eligible, ...).
-    #[error("{en}")]
-    Refused { code: &'static str, th: String, en: String },
+    /// A rule of the fund, of the bundle format or of the province refuses the operation
+    /// (quorum not met, claim not eligible, a bundle out of sequence, ...).
+    #[error("{}", .0.en())]
+    Refused(Refusal),
 
     /// An error in one line of a many-line operation (a collection day).
     #[error("line {line} (member {member_no}): {inner}")]
@@ -227,7 +234,7 @@ impl Error {
             Error::File { .. } => "file".into(),
             Error::InLine { inner, .. } => inner.code(),
             Error::BelowZero { .. } => "below_zero".into(),
-            Error::Refused { code, .. } => (*code).to_string(),
+            Error::Refused(r) => r.code().to_string(),
             Error::Db(_) => "database".into(),
         }
     }
@@ -262,7 +269,7 @@ impl Error {
             Error::InLine { line, member_no, inner } => {
                 json!({"line": line, "member_no": member_no, "inner": inner.params()})
             }
-            Error::Refused { th, en, .. } => json!({"th": th, "en": en}),
+            Error::Refused(r) => json!({"th": r.th(), "en": r.en()}),
             Error::BelowZero { date, shortfall } => json!({
                 "date": date.to_string(),
                 "account": shortfall.floor.account,
@@ -321,7 +328,7 @@ impl Error {
                 format!("มีข้อผิดพลาด {count} แถวจาก {total} แถว จึงยังไม่ได้นำเข้าข้อมูลใด")
             }
             Error::File { path, message } => format!("แฟ้ม {path}: {message}"),
-            Error::Refused { th, .. } => th.clone(),
+            Error::Refused(r) => r.th(),
             Error::BelowZero { date, shortfall } => below_zero_th(*date, shortfall),
             Error::InLine { line, member_no, inner } => {
                 format!("บรรทัดที่ {line} (สมาชิกเลขที่ {member_no}): {}", inner.message_th())

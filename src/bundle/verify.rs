@@ -3,7 +3,7 @@
 //! registry; `ops::province` adds the key, sequence and chain checks.
 
 use super::manifest::Manifest;
-use crate::error::{Error, Result};
+use crate::error::{BundleRefusal, Error, Result};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -14,10 +14,6 @@ pub struct OpenedBundle {
     pub hash: [u8; 32],
     /// The verified `data/` files (the printed reports are checked, not kept).
     pub files: BTreeMap<String, Vec<u8>>,
-}
-
-pub fn refused(code: &'static str, th: impl Into<String>, en: impl Into<String>) -> Error {
-    Error::Refused { code, th: th.into(), en: en.into() }
 }
 
 /// How much of a bundle file this program reads at most. A bundle from a stick is read
@@ -41,19 +37,11 @@ pub fn read_bundle_file(path: &std::path::Path) -> Result<Vec<u8>> {
 }
 
 fn corrupt(e: impl std::fmt::Display) -> Error {
-    refused(
-        "bundle.corrupt",
-        format!("แฟ้มชุดข้อมูลเสียหายหรือไม่ครบ ({e})"),
-        format!("the bundle file is damaged or incomplete ({e})"),
-    )
+    BundleRefusal::Corrupt { detail: e.to_string() }.into()
 }
 
 fn too_large(what: &str, limit: impl std::fmt::Display) -> Error {
-    refused(
-        "bundle.too_large",
-        format!("ชุดข้อมูลใหญ่เกินกว่าที่รับได้: {what} (เกิน {limit})"),
-        format!("the bundle is larger than this program accepts: {what} (more than {limit})"),
-    )
+    BundleRefusal::TooLarge { what: what.to_string(), limit: limit.to_string() }.into()
 }
 
 /// Read a small entry (the manifest or its signature) of at most `max` bytes.
@@ -65,11 +53,7 @@ fn small_entry<R: Read + std::io::Seek>(
     let mut entry = match archive.by_name(name) {
         Ok(entry) => entry,
         Err(zip::result::ZipError::FileNotFound) => {
-            return Err(refused(
-                "bundle.missing_file",
-                format!("ไม่มี {name}"),
-                format!("{name} is missing"),
-            ))
+            return Err(BundleRefusal::MissingFile { name: name.to_string() }.into())
         }
         Err(e) => return Err(corrupt(e)),
     };
@@ -96,31 +80,18 @@ pub fn open(bytes: &[u8]) -> Result<OpenedBundle> {
     }
     let manifest_bytes = small_entry(&mut archive, "manifest.json", limits::MANIFEST)?;
     let sig = small_entry(&mut archive, "manifest.sig", limits::SIGNATURE)?;
-    let manifest: Manifest = serde_json::from_slice(&manifest_bytes).map_err(|e| {
-        refused(
-            "bundle.format",
-            format!("manifest.json อ่านไม่ได้: {e}"),
-            format!("manifest.json is not valid: {e}"),
-        )
-    })?;
+    let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
+        .map_err(|e| Error::from(BundleRefusal::UnreadableManifest { detail: e.to_string() }))?;
     if !super::READABLE_FORMATS.contains(&manifest.format.as_str()) {
-        return Err(refused(
-            "bundle.format",
-            format!("รูปแบบ {} ไม่รู้จัก", manifest.format),
-            format!("unknown format {}", manifest.format),
-        ));
+        return Err(BundleRefusal::UnknownFormat { format: manifest.format.clone() }.into());
     }
-    let public: [u8; 32] =
-        hex::decode(&manifest.public_key).ok().and_then(|v| v.try_into().ok()).ok_or_else(
-            || refused("bundle.format", "กุญแจสาธารณะไม่ถูกต้อง", "the public key is malformed"),
-        )?;
+    let public: [u8; 32] = hex::decode(&manifest.public_key)
+        .ok()
+        .and_then(|v| v.try_into().ok())
+        .ok_or_else(|| Error::from(BundleRefusal::BadKey))?;
     let sig_bytes = hex::decode(String::from_utf8_lossy(&sig).trim()).unwrap_or_default();
     if !super::keys::verify(&public, &manifest_bytes, &sig_bytes) {
-        return Err(refused(
-            "bundle.bad_signature",
-            "ลายมือชื่อดิจิทัลไม่ถูกต้อง: manifest ถูกแก้ไขหรือลงนามด้วยกุญแจอื่น",
-            "the signature does not match the manifest",
-        ));
+        return Err(BundleRefusal::BadSignature.into());
     }
     if manifest.files.len() > limits::FILES {
         return Err(too_large(&format!("{} files listed", manifest.files.len()), limits::FILES));
@@ -140,29 +111,15 @@ pub fn open(bytes: &[u8]) -> Result<OpenedBundle> {
         let mut entry = archive.by_index(i).map_err(corrupt)?;
         let name = entry.name().to_string();
         if !seen.insert(name.clone()) {
-            return Err(refused(
-                "bundle.duplicate_file",
-                format!("มีแฟ้ม {name} ซ้ำ"),
-                format!("{name} appears twice"),
-            ));
+            return Err(BundleRefusal::DuplicateFile { name: name.to_string() }.into());
         }
         if name == "manifest.json" || name == "manifest.sig" {
             continue;
         }
         let Some(f) = listed.get(name.as_str()) else {
-            return Err(refused(
-                "bundle.extra_file",
-                format!("มีแฟ้ม {name} ที่ไม่อยู่ใน manifest"),
-                format!("{name} is not listed in the manifest"),
-            ));
+            return Err(BundleRefusal::ExtraFile { name: name.to_string() }.into());
         };
-        let mismatch = || {
-            refused(
-                "bundle.file_hash",
-                format!("แฟ้ม {name} ไม่ตรงกับลายนิ้วมือใน manifest"),
-                format!("{name} does not match its hash in the manifest"),
-            )
-        };
+        let mismatch = || Error::from(BundleRefusal::FileHash { name: name.to_string() });
         let keep = name.starts_with("data/");
         let mut data = Vec::new();
         let mut hasher = Sha256::new();
@@ -184,28 +141,27 @@ pub fn open(bytes: &[u8]) -> Result<OpenedBundle> {
         }
     }
     if let Some(missing) = manifest.files.iter().find(|f| !seen.contains(&f.path)) {
-        return Err(refused(
-            "bundle.missing_file",
-            format!("ไม่มีแฟ้ม {}", missing.path),
-            format!("{} is missing", missing.path),
-        ));
+        return Err(BundleRefusal::MissingFile { name: missing.path.clone() }.into());
     }
     Ok(OpenedBundle { hash: Sha256::digest(&manifest_bytes).into(), manifest, files })
 }
 
 /// Parse a `data/*.jsonl` file into values.
 pub fn jsonl(bundle: &OpenedBundle, path: &str) -> Result<Vec<serde_json::Value>> {
-    let data = bundle.files.get(path).ok_or_else(|| {
-        refused("bundle.missing_file", format!("ไม่มีแฟ้ม {path}"), format!("{path} is missing"))
-    })?;
-    let text = std::str::from_utf8(data).map_err(|_| {
-        refused("bundle.format", format!("{path} ไม่ใช่ UTF-8"), format!("{path} is not UTF-8"))
-    })?;
+    let data = bundle
+        .files
+        .get(path)
+        .ok_or_else(|| Error::from(BundleRefusal::MissingFile { name: path.to_string() }))?;
+    let text = std::str::from_utf8(data)
+        .map_err(|_| Error::from(BundleRefusal::NotUtf8 { name: path.to_string() }))?;
     text.lines()
         .filter(|l| !l.is_empty())
         .map(|l| {
             serde_json::from_str(l).map_err(|e| {
-                refused("bundle.format", format!("{path}: {e}"), format!("{path}: {e}"))
+                Error::from(BundleRefusal::BadLine {
+                    name: path.to_string(),
+                    detail: e.to_string(),
+                })
             })
         })
         .collect()

@@ -293,7 +293,7 @@ pub fn month(
                         &parts,
                         &assembly_day.to_string(),
                     ) {
-                        Ok(_) | Err(crate::Error::Refused { .. }) => {}
+                        Ok(_) | Err(crate::Error::Refused(_)) => {}
                         Err(e) => return Err(e),
                     }
                 }

@@ -11,6 +11,7 @@ use crate::domain::accounts::{
 use crate::domain::allocation::largest_remainder;
 use crate::domain::money::Sign;
 use crate::domain::{BalancedEntry, EntryKind, Posting, Satang};
+use crate::error::AllocationRefusal;
 use crate::error::{Error, Problem, Result};
 use crate::store::Store;
 use serde::Serialize;
@@ -107,11 +108,7 @@ pub fn allocate(
         // fees or the matching money, which are the welfare fund's.
         let profit = report.savings_profit;
         if profit.0 <= 0 {
-            return Err(Error::Refused {
-                code: "no_profit",
-                th: "ปีนี้ไม่มีกำไรให้จัดสรร".into(),
-                en: "no profit to allocate this year".into(),
-            });
+            return Err(AllocationRefusal::NoProfit.into());
         }
         let parts =
             largest_remainder(profit.0, &pct.iter().map(|p| i128::from(p.0)).collect::<Vec<_>>());
@@ -126,18 +123,10 @@ pub fn allocate(
         let dividends = largest_remainder(parts[1], &weights_of(&savings));
         let refunds = largest_remainder(parts[2], &weights_of(&interest));
         if parts[1] > 0 && dividends.iter().sum::<i64>() != parts[1] {
-            return Err(Error::Refused {
-                code: "no_savers",
-                th: "ไม่มีเงินสัจจะของสมาชิกที่จะปันผลให้".into(),
-                en: "no member savings to pay a dividend on".into(),
-            });
+            return Err(AllocationRefusal::NoSavers.into());
         }
         if parts[2] > 0 && refunds.iter().sum::<i64>() != parts[2] {
-            return Err(Error::Refused {
-                code: "no_borrowers",
-                th: "ไม่มีดอกเบี้ยที่สมาชิกจ่ายเพื่อเฉลี่ยคืน".into(),
-                en: "no interest paid by members to refund on".into(),
-            });
+            return Err(AllocationRefusal::NoBorrowers.into());
         }
         let mut postings = vec![Posting::debit(PROFIT_ALLOCATED, profit)];
         for (account, amount) in [

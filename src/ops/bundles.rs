@@ -8,9 +8,9 @@ use crate::bundle::keys::{self, FundSecret};
 use crate::bundle::manifest::{ChainSpan, Counts, FileEntry, Manifest, Period};
 use crate::domain::chain::GENESIS;
 use crate::domain::date::{last_of_month, parse_month};
+use crate::error::ExportRefusal;
 use crate::error::{Error, Result};
 use crate::store::Store;
-use crate::thai::month_key_long;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -107,11 +107,8 @@ pub fn export_bundle(
     let secret = ensure_key(store, ctx, db_path)?;
     let reader = store.read();
     let fund = reader.require_fund()?.profile;
-    let last_closed = reader.last_closed_month()?.ok_or_else(|| Error::Refused {
-        code: "bundle.nothing_closed",
-        th: "ยังไม่มีเดือนที่ปิดงวด".into(),
-        en: "no month has been closed yet".into(),
-    })?;
+    let last_closed =
+        reader.last_closed_month()?.ok_or(Error::from(ExportRefusal::NothingClosed))?;
     let previous = reader.last_bundle()?;
     let first_month = reader
         .first_entry_date()?
@@ -121,15 +118,9 @@ pub fn export_bundle(
         "since-last" => {
             if let Some(p) = previous.as_ref().filter(|p| p.period_to >= last_closed) {
                 // Everything closed has gone already: say so, rather than name an empty span.
-                return Err(Error::Refused {
-                    code: "bundle.nothing_new",
-                    th: format!(
-                        "ส่งข้อมูลครบถึงเดือนที่ปิดงวดล่าสุดแล้ว (ชุดที่ {} ถึงเดือน{}) ปิดงวดเดือนถัดไปก่อน",
-                        p.seq,
-                        month_key_long(&p.period_to)
-                    ),
-                    en: format!("every closed month has been sent already (bundle {} up to {}); close the next month first", p.seq, p.period_to),
-                });
+                return Err(
+                    ExportRefusal::NothingNew { seq: p.seq, to: p.period_to.clone() }.into()
+                );
             }
             let from = previous
                 .as_ref()
@@ -160,16 +151,12 @@ pub fn export_bundle(
         None => from,
     };
     if to > last_closed || from > to {
-        return Err(Error::Refused {
-            code: "bundle.period_open",
-            th: format!(
-                "ช่วงเดือน{} ถึงเดือน{} ยังปิดงวดไม่ครบ (ปิดงวดถึงเดือน{})",
-                month_key_long(&from),
-                month_key_long(&to),
-                month_key_long(&last_closed)
-            ),
-            en: format!("{from} to {to} is not all closed (closed up to {last_closed})"),
-        });
+        return Err(ExportRefusal::PeriodOpen {
+            from: from.clone(),
+            to: to.clone(),
+            closed_to: last_closed.clone(),
+        }
+        .into());
     }
     // Same period as the last bundle: write it again, byte for byte.
     // (The first bundle's start was widened to the journal's start, so match it by its end.)
@@ -182,14 +169,7 @@ pub fn export_bundle(
         (None, Some(p)) => {
             let (y, m) = months_after(&p.period_to)?;
             if from != format!("{y:04}-{m:02}") {
-                return Err(Error::Refused {
-                    code: "bundle.gap",
-                    th: format!(
-                        "ชุดข้อมูลต้องต่อจากชุดก่อน (เริ่มเดือน{})",
-                        crate::thai::month_long(y, m, crate::thai::Digits::Arabic)
-                    ),
-                    en: format!("a bundle must follow the last one (start at {y:04}-{m:02})"),
-                });
+                return Err(ExportRefusal::Gap { start: format!("{y:04}-{m:02}") }.into());
             }
             (p.seq + 1, Some(p.hash), p.last_entry + 1)
         }
@@ -381,11 +361,7 @@ pub fn export_bundle(
 
     if let Some(r) = &repeat {
         if r.hash != hash {
-            return Err(Error::Refused {
-                code: "bundle.changed",
-                th: "ข้อมูลของช่วงเดิมเปลี่ยนไปจากชุดที่ส่งแล้ว".into(),
-                en: "the data of an already sent period has changed".into(),
-            });
+            return Err(ExportRefusal::Changed.into());
         }
     }
     if !dir.is_dir() {

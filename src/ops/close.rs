@@ -7,6 +7,7 @@ use crate::domain::chain::fingerprint;
 use crate::domain::date::{last_of_month, parse_month};
 use crate::domain::money::Sign;
 use crate::domain::{accounts, Satang};
+use crate::error::AuditRefusal;
 use crate::error::{Error, Result};
 use crate::store::{MonthCheckRow, Store};
 use serde::Serialize;
@@ -158,26 +159,16 @@ pub fn sign_audit(
     let key = format!("{year:04}-{month:02}");
     let auditor = crate::domain::text::required("auditor", auditor, 100)?;
     let remarks = crate::domain::text::optional("remarks", remarks, 1000)?.unwrap_or_default();
-    let refuse = |th: String, en: String| Error::Refused { code: "audit.refused", th, en };
     if last_of_month(year, month) >= ctx.today() {
-        return Err(refuse(
-            format!("เดือน{} ยังไม่สิ้นสุด", month_th(&key)),
-            "the month has not ended yet".into(),
-        ));
+        return Err(AuditRefusal::NotEnded { month: key }.into());
     }
     store.write(|tx| {
         tx.read().require_fund()?;
         if tx.read().is_month_closed(&key)? {
-            return Err(refuse(
-                format!("เดือน{} ปิดงวดแล้ว ผู้ตรวจสอบลงนามก่อนปิดงวด", month_th(&key)),
-                "the month is closed; the auditor signs before the close".into(),
-            ));
+            return Err(AuditRefusal::Closed { month: key.clone() }.into());
         }
         if tx.read().audit_of(&key)?.is_some() {
-            return Err(refuse(
-                format!("เดือน{} ลงนามตรวจสอบแล้ว", month_th(&key)),
-                "the month is signed already".into(),
-            ));
+            return Err(AuditRefusal::SignedAlready { month: key.clone() }.into());
         }
         let row = crate::store::AuditRow {
             month: key.clone(),
@@ -188,10 +179,6 @@ pub fn sign_audit(
         tx.insert_audit(&row, &ctx.recorded_by)?;
         Ok(row)
     })
-}
-
-fn month_th(key: &str) -> String {
-    crate::thai::month_key_long(key)
 }
 
 /// Close a month after its cash is counted and its bank accounts reconciled: a difference

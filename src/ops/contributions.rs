@@ -6,6 +6,7 @@ use super::{check_entry_date, Ctx};
 use crate::domain::accounts::{CONTRIBUTIONS, ENTRANCE_FEES, SAVINGS_OWED};
 use crate::domain::contribution::{periods_paid, Standing};
 use crate::domain::{BalancedEntry, EntryKind, MemberStatus, Posting, Satang};
+use crate::error::CollectionRefusal;
 use crate::error::{Error, Problem, Result};
 use crate::store::{MemberRow, PostedRef, Store};
 use chrono::NaiveDate;
@@ -71,11 +72,7 @@ pub fn collect(
 ) -> Result<CollectOutcome> {
     let date = crate::domain::date::parse_field("date", date_input)?;
     if lines.is_empty() {
-        return Err(Error::Refused {
-            code: "no_payments",
-            th: "ไม่มีรายการรับเงินให้บันทึก (ไม่มีสมาชิกปกติหรือแฟ้มว่าง)".into(),
-            en: "no payments to record (no active members, or an empty file)".into(),
-        });
+        return Err(CollectionRefusal::NothingToRecord.into());
     }
     store.write(|tx| {
         let reader = tx.read();

@@ -4,14 +4,11 @@
 //! approves them.
 
 use super::Ctx;
+use crate::error::MeetingRefusal;
 use crate::error::{Error, Problem, Result};
 use crate::store::{MeetingRow, ResolutionRow, Store};
 
 pub use crate::domain::committee::ROLES;
-
-fn refused(code: &'static str, th: impl Into<String>, en: impl Into<String>) -> Error {
-    Error::Refused { code, th: th.into(), en: en.into() }
-}
 
 pub fn set_committee(
     store: &mut Store,
@@ -120,11 +117,7 @@ pub fn new_meeting(
         tx.read().require_fund()?;
         let eligible = entitled(&tx.read(), kind, &held.to_string())?.len() as i64;
         if eligible == 0 {
-            return Err(refused(
-                "no_committee",
-                "ไม่มีคณะกรรมการที่อยู่ในวาระในวันนั้น",
-                "no committee in office on that day",
-            ));
+            return Err(MeetingRefusal::NoCommittee.into());
         }
         let be = chrono::Datelike::year(&held) + crate::thai::BE_OFFSET;
         let id = tx.insert_meeting(
@@ -145,11 +138,7 @@ fn load(reader: &crate::store::Reader<'_>, id: i64) -> Result<MeetingRow> {
 }
 
 fn locked_error(m: &MeetingRow) -> Error {
-    refused(
-        "minutes_locked",
-        format!("รายงานการประชุม{} รับรองแล้ว แก้ไขไม่ได้", m.label()),
-        format!("the minutes of meeting {} are approved and locked", m.label()),
-    )
+    MeetingRefusal::MinutesLocked { meeting: m.label() }.into()
 }
 
 pub fn attend(store: &mut Store, meeting_id: i64, member_nos: &[String]) -> Result<MeetingRow> {
@@ -246,17 +235,9 @@ pub fn resolve(
             return Err(locked_error(&m));
         }
         if !has_quorum(&m) {
-            return Err(refused(
-                "no_quorum",
-                format!(
-                    "ไม่ครบองค์ประชุม: มาประชุม {} จาก {} คน ต้องมากกว่ากึ่งหนึ่ง",
-                    m.present, m.eligible
-                ),
-                format!(
-                    "no quorum: {} of {} present, more than half needed",
-                    m.present, m.eligible
-                ),
-            ));
+            return Err(
+                MeetingRefusal::NoQuorum { present: m.present, eligible: m.eligible }.into()
+            );
         }
         let total = v.votes_for + v.votes_against + v.abstain;
         if total > m.present {
@@ -309,18 +290,10 @@ pub fn approve_minutes(store: &mut Store, meeting_id: i64, at_meeting: i64) -> R
             return Err(locked_error(&m));
         }
         if at.held_on <= m.held_on || at.id == m.id {
-            return Err(refused(
-                "approve_later",
-                "ต้องรับรองในการประชุมครั้งถัดไป",
-                "minutes are approved at a later meeting",
-            ));
+            return Err(MeetingRefusal::ApproveLater.into());
         }
         if !has_quorum(&at) {
-            return Err(refused(
-                "no_quorum",
-                format!("การประชุม{} ไม่ครบองค์ประชุม", at.label()),
-                format!("meeting {} has no quorum", at.label()),
-            ));
+            return Err(MeetingRefusal::NoQuorumAt { meeting: at.label() }.into());
         }
         if m.minutes.trim().is_empty() {
             return Err(Error::invalid("minutes", "", Problem::Empty));

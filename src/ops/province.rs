@@ -3,9 +3,9 @@
 //! gaps, forks or foreign keys; the same bundle again is a no-op), and aggregate reports by
 //! district and subdistrict.
 
-use crate::bundle::verify::{self, jsonl, refused, OpenedBundle};
+use crate::bundle::verify::{self, jsonl, OpenedBundle};
 use crate::domain::chain::{ChainRecord, GENESIS};
-use crate::error::Result;
+use crate::error::{BundleRefusal, Error, ProvinceRefusal, Result};
 use crate::store::province::{ImportRows, ProvinceStore};
 use serde::Serialize;
 use std::path::Path;
@@ -60,38 +60,30 @@ pub fn enrol_or_replace(
         if replace {
             let Some(typed) = confirm else { return Ok(preview) };
             if typed.trim() != m.key_fingerprint {
-                return Err(refused(
-                    "province.fingerprint_mismatch",
-                    "ลายนิ้วมือกุญแจไม่ตรงกับที่พิมพ์",
-                    "the key fingerprint differs from the one typed",
-                ));
+                return Err(ProvinceRefusal::FingerprintMismatch.into());
             }
             let public: [u8; 32] = hex::decode(&m.public_key)
                 .ok()
                 .and_then(|v| v.try_into().ok())
-                .ok_or_else(|| refused("bundle.format", "กุญแจไม่ถูกต้อง", "malformed key"))?;
+                .ok_or_else(|| Error::from(BundleRefusal::BadKey))?;
             store.replace_key(&m.fund_code, &public, &m.key_fingerprint, true, now)?;
             preview.enrolled = true;
             return Ok(preview);
         }
-        return Err(refused(
-            "province.already_enrolled",
-            format!("กองทุน {} ลงทะเบียนแล้ว (กุญแจ {})", existing.code, existing.fingerprint),
-            format!("fund {} is already enrolled (key {})", existing.code, existing.fingerprint),
-        ));
+        return Err(ProvinceRefusal::AlreadyEnrolled {
+            code: existing.code.clone(),
+            fingerprint: existing.fingerprint.clone(),
+        }
+        .into());
     }
     let Some(typed) = confirm else { return Ok(preview) };
     if typed.trim() != m.key_fingerprint {
-        return Err(refused(
-            "province.fingerprint_mismatch",
-            "ลายนิ้วมือกุญแจไม่ตรงกับที่พิมพ์: อย่าลงทะเบียน ตรวจสอบกับแบบฟอร์มกระดาษ",
-            "the key fingerprint differs from the one typed: do not enrol; check the paper form",
-        ));
+        return Err(ProvinceRefusal::FingerprintMismatch.into());
     }
     let public: [u8; 32] = hex::decode(&m.public_key)
         .ok()
         .and_then(|v| v.try_into().ok())
-        .ok_or_else(|| refused("bundle.format", "กุญแจไม่ถูกต้อง", "malformed key"))?;
+        .ok_or_else(|| Error::from(BundleRefusal::BadKey))?;
     store.enrol(
         &m.fund_code,
         &m.fund_name,
@@ -153,13 +145,9 @@ impl ImportResult {
 /// write, or `None` when this exact bundle is already the fund's latest (a no-op).
 fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> {
     let m = &b.manifest;
-    let fund = store.fund(&m.fund_code)?.ok_or_else(|| {
-        refused(
-            "bundle.unknown_fund",
-            format!("กองทุน {} ยังไม่ได้ลงทะเบียน", m.fund_code),
-            format!("fund {} is not enrolled", m.fund_code),
-        )
-    })?;
+    let fund = store
+        .fund(&m.fund_code)?
+        .ok_or_else(|| Error::from(ProvinceRefusal::UnknownFund { code: m.fund_code.clone() }))?;
     // A rotation: the enrolled key signed the new one.
     let mut new_key = None;
     if hex::encode(fund.public_key) != m.public_key {
@@ -181,68 +169,35 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
         }
     }
     if hex::encode(fund.public_key) != m.public_key && new_key.is_none() {
-        return Err(refused(
-            "bundle.unknown_key",
-            format!(
-                "ลงนามด้วยกุญแจ {} ซึ่งไม่ใช่กุญแจที่ลงทะเบียนไว้ ({})",
-                m.key_fingerprint, fund.fingerprint
-            ),
-            format!(
-                "signed with key {}, not the enrolled key {}",
-                m.key_fingerprint, fund.fingerprint
-            ),
-        ));
+        return Err(ProvinceRefusal::UnknownKey {
+            signed_with: m.key_fingerprint.clone(),
+            enrolled: fund.fingerprint.clone(),
+        }
+        .into());
     }
     if fund.revoked {
-        return Err(refused(
-            "bundle.revoked_key",
-            "กุญแจของกองทุนนี้ถูกเพิกถอนแล้ว",
-            "this fund's key is revoked",
-        ));
+        return Err(ProvinceRefusal::RevokedKey.into());
     }
     if let Some((_, seq)) = store.bundle_seq_of_hash(&b.hash)? {
         if seq == fund.last_seq {
             return Ok(None);
         }
-        return Err(refused(
-            "bundle.replay",
-            format!("เป็นชุดข้อมูลเก่าลำดับที่ {seq} ที่นำเข้าไปแล้ว (ล่าสุด {})", fund.last_seq),
-            format!(
-                "an older bundle (sequence {seq}) already imported; the latest is {}",
-                fund.last_seq
-            ),
-        ));
+        return Err(ProvinceRefusal::Replay { seq, latest: fund.last_seq }.into());
     }
     if m.sequence <= fund.last_seq {
-        return Err(refused(
-            "bundle.fork",
-            format!("ลำดับที่ {} มีอยู่แล้วแต่เนื้อหาต่างกัน", m.sequence),
-            format!("sequence {} was already imported with different content", m.sequence),
-        ));
+        return Err(ProvinceRefusal::Fork { seq: m.sequence }.into());
     }
     if m.sequence > fund.last_seq + 1 {
-        return Err(refused(
-            "bundle.gap",
-            format!("ขาดชุดข้อมูลลำดับที่ {} ถึง {}", fund.last_seq + 1, m.sequence - 1),
-            format!("bundles {} to {} are missing", fund.last_seq + 1, m.sequence - 1),
-        ));
+        return Err(ProvinceRefusal::Gap { from: fund.last_seq + 1, to: m.sequence - 1 }.into());
     }
     if m.previous_bundle != fund.last_bundle.map(hex::encode) {
-        return Err(refused(
-            "bundle.fork",
-            "ชุดข้อมูลไม่ได้ต่อจากชุดล่าสุดที่นำเข้า",
-            "the bundle does not follow the last imported one",
-        ));
+        return Err(ProvinceRefusal::NotFollowing.into());
     }
     // The chain: every entry's hash recomputed from its fields, starting at the head we hold.
     let head_held = if fund.last_seq == 0 { GENESIS } else { fund.chain_head };
     if m.chain.previous_head != hex::encode(head_held) || m.chain.first_entry != fund.last_entry + 1
     {
-        return Err(refused(
-            "bundle.chain",
-            "สายลายนิ้วมือบัญชีไม่ต่อจากที่จังหวัดมีอยู่",
-            "the ledger chain does not continue from the one held",
-        ));
+        return Err(ProvinceRefusal::ChainNotContinued.into());
     }
     let entries = jsonl(b, "data/entries.jsonl")?;
     let mut prev = head_held;
@@ -277,11 +232,7 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
         let sum: i64 = record.postings.iter().map(|p| p.1).sum();
         let hash = record.hash(&prev);
         if record.id != expected_id || sum != 0 || hex::encode(hash) != s("hash") {
-            return Err(refused(
-                "bundle.chain",
-                format!("รายการ {} ไม่ตรงกับสายลายนิ้วมือบัญชี", record.id),
-                format!("entry {} breaks the ledger chain", record.id),
-            ));
+            return Err(ProvinceRefusal::ChainBroken { entry: record.id }.into());
         }
         prev = hash;
         expected_id += 1;
@@ -290,19 +241,11 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
         || expected_id != m.chain.last_entry + 1
         || entries.len() as u64 != m.counts.entries
     {
-        return Err(refused(
-            "bundle.chain",
-            "หัวสายลายนิ้วมือบัญชีไม่ตรงกับ manifest",
-            "the chain head does not match the manifest",
-        ));
+        return Err(ProvinceRefusal::ChainHead.into());
     }
     let members = jsonl(b, "data/members.jsonl")?;
     if members.len() as u64 != m.counts.members {
-        return Err(refused(
-            "bundle.counts",
-            "จำนวนสมาชิกไม่ตรงกับ manifest",
-            "member count differs from the manifest",
-        ));
+        return Err(ProvinceRefusal::Counts { what_th: "สมาชิก", what_en: "member" }.into());
     }
     let fund_start = jsonl(b, "data/fund.jsonl")?.first().and_then(|f| {
         Some((f["founded_on"].as_str()?.to_string(), f["books_start"].as_str()?.to_string()))

@@ -10,12 +10,9 @@ use crate::domain::welfare::{
 };
 use crate::domain::{BalancedEntry, EntryKind, MemberGroup, MemberStatus, Posting, Satang};
 use crate::error::{Error, Problem, Result};
+use crate::error::{MeetingRefusal, WelfareRefusal};
 use crate::store::{ClaimRow, NewClaim, PostedRef, Reader, Store, Tx};
 use chrono::NaiveDate;
-
-fn refused(code: &'static str, th: impl Into<String>, en: impl Into<String>) -> Error {
-    Error::Refused { code, th: th.into(), en: en.into() }
-}
 
 /// Add a rule version (a general assembly's decision, optionally citing its resolution).
 pub fn add_rule(
@@ -79,22 +76,17 @@ pub(crate) fn require_passed(
         .resolution(resolution_id)?
         .ok_or(Error::NotFound { what: "resolution", key: resolution_id.to_string() })?;
     if !r.passed {
-        return Err(refused(
-            "resolution_failed",
-            format!("{} ไม่ผ่านที่ประชุม", r.label),
-            format!("resolution {} did not pass", r.id),
-        ));
+        return Err(Error::from(MeetingRefusal::ResolutionFailed {
+            id: r.id,
+            label: r.label.clone(),
+        }));
     }
     if !kinds.contains(&r.kind.as_str()) {
-        return Err(refused(
-            "resolution_kind",
-            format!(
-                "{} เป็นมติเรื่อง{} ไม่ใช่มติเรื่องนี้",
-                r.label,
-                crate::domain::committee::resolution_kind_th(&r.kind)
-            ),
-            format!("resolution {} is about {}, not this", r.id, r.kind),
-        ));
+        return Err(Error::from(MeetingRefusal::ResolutionKind {
+            id: r.id,
+            label: r.label.clone(),
+            kind: r.kind.clone(),
+        }));
     }
     Ok(r)
 }
@@ -284,11 +276,9 @@ pub fn decide_claim(
     store.write(|tx| {
         let claim = load_claim(&tx.read(), claim_id)?;
         if claim.status != "open" {
-            return Err(refused(
-                "claim_decided",
-                format!("คำขอที่ {claim_id} มีสถานะ {} แล้ว", claim.status),
-                format!("claim {claim_id} is already {}", claim.status),
-            ));
+            return Err(
+                WelfareRefusal::Decided { claim: claim_id, status: claim.status.clone() }.into()
+            );
         }
         let resolution = require_passed(&tx.read(), resolution_id, &["claim"])?;
         let meeting = tx
@@ -296,11 +286,7 @@ pub fn decide_claim(
             .meeting(resolution.meeting_id)?
             .ok_or(Error::NotFound { what: "meeting", key: resolution.meeting_id.to_string() })?;
         if meeting.held_on < claim.event_date {
-            return Err(refused(
-                "resolution_before_event",
-                "มติมีขึ้นก่อนวันที่เกิดเหตุ",
-                "the resolution is older than the event",
-            ));
+            return Err(WelfareRefusal::ResolutionBeforeEvent.into());
         }
         if approve {
             let evaluation = reevaluate(tx, &claim)?;
@@ -309,27 +295,13 @@ pub fn decide_claim(
                     evaluation.reasons.iter().filter(|r| !r.ok).map(|r| r.th.clone()).collect();
                 let why_en: Vec<String> =
                     evaluation.reasons.iter().filter(|r| !r.ok).map(|r| r.en.clone()).collect();
-                return Err(refused(
-                    "claim_not_eligible",
-                    format!("ไม่มีสิทธิ์ตามระเบียบ: {}", why.join("; ")),
-                    format!("not eligible under the rules: {}", why_en.join("; ")),
-                ));
+                return Err(WelfareRefusal::NotEligible { why_th: why, why_en }.into());
             }
             let amount = amount.unwrap_or(evaluation.amount);
             if amount > evaluation.amount {
-                return Err(refused(
-                    "above_rule",
-                    format!(
-                        "{} บาท เกินกว่าที่ระเบียบให้ ({} บาท)",
-                        amount.display(),
-                        evaluation.amount.display()
-                    ),
-                    format!(
-                        "{} baht is more than the rule allows ({} baht)",
-                        amount.display(),
-                        evaluation.amount.display()
-                    ),
-                ));
+                return Err(
+                    WelfareRefusal::AboveRule { asked: amount, rule: evaluation.amount }.into()
+                );
             }
             tx.decide_claim(claim_id, true, resolution_id, Some(amount))?;
         } else {
@@ -353,20 +325,8 @@ pub fn pay_claim(
         let claim = load_claim(&reader, claim_id)?;
         match claim.status.as_str() {
             "approved" => {}
-            "paid" => {
-                return Err(refused(
-                    "already_paid",
-                    format!("คำขอที่ {claim_id} จ่ายไปแล้ว"),
-                    format!("claim {claim_id} is already paid"),
-                ))
-            }
-            _ => {
-                return Err(refused(
-                    "not_approved",
-                    format!("คำขอที่ {claim_id} ยังไม่ได้รับอนุมัติโดยมติที่ประชุม"),
-                    format!("claim {claim_id} has no approving resolution"),
-                ))
-            }
+            "paid" => return Err(WelfareRefusal::AlreadyPaid { claim: claim_id }.into()),
+            _ => return Err(WelfareRefusal::NotApproved { claim: claim_id }.into()),
         }
         check_entry_date(&reader, ctx, date, date_input)?;
         // Not paid before the meeting that approved it.

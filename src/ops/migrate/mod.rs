@@ -13,6 +13,7 @@ use super::Ctx;
 use crate::domain::accounts::{FUND_CAPITAL, LOANS, SAVINGS_OWED};
 use crate::domain::contribution::{periods_owed, Standing};
 use crate::domain::{AccountClass, BalancedEntry, EntryKind, MemberStatus, Posting, Satang};
+use crate::error::MigrateRefusal;
 use crate::error::{Error, Problem, Result, RowError};
 use crate::store::{PostedRef, Store};
 use plan::{FundFacts, Plan};
@@ -173,11 +174,7 @@ fn refuse_if_not_empty(reader: &crate::store::Reader<'_>) -> Result<()> {
     let entries = reader.chain_head()?.0;
     let members = reader.member_count(None)?;
     if entries > 0 || members > 0 {
-        return Err(Error::Refused {
-            code: "migrate.not_empty",
-            th: format!("ย้ายข้อมูลได้เฉพาะบัญชีที่ยังว่าง (บัญชีนี้มี {entries} รายการ และสมาชิก {members} คน)"),
-            en: format!("a fund can be brought in only into an empty book (this one has {entries} entries and {members} members)"),
-        });
+        return Err(MigrateRefusal::NotEmpty { entries, members }.into());
     }
     Ok(())
 }
