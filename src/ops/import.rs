@@ -389,3 +389,36 @@ pub fn import_member_rows(
         })
     })
 }
+
+/// A collection day's file (CSV or XLSX): a header row with `member_no` and any of
+/// `contribution`, `savings`, `entrance_fee`, then a line per member; blank lines are
+/// skipped, a bad amount is refused naming its line.
+pub fn collection_lines(path: &Path) -> Result<Vec<crate::ops::contributions::CollectLine>> {
+    use crate::ops::contributions::CollectLine;
+    let rows = read_rows(path)?;
+    let Some((header, body)) = rows.split_first() else {
+        return Err(Error::file(path, "is empty"));
+    };
+    let col =
+        |name: &str| header.iter().position(|h| h.trim().trim_start_matches('\u{feff}') == name);
+    let member_col =
+        col("member_no").ok_or_else(|| Error::file(path, "missing column member_no"))?;
+    let (c, s, f) = (col("contribution"), col("savings"), col("entrance_fee"));
+    let cell = |row: &Vec<String>, idx: Option<usize>| {
+        idx.and_then(|i| row.get(i)).cloned().unwrap_or_default()
+    };
+    let mut lines = Vec::new();
+    for (i, row) in body.iter().enumerate() {
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        lines.push(CollectLine::from_text(
+            i + 1,
+            &cell(row, Some(member_col)),
+            &cell(row, c),
+            &cell(row, s),
+            &cell(row, f),
+        )?);
+    }
+    Ok(lines)
+}

@@ -27,7 +27,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: MigrateCommand) ->
     match command {
         MigrateCommand::Template { file } => {
             let items = ops::migrate::template::write_template(store, ctx, &file)?;
-            super::print::output(
+            super::super::print::output(
                 json,
                 &serde_json::json!({"file": file, "fund_items": items}),
                 || {
@@ -37,7 +37,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: MigrateCommand) ->
         }
         MigrateCommand::Import { file, dry_run } => {
             let out = ops::migrate::migrate(store, ctx, &file, dry_run)?;
-            super::print::output(json, &out, || super::print::migration(&out));
+            super::super::print::output(json, &out, || super::super::print::migration(&out));
         }
     }
     Ok(())
