@@ -70,7 +70,7 @@ async function meeting(main, id) {
   main.append(
     h("h1", { "data-test": "meeting-title", text: `${m.kind === "general" ? "ประชุมใหญ่" : "ประชุมคณะกรรมการ"} ${digits(m.label)} · ${beDate(m.held_on)} · ${m.place}` }),
     h("p", { "data-test": "quorum" }, `${one("มา / present")} ${digits(m.present)} ${one("จาก / of")} ${digits(m.eligible)} · ` + one(m.present * 2 > m.eligible ? "ครบองค์ประชุม / quorum" : "ไม่ครบองค์ประชุม / no quorum")),
-    h("p", { class: "muted", text: d.attendees.join(", ") }),
+    h("p", { class: "muted", text: d.attendees.map((a) => `${a.member_no} ${a.title}${a.first_name} ${a.last_name}`).join(", ") }),
     aform,
     h("h2", { text: t("agenda") }), h("ol", {}, d.agenda.map(([, title, body]) => h("li", {}, h("strong", { text: title }), " ", body))), gform,
     h("h2", { text: t("resolution") }),

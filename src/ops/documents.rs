@@ -352,26 +352,16 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             }
         }
         Document::Minutes { meeting } => {
-            let m = reader
-                .meeting(*meeting)?
-                .ok_or(Error::NotFound { what: "meeting", key: meeting.to_string() })?;
-            let mut attendees = Vec::new();
-            for id in reader.attendees(*meeting)? {
-                attendees.extend(reader.member_by_id(id)?);
-            }
-            let approved_at = match m.approved_at {
-                Some(id) => reader.meeting(id)?.map(|x| format!("การประชุม{}", x.label())),
-                None => None,
-            };
+            let d = crate::report::meetings::meeting_detail(&reader, *meeting)?;
             match format {
                 Format::Pdf => {
                     Ok(crate::render::minutes::minutes_pdf(&crate::render::minutes::MinutesData {
                         fund: &fund,
-                        meeting: &m,
-                        attendees: &attendees,
-                        agenda: &reader.agenda(*meeting)?,
-                        resolutions: &reader.resolutions_of(*meeting)?,
-                        approved_at,
+                        meeting: &d.meeting.meeting,
+                        attendees: &d.attendees,
+                        agenda: &d.agenda,
+                        resolutions: &d.resolutions,
+                        approved_at: d.approved_at.clone(),
                     }))
                 }
                 _ => Err(not_in(format, "pdf")),

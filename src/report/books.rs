@@ -119,9 +119,7 @@ pub fn passbook(reader: &Reader<'_>, member_no: &str, printed_on: NaiveDate) -> 
             savings_balance: Satang(savings),
         });
     }
-    let standing = super::standing::standings(reader, printed_on)?
-        .into_iter()
-        .find(|r| r.member_no == member.member_no);
+    let standing = Some(super::standing::standing_of(reader, &member, printed_on)?);
     Ok(Passbook {
         fund_name: fund.name_th,
         member,
@@ -131,4 +129,21 @@ pub fn passbook(reader: &Reader<'_>, member_no: &str, printed_on: NaiveDate) -> 
         standing,
         printed_on,
     })
+}
+
+/// The journal between two days (either end open), oldest first, optionally only the
+/// entries that touch one member: the list both front ends show and reverse from.
+pub fn journal(
+    reader: &Reader<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    member_no: Option<&str>,
+) -> Result<Vec<crate::store::EntryRow>> {
+    let member_id = match member_no {
+        Some(no) => Some(reader.require_member_by_no(no)?.id),
+        None => None,
+    };
+    let from = from.map(|d| d.to_string()).unwrap_or_else(|| "0000-01-01".into());
+    let to = to.map(|d| d.to_string()).unwrap_or_else(|| "9999-12-31".into());
+    reader.entries_between(&from, &to, member_id)
 }

@@ -4,6 +4,8 @@
 pub mod books;
 pub mod codi;
 pub mod dashboard;
+pub mod meetings;
+pub mod members;
 pub mod month;
 pub mod province;
 pub mod registers;

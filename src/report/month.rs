@@ -33,6 +33,8 @@ pub struct MonthSummary {
     /// a reversal of one): kept out of receipts and payments, counted here so the statement
     /// can say so.
     pub entries_without_cash: i64,
+    /// Whether the month is closed (so its figures can no longer change).
+    pub closed: bool,
 }
 
 /// Receipts and payments are what went into and out of cash and bank: the other side of the
@@ -107,7 +109,6 @@ pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<Month
     let closing_bank = closing_of("bank");
     debug_assert_eq!(opening + total_receipts - total_payments, closing_cash + closing_bank);
     Ok(MonthSummary {
-        month: key,
         opening: Satang(opening),
         receipts,
         payments,
@@ -117,5 +118,7 @@ pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<Month
         closing_cash: Satang(closing_cash),
         closing_bank: Satang(closing_bank),
         entries_without_cash,
+        closed: reader.is_month_closed(&key)?,
+        month: key,
     })
 }

@@ -6,7 +6,7 @@
 use crate::domain::contribution::{period_label, periods_owed, Standing};
 use crate::domain::{MemberStatus, Satang};
 use crate::error::Result;
-use crate::store::{MemberFilter, Reader};
+use crate::store::{MemberFilter, MemberRow, Reader};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -41,31 +41,51 @@ pub fn standings(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow
     let paid = reader.periods_paid_all(&as_of.to_string())?;
     let mut rows = Vec::new();
     for m in reader.members(&MemberFilter::default())? {
-        let joined = crate::domain::date::parse_field("joined_on", &m.joined_on)?;
-        let until = if m.status == MemberStatus::Active {
-            as_of
-        } else {
-            let since = crate::domain::date::parse_field("effective_on", &m.status_since)?;
-            since.min(as_of)
-        };
-        let standing = Standing {
-            owed: periods_owed(fund.schedule, fund.fiscal_year_start, joined, until),
-            paid: paid.get(&m.id).copied().unwrap_or(0),
-        };
-        let first =
-            crate::domain::contribution::period_of(fund.schedule, fund.fiscal_year_start, joined);
-        rows.push(ArrearsRow {
-            name: m.full_name(),
-            member_no: m.member_no,
-            moo: m.moo,
-            status: m.status,
-            periods_owed: standing.owed,
-            periods_paid: standing.paid,
-            arrears_periods: standing.arrears_periods(),
-            arrears_amount: Satang(standing.arrears_periods() * fund.contribution.0),
-            paid_through: (standing.paid > 0)
-                .then(|| period_label(fund.schedule, first + standing.paid - 1)),
-        });
+        let periods = paid.get(&m.id).copied().unwrap_or(0);
+        rows.push(standing_row(&fund, m, periods, as_of)?);
     }
     Ok(rows)
+}
+
+/// One member's standing at `as_of` (a passbook, a member's page), without reading every
+/// member's payments.
+pub fn standing_of(
+    reader: &Reader<'_>,
+    member: &MemberRow,
+    as_of: NaiveDate,
+) -> Result<ArrearsRow> {
+    let fund = reader.require_fund()?.profile;
+    let paid = reader.periods_paid_as_of(member.id, &as_of.to_string())?;
+    standing_row(&fund, member.clone(), paid, as_of)
+}
+
+fn standing_row(
+    fund: &crate::domain::FundProfile,
+    m: MemberRow,
+    paid: i64,
+    as_of: NaiveDate,
+) -> Result<ArrearsRow> {
+    let joined = crate::domain::date::parse_field("joined_on", &m.joined_on)?;
+    let until = if m.status == MemberStatus::Active {
+        as_of
+    } else {
+        let since = crate::domain::date::parse_field("effective_on", &m.status_since)?;
+        since.min(as_of)
+    };
+    let standing =
+        Standing { owed: periods_owed(fund.schedule, fund.fiscal_year_start, joined, until), paid };
+    let first =
+        crate::domain::contribution::period_of(fund.schedule, fund.fiscal_year_start, joined);
+    Ok(ArrearsRow {
+        name: m.full_name(),
+        member_no: m.member_no,
+        moo: m.moo,
+        status: m.status,
+        periods_owed: standing.owed,
+        periods_paid: standing.paid,
+        arrears_periods: standing.arrears_periods(),
+        arrears_amount: Satang(standing.arrears_periods() * fund.contribution.0),
+        paid_through: (standing.paid > 0)
+            .then(|| period_label(fund.schedule, first + standing.paid - 1)),
+    })
 }

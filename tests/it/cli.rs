@@ -195,7 +195,8 @@ fn a_treasurers_month_on_the_command_line() {
     );
     let show = cli.json(&["member", "show", "1"]);
     assert_eq!(show["savings_balance"], 15000);
-    assert_eq!(show["contributions"]["periods_paid"], 3);
+    assert_eq!(show["standing"]["periods_paid"], 3, "the same member page the app shows");
+    assert_eq!(show["member"]["member_no"], "1");
 
     let pdf = cli.dir.path().join("statement-2569-10.pdf");
     cli.ok(&["report", "statement", "--month", "2569-10", "--pdf", pdf.to_str().unwrap()]);

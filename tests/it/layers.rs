@@ -205,3 +205,59 @@ fn no_screen_imports_the_frame() {
         vec![("screen-x.js".to_string(), "import { app } from \"./main.js\";\n".to_string())];
     assert_eq!(screens_importing_the_frame(&planted), vec!["ui/screen-x.js:1".to_string()]);
 }
+
+/// What the front ends may ask the store directly: plain facts a report function would only
+/// pass on. Every list and every view comes from `report` or `ops`.
+const FRONT_END_STORE_FACTS: &[&str] =
+    &["fund", "require_fund", "verify_chain", "next_member_no", "current_public_key", "accounts"];
+
+/// `store.read().METHOD(` and `reader.METHOD(` calls in a front end's file whose method is
+/// not one of the facts above.
+fn front_end_queries(file: &str, text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        for needle in [".read().", "reader."] {
+            let mut rest = code;
+            while let Some(at) = rest.find(needle) {
+                let after = &rest[at + needle.len()..];
+                let method: String =
+                    after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+                let called = after[method.len()..].starts_with('(');
+                if called && !FRONT_END_STORE_FACTS.contains(&method.as_str()) {
+                    found.push(format!("{file}:{} {method}", n + 1));
+                }
+                rest = &after[method.len()..];
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_front_ends_run_no_query_of_their_own() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["src-tauri/src/commands", "src/cli", "src/cli/commands"] {
+        for e in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = e.unwrap().path();
+            if path.extension().is_some_and(|x| x == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() > 15, "the shell's and the CLI's files were read");
+    let mut queries = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        let name = path.strip_prefix(root).unwrap().display().to_string();
+        queries.extend(front_end_queries(&name, &text));
+    }
+    assert!(queries.is_empty(), "ask a report or ops function instead: {queries:?}");
+    // the check itself
+    assert_eq!(
+        front_end_queries("x.rs", "let c = store.read().claims(None)?; // reader.loans()\n"),
+        vec!["x.rs:1 claims".to_string()]
+    );
+    assert!(front_end_queries("x.rs", "report::trial_balance(&store.read(), d)?").is_empty());
+}

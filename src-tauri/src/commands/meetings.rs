@@ -4,16 +4,10 @@ use super::Nothing;
 use crate::error::UiResult;
 use crate::state::AppState;
 use kongthun::ops;
+use kongthun::report::meetings::{MeetingDetail, MeetingView};
 use kongthun::store::{MeetingRow, ResolutionRow};
 use serde::{Deserialize, Serialize};
 use tauri::State;
-
-#[derive(Serialize)]
-pub struct MeetingView {
-    #[serde(flatten)]
-    meeting: MeetingRow,
-    label: String,
-}
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn meetings_list(
@@ -21,24 +15,7 @@ pub async fn meetings_list(
     input: Nothing,
 ) -> UiResult<Vec<MeetingView>> {
     let _ = input;
-    state.with_fund(|store, _| {
-        let mut rows: Vec<MeetingView> = store
-            .read()
-            .meetings()?
-            .into_iter()
-            .map(|m| MeetingView { label: m.label(), meeting: m })
-            .collect();
-        rows.reverse();
-        Ok(rows)
-    })
-}
-
-#[derive(Serialize)]
-pub struct MeetingDetail {
-    meeting: MeetingView,
-    attendees: Vec<String>,
-    agenda: Vec<(i64, String, String)>,
-    resolutions: Vec<ResolutionRow>,
+    state.with_fund(|store, _| Ok(kongthun::report::meetings::meetings(&store.read())?))
 }
 
 #[derive(Deserialize)]
@@ -49,23 +26,7 @@ pub struct MeetingId {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn meeting_get(state: State<'_, AppState>, input: MeetingId) -> UiResult<MeetingDetail> {
     state.with_fund(|store, _| {
-        let reader = store.read();
-        let meeting = reader.meeting(input.meeting_id)?.ok_or(kongthun::Error::NotFound {
-            what: "meeting",
-            key: input.meeting_id.to_string(),
-        })?;
-        let mut attendees = Vec::new();
-        for id in reader.attendees(meeting.id)? {
-            if let Some(m) = reader.member_by_id(id)? {
-                attendees.push(format!("{} {}", m.member_no, m.full_name()));
-            }
-        }
-        Ok(MeetingDetail {
-            agenda: reader.agenda(meeting.id)?,
-            resolutions: reader.resolutions_of(meeting.id)?,
-            meeting: MeetingView { label: meeting.label(), meeting },
-            attendees,
-        })
+        Ok(kongthun::report::meetings::meeting_detail(&store.read(), input.meeting_id)?)
     })
 }
 
@@ -236,8 +197,8 @@ pub async fn committee_list(
     })
 }
 
-/// Passed resolutions of the kind asked for (claims, expenses ...), newest first, for the
-/// "approved by resolution" choosers.
+/// Passed resolutions of the kind asked for (claims, expenses ...) of the last year's
+/// meetings, newest first, for the "approved by resolution" choosers.
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct ResolutionsInput {
@@ -249,16 +210,9 @@ pub async fn resolutions_passed(
     state: State<'_, AppState>,
     input: ResolutionsInput,
 ) -> UiResult<Vec<ResolutionRow>> {
-    state.with_fund(|store, _| {
-        let reader = store.read();
-        let mut out = Vec::new();
-        for m in reader.meetings()?.into_iter().rev() {
-            for r in reader.resolutions_of(m.id)? {
-                if r.passed && (input.kind.is_empty() || r.kind == input.kind) {
-                    out.push(r);
-                }
-            }
-        }
-        Ok(out)
+    state.with_fund(|store, state| {
+        let since = state.ctx(store)?.today() - chrono::Days::new(366);
+        let kind = Some(input.kind.trim()).filter(|k| !k.is_empty());
+        Ok(kongthun::report::meetings::resolutions_passed(&store.read(), kind, since)?)
     })
 }

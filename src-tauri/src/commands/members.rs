@@ -46,24 +46,19 @@ pub struct MemberNo {
 
 #[derive(Serialize)]
 pub struct MemberDetail {
-    member: MemberRow,
+    #[serde(flatten)]
+    detail: kongthun::report::members::MemberDetail,
+    /// The member's fields as the edit form takes them.
     fields: MemberFields,
-    history: Vec<kongthun::store::StatusRow>,
-    passbook: kongthun::report::books::Passbook,
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn member_get(state: State<'_, AppState>, input: MemberNo) -> UiResult<MemberDetail> {
     state.with_fund(|store, state| {
         let today = state.ctx(store)?.today();
-        let reader = store.read();
-        let member = ops::member_by_no(&reader, &input.member_no)?;
-        Ok(MemberDetail {
-            fields: ops::members::fields_of(&member),
-            history: reader.status_history(member.id)?,
-            passbook: kongthun::report::books::passbook(&reader, &input.member_no, today)?,
-            member,
-        })
+        let detail =
+            kongthun::report::members::member_detail(&store.read(), &input.member_no, today)?;
+        Ok(MemberDetail { fields: ops::members::fields_of(&detail.member), detail })
     })
 }
 

@@ -236,7 +236,7 @@ pub async fn journal_list(
     state.with_fund(|store, _| {
         let from = kongthun::domain::date::parse_field("from", &input.from)?;
         let to = kongthun::domain::date::parse_field("to", &input.to)?;
-        let mut rows = store.read().entries_between(&from.to_string(), &to.to_string(), None)?;
+        let mut rows = kongthun::report::books::journal(&store.read(), Some(from), Some(to), None)?;
         rows.reverse();
         Ok(rows)
     })

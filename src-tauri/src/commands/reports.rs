@@ -44,9 +44,8 @@ pub async fn report_preview(state: State<'_, AppState>, input: PreviewInput) -> 
             PreviewKind::Month => {
                 let (y, m) = kongthun::domain::date::parse_month(&input.month)
                     .map_err(|p| kongthun::Error::invalid("month", &input.month, p))?;
-                // closed exactly when the statement says so: a later close seals it too
-                let closed = reader.is_month_closed(&format!("{y:04}-{m:02}"))?;
-                Preview::Month { summary: kongthun::report::month_summary(&reader, y, m)?, closed }
+                let summary = kongthun::report::month_summary(&reader, y, m)?;
+                Preview::Month { closed: summary.closed, summary }
             }
         })
     })

@@ -1,6 +1,6 @@
 //! The committee and its meetings: terms, meetings, attendance, agenda, resolutions, minutes.
 use super::super::print;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::ops::{self, Ctx};
 use crate::store::Store;
 use clap::{Args, Subcommand};
@@ -66,15 +66,22 @@ fn meeting(store: &mut Store, ctx: &Ctx, json: bool, c: MeetingCommand) -> Resul
             print::output(json, &m, || println!("รับรองรายงานการประชุม {} แล้ว (ล็อก)", m.label()));
         }
         MeetingCommand::List => {
-            let ms = store.read().meetings()?;
+            let ms = crate::report::meetings::meetings(&store.read())?;
             print::output(json, &ms, || {
-                for m in &ms {
+                for v in &ms {
+                    let m = &v.meeting;
                     println!(
                         "{:>4} {} {} {} มา {}/{}{}",
                         m.id,
-                        m.kind,
-                        m.label(),
-                        m.held_on,
+                        if m.kind == "general" {
+                            "ประชุมใหญ่"
+                        } else {
+                            "คณะกรรมการ"
+                        },
+                        v.label,
+                        crate::domain::date::parse(&m.held_on)
+                            .map(|d| crate::thai::date_short(d, crate::thai::Digits::Arabic))
+                            .unwrap_or_else(|_| m.held_on.clone()),
                         m.present,
                         m.eligible,
                         if m.locked { " รับรองแล้ว" } else { "" }
@@ -88,46 +95,29 @@ fn meeting(store: &mut Store, ctx: &Ctx, json: bool, c: MeetingCommand) -> Resul
             println!("เขียนแล้ว / written: {} ({} bytes)", saved.path.display(), saved.bytes);
         }
         MeetingCommand::Show { meeting } => {
-            let reader = store.read();
-            let m = reader
-                .meeting(meeting)?
-                .ok_or(Error::NotFound { what: "meeting", key: meeting.to_string() })?;
-            let agenda = reader.agenda(meeting)?;
-            let resolutions = reader.resolutions_of(meeting)?;
-            #[derive(serde::Serialize)]
-            struct Shown<'a> {
-                meeting: &'a crate::store::MeetingRow,
-                agenda: &'a [(i64, String, String)],
-                resolutions: &'a [crate::store::ResolutionRow],
-            }
-            print::output(
-                json,
-                &Shown { meeting: &m, agenda: &agenda, resolutions: &resolutions },
-                || {
+            let d = crate::report::meetings::meeting_detail(&store.read(), meeting)?;
+            print::output(json, &d, || {
+                let m = &d.meeting.meeting;
+                let held = crate::domain::date::parse(&m.held_on)
+                    .map(|x| crate::thai::date_long(x, crate::thai::Digits::Arabic))
+                    .unwrap_or_else(|_| m.held_on.clone());
+                println!("การประชุม {} วันที่ {held} มา {}/{}", d.meeting.label, m.present, m.eligible);
+                for (n, t, _) in &d.agenda {
+                    println!("  วาระที่ {n} {t}");
+                }
+                for r in &d.resolutions {
                     println!(
-                        "การประชุม {} วันที่ {} มา {}/{}",
-                        m.label(),
-                        m.held_on,
-                        m.present,
-                        m.eligible
+                        "  {} (รหัส {}): {} — เห็นด้วย {} ไม่เห็นด้วย {} งดออกเสียง {} {}",
+                        r.label,
+                        r.id,
+                        r.subject,
+                        r.votes_for,
+                        r.votes_against,
+                        r.abstain,
+                        if r.passed { "ผ่าน" } else { "ไม่ผ่าน" }
                     );
-                    for (n, t, _) in &agenda {
-                        println!("  วาระที่ {n} {t}");
-                    }
-                    for r in &resolutions {
-                        println!(
-                            "  {} (รหัส {}): {} — เห็นด้วย {} ไม่เห็นด้วย {} งดออกเสียง {} {}",
-                            r.label,
-                            r.id,
-                            r.subject,
-                            r.votes_for,
-                            r.votes_against,
-                            r.abstain,
-                            if r.passed { "ผ่าน" } else { "ไม่ผ่าน" }
-                        );
-                    }
-                },
-            );
+                }
+            });
         }
     }
     Ok(())

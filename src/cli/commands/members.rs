@@ -2,7 +2,7 @@
 use super::super::common::*;
 use super::super::print;
 use crate::domain::member::MemberFields;
-use crate::domain::{MemberStatus, Satang};
+use crate::domain::MemberStatus;
 use crate::error::Result;
 use crate::ops::{self, Ctx};
 use crate::store::{MemberFilter, Store};
@@ -80,37 +80,17 @@ fn member(store: &mut Store, ctx: &Ctx, json: bool, command: MemberCommand) -> R
             print::output(json, &rows, || print::members(&rows));
         }
         MemberCommand::Show(a) => {
-            let m = ops::member_by_no(&store.read(), &a.member)?;
-            let history = store.read().status_history(m.id)?;
-            let savings = store.read().savings_balance(m.id)?;
-            let standing = ops::contributions::standings(&store.read(), ctx.today())?
-                .into_iter()
-                .find(|r| r.member_no == m.member_no);
-            #[derive(serde::Serialize)]
-            struct Shown<'a> {
-                #[serde(flatten)]
-                member: &'a crate::store::MemberRow,
-                history: &'a [crate::store::StatusRow],
-                savings_balance: Satang,
-                contributions: Option<&'a ops::contributions::ArrearsRow>,
-            }
-            let shown = Shown {
-                member: &m,
-                history: &history,
-                savings_balance: savings,
-                contributions: standing.as_ref(),
-            };
-            print::output(json, &shown, || {
-                print::member(&m, &history, Some(savings));
-                if let Some(s) = &standing {
-                    println!(
-                        "เงินสมทบ / contributions: ส่งแล้ว {} งวด, ค้าง {} งวด ({} บาท), ถึงงวด {}",
-                        s.periods_paid,
-                        s.arrears_periods,
-                        s.arrears_amount,
-                        s.paid_through.clone().unwrap_or_else(|| "-".into())
-                    );
-                }
+            let d = crate::report::members::member_detail(&store.read(), &a.member, ctx.today())?;
+            print::output(json, &d, || {
+                print::member(&d.member, &d.history, Some(d.savings_balance));
+                let s = &d.standing;
+                println!(
+                    "เงินสมทบ / contributions: ส่งแล้ว {} งวด, ค้าง {} งวด ({} บาท), ถึงงวด {}",
+                    s.periods_paid,
+                    s.arrears_periods,
+                    s.arrears_amount.display(),
+                    s.paid_through.clone().unwrap_or_else(|| "-".into())
+                );
             });
         }
         MemberCommand::Import(a) => {

@@ -114,13 +114,8 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: MoneyCommand) -> R
                 .transpose()?;
             let to =
                 a.to.as_deref().map(|s| crate::domain::date::parse_field("to", s)).transpose()?;
-            let member_id = match &a.member {
-                Some(no) => Some(ops::member_by_no(&store.read(), no)?.id),
-                None => None,
-            };
-            let from = from.map(|d| d.to_string()).unwrap_or_else(|| "0000-01-01".into());
-            let to = to.map(|d| d.to_string()).unwrap_or_else(|| "9999-12-31".into());
-            let entries = store.read().entries_between(&from, &to, member_id)?;
+            let entries =
+                crate::report::books::journal(&store.read(), from, to, a.member.as_deref())?;
             print::output(json, &entries, || print::journal(&entries));
         }
     }

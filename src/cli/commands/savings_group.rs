@@ -59,12 +59,17 @@ fn loan(store: &mut Store, ctx: &Ctx, json: bool, c: LoanCommand) -> Result<()> 
             print::output(json, &r, || print::posted(&r));
         }
         LoanCommand::List => {
-            let loans = store.read().loans()?;
+            let loans = ops::loans::loans_listing(store)?;
             print::output(json, &loans, || {
                 for l in &loans {
                     println!(
-                        "{:>4} สมาชิก {} เงินต้น {} ชำระแล้ว {} ดอกเบี้ย {}",
-                        l.id, l.member_id, l.principal, l.principal_paid, l.interest_paid
+                        "{:>4} สมาชิก {} {} เงินต้น {} ค้างเงินต้น {} ดอกเบี้ยที่ชำระ {} บาท",
+                        l.loan.id,
+                        l.member_no,
+                        l.member_name,
+                        l.loan.principal.display(),
+                        l.principal_outstanding.display(),
+                        l.loan.interest_paid.display()
                     );
                 }
             });

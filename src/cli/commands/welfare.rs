@@ -31,11 +31,13 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: WelfareCommand) ->
 fn rule(store: &mut Store, ctx: &Ctx, json: bool, c: RuleCommand) -> Result<()> {
     match c {
         RuleCommand::List => {
-            let rules = store.read().rules()?;
-            print::output(json, &rules, || {
-                for (id, r) in &rules {
+            let book = crate::report::registers::rule_book(&store.read(), ctx.today())?;
+            print::output(json, &book.versions, || {
+                for v in &book.versions {
+                    let r = &v.rule;
                     println!(
-                        "{id:>4} {} ตั้งแต่ {} รอ {} วัน {}",
+                        "{:>4} {} ตั้งแต่ {} รอ {} วัน {}{}",
+                        v.id,
                         r.category.name_th(),
                         crate::thai::date_short(r.effective_from, crate::thai::Digits::Arabic),
                         r.waiting_days,
@@ -44,6 +46,7 @@ fn rule(store: &mut Store, ctx: &Ctx, json: bool, c: RuleCommand) -> Result<()> 
                         } else {
                             "ไม่จัด".into()
                         },
+                        if v.in_force { " (ใช้อยู่)" } else { "" },
                     );
                 }
             });
@@ -149,17 +152,23 @@ fn claim(store: &mut Store, ctx: &Ctx, json: bool, c: ClaimCommand) -> Result<()
             print::output(json, &r, || print::posted(&r));
         }
         ClaimCommand::List { status } => {
-            let claims = store.read().claims(status.as_deref())?;
+            let claims = ops::welfare::recent_claims(store, status.as_deref(), usize::MAX)?;
             print::output(json, &claims, || {
-                for c in &claims {
+                for l in claims.iter().rev() {
+                    let c = &l.claim;
+                    let category = crate::domain::welfare::Category::parse(&c.category)
+                        .map(|k| k.name_th())
+                        .unwrap_or(&c.category);
+                    let event = crate::domain::date::parse(&c.event_date)
+                        .map(|d| crate::thai::date_short(d, crate::thai::Digits::Arabic))
+                        .unwrap_or_else(|_| c.event_date.clone());
                     println!(
-                        "{:>5} สมาชิก {} {} {} {} {} บาท",
+                        "{:>5} สมาชิก {} {} {category} {event} {} {} บาท",
                         c.id,
-                        c.member_id,
-                        c.category,
-                        c.event_date,
-                        c.status,
-                        c.approved_amount.unwrap_or(c.evaluated)
+                        l.member_no,
+                        l.member_name,
+                        crate::domain::welfare::claim_status_th(&c.status),
+                        c.approved_amount.unwrap_or(c.evaluated).display()
                     );
                 }
             });
