@@ -50,8 +50,8 @@ fn empty_fund(path: &Path) {
         changwat: "ขอนแก่น".into(),
         fiscal_year_start: 1,
         schedule: Schedule::Monthly,
-        contribution: Satang(3000),
-        entrance_fee: Satang(5000),
+        contribution: Satang::new(3000),
+        entrance_fee: Satang::new(5000),
         lapse_after: 6,
         thai_digits: false,
     };

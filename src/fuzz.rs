@@ -50,19 +50,19 @@ pub fn amount(data: &[u8]) {
         if let Ok(value) = Satang::parse(text, sign) {
             match sign {
                 Sign::NonNegative => {
-                    assert!(value.0 >= 0, "{text:?} gave {value:?} for a non-negative field")
+                    assert!(value.satang() >= 0, "{text:?} gave {value:?} for a non-negative field")
                 }
                 Sign::Positive => {
-                    assert!(value.0 > 0, "{text:?} gave {value:?} for a positive field")
+                    assert!(value.satang() > 0, "{text:?} gave {value:?} for a positive field")
                 }
                 Sign::Any => {}
             }
             let shown = value.display();
             assert_eq!(Satang::parse(&shown, Sign::Any), Ok(value), "{text:?} -> {shown:?}");
-            let thai = crate::thai::amount(value.0, crate::thai::Digits::Thai);
+            let thai = crate::thai::amount(value.satang(), crate::thai::Digits::Thai);
             assert_eq!(Satang::parse(&thai, Sign::Any), Ok(value), "{text:?} -> {thai:?}");
             assert_eq!(Satang::try_from_decimal(value.to_decimal()), Ok(value));
-            let _ = crate::thai::baht_text(value.0);
+            let _ = crate::thai::baht_text(value.satang());
         }
     }
 }
@@ -110,8 +110,8 @@ fn new_fund_in_memory() -> Store {
         changwat: "ขอนแก่น".into(),
         fiscal_year_start: 1,
         schedule: Schedule::Monthly,
-        contribution: Satang(3000),
-        entrance_fee: Satang(5000),
+        contribution: Satang::new(3000),
+        entrance_fee: Satang::new(5000),
         lapse_after: 3,
         thai_digits: false,
     };

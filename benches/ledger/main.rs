@@ -125,12 +125,12 @@ fn main() {
     ] {
         let (d, tb) = time(21, || kongthun::report::trial_balance(&reader, day).unwrap());
         let (b, sums) = time(5, || baseline::balances(&bare, &day.to_string()).unwrap());
-        assert_eq!(tb.difference, Satang(0));
+        assert_eq!(tb.difference, Satang::new(0));
         for line in &tb.lines {
             let bare_sum =
                 sums.iter().find(|(code, _)| code == &line.code).map(|s| s.1).unwrap_or(0);
             assert_eq!(
-                line.debit.0 - line.credit.0,
+                line.debit.satang() - line.credit.satang(),
                 bare_sum,
                 "account {} differs from the bare aggregate",
                 line.code
@@ -281,9 +281,9 @@ fn collection_day(dir: &Path, db: &Path) -> Row {
         .take(10_000)
         .map(|m| CollectLine {
             member_no: m.member_no,
-            contribution: Satang(3000),
-            savings: Satang(10000),
-            entrance_fee: Satang(0),
+            contribution: Satang::new(3000),
+            savings: Satang::new(10000),
+            entrance_fee: Satang::new(0),
         })
         .collect();
     let mut samples = Vec::new();

@@ -72,6 +72,6 @@ fn amounts_typed_are_read_as_the_library_reads_them() {
         let satang = js[i][1].as_i64().unwrap();
         let parsed = Satang::parse_field("amount", shown, Sign::NonNegative)
             .unwrap_or_else(|e| panic!("'{typed}' shown as '{shown}': {}", e.message_en()));
-        assert_eq!(parsed.0, satang, "'{typed}' shown as '{shown}'");
+        assert_eq!(parsed.satang(), satang, "'{typed}' shown as '{shown}'");
     }
 }

@@ -37,7 +37,7 @@ fn right(s: &str, w: usize) -> String {
 }
 
 fn money(s: Satang) -> String {
-    thai::amount(s.0, Digits::Arabic)
+    thai::amount(s.satang(), Digits::Arabic)
 }
 
 fn be(date: &str) -> String {
@@ -124,13 +124,14 @@ pub fn arrears(rows: &[ArrearsRow], as_of: NaiveDate) {
             r.paid_through.clone().unwrap_or_else(|| "-".into())
         );
     }
-    let total: i64 = rows.iter().map(|r| r.arrears_amount.0).sum();
-    println!("รวม {} คน {} บาท", rows.len(), money(Satang(total)));
+    let total: i64 = rows.iter().map(|r| r.arrears_amount.satang()).sum();
+    println!("รวม {} คน {} บาท", rows.len(), money(Satang::new(total)));
 }
 
 pub fn journal(entries: &[EntryRow]) {
     for e in entries {
-        let amount: i64 = e.postings.iter().filter(|p| p.amount.0 > 0).map(|p| p.amount.0).sum();
+        let amount: i64 =
+            e.postings.iter().filter(|p| p.amount.satang() > 0).map(|p| p.amount.satang()).sum();
         let mark =
             if e.reversed_by.is_some() { " (ถูกกลับรายการ)" } else { "" };
         println!(
@@ -138,7 +139,7 @@ pub fn journal(entries: &[EntryRow]) {
             e.id,
             left(&be(&e.entry_date), 13),
             left(&e.doc_no, 15),
-            right(&money(Satang(amount)), 14),
+            right(&money(Satang::new(amount)), 14),
             e.description,
             mark
         );
@@ -156,8 +157,8 @@ pub fn trial_balance(tb: &TrialBalance) {
         right("เครดิต", 16)
     );
     for l in &tb.lines {
-        let d = if l.debit.0 != 0 { money(l.debit) } else { String::new() };
-        let c = if l.credit.0 != 0 { money(l.credit) } else { String::new() };
+        let d = if l.debit.satang() != 0 { money(l.debit) } else { String::new() };
+        let c = if l.credit.satang() != 0 { money(l.credit) } else { String::new() };
         println!(
             "{}  {}  {}  {}",
             left(&l.code, 5),
@@ -173,7 +174,7 @@ pub fn trial_balance(tb: &TrialBalance) {
         right(&money(tb.total_debit), 16),
         right(&money(tb.total_credit), 16)
     );
-    if tb.difference.0 == 0 {
+    if tb.difference.satang() == 0 {
         println!("สมดุล / balanced");
     } else {
         println!("ไม่สมดุล / NOT balanced: {}", money(tb.difference));

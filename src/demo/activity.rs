@@ -307,7 +307,7 @@ pub fn month(
         let savers: Vec<String> = people
             .iter()
             .filter(|(p, _)| {
-                p.status == MemberStatus::Active && p.saves.0 > 0 && p.joined < day(y, m, 1)
+                p.status == MemberStatus::Active && p.saves.satang() > 0 && p.joined < day(y, m, 1)
             })
             .map(|(p, _)| p.member_no.clone())
             .collect();
@@ -361,13 +361,14 @@ pub fn month(
                 crate::domain::date::parse(&loan.start_date).unwrap_or(pay_day),
             );
             let (p, i) = crate::domain::loan::due_by(&sched, pay_day);
-            let due = (p.0 - loan.principal_paid.0).max(0) + (i.0 - loan.interest_paid.0).max(0);
+            let due = (p.satang() - loan.principal_paid.satang()).max(0)
+                + (i.satang() - loan.interest_paid.satang()).max(0);
             if due > 0 {
                 ops::loans::repay(
                     store,
                     &at(pay_day, 15),
                     loan.id,
-                    &Satang(due).to_decimal().to_string(),
+                    &Satang::new(due).to_decimal().to_string(),
                     &pay_day.to_string(),
                     "cash",
                 )?;

@@ -25,8 +25,8 @@ use serde::Serialize;
 pub const DEFAULT_UNTIL: (i32, u32) = (2026, 10);
 pub const DEMO_CODE: &str = "DEMO-0001";
 const RECORDER: &str = "เหรัญญิก (ข้อมูลตัวอย่าง)";
-const CONTRIBUTION: Satang = Satang(3000);
-const ENTRANCE_FEE: Satang = Satang(5000);
+const CONTRIBUTION: Satang = Satang::new(3000);
+const ENTRANCE_FEE: Satang = Satang::new(5000);
 const CASH_FLOAT: i64 = 500_000;
 
 #[derive(Clone, Debug)]
@@ -316,7 +316,7 @@ fn run_month(
         let roll: f64 = rng.gen();
         let dies = roll < if p.old { 0.004 } else { 0.0003 };
         let resigns = !dies && roll < 0.0012;
-        let withdraws = !dies && !resigns && p.saves.0 > 0 && roll < 0.02;
+        let withdraws = !dies && !resigns && p.saves.satang() > 0 && roll < 0.02;
         if !(dies || resigns || withdraws) {
             continue;
         }
@@ -328,8 +328,8 @@ fn run_month(
         };
         let bank = store.read().account_balance(accounts::BANK, &life_day.to_string())?;
         if withdraws {
-            let part = Satang((savings.0 / 100 * rng.gen_range(20..=100) / 100) * 100);
-            if part.0 > 0 && bank >= part {
+            let part = Satang::new((savings.satang() / 100 * rng.gen_range(20..=100) / 100) * 100);
+            if part.satang() > 0 && bank >= part {
                 ops::savings::withdraw(
                     store,
                     &ctx,
@@ -352,7 +352,7 @@ fn run_month(
         } else {
             (MemberStatus::Resigned, "ย้ายไปอยู่ต่างจังหวัด ขอลาออก".to_string())
         };
-        if savings.0 > 0 && bank >= savings {
+        if savings.satang() > 0 && bank >= savings {
             ops::savings::withdraw(
                 store,
                 &ctx,
@@ -396,9 +396,9 @@ fn run_month(
             Payer::Yearly if m == 1 || !p.paid_entrance => behind + i64::from(12 - m),
             Payer::Yearly => behind,
         };
-        let saves = if p.saves.0 > 0 && rng.gen_bool(0.85) { p.saves } else { Satang::ZERO };
+        let saves = if p.saves.satang() > 0 && rng.gen_bool(0.85) { p.saves } else { Satang::ZERO };
         let fee = if p.paid_entrance { Satang::ZERO } else { ENTRANCE_FEE };
-        if periods == 0 && saves.0 == 0 {
+        if periods == 0 && saves.satang() == 0 {
             continue;
         }
         // The entrance fee comes with the first payment.
@@ -406,7 +406,7 @@ fn run_month(
         p.paid_periods += periods;
         lines.push(CollectLine {
             member_no: p.member_no.clone(),
-            contribution: Satang(CONTRIBUTION.0 * periods),
+            contribution: Satang::new(CONTRIBUTION.satang() * periods),
             savings: saves,
             entrance_fee: fee,
         });
@@ -425,8 +425,8 @@ fn run_month(
     let bank_day = day(y, m, 26);
     let ctx = at(bank_day, 10);
     let cash = store.read().account_balance(accounts::CASH, &bank_day.to_string())?;
-    if cash.0 > CASH_FLOAT {
-        let amount = Satang(cash.0 - CASH_FLOAT);
+    if cash.satang() > CASH_FLOAT {
+        let amount = Satang::new(cash.satang() - CASH_FLOAT);
         ops::cashbook::transfer(
             store,
             &ctx,
@@ -450,7 +450,7 @@ fn run_month(
             if till == "cash" { accounts::CASH } else { accounts::BANK },
             &date.to_string(),
         )?;
-        if balance.0 < amount * 100 {
+        if balance.satang() < amount * 100 {
             return Ok(());
         }
         ops::cashbook::pay(
@@ -529,7 +529,7 @@ fn run_month(
     }
     if m == 6 || m == 12 {
         let bank = store.read().account_balance(accounts::BANK, &day(y, m, 1).to_string())?;
-        let interest = bank.0 / 400 / 100; // about 0.5% a year, whole baht
+        let interest = bank.satang() / 400 / 100; // about 0.5% a year, whole baht
         if interest > 0 {
             receive(
                 store,

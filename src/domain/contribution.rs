@@ -54,17 +54,17 @@ pub fn period_label(schedule: Schedule, index: i64) -> String {
 
 /// How many periods an amount pays: it must be a positive whole multiple of the rate.
 pub fn periods_paid(field: &'static str, amount: Satang, rate: Satang) -> crate::Result<i64> {
-    if amount.0 <= 0 {
+    if amount.satang() <= 0 {
         return Err(Error::invalid(field, amount.display(), Problem::ZeroNotAllowed));
     }
-    if rate.0 <= 0 || amount.0 % rate.0 != 0 {
+    if rate.satang() <= 0 || amount.satang() % rate.satang() != 0 {
         return Err(Error::invalid(
             field,
             amount.display(),
             Problem::NotMultipleOf { unit: format!("{} บาท/baht", rate.display()) },
         ));
     }
-    Ok(amount.0 / rate.0)
+    Ok(amount.satang() / rate.satang())
 }
 
 /// One member's standing: periods owed and paid, and what follows from them.
@@ -115,9 +115,9 @@ mod tests {
             period_label(Schedule::Daily, i64::from(d(2026, 10, 5).num_days_from_ce())),
             "2026-10-05"
         );
-        assert_eq!(periods_paid("contribution", Satang(9000), Satang(3000)).unwrap(), 3);
-        assert!(periods_paid("contribution", Satang(4500), Satang(3000)).is_err());
-        assert!(periods_paid("contribution", Satang(0), Satang(3000)).is_err());
+        assert_eq!(periods_paid("contribution", Satang::new(9000), Satang::new(3000)).unwrap(), 3);
+        assert!(periods_paid("contribution", Satang::new(4500), Satang::new(3000)).is_err());
+        assert!(periods_paid("contribution", Satang::new(0), Satang::new(3000)).is_err());
     }
 
     #[test]

@@ -102,7 +102,7 @@ impl BalancedEntry {
             if p.account.trim().is_empty() {
                 return Err(Error::invalid("account", "", Problem::Empty));
             }
-            sum += i128::from(p.amount.0);
+            sum += i128::from(p.amount.satang());
         }
         if sum != 0 {
             return Err(Error::Unbalanced { sum });
@@ -168,7 +168,9 @@ impl BalancedEntry {
     }
     /// Total debits: the amount of money the entry moves.
     pub fn total(&self) -> Satang {
-        Satang(self.postings.iter().filter(|p| p.amount.0 > 0).map(|p| p.amount.0).sum())
+        Satang::new(
+            self.postings.iter().filter(|p| p.amount.satang() > 0).map(|p| p.amount.satang()).sum(),
+        )
     }
 }
 
@@ -199,7 +201,10 @@ mod tests {
             EntryKind::Receipt,
             "donation",
             None,
-            vec![Posting::debit("1101", Satang(500)), Posting::credit("4301", Satang(500))],
+            vec![
+                Posting::debit("1101", Satang::new(500)),
+                Posting::credit("4301", Satang::new(500)),
+            ],
         );
         assert!(ok.is_ok());
         let bad = BalancedEntry::new(
@@ -207,7 +212,10 @@ mod tests {
             EntryKind::Receipt,
             "donation",
             None,
-            vec![Posting::debit("1101", Satang(500)), Posting::credit("4301", Satang(499))],
+            vec![
+                Posting::debit("1101", Satang::new(500)),
+                Posting::credit("4301", Satang::new(499)),
+            ],
         );
         assert!(matches!(bad, Err(Error::Unbalanced { sum: 1 })));
         let one_line = BalancedEntry::new(
@@ -215,7 +223,7 @@ mod tests {
             EntryKind::Receipt,
             "x",
             None,
-            vec![Posting::debit("1101", Satang(1))],
+            vec![Posting::debit("1101", Satang::new(1))],
         );
         assert!(one_line.is_err());
         let zero = BalancedEntry::new(
@@ -223,7 +231,7 @@ mod tests {
             EntryKind::Receipt,
             "x",
             None,
-            vec![Posting::debit("1101", Satang(0)), Posting::credit("4301", Satang(0))],
+            vec![Posting::debit("1101", Satang::new(0)), Posting::credit("4301", Satang::new(0))],
         );
         assert!(zero.is_err());
         // i64 extremes cannot overflow the check
@@ -233,9 +241,9 @@ mod tests {
             "x",
             None,
             vec![
-                Posting::debit("1101", Satang(i64::MAX)),
-                Posting::debit("1101", Satang(i64::MAX)),
-                Posting::credit("4301", Satang(1)),
+                Posting::debit("1101", Satang::new(i64::MAX)),
+                Posting::debit("1101", Satang::new(i64::MAX)),
+                Posting::credit("4301", Satang::new(1)),
             ],
         );
         assert!(matches!(huge, Err(Error::Unbalanced { .. })));
@@ -249,16 +257,16 @@ mod tests {
             "d",
             Some(7),
             vec![
-                Posting::debit("1101", Satang(500)),
-                Posting::credit("2101", Satang(500)).for_member(7),
+                Posting::debit("1101", Satang::new(500)),
+                Posting::credit("2101", Satang::new(500)).for_member(7),
             ],
         )
         .unwrap();
         let r = BalancedEntry::reversal_of(1, &e, day(), "กลับรายการ".into(), "typo".into());
-        assert_eq!(r.postings()[0].amount, Satang(-500));
-        assert_eq!(r.postings()[1].amount, Satang(500));
+        assert_eq!(r.postings()[0].amount, Satang::new(-500));
+        assert_eq!(r.postings()[1].amount, Satang::new(500));
         assert_eq!(r.postings()[1].member_id, Some(7));
         assert_eq!(r.reverses(), Some(1));
-        assert_eq!(r.postings().iter().map(|p| p.amount.0).sum::<i64>(), 0);
+        assert_eq!(r.postings().iter().map(|p| p.amount.satang()).sum::<i64>(), 0);
     }
 }

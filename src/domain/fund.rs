@@ -147,14 +147,14 @@ impl FundProfile {
                 ));
             }
         }
-        if self.contribution.0 <= 0 {
+        if self.contribution.satang() <= 0 {
             return Err(Error::invalid(
                 "contribution",
                 self.contribution.display(),
                 Problem::ZeroNotAllowed,
             ));
         }
-        if self.entrance_fee.0 < 0 {
+        if self.entrance_fee.satang() < 0 {
             return Err(Error::invalid(
                 "entrance_fee",
                 self.entrance_fee.display(),

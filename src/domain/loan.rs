@@ -47,7 +47,7 @@ pub const MAX_RATE_BP_A_MONTH: u32 = 125;
 /// the yearly rate it comes to.
 pub fn check_rate(field: &'static str, input: &str, rate_bp: i64) -> crate::Result<()> {
     if rate_bp > i64::from(MAX_RATE_BP_A_MONTH) {
-        let yearly = crate::domain::Satang(rate_bp * 12).display();
+        let yearly = crate::domain::Satang::new(rate_bp * 12).display();
         return Err(crate::Error::invalid(
             field,
             input,
@@ -78,21 +78,21 @@ pub fn schedule(
     start: NaiveDate,
 ) -> Vec<Installment> {
     let n = i64::from(term_months.max(1));
-    let base = principal.0 / n;
-    let mut outstanding = principal.0;
+    let base = principal.satang() / n;
+    let mut outstanding = principal.satang();
     let mut out = Vec::new();
     for i in 1..=n {
         let p = if i == n { outstanding } else { base };
         let on = match method {
-            Method::Flat => principal.0,
+            Method::Flat => principal.satang(),
             Method::Declining => outstanding,
         };
         let interest = (i128::from(on) * i128::from(rate_bp) + 5_000) / 10_000;
         out.push(Installment {
             no: i as u32,
             due: start.checked_add_months(Months::new(i as u32)).unwrap_or(start),
-            principal: Satang(p),
-            interest: Satang(interest as i64),
+            principal: Satang::new(p),
+            interest: Satang::new(interest as i64),
         });
         outstanding -= p;
     }
@@ -101,9 +101,10 @@ pub fn schedule(
 
 /// (principal, interest) scheduled on or before `date`.
 pub fn due_by(schedule: &[Installment], date: NaiveDate) -> (Satang, Satang) {
-    schedule.iter().filter(|i| i.due <= date).fold((Satang::ZERO, Satang::ZERO), |(p, i), x| {
-        (Satang(p.0 + x.principal.0), Satang(i.0 + x.interest.0))
-    })
+    schedule
+        .iter()
+        .filter(|i| i.due <= date)
+        .fold((Satang::ZERO, Satang::ZERO), |(p, i), x| (p + x.principal, i + x.interest))
 }
 
 /// Split a repayment: interest that has fallen due first, then principal (never more than
@@ -113,12 +114,12 @@ pub fn split_repayment(
     interest_due_unpaid: Satang,
     outstanding: Satang,
 ) -> Option<(Satang, Satang)> {
-    let interest = amount.0.min(interest_due_unpaid.0.max(0));
-    let principal = amount.0 - interest;
-    if principal > outstanding.0 {
+    let interest = amount.satang().min(interest_due_unpaid.satang().max(0));
+    let principal = amount.satang() - interest;
+    if principal > outstanding.satang() {
         return None;
     }
-    Some((Satang(principal), Satang(interest)))
+    Some((Satang::new(principal), Satang::new(interest)))
 }
 
 #[cfg(test)]
@@ -128,35 +129,38 @@ mod tests {
     #[test]
     fn schedules_sum_to_the_principal() {
         let start = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
-        let flat = schedule(Satang(1_000_000), 100, Method::Flat, 12, start);
-        assert_eq!(flat.iter().map(|i| i.principal.0).sum::<i64>(), 1_000_000);
-        assert!(flat.iter().all(|i| i.interest == Satang(10_000)));
+        let flat = schedule(Satang::new(1_000_000), 100, Method::Flat, 12, start);
+        assert_eq!(flat.iter().map(|i| i.principal.satang()).sum::<i64>(), 1_000_000);
+        assert!(flat.iter().all(|i| i.interest == Satang::new(10_000)));
         assert_eq!(flat[0].due, NaiveDate::from_ymd_opt(2026, 2, 15).unwrap());
-        let dec = schedule(Satang(1_000_000), 100, Method::Declining, 3, start);
+        let dec = schedule(Satang::new(1_000_000), 100, Method::Declining, 3, start);
         assert_eq!(
-            dec.iter().map(|i| i.principal.0).collect::<Vec<_>>(),
+            dec.iter().map(|i| i.principal.satang()).collect::<Vec<_>>(),
             vec![333_333, 333_333, 333_334]
         );
         assert_eq!(
-            dec.iter().map(|i| i.interest.0).collect::<Vec<_>>(),
+            dec.iter().map(|i| i.interest.satang()).collect::<Vec<_>>(),
             vec![10_000, 6_667, 3_333]
         );
         assert_eq!(
             due_by(&dec, NaiveDate::from_ymd_opt(2026, 3, 20).unwrap()),
-            (Satang(666_666), Satang(16_667))
+            (Satang::new(666_666), Satang::new(16_667))
         );
     }
 
     #[test]
     fn repayments_pay_interest_first() {
         assert_eq!(
-            split_repayment(Satang(5000), Satang(1000), Satang(10000)),
-            Some((Satang(4000), Satang(1000)))
+            split_repayment(Satang::new(5000), Satang::new(1000), Satang::new(10000)),
+            Some((Satang::new(4000), Satang::new(1000)))
         );
         assert_eq!(
-            split_repayment(Satang(500), Satang(1000), Satang(10000)),
-            Some((Satang(0), Satang(500)))
+            split_repayment(Satang::new(500), Satang::new(1000), Satang::new(10000)),
+            Some((Satang::new(0), Satang::new(500)))
         );
-        assert_eq!(split_repayment(Satang(20000), Satang(1000), Satang(10000)), None);
+        assert_eq!(
+            split_repayment(Satang::new(20000), Satang::new(1000), Satang::new(10000)),
+            None
+        );
     }
 }

@@ -11,7 +11,7 @@ use std::fmt;
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(transparent)]
-pub struct Satang(pub i64);
+pub struct Satang(i64);
 
 /// The notes and coins a Thai till holds, in satang, the largest first: the faces a cash
 /// count names (1000, 500, 100, 50 and 20 baht notes; 10, 5, 2 and 1 baht, 50 and 25 satang
@@ -31,6 +31,28 @@ pub enum Sign {
 
 impl Satang {
     pub const ZERO: Satang = Satang(0);
+
+    /// An amount counted in satang (as the store keeps it).
+    pub const fn new(satang: i64) -> Satang {
+        Satang(satang)
+    }
+
+    /// The amount in satang (as the store keeps it).
+    pub const fn satang(self) -> i64 {
+        self.0
+    }
+
+    pub const fn is_negative(self) -> bool {
+        self.0 < 0
+    }
+
+    pub const fn is_positive(self) -> bool {
+        self.0 > 0
+    }
+
+    pub const fn abs(self) -> Satang {
+        Satang(self.0.abs())
+    }
 
     pub fn from_baht(baht: i64) -> Satang {
         Satang(baht * 100)
@@ -143,6 +165,46 @@ impl std::ops::Neg for Satang {
     type Output = Satang;
     fn neg(self) -> Satang {
         Satang(-self.0)
+    }
+}
+
+// Sums of money never wrap: an amount beyond 92 million million baht is a bug, not money,
+// so the operators check even in a release build.
+impl std::ops::Add for Satang {
+    type Output = Satang;
+    fn add(self, other: Satang) -> Satang {
+        self.checked_add(other).expect("an amount beyond what an i64 of satang holds")
+    }
+}
+
+impl std::ops::Sub for Satang {
+    type Output = Satang;
+    fn sub(self, other: Satang) -> Satang {
+        self.checked_sub(other).expect("an amount beyond what an i64 of satang holds")
+    }
+}
+
+impl std::ops::AddAssign for Satang {
+    fn add_assign(&mut self, other: Satang) {
+        *self = *self + other;
+    }
+}
+
+impl std::ops::SubAssign for Satang {
+    fn sub_assign(&mut self, other: Satang) {
+        *self = *self - other;
+    }
+}
+
+impl std::iter::Sum for Satang {
+    fn sum<I: Iterator<Item = Satang>>(iter: I) -> Satang {
+        iter.fold(Satang::ZERO, |a, b| a + b)
+    }
+}
+
+impl<'a> std::iter::Sum<&'a Satang> for Satang {
+    fn sum<I: Iterator<Item = &'a Satang>>(iter: I) -> Satang {
+        iter.copied().sum()
     }
 }
 

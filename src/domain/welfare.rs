@@ -303,7 +303,7 @@ pub fn evaluate(rule: &WelfareRule, facts: &ClaimFacts) -> Evaluation {
                     "no nights or days given".into(),
                 ));
             }
-            let raw = Satang(per_day.0.saturating_mul(i64::from(days)));
+            let raw = Satang::new(per_day.satang().saturating_mul(i64::from(days)));
             let capped = match cap_per_event {
                 Some(cap) if raw > *cap => {
                     reasons.push(reason(
@@ -361,9 +361,9 @@ pub fn evaluate(rule: &WelfareRule, facts: &ClaimFacts) -> Evaluation {
         }
     };
     if let Some(cap) = rule.cap_per_year {
-        let left = Satang((cap.0 - facts.paid_this_year.0).max(0));
+        let left = Satang::new((cap.satang() - facts.paid_this_year.satang()).max(0));
         if amount > left {
-            reasons.push(if left.0 > 0 {
+            reasons.push(if left.satang() > 0 {
                 reason(
                     true,
                     format!(
@@ -389,7 +389,7 @@ pub fn evaluate(rule: &WelfareRule, facts: &ClaimFacts) -> Evaluation {
             amount = left;
         }
     }
-    let eligible = reasons.iter().all(|r| r.ok) && amount.0 > 0;
+    let eligible = reasons.iter().all(|r| r.ok) && amount.satang() > 0;
     Evaluation { eligible, amount: if eligible { amount } else { Satang::ZERO }, reasons }
 }
 

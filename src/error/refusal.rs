@@ -660,7 +660,8 @@ mod tests {
                 why_th: vec!["ค้างส่ง".into()], why_en: vec![]
             }
             .into(),
-            WelfareRefusal::AboveRule { asked: Satang(300_001), rule: Satang(300_000) }.into(),
+            WelfareRefusal::AboveRule { asked: Satang::new(300_001), rule: Satang::new(300_000) }
+                .into(),
             WelfareRefusal::AlreadyPaid { claim: 7 }.into(),
             WelfareRefusal::NotApproved { claim: 7 }.into(),
             MeetingRefusal::NoCommittee.into(),

@@ -67,14 +67,14 @@ pub fn allocate(
         .iter()
         .map(|p| Satang::parse_field("percentages", p, Sign::NonNegative))
         .collect::<Result<_>>()?;
-    let sum: i64 = pct.iter().map(|p| p.0).sum();
+    let sum: i64 = pct.iter().map(|p| p.satang()).sum();
     if sum != 100_00 {
         return Err(Error::invalid(
             "percentages",
             percentages.join(","),
             Problem::Other {
-                th: format!("รวมกันได้ร้อยละ {} ต้องเท่ากับ 100", Satang(sum).to_decimal()),
-                en: format!("sum to {}%, not 100%", Satang(sum).to_decimal()),
+                th: format!("รวมกันได้ร้อยละ {} ต้องเท่ากับ 100", Satang::new(sum).to_decimal()),
+                en: format!("sum to {}%, not 100%", Satang::new(sum).to_decimal()),
             },
         ));
     }
@@ -107,11 +107,13 @@ pub fn allocate(
         // Only the savings group's own net profit: never the members' contributions, entrance
         // fees or the matching money, which are the welfare fund's.
         let profit = report.savings_profit;
-        if profit.0 <= 0 {
+        if profit.satang() <= 0 {
             return Err(AllocationRefusal::NoProfit.into());
         }
-        let parts =
-            largest_remainder(profit.0, &pct.iter().map(|p| i128::from(p.0)).collect::<Vec<_>>());
+        let parts = largest_remainder(
+            profit.satang(),
+            &pct.iter().map(|p| i128::from(p.satang())).collect::<Vec<_>>(),
+        );
         let savings = reader.savings_month_weights(&from.to_string(), &to.to_string())?;
         let interest = reader.interest_paid_between(&from.to_string(), &to.to_string())?;
         let mut ids: Vec<i64> = savings.keys().chain(interest.keys()).copied().collect();
@@ -136,22 +138,23 @@ pub fn allocate(
             (PUBLIC_ALLOCATED, parts[5]),
         ] {
             if amount > 0 {
-                postings.push(Posting::credit(account, Satang(amount)));
+                postings.push(Posting::credit(account, Satang::new(amount)));
             }
         }
         let mut members = Vec::new();
         for (i, id) in ids.iter().enumerate() {
             let share = dividends[i] + refunds[i];
             if share > 0 {
-                postings.push(Posting::credit(DIVIDENDS_PAYABLE, Satang(share)).for_member(*id));
+                postings
+                    .push(Posting::credit(DIVIDENDS_PAYABLE, Satang::new(share)).for_member(*id));
                 let m = reader
                     .member_by_id(*id)?
                     .ok_or(Error::NotFound { what: "member", key: id.to_string() })?;
                 members.push(MemberShare {
                     member_no: m.member_no.clone(),
                     name: m.full_name(),
-                    dividend: Satang(dividends[i]),
-                    refund: Satang(refunds[i]),
+                    dividend: Satang::new(dividends[i]),
+                    refund: Satang::new(refunds[i]),
                 });
             }
         }
@@ -164,7 +167,7 @@ pub fn allocate(
         )?;
         let posted = tx.post_entry(&entry, &ctx.recorded_by, &ctx.now_text())?;
         let named: Vec<(String, Satang)> =
-            PARTS.iter().zip(&parts).map(|((k, _), v)| (k.to_string(), Satang(*v))).collect();
+            PARTS.iter().zip(&parts).map(|((k, _), v)| (k.to_string(), Satang::new(*v))).collect();
         tx.insert_allocation(year, posted.id, &serde_json::to_string(&named).expect("plain"))?;
         Ok(AllocationOutcome { year, profit, parts: named, members, doc_no: posted.doc_no })
     })

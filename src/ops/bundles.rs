@@ -226,13 +226,13 @@ pub fn export_bundle(
             "id": e.id, "entry_date": e.entry_date, "doc_no": e.doc_no, "kind": e.kind, "member_id": e.member_id,
             "member_no": member_no(e.member_id), "reverses": e.reverses, "description": e.description, "reason": e.reason,
             "recorded_by": e.recorded_by, "recorded_at": e.recorded_at, "hash": e.hash,
-            "postings": e.postings.iter().map(|p| json!({"account": p.account, "amount": p.amount.0, "member_id": p.member_id})).collect::<Vec<_>>(),
+            "postings": e.postings.iter().map(|p| json!({"account": p.account, "amount": p.amount.satang(), "member_id": p.member_id})).collect::<Vec<_>>(),
         })
     }));
     let claims = reader.claims(None)?;
     let claims_file = jsonl(claims.iter().map(|c| json!({
         "id": c.id, "member_no": member_no(Some(c.member_id)), "category": c.category, "event_date": c.event_date,
-        "status": c.status, "approved_amount": c.approved_amount.map(|a| a.0), "payout_entry_id": c.payout_entry_id,
+        "status": c.status, "approved_amount": c.approved_amount.map(|a| a.satang()), "payout_entry_id": c.payout_entry_id,
         "resolution_id": c.resolution_id,
     })));
     let meetings = reader.meetings()?;
@@ -251,14 +251,14 @@ pub fn export_bundle(
     // Loans as they stand (carried in or made here), and the history a fund brought in from
     // paper carried with it: what its rules look back on.
     let loans_file = jsonl(reader.loans()?.iter().map(|l| json!({
-        "id": l.id, "member_no": member_no(Some(l.member_id)), "principal": l.principal.0, "rate_bp": l.rate_bp,
+        "id": l.id, "member_no": member_no(Some(l.member_id)), "principal": l.principal.satang(), "rate_bp": l.rate_bp,
         "method": l.method, "term_months": l.term_months, "start_date": l.start_date, "entry_id": l.entry_id,
-        "principal_paid": l.principal_paid.0, "interest_paid": l.interest_paid.0,
+        "principal_paid": l.principal_paid.satang(), "interest_paid": l.interest_paid.satang(),
     })));
     let carried = reader.carried_history()?;
     let history_file = jsonl(
         carried.contributions.iter().map(|(m, periods, through, fee)| json!({"kind": "contribution", "member_no": member_no(Some(*m)), "periods": periods, "paid_through": through, "entrance_fee_paid": fee}))
-            .chain(carried.welfare.iter().map(|(m, category, date, amount)| json!({"kind": "welfare", "member_no": member_no(Some(*m)), "category": category, "event_date": date, "amount": amount.0})))
+            .chain(carried.welfare.iter().map(|(m, category, date, amount)| json!({"kind": "welfare", "member_no": member_no(Some(*m)), "category": category, "event_date": date, "amount": amount.satang()})))
             .chain(carried.matching.iter().map(|(m, source, round, date)| json!({"kind": "matching", "member_no": member_no(Some(*m)), "source": source, "round": round, "received_on": date}))),
     );
     // The auditor's months: each sign-off, with the count stored with that month's close.
@@ -266,7 +266,7 @@ pub fn export_bundle(
         let check = reader.month_check(&a.month).ok().flatten();
         json!({
             "month": a.month, "auditor": a.auditor, "remarks": a.remarks, "signed_at": a.signed_at,
-            "cash_counted": check.as_ref().map(|c| c.cash_counted.0), "cash_book": check.as_ref().map(|c| c.cash_book.0),
+            "cash_counted": check.as_ref().map(|c| c.cash_counted.satang()), "cash_book": check.as_ref().map(|c| c.cash_book.satang()),
         })
     }));
     let start = reader.require_fund()?;

@@ -209,20 +209,20 @@ pub fn record_cash_difference(
     if amount.is_zero() {
         return Err(Error::invalid("amount", difference, Problem::ZeroNotAllowed));
     }
-    let (account, what) = if amount.0 > 0 {
+    let (account, what) = if amount.satang() > 0 {
         (accounts::OTHER_INCOME, crate::domain::entry::CASH_OVER_TH)
     } else {
         (accounts::OTHER_EXPENSE, crate::domain::entry::CASH_SHORT_TH)
     };
     let m = CashMove {
         account: account.into(),
-        amount: Satang(amount.0.abs()).display(),
+        amount: amount.abs().display(),
         date: date.into(),
         till: "cash".into(),
         description: format!("{what}: {reason}"),
         member_no: None,
     };
-    if amount.0 > 0 {
+    if amount.satang() > 0 {
         receive(store, ctx, &m)
     } else {
         pay(store, ctx, &m)

@@ -71,7 +71,7 @@ fn parse_pieces(text: &str) -> Result<Vec<(Satang, u32)>> {
             ));
         };
         let face = Satang::parse_field("notes_and_coins", face.trim(), Sign::Positive)?;
-        if !crate::domain::money::FACES.contains(&face.0) {
+        if !crate::domain::money::FACES.contains(&face.satang()) {
             return Err(bad(
                 "ไม่มีธนบัตรหรือเหรียญชนิดนี้ (1000, 500, 100, 50, 20, 10, 5, 2, 1, 0.50, 0.25)",
                 "no such note or coin (1000, 500, 100, 50, 20, 10, 5, 2, 1, 0.50, 0.25)",
@@ -250,17 +250,18 @@ fn checked_month(
     let day = last_day.to_string();
     let b = |s: Satang| s.display();
     if !check.denominations.is_empty() {
-        let counted: i64 = check.denominations.iter().map(|(face, n)| face.0 * i64::from(*n)).sum();
-        if counted != check.cash_counted.0 {
+        let counted: i64 =
+            check.denominations.iter().map(|(face, n)| face.satang() * i64::from(*n)).sum();
+        if counted != check.cash_counted.satang() {
             return Err((
                 format!(
                     "ธนบัตรและเหรียญที่นับรวมได้ {} บาท ไม่เท่ากับยอดที่แจ้ง {} บาท",
-                    b(Satang(counted)),
+                    b(Satang::new(counted)),
                     b(check.cash_counted)
                 ),
                 format!(
                     "the notes and coins add up to {} baht, not the {} baht given",
-                    b(Satang(counted)),
+                    b(Satang::new(counted)),
                     b(check.cash_counted)
                 ),
             ));
@@ -268,15 +269,15 @@ fn checked_month(
     }
     let cash_book = reader.account_balance(accounts::CASH, &day).map_err(db)?;
     if cash_book != check.cash_counted {
-        let diff = Satang(check.cash_counted.0 - cash_book.0);
-        let (th, en) = if diff.0 < 0 {
+        let diff = check.cash_counted - cash_book;
+        let (th, en) = if diff.satang() < 0 {
             ("เงินขาดบัญชี", "short")
         } else {
             ("เงินเกินบัญชี", "over")
         };
         return Err((
-            format!("เงินสดที่นับได้ {} บาท ไม่ตรงกับบัญชีเงินสด {} บาท ({th} {} บาท) บันทึกรายการ{th}พร้อมเหตุผลก่อนปิดงวด", b(check.cash_counted), b(cash_book), b(Satang(diff.0.abs()))),
-            format!("cash counted {} baht, the cash account says {} baht ({en} by {} baht): record the difference with its reason before the close", b(check.cash_counted), b(cash_book), b(Satang(diff.0.abs()))),
+            format!("เงินสดที่นับได้ {} บาท ไม่ตรงกับบัญชีเงินสด {} บาท ({th} {} บาท) บันทึกรายการ{th}พร้อมเหตุผลก่อนปิดงวด", b(check.cash_counted), b(cash_book), b(diff.abs())),
+            format!("cash counted {} baht, the cash account says {} baht ({en} by {} baht): record the difference with its reason before the close", b(check.cash_counted), b(cash_book), b(diff.abs())),
         ));
     }
     let mut banks = Vec::new();
@@ -305,23 +306,28 @@ fn checked_month(
                 ),
             ));
         };
-        let reconciled = Satang(given.statement.0 + given.in_transit.0 - given.uncleared.0);
+        let reconciled = Satang::new(
+            given.statement.satang() + given.in_transit.satang() - given.uncleared.satang(),
+        );
         if reconciled != book {
             return Err((
                 format!(
                     "กระทบยอด {} ไม่ลงตัว: ยอดตามสมุดบัญชีธนาคาร {} + เงินฝากระหว่างทาง {} − เช็คค้างจ่าย {} = {} บาท แต่ยอดตามบัญชี {} บาท (ต่างกัน {} บาท)",
-                    account.code, b(given.statement), b(given.in_transit), b(given.uncleared), b(reconciled), b(book), b(Satang(reconciled.0 - book.0))
+                    account.code, b(given.statement), b(given.in_transit), b(given.uncleared), b(reconciled), b(book), b(reconciled - book)
                 ),
                 format!(
                     "{} does not reconcile: statement {} + in transit {} - uncleared {} = {} baht, the book says {} baht (a difference of {} baht)",
-                    account.code, b(given.statement), b(given.in_transit), b(given.uncleared), b(reconciled), b(book), b(Satang(reconciled.0 - book.0))
+                    account.code, b(given.statement), b(given.in_transit), b(given.uncleared), b(reconciled), b(book), b(reconciled - book)
                 ),
             ));
         }
-        banks.push(serde_json::json!({"account": account.code, "book": book.0, "statement": given.statement.0, "in_transit": given.in_transit.0, "uncleared": given.uncleared.0}));
+        banks.push(serde_json::json!({"account": account.code, "book": book.satang(), "statement": given.statement.satang(), "in_transit": given.in_transit.satang(), "uncleared": given.uncleared.satang()}));
     }
-    let denominations: serde_json::Map<String, serde_json::Value> =
-        check.denominations.iter().map(|(face, n)| (face.0.to_string(), (*n).into())).collect();
+    let denominations: serde_json::Map<String, serde_json::Value> = check
+        .denominations
+        .iter()
+        .map(|(face, n)| (face.satang().to_string(), (*n).into()))
+        .collect();
     Ok(MonthCheckRow {
         month: key.to_string(),
         cash_book,

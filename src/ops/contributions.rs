@@ -109,14 +109,14 @@ pub fn collect(
         };
         for ((member_id, entry, contribution), line) in prepared.into_iter().zip(lines) {
             let posted = tx.post_entry(&entry, &ctx.recorded_by, &ctx.now_text())?;
-            if contribution.0 > 0 {
-                let periods = contribution.0 / fund.contribution.0;
-                tx.insert_contribution(posted.id, member_id, periods, contribution.0)?;
+            if contribution.satang() > 0 {
+                let periods = contribution.satang() / fund.contribution.satang();
+                tx.insert_contribution(posted.id, member_id, periods, contribution.satang())?;
             }
-            outcome.contributions.0 += line.contribution.0;
-            outcome.savings.0 += line.savings.0;
-            outcome.entrance_fees.0 += line.entrance_fee.0;
-            outcome.total.0 += entry.total().0;
+            outcome.contributions += line.contribution;
+            outcome.savings += line.savings;
+            outcome.entrance_fees += line.entrance_fee;
+            outcome.total += entry.total();
             outcome.receipts.push(posted);
         }
         Ok(outcome)
@@ -152,14 +152,14 @@ fn payment_entry(
         ("savings", line.savings),
         ("entrance_fee", line.entrance_fee),
     ] {
-        if amount.0 < 0 {
+        if amount.satang() < 0 {
             return Err(Error::invalid(field, amount.display(), Problem::NegativeNotAllowed));
         }
     }
-    if line.contribution.0 > 0 {
+    if line.contribution.satang() > 0 {
         periods_paid("contribution", line.contribution, fund.contribution)?;
     }
-    if line.savings.0 > 0 && !fund.kind.keeps_savings() {
+    if line.savings.satang() > 0 && !fund.kind.keeps_savings() {
         return Err(Error::NotOffered {
             kind: fund.kind.key().into(),
             what: "เงินสัจจะ / sajja savings".into(),
@@ -170,20 +170,20 @@ fn payment_entry(
         .checked_add(line.savings)
         .and_then(|t| t.checked_add(line.entrance_fee))
         .ok_or_else(|| Error::invalid("amount", "total", Problem::Overflow))?;
-    if total.0 == 0 {
+    if total.satang() == 0 {
         return Err(Error::invalid("amount", "0", Problem::ZeroNotAllowed));
     }
     let mut postings = vec![Posting::debit(till, total)];
     let mut what = Vec::new();
-    if line.contribution.0 > 0 {
+    if line.contribution.satang() > 0 {
         postings.push(Posting::credit(CONTRIBUTIONS, line.contribution).for_member(member.id));
         what.push("เงินสมทบ");
     }
-    if line.savings.0 > 0 {
+    if line.savings.satang() > 0 {
         postings.push(Posting::credit(SAVINGS_OWED, line.savings).for_member(member.id));
         what.push("เงินสัจจะ");
     }
-    if line.entrance_fee.0 > 0 {
+    if line.entrance_fee.satang() > 0 {
         postings.push(Posting::credit(ENTRANCE_FEES, line.entrance_fee).for_member(member.id));
         what.push("ค่าธรรมเนียมแรกเข้า");
     }
@@ -277,7 +277,7 @@ pub fn collection_sheet(store: &Store, date: NaiveDate) -> Result<Vec<SheetRow>>
                 name: m.full_name(),
                 moo: m.moo,
                 arrears_periods,
-                expected_contribution: if owed.0 > 0 { owed } else { fund.contribution },
+                expected_contribution: if owed.satang() > 0 { owed } else { fund.contribution },
                 expected_entrance_fee: if fee_paid.contains(&m.id) {
                     Satang::ZERO
                 } else {

@@ -28,7 +28,7 @@ pub fn lend(store: &mut Store, ctx: &Ctx, input: &LoanInput<'_>) -> Result<(i64,
         Satang::parse_field("amount", input.principal, crate::domain::money::Sign::Positive)?;
     // percent with up to two decimals == basis points
     let rate = Satang::parse_field("rate", input.rate, crate::domain::money::Sign::NonNegative)?;
-    crate::domain::loan::check_rate("rate", input.rate, rate.0)?;
+    crate::domain::loan::check_rate("rate", input.rate, rate.satang())?;
     let method = Method::parse("method", input.method)?;
     if input.term_months == 0 || input.term_months > 120 {
         return Err(Error::invalid(
@@ -98,7 +98,7 @@ pub fn lend(store: &mut Store, ctx: &Ctx, input: &LoanInput<'_>) -> Result<(i64,
         let id = tx.insert_loan(
             member.id,
             principal,
-            rate.0 as u32,
+            rate.satang() as u32,
             method.key(),
             input.term_months,
             &date.to_string(),
@@ -141,33 +141,33 @@ pub fn repay(
         check_entry_date(&reader, ctx, date, date_input)?;
         let till = super::till_account(&reader, till)?;
         let (_, interest_due) = due_by(&loan_schedule(&loan), date);
-        let outstanding = Satang(loan.principal.0 - loan.principal_paid.0);
-        let (principal, interest) =
-            split_repayment(amount_s, Satang(interest_due.0 - loan.interest_paid.0), outstanding)
-                .ok_or_else(|| {
-                Error::invalid(
-                    "amount",
-                    amount,
-                    Problem::Other {
-                        th: format!(
-                            "มากกว่ายอดที่ต้องชำระ (เงินต้นคงเหลือ {} บาท)",
-                            outstanding.display()
-                        ),
-                        en: format!(
-                            "is more than is owed ({} baht principal left)",
-                            outstanding.display()
-                        ),
-                    },
-                )
-            })?;
+        let outstanding = loan.principal - loan.principal_paid;
+        let (principal, interest) = split_repayment(
+            amount_s,
+            interest_due - loan.interest_paid,
+            outstanding,
+        )
+        .ok_or_else(|| {
+            Error::invalid(
+                "amount",
+                amount,
+                Problem::Other {
+                    th: format!("มากกว่ายอดที่ต้องชำระ (เงินต้นคงเหลือ {} บาท)", outstanding.display()),
+                    en: format!(
+                        "is more than is owed ({} baht principal left)",
+                        outstanding.display()
+                    ),
+                },
+            )
+        })?;
         let member = reader
             .member_by_id(loan.member_id)?
             .ok_or(Error::NotFound { what: "member", key: loan.member_id.to_string() })?;
         let mut postings = vec![Posting::debit(&till, amount_s)];
-        if principal.0 > 0 {
+        if principal.satang() > 0 {
             postings.push(Posting::credit(LOANS, principal).for_member(member.id));
         }
-        if interest.0 > 0 {
+        if interest.satang() > 0 {
             postings.push(Posting::credit(LOAN_INTEREST, interest).for_member(member.id));
         }
         let entry = BalancedEntry::new(
@@ -204,8 +204,8 @@ pub fn overdue(store: &Store, as_of: NaiveDate) -> Result<Vec<OverdueRow>> {
     let mut out = Vec::new();
     for loan in reader.loans()? {
         let (p, i) = due_by(&loan_schedule(&loan), as_of);
-        let po = p.0 - loan.principal_paid.0;
-        let io = i.0 - loan.interest_paid.0;
+        let po = p.satang() - loan.principal_paid.satang();
+        let io = i.satang() - loan.interest_paid.satang();
         if po > 0 || io > 0 {
             let (member_no, name) = names.of(&reader, loan.member_id)?;
             out.push(OverdueRow {
@@ -213,8 +213,8 @@ pub fn overdue(store: &Store, as_of: NaiveDate) -> Result<Vec<OverdueRow>> {
                 member_no,
                 name,
                 outstanding: principal_outstanding(&loan),
-                principal_overdue: Satang(po.max(0)),
-                interest_overdue: Satang(io.max(0)),
+                principal_overdue: Satang::new(po.max(0)),
+                interest_overdue: Satang::new(io.max(0)),
             });
         }
     }
@@ -246,5 +246,5 @@ pub fn loans_listing(store: &Store) -> Result<Vec<LoanListing>> {
 
 /// The principal lent and not yet repaid.
 fn principal_outstanding(loan: &LoanRow) -> Satang {
-    Satang(loan.principal.0 - loan.principal_paid.0)
+    loan.principal - loan.principal_paid
 }

@@ -46,7 +46,7 @@ pub fn reverse(
         }
         check_entry_date(&reader, ctx, date, &date_input)?;
         for loan in reader.loans_paid_out_by(original.id)? {
-            if loan.principal_paid.0 > 0 || loan.interest_paid.0 > 0 {
+            if loan.principal_paid.satang() > 0 || loan.interest_paid.satang() > 0 {
                 return Err(refuse(
                     &format!("เงินกู้สัญญาที่ {} มีการชำระคืนแล้ว ต้องกลับรายการชำระคืนก่อน", loan.id),
                     &format!("loan {} has repayments; reverse them first", loan.id),

@@ -37,13 +37,7 @@ pub fn journal_text(
             writeln!(out, "    ; reverses:{r} reason:{}", e.reason.replace('\n', " ")).ok();
         }
         for p in &e.postings {
-            writeln!(
-                out,
-                "    {}  {} THB",
-                name(&p.account),
-                crate::domain::Satang(p.amount.0).to_decimal()
-            )
-            .ok();
+            writeln!(out, "    {}  {} THB", name(&p.account), p.amount.to_decimal()).ok();
         }
         writeln!(out).ok();
     })?;

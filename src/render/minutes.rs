@@ -178,7 +178,7 @@ pub fn codi_pdf(fund: &FundRow, r: &CodiReport, printed_on: chrono::NaiveDate) -
         12.0,
     );
     for (name, v) in &r.income_by_source {
-        doc.table_row(&[name.clone(), thai::amount(v.0, dg)], Weight::Regular);
+        doc.table_row(&[name.clone(), thai::amount(v.satang(), dg)], Weight::Regular);
     }
     doc.end_table();
     doc.gap(6.0);

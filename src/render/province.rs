@@ -67,9 +67,9 @@ pub fn area_table(rows: &[AreaRow]) -> crate::render::tables::Table {
                     Cell::Int(r.elderly),
                     Cell::Int(r.disabled),
                     Cell::Int(r.disadvantaged),
-                    Cell::Money(r.welfare_total.0),
-                    Cell::Money(r.matching.0),
-                    Cell::Money(r.balance.0),
+                    Cell::Money(r.welfare_total.satang()),
+                    Cell::Money(r.matching.satang()),
+                    Cell::Money(r.balance.satang()),
                 ]
             })
             .collect(),
@@ -91,7 +91,7 @@ pub fn welfare_table(rows: &[AreaRow]) -> crate::render::tables::Table {
                 Cell::Text(r.amphoe.clone()),
                 Cell::Text(r.tambon.clone()),
                 Cell::Text(category.into()),
-                Cell::Money(amount.0),
+                Cell::Money(amount.satang()),
             ]);
         }
     }

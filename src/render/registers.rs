@@ -270,8 +270,8 @@ pub fn claims_register_table(r: &ClaimsRegister, compact: bool) -> Table {
                     .unwrap_or(&c.category)),
                 t(c.payee.as_deref().unwrap_or("")),
                 t(&x.rule_from.map(|d| thai::date_short(d, Digits::Arabic)).unwrap_or_default()),
-                Cell::Money(c.evaluated.0),
-                Cell::Money(c.approved_amount.map(|a| a.0).unwrap_or(0)),
+                Cell::Money(c.evaluated.satang()),
+                Cell::Money(c.approved_amount.map(|a| a.satang()).unwrap_or(0)),
                 t(&resolution(x.resolution.as_deref().unwrap_or(""))),
                 t(crate::domain::welfare::claim_status_th(&c.status)),
                 Cell::Code(x.payout_doc_no.clone().unwrap_or_default()),
@@ -309,14 +309,14 @@ pub fn auditor_report_table(r: &AuditorReport) -> Table {
                 .differences
                 .iter()
                 .map(|d| {
-                    let what = if d.amount.0 > 0 {
+                    let what = if d.amount.satang() > 0 {
                         crate::domain::entry::CASH_OVER_TH
                     } else {
                         crate::domain::entry::CASH_SHORT_TH
                     };
                     format!(
                         "{what} {} บาท ({}, {}) {}",
-                        crate::domain::Satang(d.amount.0.abs()).display(),
+                        d.amount.abs().display(),
                         day(&d.date),
                         d.doc_no,
                         d.reason
@@ -423,7 +423,8 @@ pub fn count_sheet_pdf(fund: &str, dg: Digits, s: &CountSheet, printed: NaiveDat
             let rows = crate::domain::money::FACES
                 .iter()
                 .map(|face| {
-                    let pieces = s.pieces.iter().find(|(f, _)| f.0 == *face).map(|(_, n)| *n);
+                    let pieces =
+                        s.pieces.iter().find(|(f, _)| f.satang() == *face).map(|(_, n)| *n);
                     vec![
                         t(&face_th(*face)),
                         t(&match (pieces, s.counted) {
@@ -445,18 +446,18 @@ pub fn count_sheet_pdf(fund: &str, dg: Digits, s: &CountSheet, printed: NaiveDat
                 rows,
             };
             write_table(doc, dg, &pieces_table, &[200.0, 100.0, 150.0]);
-            let counted = s.counted.map(|c| money(c.0)).unwrap_or_else(|| blank.into());
+            let counted = s.counted.map(|c| money(c.satang())).unwrap_or_else(|| blank.into());
             doc.label_value(0.0, "รวมเงินสดที่นับได้", &counted, Weight::Bold, 11.0, right);
             doc.label_value(
                 0.0,
                 "ยอดเงินสดตามบัญชี",
-                &money(s.cash_book.0),
+                &money(s.cash_book.satang()),
                 Weight::Regular,
                 11.0,
                 right,
             );
             let difference = match s.counted {
-                Some(c) => money(c.0 - s.cash_book.0),
+                Some(c) => money(c.satang() - s.cash_book.satang()),
                 None => blank.into(),
             };
             doc.label_value(
@@ -481,10 +482,12 @@ pub fn count_sheet_pdf(fund: &str, dg: Digits, s: &CountSheet, printed: NaiveDat
                     ("บวก เงินฝากระหว่างทาง", figure(r.map(|r| r.in_transit))),
                     ("หัก เช็คค้างจ่าย", figure(r.map(|r| r.uncleared))),
                     ("ยอดหลังกระทบยอด", figure(r.map(|r| r.statement + r.in_transit - r.uncleared))),
-                    ("ยอดตามบัญชีของกองทุน", money(b.book.0)),
+                    ("ยอดตามบัญชีของกองทุน", money(b.book.satang())),
                     (
                         "ผลต่าง",
-                        figure(r.map(|r| r.statement + r.in_transit - r.uncleared - b.book.0)),
+                        figure(
+                            r.map(|r| r.statement + r.in_transit - r.uncleared - b.book.satang()),
+                        ),
                     ),
                 ];
                 for (label, value) in lines {

@@ -52,7 +52,7 @@ pub fn statement_pdf(s: &Statement, options: &StatementOptions) -> Vec<u8> {
     doc.label_value(
         0.0,
         "ยอดยกมา (เงินสดและเงินฝากธนาคาร ณ ต้นเดือน)",
-        &money(m.opening.0),
+        &money(m.opening.satang()),
         Weight::Bold,
         size,
         w,
@@ -68,26 +68,38 @@ pub fn statement_pdf(s: &Statement, options: &StatementOptions) -> Vec<u8> {
     };
     doc.begin_table(cols("รายรับ"), size);
     for l in &m.receipts {
-        doc.table_row(&[l.name_th.clone(), money(l.amount.0)], Weight::Regular);
+        doc.table_row(&[l.name_th.clone(), money(l.amount.satang())], Weight::Regular);
     }
     if m.receipts.is_empty() {
         doc.table_row(&["ไม่มีรายรับ".into(), money(0)], Weight::Regular);
     }
-    doc.table_row(&["รวมรับ".into(), money(m.total_receipts.0)], Weight::Bold);
+    doc.table_row(&["รวมรับ".into(), money(m.total_receipts.satang())], Weight::Bold);
     doc.end_table();
     doc.begin_table(cols("รายจ่าย"), size);
     for l in &m.payments {
-        doc.table_row(&[l.name_th.clone(), money(l.amount.0)], Weight::Regular);
+        doc.table_row(&[l.name_th.clone(), money(l.amount.satang())], Weight::Regular);
     }
     if m.payments.is_empty() {
         doc.table_row(&["ไม่มีรายจ่าย".into(), money(0)], Weight::Regular);
     }
-    doc.table_row(&["รวมจ่าย".into(), money(m.total_payments.0)], Weight::Bold);
+    doc.table_row(&["รวมจ่าย".into(), money(m.total_payments.satang())], Weight::Bold);
     doc.end_table();
-    doc.label_value(0.0, "ยอดยกไป (ณ สิ้นเดือน)", &money(m.closing.0), Weight::Bold, size, w);
-    doc.label_value(20.0, "เงินสด", &money(m.closing_cash.0), Weight::Regular, size, w);
-    doc.label_value(20.0, "เงินฝากธนาคาร", &money(m.closing_bank.0), Weight::Regular, size, w);
-    doc.line(&format!("({})", thai::baht_text(m.closing.0)), Weight::Regular, size, Align::Right);
+    doc.label_value(0.0, "ยอดยกไป (ณ สิ้นเดือน)", &money(m.closing.satang()), Weight::Bold, size, w);
+    doc.label_value(20.0, "เงินสด", &money(m.closing_cash.satang()), Weight::Regular, size, w);
+    doc.label_value(
+        20.0,
+        "เงินฝากธนาคาร",
+        &money(m.closing_bank.satang()),
+        Weight::Regular,
+        size,
+        w,
+    );
+    doc.line(
+        &format!("({})", thai::baht_text(m.closing.satang())),
+        Weight::Regular,
+        size,
+        Align::Right,
+    );
     if m.entries_without_cash > 0 {
         // An allocation or an opening entry moves no money: said, not counted.
         doc.paragraph(
@@ -139,7 +151,7 @@ pub fn statement_pdf(s: &Statement, options: &StatementOptions) -> Vec<u8> {
         Some(c) => doc.paragraph(
             &format!(
                 "ตรวจนับเงินสดแล้ว {} บาท ตรงกับบัญชี และกระทบยอดเงินฝากธนาคารแล้ว ({})",
-                money(c.cash_counted.0),
+                money(c.cash_counted.satang()),
                 when(&c.checked_at)
             ),
             Weight::Regular,
@@ -192,7 +204,10 @@ pub fn welfare_table(
         size,
     );
     for c in welfare {
-        doc.table_row(&[c.name_th.clone(), num(c.cases), money(c.amount.0)], Weight::Regular);
+        doc.table_row(
+            &[c.name_th.clone(), num(c.cases), money(c.amount.satang())],
+            Weight::Regular,
+        );
         if names && !c.recipients.is_empty() {
             // Names are wrapped over as many lines as they need, never cut off.
             let width = w - 210.0 - 6.0 - 12.0;
@@ -207,7 +222,7 @@ pub fn welfare_table(
         }
     }
     let cases: i64 = welfare.iter().map(|c| c.cases).sum();
-    let total: i64 = welfare.iter().map(|c| c.amount.0).sum();
+    let total: i64 = welfare.iter().map(|c| c.amount.satang()).sum();
     doc.table_row(&["รวม".into(), num(cases), money(total)], Weight::Bold);
     doc.end_table();
 }

@@ -71,8 +71,8 @@ pub fn trial_balance_table(tb: &TrialBalance) -> Table {
                 Cell::Code(l.code.clone()),
                 t(&l.name_th),
                 t(&l.name_en),
-                Cell::Money(l.debit.0),
-                Cell::Money(l.credit.0),
+                Cell::Money(l.debit.satang()),
+                Cell::Money(l.credit.satang()),
             ]
         })
         .collect();
@@ -87,13 +87,13 @@ pub fn trial_balance_table(tb: &TrialBalance) -> Table {
 }
 
 pub fn month_table(m: &MonthSummary) -> Table {
-    let mut rows = vec![vec![t("ยอดยกมา"), t(""), t(""), Cell::Money(m.opening.0)]];
+    let mut rows = vec![vec![t("ยอดยกมา"), t(""), t(""), Cell::Money(m.opening.satang())]];
     for l in &m.receipts {
         rows.push(vec![
             t("รายรับ"),
             Cell::Code(l.code.clone()),
             t(&l.name_th),
-            Cell::Money(l.amount.0),
+            Cell::Money(l.amount.satang()),
         ]);
     }
     let total = sum_of(&rows, 1, rows.len(), 3);
@@ -104,14 +104,14 @@ pub fn month_table(m: &MonthSummary) -> Table {
             t("รายจ่าย"),
             Cell::Code(l.code.clone()),
             t(&l.name_th),
-            Cell::Money(l.amount.0),
+            Cell::Money(l.amount.satang()),
         ]);
     }
     let total = sum_of(&rows, first_payment, rows.len(), 3);
     rows.push(vec![t("รวมจ่าย"), t(""), t(""), total]);
-    rows.push(vec![t("ยอดยกไป"), t(""), t(""), Cell::Money(m.closing.0)]);
-    rows.push(vec![t("เงินสด"), t(""), t(""), Cell::Money(m.closing_cash.0)]);
-    rows.push(vec![t("เงินฝากธนาคาร"), t(""), t(""), Cell::Money(m.closing_bank.0)]);
+    rows.push(vec![t("ยอดยกไป"), t(""), t(""), Cell::Money(m.closing.satang())]);
+    rows.push(vec![t("เงินสด"), t(""), t(""), Cell::Money(m.closing_cash.satang())]);
+    rows.push(vec![t("เงินฝากธนาคาร"), t(""), t(""), Cell::Money(m.closing_bank.satang())]);
     Table {
         name: format!("รับจ่าย {}", m.month),
         header: ["รายการ", "รหัสบัญชี", "ชื่อบัญชี", "จำนวนเงิน"].map(String::from).to_vec(),
@@ -133,7 +133,7 @@ pub fn arrears_table(rows: &[crate::report::standing::ArrearsRow]) -> Table {
                     t(&r.name),
                     t(&r.moo.map(|m| m.to_string()).unwrap_or_default()),
                     Cell::Int(r.arrears_periods),
-                    Cell::Money(r.arrears_amount.0),
+                    Cell::Money(r.arrears_amount.satang()),
                     t(r.paid_through.as_deref().unwrap_or("-")),
                 ]
             })

@@ -31,7 +31,8 @@ pub fn voucher_pdf(
     let dg = digits(fund);
     let money = |v: i64| thai::amount(v, dg);
     let till = |code: &str| AccountRow::is_till(accounts, code);
-    let cash_in: i64 = entry.postings.iter().filter(|p| till(&p.account)).map(|p| p.amount.0).sum();
+    let cash_in: i64 =
+        entry.postings.iter().filter(|p| till(&p.account)).map(|p| p.amount.satang()).sum();
     let (title, party_label) = if entry.reverses.is_some() || cash_in == 0 {
         ("ใบสำคัญทั่วไป", "เกี่ยวกับ")
     } else if cash_in > 0 {
@@ -91,9 +92,9 @@ pub fn voucher_pdf(
         .postings
         .iter()
         .filter_map(|p| match cash_in.signum() {
-            1 if !till(&p.account) => Some((name(&p.account), -p.amount.0)),
-            -1 if !till(&p.account) => Some((name(&p.account), p.amount.0)),
-            0 if p.amount.0 > 0 => Some((name(&p.account), p.amount.0)),
+            1 if !till(&p.account) => Some((name(&p.account), -p.amount.satang())),
+            -1 if !till(&p.account) => Some((name(&p.account), p.amount.satang())),
+            0 if p.amount.satang() > 0 => Some((name(&p.account), p.amount.satang())),
             _ => None,
         })
         .collect();
@@ -150,7 +151,12 @@ pub fn trial_balance_pdf(
     );
     for l in &tb.lines {
         doc.table_row(
-            &[dg.apply(l.code.clone()), l.name_th.clone(), money(l.debit.0), money(l.credit.0)],
+            &[
+                dg.apply(l.code.clone()),
+                l.name_th.clone(),
+                money(l.debit.satang()),
+                money(l.credit.satang()),
+            ],
             Weight::Regular,
         );
     }
@@ -158,8 +164,8 @@ pub fn trial_balance_pdf(
         &[
             String::new(),
             "รวม".into(),
-            thai::amount(tb.total_debit.0, dg),
-            thai::amount(tb.total_credit.0, dg),
+            thai::amount(tb.total_debit.satang(), dg),
+            thai::amount(tb.total_credit.satang(), dg),
         ],
         Weight::Bold,
     );
@@ -213,7 +219,7 @@ pub fn general_ledger_pdf(
             "ยอดยกมา".into(),
             String::new(),
             String::new(),
-            thai::amount(gl.opening.0, dg),
+            thai::amount(gl.opening.satang(), dg),
         ],
         Weight::Bold,
     );
@@ -227,9 +233,9 @@ pub fn general_ledger_pdf(
                 d,
                 dg.apply(l.doc_no.clone()),
                 desc,
-                money(l.debit.0),
-                money(l.credit.0),
-                thai::amount(l.balance.0, dg),
+                money(l.debit.satang()),
+                money(l.credit.satang()),
+                thai::amount(l.balance.satang(), dg),
             ],
             Weight::Regular,
         );
@@ -241,7 +247,7 @@ pub fn general_ledger_pdf(
             "ยอดยกไป".into(),
             String::new(),
             String::new(),
-            thai::amount(gl.closing.0, dg),
+            thai::amount(gl.closing.satang(), dg),
         ],
         Weight::Bold,
     );
@@ -279,7 +285,7 @@ pub fn passbook_pdf(fund: &FundRow, pb: &Passbook, fingerprint: &str) -> Vec<u8>
                 "ส่งเงินสมทบแล้ว {} งวด ค้างส่ง {} งวด ({} บาท)",
                 dg.apply(s.periods_paid.to_string()),
                 dg.apply(s.arrears_periods.to_string()),
-                thai::amount(s.arrears_amount.0, dg)
+                thai::amount(s.arrears_amount.satang(), dg)
             ),
             Weight::Regular,
             12.0,
@@ -314,10 +320,10 @@ pub fn passbook_pdf(fund: &FundRow, pb: &Passbook, fingerprint: &str) -> Vec<u8>
             &[
                 d,
                 dg.apply(l.doc_no.clone()),
-                money(l.contribution.0 + l.entrance_fee.0),
-                money(l.deposit.0),
-                money(l.withdrawal.0),
-                thai::amount(l.savings_balance.0, dg),
+                money(l.contribution.satang() + l.entrance_fee.satang()),
+                money(l.deposit.satang()),
+                money(l.withdrawal.satang()),
+                thai::amount(l.savings_balance.satang(), dg),
             ],
             Weight::Regular,
         );
@@ -326,10 +332,10 @@ pub fn passbook_pdf(fund: &FundRow, pb: &Passbook, fingerprint: &str) -> Vec<u8>
         &[
             String::new(),
             "รวม".into(),
-            thai::amount(pb.total_contributions.0, dg),
+            thai::amount(pb.total_contributions.satang(), dg),
             String::new(),
             String::new(),
-            thai::amount(pb.savings_balance.0, dg),
+            thai::amount(pb.savings_balance.satang(), dg),
         ],
         Weight::Bold,
     );

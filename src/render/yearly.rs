@@ -47,28 +47,28 @@ pub fn yearly_pdf(r: &YearReport) -> Vec<u8> {
     doc.line("1. งบรายได้และค่าใช้จ่าย", Weight::Bold, 13.0, Align::Left);
     doc.begin_table(two("รายได้"), size);
     for l in &r.income {
-        doc.table_row(&[l.name_th.clone(), money(l.amount.0)], Weight::Regular);
+        doc.table_row(&[l.name_th.clone(), money(l.amount.satang())], Weight::Regular);
     }
-    doc.table_row(&["รวมรายได้".into(), money(r.total_income.0)], Weight::Bold);
+    doc.table_row(&["รวมรายได้".into(), money(r.total_income.satang())], Weight::Bold);
     doc.end_table();
     doc.begin_table(two("ค่าใช้จ่าย"), size);
     for l in &r.expenses {
-        doc.table_row(&[l.name_th.clone(), money(l.amount.0)], Weight::Regular);
+        doc.table_row(&[l.name_th.clone(), money(l.amount.satang())], Weight::Regular);
     }
-    doc.table_row(&["รวมค่าใช้จ่าย".into(), money(r.total_expenses.0)], Weight::Bold);
+    doc.table_row(&["รวมค่าใช้จ่าย".into(), money(r.total_expenses.satang())], Weight::Bold);
     doc.end_table();
-    let label = if r.surplus.0 >= 0 {
+    let label = if r.surplus.satang() >= 0 {
         "รายได้สูงกว่าค่าใช้จ่าย"
     } else {
         "ค่าใช้จ่ายสูงกว่ารายได้"
     };
-    doc.label_value(0.0, label, &money(r.surplus.0.abs()), Weight::Bold, size, w);
+    doc.label_value(0.0, label, &money(r.surplus.satang().abs()), Weight::Bold, size, w);
     if r.fund.kind.keeps_savings() {
         // what may be allocated: the savings group's own profit, never the welfare fund's money
         doc.label_value(
             0.0,
             "กำไรสุทธิของกลุ่มออมทรัพย์ (ส่วนที่จัดสรรได้)",
-            &money(r.savings_profit.0),
+            &money(r.savings_profit.satang()),
             Weight::Regular,
             size,
             w,
@@ -84,15 +84,18 @@ pub fn yearly_pdf(r: &YearReport) -> Vec<u8> {
     );
     doc.begin_table(two("สินทรัพย์"), size);
     for l in &r.assets {
-        doc.table_row(&[l.name_th.clone(), money(l.amount.0)], Weight::Regular);
+        doc.table_row(&[l.name_th.clone(), money(l.amount.satang())], Weight::Regular);
     }
-    doc.table_row(&["รวมสินทรัพย์".into(), money(r.total_assets.0)], Weight::Bold);
+    doc.table_row(&["รวมสินทรัพย์".into(), money(r.total_assets.satang())], Weight::Bold);
     doc.end_table();
     doc.begin_table(two("หนี้สินและทุน"), size);
     for l in r.liabilities.iter().chain(&r.equity) {
-        doc.table_row(&[l.name_th.clone(), money(l.amount.0)], Weight::Regular);
+        doc.table_row(&[l.name_th.clone(), money(l.amount.satang())], Weight::Regular);
     }
-    doc.table_row(&["รวมหนี้สินและทุน".into(), money(r.total_liabilities_and_equity.0)], Weight::Bold);
+    doc.table_row(
+        &["รวมหนี้สินและทุน".into(), money(r.total_liabilities_and_equity.satang())],
+        Weight::Bold,
+    );
     doc.end_table();
     doc.gap(8.0);
 
@@ -140,7 +143,7 @@ pub fn yearly_pdf(r: &YearReport) -> Vec<u8> {
     doc.label_value(
         0.0,
         "เงินสมทบที่ได้รับในปี",
-        &money(r.contributions_received.0),
+        &money(r.contributions_received.satang()),
         Weight::Regular,
         size,
         w,
@@ -148,7 +151,7 @@ pub fn yearly_pdf(r: &YearReport) -> Vec<u8> {
     doc.label_value(
         0.0,
         &format!("สมาชิกค้างส่ง ณ สิ้นปี {} คน รวมเป็นเงิน", num(r.members_in_arrears)),
-        &money(r.arrears_amount.0),
+        &money(r.arrears_amount.satang()),
         Weight::Regular,
         size,
         w,
@@ -159,7 +162,7 @@ pub fn yearly_pdf(r: &YearReport) -> Vec<u8> {
         doc.line("ไม่มีในปีนี้", Weight::Regular, size, Align::Left);
     }
     for l in &r.matching {
-        doc.label_value(0.0, &l.name_th, &money(l.amount.0), Weight::Regular, size, w);
+        doc.label_value(0.0, &l.name_th, &money(l.amount.satang()), Weight::Regular, size, w);
     }
     doc.gap(8.0);
 
@@ -168,7 +171,13 @@ pub fn yearly_pdf(r: &YearReport) -> Vec<u8> {
     doc.ensure(chart_h + 60.0);
     doc.line("7. รายรับและรายจ่ายรายเดือน", Weight::Bold, 13.0, Align::Left);
     let top = doc.y + 6.0;
-    let max = r.months.iter().map(|m| m.receipts.0.max(m.payments.0)).max().unwrap_or(0).max(1);
+    let max = r
+        .months
+        .iter()
+        .map(|m| m.receipts.satang().max(m.payments.satang()))
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let slot = w / r.months.len().max(1) as f32;
     let bar = slot * 0.32;
     let base = top + chart_h;
@@ -176,8 +185,8 @@ pub fn yearly_pdf(r: &YearReport) -> Vec<u8> {
     doc.rule_span(x0, x0 + w, base, 0.6);
     for (i, m) in r.months.iter().enumerate() {
         let x = x0 + slot * i as f32 + slot * 0.15;
-        let hr = chart_h * m.receipts.0 as f32 / max as f32;
-        let hp = chart_h * m.payments.0 as f32 / max as f32;
+        let hr = chart_h * m.receipts.satang() as f32 / max as f32;
+        let hp = chart_h * m.payments.satang() as f32 / max as f32;
         doc.rect(x, base - hr, bar, hr, 60);
         doc.rect(x + bar + 2.0, base - hp, bar, hp, 170);
         let (y, mo) = crate::domain::date::parse_month(&m.month).unwrap_or((r.year, 1));
@@ -226,7 +235,7 @@ pub fn yearly_tables(r: &YearReport) -> Vec<Table> {
                     Cell::Code(l.code.clone()),
                     t(&l.name_th),
                     t(&l.name_en),
-                    Cell::Money(l.amount.0),
+                    Cell::Money(l.amount.satang()),
                 ]
             })
             .collect()
@@ -239,14 +248,20 @@ pub fn yearly_tables(r: &YearReport) -> Vec<Table> {
     ie.extend(lines("ค่าใช้จ่าย", &r.expenses));
     let total = sum_of(&ie, first_expense, ie.len(), 4);
     ie.push(vec![t("รวมค่าใช้จ่าย"), t(""), t(""), t("Total expenses"), total]);
-    ie.push(vec![t("รายได้สูง(ต่ำ)กว่าค่าใช้จ่าย"), t(""), t(""), t("Surplus"), Cell::Money(r.surplus.0)]);
+    ie.push(vec![
+        t("รายได้สูง(ต่ำ)กว่าค่าใช้จ่าย"),
+        t(""),
+        t(""),
+        t("Surplus"),
+        Cell::Money(r.surplus.satang()),
+    ]);
     if r.fund.kind.keeps_savings() {
         ie.push(vec![
             t("กำไรสุทธิของกลุ่มออมทรัพย์"),
             t(""),
             t(""),
             t("Savings group's net profit (may be allocated)"),
-            Cell::Money(r.savings_profit.0),
+            Cell::Money(r.savings_profit.satang()),
         ]);
     }
     let mut bs = lines("สินทรัพย์", &r.assets);
@@ -260,7 +275,7 @@ pub fn yearly_tables(r: &YearReport) -> Vec<Table> {
     let mut welfare: Vec<Vec<Cell>> = r
         .welfare
         .iter()
-        .map(|w| vec![t(&w.name_th), Cell::Int(w.cases), Cell::Money(w.amount.0)])
+        .map(|w| vec![t(&w.name_th), Cell::Int(w.cases), Cell::Money(w.amount.satang())])
         .collect();
     let total = sum_of(&welfare, 0, welfare.len(), 2);
     welfare.push(vec![t("รวม"), Cell::Int(r.welfare.iter().map(|w| w.cases).sum()), total]);
@@ -283,16 +298,16 @@ pub fn yearly_tables(r: &YearReport) -> Vec<Table> {
                 .unwrap_or_else(|_| m.month.clone());
             vec![
                 t(&label),
-                Cell::Money(m.receipts.0),
-                Cell::Money(m.payments.0),
-                Cell::Money(m.closing.0),
+                Cell::Money(m.receipts.satang()),
+                Cell::Money(m.payments.satang()),
+                Cell::Money(m.closing.satang()),
             ]
         })
         .collect();
     let contributions = vec![
-        vec![t("เงินสมทบที่ได้รับ"), Cell::Money(r.contributions_received.0)],
+        vec![t("เงินสมทบที่ได้รับ"), Cell::Money(r.contributions_received.satang())],
         vec![t("สมาชิกค้างส่ง (คน)"), Cell::Int(r.members_in_arrears)],
-        vec![t("ยอดค้างส่ง"), Cell::Money(r.arrears_amount.0)],
+        vec![t("ยอดค้างส่ง"), Cell::Money(r.arrears_amount.satang())],
     ];
     let mut matching = lines("รายได้", &r.matching);
     let total = sum_of(&matching, 0, matching.len(), 4);

@@ -39,19 +39,19 @@ pub fn general_ledger(
         reader.account(code)?.ok_or(Error::NotFound { what: "account", key: code.to_string() })?;
     let before = from.pred_opt().expect("not the first day").to_string();
     let opening = reader.account_balance(code, &before)?;
-    let mut balance = opening.0;
+    let mut balance = opening.satang();
     let mut lines = Vec::new();
     for (date, doc_no, description, amount, _) in
         reader.account_lines(code, &from.to_string(), &to.to_string())?
     {
-        balance += amount.0;
+        balance += amount.satang();
         lines.push(LedgerLine {
             date,
             doc_no,
             description,
-            debit: Satang(amount.0.max(0)),
-            credit: Satang((-amount.0).max(0)),
-            balance: Satang(balance),
+            debit: Satang::new(amount.satang().max(0)),
+            credit: Satang::new((-amount.satang()).max(0)),
+            balance: Satang::new(balance),
         });
     }
     Ok(GeneralLedger {
@@ -61,7 +61,7 @@ pub fn general_ledger(
         to,
         opening,
         lines,
-        closing: Satang(balance),
+        closing: Satang::new(balance),
     })
 }
 
@@ -99,7 +99,7 @@ pub fn passbook(reader: &Reader<'_>, member_no: &str, printed_on: NaiveDate) -> 
             e.postings
                 .iter()
                 .filter(|p| p.account == account && p.member_id == Some(member.id))
-                .map(|p| -p.amount.0)
+                .map(|p| -p.amount.satang())
                 .sum()
         };
         let (c, f, s) = (of(CONTRIBUTIONS), of(ENTRANCE_FEES), of(SAVINGS_OWED));
@@ -112,11 +112,11 @@ pub fn passbook(reader: &Reader<'_>, member_no: &str, printed_on: NaiveDate) -> 
             date: e.entry_date.clone(),
             doc_no: e.doc_no.clone(),
             description: e.description.clone(),
-            contribution: Satang(c),
-            entrance_fee: Satang(f),
-            deposit: Satang(s.max(0)),
-            withdrawal: Satang((-s).max(0)),
-            savings_balance: Satang(savings),
+            contribution: Satang::new(c),
+            entrance_fee: Satang::new(f),
+            deposit: Satang::new(s.max(0)),
+            withdrawal: Satang::new((-s).max(0)),
+            savings_balance: Satang::new(savings),
         });
     }
     let standing = Some(super::standing::standing_of(reader, &member, printed_on)?);
@@ -124,8 +124,8 @@ pub fn passbook(reader: &Reader<'_>, member_no: &str, printed_on: NaiveDate) -> 
         fund_name: fund.name_th,
         member,
         lines,
-        total_contributions: Satang(contributions),
-        savings_balance: Satang(savings),
+        total_contributions: Satang::new(contributions),
+        savings_balance: Satang::new(savings),
         standing,
         printed_on,
     })

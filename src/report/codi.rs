@@ -71,15 +71,15 @@ pub fn codi_report(reader: &Reader<'_>, year: i32) -> Result<CodiReport> {
     let start = reader.totals_as_of(&(from.pred_opt().expect("day")).to_string())?;
     let end = reader.totals_as_of(&day.to_string())?;
     let moved = |code: &str| -> i64 {
-        let e = end.iter().find(|t| t.account == code).map(|t| t.net().0).unwrap_or(0);
-        let s = start.iter().find(|t| t.account == code).map(|t| t.net().0).unwrap_or(0);
+        let e = end.iter().find(|t| t.account == code).map(|t| t.net().satang()).unwrap_or(0);
+        let s = start.iter().find(|t| t.account == code).map(|t| t.net().satang()).unwrap_or(0);
         e - s
     };
     let accounts = reader.accounts()?;
     let income_by_source: Vec<(String, Satang)> = accounts
         .iter()
         .filter(|a| a.code.starts_with("42") || a.code == accounts::CONTRIBUTIONS)
-        .map(|a| (a.name_th.clone(), Satang(-moved(&a.code))))
+        .map(|a| (a.name_th.clone(), Satang::new(-moved(&a.code))))
         .collect();
     let active = reader.members_active_on(&day.to_string())?;
     let mut groups = std::collections::BTreeSet::new();

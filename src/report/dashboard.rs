@@ -43,7 +43,7 @@ pub fn dashboard(reader: &Reader<'_>, today: NaiveDate) -> Result<Dashboard> {
     let accounts = reader.accounts()?;
     let totals = reader.totals_as_of(&today.to_string())?;
     let till_sum = |kind: &str| -> Satang {
-        Satang(
+        Satang::new(
             totals
                 .iter()
                 .filter(|t| {
@@ -51,7 +51,7 @@ pub fn dashboard(reader: &Reader<'_>, today: NaiveDate) -> Result<Dashboard> {
                         .iter()
                         .any(|a| a.code == t.account && a.cash_kind.as_deref() == Some(kind))
                 })
-                .map(|t| t.net().0)
+                .map(|t| t.net().satang())
                 .sum(),
         )
     };

@@ -58,7 +58,7 @@ pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<Month
     let before = first.pred_opt().expect("not the first day ever").to_string();
     let opening_totals = reader.totals_as_of(&before)?;
     let before_month: i64 =
-        opening_totals.iter().filter(|t| is_till(&t.account)).map(|t| t.net().0).sum();
+        opening_totals.iter().filter(|t| is_till(&t.account)).map(|t| t.net().satang()).sum();
 
     let mut receipts = Vec::new();
     let mut payments = Vec::new();
@@ -71,16 +71,16 @@ pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<Month
         // Income and liabilities are received on the credit side; an expense refunded is a
         // negative payment rather than a receipt, so each account stays on one side.
         let (received, paid) = match class {
-            AccountClass::Expense => (0, t.debit.0 - t.credit.0),
-            AccountClass::Income => (t.credit.0 - t.debit.0, 0),
-            _ => (t.credit.0, t.debit.0),
+            AccountClass::Expense => (0, t.debit.satang() - t.credit.satang()),
+            AccountClass::Income => (t.credit.satang() - t.debit.satang(), 0),
+            _ => (t.credit.satang(), t.debit.satang()),
         };
         if received != 0 {
             receipts.push(MonthLine {
                 code: t.account.clone(),
                 name_th: name_th.clone(),
                 name_en: name_en.clone(),
-                amount: Satang(received),
+                amount: Satang::new(received),
             });
         }
         if paid != 0 {
@@ -88,12 +88,12 @@ pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<Month
                 code: t.account.clone(),
                 name_th,
                 name_en,
-                amount: Satang(paid),
+                amount: Satang::new(paid),
             });
         }
     }
-    let total_receipts: i64 = receipts.iter().map(|l| l.amount.0).sum();
-    let total_payments: i64 = payments.iter().map(|l| l.amount.0).sum();
+    let total_receipts: i64 = receipts.iter().map(|l| l.amount.satang()).sum();
+    let total_payments: i64 = payments.iter().map(|l| l.amount.satang()).sum();
     let last = crate::domain::date::last_of_month(year, month).to_string();
     let closing_totals = reader.totals_as_of(&last)?;
     let closing_of = |kind: &str| -> i64 {
@@ -102,21 +102,21 @@ pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<Month
             .filter(|t| {
                 accounts.iter().any(|a| a.code == t.account && a.cash_kind.as_deref() == Some(kind))
             })
-            .map(|t| t.net().0)
+            .map(|t| t.net().satang())
             .sum()
     };
     let closing_cash = closing_of("cash");
     let closing_bank = closing_of("bank");
     debug_assert_eq!(opening + total_receipts - total_payments, closing_cash + closing_bank);
     Ok(MonthSummary {
-        opening: Satang(opening),
+        opening: Satang::new(opening),
         receipts,
         payments,
-        total_receipts: Satang(total_receipts),
-        total_payments: Satang(total_payments),
-        closing: Satang(closing_cash + closing_bank),
-        closing_cash: Satang(closing_cash),
-        closing_bank: Satang(closing_bank),
+        total_receipts: Satang::new(total_receipts),
+        total_payments: Satang::new(total_payments),
+        closing: Satang::new(closing_cash + closing_bank),
+        closing_cash: Satang::new(closing_cash),
+        closing_bank: Satang::new(closing_bank),
         entries_without_cash,
         closed: reader.is_month_closed(&key)?,
         month: key,

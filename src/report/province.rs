@@ -63,17 +63,18 @@ pub fn area_report(store: &ProvinceStore, from: &str, to: &str) -> Result<Vec<Ar
     for (code, account, amount) in store.account_totals(from, to)? {
         let r = rows.entry(area(&code)).or_default();
         if account.starts_with("51") {
-            *r.welfare.entry(account.clone()).or_default() =
-                Satang(r.welfare.get(&account).map(|a| a.0).unwrap_or(0) + amount.0);
-            r.welfare_total.0 += amount.0;
+            *r.welfare.entry(account.clone()).or_default() = Satang::new(
+                r.welfare.get(&account).map(|a| a.satang()).unwrap_or(0) + amount.satang(),
+            );
+            r.welfare_total += amount;
         }
         if account.starts_with("42") {
-            r.matching.0 -= amount.0;
+            r.matching -= amount;
         }
     }
     for (code, account, amount) in store.account_totals("0000-01-01", to)? {
         if account == crate::domain::accounts::CASH || account == crate::domain::accounts::BANK {
-            rows.entry(area(&code)).or_default().balance.0 += amount.0;
+            rows.entry(area(&code)).or_default().balance += amount;
         }
     }
     Ok(rows.into_values().collect())
@@ -189,10 +190,11 @@ pub fn criteria(store: &ProvinceStore, year: i32) -> Result<Vec<FundCriteria>> {
             }
         }
         let fund_totals: Vec<_> = totals.iter().filter(|t| t.0 == f.code).collect();
-        let net =
-            |code: &str| fund_totals.iter().filter(|t| t.1 == code).map(|t| t.2 .0).sum::<i64>();
+        let net = |code: &str| {
+            fund_totals.iter().filter(|t| t.1 == code).map(|t| t.2.satang()).sum::<i64>()
+        };
         let expenses: i64 =
-            fund_totals.iter().filter(|t| t.1.starts_with('5')).map(|t| t.2 .0).sum();
+            fund_totals.iter().filter(|t| t.1.starts_with('5')).map(|t| t.2.satang()).sum();
         let first = firsts.iter().find(|x| x.0 == f.code).map(|x| x.1.clone());
         let founded = [f.founded_on.clone(), first]
             .into_iter()

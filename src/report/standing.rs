@@ -84,7 +84,7 @@ fn standing_row(
         periods_owed: standing.owed,
         periods_paid: standing.paid,
         arrears_periods: standing.arrears_periods(),
-        arrears_amount: Satang(standing.arrears_periods() * fund.contribution.0),
+        arrears_amount: Satang::new(standing.arrears_periods() * fund.contribution.satang()),
         paid_through: (standing.paid > 0)
             .then(|| period_label(fund.schedule, first + standing.paid - 1)),
     })

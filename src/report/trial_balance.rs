@@ -35,7 +35,7 @@ pub fn trial_balance(reader: &Reader<'_>, as_of: NaiveDate) -> Result<TrialBalan
     let mut lines = Vec::new();
     let (mut total_debit, mut total_credit) = (0i64, 0i64);
     for t in totals {
-        let net = t.net().0;
+        let net = t.net().satang();
         if net == 0 {
             continue;
         }
@@ -51,16 +51,16 @@ pub fn trial_balance(reader: &Reader<'_>, as_of: NaiveDate) -> Result<TrialBalan
                 .map(|a| a.class)
                 .or_else(|| AccountClass::of_code(&t.account))
                 .unwrap_or(AccountClass::Asset),
-            debit: Satang(debit),
-            credit: Satang(credit),
+            debit: Satang::new(debit),
+            credit: Satang::new(credit),
         });
     }
     Ok(TrialBalance {
         fund_name: fund.profile.name_th,
         as_of,
         lines,
-        total_debit: Satang(total_debit),
-        total_credit: Satang(total_credit),
-        difference: Satang(total_debit - total_credit),
+        total_debit: Satang::new(total_debit),
+        total_credit: Satang::new(total_credit),
+        difference: Satang::new(total_debit - total_credit),
     })
 }

@@ -73,14 +73,16 @@ pub fn yearly(reader: &Reader<'_>, year: i32, printed_on: NaiveDate) -> Result<Y
         code: code.to_string(),
         name_th: account(code).map(|a| a.name_th.clone()).unwrap_or_default(),
         name_en: account(code).map(|a| a.name_en.clone()).unwrap_or_default(),
-        amount: Satang(amount),
+        amount: Satang::new(amount),
     };
     let before = from.pred_opt().expect("not the first day").to_string();
     let start_totals = reader.totals_as_of(&before)?;
     let end_totals = reader.totals_as_of(&to.to_string())?;
     let net_in_year = |code: &str| {
-        let end = end_totals.iter().find(|t| t.account == code).map(|t| t.net().0).unwrap_or(0);
-        let start = start_totals.iter().find(|t| t.account == code).map(|t| t.net().0).unwrap_or(0);
+        let end =
+            end_totals.iter().find(|t| t.account == code).map(|t| t.net().satang()).unwrap_or(0);
+        let start =
+            start_totals.iter().find(|t| t.account == code).map(|t| t.net().satang()).unwrap_or(0);
         end - start
     };
     let class_of =
@@ -96,24 +98,28 @@ pub fn yearly(reader: &Reader<'_>, year: i32, printed_on: NaiveDate) -> Result<Y
         let code = t.account.as_str();
         match class_of(code) {
             Some(AccountClass::Income) => {
-                accumulated += -t.net().0;
+                accumulated += -t.net().satang();
                 let v = -net_in_year(code);
                 if v != 0 {
                     income.push(line(code, v));
                 }
             }
             Some(AccountClass::Expense) => {
-                accumulated -= t.net().0;
+                accumulated -= t.net().satang();
                 let v = net_in_year(code);
                 if v != 0 {
                     expenses.push(line(code, v));
                 }
             }
-            Some(AccountClass::Asset) if t.net().0 != 0 => assets.push(line(code, t.net().0)),
-            Some(AccountClass::Liability) if t.net().0 != 0 => {
-                liabilities.push(line(code, -t.net().0))
+            Some(AccountClass::Asset) if t.net().satang() != 0 => {
+                assets.push(line(code, t.net().satang()))
             }
-            Some(AccountClass::Equity) if t.net().0 != 0 => equity.push(line(code, -t.net().0)),
+            Some(AccountClass::Liability) if t.net().satang() != 0 => {
+                liabilities.push(line(code, -t.net().satang()))
+            }
+            Some(AccountClass::Equity) if t.net().satang() != 0 => {
+                equity.push(line(code, -t.net().satang()))
+            }
             _ => {}
         }
     }
@@ -121,9 +127,9 @@ pub fn yearly(reader: &Reader<'_>, year: i32, printed_on: NaiveDate) -> Result<Y
         code: String::new(),
         name_th: "รายได้สูงกว่าค่าใช้จ่ายสะสม".into(),
         name_en: "Accumulated surplus".into(),
-        amount: Satang(accumulated),
+        amount: Satang::new(accumulated),
     });
-    let sum = |v: &[MonthLine]| Satang(v.iter().map(|l| l.amount.0).sum());
+    let sum = |v: &[MonthLine]| v.iter().map(|l| l.amount).sum::<Satang>();
     let kind = reader.require_fund()?.profile.kind;
     let savings = |code: &str| {
         crate::domain::accounts::activity_of(code, kind)
@@ -168,13 +174,19 @@ pub fn yearly(reader: &Reader<'_>, year: i32, printed_on: NaiveDate) -> Result<Y
         to,
         total_income,
         total_expenses,
-        surplus: Satang(total_income.0 - total_expenses.0),
-        savings_profit: Satang(
-            income.iter().filter(|l| savings(&l.code)).map(|l| l.amount.0).sum::<i64>()
-                - expenses.iter().filter(|l| savings(&l.code)).map(|l| l.amount.0).sum::<i64>(),
+        surplus: total_income - total_expenses,
+        savings_profit: Satang::new(
+            income.iter().filter(|l| savings(&l.code)).map(|l| l.amount.satang()).sum::<i64>()
+                - expenses
+                    .iter()
+                    .filter(|l| savings(&l.code))
+                    .map(|l| l.amount.satang())
+                    .sum::<i64>(),
         ),
         total_assets: sum(&assets),
-        total_liabilities_and_equity: Satang(sum(&liabilities).0 + sum(&equity).0),
+        total_liabilities_and_equity: Satang::new(
+            sum(&liabilities).satang() + sum(&equity).satang(),
+        ),
         income: income.clone(),
         matching: income.iter().filter(|l| l.code.starts_with("42")).cloned().collect(),
         contributions_received: income
@@ -192,7 +204,7 @@ pub fn yearly(reader: &Reader<'_>, year: i32, printed_on: NaiveDate) -> Result<Y
         members_by_group: by_group.into_iter().collect(),
         members_by_moo: by_moo.into_iter().collect(),
         members_in_arrears: in_arrears.len() as i64,
-        arrears_amount: Satang(in_arrears.iter().map(|r| r.arrears_amount.0).sum()),
+        arrears_amount: in_arrears.iter().map(|r| r.arrears_amount).sum(),
         months,
         fingerprint: crate::domain::chain::fingerprint(&head),
         fund,

@@ -33,7 +33,7 @@ impl Tx<'_> {
         self.tx.execute(
             "INSERT INTO month_check (month, cash_book, cash_counted, denominations, banks, checked_by, checked_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![c.month, c.cash_book.0, c.cash_counted.0, c.denominations, c.banks, c.checked_by, c.checked_at],
+            params![c.month, c.cash_book.satang(), c.cash_counted.satang(), c.denominations, c.banks, c.checked_by, c.checked_at],
         )?;
         Ok(())
     }
@@ -57,8 +57,8 @@ impl Reader<'_> {
                 |r| {
                     Ok(MonthCheckRow {
                         month: r.get(0)?,
-                        cash_book: Satang(r.get(1)?),
-                        cash_counted: Satang(r.get(2)?),
+                        cash_book: Satang::new(r.get(1)?),
+                        cash_counted: Satang::new(r.get(2)?),
                         denominations: r.get(3)?,
                         banks: r.get(4)?,
                         checked_by: r.get(5)?,
@@ -135,7 +135,7 @@ impl MonthCheckRow {
                 path: format!("month_check {}", self.month),
                 reason: format!("denomination '{face}'"),
             })?;
-            pieces.push((Satang(face), n));
+            pieces.push((Satang::new(face), n));
         }
         pieces.sort_by_key(|(face, _)| std::cmp::Reverse(*face));
         Ok(pieces)

@@ -179,7 +179,7 @@ impl Reader<'_> {
         let mut stmt = self.conn.prepare_cached("SELECT member_id, category, event_date, amount FROM carried_welfare ORDER BY member_id, event_date, id")?;
         out.welfare = stmt
             .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, crate::domain::Satang(r.get(3)?)))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, crate::domain::Satang::new(r.get(3)?)))
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn.prepare_cached("SELECT member_id, source, round, received_on FROM carried_matching ORDER BY member_id, source, round")?;

@@ -30,7 +30,7 @@ pub(crate) fn lowered(postings: &[Posting]) -> Vec<(Floor, i64)> {
     for p in postings {
         let member_floor =
             (p.account == SAVINGS_OWED || p.account == LOANS) && p.member_id.is_some();
-        let change = balance_sign(&p.account) * p.amount.0;
+        let change = balance_sign(&p.account) * p.amount.satang();
         if member_floor {
             *lowered
                 .entry(Floor { account: p.account.clone(), member_id: p.member_id })
@@ -60,7 +60,7 @@ impl Reader<'_> {
                 }
                 None => continue,
             };
-            if lowest.0 + change < 0 {
+            if lowest.satang() + change < 0 {
                 let member_no = match floor.member_id {
                     Some(id) => self.member_by_id(id)?.map(|m| m.member_no),
                     None => None,
@@ -71,7 +71,7 @@ impl Reader<'_> {
                     account_name_en: account.name_en,
                     member_no,
                     lowest,
-                    taken: Satang(-change),
+                    taken: Satang::new(-change),
                 }));
             }
         }
@@ -108,7 +108,7 @@ impl Reader<'_> {
                 *l = (*l).min(balance);
             }
         }
-        Ok(Satang(lowest.unwrap_or(balance)))
+        Ok(Satang::new(lowest.unwrap_or(balance)))
     }
 
     /// The lowest a member's savings balance is on or after `date` (so a backdated

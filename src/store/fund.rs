@@ -55,8 +55,8 @@ fn fund_from_row(r: &Row<'_>) -> rusqlite::Result<FundRow> {
             changwat: r.get("changwat")?,
             fiscal_year_start: r.get("fiscal_year_start")?,
             schedule: Schedule::parse(&schedule).unwrap_or(Schedule::Monthly),
-            contribution: Satang(r.get("contribution")?),
-            entrance_fee: Satang(r.get("entrance_fee")?),
+            contribution: Satang::new(r.get("contribution")?),
+            entrance_fee: Satang::new(r.get("entrance_fee")?),
             lapse_after: r.get("lapse_after")?,
             thai_digits: r.get("thai_digits")?,
         },
@@ -94,7 +94,7 @@ impl Tx<'_> {
              VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![
                 p.name_th, p.name_en, p.kind.key(), p.fund_code, p.village, p.moo, p.tambon, p.amphoe,
-                p.changwat, p.fiscal_year_start, p.schedule.key(), p.contribution.0, p.entrance_fee.0,
+                p.changwat, p.fiscal_year_start, p.schedule.key(), p.contribution.satang(), p.entrance_fee.satang(),
                 p.lapse_after, p.thai_digits, created_at
             ],
         )?;

@@ -130,7 +130,7 @@ impl Tx<'_> {
             postings: entry
                 .postings()
                 .iter()
-                .map(|p| (p.account.clone(), p.amount.0, p.member_id))
+                .map(|p| (p.account.clone(), p.amount.satang(), p.member_id))
                 .collect(),
         };
         let hash = record.hash(&prev_hash);
@@ -158,11 +158,11 @@ impl Tx<'_> {
             "INSERT INTO posting (entry_id, line, account_code, amount, member_id) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
         for (line, p) in entry.postings().iter().enumerate() {
-            stmt.execute(params![id, line as i64 + 1, p.account, p.amount.0, p.member_id])?;
+            stmt.execute(params![id, line as i64 + 1, p.account, p.amount.satang(), p.member_id])?;
         }
         drop(stmt);
         for p in entry.postings() {
-            self.add_to_totals(&p.account, &date[..7], p.amount.0);
+            self.add_to_totals(&p.account, &date[..7], p.amount.satang());
         }
         self.head = Some((id, hash));
         Ok(PostedRef { id, doc_no, hash })
@@ -273,7 +273,7 @@ impl Reader<'_> {
                 Ok(PostingRow {
                     line: r.get(0)?,
                     account: r.get(1)?,
-                    amount: Satang(r.get(2)?),
+                    amount: Satang::new(r.get(2)?),
                     member_id: r.get(3)?,
                 })
             })?
@@ -350,7 +350,7 @@ impl Reader<'_> {
                 c.postings.push(PostingRow {
                     line: r.get(11)?,
                     account: r.get(12)?,
-                    amount: Satang(r.get(13)?),
+                    amount: Satang::new(r.get(13)?),
                     member_id: r.get(14)?,
                 });
             }
@@ -371,7 +371,7 @@ impl Reader<'_> {
         )?;
         let rows = stmt
             .query_map(params![account, from, to], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, Satang(r.get(3)?), r.get(4)?))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, Satang::new(r.get(3)?), r.get(4)?))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)

@@ -20,7 +20,7 @@ pub struct AccountTotals {
 impl AccountTotals {
     /// Debit minus credit.
     pub fn net(&self) -> Satang {
-        Satang(self.debit.0 - self.credit.0)
+        self.debit - self.credit
     }
 }
 
@@ -39,8 +39,8 @@ fn collect(
         .query_map(args, |r| {
             Ok(AccountTotals {
                 account: r.get(0)?,
-                debit: Satang(r.get(1)?),
-                credit: Satang(r.get(2)?),
+                debit: Satang::new(r.get(1)?),
+                credit: Satang::new(r.get(2)?),
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -132,8 +132,8 @@ impl Reader<'_> {
                     r.get(0)?,
                     AccountTotals {
                         account: r.get(1)?,
-                        debit: Satang(r.get(2)?),
-                        credit: Satang(r.get(3)?),
+                        debit: Satang::new(r.get(2)?),
+                        credit: Satang::new(r.get(3)?),
                     },
                 ))
             })?
@@ -147,7 +147,7 @@ impl Reader<'_> {
             "SELECT COALESCE(SUM(amount), 0) FROM posting WHERE member_id = ?1 AND account_code = ?2",
         )?;
         let sum: i64 = stmt.query_row(params![member_id, SAVINGS_OWED], |r| r.get(0))?;
-        Ok(Satang(-sum))
+        Ok(Satang::new(-sum))
     }
 
     /// Every member's savings balance, by member id (members with none left out).
@@ -157,7 +157,7 @@ impl Reader<'_> {
              GROUP BY member_id HAVING SUM(amount) <> 0 ORDER BY member_id",
         )?;
         let rows = stmt
-            .query_map([SAVINGS_OWED], |r| Ok((r.get(0)?, Satang(r.get(1)?))))?
+            .query_map([SAVINGS_OWED], |r| Ok((r.get(0)?, Satang::new(r.get(1)?))))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -178,7 +178,7 @@ impl Reader<'_> {
     /// on `date` without any later day going below zero (entries may be backdated within an
     /// open month).
     pub fn lowest_balance_from(&self, account: &str, date: &str) -> Result<Satang> {
-        let mut balance = self.account_balance(account, date)?.0;
+        let mut balance = self.account_balance(account, date)?.satang();
         let mut lowest = balance;
         let mut stmt = self.conn.prepare_cached(
             "SELECT SUM(p.amount) FROM journal_entry e JOIN posting p ON p.entry_id = e.id
@@ -190,7 +190,7 @@ impl Reader<'_> {
             balance += r.get::<_, i64>(0)?;
             lowest = lowest.min(balance);
         }
-        Ok(Satang(lowest))
+        Ok(Satang::new(lowest))
     }
 }
 
@@ -234,7 +234,7 @@ impl Reader<'_> {
             let w = out.last_mut().expect("pushed above");
             let reverses: Option<i64> = r.get(4)?;
             let amount: i64 = r.get(5)?;
-            w.amount.0 += amount;
+            w.amount += Satang::new(amount);
             if reverses.is_some() {
                 w.cases -= 1;
             } else {
@@ -245,7 +245,7 @@ impl Reader<'_> {
                 }
             }
         }
-        Ok(out.into_iter().filter(|w| w.cases != 0 || w.amount.0 != 0).collect())
+        Ok(out.into_iter().filter(|w| w.cases != 0 || w.amount.satang() != 0).collect())
     }
 }
 

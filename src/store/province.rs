@@ -429,7 +429,7 @@ impl ProvinceStore {
              WHERE e.entry_date BETWEEN ?1 AND ?2 GROUP BY p.fund_code, p.account ORDER BY 1, 2",
         )?;
         let rows = stmt
-            .query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?, Satang(r.get(2)?))))?
+            .query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?, Satang::new(r.get(2)?))))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }

@@ -95,7 +95,7 @@ impl Reader<'_> {
         )?;
         let rows = stmt.query_map(
             rusqlite::params![from, to, CASH_OVER_TH, CASH_SHORT_TH, accounts::CASH],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, Satang(r.get(3)?))),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, Satang::new(r.get(3)?))),
         )?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }

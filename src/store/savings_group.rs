@@ -61,7 +61,7 @@ impl Tx<'_> {
         self.tx.execute(
             "INSERT INTO loan (member_id, principal, rate_bp, method, term_months, start_date, guarantors, entry_id, resolution_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![member_id, principal.0, rate_bp, method, term, start, g, entry_id, resolution_id],
+            params![member_id, principal.satang(), rate_bp, method, term, start, g, entry_id, resolution_id],
         )?;
         Ok(self.tx.last_insert_rowid())
     }
@@ -75,7 +75,7 @@ impl Tx<'_> {
     ) -> Result<()> {
         self.tx.execute(
             "INSERT INTO loan_repayment (entry_id, loan_id, principal, interest) VALUES (?1, ?2, ?3, ?4)",
-            params![entry_id, loan_id, principal.0, interest.0],
+            params![entry_id, loan_id, principal.satang(), interest.satang()],
         )?;
         Ok(())
     }
@@ -157,15 +157,15 @@ impl Reader<'_> {
                 Ok(LoanRow {
                     id: r.get(0)?,
                     member_id: r.get(1)?,
-                    principal: Satang(r.get(2)?),
+                    principal: Satang::new(r.get(2)?),
                     rate_bp: r.get(3)?,
                     method: r.get(4)?,
                     term_months: r.get(5)?,
                     start_date: r.get(6)?,
                     guarantors: g.split(',').filter_map(|x| x.parse().ok()).collect(),
                     entry_id: r.get(8)?,
-                    principal_paid: Satang(r.get(9)?),
-                    interest_paid: Satang(r.get(10)?),
+                    principal_paid: Satang::new(r.get(9)?),
+                    interest_paid: Satang::new(r.get(10)?),
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -10,11 +10,13 @@ use serde::Serialize;
 fn rule_from_row(r: &Row<'_>) -> rusqlite::Result<(i64, WelfareRule)> {
     let category: String = r.get("category")?;
     let kind: String = r.get("amount_kind")?;
-    let amount = Satang(r.get("amount")?);
+    let amount = Satang::new(r.get("amount")?);
     let cap_event: Option<i64> = r.get("cap_per_event")?;
     let tiers: String = r.get("tiers")?;
     let amount = match kind.as_str() {
-        "per_day" => RuleAmount::PerDay { per_day: amount, cap_per_event: cap_event.map(Satang) },
+        "per_day" => {
+            RuleAmount::PerDay { per_day: amount, cap_per_event: cap_event.map(Satang::new) }
+        }
         "tiered" => {
             RuleAmount::Tiered { tiers: RuleAmount::parse_tiers(&tiers).unwrap_or_default() }
         }
@@ -30,7 +32,7 @@ fn rule_from_row(r: &Row<'_>) -> rusqlite::Result<(i64, WelfareRule)> {
             offered: r.get("offered")?,
             waiting_days: r.get("waiting_days")?,
             amount,
-            cap_per_year: r.get::<_, Option<i64>>("cap_per_year")?.map(Satang),
+            cap_per_year: r.get::<_, Option<i64>>("cap_per_year")?.map(Satang::new),
             max_claims_per_year: r.get("max_claims_per_year")?,
             require_up_to_date: r.get("require_up_to_date")?,
             documents: documents.split('|').filter(|d| !d.is_empty()).map(str::to_string).collect(),
@@ -71,11 +73,11 @@ fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
         note: r.get("note")?,
         status: r.get("status")?,
         eligible: r.get("eligible")?,
-        evaluated: Satang(r.get("evaluated")?),
+        evaluated: Satang::new(r.get("evaluated")?),
         evaluation: serde_json::from_str(&evaluation).unwrap_or(serde_json::Value::Null),
         rule_id: r.get("rule_id")?,
         resolution_id: r.get("resolution_id")?,
-        approved_amount: r.get::<_, Option<i64>>("approved_amount")?.map(Satang),
+        approved_amount: r.get::<_, Option<i64>>("approved_amount")?.map(Satang::new),
         payout_entry_id: r.get("payout_entry_id")?,
         payee: r.get("payee")?,
     })
@@ -104,9 +106,9 @@ impl Tx<'_> {
         at: &str,
     ) -> Result<i64> {
         let (kind, amount, cap_event, tiers) = match &rule.amount {
-            RuleAmount::Fixed { amount } => ("fixed", amount.0, None, String::new()),
+            RuleAmount::Fixed { amount } => ("fixed", amount.satang(), None, String::new()),
             RuleAmount::PerDay { per_day, cap_per_event } => {
-                ("per_day", per_day.0, cap_per_event.map(|c| c.0), String::new())
+                ("per_day", per_day.satang(), cap_per_event.map(|c| c.satang()), String::new())
             }
             RuleAmount::Tiered { tiers } => ("tiered", 0, None, RuleAmount::tiers_text(tiers)),
         };
@@ -122,7 +124,7 @@ impl Tx<'_> {
                 kind,
                 amount,
                 cap_event,
-                rule.cap_per_year.map(|c| c.0),
+                rule.cap_per_year.map(|c| c.satang()),
                 rule.max_claims_per_year,
                 tiers,
                 rule.require_up_to_date,
@@ -148,7 +150,7 @@ impl Tx<'_> {
                 c.documents.join("|"),
                 c.note,
                 c.eligible,
-                c.evaluated.0,
+                c.evaluated.satang(),
                 c.evaluation_json,
                 c.rule_id,
                 by,
@@ -168,7 +170,7 @@ impl Tx<'_> {
     ) -> Result<()> {
         self.tx.execute(
             "UPDATE claim SET eligible = ?2, evaluated = ?3, evaluation = ?4, rule_id = ?5 WHERE id = ?1",
-            params![id, eligible, evaluated.0, json, rule_id],
+            params![id, eligible, evaluated.satang(), json, rule_id],
         )?;
         Ok(())
     }
@@ -182,7 +184,7 @@ impl Tx<'_> {
     ) -> Result<()> {
         self.tx.execute(
             "UPDATE claim SET status = ?2, resolution_id = ?3, approved_amount = ?4 WHERE id = ?1 AND status = 'open'",
-            params![id, if approved { "approved" } else { "rejected" }, resolution_id, amount.map(|a| a.0)],
+            params![id, if approved { "approved" } else { "rejected" }, resolution_id, amount.map(|a| a.satang())],
         )?;
         Ok(())
     }
@@ -197,7 +199,7 @@ impl Tx<'_> {
     ) -> Result<()> {
         self.tx
             .prepare_cached("INSERT INTO carried_welfare (member_id, category, event_date, amount) VALUES (?1, ?2, ?3, ?4)")?
-            .execute(params![member_id, category, event_date, amount.0])?;
+            .execute(params![member_id, category, event_date, amount.satang()])?;
         Ok(())
     }
 
@@ -278,7 +280,7 @@ impl Reader<'_> {
                  WHERE member_id = ?1 AND category = ?2 AND event_date BETWEEN ?3 AND ?4)",
         )?;
         Ok(stmt.query_row(params![member_id, category, from, to, except], |r| {
-            Ok((r.get(0)?, Satang(r.get(1)?)))
+            Ok((r.get(0)?, Satang::new(r.get(1)?)))
         })?)
     }
 }

@@ -87,9 +87,9 @@ fn collection_sheet_proposes_what_each_active_member_owes() {
     add_members(&mut f.store, 3, "2026-01-10");
     let line = |no: &str, periods: i64| ops::contributions::CollectLine {
         member_no: no.into(),
-        contribution: Satang(3000 * periods),
+        contribution: Satang::new(3000 * periods),
         savings: Satang::ZERO,
-        entrance_fee: Satang(5000),
+        entrance_fee: Satang::new(5000),
     };
     ops::contributions::collect(&mut f.store, &today(), "2026-03-01", "cash", &[line("1", 3)])
         .unwrap();
@@ -111,12 +111,12 @@ fn collection_sheet_proposes_what_each_active_member_owes() {
     // Member 1 paid Jan-Mar: nothing owed, one period proposed, no entrance fee again.
     assert_eq!(
         (sheet[0].arrears_periods, sheet[0].expected_contribution, sheet[0].expected_entrance_fee),
-        (0, Satang(3000), Satang::ZERO)
+        (0, Satang::new(3000), Satang::ZERO)
     );
     // Member 2 never paid: three periods and the entrance fee.
     assert_eq!(
         (sheet[1].arrears_periods, sheet[1].expected_contribution, sheet[1].expected_entrance_fee),
-        (3, Satang(9000), Satang(5000))
+        (3, Satang::new(9000), Satang::new(5000))
     );
 }
 
@@ -240,7 +240,7 @@ fn the_new_fund_form_names_the_bad_field() {
     let p = good.profile().unwrap();
     assert_eq!(
         (p.contribution, p.moo, p.fiscal_year_start, p.entrance_fee),
-        (Satang(3000), Some(5), 1, Satang::ZERO)
+        (Satang::new(3000), Some(5), 1, Satang::ZERO)
     );
     for (field, bad) in [
         ("contribution", ops::fund::FundForm { contribution: "สามสิบ".into(), ..good.clone() }),

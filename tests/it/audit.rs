@@ -25,9 +25,9 @@ fn march() -> Fixture {
 fn bank(statement: i64, in_transit: i64, uncleared: i64) -> BankCheck {
     BankCheck {
         account: "1102".into(),
-        statement: Satang(statement),
-        in_transit: Satang(in_transit),
-        uncleared: Satang(uncleared),
+        statement: Satang::new(statement),
+        in_transit: Satang::new(in_transit),
+        uncleared: Satang::new(uncleared),
     }
 }
 
@@ -35,8 +35,12 @@ fn bank(statement: i64, in_transit: i64, uncleared: i64) -> BankCheck {
 fn a_cash_difference_must_be_recorded_before_the_month_closes() {
     let mut f = march();
     let short = MonthCheck {
-        cash_counted: Satang(98000),
-        denominations: vec![(Satang(50000), 1), (Satang(10000), 4), (Satang(2000), 4)],
+        cash_counted: Satang::new(98000),
+        denominations: vec![
+            (Satang::new(50000), 1),
+            (Satang::new(10000), 4),
+            (Satang::new(2000), 4),
+        ],
         banks: vec![bank(500000, 0, 0)],
     };
     let before = dump(&f.store);
@@ -52,7 +56,7 @@ fn a_cash_difference_must_be_recorded_before_the_month_closes() {
     );
     assert_eq!(dump(&f.store), before, "a refused close writes nothing");
     // counted coins that do not add up to the figure given are refused too
-    let wrong = MonthCheck { denominations: vec![(Satang(50000), 1)], ..short.clone() };
+    let wrong = MonthCheck { denominations: vec![(Satang::new(50000), 1)], ..short.clone() };
     assert!(ops::close::close_month_checked(&mut f.store, &today(), "2026-03", Some(&wrong))
         .unwrap_err()
         .message_th()
@@ -74,7 +78,7 @@ fn a_cash_difference_must_be_recorded_before_the_month_closes() {
     );
     ops::close::close_month_checked(&mut f.store, &today(), "2026-03", Some(&short)).unwrap();
     let check = f.store.read().month_check("2026-03").unwrap().unwrap();
-    assert_eq!((check.cash_counted, check.cash_book), (Satang(98000), Satang(98000)));
+    assert_eq!((check.cash_counted, check.cash_book), (Satang::new(98000), Satang::new(98000)));
     // kept as it was, like the close
     assert!(f
         .store
@@ -101,7 +105,7 @@ fn a_bank_reconciliation_with_a_payment_in_transit_closes_at_zero() {
     )
     .unwrap();
     let check = |b: BankCheck| MonthCheck {
-        cash_counted: Satang(100000),
+        cash_counted: Satang::new(100000),
         denominations: vec![],
         banks: vec![b],
     };
@@ -119,7 +123,8 @@ fn a_bank_reconciliation_with_a_payment_in_transit_closes_at_zero() {
         e.message_th()
     );
     // a bank account left out is refused by name
-    let none = MonthCheck { cash_counted: Satang(100000), denominations: vec![], banks: vec![] };
+    let none =
+        MonthCheck { cash_counted: Satang::new(100000), denominations: vec![], banks: vec![] };
     assert!(ops::close::close_month_checked(&mut f.store, &today(), "2026-03", Some(&none))
         .unwrap_err()
         .message_th()
@@ -160,7 +165,7 @@ fn the_sign_off_is_on_the_statement_and_at_the_province() {
         "audit.refused"
     );
     let check = MonthCheck {
-        cash_counted: Satang(100000),
+        cash_counted: Satang::new(100000),
         denominations: vec![],
         banks: vec![bank(500000, 0, 0)],
     };
@@ -241,7 +246,7 @@ fn the_typed_count_is_parsed_once_for_the_cli_and_the_app() {
         notes_and_coins: "",
     };
     let check = typed.parse().unwrap().unwrap();
-    assert_eq!(check.cash_counted, Satang(100_050));
+    assert_eq!(check.cash_counted, Satang::new(100_050));
     assert_eq!(check.banks, vec![bank(500_000, 0, 0)], "blank in transit and uncleared are zero");
     let stray = MonthCheckText { bank_statement: "5000", ..Default::default() };
     match stray.parse() {

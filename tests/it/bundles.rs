@@ -103,24 +103,29 @@ fn round_trip_figures_equal_the_funds_own_reports() {
         assert_eq!(area.len(), 1);
         let welfare = reader.welfare_paid_between(&from, &to).unwrap();
         assert_eq!(
-            area[0].welfare_total.0,
-            welfare.iter().map(|w| w.amount.0).sum::<i64>(),
+            area[0].welfare_total.satang(),
+            welfare.iter().map(|w| w.amount.satang()).sum::<i64>(),
             "{year}"
         );
-        let bal = reader.account_balance("1101", &to).unwrap().0
-            + reader.account_balance("1102", &to).unwrap().0;
-        assert_eq!(area[0].balance.0, bal, "{year}");
+        let bal = reader.account_balance("1101", &to).unwrap().satang()
+            + reader.account_balance("1102", &to).unwrap().satang();
+        assert_eq!(area[0].balance.satang(), bal, "{year}");
         let tb_end = reader.totals_as_of(&to).unwrap();
         let tb_start = reader.totals_as_of(&format!("{}-12-31", year - 1)).unwrap();
         let matching: i64 = ["4201", "4202", "4203", "4204"]
             .iter()
             .map(|c| {
-                let e = tb_end.iter().find(|t| t.account == *c).map(|t| t.net().0).unwrap_or(0);
-                let b = tb_start.iter().find(|t| t.account == *c).map(|t| t.net().0).unwrap_or(0);
+                let e =
+                    tb_end.iter().find(|t| t.account == *c).map(|t| t.net().satang()).unwrap_or(0);
+                let b = tb_start
+                    .iter()
+                    .find(|t| t.account == *c)
+                    .map(|t| t.net().satang())
+                    .unwrap_or(0);
                 b - e
             })
             .sum();
-        assert_eq!(area[0].matching.0, matching, "{year}");
+        assert_eq!(area[0].matching.satang(), matching, "{year}");
     }
     // the fingerprint printed on the statement equals the head the province holds
     let statement = kongthun::report::statement(&reader, 2026, 10, date(2026, 11, 22)).unwrap();

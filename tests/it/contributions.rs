@@ -9,8 +9,8 @@ fn line(no: &str, baht: i64) -> CollectLine {
     CollectLine {
         member_no: no.into(),
         contribution: Satang::from_baht(baht),
-        savings: Satang(0),
-        entrance_fee: Satang(0),
+        savings: Satang::new(0),
+        entrance_fee: Satang::new(0),
     }
 }
 
@@ -22,22 +22,22 @@ fn collection_day_records_one_receipt_per_member() {
         .iter()
         .map(|no| CollectLine {
             member_no: no.clone(),
-            contribution: Satang(3000),
-            savings: Satang(10000),
-            entrance_fee: Satang(5000),
+            contribution: Satang::new(3000),
+            savings: Satang::new(10000),
+            entrance_fee: Satang::new(5000),
         })
         .collect();
     let out =
         ops::contributions::collect(&mut f.store, &today(), "25/01/2569", "cash", &lines).unwrap();
     assert_eq!(out.receipts.len(), 5);
-    assert_eq!(out.total, Satang(5 * 18000));
+    assert_eq!(out.total, Satang::new(5 * 18000));
     assert_eq!(out.receipts[0].doc_no, "RV2569/000001");
     assert_eq!(out.receipts[4].doc_no, "RV2569/000005");
     let e = f.store.read().entry(1).unwrap().unwrap();
     assert_eq!(e.entry_date, "2026-01-25");
     assert_eq!(e.postings.len(), 4);
-    assert_eq!(f.store.read().account_balance("1101", "2026-01-31").unwrap(), Satang(90000));
-    assert_eq!(f.store.read().savings_balance(1).unwrap(), Satang(10000));
+    assert_eq!(f.store.read().account_balance("1101", "2026-01-31").unwrap(), Satang::new(90000));
+    assert_eq!(f.store.read().savings_balance(1).unwrap(), Satang::new(10000));
 }
 
 #[test]
@@ -50,7 +50,7 @@ fn bad_lines_are_named_and_nothing_is_written() {
         (vec![line("1", 30), line("1", 30)], "invalid.duplicate"),
         (vec![line("1", 31)], "invalid.not_multiple"),
         (vec![line("1", 0)], "invalid.zero"),
-        (vec![CollectLine { savings: Satang(100), ..line("1", 30) }], "not_offered"),
+        (vec![CollectLine { savings: Satang::new(100), ..line("1", 30) }], "not_offered"),
     ];
     for (lines, code) in cases {
         let err = ops::contributions::collect(&mut f.store, &today(), "2026-01-25", "cash", &lines)
@@ -95,7 +95,7 @@ fn arrears_and_the_lapse_rule() {
     assert_eq!(get("2").unwrap().arrears_periods, 2);
     assert_eq!(get("2").unwrap().paid_through.as_deref(), Some("2026-01"));
     assert_eq!(get("3").unwrap().arrears_periods, 3);
-    assert_eq!(get("3").unwrap().arrears_amount, Satang(9000));
+    assert_eq!(get("3").unwrap().arrears_amount, Satang::new(9000));
 
     // Closing February: member 3 has missed 2 months, nobody lapses yet.
     assert!(ops::close::close_month(&mut f.store, &today(), "2026-02")
@@ -129,7 +129,7 @@ fn daily_and_yearly_schedules() {
     let mut store = Store::open(&dir.path().join("d.sqlite")).unwrap();
     let mut p = profile(FundKind::Welfare);
     p.schedule = kongthun::domain::Schedule::Daily;
-    p.contribution = Satang(100);
+    p.contribution = Satang::new(100);
     ops::fund::init_fund(&mut store, &today(), &p).unwrap();
     ops::fund::set_start(&mut store, &today(), "2020-01-01", "2020-01-01", "").unwrap();
     add_members(&mut store, 1, "2026-10-01");
@@ -165,7 +165,7 @@ fn reversing_a_payment_puts_the_arrears_back() {
         ops::contributions::arrears(&f.store, date(2026, 3, 31)).unwrap()[0].arrears_periods,
         3
     );
-    assert_eq!(f.store.read().account_balance("1101", "2026-02-01").unwrap(), Satang(0));
+    assert_eq!(f.store.read().account_balance("1101", "2026-02-01").unwrap(), Satang::new(0));
     // no second reversal, no reversal of a reversal, a reason is required
     assert_eq!(
         ops::reversal::reverse(&mut f.store, &today(), "1", "again", None).unwrap_err().code(),

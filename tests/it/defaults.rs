@@ -94,8 +94,8 @@ fn the_cli_and_the_grid_agree_on_what_is_due() {
             (&line.member_no, line.contribution, line.entrance_fee),
             (&row.member_no, row.expected_contribution, row.expected_entrance_fee)
         );
-        assert_eq!(line.entrance_fee, Satang(5000), "never paid the entrance fee");
-        assert_eq!(line.contribution, Satang(6000), "January and February");
+        assert_eq!(line.entrance_fee, Satang::new(5000), "never paid the entrance fee");
+        assert_eq!(line.contribution, Satang::new(6000), "January and February");
         assert_eq!(line.savings, Satang::from_baht(20));
     }
 }

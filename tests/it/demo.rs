@@ -35,22 +35,22 @@ fn trial_balance_is_zero_and_months_add_up_at_every_size() {
             let (y, m) = (idx / 12, (idx % 12 + 1) as u32);
             let last = kongthun::domain::date::last_of_month(y, m);
             let tb = kongthun::report::trial_balance(&reader, last).unwrap();
-            assert_eq!(tb.difference, Satang(0), "{y}-{m}");
+            assert_eq!(tb.difference, Satang::new(0), "{y}-{m}");
             assert_eq!(tb.total_debit, tb.total_credit);
             // and mid-month too (exercises the partial-month path)
             let mid = kongthun::report::trial_balance(&reader, date(y, m, 20)).unwrap();
-            assert_eq!(mid.difference, Satang(0));
+            assert_eq!(mid.difference, Satang::new(0));
             let s = kongthun::report::month_summary(&reader, y, m).unwrap();
             assert_eq!(
-                s.opening.0 + s.total_receipts.0 - s.total_payments.0,
-                s.closing.0,
+                s.opening.satang() + s.total_receipts.satang() - s.total_payments.satang(),
+                s.closing.satang(),
                 "{y}-{m}"
             );
-            assert!(s.closing_cash.0 >= 0 && s.closing_bank.0 >= 0, "{y}-{m}: {s:?}");
+            assert!(s.closing_cash.satang() >= 0 && s.closing_bank.satang() >= 0, "{y}-{m}: {s:?}");
         }
         reader.verify_chain().unwrap();
         // no member's savings below zero
-        assert!(reader.savings_balances().unwrap().iter().all(|(_, b)| b.0 >= 0));
+        assert!(reader.savings_balances().unwrap().iter().all(|(_, b)| b.satang() >= 0));
     }
 }
 

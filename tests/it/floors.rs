@@ -51,7 +51,7 @@ fn reversing_a_deposit_dated_before_a_withdrawal_is_refused() {
     // dated after the second deposit it only undoes money that is still there
     ops::reversal::reverse(&mut f.store, &ctx, &first.doc_no, "บันทึกผิด", Some("2026-03-08"))
         .unwrap();
-    assert_eq!(f.store.read().savings_balance(1).unwrap(), Satang(0));
+    assert_eq!(f.store.read().savings_balance(1).unwrap(), Satang::new(0));
 }
 
 /// Post an entry straight through the store, as an operation that forgot its own check would.
@@ -90,14 +90,20 @@ fn the_store_refuses_any_entry_that_goes_below_zero_on_a_later_day() {
         (
             "till, later day",
             date(2026, 3, 11),
-            vec![Posting::debit("5201", Satang(25000)), Posting::credit("1101", Satang(25000))],
+            vec![
+                Posting::debit("5201", Satang::new(25000)),
+                Posting::credit("1101", Satang::new(25000)),
+            ],
             "1101",
         ),
         // a payment before any money came in
         (
             "till, before",
             date(2026, 3, 9),
-            vec![Posting::debit("5201", Satang(100)), Posting::credit("1101", Satang(100))],
+            vec![
+                Posting::debit("5201", Satang::new(100)),
+                Posting::credit("1101", Satang::new(100)),
+            ],
             "1101",
         ),
         // a withdrawal before the deposit, paid from the bank (which also has nothing)
@@ -105,8 +111,8 @@ fn the_store_refuses_any_entry_that_goes_below_zero_on_a_later_day() {
             "savings, before",
             date(2026, 3, 9),
             vec![
-                Posting::debit("2101", Satang(100)).for_member(1),
-                Posting::credit("4901", Satang(100)),
+                Posting::debit("2101", Satang::new(100)).for_member(1),
+                Posting::credit("4901", Satang::new(100)),
             ],
             "2101",
         ),
@@ -115,8 +121,8 @@ fn the_store_refuses_any_entry_that_goes_below_zero_on_a_later_day() {
             "loan",
             date(2026, 3, 15),
             vec![
-                Posting::debit("1101", Satang(100)),
-                Posting::credit("1201", Satang(100)).for_member(2),
+                Posting::debit("1101", Satang::new(100)),
+                Posting::credit("1201", Satang::new(100)).for_member(2),
             ],
             "1201",
         ),
@@ -137,10 +143,13 @@ fn the_store_refuses_any_entry_that_goes_below_zero_on_a_later_day() {
         &mut f,
         date(2026, 3, 11),
         EntryKind::Payment,
-        vec![Posting::debit("5201", Satang(20000)), Posting::credit("1101", Satang(20000))],
+        vec![
+            Posting::debit("5201", Satang::new(20000)),
+            Posting::credit("1101", Satang::new(20000)),
+        ],
     )
     .unwrap();
-    assert_eq!(f.store.read().lowest_balance_from("1101", "2026-03-10").unwrap(), Satang(0));
+    assert_eq!(f.store.read().lowest_balance_from("1101", "2026-03-10").unwrap(), Satang::new(0));
 }
 
 #[test]
@@ -150,7 +159,10 @@ fn a_till_refusal_names_the_account_and_the_day_in_both_languages() {
         &mut f,
         date(2026, 3, 9),
         EntryKind::Payment,
-        vec![Posting::debit("5201", Satang(12345)), Posting::credit("1101", Satang(12345))],
+        vec![
+            Posting::debit("5201", Satang::new(12345)),
+            Posting::credit("1101", Satang::new(12345)),
+        ],
     )
     .unwrap_err();
     assert!(

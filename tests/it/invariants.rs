@@ -17,9 +17,9 @@ fn posted_fund() -> Fixture {
             "cash",
             &[CollectLine {
                 member_no: no.clone(),
-                contribution: Satang(6000),
-                savings: Satang(10000 * (i as i64 + 1)),
-                entrance_fee: Satang(5000),
+                contribution: Satang::new(6000),
+                savings: Satang::new(10000 * (i as i64 + 1)),
+                entrance_fee: Satang::new(5000),
             }],
         )
         .unwrap();
@@ -34,7 +34,7 @@ fn unbalanced_entry_cannot_be_built() {
         EntryKind::Receipt,
         "x",
         None,
-        vec![Posting::debit("1101", Satang(100)), Posting::credit("4301", Satang(99))],
+        vec![Posting::debit("1101", Satang::new(100)), Posting::credit("4301", Satang::new(99))],
     );
     assert!(matches!(e, Err(Error::Unbalanced { sum: 1 })));
 }
@@ -182,22 +182,22 @@ fn a_failing_operation_leaves_the_file_byte_for_byte_unchanged() {
     let lines = vec![
         CollectLine {
             member_no: "1".into(),
-            contribution: Satang(3000),
-            savings: Satang(0),
-            entrance_fee: Satang(0),
+            contribution: Satang::new(3000),
+            savings: Satang::new(0),
+            entrance_fee: Satang::new(0),
         },
         CollectLine {
             member_no: "2".into(),
-            contribution: Satang(3000),
-            savings: Satang(5000),
-            entrance_fee: Satang(0),
+            contribution: Satang::new(3000),
+            savings: Satang::new(5000),
+            entrance_fee: Satang::new(0),
         },
         // 45 baht is not a whole number of 30-baht periods: the whole day is refused
         CollectLine {
             member_no: "3".into(),
-            contribution: Satang(4500),
-            savings: Satang(0),
-            entrance_fee: Satang(0),
+            contribution: Satang::new(4500),
+            savings: Satang::new(0),
+            entrance_fee: Satang::new(0),
         },
     ];
     let err = ops::contributions::collect(&mut store, &today(), "2026-03-25", "cash", &lines)
@@ -253,9 +253,9 @@ fn reversing_a_receipt_may_not_overdraw_the_till() {
         "cash",
         &[kongthun::ops::contributions::CollectLine {
             member_no: "1".into(),
-            contribution: Satang(9000),
-            savings: Satang(20400),
-            entrance_fee: Satang(0),
+            contribution: Satang::new(9000),
+            savings: Satang::new(20400),
+            entrance_fee: Satang::new(0),
         }],
     )
     .unwrap();

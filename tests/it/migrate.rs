@@ -192,8 +192,8 @@ fn an_existing_fund_migrates_and_its_history_counts() {
         (500, 40, 3, 100)
     );
     let savings: i64 = (1..=500).map(|i| ((i % 10) * 100 + 50) * 100 + 25).sum();
-    let assets = Satang::from_baht(15_000 + 400_000 + 40 * 12_000).0;
-    assert_eq!(dry.capital, Satang(assets - savings), "capital = assets - members' savings");
+    let assets = Satang::from_baht(15_000 + 400_000 + 40 * 12_000).satang();
+    assert_eq!(dry.capital, Satang::new(assets - savings), "capital = assets - members' savings");
     assert_eq!(dry.total_debit, dry.total_credit);
     let m2 = dry.members.iter().find(|m| m.member_no == "2").unwrap();
     assert_eq!(
@@ -231,9 +231,9 @@ fn an_existing_fund_migrates_and_its_history_counts() {
         .iter()
         .map(|no| CollectLine {
             member_no: no.clone(),
-            contribution: Satang(3000),
-            savings: Satang(10000),
-            entrance_fee: Satang(0),
+            contribution: Satang::new(3000),
+            savings: Satang::new(10000),
+            entrance_fee: Satang::new(0),
         })
         .collect();
     ops::contributions::collect(&mut store, &today(), "2026-10-25", "cash", &lines).unwrap();
@@ -328,7 +328,7 @@ fn an_existing_fund_migrates_and_its_history_counts() {
             &mut store,
             &later,
             loan.id,
-            &Satang(instalment.principal.0 + instalment.interest.0).display(),
+            &(instalment.principal + instalment.interest).display(),
             &on,
             "cash",
         )
@@ -348,7 +348,7 @@ fn an_existing_fund_migrates_and_its_history_counts() {
     // Another program reads our journal to the same balances.
     let reader = store.read();
     let tb = kongthun::report::trial_balance(&reader, date(2027, 10, 1)).unwrap();
-    assert_eq!(tb.difference, Satang(0));
+    assert_eq!(tb.difference, Satang::new(0));
     let journal = dir.path().join("fund.journal");
     std::fs::write(&journal, kongthun::ops::documents::journal_text(&reader).unwrap()).unwrap();
     assert_hledger_balance_is_ours(&journal, &tb);
@@ -527,7 +527,7 @@ fn csv_files_named_after_the_sheets_are_read_the_same() {
     .unwrap();
     std::fs::write(folder.join("members.csv"), "member_no,title,first_name,last_name,joined_on,paid_through,entrance_fee_paid,savings\n1,นาง,มาลี,ศรีสุข,2015-01-01,2026-09,yes,20\n").unwrap();
     let out = migrate::migrate(&mut store, &today(), &folder.join("members.csv"), false).unwrap();
-    assert_eq!((out.members.len(), out.capital), (1, Satang(8000)));
+    assert_eq!((out.members.len(), out.capital), (1, Satang::new(8000)));
     assert_eq!(
         store.read().require_fund().unwrap().founded_on,
         "2026-10-01",

@@ -61,8 +61,8 @@ pub fn profile(kind: FundKind) -> FundProfile {
         changwat: "ขอนแก่น".into(),
         fiscal_year_start: 1,
         schedule: Schedule::Monthly,
-        contribution: Satang(3000),
-        entrance_fee: Satang(5000),
+        contribution: Satang::new(3000),
+        entrance_fee: Satang::new(5000),
         lapse_after: 3,
         thai_digits: false,
     }
@@ -197,7 +197,7 @@ pub fn assert_hledger_balance_is_ours(
             .lines
             .iter()
             .find(|l| l.code == code)
-            .map(|l| Satang(l.debit.0 - l.credit.0))
+            .map(|l| l.debit - l.credit)
             .unwrap_or_default();
         assert_eq!(theirs, ours, "account {code}: hledger {theirs:?}, ours {ours:?}");
         seen += 1;

@@ -79,9 +79,9 @@ fn apply(store: &mut Store, op: &Op, day: NaiveDate) -> kongthun::Result<()> {
             "cash",
             &[CollectLine {
                 member_no: (member + 1).to_string(),
-                contribution: Satang(3000 * i64::from(*periods)),
+                contribution: Satang::new(3000 * i64::from(*periods)),
                 savings: Satang::from_baht(i64::from(*savings)),
-                entrance_fee: Satang(0),
+                entrance_fee: Satang::new(0),
             }],
         )
         .map(|_| ()),
@@ -209,16 +209,16 @@ proptest! {
         let mut month = (2025, 1);
         while kongthun::domain::date::first_of_month(month.0, month.1) <= day {
             let m = kongthun::report::month_summary(&reader, month.0, month.1).unwrap();
-            prop_assert_eq!(m.opening.0 + m.total_receipts.0 - m.total_payments.0, m.closing.0, "{}", m.month);
+            prop_assert_eq!(m.opening.satang() + m.total_receipts.satang() - m.total_payments.satang(), m.closing.satang(), "{}", m.month);
             month = kongthun::domain::date::add_months(month, 1);
         }
         let tb = kongthun::report::trial_balance(&reader, day).unwrap();
-        prop_assert_eq!(tb.difference, Satang(0));
+        prop_assert_eq!(tb.difference, Satang::new(0));
         for (_, balance) in reader.savings_balances().unwrap() {
-            prop_assert!(balance.0 >= 0);
+            prop_assert!(balance.satang() >= 0);
         }
         for till in ["1101", "1102"] {
-            prop_assert!(reader.lowest_balance_from(till, "2025-01-01").unwrap().0 >= 0, "{} below zero", till);
+            prop_assert!(reader.lowest_balance_from(till, "2025-01-01").unwrap().satang() >= 0, "{} below zero", till);
         }
         // Another program reads our journal export to the same balances.
         let journal = f.dir.path().join("fund.journal");
@@ -286,7 +286,7 @@ proptest! {
             doc_no: e.doc_no.clone(),
             description: e.description.clone(),
             hash: e.hash.clone(),
-            postings: e.postings.iter().map(|p| (p.account.clone(), p.amount.0)).collect(),
+            postings: e.postings.iter().map(|p| (p.account.clone(), p.amount.satang())).collect(),
         })).unwrap();
         prop_assert_eq!(province.entries_of(&code).unwrap(), ours);
         let mut members: Vec<_> = reader

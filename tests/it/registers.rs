@@ -74,13 +74,13 @@ fn year_of_records() -> Fixture {
         .unwrap();
     let cash = f.store.read().account_balance("1101", "2026-03-31").unwrap();
     // the till as counted: every baht of it in 1000s, 100s, 20s, coins of 1 and of 25 satang
-    let mut left = cash.0;
+    let mut left = cash.satang();
     let mut pieces = Vec::new();
     for face in [100_000, 10_000, 2_000, 100, 25] {
         let n = left / face;
         left -= n * face;
         if n > 0 {
-            pieces.push(format!("{}x{n}", Satang(face).display().replace(",", "")));
+            pieces.push(format!("{}x{n}", Satang::new(face).display().replace(",", "")));
         }
     }
     assert_eq!(left, 0, "the fixture's cash is a whole number of quarters");
@@ -214,7 +214,7 @@ fn notes_and_coins_are_read_once_and_must_be_real_faces() {
     .unwrap();
     assert_eq!(
         check.denominations,
-        vec![(Satang(100_000), 2), (Satang(2_000), 1), (Satang(25), 3)]
+        vec![(Satang::new(100_000), 2), (Satang::new(2_000), 1), (Satang::new(25), 3)]
     );
 }
 

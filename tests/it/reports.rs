@@ -27,7 +27,10 @@ fn statement_on_the_demo_fund_is_one_true_page() {
     for (y, m) in [(2024, 3), (2026, 10)] {
         let s = kongthun::report::statement(&store.read(), y, m, date(2026, 11, 22)).unwrap();
         let sum = &s.summary;
-        assert_eq!(sum.opening.0 + sum.total_receipts.0 - sum.total_payments.0, sum.closing.0);
+        assert_eq!(
+            sum.opening.satang() + sum.total_receipts.satang() - sum.total_payments.satang(),
+            sum.closing.satang()
+        );
         assert!(s.closed);
         let pdf = statement_pdf(&s, &StatementOptions { recipient_names: false });
         let (text, fonts, info) = pdf_text(&pdf, dir.path());
@@ -55,7 +58,7 @@ fn statement_on_the_demo_fund_is_one_true_page() {
         ] {
             assert!(text.contains(&figure.display()), "{} missing", figure.display());
         }
-        assert!(text.contains(&kongthun::thai::baht_text(sum.closing.0)));
+        assert!(text.contains(&kongthun::thai::baht_text(sum.closing.satang())));
         assert!(text.contains(&s.fingerprint));
         assert!(text.contains(&format!("สมาชิกคงอยู่ ณ สิ้นเดือน {} คน", s.active_members())));
         assert!(fonts.contains("Sarabun-Regular") && fonts.contains("Sarabun-Bold"), "{fonts}");
@@ -145,7 +148,7 @@ fn welfare_recipients_with_stacked_marks_come_back_exactly() {
         assert!(text.contains(expected), "{expected} missing from:\n{text}");
     }
     let illness = s.welfare.iter().find(|w| w.account == "5102").unwrap();
-    assert_eq!((illness.cases, illness.amount), (2, Satang(300000)));
+    assert_eq!((illness.cases, illness.amount), (2, Satang::new(300000)));
 }
 
 #[test]
@@ -164,9 +167,9 @@ fn thai_digits_setting_prints_thai_digits() {
         "cash",
         &[kongthun::ops::contributions::CollectLine {
             member_no: "1".into(),
-            contribution: Satang(3000),
-            savings: Satang(0),
-            entrance_fee: Satang(5000),
+            contribution: Satang::new(3000),
+            savings: Satang::new(0),
+            entrance_fee: Satang::new(5000),
         }],
     )
     .unwrap();
@@ -217,7 +220,7 @@ fn csv_has_a_bom_and_xlsx_reads_back_as_numbers() {
     assert_eq!(range.get((4, 1)), Some(&Data::String("ชื่อบัญชี".into())));
     let cash_row = range.rows().find(|r| r[0] == Data::String("1101".into())).unwrap();
     let cash = tb.lines.iter().find(|l| l.code == "1101").unwrap().debit;
-    assert_eq!(cash_row[3], Data::Float(cash.0 as f64 / 100.0));
+    assert_eq!(cash_row[3], Data::Float(cash.satang() as f64 / 100.0));
     // the total is a formula over its lines, and its cached value is the printed total
     let formulas = wb.worksheet_formula("งบทดลอง").unwrap();
     let total_row = range.rows().position(|r| r[1] == Data::String("รวม".into())).unwrap();
@@ -231,7 +234,7 @@ fn csv_has_a_bom_and_xlsx_reads_back_as_numbers() {
     assert!(formula.starts_with("SUM(D6:D"), "{formula}");
     assert_eq!(
         range.rows().nth(total_row).unwrap()[3],
-        Data::Float(tb.total_debit.0 as f64 / 100.0)
+        Data::Float(tb.total_debit.satang() as f64 / 100.0)
     );
     // workbook dates come from the program's clock
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
@@ -371,8 +374,8 @@ fn yearly_report_balances_and_exports_to_a_stick_verified() {
         let r = kongthun::report::yearly(&store.read(), year, date(2026, 11, 22)).unwrap();
         assert_eq!(r.total_assets, r.total_liabilities_and_equity, "{year}");
         assert_eq!(r.months.len(), 12);
-        let receipts: i64 = r.months.iter().map(|m| m.receipts.0).sum();
-        assert!(receipts > r.total_income.0, "receipts include savings deposits");
+        let receipts: i64 = r.months.iter().map(|m| m.receipts.satang()).sum();
+        assert!(receipts > r.total_income.satang(), "receipts include savings deposits");
         assert!(r.members_by_moo.iter().map(|(_, n)| n).sum::<i64>() == r.members_active);
     }
     let usb = tempfile::tempdir().unwrap();
@@ -581,7 +584,10 @@ fn a_january_with_the_allocation_shows_only_money_that_moved() {
     for year in 2024..=2026 {
         let s = kongthun::report::statement(&reader, year, 1, date(2026, 11, 22)).unwrap();
         let m = &s.summary;
-        assert_eq!(m.opening.0 + m.total_receipts.0 - m.total_payments.0, m.closing.0);
+        assert_eq!(
+            m.opening.satang() + m.total_receipts.satang() - m.total_payments.satang(),
+            m.closing.satang()
+        );
         let allocation_lines = m
             .receipts
             .iter()
@@ -624,9 +630,9 @@ fn the_demo_allocates_only_the_savings_groups_net_profit() {
             let year: i32 = e.entry_date[..4].parse::<i32>().unwrap() - 1;
             let report = kongthun::report::yearly(&reader, year, date(2026, 11, 22)).unwrap();
             let allocated: i64 =
-                e.postings.iter().filter(|p| p.account == "3104").map(|p| p.amount.0).sum();
+                e.postings.iter().filter(|p| p.account == "3104").map(|p| p.amount.satang()).sum();
             assert_eq!(
-                Satang(allocated),
+                Satang::new(allocated),
                 report.savings_profit,
                 "{}: allocated = the group's net profit",
                 e.doc_no

@@ -11,7 +11,7 @@ fn savings_never_go_below_zero() {
     add_members(&mut f.store, 1, "2026-01-10");
     let d = ops::savings::deposit(&mut f.store, &today(), "1", "๑,๐๐๐.๕๐", "2026-01-20", "cash")
         .unwrap();
-    assert_eq!(f.store.read().savings_balance(1).unwrap(), Satang(100050));
+    assert_eq!(f.store.read().savings_balance(1).unwrap(), Satang::new(100050));
     let err = ops::savings::withdraw(&mut f.store, &today(), "1", "1000.51", "2026-02-01", "cash")
         .unwrap_err();
     assert!(matches!(err, Error::InsufficientSavings { .. }));
@@ -64,8 +64,8 @@ fn receipts_payments_and_transfers() {
     ops::cashbook::transfer(&mut f.store, &today(), "cash", "bank", "4000", "2026-03-11", "")
         .unwrap();
     ops::cashbook::pay(&mut f.store, &today(), &mv("5201", "999.75", "cash")).unwrap();
-    assert_eq!(f.store.read().account_balance("1101", "2026-03-31").unwrap(), Satang(25));
-    assert_eq!(f.store.read().account_balance("1102", "2026-03-31").unwrap(), Satang(2400000));
+    assert_eq!(f.store.read().account_balance("1101", "2026-03-31").unwrap(), Satang::new(25));
+    assert_eq!(f.store.read().account_balance("1102", "2026-03-31").unwrap(), Satang::new(2400000));
     let before = dump(&f.store);
     for (m, receiving, field_or_code) in [
         (mv("5201", "1", "cash"), true, "invalid.other"), // cannot receive into an expense
@@ -92,6 +92,9 @@ fn receipts_payments_and_transfers() {
     assert_eq!(dump(&f.store), before);
     // the month summary balances: opening + receipts - payments = closing
     let m = kongthun::report::month_summary(&f.store.read(), 2026, 3).unwrap();
-    assert_eq!(m.opening.0 + m.total_receipts.0 - m.total_payments.0, m.closing.0);
-    assert_eq!(m.total_receipts, Satang(2500000));
+    assert_eq!(
+        m.opening.satang() + m.total_receipts.satang() - m.total_payments.satang(),
+        m.closing.satang()
+    );
+    assert_eq!(m.total_receipts, Satang::new(2500000));
 }

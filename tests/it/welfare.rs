@@ -41,9 +41,9 @@ pub fn setup(joined: &str, periods: i64) -> Fixture {
             "cash",
             &[CollectLine {
                 member_no: "1".into(),
-                contribution: Satang(3000 * periods),
-                savings: Satang(0),
-                entrance_fee: Satang(0),
+                contribution: Satang::new(3000 * periods),
+                savings: Satang::new(0),
+                entrance_fee: Satang::new(0),
             }],
         )
         .unwrap();
@@ -712,11 +712,11 @@ fn loans_and_allocation_add_up_exactly() {
         (listed[0].member_no.as_str(), listed[0].member_name.clone()),
         ("4", borrower.full_name())
     );
-    assert_eq!(listed[0].principal_outstanding, Satang(200000), "1,000 of 3,000 repaid");
+    assert_eq!(listed[0].principal_outstanding, Satang::new(200000), "1,000 of 3,000 repaid");
     ops::loans::repay(&mut f.store, &today(), loan, "1020", "2025-04-01", "cash").unwrap();
     ops::loans::repay(&mut f.store, &today(), loan, "1010", "2025-05-01", "cash").unwrap();
     let l = f.store.read().loan(loan).unwrap().unwrap();
-    assert_eq!((l.principal_paid, l.interest_paid), (Satang(300000), Satang(6000)));
+    assert_eq!((l.principal_paid, l.interest_paid), (Satang::new(300000), Satang::new(6000)));
     assert!(ops::loans::overdue(&f.store, date(2025, 12, 31)).unwrap().is_empty());
     assert!(
         ops::loans::repay(&mut f.store, &today(), loan, "1", "2025-06-01", "cash").is_err(),
@@ -758,13 +758,16 @@ fn loans_and_allocation_add_up_exactly() {
         "2026-01-15",
     )
     .unwrap();
-    assert_eq!(out.profit, Satang(7001));
-    assert_eq!(out.parts.iter().map(|(_, v)| v.0).sum::<i64>(), 7001);
-    let dividends: i64 = out.members.iter().map(|m| m.dividend.0).sum();
-    let refunds: i64 = out.members.iter().map(|m| m.refund.0).sum();
-    assert_eq!(dividends, out.parts[1].1 .0);
-    assert_eq!(refunds, out.parts[2].1 .0);
-    assert_eq!(out.members.iter().find(|m| m.member_no == "4").unwrap().refund, Satang(refunds));
+    assert_eq!(out.profit, Satang::new(7001));
+    assert_eq!(out.parts.iter().map(|(_, v)| v.satang()).sum::<i64>(), 7001);
+    let dividends: i64 = out.members.iter().map(|m| m.dividend.satang()).sum();
+    let refunds: i64 = out.members.iter().map(|m| m.refund.satang()).sum();
+    assert_eq!(dividends, out.parts[1].1.satang());
+    assert_eq!(refunds, out.parts[2].1.satang());
+    assert_eq!(
+        out.members.iter().find(|m| m.member_no == "4").unwrap().refund,
+        Satang::new(refunds)
+    );
     assert_eq!(
         ops::allocation::allocate(
             &mut f.store,
@@ -778,7 +781,7 @@ fn loans_and_allocation_add_up_exactly() {
         "invalid.duplicate"
     );
     let tb = kongthun::report::trial_balance(&f.store.read(), date(2026, 1, 31)).unwrap();
-    assert_eq!(tb.difference, Satang(0));
+    assert_eq!(tb.difference, Satang::new(0));
 }
 
 #[test]
@@ -928,9 +931,9 @@ fn loans_allocations_and_entrance_fees_follow_their_reversed_entries() {
         "cash",
         &[CollectLine {
             member_no: "3".into(),
-            contribution: Satang(0),
-            savings: Satang(0),
-            entrance_fee: Satang(5000),
+            contribution: Satang::new(0),
+            savings: Satang::new(0),
+            entrance_fee: Satang::new(5000),
         }],
     )
     .unwrap();
@@ -942,7 +945,7 @@ fn loans_allocations_and_entrance_fees_follow_their_reversed_entries() {
             .unwrap()
             .expected_entrance_fee
     };
-    assert_eq!(sheet_fee(&f), Satang(0), "paid the fee only: not asked again");
+    assert_eq!(sheet_fee(&f), Satang::new(0), "paid the fee only: not asked again");
     ops::reversal::reverse(
         &mut f.store,
         &today(),
@@ -951,7 +954,7 @@ fn loans_allocations_and_entrance_fees_follow_their_reversed_entries() {
         Some("2025-01-10"),
     )
     .unwrap();
-    assert_eq!(sheet_fee(&f), Satang(5000), "fee reversed: owed again");
+    assert_eq!(sheet_fee(&f), Satang::new(5000), "fee reversed: owed again");
 
     for no in ["1", "2"] {
         ops::savings::deposit(&mut f.store, &today(), no, "5000", "2025-01-20", "cash").unwrap();
@@ -980,7 +983,7 @@ fn loans_allocations_and_entrance_fees_follow_their_reversed_entries() {
     // a repayment reversed stops counting
     let repaid =
         ops::loans::repay(&mut f.store, &today(), loan, "1030", "2025-03-01", "cash").unwrap();
-    assert_eq!(f.store.read().loan(loan).unwrap().unwrap().principal_paid, Satang(100000));
+    assert_eq!(f.store.read().loan(loan).unwrap().unwrap().principal_paid, Satang::new(100000));
     // the disbursement cannot be undone while a repayment stands
     assert_eq!(
         ops::reversal::reverse(
@@ -996,7 +999,7 @@ fn loans_allocations_and_entrance_fees_follow_their_reversed_entries() {
     );
     ops::reversal::reverse(&mut f.store, &today(), &repaid.doc_no, "ผิด", Some("2025-03-02"))
         .unwrap();
-    assert_eq!(f.store.read().loan(loan).unwrap().unwrap().principal_paid, Satang(0));
+    assert_eq!(f.store.read().loan(loan).unwrap().unwrap().principal_paid, Satang::new(0));
     // then the loan itself: gone from the loans, nothing overdue
     ops::reversal::reverse(
         &mut f.store,
@@ -1069,9 +1072,9 @@ fn only_the_savings_groups_own_profit_is_allocated() {
         &(1..=4)
             .map(|i| CollectLine {
                 member_no: i.to_string(),
-                contribution: Satang(36000),
-                savings: Satang(200000),
-                entrance_fee: Satang(5000),
+                contribution: Satang::new(36000),
+                savings: Satang::new(200000),
+                entrance_fee: Satang::new(5000),
             })
             .collect::<Vec<_>>(),
     )
@@ -1120,7 +1123,7 @@ fn only_the_savings_groups_own_profit_is_allocated() {
     let report = kongthun::report::yearly(&f.store.read(), 2025, date(2026, 1, 31)).unwrap();
     assert_eq!(
         report.savings_profit,
-        Satang(9000 + 2000),
+        Satang::new(9000 + 2000),
         "loan interest 90.00 and fines 20.00 only"
     );
     assert!(report.surplus > report.savings_profit, "the welfare fund's income is far larger");
@@ -1132,9 +1135,9 @@ fn only_the_savings_groups_own_profit_is_allocated() {
         "2026-01-15",
     )
     .unwrap();
-    assert_eq!(out.profit, Satang(11000));
+    assert_eq!(out.profit, Satang::new(11000));
     assert_eq!(
-        out.parts.iter().map(|(_, v)| v.0).sum::<i64>(),
+        out.parts.iter().map(|(_, v)| v.satang()).sum::<i64>(),
         11000,
         "every satang of it, no more"
     );

@@ -119,7 +119,7 @@ pub fn migrate_filled(
     let (opening, capital) = opening_lines(&plan, &accounts);
     if let Some((expected, row)) = plan.capital_expected {
         if expected != capital {
-            let difference = Satang(capital.0 - expected.0);
+            let difference = capital - expected;
             let e = Error::invalid(
                 "capital_expected",
                 expected.display(),
@@ -152,8 +152,8 @@ pub fn migrate_filled(
         dry_run,
         books_start: plan.books_start.to_string(),
         founded_on: plan.founded_on.to_string(),
-        total_debit: Satang(opening.iter().map(|l| l.debit.0).sum()),
-        total_credit: Satang(opening.iter().map(|l| l.credit.0).sum()),
+        total_debit: opening.iter().map(|l| l.debit).sum(),
+        total_credit: opening.iter().map(|l| l.credit).sum(),
         opening,
         capital,
         members: standings(&plan, &facts),
@@ -183,12 +183,12 @@ fn refuse_if_not_empty(reader: &crate::store::Reader<'_>) -> Result<()> {
 fn opening_lines(plan: &Plan, accounts: &[crate::store::AccountRow]) -> (Vec<OpeningLine>, Satang) {
     let mut normal: BTreeMap<String, i64> = BTreeMap::new();
     for (code, amount) in &plan.balances {
-        *normal.entry(code.clone()).or_default() += amount.0;
+        *normal.entry(code.clone()).or_default() += amount.satang();
     }
     *normal.entry(SAVINGS_OWED.into()).or_default() +=
-        plan.members.iter().map(|m| m.savings.0).sum::<i64>();
+        plan.members.iter().map(|m| m.savings.satang()).sum::<i64>();
     *normal.entry(LOANS.into()).or_default() +=
-        plan.loans.iter().map(|l| l.principal.0).sum::<i64>();
+        plan.loans.iter().map(|l| l.principal.satang()).sum::<i64>();
     let class_of = |code: &str| {
         accounts.iter().find(|a| a.code == code).map(|a| a.class).unwrap_or(AccountClass::Asset)
     };
@@ -200,7 +200,7 @@ fn opening_lines(plan: &Plan, accounts: &[crate::store::AccountRow]) -> (Vec<Ope
         net += if debit_side { amount } else { -amount };
         lines.push((code, if debit_side { amount } else { -amount }));
     }
-    let capital = Satang(net);
+    let capital = Satang::new(net);
     if net != 0 {
         lines.push((FUND_CAPITAL.into(), -net));
     }
@@ -211,8 +211,8 @@ fn opening_lines(plan: &Plan, accounts: &[crate::store::AccountRow]) -> (Vec<Ope
             OpeningLine {
                 name_th: a.map(|a| a.name_th.clone()).unwrap_or_default(),
                 name_en: a.map(|a| a.name_en.clone()).unwrap_or_default(),
-                debit: Satang(signed.max(0)),
-                credit: Satang((-signed).max(0)),
+                debit: Satang::new(signed.max(0)),
+                credit: Satang::new((-signed).max(0)),
                 code,
             }
         })
@@ -241,8 +241,12 @@ fn standings(plan: &Plan, facts: &FundFacts<'_>) -> Vec<MemberStanding> {
             };
             let no = m.input.member_no.clone().unwrap_or_default();
             MemberStanding {
-                loans: Satang(
-                    plan.loans.iter().filter(|l| l.member_no == no).map(|l| l.principal.0).sum(),
+                loans: Satang::new(
+                    plan.loans
+                        .iter()
+                        .filter(|l| l.member_no == no)
+                        .map(|l| l.principal.satang())
+                        .sum(),
                 ),
                 name: format!("{}{} {}", m.input.title, m.input.first_name, m.input.last_name),
                 member_no: no,

@@ -207,8 +207,8 @@ pub fn parse(filled: &Filled, facts: &FundFacts<'_>) -> Result<Plan, Vec<RowErro
     let welfare = parse_welfare(filled.of(&WELFARE_HISTORY), books_start, &known, &mut p);
     let matching = parse_matching(filled.of(&MATCHING_HISTORY), books_start, &known, &mut p);
     // Sums the treasurer wrote down must be the sums of the lines.
-    let savings: i64 = members.iter().map(|m| m.savings.0).sum();
-    let lent: i64 = loans.iter().map(|l| l.principal.0).sum();
+    let savings: i64 = members.iter().map(|m| m.savings.satang()).sum();
+    let lent: i64 = loans.iter().map(|l| l.principal.satang()).sum();
     for (key, row, given, sum, th, en) in [
         (
             "savings_total",
@@ -228,12 +228,12 @@ pub fn parse(filled: &Filled, facts: &FundFacts<'_>) -> Result<Plan, Vec<RowErro
         ),
     ] {
         if let Some(given) = given {
-            if given.0 != sum {
+            if given.satang() != sum {
                 let e = other(
                     key,
                     &given.display(),
-                    format!("ไม่เท่ากับ{th} ({} บาท)", Satang(sum).display()),
-                    format!("differs from {en} ({} baht)", Satang(sum).display()),
+                    format!("ไม่เท่ากับ{th} ({} บาท)", Satang::new(sum).display()),
+                    format!("differs from {en} ({} baht)", Satang::new(sum).display()),
                 );
                 p.add(FUND.name, row, &e);
             }
@@ -479,7 +479,7 @@ fn parse_members(rows: &[DataRow], facts: &FundFacts<'_>, p: &mut Problems) -> V
             p.take(sheet, r.row, Satang::parse_field("savings", savings_text, Sign::NonNegative))
         };
         if let Some(s) = savings {
-            if s.0 > 0 && !facts.kind.keeps_savings() {
+            if s.satang() > 0 && !facts.kind.keeps_savings() {
                 p.add(
                     sheet,
                     r.row,
@@ -642,8 +642,8 @@ fn parse_loans(
             )
             .and_then(|rate| {
                 let input = r.get("rate_percent_month");
-                p.take(sheet, r.row, crate::domain::loan::check_rate("rate", input, rate.0))
-                    .map(|_| rate.0 as u32)
+                p.take(sheet, r.row, crate::domain::loan::check_rate("rate", input, rate.satang()))
+                    .map(|_| rate.satang() as u32)
             });
         let method = p.take(sheet, r.row, Method::parse("interest", r.get("interest")));
         let left = match r.get("instalments_left").parse::<u32>() {
