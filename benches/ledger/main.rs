@@ -291,14 +291,9 @@ fn collection_day(dir: &Path, db: &Path) -> Row {
     for day in [20, 21, 22] {
         let before = baseline::last_entry_id(store.raw_connection_for_tests()).unwrap();
         let start = Instant::now();
-        let out = ops::contributions::collect(
-            &mut store,
-            &ctx(),
-            &format!("2026-11-{day}"),
-            "cash",
-            &lines,
-        )
-        .unwrap();
+        let date = kongthun::domain::input::Input::day("date", &format!("2026-11-{day}")).unwrap();
+        let cash = kongthun::domain::input::Input::cash();
+        let out = ops::contributions::collect(&mut store, &ctx(), &date, &cash, &lines).unwrap();
         samples.push(start.elapsed());
         assert_eq!(out.receipts.len(), 10_000);
         written.push(baseline::fund_rows_after(store.raw_connection_for_tests(), before).unwrap());

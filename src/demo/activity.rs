@@ -5,9 +5,11 @@
 //! and council matching in March; loans and their repayments.
 
 use super::{at, day, DemoMember, DemoSpec};
+use crate::domain::input::Input;
 use crate::domain::member::MemberFields;
 use crate::domain::{FundKind, MemberStatus, Satang};
 use crate::error::Result;
+use crate::ops::matching::MatchingSource;
 use crate::ops::{self, meetings::Vote, welfare::ClaimInput};
 use crate::store::Store;
 use rand::Rng;
@@ -198,7 +200,13 @@ pub fn month(
             .read()
             .lowest_balance_from(crate::domain::accounts::BANK, &pay_day.to_string())?;
         if bank >= amount {
-            ops::welfare::pay_claim(store, &at(pay_day, 10), c, &pay_day.to_string(), "bank")?;
+            ops::welfare::pay_claim(
+                store,
+                &at(pay_day, 10),
+                c,
+                &Input::of_day(pay_day),
+                &Input::bank(),
+            )?;
         }
     }
 
@@ -216,21 +224,21 @@ pub fn month(
             ops::matching::receive_matching(
                 store,
                 &at(day(y, 3, 15), 10),
-                "government",
+                MatchingSource::Government,
                 &format!("{be}/1"),
-                &(matchable * 120).to_string(),
-                &day(y, 3, 15).to_string(),
-                "bank",
+                &Input::of_amount(Satang::from_baht(matchable * 120)),
+                &Input::of_day(day(y, 3, 15)),
+                &Input::bank(),
             )?;
             let scale = i64::from((spec.members / 300).max(1));
             ops::matching::receive_matching(
                 store,
                 &at(day(y, 3, 18), 10),
-                "local",
+                MatchingSource::Local,
                 &format!("{be}"),
-                &(10_000 * scale).to_string(),
-                &day(y, 3, 18).to_string(),
-                "bank",
+                &Input::of_amount(Satang::from_baht(10_000 * scale)),
+                &Input::of_day(day(y, 3, 18)),
+                &Input::bank(),
             )?;
         }
     }
@@ -291,7 +299,7 @@ pub fn month(
                         &actx,
                         y - 1,
                         &parts,
-                        &assembly_day.to_string(),
+                        &Input::of_day(assembly_day),
                     ) {
                         Ok(_) | Err(crate::Error::Refused(_)) => {}
                         Err(e) => return Err(e),
@@ -331,15 +339,15 @@ pub fn month(
             ops::loans::lend(
                 store,
                 &at(loan_day, 10),
-                &ops::loans::LoanInput {
-                    member_no: no,
-                    principal: &amount.to_decimal().to_string(),
-                    rate: "1",
-                    method: "declining",
+                &ops::loans::NewLoan {
+                    member_no: no.to_string(),
+                    principal: Input::of_amount(amount),
+                    rate_bp: 100,
+                    method: crate::domain::loan::Method::Declining,
                     term_months: 12,
-                    date: &loan_day.to_string(),
-                    guarantors: &[g1.clone(), g2.clone()],
-                    till: "bank",
+                    date: Input::of_day(loan_day),
+                    guarantors: vec![g1.clone(), g2.clone()],
+                    till: Input::bank(),
                     resolution_id: None,
                 },
             )?;
@@ -368,9 +376,9 @@ pub fn month(
                     store,
                     &at(pay_day, 15),
                     loan.id,
-                    &Satang::new(due).to_decimal().to_string(),
-                    &pay_day.to_string(),
-                    "cash",
+                    &Input::of_amount(Satang::new(due)),
+                    &Input::of_day(pay_day),
+                    &Input::cash(),
                 )?;
             }
         }

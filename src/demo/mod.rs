@@ -9,11 +9,14 @@ mod names;
 
 use crate::domain::accounts;
 use crate::domain::date::add_months;
+use crate::domain::input::Input;
 use crate::domain::member::MemberFields;
 use crate::domain::{FundKind, FundProfile, MemberStatus, Satang, Schedule, ThaiId};
 use crate::error::{Error, Result};
 use crate::ops::cashbook::CashMove;
+use crate::ops::cashbook::Transfer;
 use crate::ops::contributions::CollectLine;
+use crate::ops::savings::SavingsMove;
 use crate::ops::{self, Ctx};
 use crate::store::Store;
 use chrono::{Datelike, NaiveDate, TimeZone};
@@ -101,10 +104,6 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn pick<'a>(rng: &mut ChaCha8Rng, list: &[&'a str]) -> &'a str {
     list[rng.gen_range(0..list.len())]
-}
-
-fn baht(n: i64) -> String {
-    n.to_string()
 }
 
 /// Build the demo fund into an empty database.
@@ -330,14 +329,13 @@ fn run_month(
         if withdraws {
             let part = Satang::new((savings.satang() / 100 * rng.gen_range(20..=100) / 100) * 100);
             if part.satang() > 0 && bank >= part {
-                ops::savings::withdraw(
-                    store,
-                    &ctx,
-                    &member_no,
-                    &part.to_decimal().to_string(),
-                    &life_day.to_string(),
-                    "bank",
-                )?;
+                let m = SavingsMove {
+                    member_no: member_no.clone(),
+                    amount: Input::of_amount(part),
+                    date: Input::of_day(life_day),
+                    till: Input::bank(),
+                };
+                ops::savings::withdraw(store, &ctx, &m)?;
             }
             continue;
         }
@@ -353,14 +351,13 @@ fn run_month(
             (MemberStatus::Resigned, "ย้ายไปอยู่ต่างจังหวัด ขอลาออก".to_string())
         };
         if savings.satang() > 0 && bank >= savings {
-            ops::savings::withdraw(
-                store,
-                &ctx,
-                &member_no,
-                &savings.to_decimal().to_string(),
-                &life_day.to_string(),
-                "bank",
-            )?;
+            let m = SavingsMove {
+                member_no: member_no.clone(),
+                amount: Input::of_amount(savings),
+                date: Input::of_day(life_day),
+                till: Input::bank(),
+            };
+            ops::savings::withdraw(store, &ctx, &m)?;
         }
         ops::members::change_status(
             store,
@@ -415,8 +412,8 @@ fn run_month(
         ops::contributions::collect(
             store,
             &at(collect_day, 16),
-            &collect_day.to_string(),
-            "cash",
+            &Input::of_day(collect_day),
+            &Input::cash(),
             &lines,
         )?;
     }
@@ -427,15 +424,14 @@ fn run_month(
     let cash = store.read().account_balance(accounts::CASH, &bank_day.to_string())?;
     if cash.satang() > CASH_FLOAT {
         let amount = Satang::new(cash.satang() - CASH_FLOAT);
-        ops::cashbook::transfer(
-            store,
-            &ctx,
-            "cash",
-            "bank",
-            &amount.to_decimal().to_string(),
-            &bank_day.to_string(),
-            "นำเงินสดฝากธนาคาร",
-        )?;
+        let banked = Transfer {
+            from: Input::cash(),
+            to: Input::bank(),
+            amount: Input::of_amount(amount),
+            date: Input::of_day(bank_day),
+            description: "นำเงินสดฝากธนาคาร".into(),
+        };
+        ops::cashbook::transfer(store, &ctx, &banked)?;
     }
 
     // 4. Costs, income and grants.
@@ -458,9 +454,9 @@ fn run_month(
             &at(date, 11),
             &CashMove {
                 account: account.into(),
-                amount: baht(amount),
-                date: date.to_string(),
-                till: till.into(),
+                amount: Input::of_amount(Satang::from_baht(amount)),
+                date: Input::of_day(date),
+                till: Input::till(till)?,
                 description: memo.into(),
                 member_no: None,
             },
@@ -479,9 +475,9 @@ fn run_month(
             &at(date, 11),
             &CashMove {
                 account: account.into(),
-                amount: baht(amount),
-                date: date.to_string(),
-                till: till.into(),
+                amount: Input::of_amount(Satang::from_baht(amount)),
+                date: Input::of_day(date),
+                till: Input::till(till)?,
                 description: memo.into(),
                 member_no: None,
             },

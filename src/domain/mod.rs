@@ -12,6 +12,7 @@ pub mod date;
 pub mod entry;
 pub mod floors;
 pub mod fund;
+pub mod input;
 pub mod loan;
 pub mod member;
 pub mod migration;

@@ -9,6 +9,7 @@ use crate::domain::accounts::{
     WELFARE_ALLOCATED,
 };
 use crate::domain::allocation::largest_remainder;
+use crate::domain::input::Day;
 use crate::domain::money::Sign;
 use crate::domain::{BalancedEntry, EntryKind, Posting, Satang};
 use crate::error::AllocationRefusal;
@@ -49,7 +50,7 @@ pub fn allocate(
     ctx: &Ctx,
     year: i32,
     percentages: &[String],
-    date_input: &str,
+    day: &Day,
 ) -> Result<AllocationOutcome> {
     // The screen suggests the Buddhist-era year (2568); a CE year is taken as well.
     let typed_year = year;
@@ -78,7 +79,7 @@ pub fn allocate(
             },
         ));
     }
-    let date = crate::domain::date::parse_field("date", date_input)?;
+    let date = day.get();
     store.write(|tx| {
         let reader = tx.read();
         let fund = reader.require_fund()?.profile;
@@ -95,14 +96,14 @@ pub fn allocate(
         if date <= to {
             return Err(Error::invalid(
                 "date",
-                date_input,
+                day.typed(),
                 Problem::Other {
                     th: "ต้องหลังสิ้นปีบัญชี".into(),
                     en: "must be after the fiscal year ends".into(),
                 },
             ));
         }
-        super::check_entry_date(&reader, ctx, date, date_input)?;
+        super::check_entry_date(&reader, ctx, day)?;
         let report = crate::report::yearly(&reader, year, ctx.today())?;
         // Only the savings group's own net profit: never the members' contributions, entrance
         // fees or the matching money, which are the welfare fund's.

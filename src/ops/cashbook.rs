@@ -3,22 +3,48 @@
 
 use super::{check_entry_date, Ctx};
 use crate::domain::accounts::{self, AccountClass};
+use crate::domain::input::{Amount, Day, Input, Till};
 use crate::domain::money::Sign;
-use crate::domain::{BalancedEntry, EntryKind, Posting, Satang};
+use crate::domain::{BalancedEntry, EntryKind, Posting};
 use crate::error::{Error, Problem, Result};
 use crate::store::{PostedRef, Reader, Store};
 
 /// A receipt or payment against one counter account.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct CashMove {
+    pub account: String,
+    pub amount: Amount,
+    pub date: Day,
+    pub till: Input<Till>,
+    pub description: String,
+    /// Optional member the money came from or went to.
+    pub member_no: Option<String>,
+}
+
+/// A receipt or payment as typed (the form, the command line), before it is read.
+#[derive(Clone, Debug, Default)]
+pub struct CashMoveText {
     pub account: String,
     pub amount: String,
     pub date: String,
     /// `cash`, `bank`, or a cash-type account code.
     pub till: String,
     pub description: String,
-    /// Optional member the money came from or went to.
     pub member_no: Option<String>,
+}
+
+impl CashMoveText {
+    /// Read once, naming the field of a bad value.
+    pub fn parse(&self) -> Result<CashMove> {
+        Ok(CashMove {
+            account: self.account.clone(),
+            amount: Input::amount("amount", &self.amount, Sign::Positive)?,
+            date: Input::day("date", &self.date)?,
+            till: Input::till(&self.till)?,
+            description: self.description.clone(),
+            member_no: self.member_no.clone(),
+        })
+    }
 }
 
 /// Accounts kept by their own operations, never by a plain receipt or payment.
@@ -95,13 +121,12 @@ pub fn pay_by_resolution(
 }
 
 fn record(store: &mut Store, ctx: &Ctx, m: &CashMove, receiving: bool) -> Result<PostedRef> {
-    let amount = Satang::parse_field("amount", &m.amount, Sign::Positive)?;
-    let date = crate::domain::date::parse_field("date", &m.date)?;
+    let (amount, date) = (m.amount.get(), m.date.get());
     let description = crate::domain::text::required("description", &m.description, 300)?;
     store.write(|tx| {
         let reader = tx.read();
         reader.require_fund()?;
-        check_entry_date(&reader, ctx, date, &m.date)?;
+        check_entry_date(&reader, ctx, &m.date)?;
         let till = super::till_account(&reader, &m.till)?;
         let counter = counter_account(&reader, &m.account, receiving)?;
         let member_id = match m.member_no.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -109,7 +134,7 @@ fn record(store: &mut Store, ctx: &Ctx, m: &CashMove, receiving: bool) -> Result
             None => None,
         };
         if !receiving {
-            super::require_funds(&reader, &till, date, amount, &m.amount)?;
+            super::require_funds(&reader, &till, date, &m.amount)?;
         }
         let with_member = |p: Posting| match member_id {
             Some(id) => p.for_member(id),
@@ -133,36 +158,55 @@ fn record(store: &mut Store, ctx: &Ctx, m: &CashMove, receiving: bool) -> Result
     })
 }
 
-/// Move money between two cash-type accounts (deposit the day's cash at the bank).
-pub fn transfer(
-    store: &mut Store,
-    ctx: &Ctx,
-    from: &str,
-    to: &str,
-    amount_input: &str,
-    date_input: &str,
-    description: &str,
-) -> Result<PostedRef> {
-    let amount = Satang::parse_field("amount", amount_input, Sign::Positive)?;
-    let date = crate::domain::date::parse_field("date", date_input)?;
+/// Money moved between two cash-type accounts (the day's cash deposited at the bank).
+#[derive(Clone, Debug)]
+pub struct Transfer {
+    pub from: Input<Till>,
+    pub to: Input<Till>,
+    pub amount: Amount,
+    pub date: Day,
+    pub description: String,
+}
+
+impl Transfer {
+    pub fn parse(
+        from: &str,
+        to: &str,
+        amount: &str,
+        date: &str,
+        description: &str,
+    ) -> Result<Transfer> {
+        Ok(Transfer {
+            from: Input::till(from)?,
+            to: Input::till(to)?,
+            amount: Input::amount("amount", amount, Sign::Positive)?,
+            date: Input::day("date", date)?,
+            description: description.to_string(),
+        })
+    }
+}
+
+/// Move money between two cash-type accounts.
+pub fn transfer(store: &mut Store, ctx: &Ctx, t: &Transfer) -> Result<PostedRef> {
+    let (amount, date) = (t.amount.get(), t.date.get());
     store.write(|tx| {
         let reader = tx.read();
         reader.require_fund()?;
-        check_entry_date(&reader, ctx, date, date_input)?;
-        let from_code = super::till_account(&reader, from)?;
-        let to_code = super::till_account(&reader, to)?;
+        check_entry_date(&reader, ctx, &t.date)?;
+        let from_code = super::till_account(&reader, &t.from)?;
+        let to_code = super::till_account(&reader, &t.to)?;
         if from_code == to_code {
             return Err(Error::invalid(
                 "to",
-                to,
+                t.to.typed(),
                 Problem::Other {
                     th: "ต้องต่างจากบัญชีต้นทาง".into(),
                     en: "must differ from the source account".into(),
                 },
             ));
         }
-        super::require_funds(&reader, &from_code, date, amount, amount_input)?;
-        let description = match description.trim() {
+        super::require_funds(&reader, &from_code, date, &t.amount)?;
+        let description = match t.description.trim() {
             "" => format!("โอนเงินจาก {from_code} ไป {to_code}"),
             d => d.to_string(),
         };
@@ -200,29 +244,29 @@ impl CashDirection {
 pub fn record_cash_difference(
     store: &mut Store,
     ctx: &Ctx,
-    date: &str,
-    difference: &str,
+    date: &Day,
+    difference: &Amount,
     reason: &str,
 ) -> Result<PostedRef> {
-    let amount = Satang::parse_field("amount", difference, Sign::Any)?;
     let reason = crate::domain::text::required("reason", reason, 300)?;
-    if amount.is_zero() {
-        return Err(Error::invalid("amount", difference, Problem::ZeroNotAllowed));
+    if difference.get().is_zero() {
+        return Err(Error::invalid("amount", difference.typed(), Problem::ZeroNotAllowed));
     }
-    let (account, what) = if amount.satang() > 0 {
+    let over = difference.get().is_positive();
+    let (account, what) = if over {
         (accounts::OTHER_INCOME, crate::domain::entry::CASH_OVER_TH)
     } else {
         (accounts::OTHER_EXPENSE, crate::domain::entry::CASH_SHORT_TH)
     };
     let m = CashMove {
         account: account.into(),
-        amount: amount.abs().display(),
-        date: date.into(),
-        till: "cash".into(),
+        amount: Input::computed(difference.get().abs(), difference.typed().to_string()),
+        date: date.clone(),
+        till: Input::cash(),
         description: format!("{what}: {reason}"),
         member_no: None,
     };
-    if amount.satang() > 0 {
+    if over {
         receive(store, ctx, &m)
     } else {
         pay(store, ctx, &m)

@@ -5,6 +5,7 @@
 use super::{check_entry_date, Ctx};
 use crate::domain::accounts::{CONTRIBUTIONS, ENTRANCE_FEES, SAVINGS_OWED};
 use crate::domain::contribution::{periods_paid, Standing};
+use crate::domain::input::{Day, Input, Till};
 use crate::domain::{BalancedEntry, EntryKind, MemberStatus, Posting, Satang};
 use crate::error::CollectionRefusal;
 use crate::error::{Error, Problem, Result};
@@ -66,18 +67,18 @@ pub struct CollectOutcome {
 pub fn collect(
     store: &mut Store,
     ctx: &Ctx,
-    date_input: &str,
-    till: &str,
+    day: &Day,
+    till: &Input<Till>,
     lines: &[CollectLine],
 ) -> Result<CollectOutcome> {
-    let date = crate::domain::date::parse_field("date", date_input)?;
+    let date = day.get();
     if lines.is_empty() {
         return Err(CollectionRefusal::NothingToRecord.into());
     }
     store.write(|tx| {
         let reader = tx.read();
         let fund = reader.require_fund()?.profile;
-        check_entry_date(&reader, ctx, date, date_input)?;
+        check_entry_date(&reader, ctx, day)?;
         let till = super::till_account(&reader, till)?;
         let mut seen = HashSet::new();
         let mut prepared = Vec::with_capacity(lines.len());

@@ -3,6 +3,7 @@
 
 use super::{check_entry_date, Ctx};
 use crate::domain::accounts::{LOANS, LOAN_INTEREST};
+use crate::domain::input::{Amount, Day, Input, Till};
 use crate::domain::loan::{due_by, schedule, split_repayment, Method};
 use crate::domain::{BalancedEntry, EntryKind, MemberStatus, Posting, Satang};
 use crate::error::{Error, Problem, Result};
@@ -10,7 +11,8 @@ use crate::store::{LoanRow, PostedRef, Store};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub struct LoanInput<'a> {
+/// A new loan as typed (the form, the command line), before it is read.
+pub struct LoanText<'a> {
     pub member_no: &'a str,
     pub principal: &'a str,
     /// Percent per month, e.g. `1` or `0.75`.
@@ -23,21 +25,53 @@ pub struct LoanInput<'a> {
     pub resolution_id: Option<i64>,
 }
 
-pub fn lend(store: &mut Store, ctx: &Ctx, input: &LoanInput<'_>) -> Result<(i64, PostedRef)> {
-    let principal =
-        Satang::parse_field("amount", input.principal, crate::domain::money::Sign::Positive)?;
-    // percent with up to two decimals == basis points
-    let rate = Satang::parse_field("rate", input.rate, crate::domain::money::Sign::NonNegative)?;
-    crate::domain::loan::check_rate("rate", input.rate, rate.satang())?;
-    let method = Method::parse("method", input.method)?;
-    if input.term_months == 0 || input.term_months > 120 {
-        return Err(Error::invalid(
-            "term",
-            input.term_months.to_string(),
-            Problem::UnknownChoice { allowed: "1-120".into() },
-        ));
+/// A new loan, read.
+#[derive(Clone, Debug)]
+pub struct NewLoan {
+    pub member_no: String,
+    pub principal: Amount,
+    /// Interest per month in basis points (1% = 100).
+    pub rate_bp: i64,
+    pub method: Method,
+    pub term_months: u32,
+    pub date: Day,
+    pub guarantors: Vec<String>,
+    pub till: Input<Till>,
+    pub resolution_id: Option<i64>,
+}
+
+impl LoanText<'_> {
+    /// Read once, naming the field of a bad value (a rate above 15% a year is refused).
+    pub fn parse(&self) -> Result<NewLoan> {
+        let principal =
+            Input::amount("amount", self.principal, crate::domain::money::Sign::Positive)?;
+        // percent with up to two decimals == basis points
+        let rate = Satang::parse_field("rate", self.rate, crate::domain::money::Sign::NonNegative)?;
+        crate::domain::loan::check_rate("rate", self.rate, rate.satang())?;
+        let method = Method::parse("method", self.method)?;
+        if self.term_months == 0 || self.term_months > 120 {
+            return Err(Error::invalid(
+                "term",
+                self.term_months.to_string(),
+                Problem::UnknownChoice { allowed: "1-120".into() },
+            ));
+        }
+        Ok(NewLoan {
+            member_no: self.member_no.to_string(),
+            principal,
+            rate_bp: rate.satang(),
+            method,
+            term_months: self.term_months,
+            date: Input::day("date", self.date)?,
+            guarantors: self.guarantors.to_vec(),
+            till: Input::till(self.till)?,
+            resolution_id: self.resolution_id,
+        })
     }
-    let date = crate::domain::date::parse_field("date", input.date)?;
+}
+
+pub fn lend(store: &mut Store, ctx: &Ctx, input: &NewLoan) -> Result<(i64, PostedRef)> {
+    let (principal, date, method) = (input.principal.get(), input.date.get(), input.method);
     store.write(|tx| {
         let reader = tx.read();
         let fund = reader.require_fund()?.profile;
@@ -47,9 +81,9 @@ pub fn lend(store: &mut Store, ctx: &Ctx, input: &LoanInput<'_>) -> Result<(i64,
                 what: "เงินกู้ / loans".into(),
             });
         }
-        check_entry_date(&reader, ctx, date, input.date)?;
-        let till = super::till_account(&reader, input.till)?;
-        let member = super::member_by_no(&reader, input.member_no)?;
+        check_entry_date(&reader, ctx, &input.date)?;
+        let till = super::till_account(&reader, &input.till)?;
+        let member = super::member_by_no(&reader, &input.member_no)?;
         if member.status != MemberStatus::Active {
             return Err(Error::MemberNotActive {
                 member_no: member.member_no,
@@ -57,7 +91,7 @@ pub fn lend(store: &mut Store, ctx: &Ctx, input: &LoanInput<'_>) -> Result<(i64,
             });
         }
         let mut guarantors = Vec::new();
-        for g in input.guarantors {
+        for g in &input.guarantors {
             let gm = super::member_by_no(&reader, g)?;
             if gm.id == member.id
                 || guarantors.contains(&gm.id)
@@ -77,7 +111,7 @@ pub fn lend(store: &mut Store, ctx: &Ctx, input: &LoanInput<'_>) -> Result<(i64,
         if let Some(r) = input.resolution_id {
             super::welfare::require_passed(&reader, r, &["expense", "other"])?;
         }
-        super::require_funds(&reader, &till, date, principal, input.principal)?;
+        super::require_funds(&reader, &till, date, &input.principal)?;
         let entry = BalancedEntry::new(
             date,
             EntryKind::Payment,
@@ -86,7 +120,7 @@ pub fn lend(store: &mut Store, ctx: &Ctx, input: &LoanInput<'_>) -> Result<(i64,
                 member.full_name(),
                 member.member_no,
                 input.term_months,
-                rate.to_decimal()
+                Satang::new(input.rate_bp).to_decimal()
             ),
             Some(member.id),
             vec![
@@ -98,7 +132,7 @@ pub fn lend(store: &mut Store, ctx: &Ctx, input: &LoanInput<'_>) -> Result<(i64,
         let id = tx.insert_loan(
             member.id,
             principal,
-            rate.satang() as u32,
+            input.rate_bp as u32,
             method.key(),
             input.term_months,
             &date.to_string(),
@@ -127,18 +161,17 @@ pub fn repay(
     store: &mut Store,
     ctx: &Ctx,
     loan_id: i64,
-    amount: &str,
-    date_input: &str,
-    till: &str,
+    amount: &Amount,
+    day: &Day,
+    till: &Input<Till>,
 ) -> Result<PostedRef> {
-    let amount_s = Satang::parse_field("amount", amount, crate::domain::money::Sign::Positive)?;
-    let date = crate::domain::date::parse_field("date", date_input)?;
+    let (amount_s, date) = (amount.get(), day.get());
     store.write(|tx| {
         let reader = tx.read();
         let loan = reader
             .loan(loan_id)?
             .ok_or(Error::NotFound { what: "loan", key: loan_id.to_string() })?;
-        check_entry_date(&reader, ctx, date, date_input)?;
+        check_entry_date(&reader, ctx, day)?;
         let till = super::till_account(&reader, till)?;
         let (_, interest_due) = due_by(&loan_schedule(&loan), date);
         let outstanding = loan.principal - loan.principal_paid;
@@ -150,7 +183,7 @@ pub fn repay(
         .ok_or_else(|| {
             Error::invalid(
                 "amount",
-                amount,
+                amount.typed(),
                 Problem::Other {
                     th: format!("มากกว่ายอดที่ต้องชำระ (เงินต้นคงเหลือ {} บาท)", outstanding.display()),
                     en: format!(

@@ -3,42 +3,69 @@
 
 use super::{check_entry_date, Ctx};
 use crate::domain::accounts;
-use crate::domain::{BalancedEntry, EntryKind, Posting, Satang};
+use crate::domain::input::{Amount, Day, Input, Till};
+use crate::domain::{BalancedEntry, EntryKind, Posting};
 use crate::error::{Error, Problem, Result};
 use crate::store::{PostedRef, Store};
 
-pub(crate) fn source_account(source: &str) -> Result<(&'static str, &'static str)> {
-    Ok(match source.trim() {
-        "government" | "รัฐ" | "รัฐบาล" => {
-            ("government", accounts::MATCHING_GOVERNMENT)
+/// Where matching money comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum MatchingSource {
+    /// The central government, through CODI, by round.
+    Government,
+    /// The local council (อปท.).
+    Local,
+    /// CODI (พอช.) itself.
+    Codi,
+    Other,
+}
+
+impl MatchingSource {
+    /// `government` / `รัฐ`, `local` / `อปท.`, `codi` / `พอช.`, `other` / `อื่น`.
+    pub fn parse(input: &str) -> Result<MatchingSource> {
+        crate::domain::choice::parse_choice(
+            "source",
+            input,
+            &[
+                ("government", MatchingSource::Government),
+                ("รัฐ", MatchingSource::Government),
+                ("รัฐบาล", MatchingSource::Government),
+                ("local", MatchingSource::Local),
+                ("อปท", MatchingSource::Local),
+                ("อปท.", MatchingSource::Local),
+                ("codi", MatchingSource::Codi),
+                ("พอช", MatchingSource::Codi),
+                ("พอช.", MatchingSource::Codi),
+                ("other", MatchingSource::Other),
+                ("อื่น", MatchingSource::Other),
+            ],
+        )
+    }
+
+    /// The stored key and the income account it is booked to.
+    pub fn key_and_account(self) -> (&'static str, &'static str) {
+        match self {
+            MatchingSource::Government => ("government", accounts::MATCHING_GOVERNMENT),
+            MatchingSource::Local => ("local", accounts::MATCHING_LOCAL),
+            MatchingSource::Codi => ("codi", accounts::MATCHING_CODI),
+            MatchingSource::Other => ("other", accounts::GRANTS_OTHER),
         }
-        "local" | "อปท" | "อปท." => ("local", accounts::MATCHING_LOCAL),
-        "codi" | "พอช" | "พอช." => ("codi", accounts::MATCHING_CODI),
-        "other" | "อื่น" => ("other", accounts::GRANTS_OTHER),
-        other => {
-            return Err(Error::invalid(
-                "source",
-                other,
-                Problem::UnknownChoice { allowed: "government, local, codi, other".into() },
-            ))
-        }
-    })
+    }
 }
 
 /// Receive a round of matching money. Government rounds record which members were counted.
 pub fn receive_matching(
     store: &mut Store,
     ctx: &Ctx,
-    source: &str,
+    source: MatchingSource,
     label: &str,
-    amount: &str,
-    date_input: &str,
-    till: &str,
+    amount: &Amount,
+    day: &Day,
+    till: &Input<Till>,
 ) -> Result<PostedRef> {
-    let (source, account) = source_account(source)?;
+    let (source, account) = source.key_and_account();
     let label = crate::domain::text::required("round", label, 50)?;
-    let amount = Satang::parse_field("amount", amount, crate::domain::money::Sign::Positive)?;
-    let date = crate::domain::date::parse_field("date", date_input)?;
+    let (amount, date) = (amount.get(), day.get());
     store.write(|tx| {
         let reader = tx.read();
         reader.require_fund()?;
@@ -48,7 +75,7 @@ pub fn receive_matching(
                 what: format!("บัญชี {account}"),
             });
         }
-        check_entry_date(&reader, ctx, date, date_input)?;
+        check_entry_date(&reader, ctx, day)?;
         let till = super::till_account(&reader, till)?;
         if reader.matching_round_exists(source, &label)? {
             return Err(Error::invalid("round", &label, Problem::Duplicate));

@@ -23,6 +23,7 @@ pub mod savings;
 pub mod welfare;
 
 use crate::domain::accounts;
+use crate::domain::input::{Amount, Day, Input, Till};
 use crate::error::{Error, Problem, Result};
 use crate::store::Reader;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
@@ -55,36 +56,31 @@ impl Ctx {
     }
 }
 
-/// Which cash-type account money goes into or comes out of.
-pub fn till_account(reader: &Reader<'_>, input: &str) -> Result<String> {
-    let code = match input.trim() {
-        "" => return Err(Error::invalid("till", input, Problem::Empty)),
-        "cash" | "เงินสด" => accounts::CASH.to_string(),
-        "bank" | "ธนาคาร" => accounts::BANK.to_string(),
-        other => other.to_string(),
+/// Which cash-type account money goes into or comes out of: the code of the till named.
+pub fn till_account(reader: &Reader<'_>, till: &Input<Till>) -> Result<String> {
+    let code = match till.value() {
+        Till::Cash => accounts::CASH.to_string(),
+        Till::Bank => accounts::BANK.to_string(),
+        Till::Account(code) => code.clone(),
     };
     match reader.account(&code)? {
         Some(a) if a.cash_kind.is_some() => Ok(code),
         Some(_) => Err(Error::invalid(
             "account",
-            input,
+            till.typed(),
             Problem::Other {
                 th: "ไม่ใช่บัญชีเงินสดหรือเงินฝากธนาคาร".into(),
                 en: "is not a cash or bank account".into(),
             },
         )),
-        None => Err(Error::NotFound { what: "account", key: input.to_string() }),
+        None => Err(Error::NotFound { what: "account", key: till.typed().to_string() }),
     }
 }
 
 /// Refuse dates in the future and in closed months, with clear errors (the database trigger
 /// would refuse a closed month too, but less politely).
-pub fn check_entry_date(
-    reader: &Reader<'_>,
-    ctx: &Ctx,
-    date: NaiveDate,
-    input: &str,
-) -> Result<()> {
+pub fn check_entry_date(reader: &Reader<'_>, ctx: &Ctx, day: &Day) -> Result<()> {
+    let (date, input) = (day.get(), day.typed());
     if date > ctx.today() {
         return Err(Error::invalid("date", input, Problem::InFuture));
     }
@@ -112,14 +108,15 @@ pub fn check_entry_date(
 }
 
 /// Refuse taking `amount` out of a cash-type `account` on `date` when that day, or any later
-/// day already on the books, would go below zero. `input` is the amount as typed.
+/// day already on the books, would go below zero (the amount named as it was typed).
 pub fn require_funds(
     reader: &Reader<'_>,
     account: &str,
     date: NaiveDate,
-    amount: crate::domain::Satang,
-    input: &str,
+    amount: &Amount,
 ) -> Result<()> {
+    let input = amount.typed();
+    let amount = amount.get();
     let balance = reader.lowest_balance_from(account, &date.to_string())?;
     if balance < amount {
         return Err(Error::invalid(

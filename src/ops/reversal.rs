@@ -2,21 +2,21 @@
 //! entries are never edited or deleted (DESIGN §2, invariant 2).
 
 use super::{check_entry_date, Ctx};
+use crate::domain::input::Day;
 use crate::domain::BalancedEntry;
 use crate::error::{Error, Result};
 use crate::store::{PostedRef, Store};
 
-/// Reverse entry `entry` (its id or document number) on `date` (default: today).
+/// Reverse entry `entry` (its id or document number) on `day`.
 pub fn reverse(
     store: &mut Store,
     ctx: &Ctx,
     entry: &str,
     reason: &str,
-    date: Option<&str>,
+    day: &Day,
 ) -> Result<PostedRef> {
     let reason = crate::domain::text::required("reason", reason, 300)?;
-    let date_input = date.map(str::to_string).unwrap_or_else(|| ctx.today().to_string());
-    let date = crate::domain::date::parse_field("date", &date_input)?;
+    let date = day.get();
     store.write(|tx| {
         let reader = tx.read();
         let original = match entry.trim().parse::<i64>() {
@@ -44,7 +44,7 @@ pub fn reverse(
                 "the reversal cannot be dated before the entry",
             ));
         }
-        check_entry_date(&reader, ctx, date, &date_input)?;
+        check_entry_date(&reader, ctx, day)?;
         for loan in reader.loans_paid_out_by(original.id)? {
             if loan.principal_paid.satang() > 0 || loan.interest_paid.satang() > 0 {
                 return Err(refuse(

@@ -3,44 +3,48 @@
 
 use super::{check_entry_date, Ctx};
 use crate::domain::accounts::SAVINGS_OWED;
+use crate::domain::input::{Amount, Day, Input, Till};
 use crate::domain::money::Sign;
-use crate::domain::{BalancedEntry, EntryKind, MemberStatus, Posting, Satang};
+use crate::domain::{BalancedEntry, EntryKind, MemberStatus, Posting};
 use crate::error::{Error, Problem, Result};
 use crate::store::{PostedRef, Store};
 
-pub fn deposit(
-    store: &mut Store,
-    ctx: &Ctx,
-    member_no: &str,
-    amount: &str,
-    date: &str,
-    till: &str,
-) -> Result<PostedRef> {
-    move_savings(store, ctx, member_no, amount, date, till, true)
+/// A deposit or withdrawal as read from the form or the command line.
+#[derive(Clone, Debug)]
+pub struct SavingsMove {
+    pub member_no: String,
+    pub amount: Amount,
+    pub date: Day,
+    pub till: Input<Till>,
 }
 
-pub fn withdraw(
-    store: &mut Store,
-    ctx: &Ctx,
-    member_no: &str,
-    amount: &str,
-    date: &str,
-    till: &str,
-) -> Result<PostedRef> {
-    move_savings(store, ctx, member_no, amount, date, till, false)
+impl SavingsMove {
+    /// Read what was typed, naming the field of a bad value.
+    pub fn parse(member_no: &str, amount: &str, date: &str, till: &str) -> Result<SavingsMove> {
+        Ok(SavingsMove {
+            member_no: member_no.to_string(),
+            amount: Input::amount("amount", amount, Sign::Positive)?,
+            date: Input::day("date", date)?,
+            till: Input::till(till)?,
+        })
+    }
+}
+
+pub fn deposit(store: &mut Store, ctx: &Ctx, m: &SavingsMove) -> Result<PostedRef> {
+    move_savings(store, ctx, m, true)
+}
+
+pub fn withdraw(store: &mut Store, ctx: &Ctx, m: &SavingsMove) -> Result<PostedRef> {
+    move_savings(store, ctx, m, false)
 }
 
 fn move_savings(
     store: &mut Store,
     ctx: &Ctx,
-    member_no: &str,
-    amount_input: &str,
-    date_input: &str,
-    till: &str,
+    m: &SavingsMove,
     is_deposit: bool,
 ) -> Result<PostedRef> {
-    let amount = Satang::parse_field("amount", amount_input, Sign::Positive)?;
-    let date = crate::domain::date::parse_field("date", date_input)?;
+    let (amount, date) = (m.amount.get(), m.date.get());
     store.write(|tx| {
         let reader = tx.read();
         let fund = reader.require_fund()?.profile;
@@ -50,13 +54,13 @@ fn move_savings(
                 what: "เงินสัจจะ / sajja savings".into(),
             });
         }
-        check_entry_date(&reader, ctx, date, date_input)?;
-        let till = super::till_account(&reader, till)?;
-        let member = super::member_by_no(&reader, member_no)?;
+        check_entry_date(&reader, ctx, &m.date)?;
+        let till = super::till_account(&reader, &m.till)?;
+        let member = super::member_by_no(&reader, &m.member_no)?;
         if date.to_string() < member.joined_on {
             return Err(Error::invalid(
                 "date",
-                date_input,
+                m.date.typed(),
                 Problem::Other {
                     th: "ก่อนวันที่สมัคร".into(),
                     en: "is before the member joined".into(),
@@ -90,7 +94,7 @@ fn move_savings(
                     amount: amount.display(),
                 });
             }
-            super::require_funds(&reader, &till, date, amount, amount_input)?;
+            super::require_funds(&reader, &till, date, &m.amount)?;
             BalancedEntry::new(
                 date,
                 EntryKind::Withdrawal,

@@ -5,6 +5,7 @@
 
 use super::{check_entry_date, Ctx};
 use crate::domain::contribution::{fiscal_year_of, periods_owed, Standing};
+use crate::domain::input::{Day, Input, Till};
 use crate::domain::welfare::{
     evaluate, rule_in_force, Category, ClaimFacts, Evaluation, WelfareRule,
 };
@@ -316,10 +317,10 @@ pub fn pay_claim(
     store: &mut Store,
     ctx: &Ctx,
     claim_id: i64,
-    date_input: &str,
-    till: &str,
+    day: &Day,
+    till: &Input<Till>,
 ) -> Result<PostedRef> {
-    let date = crate::domain::date::parse_field("date", date_input)?;
+    let date = day.get();
     store.write(|tx| {
         let reader = tx.read();
         let claim = load_claim(&reader, claim_id)?;
@@ -328,7 +329,7 @@ pub fn pay_claim(
             "paid" => return Err(WelfareRefusal::AlreadyPaid { claim: claim_id }.into()),
             _ => return Err(WelfareRefusal::NotApproved { claim: claim_id }.into()),
         }
-        check_entry_date(&reader, ctx, date, date_input)?;
+        check_entry_date(&reader, ctx, day)?;
         // Not paid before the meeting that approved it.
         if let Some(resolution) =
             claim.resolution_id.map(|r| reader.resolution(r)).transpose()?.flatten()
@@ -340,7 +341,7 @@ pub fn pay_claim(
                         .unwrap_or(meeting.held_on.clone());
                     return Err(Error::invalid(
                         "date",
-                        date_input,
+                        day.typed(),
                         Problem::Other {
                             th: format!("ก่อนวันประชุมที่อนุมัติ ({} {held})", resolution.label),
                             en: format!(
@@ -354,7 +355,7 @@ pub fn pay_claim(
         }
         let till = super::till_account(&reader, till)?;
         let amount = claim.approved_amount.unwrap_or_default();
-        super::require_funds(&reader, &till, date, amount, &amount.display())?;
+        super::require_funds(&reader, &till, date, &Input::of_amount(amount))?;
         let member = reader
             .member_by_id(claim.member_id)?
             .ok_or(Error::NotFound { what: "member", key: claim.member_id.to_string() })?;

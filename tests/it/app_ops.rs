@@ -91,8 +91,7 @@ fn collection_sheet_proposes_what_each_active_member_owes() {
         savings: Satang::ZERO,
         entrance_fee: Satang::new(5000),
     };
-    ops::contributions::collect(&mut f.store, &today(), "2026-03-01", "cash", &[line("1", 3)])
-        .unwrap();
+    edge::collect(&mut f.store, &today(), "2026-03-01", "cash", &[line("1", 3)]).unwrap();
     ops::members::change_status(
         &mut f.store,
         &today(),

@@ -3,13 +3,13 @@
 //! statement and carried to the province.
 
 use super::*;
-use kongthun::ops::cashbook::CashMove;
+use kongthun::ops::cashbook::CashMoveText;
 use kongthun::ops::close::{BankCheck, MonthCheck};
 
 /// A welfare fund with 1,000.00 in cash and 5,000.00 in the bank at the end of March 2569.
 fn march() -> Fixture {
     let mut f = fund(FundKind::Welfare);
-    let mv = |amount: &str, till: &str, date: &str| CashMove {
+    let mv = |amount: &str, till: &str, date: &str| CashMoveText {
         account: "4301".into(),
         amount: amount.into(),
         date: date.into(),
@@ -17,8 +17,8 @@ fn march() -> Fixture {
         description: "บริจาค".into(),
         member_no: None,
     };
-    ops::cashbook::receive(&mut f.store, &today(), &mv("1000", "cash", "2026-03-05")).unwrap();
-    ops::cashbook::receive(&mut f.store, &today(), &mv("5000", "bank", "2026-03-06")).unwrap();
+    edge::receive(&mut f.store, &today(), &mv("1000", "cash", "2026-03-05")).unwrap();
+    edge::receive(&mut f.store, &today(), &mv("5000", "bank", "2026-03-06")).unwrap();
     f
 }
 
@@ -62,14 +62,9 @@ fn a_cash_difference_must_be_recorded_before_the_month_closes() {
         .message_th()
         .contains("ธนบัตรและเหรียญ"));
     // explained by a named entry, the same count closes
-    let entry = ops::cashbook::record_cash_difference(
-        &mut f.store,
-        &today(),
-        "2026-03-31",
-        "-20",
-        "นับผิดตอนทอนเงิน",
-    )
-    .unwrap();
+    let entry =
+        edge::record_cash_difference(&mut f.store, &today(), "2026-03-31", "-20", "นับผิดตอนทอนเงิน")
+            .unwrap();
     let recorded = f.store.read().entry(entry.id).unwrap().unwrap();
     assert!(
         recorded.description.starts_with("เงินขาดบัญชี: นับผิดตอนทอนเงิน"),
@@ -91,10 +86,10 @@ fn a_cash_difference_must_be_recorded_before_the_month_closes() {
 fn a_bank_reconciliation_with_a_payment_in_transit_closes_at_zero() {
     let mut f = march();
     // a 300.00 payment by cheque on the 30th that the bank has not cleared yet
-    ops::cashbook::pay(
+    edge::pay(
         &mut f.store,
         &today(),
-        &CashMove {
+        &CashMoveText {
             account: "5201".into(),
             amount: "300".into(),
             date: "2026-03-30".into(),

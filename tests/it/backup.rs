@@ -8,7 +8,7 @@ use kongthun::Error;
 fn backup_then_restore_round_trip() {
     let mut f = fund(FundKind::Both);
     add_members(&mut f.store, 2, "2026-01-10");
-    ops::savings::deposit(&mut f.store, &today(), "1", "500", "2026-01-20", "cash").unwrap();
+    edge::deposit(&mut f.store, &today(), "1", "500", "2026-01-20", "cash").unwrap();
     let usb = tempfile::tempdir().unwrap();
     let out = ops::backup::backup(&mut f.store, &today(), usb.path()).unwrap();
     assert!(out.path.starts_with(usb.path()));
@@ -19,7 +19,7 @@ fn backup_then_restore_round_trip() {
     let snapshot = dump(&f.store);
 
     // more work after the backup, then restore it
-    ops::savings::deposit(&mut f.store, &today(), "2", "700", "2026-01-21", "cash").unwrap();
+    edge::deposit(&mut f.store, &today(), "2", "700", "2026-01-21", "cash").unwrap();
     let restored = ops::backup::restore(&mut f.store, &today(), &out.path).unwrap();
     assert_eq!(restored.entries, 1);
     let kept = restored.previous_copy.unwrap();
@@ -37,7 +37,7 @@ fn backup_then_restore_round_trip() {
 fn restore_refuses_foreign_or_tampered_files_and_changes_nothing() {
     let mut f = fund(FundKind::Both);
     add_members(&mut f.store, 1, "2026-01-10");
-    ops::savings::deposit(&mut f.store, &today(), "1", "500", "2026-01-20", "cash").unwrap();
+    edge::deposit(&mut f.store, &today(), "1", "500", "2026-01-20", "cash").unwrap();
     let usb = tempfile::tempdir().unwrap();
     let good = ops::backup::backup(&mut f.store, &today(), usb.path()).unwrap().path;
     let before = dump(&f.store);

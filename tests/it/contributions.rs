@@ -27,8 +27,7 @@ fn collection_day_records_one_receipt_per_member() {
             entrance_fee: Satang::new(5000),
         })
         .collect();
-    let out =
-        ops::contributions::collect(&mut f.store, &today(), "25/01/2569", "cash", &lines).unwrap();
+    let out = edge::collect(&mut f.store, &today(), "25/01/2569", "cash", &lines).unwrap();
     assert_eq!(out.receipts.len(), 5);
     assert_eq!(out.total, Satang::new(5 * 18000));
     assert_eq!(out.receipts[0].doc_no, "RV2569/000001");
@@ -53,8 +52,7 @@ fn bad_lines_are_named_and_nothing_is_written() {
         (vec![CollectLine { savings: Satang::new(100), ..line("1", 30) }], "not_offered"),
     ];
     for (lines, code) in cases {
-        let err = ops::contributions::collect(&mut f.store, &today(), "2026-01-25", "cash", &lines)
-            .unwrap_err();
+        let err = edge::collect(&mut f.store, &today(), "2026-01-25", "cash", &lines).unwrap_err();
         assert_eq!(err.code(), code, "{err:?}");
         assert_eq!(dump(&f.store), before);
     }
@@ -64,13 +62,11 @@ fn bad_lines_are_named_and_nothing_is_written() {
         ("2026-02-30", "invalid.bad_date"),
     ] {
         let err =
-            ops::contributions::collect(&mut f.store, &today(), date, "cash", &[line("1", 30)])
-                .unwrap_err();
+            edge::collect(&mut f.store, &today(), date, "cash", &[line("1", 30)]).unwrap_err();
         assert_eq!(err.code(), code, "{date}: {err:?}");
     }
     let err =
-        ops::contributions::collect(&mut f.store, &today(), "2026-01-25", "4101", &[line("1", 30)])
-            .unwrap_err();
+        edge::collect(&mut f.store, &today(), "2026-01-25", "4101", &[line("1", 30)]).unwrap_err();
     assert!(matches!(err, Error::Invalid { field: "account", .. }));
     assert_eq!(dump(&f.store), before);
 }
@@ -81,14 +77,8 @@ fn arrears_and_the_lapse_rule() {
     let mut f = fund(FundKind::Welfare);
     add_members(&mut f.store, 3, "2026-01-10");
     // member 1 pays Jan-Apr at once; member 2 pays January only; member 3 pays nothing
-    ops::contributions::collect(
-        &mut f.store,
-        &today(),
-        "2026-01-25",
-        "cash",
-        &[line("1", 120), line("2", 30)],
-    )
-    .unwrap();
+    edge::collect(&mut f.store, &today(), "2026-01-25", "cash", &[line("1", 120), line("2", 30)])
+        .unwrap();
     let rows = ops::contributions::arrears(&f.store, date(2026, 3, 31)).unwrap();
     let get = |no: &str| rows.iter().find(|r| r.member_no == no).cloned();
     assert!(get("1").is_none(), "member 1 is paid ahead");
@@ -111,8 +101,7 @@ fn arrears_and_the_lapse_rule() {
     assert!(f.store.read().status_history(m3.id).unwrap()[1].reason.contains("3"));
     // a lapsed member cannot pay until reinstated
     let err =
-        ops::contributions::collect(&mut f.store, &today(), "2026-04-25", "cash", &[line("3", 30)])
-            .unwrap_err();
+        edge::collect(&mut f.store, &today(), "2026-04-25", "cash", &[line("3", 30)]).unwrap_err();
     assert_eq!(err.code(), "member_not_active");
     // arrears of a lapsed member stop growing at the lapse date, and the arrears list (of
     // members to chase, the dashboard's count) no longer names them
@@ -134,8 +123,7 @@ fn daily_and_yearly_schedules() {
     ops::fund::set_start(&mut store, &today(), "2020-01-01", "2020-01-01", "").unwrap();
     add_members(&mut store, 1, "2026-10-01");
     // one baht a day: 31 baht covers October
-    ops::contributions::collect(&mut store, &today(), "2026-10-31", "cash", &[line("1", 31)])
-        .unwrap();
+    edge::collect(&mut store, &today(), "2026-10-31", "cash", &[line("1", 31)]).unwrap();
     let rows = ops::contributions::arrears(&store, date(2026, 11, 10)).unwrap();
     assert_eq!(rows[0].arrears_periods, 10);
     assert_eq!(rows[0].paid_through.as_deref(), Some("2026-10-31"));
@@ -146,10 +134,9 @@ fn reversing_a_payment_puts_the_arrears_back() {
     let mut f = fund(FundKind::Welfare);
     add_members(&mut f.store, 1, "2026-01-10");
     let out =
-        ops::contributions::collect(&mut f.store, &today(), "2026-01-25", "cash", &[line("1", 90)])
-            .unwrap();
+        edge::collect(&mut f.store, &today(), "2026-01-25", "cash", &[line("1", 90)]).unwrap();
     assert!(ops::contributions::arrears(&f.store, date(2026, 3, 31)).unwrap().is_empty());
-    let r = ops::reversal::reverse(
+    let r = edge::reverse(
         &mut f.store,
         &today(),
         &out.receipts[0].doc_no,
@@ -168,23 +155,19 @@ fn reversing_a_payment_puts_the_arrears_back() {
     assert_eq!(f.store.read().account_balance("1101", "2026-02-01").unwrap(), Satang::new(0));
     // no second reversal, no reversal of a reversal, a reason is required
     assert_eq!(
-        ops::reversal::reverse(&mut f.store, &today(), "1", "again", None).unwrap_err().code(),
+        edge::reverse(&mut f.store, &today(), "1", "again", None).unwrap_err().code(),
         "cannot_reverse"
     );
     assert_eq!(
-        ops::reversal::reverse(&mut f.store, &today(), &r.id.to_string(), "undo", None)
-            .unwrap_err()
-            .code(),
+        edge::reverse(&mut f.store, &today(), &r.id.to_string(), "undo", None).unwrap_err().code(),
         "cannot_reverse"
     );
     assert_eq!(
-        ops::reversal::reverse(&mut f.store, &today(), "1", "  ", None).unwrap_err().code(),
+        edge::reverse(&mut f.store, &today(), "1", "  ", None).unwrap_err().code(),
         "invalid.empty"
     );
     assert_eq!(
-        ops::reversal::reverse(&mut f.store, &today(), "RV2569/999999", "x", None)
-            .unwrap_err()
-            .code(),
+        edge::reverse(&mut f.store, &today(), "RV2569/999999", "x", None).unwrap_err().code(),
         "not_found"
     );
     f.store.read().verify_chain().unwrap();

@@ -28,15 +28,11 @@ fn unknown_choices_are_refused_by_name() {
     let before = dump(&f.store);
     // an empty till is not quietly the cash box
     assert_eq!(
-        ops::savings::deposit(&mut f.store, &today(), "1", "100", "2025-02-01", "")
-            .unwrap_err()
-            .code(),
+        edge::deposit(&mut f.store, &today(), "1", "100", "2025-02-01", "").unwrap_err().code(),
         "invalid.empty"
     );
     assert_eq!(
-        ops::savings::deposit(&mut f.store, &today(), "1", "100", "2025-02-01", "safe")
-            .unwrap_err()
-            .code(),
+        edge::deposit(&mut f.store, &today(), "1", "100", "2025-02-01", "safe").unwrap_err().code(),
         "not_found"
     );
     assert_eq!(

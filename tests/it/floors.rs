@@ -20,10 +20,10 @@ fn reversing_a_deposit_dated_before_a_withdrawal_is_refused() {
     let mut f = savings_fund();
     let ctx = ctx_on(2026, 3, 20);
     // cash enough that only the member's savings are short
-    ops::cashbook::receive(
+    edge::receive(
         &mut f.store,
         &ctx,
-        &ops::cashbook::CashMove {
+        &ops::cashbook::CashMoveText {
             account: "4301".into(),
             amount: "1000".into(),
             date: "2026-03-01".into(),
@@ -33,13 +33,12 @@ fn reversing_a_deposit_dated_before_a_withdrawal_is_refused() {
         },
     )
     .unwrap();
-    let first =
-        ops::savings::deposit(&mut f.store, &ctx, "1", "100", "2026-03-03", "cash").unwrap();
-    ops::savings::withdraw(&mut f.store, &ctx, "1", "100", "2026-03-05", "cash").unwrap();
-    ops::savings::deposit(&mut f.store, &ctx, "1", "100", "2026-03-08", "cash").unwrap();
+    let first = edge::deposit(&mut f.store, &ctx, "1", "100", "2026-03-03", "cash").unwrap();
+    edge::withdraw(&mut f.store, &ctx, "1", "100", "2026-03-05", "cash").unwrap();
+    edge::deposit(&mut f.store, &ctx, "1", "100", "2026-03-08", "cash").unwrap();
     let before = dump(&f.store);
-    let e = ops::reversal::reverse(&mut f.store, &ctx, &first.doc_no, "บันทึกผิด", Some("2026-03-03"))
-        .unwrap_err();
+    let e =
+        edge::reverse(&mut f.store, &ctx, &first.doc_no, "บันทึกผิด", Some("2026-03-03")).unwrap_err();
     assert_eq!(e.code(), "cannot_reverse", "{e}");
     assert!(
         e.message_th().contains("เงินสัจจะของสมาชิกเลขที่ 1") && e.message_th().contains("3 มี.ค. 2569"),
@@ -49,8 +48,7 @@ fn reversing_a_deposit_dated_before_a_withdrawal_is_refused() {
     assert!(e.message_en().contains("member 1's sajja savings"), "{}", e.message_en());
     assert_eq!(dump(&f.store), before, "a refused reversal wrote");
     // dated after the second deposit it only undoes money that is still there
-    ops::reversal::reverse(&mut f.store, &ctx, &first.doc_no, "บันทึกผิด", Some("2026-03-08"))
-        .unwrap();
+    edge::reverse(&mut f.store, &ctx, &first.doc_no, "บันทึกผิด", Some("2026-03-08")).unwrap();
     assert_eq!(f.store.read().savings_balance(1).unwrap(), Satang::new(0));
 }
 
@@ -69,11 +67,11 @@ fn post(
 fn the_store_refuses_any_entry_that_goes_below_zero_on_a_later_day() {
     let mut f = savings_fund();
     let ctx = ctx_on(2026, 3, 20);
-    ops::savings::deposit(&mut f.store, &ctx, "1", "500", "2026-03-10", "cash").unwrap();
-    ops::cashbook::pay(
+    edge::deposit(&mut f.store, &ctx, "1", "500", "2026-03-10", "cash").unwrap();
+    edge::pay(
         &mut f.store,
         &ctx,
-        &ops::cashbook::CashMove {
+        &ops::cashbook::CashMoveText {
             account: "5201".into(),
             amount: "300".into(),
             date: "2026-03-12".into(),

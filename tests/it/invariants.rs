@@ -10,7 +10,7 @@ fn posted_fund() -> Fixture {
     let mut f = fund(FundKind::Both);
     let nos = add_members(&mut f.store, 3, "2026-01-10");
     for (i, no) in nos.iter().enumerate() {
-        ops::contributions::collect(
+        edge::collect(
             &mut f.store,
             &today(),
             "2026-02-25",
@@ -123,10 +123,10 @@ fn closed_month_refuses_entries_by_ops_and_by_trigger() {
     let out = ops::close::close_month(&mut f.store, &today(), "2026-02").unwrap();
     assert_eq!(out.last_entry, 3);
     let before = dump(&f.store);
-    let err = ops::cashbook::receive(
+    let err = edge::receive(
         &mut f.store,
         &today(),
-        &ops::cashbook::CashMove {
+        &ops::cashbook::CashMoveText {
             account: "4301".into(),
             amount: "100".into(),
             date: "2026-02-28".into(),
@@ -143,8 +143,7 @@ fn closed_month_refuses_entries_by_ops_and_by_trigger() {
         err.message_th()
     );
     // earlier months are closed too
-    let err =
-        ops::savings::deposit(&mut f.store, &today(), "1", "10", "2026-01-31", "cash").unwrap_err();
+    let err = edge::deposit(&mut f.store, &today(), "1", "10", "2026-01-31", "cash").unwrap_err();
     assert!(matches!(err, Error::MonthClosed { .. }));
     // the database itself refuses, even without the ops check
     let raw = f.store.raw_connection_for_tests().execute(
@@ -155,7 +154,7 @@ fn closed_month_refuses_entries_by_ops_and_by_trigger() {
     assert!(raw.unwrap_err().to_string().contains("closed"));
     assert_eq!(dump(&f.store), before);
     // March is open; closing goes forward only; an unfinished month cannot close
-    ops::savings::deposit(&mut f.store, &today(), "1", "10", "2026-03-01", "cash").unwrap();
+    edge::deposit(&mut f.store, &today(), "1", "10", "2026-03-01", "cash").unwrap();
     assert!(matches!(
         ops::close::close_month(&mut f.store, &today(), "2026-01"),
         Err(Error::CannotClose { .. })
@@ -200,8 +199,7 @@ fn a_failing_operation_leaves_the_file_byte_for_byte_unchanged() {
             entrance_fee: Satang::new(0),
         },
     ];
-    let err = ops::contributions::collect(&mut store, &today(), "2026-03-25", "cash", &lines)
-        .unwrap_err();
+    let err = edge::collect(&mut store, &today(), "2026-03-25", "cash", &lines).unwrap_err();
     match &err {
         Error::InLine { line, member_no, inner } => {
             assert_eq!((*line, member_no.as_str()), (3, "3"));
@@ -246,7 +244,7 @@ fn reversing_a_receipt_may_not_overdraw_the_till() {
     // collection reversed — the till went to -1.00.
     let mut f = fund(FundKind::Both);
     add_members(&mut f.store, 1, "2025-01-05");
-    let collected = ops::contributions::collect(
+    let collected = edge::collect(
         &mut f.store,
         &today(),
         "2025-02-04",
@@ -259,7 +257,7 @@ fn reversing_a_receipt_may_not_overdraw_the_till() {
         }],
     )
     .unwrap();
-    let pay = |amount: &str| kongthun::ops::cashbook::CashMove {
+    let pay = |amount: &str| kongthun::ops::cashbook::CashMoveText {
         account: "5201".into(),
         amount: amount.into(),
         date: "2025-02-05".into(),
@@ -267,11 +265,11 @@ fn reversing_a_receipt_may_not_overdraw_the_till() {
         description: "ค่าใช้จ่าย".into(),
         member_no: None,
     };
-    ops::cashbook::pay(&mut f.store, &today(), &pay("100")).unwrap();
+    edge::pay(&mut f.store, &today(), &pay("100")).unwrap();
     let entry = collected.receipts[0].id.to_string();
     let before = dump(&f.store);
-    let e = ops::reversal::reverse(&mut f.store, &today(), &entry, "บันทึกผิด", Some("2025-02-06"))
-        .unwrap_err();
+    let e =
+        edge::reverse(&mut f.store, &today(), &entry, "บันทึกผิด", Some("2025-02-06")).unwrap_err();
     assert_eq!(e.code(), "cannot_reverse", "{e}");
     assert!(
         e.message_en().contains("1101") && e.message_en().contains("194.00"),
@@ -280,10 +278,10 @@ fn reversing_a_receipt_may_not_overdraw_the_till() {
     );
     assert_eq!(dump(&f.store), before, "a refused reversal wrote");
     // with the cash back in the till it goes through
-    ops::cashbook::receive(
+    edge::receive(
         &mut f.store,
         &today(),
-        &kongthun::ops::cashbook::CashMove {
+        &kongthun::ops::cashbook::CashMoveText {
             account: "4301".into(),
             amount: "100".into(),
             date: "2025-02-06".into(),
@@ -293,5 +291,5 @@ fn reversing_a_receipt_may_not_overdraw_the_till() {
         },
     )
     .unwrap();
-    ops::reversal::reverse(&mut f.store, &today(), &entry, "บันทึกผิด", Some("2025-02-06")).unwrap();
+    edge::reverse(&mut f.store, &today(), &entry, "บันทึกผิด", Some("2025-02-06")).unwrap();
 }

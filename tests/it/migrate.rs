@@ -215,9 +215,7 @@ fn an_existing_fund_migrates_and_its_history_counts() {
     );
     // nothing before the books start
     assert_eq!(
-        ops::savings::deposit(&mut store, &today(), "1", "10", "2026-09-30", "cash")
-            .unwrap_err()
-            .code(),
+        edge::deposit(&mut store, &today(), "1", "10", "2026-09-30", "cash").unwrap_err().code(),
         "invalid.other"
     );
 
@@ -236,11 +234,11 @@ fn an_existing_fund_migrates_and_its_history_counts() {
             entrance_fee: Satang::new(0),
         })
         .collect();
-    ops::contributions::collect(&mut store, &today(), "2026-10-25", "cash", &lines).unwrap();
-    ops::cashbook::pay(
+    edge::collect(&mut store, &today(), "2026-10-25", "cash", &lines).unwrap();
+    edge::pay(
         &mut store,
         &today(),
-        &ops::cashbook::CashMove {
+        &ops::cashbook::CashMoveText {
             account: "5201".into(),
             amount: "350".into(),
             date: "2026-10-26".into(),
@@ -324,7 +322,7 @@ fn an_existing_fund_migrates_and_its_history_counts() {
     let later = ctx_on(2027, 10, 1);
     for instalment in &schedule {
         let on = instalment.due.max(date(2026, 11, 1)).to_string();
-        ops::loans::repay(
+        edge::repay(
             &mut store,
             &later,
             loan.id,

@@ -10,6 +10,7 @@ mod contributions;
 mod crash;
 mod defaults;
 mod demo;
+mod edge;
 mod faults;
 mod floors;
 mod fuzz_regressions;
@@ -167,10 +168,9 @@ pub fn invariants_fixture() -> Fixture {
     let mut f = fund(FundKind::Both);
     add_members(&mut f.store, 3, "2026-01-10");
     for no in ["1", "2", "3"] {
-        ops::savings::deposit(&mut f.store, &today(), no, "250.50", "2026-03-05", "cash").unwrap();
+        edge::deposit(&mut f.store, &today(), no, "250.50", "2026-03-05", "cash").unwrap();
     }
-    ops::cashbook::transfer(&mut f.store, &today(), "cash", "bank", "500", "2026-03-06", "")
-        .unwrap();
+    edge::transfer(&mut f.store, &today(), "cash", "bank", "500", "2026-03-06", "").unwrap();
     f
 }
 

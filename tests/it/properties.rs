@@ -7,7 +7,7 @@
 use super::*;
 use chrono::Datelike;
 use kongthun::ops::bundles::{export_bundle, IdPolicy};
-use kongthun::ops::cashbook::CashMove;
+use kongthun::ops::cashbook::CashMoveText;
 use kongthun::ops::contributions::CollectLine;
 use kongthun::store::province::{ProvinceEntry, ProvinceStore};
 use proptest::prelude::*;
@@ -63,7 +63,7 @@ fn op() -> impl Strategy<Value = Op> {
 fn apply(store: &mut Store, op: &Op, day: NaiveDate) -> kongthun::Result<()> {
     let d = day.to_string();
     let ctx = today();
-    let mv = |account: &str, baht: u32| CashMove {
+    let mv = |account: &str, baht: u32| CashMoveText {
         account: account.into(),
         amount: baht.to_string(),
         date: d.clone(),
@@ -72,7 +72,7 @@ fn apply(store: &mut Store, op: &Op, day: NaiveDate) -> kongthun::Result<()> {
         member_no: None,
     };
     match op {
-        Op::Collect { member, periods, savings } => ops::contributions::collect(
+        Op::Collect { member, periods, savings } => edge::collect(
             store,
             &ctx,
             &d,
@@ -85,29 +85,19 @@ fn apply(store: &mut Store, op: &Op, day: NaiveDate) -> kongthun::Result<()> {
             }],
         )
         .map(|_| ()),
-        Op::Deposit { member, baht } => ops::savings::deposit(
-            store,
-            &ctx,
-            &(member + 1).to_string(),
-            &baht.to_string(),
-            &d,
-            "cash",
-        )
-        .map(|_| ()),
-        Op::Withdraw { member, baht } => ops::savings::withdraw(
-            store,
-            &ctx,
-            &(member + 1).to_string(),
-            &baht.to_string(),
-            &d,
-            "cash",
-        )
-        .map(|_| ()),
-        Op::Receive { baht } => ops::cashbook::receive(store, &ctx, &mv("4301", *baht)).map(|_| ()),
-        Op::Pay { baht } => ops::cashbook::pay(store, &ctx, &mv("5201", *baht)).map(|_| ()),
+        Op::Deposit { member, baht } => {
+            edge::deposit(store, &ctx, &(member + 1).to_string(), &baht.to_string(), &d, "cash")
+                .map(|_| ())
+        }
+        Op::Withdraw { member, baht } => {
+            edge::withdraw(store, &ctx, &(member + 1).to_string(), &baht.to_string(), &d, "cash")
+                .map(|_| ())
+        }
+        Op::Receive { baht } => edge::receive(store, &ctx, &mv("4301", *baht)).map(|_| ()),
+        Op::Pay { baht } => edge::pay(store, &ctx, &mv("5201", *baht)).map(|_| ()),
         Op::Transfer { to_bank, baht } => {
             let (from, to) = if *to_bank { ("cash", "bank") } else { ("bank", "cash") };
-            ops::cashbook::transfer(store, &ctx, from, to, &baht.to_string(), &d, "").map(|_| ())
+            edge::transfer(store, &ctx, from, to, &baht.to_string(), &d, "").map(|_| ())
         }
         Op::Reverse { pick, on_its_date } => {
             // any entry on the books (the chain head's id is the count)
@@ -117,7 +107,7 @@ fn apply(store: &mut Store, op: &Op, day: NaiveDate) -> kongthun::Result<()> {
                 Some(e) if *on_its_date => e.entry_date.max(day.with_day(1).unwrap().to_string()),
                 _ => d.clone(),
             };
-            ops::reversal::reverse(store, &ctx, &entry.to_string(), "ทดสอบ", Some(&on)).map(|_| ())
+            edge::reverse(store, &ctx, &entry.to_string(), "ทดสอบ", Some(&on)).map(|_| ())
         }
         Op::Close => ops::close::close_month(
             store,

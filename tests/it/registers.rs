@@ -69,9 +69,8 @@ fn year_of_records() -> Fixture {
     let (c, _) = claim(&mut f, "death", "2026-03-10", None, &["ใบมรณบัตร"]).unwrap();
     let approving = approving_resolution(&mut f, "2026-03-12");
     ops::welfare::decide_claim(&mut f.store, c.id, true, approving, None).unwrap();
-    ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-03-15", "cash").unwrap();
-    ops::cashbook::record_cash_difference(&mut f.store, &today(), "2026-03-31", "-20", "ทอนเงินผิด")
-        .unwrap();
+    edge::pay_claim(&mut f.store, &today(), c.id, "2026-03-15", "cash").unwrap();
+    edge::record_cash_difference(&mut f.store, &today(), "2026-03-31", "-20", "ทอนเงินผิด").unwrap();
     let cash = f.store.read().account_balance("1101", "2026-03-31").unwrap();
     // the till as counted: every baht of it in 1000s, 100s, 20s, coins of 1 and of 25 satang
     let mut left = cash.satang();

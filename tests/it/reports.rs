@@ -3,7 +3,7 @@
 //! `hledger` on our journal export, whose balances must equal our trial balance.
 
 use super::*;
-use kongthun::ops::cashbook::CashMove;
+use kongthun::ops::cashbook::CashMoveText;
 use kongthun::render::statement::{statement_pdf, StatementOptions};
 
 use super::tool;
@@ -73,10 +73,10 @@ fn statement_on_the_demo_fund_is_one_true_page() {
         &kongthun::report::statement(&store.read(), 2026, 9, date(2026, 11, 22)).unwrap(),
         &StatementOptions { recipient_names: false },
     );
-    ops::cashbook::receive(
+    edge::receive(
         &mut store,
         &ctx_on(2026, 11, 22),
-        &CashMove {
+        &CashMoveText {
             account: "4301".into(),
             amount: "999".into(),
             date: "2026-11-20".into(),
@@ -102,10 +102,10 @@ fn welfare_recipients_with_stacked_marks_come_back_exactly() {
         p.title = title.into();
         ops::members::add_member(&mut f.store, &today(), &p).unwrap();
     }
-    ops::cashbook::receive(
+    edge::receive(
         &mut f.store,
         &today(),
-        &CashMove {
+        &CashMoveText {
             account: "4203".into(),
             amount: "50000".into(),
             date: "2026-03-01".into(),
@@ -116,10 +116,10 @@ fn welfare_recipients_with_stacked_marks_come_back_exactly() {
     )
     .unwrap();
     for (i, account) in ["5104", "5102", "5102"].iter().enumerate() {
-        ops::cashbook::pay(
+        edge::pay(
             &mut f.store,
             &today(),
-            &CashMove {
+            &CashMoveText {
                 account: account.to_string(),
                 amount: "1,500".into(),
                 date: "2026-03-15".into(),
@@ -160,7 +160,7 @@ fn thai_digits_setting_prints_thai_digits() {
     ops::fund::init_fund(&mut store, &today(), &p).unwrap();
     ops::fund::set_start(&mut store, &today(), "2020-01-01", "2020-01-01", "").unwrap();
     add_members(&mut store, 1, "2026-01-10");
-    ops::contributions::collect(
+    edge::collect(
         &mut store,
         &today(),
         "2026-01-25",
@@ -335,10 +335,10 @@ fn hledger_balances_equal_our_trial_balance() {
     )
     .unwrap();
     // a reversal too, so the export carries one
-    ops::cashbook::receive(
+    edge::receive(
         &mut store,
         &ctx_on(2026, 11, 22),
-        &CashMove {
+        &CashMoveText {
             account: "4301".into(),
             amount: "12.34".into(),
             date: "2026-11-20".into(),
@@ -349,14 +349,8 @@ fn hledger_balances_equal_our_trial_balance() {
     )
     .unwrap();
     let last = store.read().entry_count().unwrap();
-    ops::reversal::reverse(
-        &mut store,
-        &ctx_on(2026, 11, 22),
-        &last.to_string(),
-        "ผิด",
-        Some("2026-11-21"),
-    )
-    .unwrap();
+    edge::reverse(&mut store, &ctx_on(2026, 11, 22), &last.to_string(), "ผิด", Some("2026-11-21"))
+        .unwrap();
     let journal = kongthun::ops::documents::journal_text(&store.read()).unwrap();
     let path = dir.path().join("fund.journal");
     std::fs::write(&path, &journal).unwrap();

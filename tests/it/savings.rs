@@ -2,35 +2,33 @@
 //! savings, transfers and payments need the money to be there.
 
 use super::*;
-use kongthun::ops::cashbook::CashMove;
+use kongthun::ops::cashbook::CashMoveText;
 use kongthun::Error;
 
 #[test]
 fn savings_never_go_below_zero() {
     let mut f = fund(FundKind::Savings);
     add_members(&mut f.store, 1, "2026-01-10");
-    let d = ops::savings::deposit(&mut f.store, &today(), "1", "๑,๐๐๐.๕๐", "2026-01-20", "cash")
-        .unwrap();
+    let d = edge::deposit(&mut f.store, &today(), "1", "๑,๐๐๐.๕๐", "2026-01-20", "cash").unwrap();
     assert_eq!(f.store.read().savings_balance(1).unwrap(), Satang::new(100050));
-    let err = ops::savings::withdraw(&mut f.store, &today(), "1", "1000.51", "2026-02-01", "cash")
-        .unwrap_err();
+    let err =
+        edge::withdraw(&mut f.store, &today(), "1", "1000.51", "2026-02-01", "cash").unwrap_err();
     assert!(matches!(err, Error::InsufficientSavings { .. }));
     assert!(err.message_th().contains("1,000.50"));
-    ops::savings::withdraw(&mut f.store, &today(), "1", "600", "2026-02-01", "cash").unwrap();
+    edge::withdraw(&mut f.store, &today(), "1", "600", "2026-02-01", "cash").unwrap();
     // the deposit cannot be reversed now: 600 of it is already withdrawn
     assert_eq!(
-        ops::reversal::reverse(&mut f.store, &today(), &d.doc_no, "ผิด", None).unwrap_err().code(),
+        edge::reverse(&mut f.store, &today(), &d.doc_no, "ผิด", None).unwrap_err().code(),
         "cannot_reverse"
     );
     // a withdrawal backdated before a deposit cannot use that deposit
-    ops::savings::deposit(&mut f.store, &today(), "1", "1000", "2026-03-20", "cash").unwrap();
-    let err = ops::savings::withdraw(&mut f.store, &today(), "1", "500", "2026-03-10", "cash")
-        .unwrap_err();
+    edge::deposit(&mut f.store, &today(), "1", "1000", "2026-03-20", "cash").unwrap();
+    let err = edge::withdraw(&mut f.store, &today(), "1", "500", "2026-03-10", "cash").unwrap_err();
     assert!(matches!(err, Error::InsufficientSavings { .. }), "{err:?}");
-    ops::savings::withdraw(&mut f.store, &today(), "1", "400.50", "2026-03-10", "cash").unwrap();
+    edge::withdraw(&mut f.store, &today(), "1", "400.50", "2026-03-10", "cash").unwrap();
     for bad in ["-5", "0", "1.234", "abc", ""] {
-        let err = ops::savings::deposit(&mut f.store, &today(), "1", bad, "2026-02-01", "cash")
-            .unwrap_err();
+        let err =
+            edge::deposit(&mut f.store, &today(), "1", bad, "2026-02-01", "cash").unwrap_err();
         assert!(matches!(err, Error::Invalid { field: "amount", .. }), "{bad}: {err:?}");
     }
 }
@@ -40,9 +38,7 @@ fn welfare_only_funds_keep_no_savings() {
     let mut f = fund(FundKind::Welfare);
     add_members(&mut f.store, 1, "2026-01-10");
     assert_eq!(
-        ops::savings::deposit(&mut f.store, &today(), "1", "100", "2026-01-20", "cash")
-            .unwrap_err()
-            .code(),
+        edge::deposit(&mut f.store, &today(), "1", "100", "2026-01-20", "cash").unwrap_err().code(),
         "not_offered"
     );
 }
@@ -50,7 +46,7 @@ fn welfare_only_funds_keep_no_savings() {
 #[test]
 fn receipts_payments_and_transfers() {
     let mut f = fund(FundKind::Welfare);
-    let mv = |account: &str, amount: &str, till: &str| CashMove {
+    let mv = |account: &str, amount: &str, till: &str| CashMoveText {
         account: account.into(),
         amount: amount.into(),
         date: "2026-03-10".into(),
@@ -58,12 +54,11 @@ fn receipts_payments_and_transfers() {
         description: "ทดสอบ".into(),
         member_no: None,
     };
-    ops::cashbook::receive(&mut f.store, &today(), &mv("4301", "5,000", "cash")).unwrap();
-    let m = ops::cashbook::receive(&mut f.store, &today(), &mv("4203", "20000", "bank")).unwrap();
+    edge::receive(&mut f.store, &today(), &mv("4301", "5,000", "cash")).unwrap();
+    let m = edge::receive(&mut f.store, &today(), &mv("4203", "20000", "bank")).unwrap();
     assert_eq!(f.store.read().entry(m.id).unwrap().unwrap().kind, "matching");
-    ops::cashbook::transfer(&mut f.store, &today(), "cash", "bank", "4000", "2026-03-11", "")
-        .unwrap();
-    ops::cashbook::pay(&mut f.store, &today(), &mv("5201", "999.75", "cash")).unwrap();
+    edge::transfer(&mut f.store, &today(), "cash", "bank", "4000", "2026-03-11", "").unwrap();
+    edge::pay(&mut f.store, &today(), &mv("5201", "999.75", "cash")).unwrap();
     assert_eq!(f.store.read().account_balance("1101", "2026-03-31").unwrap(), Satang::new(25));
     assert_eq!(f.store.read().account_balance("1102", "2026-03-31").unwrap(), Satang::new(2400000));
     let before = dump(&f.store);
@@ -76,15 +71,15 @@ fn receipts_payments_and_transfers() {
         (mv("5201", "1.00", "cash"), false, "invalid.other"), // more than the 0.25 in cash
     ] {
         let err = if receiving {
-            ops::cashbook::receive(&mut f.store, &today(), &m)
+            edge::receive(&mut f.store, &today(), &m)
         } else {
-            ops::cashbook::pay(&mut f.store, &today(), &m)
+            edge::pay(&mut f.store, &today(), &m)
         }
         .unwrap_err();
         assert_eq!(err.code(), field_or_code, "{}: {err:?}", m.account);
     }
     assert_eq!(
-        ops::cashbook::transfer(&mut f.store, &today(), "cash", "cash", "1", "2026-03-11", "")
+        edge::transfer(&mut f.store, &today(), "cash", "cash", "1", "2026-03-11", "")
             .unwrap_err()
             .code(),
         "invalid.other"

@@ -34,7 +34,7 @@ pub fn setup(joined: &str, periods: i64) -> Fixture {
         .unwrap();
     }
     if periods > 0 {
-        ops::contributions::collect(
+        edge::collect(
             &mut f.store,
             &today(),
             joined,
@@ -48,10 +48,10 @@ pub fn setup(joined: &str, periods: i64) -> Fixture {
         )
         .unwrap();
     }
-    ops::cashbook::receive(
+    edge::receive(
         &mut f.store,
         &today(),
-        &ops::cashbook::CashMove {
+        &ops::cashbook::CashMoveText {
             account: "4203".into(),
             amount: "100000".into(),
             date: joined.into(),
@@ -402,9 +402,7 @@ fn claim_workflow_resolution_payment_and_death() {
     assert!(e.eligible && e.amount == Satang::from_baht(3000), "{e:#?}"); // 2 whole years: the 1-year tier
                                                                           // no payout without an approving resolution
     assert_eq!(
-        ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-20", "cash")
-            .unwrap_err()
-            .code(),
+        edge::pay_claim(&mut f.store, &today(), c.id, "2026-06-20", "cash").unwrap_err().code(),
         "not_approved"
     );
     // a failed resolution does not approve; nor does one about something else
@@ -469,7 +467,7 @@ fn claim_workflow_resolution_payment_and_death() {
         "above_rule"
     );
     ops::welfare::decide_claim(&mut f.store, c.id, true, ok.id, None).unwrap();
-    let paid = ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-20", "cash").unwrap();
+    let paid = edge::pay_claim(&mut f.store, &today(), c.id, "2026-06-20", "cash").unwrap();
     let entry = f.store.read().entry(paid.id).unwrap().unwrap();
     assert!(entry.doc_no.starts_with("PV"));
     assert!(
@@ -488,9 +486,7 @@ fn claim_workflow_resolution_payment_and_death() {
     );
     // no double payment, by ops and by the database
     assert_eq!(
-        ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-21", "cash")
-            .unwrap_err()
-            .code(),
+        edge::pay_claim(&mut f.store, &today(), c.id, "2026-06-21", "cash").unwrap_err().code(),
         "already_paid"
     );
     let raw = f
@@ -610,7 +606,7 @@ fn matching_rounds_count_each_member_at_most_three_times() {
     for year in [2022, 2023, 2024, 2025] {
         let label = format!("{}/1", year + 543);
         let d = format!("{year}-11-15");
-        ops::matching::receive_matching(
+        edge::receive_matching(
             &mut f.store,
             &ctx_on(year, 11, 20),
             "government",
@@ -625,7 +621,7 @@ fn matching_rounds_count_each_member_at_most_three_times() {
     let m1 = ops::member_by_no(&f.store.read(), "1").unwrap();
     assert_eq!(times.get(&m1.id), Some(&3), "capped at three rounds");
     assert_eq!(
-        ops::matching::receive_matching(
+        edge::receive_matching(
             &mut f.store,
             &today(),
             "government",
@@ -660,7 +656,7 @@ fn loans_and_allocation_add_up_exactly() {
     let mut f = fund(FundKind::Savings);
     add_members(&mut f.store, 4, "2025-01-05");
     for no in ["1", "2", "3"] {
-        ops::savings::deposit(
+        edge::deposit(
             &mut f.store,
             &today(),
             no,
@@ -670,10 +666,10 @@ fn loans_and_allocation_add_up_exactly() {
         )
         .unwrap();
     }
-    let (loan, _) = ops::loans::lend(
+    let (loan, _) = edge::lend(
         &mut f.store,
         &today(),
-        &ops::loans::LoanInput {
+        &ops::loans::LoanText {
             member_no: "4",
             principal: "3000",
             rate: "1",
@@ -687,10 +683,10 @@ fn loans_and_allocation_add_up_exactly() {
     )
     .unwrap();
     // guarantors: the borrower cannot guarantee themself
-    assert!(ops::loans::lend(
+    assert!(edge::lend(
         &mut f.store,
         &today(),
-        &ops::loans::LoanInput {
+        &ops::loans::LoanText {
             member_no: "1",
             principal: "10",
             rate: "1",
@@ -704,7 +700,7 @@ fn loans_and_allocation_add_up_exactly() {
     )
     .is_err());
     assert_eq!(ops::loans::overdue(&f.store, date(2025, 3, 5)).unwrap().len(), 1);
-    ops::loans::repay(&mut f.store, &today(), loan, "1030", "2025-03-01", "cash").unwrap();
+    edge::repay(&mut f.store, &today(), loan, "1030", "2025-03-01", "cash").unwrap();
     // The loans list names the borrower and what is still owed.
     let listed = ops::loans::loans_listing(&f.store).unwrap();
     let borrower = f.store.read().member_by_no("4").unwrap().unwrap();
@@ -713,19 +709,19 @@ fn loans_and_allocation_add_up_exactly() {
         ("4", borrower.full_name())
     );
     assert_eq!(listed[0].principal_outstanding, Satang::new(200000), "1,000 of 3,000 repaid");
-    ops::loans::repay(&mut f.store, &today(), loan, "1020", "2025-04-01", "cash").unwrap();
-    ops::loans::repay(&mut f.store, &today(), loan, "1010", "2025-05-01", "cash").unwrap();
+    edge::repay(&mut f.store, &today(), loan, "1020", "2025-04-01", "cash").unwrap();
+    edge::repay(&mut f.store, &today(), loan, "1010", "2025-05-01", "cash").unwrap();
     let l = f.store.read().loan(loan).unwrap().unwrap();
     assert_eq!((l.principal_paid, l.interest_paid), (Satang::new(300000), Satang::new(6000)));
     assert!(ops::loans::overdue(&f.store, date(2025, 12, 31)).unwrap().is_empty());
     assert!(
-        ops::loans::repay(&mut f.store, &today(), loan, "1", "2025-06-01", "cash").is_err(),
+        edge::repay(&mut f.store, &today(), loan, "1", "2025-06-01", "cash").is_err(),
         "nothing left to repay"
     );
-    ops::cashbook::receive(
+    edge::receive(
         &mut f.store,
         &today(),
-        &ops::cashbook::CashMove {
+        &ops::cashbook::CashMoveText {
             account: "4401".into(),
             amount: "10.01".into(),
             date: "2025-12-31".into(),
@@ -738,7 +734,7 @@ fn loans_and_allocation_add_up_exactly() {
     // profit 60 + 10.01 = 70.01 baht
     let before = dump(&f.store);
     assert_eq!(
-        ops::allocation::allocate(
+        edge::allocate(
             &mut f.store,
             &today(),
             2025,
@@ -750,7 +746,7 @@ fn loans_and_allocation_add_up_exactly() {
         "invalid.other"
     );
     assert_eq!(dump(&f.store), before);
-    let out = ops::allocation::allocate(
+    let out = edge::allocate(
         &mut f.store,
         &today(),
         2025,
@@ -769,7 +765,7 @@ fn loans_and_allocation_add_up_exactly() {
         Satang::new(refunds)
     );
     assert_eq!(
-        ops::allocation::allocate(
+        edge::allocate(
             &mut f.store,
             &today(),
             2025,
@@ -818,7 +814,7 @@ fn expenses_and_admissions_cite_their_resolutions() {
         },
     )
     .unwrap();
-    let mv = ops::cashbook::CashMove {
+    let mv = ops::cashbook::CashMoveText {
         account: "5201".into(),
         amount: "2500".into(),
         date: "2026-05-02".into(),
@@ -827,12 +823,10 @@ fn expenses_and_admissions_cite_their_resolutions() {
         member_no: None,
     };
     assert_eq!(
-        ops::cashbook::pay_by_resolution(&mut f.store, &today(), &mv, admission.id)
-            .unwrap_err()
-            .code(),
+        edge::pay_by_resolution(&mut f.store, &today(), &mv, admission.id).unwrap_err().code(),
         "resolution_kind"
     );
-    let paid = ops::cashbook::pay_by_resolution(&mut f.store, &today(), &mv, expense.id).unwrap();
+    let paid = edge::pay_by_resolution(&mut f.store, &today(), &mv, expense.id).unwrap();
     assert!(f
         .store
         .read()
@@ -859,12 +853,11 @@ fn records_follow_their_reversed_entries() {
     assert!(e.eligible, "{e:#?}");
     let r = approving_resolution(&mut f, "2026-06-15");
     ops::welfare::decide_claim(&mut f.store, c.id, true, r, None).unwrap();
-    let paid = ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-20", "cash").unwrap();
-    ops::reversal::reverse(&mut f.store, &today(), &paid.doc_no, "จ่ายผิดวัน", Some("2026-06-21"))
-        .unwrap();
+    let paid = edge::pay_claim(&mut f.store, &today(), c.id, "2026-06-20", "cash").unwrap();
+    edge::reverse(&mut f.store, &today(), &paid.doc_no, "จ่ายผิดวัน", Some("2026-06-21")).unwrap();
     let after = f.store.read().claim(c.id).unwrap().unwrap();
     assert_eq!((after.status.as_str(), after.payout_entry_id), ("approved", None), "{after:?}");
-    ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-22", "cash").unwrap();
+    edge::pay_claim(&mut f.store, &today(), c.id, "2026-06-22", "cash").unwrap();
     assert_eq!(f.store.read().claim(c.id).unwrap().unwrap().status, "paid");
     // the database still refuses any other change to a paid claim
     assert!(f
@@ -877,7 +870,7 @@ fn records_follow_their_reversed_entries() {
         .is_err());
 
     // A matching round whose entry is reversed no longer counts and can be received again.
-    let round = ops::matching::receive_matching(
+    let round = edge::receive_matching(
         &mut f.store,
         &today(),
         "government",
@@ -889,10 +882,9 @@ fn records_follow_their_reversed_entries() {
     .unwrap();
     let m1 = ops::member_by_no(&f.store.read(), "1").unwrap();
     assert_eq!(f.store.read().times_matched("government").unwrap().get(&m1.id), Some(&1));
-    ops::reversal::reverse(&mut f.store, &today(), &round.doc_no, "ยอดผิด", Some("2026-06-25"))
-        .unwrap();
+    edge::reverse(&mut f.store, &today(), &round.doc_no, "ยอดผิด", Some("2026-06-25")).unwrap();
     assert_eq!(f.store.read().times_matched("government").unwrap().get(&m1.id), None);
-    ops::matching::receive_matching(
+    edge::receive_matching(
         &mut f.store,
         &today(),
         "government",
@@ -904,7 +896,7 @@ fn records_follow_their_reversed_entries() {
     .unwrap();
     assert_eq!(f.store.read().times_matched("government").unwrap().get(&m1.id), Some(&1));
     assert_eq!(
-        ops::matching::receive_matching(
+        edge::receive_matching(
             &mut f.store,
             &today(),
             "government",
@@ -924,7 +916,7 @@ fn loans_allocations_and_entrance_fees_follow_their_reversed_entries() {
     let mut f = fund(FundKind::Savings);
     add_members(&mut f.store, 3, "2025-01-05");
     // an entrance fee paid alone is not proposed again; reversed, it is
-    let fee = ops::contributions::collect(
+    let fee = edge::collect(
         &mut f.store,
         &today(),
         "2025-01-10",
@@ -946,24 +938,18 @@ fn loans_allocations_and_entrance_fees_follow_their_reversed_entries() {
             .expected_entrance_fee
     };
     assert_eq!(sheet_fee(&f), Satang::new(0), "paid the fee only: not asked again");
-    ops::reversal::reverse(
-        &mut f.store,
-        &today(),
-        &fee.receipts[0].doc_no,
-        "ผิดคน",
-        Some("2025-01-10"),
-    )
-    .unwrap();
+    edge::reverse(&mut f.store, &today(), &fee.receipts[0].doc_no, "ผิดคน", Some("2025-01-10"))
+        .unwrap();
     assert_eq!(sheet_fee(&f), Satang::new(5000), "fee reversed: owed again");
 
     for no in ["1", "2"] {
-        ops::savings::deposit(&mut f.store, &today(), no, "5000", "2025-01-20", "cash").unwrap();
+        edge::deposit(&mut f.store, &today(), no, "5000", "2025-01-20", "cash").unwrap();
     }
     let lend = |f: &mut Fixture, date: &str| {
-        ops::loans::lend(
+        edge::lend(
             &mut f.store,
             &today(),
-            &ops::loans::LoanInput {
+            &ops::loans::LoanText {
                 member_no: "3",
                 principal: "3000",
                 rate: "1",
@@ -981,48 +967,32 @@ fn loans_allocations_and_entrance_fees_follow_their_reversed_entries() {
     let loan = lend(&mut f, "2025-02-01");
     let disbursed = f.store.read().loan(loan).unwrap().unwrap().entry_id;
     // a repayment reversed stops counting
-    let repaid =
-        ops::loans::repay(&mut f.store, &today(), loan, "1030", "2025-03-01", "cash").unwrap();
+    let repaid = edge::repay(&mut f.store, &today(), loan, "1030", "2025-03-01", "cash").unwrap();
     assert_eq!(f.store.read().loan(loan).unwrap().unwrap().principal_paid, Satang::new(100000));
     // the disbursement cannot be undone while a repayment stands
     assert_eq!(
-        ops::reversal::reverse(
-            &mut f.store,
-            &today(),
-            &disbursed.to_string(),
-            "ผิด",
-            Some("2025-03-02")
-        )
-        .unwrap_err()
-        .code(),
+        edge::reverse(&mut f.store, &today(), &disbursed.to_string(), "ผิด", Some("2025-03-02"))
+            .unwrap_err()
+            .code(),
         "cannot_reverse"
     );
-    ops::reversal::reverse(&mut f.store, &today(), &repaid.doc_no, "ผิด", Some("2025-03-02"))
-        .unwrap();
+    edge::reverse(&mut f.store, &today(), &repaid.doc_no, "ผิด", Some("2025-03-02")).unwrap();
     assert_eq!(f.store.read().loan(loan).unwrap().unwrap().principal_paid, Satang::new(0));
     // then the loan itself: gone from the loans, nothing overdue
-    ops::reversal::reverse(
-        &mut f.store,
-        &today(),
-        &disbursed.to_string(),
-        "ผิด",
-        Some("2025-03-02"),
-    )
-    .unwrap();
+    edge::reverse(&mut f.store, &today(), &disbursed.to_string(), "ผิด", Some("2025-03-02"))
+        .unwrap();
     assert!(f.store.read().loan(loan).unwrap().is_none());
     assert!(ops::loans::overdue(&f.store, date(2025, 12, 31)).unwrap().is_empty());
     assert_eq!(
-        ops::loans::repay(&mut f.store, &today(), loan, "1", "2025-03-05", "cash")
-            .unwrap_err()
-            .code(),
+        edge::repay(&mut f.store, &today(), loan, "1", "2025-03-05", "cash").unwrap_err().code(),
         "not_found"
     );
 
     // a year's allocation reversed can be made again
-    ops::cashbook::receive(
+    edge::receive(
         &mut f.store,
         &today(),
-        &ops::cashbook::CashMove {
+        &ops::cashbook::CashMoveText {
             account: "4401".into(),
             amount: "100".into(),
             date: "2025-12-31".into(),
@@ -1033,25 +1003,18 @@ fn loans_allocations_and_entrance_fees_follow_their_reversed_entries() {
     )
     .unwrap();
     let parts = ["10", "60", "0", "10", "10", "10"].map(String::from); // no interest was paid: no refund part
-    let first =
-        ops::allocation::allocate(&mut f.store, &today(), 2025, &parts, "2026-01-15").unwrap();
+    let first = edge::allocate(&mut f.store, &today(), 2025, &parts, "2026-01-15").unwrap();
     assert_eq!(
-        ops::allocation::allocate(&mut f.store, &today(), 2025, &parts, "2026-01-16")
-            .unwrap_err()
-            .code(),
+        edge::allocate(&mut f.store, &today(), 2025, &parts, "2026-01-16").unwrap_err().code(),
         "invalid.duplicate"
     );
     // The screen suggests the BE year: 2568 is the same year, refused as a duplicate too.
     assert_eq!(
-        ops::allocation::allocate(&mut f.store, &today(), 2568, &parts, "2026-01-16")
-            .unwrap_err()
-            .code(),
+        edge::allocate(&mut f.store, &today(), 2568, &parts, "2026-01-16").unwrap_err().code(),
         "invalid.duplicate"
     );
-    ops::reversal::reverse(&mut f.store, &today(), &first.doc_no, "สัดส่วนผิด", Some("2026-01-16"))
-        .unwrap();
-    let again =
-        ops::allocation::allocate(&mut f.store, &today(), 2568, &parts, "2026-01-16").unwrap();
+    edge::reverse(&mut f.store, &today(), &first.doc_no, "สัดส่วนผิด", Some("2026-01-16")).unwrap();
+    let again = edge::allocate(&mut f.store, &today(), 2568, &parts, "2026-01-16").unwrap();
     assert_eq!(again.year, 2025, "BE 2568 is stored as the fiscal year 2025");
     f.store.read().verify_chain().unwrap();
 }
@@ -1064,7 +1027,7 @@ fn only_the_savings_groups_own_profit_is_allocated() {
     let mut f = fund(FundKind::Both);
     add_members(&mut f.store, 4, "2025-01-05");
     let ctx = today();
-    ops::contributions::collect(
+    edge::collect(
         &mut f.store,
         &ctx,
         "2025-01-20",
@@ -1079,7 +1042,7 @@ fn only_the_savings_groups_own_profit_is_allocated() {
             .collect::<Vec<_>>(),
     )
     .unwrap();
-    ops::matching::receive_matching(
+    edge::receive_matching(
         &mut f.store,
         &ctx,
         "government",
@@ -1089,7 +1052,7 @@ fn only_the_savings_groups_own_profit_is_allocated() {
         "bank",
     )
     .unwrap();
-    let mv = |account: &str, amount: &str, date: &str| ops::cashbook::CashMove {
+    let mv = |account: &str, amount: &str, date: &str| ops::cashbook::CashMoveText {
         account: account.into(),
         amount: amount.into(),
         date: date.into(),
@@ -1097,14 +1060,14 @@ fn only_the_savings_groups_own_profit_is_allocated() {
         description: "ทดสอบ".into(),
         member_no: None,
     };
-    ops::cashbook::receive(&mut f.store, &ctx, &mv("4301", "500", "2025-03-01")).unwrap();
-    ops::cashbook::receive(&mut f.store, &ctx, &mv("4401", "12.34", "2025-06-30")).unwrap();
-    ops::cashbook::receive(&mut f.store, &ctx, &mv("4501", "20", "2025-07-01")).unwrap();
-    ops::cashbook::pay(&mut f.store, &ctx, &mv("5201", "150", "2025-07-02")).unwrap();
-    let (loan, _) = ops::loans::lend(
+    edge::receive(&mut f.store, &ctx, &mv("4301", "500", "2025-03-01")).unwrap();
+    edge::receive(&mut f.store, &ctx, &mv("4401", "12.34", "2025-06-30")).unwrap();
+    edge::receive(&mut f.store, &ctx, &mv("4501", "20", "2025-07-01")).unwrap();
+    edge::pay(&mut f.store, &ctx, &mv("5201", "150", "2025-07-02")).unwrap();
+    let (loan, _) = edge::lend(
         &mut f.store,
         &ctx,
-        &ops::loans::LoanInput {
+        &ops::loans::LoanText {
             member_no: "1",
             principal: "3000",
             rate: "1",
@@ -1118,7 +1081,7 @@ fn only_the_savings_groups_own_profit_is_allocated() {
     )
     .unwrap();
     for (amount, on) in [("1030", "2025-03-01"), ("1030", "2025-04-01"), ("1030", "2025-05-01")] {
-        ops::loans::repay(&mut f.store, &ctx, loan, amount, on, "cash").unwrap();
+        edge::repay(&mut f.store, &ctx, loan, amount, on, "cash").unwrap();
     }
     let report = kongthun::report::yearly(&f.store.read(), 2025, date(2026, 1, 31)).unwrap();
     assert_eq!(
@@ -1127,7 +1090,7 @@ fn only_the_savings_groups_own_profit_is_allocated() {
         "loan interest 90.00 and fines 20.00 only"
     );
     assert!(report.surplus > report.savings_profit, "the welfare fund's income is far larger");
-    let out = ops::allocation::allocate(
+    let out = edge::allocate(
         &mut f.store,
         &ctx,
         2025,
@@ -1155,12 +1118,12 @@ fn governance_rules_refuse_and_allow() {
     // A loan's rate: at most 15% a year (1.25% a month), flat or declining.
     let mut f = fund(FundKind::Savings);
     add_members(&mut f.store, 3, "2025-01-05");
-    ops::savings::deposit(&mut f.store, &today(), "2", "10000", "2025-01-20", "cash").unwrap();
+    edge::deposit(&mut f.store, &today(), "2", "10000", "2025-01-20", "cash").unwrap();
     let lend = |f: &mut Fixture, rate: &str, method: &str| {
-        ops::loans::lend(
+        edge::lend(
             &mut f.store,
             &today(),
-            &ops::loans::LoanInput {
+            &ops::loans::LoanText {
                 member_no: "1",
                 principal: "1000",
                 rate,
@@ -1212,13 +1175,12 @@ fn a_claim_is_not_paid_before_the_meeting_that_approved_it() {
     let r = approving_resolution(&mut f, "2026-06-15");
     ops::welfare::decide_claim(&mut f.store, c.id, true, r, None).unwrap();
     let before = dump(&f.store);
-    let e =
-        ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-14", "cash").unwrap_err();
+    let e = edge::pay_claim(&mut f.store, &today(), c.id, "2026-06-14", "cash").unwrap_err();
     assert!(
         e.message_th().contains("ก่อนวันประชุมที่อนุมัติ") && e.message_th().contains("15 มิ.ย. 2569"),
         "{}",
         e.message_th()
     );
     assert_eq!(dump(&f.store), before);
-    ops::welfare::pay_claim(&mut f.store, &today(), c.id, "2026-06-15", "cash").unwrap();
+    edge::pay_claim(&mut f.store, &today(), c.id, "2026-06-15", "cash").unwrap();
 }

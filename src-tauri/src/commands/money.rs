@@ -3,6 +3,7 @@
 use super::Nothing;
 use crate::error::UiResult;
 use crate::state::AppState;
+use kongthun::domain::input::Input;
 use kongthun::ops;
 use kongthun::store::{AccountRow, EntryRow, PostedRef};
 use serde::Deserialize;
@@ -92,7 +93,8 @@ pub async fn collection_save(
                 )
             })
             .collect::<kongthun::Result<Vec<_>>>()?;
-        Ok(ops::contributions::collect(store, ctx, &input.date, &input.till, &lines)?)
+        let (day, till) = (Input::day("date", &input.date)?, Input::till(&input.till)?);
+        Ok(ops::contributions::collect(store, ctx, &day, &till, &lines)?)
     })
 }
 
@@ -109,29 +111,17 @@ pub struct SavingsInput {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn savings_move(state: State<'_, AppState>, input: SavingsInput) -> UiResult<PostedRef> {
     state.with_fund_ctx(|store, ctx, _| {
-        Ok(
-            if ops::savings::SavingsDirection::parse(&input.direction)?
-                == ops::savings::SavingsDirection::Withdraw
-            {
-                ops::savings::withdraw(
-                    store,
-                    ctx,
-                    &input.member_no,
-                    &input.amount,
-                    &input.date,
-                    &input.till,
-                )?
-            } else {
-                ops::savings::deposit(
-                    store,
-                    ctx,
-                    &input.member_no,
-                    &input.amount,
-                    &input.date,
-                    &input.till,
-                )?
-            },
-        )
+        let direction = ops::savings::SavingsDirection::parse(&input.direction)?;
+        let m = ops::savings::SavingsMove::parse(
+            &input.member_no,
+            &input.amount,
+            &input.date,
+            &input.till,
+        )?;
+        Ok(match direction {
+            ops::savings::SavingsDirection::Withdraw => ops::savings::withdraw(store, ctx, &m)?,
+            ops::savings::SavingsDirection::Deposit => ops::savings::deposit(store, ctx, &m)?,
+        })
     })
 }
 
@@ -153,14 +143,15 @@ pub struct CashInput {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn cash_move(state: State<'_, AppState>, input: CashInput) -> UiResult<PostedRef> {
     state.with_fund_ctx(|store, ctx, _| {
-        let m = ops::cashbook::CashMove {
+        let m = ops::cashbook::CashMoveText {
             account: input.account.clone(),
             amount: input.amount.clone(),
             date: input.date.clone(),
             till: input.till.clone(),
             description: input.description.clone(),
             member_no: Some(input.member_no.trim().to_string()).filter(|s| !s.is_empty()),
-        };
+        }
+        .parse()?;
         let pay = ops::cashbook::CashDirection::parse(&input.direction)?
             == ops::cashbook::CashDirection::Pay;
         Ok(match (pay, input.resolution_id) {
@@ -194,15 +185,14 @@ pub struct TransferInput {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn transfer(state: State<'_, AppState>, input: TransferInput) -> UiResult<PostedRef> {
     state.with_fund_ctx(|store, ctx, _| {
-        Ok(ops::cashbook::transfer(
-            store,
-            ctx,
+        let t = ops::cashbook::Transfer::parse(
             &input.from,
             &input.to,
             &input.amount,
             &input.date,
             &input.description,
-        )?)
+        )?;
+        Ok(ops::cashbook::transfer(store, ctx, &t)?)
     })
 }
 
@@ -216,8 +206,8 @@ pub struct ReverseInput {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn reverse_entry(state: State<'_, AppState>, input: ReverseInput) -> UiResult<PostedRef> {
     state.with_fund_ctx(|store, ctx, _| {
-        let date = input.date.as_deref().filter(|d| !d.trim().is_empty());
-        Ok(ops::reversal::reverse(store, ctx, &input.entry, &input.reason, date)?)
+        let day = Input::day_or("date", input.date.as_deref(), ctx.today())?;
+        Ok(ops::reversal::reverse(store, ctx, &input.entry, &input.reason, &day)?)
     })
 }
 
@@ -263,11 +253,11 @@ pub async fn matching_receive(
         Ok(ops::matching::receive_matching(
             store,
             ctx,
-            &input.source,
+            ops::matching::MatchingSource::parse(&input.source)?,
             &input.round,
-            &input.amount,
-            &input.date,
-            &input.till,
+            &Input::amount("amount", &input.amount, kongthun::domain::money::Sign::Positive)?,
+            &Input::day("date", &input.date)?,
+            &Input::till(&input.till)?,
         )?)
     })
 }

@@ -4,6 +4,7 @@
 use crate::error::UiResult;
 use crate::progress::Progress;
 use crate::state::AppState;
+use kongthun::domain::input::Input;
 use kongthun::ops;
 use kongthun::ops::documents::{Document, Format, PreviewKind};
 use serde::{Deserialize, Serialize};
@@ -145,8 +146,8 @@ pub async fn cash_difference(
         Ok(ops::cashbook::record_cash_difference(
             store,
             ctx,
-            &input.date,
-            &input.difference,
+            &Input::day("date", &input.date)?,
+            &Input::amount("amount", &input.difference, kongthun::domain::money::Sign::Any)?,
             &input.reason,
         )?)
     })

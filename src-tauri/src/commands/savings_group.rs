@@ -2,6 +2,7 @@
 //! loans, and the year-end allocation of profit.
 use crate::error::UiResult;
 use crate::state::AppState;
+use kongthun::domain::input::Input;
 use kongthun::ops;
 use kongthun::store::PostedRef;
 use serde::Deserialize;
@@ -36,7 +37,7 @@ pub async fn loan_new(state: State<'_, AppState>, input: LoanInput) -> UiResult<
         Ok(ops::loans::lend(
             store,
             ctx,
-            &ops::loans::LoanInput {
+            &ops::loans::LoanText {
                 member_no: &input.member_no,
                 principal: &input.principal,
                 rate: &input.rate,
@@ -46,7 +47,8 @@ pub async fn loan_new(state: State<'_, AppState>, input: LoanInput) -> UiResult<
                 guarantors: &input.guarantors,
                 till: &input.till,
                 resolution_id: input.resolution_id,
-            },
+            }
+            .parse()?,
         )?)
     })
 }
@@ -62,7 +64,14 @@ pub struct RepayInput {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn loan_repay(state: State<'_, AppState>, input: RepayInput) -> UiResult<PostedRef> {
     state.with_fund_ctx(|store, ctx, _| {
-        Ok(ops::loans::repay(store, ctx, input.loan_id, &input.amount, &input.date, &input.till)?)
+        Ok(ops::loans::repay(
+            store,
+            ctx,
+            input.loan_id,
+            &Input::amount("amount", &input.amount, kongthun::domain::money::Sign::Positive)?,
+            &Input::day("date", &input.date)?,
+            &Input::till(&input.till)?,
+        )?)
     })
 }
 
@@ -102,7 +111,7 @@ pub async fn allocation_run(
             ctx,
             kongthun::domain::date::year_typed(&input.year)?,
             &input.percentages,
-            &input.date,
+            &Input::day("date", &input.date)?,
         )?)
     })
 }

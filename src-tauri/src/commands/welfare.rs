@@ -3,6 +3,7 @@
 use super::Nothing;
 use crate::error::UiResult;
 use crate::state::AppState;
+use kongthun::domain::input::Input;
 use kongthun::ops;
 use kongthun::store::{ClaimRow, PostedRef};
 use serde::{Deserialize, Serialize};
@@ -139,7 +140,8 @@ pub struct PayInput {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn claim_pay(state: State<'_, AppState>, input: PayInput) -> UiResult<PostedRef> {
     state.with_fund_ctx(|store, ctx, _| {
-        Ok(ops::welfare::pay_claim(store, ctx, input.claim_id, &input.date, &input.till)?)
+        let (day, till) = (Input::day("date", &input.date)?, Input::till(&input.till)?);
+        Ok(ops::welfare::pay_claim(store, ctx, input.claim_id, &day, &till)?)
     })
 }
 

@@ -433,7 +433,7 @@ async fn a_second_enter_does_not_post_the_same_payment_twice() {
 /// 5,000.00 in the bank at its end.
 fn book_with_october_open(dir: &std::path::Path) {
     use kongthun::domain::{FundKind, FundProfile, Satang, Schedule};
-    use kongthun::ops::{self, cashbook::CashMove, Ctx};
+    use kongthun::ops::{self, cashbook::CashMoveText, Ctx};
     let ctx = Ctx {
         recorded_by: "สมศรี เหรัญญิก".into(), now: NOW.parse().unwrap()
     };
@@ -458,7 +458,7 @@ fn book_with_october_open(dir: &std::path::Path) {
     ops::fund::init_fund(&mut store, &ctx, &profile).unwrap();
     ops::fund::set_start(&mut store, &ctx, "2026-01-01", "2026-10-01", "").unwrap();
     for (amount, till) in [("1234.75", "cash"), ("5000", "bank")] {
-        let gift = CashMove {
+        let gift = CashMoveText {
             account: "4301".into(),
             amount: amount.into(),
             date: "2026-10-05".into(),
@@ -466,7 +466,7 @@ fn book_with_october_open(dir: &std::path::Path) {
             description: "เงินบริจาคงานทอดผ้าป่า".into(),
             member_no: None,
         };
-        ops::cashbook::receive(&mut store, &ctx, &gift).unwrap();
+        ops::cashbook::receive(&mut store, &ctx, &gift.parse().unwrap()).unwrap();
     }
 }
 

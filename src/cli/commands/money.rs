@@ -2,6 +2,7 @@
 //! payments, transfers, reversals, the journal list.
 use super::super::common::*;
 use super::super::print;
+use crate::domain::input::Input;
 use crate::domain::money::Sign;
 use crate::domain::Satang;
 use crate::error::{Error, Result};
@@ -42,68 +43,51 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: MoneyCommand) -> R
                 savings: amount("savings", &a.savings)?,
                 entrance_fee: amount("entrance_fee", &a.entrance_fee)?,
             };
-            let out = ops::contributions::collect(
-                store,
-                ctx,
-                &date_or_today(ctx, &a.date),
-                &a.to,
-                &[line],
-            )?;
+            let day = Input::day_or("date", a.date.as_deref(), ctx.today())?;
+            let out = ops::contributions::collect(store, ctx, &day, &Input::till(&a.to)?, &[line])?;
             print::output(json, &out, || print::collect(&out));
         }
         MoneyCommand::Collect(a) => {
-            let date_text = date_or_today(ctx, &a.date);
-            let lines = a.lines(store, crate::domain::date::parse_field("date", &date_text)?)?;
-            let out = ops::contributions::collect(store, ctx, &date_text, &a.to, &lines)?;
+            let day = Input::day_or("date", a.date.as_deref(), ctx.today())?;
+            let lines = a.lines(store, day.get())?;
+            let out = ops::contributions::collect(store, ctx, &day, &Input::till(&a.to)?, &lines)?;
             print::output(json, &out, || print::collect(&out));
         }
         MoneyCommand::Deposit(a) => {
-            let r = ops::savings::deposit(
-                store,
-                ctx,
-                &a.member,
-                &a.amount,
-                &date_or_today(ctx, &a.date),
-                &a.till,
-            )?;
+            let r = ops::savings::deposit(store, ctx, &a.savings_move(ctx)?)?;
             print::output(json, &r, || print::posted(&r));
         }
         MoneyCommand::Withdraw(a) => {
-            let r = ops::savings::withdraw(
-                store,
-                ctx,
-                &a.member,
-                &a.amount,
-                &date_or_today(ctx, &a.date),
-                &a.till,
-            )?;
+            let r = ops::savings::withdraw(store, ctx, &a.savings_move(ctx)?)?;
             print::output(json, &r, || print::posted(&r));
         }
         MoneyCommand::Receive(a) => {
-            let r = ops::cashbook::receive(store, ctx, &a.to_move(ctx))?;
+            let r = ops::cashbook::receive(store, ctx, &a.to_move(ctx).parse()?)?;
             print::output(json, &r, || print::posted(&r));
         }
         MoneyCommand::Pay(a) => {
             let r = match a.resolution {
-                Some(res) => ops::cashbook::pay_by_resolution(store, ctx, &a.to_move(ctx), res)?,
-                None => ops::cashbook::pay(store, ctx, &a.to_move(ctx))?,
+                Some(res) => {
+                    ops::cashbook::pay_by_resolution(store, ctx, &a.to_move(ctx).parse()?, res)?
+                }
+                None => ops::cashbook::pay(store, ctx, &a.to_move(ctx).parse()?)?,
             };
             print::output(json, &r, || print::posted(&r));
         }
         MoneyCommand::Transfer(a) => {
-            let r = ops::cashbook::transfer(
-                store,
-                ctx,
+            let t = ops::cashbook::Transfer::parse(
                 &a.from,
                 &a.to,
                 &a.amount,
                 &date_or_today(ctx, &a.date),
                 &a.memo,
             )?;
+            let r = ops::cashbook::transfer(store, ctx, &t)?;
             print::output(json, &r, || print::posted(&r));
         }
         MoneyCommand::Reverse(a) => {
-            let r = ops::reversal::reverse(store, ctx, &a.entry, &a.reason, a.date.as_deref())?;
+            let day = Input::day_or("date", a.date.as_deref(), ctx.today())?;
+            let r = ops::reversal::reverse(store, ctx, &a.entry, &a.reason, &day)?;
             print::output(json, &r, || print::posted(&r));
         }
         MoneyCommand::Journal(a) => {
@@ -183,6 +167,17 @@ pub struct SavingsArgs {
     pub till: String,
 }
 
+impl SavingsArgs {
+    fn savings_move(&self, ctx: &Ctx) -> Result<ops::savings::SavingsMove> {
+        ops::savings::SavingsMove::parse(
+            &self.member,
+            &self.amount,
+            &date_or_today(ctx, &self.date),
+            &self.till,
+        )
+    }
+}
+
 #[derive(Args, Debug)]
 pub struct CashArgs {
     /// Counter account code (see `kongthun accounts`).
@@ -204,8 +199,8 @@ pub struct CashArgs {
 }
 
 impl CashArgs {
-    pub fn to_move(&self, ctx: &Ctx) -> crate::ops::cashbook::CashMove {
-        crate::ops::cashbook::CashMove {
+    pub fn to_move(&self, ctx: &Ctx) -> crate::ops::cashbook::CashMoveText {
+        crate::ops::cashbook::CashMoveText {
             account: self.account.clone(),
             amount: self.amount.clone(),
             date: self.date.clone().unwrap_or_else(|| ctx.today().to_string()),

@@ -2,6 +2,7 @@
 //! auditor's sign-off, every report through `ops::documents`, the yearly and journal exports.
 use super::super::common::*;
 use super::super::print;
+use crate::domain::input::Input;
 use crate::error::{Error, Result};
 use crate::ops::{self, Ctx};
 use crate::store::Store;
@@ -43,8 +44,8 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: ReportsCommand) ->
             let r = ops::cashbook::record_cash_difference(
                 store,
                 ctx,
-                &date_or_today(ctx, &a.date),
-                &a.difference,
+                &Input::day_or("date", a.date.as_deref(), ctx.today())?,
+                &Input::amount("amount", &a.difference, crate::domain::money::Sign::Any)?,
                 &a.reason,
             )?;
             print::output(json, &r, || print::posted(&r));

@@ -1,6 +1,7 @@
 //! The savings group: loans (lend, repay, overdue) and the year-end allocation of its profit.
 use super::super::common::*;
 use super::super::print;
+use crate::domain::input::Input;
 use crate::error::Result;
 use crate::ops::{self, Ctx};
 use crate::store::Store;
@@ -39,7 +40,7 @@ fn loan(store: &mut Store, ctx: &Ctx, json: bool, c: LoanCommand) -> Result<()> 
             let (id, posted) = ops::loans::lend(
                 store,
                 ctx,
-                &ops::loans::LoanInput {
+                &ops::loans::LoanText {
                     member_no: &member,
                     principal: &amount,
                     rate: &rate,
@@ -49,13 +50,20 @@ fn loan(store: &mut Store, ctx: &Ctx, json: bool, c: LoanCommand) -> Result<()> 
                     guarantors: &guarantors,
                     till: &till,
                     resolution_id: resolution,
-                },
+                }
+                .parse()?,
             )?;
             print::output(json, &id, || println!("สัญญาเงินกู้ที่ {id} / loan {id}: {}", posted.doc_no));
         }
         LoanCommand::Repay { loan, amount, date, till } => {
-            let r =
-                ops::loans::repay(store, ctx, loan, &amount, &date_or_today(ctx, &date), &till)?;
+            let r = ops::loans::repay(
+                store,
+                ctx,
+                loan,
+                &Input::amount("amount", &amount, crate::domain::money::Sign::Positive)?,
+                &Input::day_or("date", date.as_deref(), ctx.today())?,
+                &Input::till(&till)?,
+            )?;
             print::output(json, &r, || print::posted(&r));
         }
         LoanCommand::List => {
@@ -95,8 +103,13 @@ fn loan(store: &mut Store, ctx: &Ctx, json: bool, c: LoanCommand) -> Result<()> 
 
 fn allocate(store: &mut Store, ctx: &Ctx, json: bool, a: AllocateArgs) -> Result<()> {
     // allocate reads a BE or CE year itself (and names the year as typed when refusing it)
-    let out =
-        ops::allocation::allocate(store, ctx, a.year, &a.parts, &date_or_today(ctx, &a.date))?;
+    let out = ops::allocation::allocate(
+        store,
+        ctx,
+        a.year,
+        &a.parts,
+        &Input::day_or("date", a.date.as_deref(), ctx.today())?,
+    )?;
     print::output(json, &out, || {
         println!("จัดสรรกำไร {} บาท ({})", out.profit, out.doc_no);
         for (k, v) in &out.parts {

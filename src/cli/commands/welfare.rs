@@ -1,7 +1,7 @@
 //! Welfare rules (every version) and claims (open, evaluate, approve or reject, pay), and
 //! matching money with the CODI request figures.
-use super::super::common::*;
 use super::super::print;
+use crate::domain::input::Input;
 use crate::error::Result;
 use crate::ops::{self, Ctx};
 use crate::store::Store;
@@ -146,8 +146,8 @@ fn claim(store: &mut Store, ctx: &Ctx, json: bool, c: ClaimCommand) -> Result<()
                 store,
                 ctx,
                 a.claim,
-                &date_or_today(ctx, &a.date),
-                &a.till,
+                &Input::day_or("date", a.date.as_deref(), ctx.today())?,
+                &Input::till(&a.till)?,
             )?;
             print::output(json, &r, || print::posted(&r));
         }
@@ -183,11 +183,11 @@ fn matching(store: &mut Store, ctx: &Ctx, json: bool, c: MatchingCommand) -> Res
             let r = ops::matching::receive_matching(
                 store,
                 ctx,
-                &source,
+                ops::matching::MatchingSource::parse(&source)?,
                 &round,
-                &amount,
-                &date_or_today(ctx, &date),
-                &till,
+                &Input::amount("amount", &amount, crate::domain::money::Sign::Positive)?,
+                &Input::day_or("date", date.as_deref(), ctx.today())?,
+                &Input::till(&till)?,
             )?;
             print::output(json, &r, || print::posted(&r));
         }

@@ -768,7 +768,8 @@ fn parse_matching(
         let source = p.take(
             sheet,
             r.row,
-            crate::ops::matching::source_account(r.get("source")).map(|(s, _)| s),
+            crate::ops::matching::MatchingSource::parse(r.get("source"))
+                .map(|s| s.key_and_account().0),
         );
         let round =
             p.take(sheet, r.row, crate::domain::text::required("round", r.get("round"), 50));

@@ -1,0 +1,168 @@
+//! The tests' edge: what a front end does with typed text before it calls an operation —
+//! read it once into typed values (`domain::input`), then call the operation with them. The
+//! tests write amounts, dates and tills as a treasurer types them, and a bad one is refused
+//! here exactly as the CLI or the window would refuse it.
+
+use chrono::NaiveDate;
+use kongthun::domain::input::Input;
+use kongthun::domain::money::Sign;
+use kongthun::ops::{self, Ctx};
+use kongthun::store::{PostedRef, Store};
+use kongthun::Result;
+
+pub fn collect(
+    store: &mut Store,
+    ctx: &Ctx,
+    date: &str,
+    till: &str,
+    lines: &[ops::contributions::CollectLine],
+) -> Result<ops::contributions::CollectOutcome> {
+    ops::contributions::collect(store, ctx, &Input::day("date", date)?, &Input::till(till)?, lines)
+}
+
+pub fn deposit(
+    store: &mut Store,
+    ctx: &Ctx,
+    member: &str,
+    amount: &str,
+    date: &str,
+    till: &str,
+) -> Result<PostedRef> {
+    ops::savings::deposit(
+        store,
+        ctx,
+        &ops::savings::SavingsMove::parse(member, amount, date, till)?,
+    )
+}
+
+pub fn withdraw(
+    store: &mut Store,
+    ctx: &Ctx,
+    member: &str,
+    amount: &str,
+    date: &str,
+    till: &str,
+) -> Result<PostedRef> {
+    ops::savings::withdraw(
+        store,
+        ctx,
+        &ops::savings::SavingsMove::parse(member, amount, date, till)?,
+    )
+}
+
+pub fn receive(store: &mut Store, ctx: &Ctx, m: &ops::cashbook::CashMoveText) -> Result<PostedRef> {
+    ops::cashbook::receive(store, ctx, &m.parse()?)
+}
+
+pub fn pay(store: &mut Store, ctx: &Ctx, m: &ops::cashbook::CashMoveText) -> Result<PostedRef> {
+    ops::cashbook::pay(store, ctx, &m.parse()?)
+}
+
+pub fn pay_by_resolution(
+    store: &mut Store,
+    ctx: &Ctx,
+    m: &ops::cashbook::CashMoveText,
+    resolution: i64,
+) -> Result<PostedRef> {
+    ops::cashbook::pay_by_resolution(store, ctx, &m.parse()?, resolution)
+}
+
+pub fn transfer(
+    store: &mut Store,
+    ctx: &Ctx,
+    from: &str,
+    to: &str,
+    amount: &str,
+    date: &str,
+    memo: &str,
+) -> Result<PostedRef> {
+    ops::cashbook::transfer(
+        store,
+        ctx,
+        &ops::cashbook::Transfer::parse(from, to, amount, date, memo)?,
+    )
+}
+
+pub fn record_cash_difference(
+    store: &mut Store,
+    ctx: &Ctx,
+    date: &str,
+    difference: &str,
+    reason: &str,
+) -> Result<PostedRef> {
+    let (day, amount) =
+        (Input::day("date", date)?, Input::amount("amount", difference, Sign::Any)?);
+    ops::cashbook::record_cash_difference(store, ctx, &day, &amount, reason)
+}
+
+pub fn pay_claim(
+    store: &mut Store,
+    ctx: &Ctx,
+    claim: i64,
+    date: &str,
+    till: &str,
+) -> Result<PostedRef> {
+    ops::welfare::pay_claim(store, ctx, claim, &Input::day("date", date)?, &Input::till(till)?)
+}
+
+pub fn receive_matching(
+    store: &mut Store,
+    ctx: &Ctx,
+    source: &str,
+    round: &str,
+    amount: &str,
+    date: &str,
+    till: &str,
+) -> Result<PostedRef> {
+    ops::matching::receive_matching(
+        store,
+        ctx,
+        ops::matching::MatchingSource::parse(source)?,
+        round,
+        &Input::amount("amount", amount, Sign::Positive)?,
+        &Input::day("date", date)?,
+        &Input::till(till)?,
+    )
+}
+
+pub fn lend(
+    store: &mut Store,
+    ctx: &Ctx,
+    loan: &ops::loans::LoanText<'_>,
+) -> Result<(i64, PostedRef)> {
+    ops::loans::lend(store, ctx, &loan.parse()?)
+}
+
+pub fn repay(
+    store: &mut Store,
+    ctx: &Ctx,
+    loan: i64,
+    amount: &str,
+    date: &str,
+    till: &str,
+) -> Result<PostedRef> {
+    let amount = Input::amount("amount", amount, Sign::Positive)?;
+    ops::loans::repay(store, ctx, loan, &amount, &Input::day("date", date)?, &Input::till(till)?)
+}
+
+pub fn allocate(
+    store: &mut Store,
+    ctx: &Ctx,
+    year: i32,
+    parts: &[String],
+    date: &str,
+) -> Result<ops::allocation::AllocationOutcome> {
+    ops::allocation::allocate(store, ctx, year, parts, &Input::day("date", date)?)
+}
+
+/// A reversal on `date`, or today when none is given.
+pub fn reverse(
+    store: &mut Store,
+    ctx: &Ctx,
+    entry: &str,
+    reason: &str,
+    date: Option<&str>,
+) -> Result<PostedRef> {
+    let today: NaiveDate = ctx.today();
+    ops::reversal::reverse(store, ctx, entry, reason, &Input::day_or("date", date, today)?)
+}
