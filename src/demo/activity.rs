@@ -41,9 +41,10 @@ pub fn month(
         if founders.len() < COMMITTEE_SIZE {
             return Ok(());
         }
-        let until = day(spec.until.0 + 1, 12, 31).to_string();
+        let until = Input::of_day(day(spec.until.0 + 1, 12, 31));
         for (no, role) in founders.iter().zip(ROLES) {
-            ops::meetings::set_committee(store, no, role, &day(y, m, 22).to_string(), &until)?;
+            let (role, from) = (ops::meetings::Role::parse(role)?, Input::of_day(day(y, m, 22)));
+            ops::meetings::set_committee(store, no, role, &from, &until)?;
         }
     }
     let welfare = spec.kind != FundKind::Savings;
@@ -126,8 +127,8 @@ pub fn month(
     let meeting = ops::meetings::new_meeting(
         store,
         &ctx,
-        "committee",
-        &meeting_day.to_string(),
+        ops::meetings::MeetingKind::Committee,
+        &Input::of_day(meeting_day),
         "ศาลาอเนกประสงค์หมู่บ้าน",
     )?;
     let committee: Vec<String> =
@@ -257,8 +258,8 @@ pub fn month(
             let ga = ops::meetings::new_meeting(
                 store,
                 &actx,
-                "general",
-                &assembly_day.to_string(),
+                ops::meetings::MeetingKind::General,
+                &Input::of_day(assembly_day),
                 "วัดประจำหมู่บ้าน",
             )?;
             let attending: Vec<String> =

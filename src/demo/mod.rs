@@ -364,7 +364,7 @@ fn run_month(
             &ctx,
             &member_no,
             status,
-            &life_day.to_string(),
+            &Input::of_day(life_day),
             &reason,
         )?;
         people[i].0.status = status;

@@ -2,6 +2,7 @@
 
 use super::Ctx;
 use crate::domain::accounts::seed_chart;
+use crate::domain::input::Day;
 use crate::domain::FundProfile;
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -38,13 +39,12 @@ pub fn init_fund(store: &mut Store, ctx: &Ctx, profile: &FundProfile) -> Result<
 pub fn set_start(
     store: &mut Store,
     ctx: &Ctx,
-    founded_on: &str,
-    books_start: &str,
+    founded_on: &Day,
+    books_start: &Day,
     founding_note: &str,
 ) -> Result<()> {
-    let founded = crate::domain::date::parse_field("founded_on", founded_on)?;
-    let start = crate::domain::date::parse_field("books_start", books_start)?;
-    check_start(ctx, founded, start, founded_on, books_start)?;
+    let (founded, start) = (founded_on.get(), books_start.get());
+    check_start(ctx, founded, start, founded_on.typed(), books_start.typed())?;
     let note =
         crate::domain::text::optional("founding_note", founding_note, 500)?.unwrap_or_default();
     store.write(|tx| {
@@ -52,7 +52,7 @@ pub fn set_start(
         if tx.read().chain_head()?.0 > 0 {
             return Err(Error::invalid(
                 "books_start",
-                books_start,
+                books_start.typed(),
                 crate::Problem::Other {
                     th: "บัญชีมีรายการแล้ว จึงเปลี่ยนวันเริ่มบัญชีไม่ได้".into(),
                     en: "the book already has entries, so its start cannot change".into(),

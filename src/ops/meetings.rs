@@ -8,34 +8,21 @@ use crate::error::MeetingRefusal;
 use crate::error::{Error, Problem, Result};
 use crate::store::{MeetingRow, ResolutionRow, Store};
 
-pub use crate::domain::committee::ROLES;
+pub use crate::domain::committee::{MeetingKind, Role, ROLES};
+use crate::domain::input::Day;
 
 pub fn set_committee(
     store: &mut Store,
     member_no: &str,
-    role: &str,
-    from: &str,
-    to: &str,
+    role: Role,
+    from: &Day,
+    to: &Day,
 ) -> Result<i64> {
-    let role_key = ROLES
-        .iter()
-        .find(|(k, th)| *k == role.trim() || *th == role.trim())
-        .map(|(k, _)| *k)
-        .ok_or_else(|| {
-            Error::invalid(
-                "role",
-                role,
-                Problem::UnknownChoice {
-                    allowed: ROLES.iter().map(|r| r.0).collect::<Vec<_>>().join(", "),
-                },
-            )
-        })?;
-    let from_d = crate::domain::date::parse_field("from", from)?;
-    let to_d = crate::domain::date::parse_field("to", to)?;
+    let (role_key, from_d, to_d) = (role.key(), from.get(), to.get());
     if to_d < from_d {
         return Err(Error::invalid(
             "to",
-            to,
+            to.typed(),
             Problem::Other {
                 th: "ก่อนวันเริ่มวาระ".into(), en: "is before the term starts".into()
             },
@@ -58,7 +45,7 @@ pub fn set_committee(
             let overlaps = other_from.as_str() <= to_d.to_string().as_str() && other_to.as_str() >= from_d.to_string().as_str();
             if overlaps && checks_itself(role_key, &other_role) {
                 let name = crate::domain::committee::role_th;
-                return Err(Error::invalid("role", role, Problem::Other {
+                return Err(Error::invalid("role", role_key, Problem::Other {
                     th: format!("สมาชิกเลขที่ {} เป็น{}ในวาระเดียวกันอยู่แล้ว ผู้ตรวจสอบต้องไม่ดำรงตำแหน่งประธานหรือเหรัญญิก", m.member_no, name(&other_role)),
                     en: format!("member {} is already {} in the same term; the auditor may not be the chair or the treasurer", m.member_no, other_role),
                 }));
@@ -94,24 +81,13 @@ fn entitled(reader: &crate::store::Reader<'_>, kind: &str, date: &str) -> Result
 pub fn new_meeting(
     store: &mut Store,
     ctx: &Ctx,
-    kind: &str,
-    date: &str,
+    kind: MeetingKind,
+    date: &Day,
     place: &str,
 ) -> Result<MeetingRow> {
-    let kind = match kind.trim() {
-        "committee" | "กรรมการ" => "committee",
-        "general" | "ใหญ่" | "ประชุมใหญ่" => "general",
-        other => {
-            return Err(Error::invalid(
-                "kind",
-                other,
-                Problem::UnknownChoice { allowed: "committee, general".into() },
-            ))
-        }
-    };
-    let held = crate::domain::date::parse_field("date", date)?;
+    let (kind, held) = (kind.key(), date.get());
     if held > ctx.today() {
-        return Err(Error::invalid("date", date, Problem::InFuture));
+        return Err(Error::invalid("date", date.typed(), Problem::InFuture));
     }
     store.write(|tx| {
         tx.read().require_fund()?;

@@ -1,6 +1,7 @@
 //! Members: add, edit, change status (with history), list and search.
 
 use super::Ctx;
+use crate::domain::input::Day;
 use crate::domain::member::{MemberFields, MemberInput};
 use crate::domain::MemberStatus;
 use crate::error::{Error, Problem, Result};
@@ -150,12 +151,12 @@ pub fn change_status(
     ctx: &Ctx,
     member_no: &str,
     status: MemberStatus,
-    effective_on: &str,
+    effective_on: &Day,
     reason: &str,
 ) -> Result<MemberRow> {
-    let date = crate::domain::date::parse_field("effective_on", effective_on)?;
+    let date = effective_on.get();
     if date > ctx.today() {
-        return Err(Error::invalid("effective_on", effective_on, Problem::InFuture));
+        return Err(Error::invalid("effective_on", effective_on.typed(), Problem::InFuture));
     }
     let reason = crate::domain::text::required("reason", reason, 300)?;
     store.write(|tx| {
@@ -183,7 +184,7 @@ pub fn change_status(
         if date.to_string() < m.status_since {
             return Err(Error::invalid(
                 "effective_on",
-                effective_on,
+                effective_on.typed(),
                 Problem::Other {
                     th: format!("ก่อนวันที่สถานะปัจจุบันมีผล ({})", m.status_since),
                     en: format!("is before the current status took effect ({})", m.status_since),

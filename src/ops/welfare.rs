@@ -5,7 +5,7 @@
 
 use super::{check_entry_date, Ctx};
 use crate::domain::contribution::{fiscal_year_of, periods_owed, Standing};
-use crate::domain::input::{Day, Input, Till};
+use crate::domain::input::{Amount, Day, Input, Till};
 use crate::domain::welfare::{
     evaluate, rule_in_force, Category, ClaimFacts, Evaluation, WelfareRule,
 };
@@ -269,11 +269,9 @@ pub fn decide_claim(
     claim_id: i64,
     approve: bool,
     resolution_id: i64,
-    amount: Option<&str>,
+    amount: Option<&Amount>,
 ) -> Result<ClaimRow> {
-    let amount = amount
-        .map(|a| Satang::parse_field("amount", a, crate::domain::money::Sign::Positive))
-        .transpose()?;
+    let amount = amount.map(Input::get);
     store.write(|tx| {
         let claim = load_claim(&tx.read(), claim_id)?;
         if claim.status != "open" {

@@ -92,7 +92,7 @@ fn collection_sheet_proposes_what_each_active_member_owes() {
         entrance_fee: Satang::new(5000),
     };
     edge::collect(&mut f.store, &today(), "2026-03-01", "cash", &[line("1", 3)]).unwrap();
-    ops::members::change_status(
+    edge::change_status(
         &mut f.store,
         &today(),
         "3",

@@ -120,7 +120,7 @@ fn daily_and_yearly_schedules() {
     p.schedule = kongthun::domain::Schedule::Daily;
     p.contribution = Satang::new(100);
     ops::fund::init_fund(&mut store, &today(), &p).unwrap();
-    ops::fund::set_start(&mut store, &today(), "2020-01-01", "2020-01-01", "").unwrap();
+    edge::set_start(&mut store, &today(), "2020-01-01", "2020-01-01", "").unwrap();
     add_members(&mut store, 1, "2026-10-01");
     // one baht a day: 31 baht covers October
     edge::collect(&mut store, &today(), "2026-10-31", "cash", &[line("1", 31)]).unwrap();

@@ -36,13 +36,11 @@ fn unknown_choices_are_refused_by_name() {
         "not_found"
     );
     assert_eq!(
-        ops::meetings::new_meeting(&mut f.store, &today(), "assembly", "2025-02-01", "")
-            .unwrap_err()
-            .code(),
+        edge::new_meeting(&mut f.store, &today(), "assembly", "2025-02-01", "").unwrap_err().code(),
         "invalid.unknown_choice"
     );
     assert_eq!(
-        ops::meetings::set_committee(&mut f.store, "1", "boss", "2025-01-05", "2026-01-05")
+        edge::set_committee(&mut f.store, "1", "boss", "2025-01-05", "2026-01-05")
             .unwrap_err()
             .code(),
         "invalid.unknown_choice"

@@ -166,3 +166,65 @@ pub fn reverse(
     let today: NaiveDate = ctx.today();
     ops::reversal::reverse(store, ctx, entry, reason, &Input::day_or("date", date, today)?)
 }
+
+pub fn change_status(
+    store: &mut Store,
+    ctx: &Ctx,
+    member: &str,
+    status: kongthun::domain::MemberStatus,
+    effective_on: &str,
+    reason: &str,
+) -> Result<kongthun::store::MemberRow> {
+    let day = Input::day("effective_on", effective_on)?;
+    ops::members::change_status(store, ctx, member, status, &day, reason)
+}
+
+pub fn decide_claim(
+    store: &mut Store,
+    claim: i64,
+    approve: bool,
+    resolution: i64,
+    amount: Option<&str>,
+) -> Result<kongthun::store::ClaimRow> {
+    let amount = amount.map(|a| Input::amount("amount", a, Sign::Positive)).transpose()?;
+    ops::welfare::decide_claim(store, claim, approve, resolution, amount.as_ref())
+}
+
+pub fn set_committee(
+    store: &mut Store,
+    member: &str,
+    role: &str,
+    from: &str,
+    to: &str,
+) -> Result<i64> {
+    let role = ops::meetings::Role::parse(role)?;
+    ops::meetings::set_committee(
+        store,
+        member,
+        role,
+        &Input::day("from", from)?,
+        &Input::day("to", to)?,
+    )
+}
+
+pub fn new_meeting(
+    store: &mut Store,
+    ctx: &Ctx,
+    kind: &str,
+    date: &str,
+    place: &str,
+) -> Result<kongthun::store::MeetingRow> {
+    let kind = ops::meetings::MeetingKind::parse(kind)?;
+    ops::meetings::new_meeting(store, ctx, kind, &Input::day("date", date)?, place)
+}
+
+pub fn set_start(
+    store: &mut Store,
+    ctx: &Ctx,
+    founded: &str,
+    start: &str,
+    note: &str,
+) -> Result<()> {
+    let (founded, start) = (Input::day("founded_on", founded)?, Input::day("books_start", start)?);
+    ops::fund::set_start(store, ctx, &founded, &start, note)
+}

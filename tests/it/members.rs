@@ -76,7 +76,7 @@ fn edits_are_logged_and_status_keeps_history() {
         .unwrap();
     assert_eq!(changes, 1);
 
-    ops::members::change_status(
+    edge::change_status(
         &mut f.store,
         &today(),
         "1",
@@ -85,7 +85,7 @@ fn edits_are_logged_and_status_keeps_history() {
         "ย้ายบ้าน",
     )
     .unwrap();
-    ops::members::change_status(
+    edge::change_status(
         &mut f.store,
         &today(),
         "1",
@@ -94,38 +94,19 @@ fn edits_are_logged_and_status_keeps_history() {
         "กลับมาสมัครใหม่ตามมติที่ประชุม",
     )
     .unwrap();
-    let err = ops::members::change_status(
-        &mut f.store,
-        &today(),
-        "1",
-        MemberStatus::Active,
-        "2026-04-01",
-        "x",
-    )
-    .unwrap_err();
+    let err =
+        edge::change_status(&mut f.store, &today(), "1", MemberStatus::Active, "2026-04-01", "x")
+            .unwrap_err();
     assert!(matches!(err, Error::Invalid { field: "status", .. }));
-    let err = ops::members::change_status(
-        &mut f.store,
-        &today(),
-        "1",
-        MemberStatus::Expelled,
-        "2026-02-01",
-        "x",
-    )
-    .unwrap_err();
+    let err =
+        edge::change_status(&mut f.store, &today(), "1", MemberStatus::Expelled, "2026-02-01", "x")
+            .unwrap_err();
     assert!(matches!(err, Error::Invalid { field: "effective_on", .. }), "before current status");
     assert!(matches!(
-        ops::members::change_status(
-            &mut f.store,
-            &today(),
-            "1",
-            MemberStatus::Resigned,
-            "2026-12-01",
-            "x"
-        ),
+        edge::change_status(&mut f.store, &today(), "1", MemberStatus::Resigned, "2026-12-01", "x"),
         Err(Error::Invalid { field: "effective_on", .. })
     ));
-    ops::members::change_status(
+    edge::change_status(
         &mut f.store,
         &today(),
         "1",
@@ -134,7 +115,7 @@ fn edits_are_logged_and_status_keeps_history() {
         "ถึงแก่กรรม",
     )
     .unwrap();
-    assert!(ops::members::change_status(
+    assert!(edge::change_status(
         &mut f.store,
         &today(),
         "1",

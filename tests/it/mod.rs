@@ -86,7 +86,7 @@ pub fn fund(kind: FundKind) -> Fixture {
     let mut store = Store::open(&dir.path().join("fund.sqlite")).unwrap();
     ops::fund::init_fund(&mut store, &ctx_on(2025, 1, 1), &profile(kind)).unwrap();
     // The tests record history from 2020 on, as a fund that has run for years would.
-    ops::fund::set_start(&mut store, &ctx_on(2025, 1, 1), "2020-01-01", "2020-01-01", "").unwrap();
+    edge::set_start(&mut store, &ctx_on(2025, 1, 1), "2020-01-01", "2020-01-01", "").unwrap();
     Fixture { dir, store }
 }
 

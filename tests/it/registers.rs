@@ -29,7 +29,7 @@ fn year_of_records() -> Fixture {
     let mut f = setup("2024-06-01", 30);
     ops::members::add_member(&mut f.store, &today(), &person("สมปอง", "ย้ายบ้าน", "", "2024-01-01"))
         .unwrap();
-    ops::members::change_status(
+    edge::change_status(
         &mut f.store,
         &today(),
         "5",
@@ -38,8 +38,7 @@ fn year_of_records() -> Fixture {
         "ย้ายไปอยู่ต่างจังหวัด",
     )
     .unwrap();
-    let meeting =
-        ops::meetings::new_meeting(&mut f.store, &today(), "committee", "2026-01-20", "").unwrap();
+    let meeting = edge::new_meeting(&mut f.store, &today(), "committee", "2026-01-20", "").unwrap();
     ops::meetings::attend(&mut f.store, meeting.id, &["2".into(), "3".into(), "4".into()]).unwrap();
     let vote = ops::meetings::Vote {
         subject: "แก้ระเบียบสวัสดิการเจ็บป่วย",
@@ -68,7 +67,7 @@ fn year_of_records() -> Fixture {
     ops::welfare::add_rule(&mut f.store, &today(), &illness, Some(rule_resolution)).unwrap();
     let (c, _) = claim(&mut f, "death", "2026-03-10", None, &["ใบมรณบัตร"]).unwrap();
     let approving = approving_resolution(&mut f, "2026-03-12");
-    ops::welfare::decide_claim(&mut f.store, c.id, true, approving, None).unwrap();
+    edge::decide_claim(&mut f.store, c.id, true, approving, None).unwrap();
     edge::pay_claim(&mut f.store, &today(), c.id, "2026-03-15", "cash").unwrap();
     edge::record_cash_difference(&mut f.store, &today(), "2026-03-31", "-20", "ทอนเงินผิด").unwrap();
     let cash = f.store.read().account_balance("1101", "2026-03-31").unwrap();

@@ -158,7 +158,7 @@ fn thai_digits_setting_prints_thai_digits() {
     let mut p = profile(FundKind::Welfare);
     p.thai_digits = true;
     ops::fund::init_fund(&mut store, &today(), &p).unwrap();
-    ops::fund::set_start(&mut store, &today(), "2020-01-01", "2020-01-01", "").unwrap();
+    edge::set_start(&mut store, &today(), "2020-01-01", "2020-01-01", "").unwrap();
     add_members(&mut store, 1, "2026-01-10");
     edge::collect(
         &mut store,

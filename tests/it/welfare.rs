@@ -24,7 +24,7 @@ pub fn setup(joined: &str, periods: i64) -> Fixture {
             &person(&format!("กรรมการ{i}"), "ทดสอบ", "", "2024-01-01"),
         )
         .unwrap();
-        ops::meetings::set_committee(
+        edge::set_committee(
             &mut f.store,
             &(i + 2).to_string(),
             ["chair", "treasurer", "auditor"][i],
@@ -87,8 +87,7 @@ pub fn claim(
 
 /// A committee meeting on `date` with all three present and a passed claims resolution.
 pub fn approving_resolution(f: &mut Fixture, date: &str) -> i64 {
-    let m =
-        ops::meetings::new_meeting(&mut f.store, &today(), "committee", date, "ศาลาหมู่บ้าน").unwrap();
+    let m = edge::new_meeting(&mut f.store, &today(), "committee", date, "ศาลาหมู่บ้าน").unwrap();
     ops::meetings::attend(&mut f.store, m.id, &["2".into(), "3".into(), "4".into()]).unwrap();
     ops::meetings::resolve(
         &mut f.store,
@@ -324,7 +323,7 @@ fn yearly_cap_counts_approved_claims() {
         let (c, e) = claim(&mut f, "illness", event, Some("20"), &["ใบรับรองแพทย์"]).unwrap();
         assert_eq!(e.amount, Satang::from_baht(expect), "{event}");
         if e.eligible {
-            ops::welfare::decide_claim(&mut f.store, c.id, true, res, None).unwrap();
+            edge::decide_claim(&mut f.store, c.id, true, res, None).unwrap();
         } else {
             assert!(e.reasons.iter().any(|r| r.th.contains("รับครบเพดาน")));
         }
@@ -406,8 +405,7 @@ fn claim_workflow_resolution_payment_and_death() {
         "not_approved"
     );
     // a failed resolution does not approve; nor does one about something else
-    let m =
-        ops::meetings::new_meeting(&mut f.store, &today(), "committee", "2026-06-15", "").unwrap();
+    let m = edge::new_meeting(&mut f.store, &today(), "committee", "2026-06-15", "").unwrap();
     ops::meetings::attend(&mut f.store, m.id, &["2".into(), "3".into()]).unwrap();
     let failed = ops::meetings::resolve(
         &mut f.store,
@@ -424,7 +422,7 @@ fn claim_workflow_resolution_payment_and_death() {
     )
     .unwrap();
     assert_eq!(
-        ops::welfare::decide_claim(&mut f.store, c.id, true, failed.id, None).unwrap_err().code(),
+        edge::decide_claim(&mut f.store, c.id, true, failed.id, None).unwrap_err().code(),
         "resolution_failed"
     );
     let other = ops::meetings::resolve(
@@ -442,7 +440,7 @@ fn claim_workflow_resolution_payment_and_death() {
     )
     .unwrap();
     assert_eq!(
-        ops::welfare::decide_claim(&mut f.store, c.id, true, other.id, None).unwrap_err().code(),
+        edge::decide_claim(&mut f.store, c.id, true, other.id, None).unwrap_err().code(),
         "resolution_kind"
     );
     let ok = ops::meetings::resolve(
@@ -461,12 +459,10 @@ fn claim_workflow_resolution_payment_and_death() {
     .unwrap();
     // not above the rule
     assert_eq!(
-        ops::welfare::decide_claim(&mut f.store, c.id, true, ok.id, Some("3000.01"))
-            .unwrap_err()
-            .code(),
+        edge::decide_claim(&mut f.store, c.id, true, ok.id, Some("3000.01")).unwrap_err().code(),
         "above_rule"
     );
-    ops::welfare::decide_claim(&mut f.store, c.id, true, ok.id, None).unwrap();
+    edge::decide_claim(&mut f.store, c.id, true, ok.id, None).unwrap();
     let paid = edge::pay_claim(&mut f.store, &today(), c.id, "2026-06-20", "cash").unwrap();
     let entry = f.store.read().entry(paid.id).unwrap().unwrap();
     assert!(entry.doc_no.starts_with("PV"));
@@ -500,8 +496,7 @@ fn claim_workflow_resolution_payment_and_death() {
 #[test]
 fn quorum_and_locked_minutes() {
     let mut f = setup("2024-06-01", 0);
-    let m =
-        ops::meetings::new_meeting(&mut f.store, &today(), "committee", "2026-05-01", "").unwrap();
+    let m = edge::new_meeting(&mut f.store, &today(), "committee", "2026-05-01", "").unwrap();
     assert_eq!(m.label(), "ครั้งที่ 1/2569");
     assert_eq!(m.eligible, 2, "the chair and the treasurer; the auditor does not count");
     ops::meetings::attend(&mut f.store, m.id, &["2".into()]).unwrap();
@@ -545,8 +540,7 @@ fn quorum_and_locked_minutes() {
     )
     .unwrap();
     ops::meetings::write_minutes(&mut f.store, m.id, "ประชุมเวลา 09.00 น. ...").unwrap();
-    let next =
-        ops::meetings::new_meeting(&mut f.store, &today(), "committee", "2026-06-01", "").unwrap();
+    let next = edge::new_meeting(&mut f.store, &today(), "committee", "2026-06-01", "").unwrap();
     assert_eq!(next.label(), "ครั้งที่ 2/2569");
     // approval needs a later meeting with quorum
     assert_eq!(
@@ -783,8 +777,7 @@ fn loans_and_allocation_add_up_exactly() {
 #[test]
 fn expenses_and_admissions_cite_their_resolutions() {
     let mut f = setup("2024-06-01", 0);
-    let m =
-        ops::meetings::new_meeting(&mut f.store, &today(), "committee", "2026-05-01", "").unwrap();
+    let m = edge::new_meeting(&mut f.store, &today(), "committee", "2026-05-01", "").unwrap();
     ops::meetings::attend(&mut f.store, m.id, &["2".into(), "3".into(), "4".into()]).unwrap();
     let expense = ops::meetings::resolve(
         &mut f.store,
@@ -852,7 +845,7 @@ fn records_follow_their_reversed_entries() {
     let (c, e) = claim(&mut f, "illness", "2026-06-10", Some("2"), &["ใบรับรองแพทย์"]).unwrap();
     assert!(e.eligible, "{e:#?}");
     let r = approving_resolution(&mut f, "2026-06-15");
-    ops::welfare::decide_claim(&mut f.store, c.id, true, r, None).unwrap();
+    edge::decide_claim(&mut f.store, c.id, true, r, None).unwrap();
     let paid = edge::pay_claim(&mut f.store, &today(), c.id, "2026-06-20", "cash").unwrap();
     edge::reverse(&mut f.store, &today(), &paid.doc_no, "จ่ายผิดวัน", Some("2026-06-21")).unwrap();
     let after = f.store.read().claim(c.id).unwrap().unwrap();
@@ -1148,23 +1141,20 @@ fn governance_rules_refuse_and_allow() {
     lend(&mut f, "1.25", "declining").unwrap();
 
     // The auditor holds no other office in the same term.
-    ops::meetings::set_committee(&mut f.store, "3", "treasurer", "2025-02-01", "2026-12-31")
-        .unwrap();
-    let e = ops::meetings::set_committee(&mut f.store, "3", "auditor", "2026-06-01", "2027-12-31")
-        .unwrap_err();
+    edge::set_committee(&mut f.store, "3", "treasurer", "2025-02-01", "2026-12-31").unwrap();
+    let e =
+        edge::set_committee(&mut f.store, "3", "auditor", "2026-06-01", "2027-12-31").unwrap_err();
     assert!(
         e.message_th().contains("ผู้ตรวจสอบต้องไม่ดำรงตำแหน่งประธานหรือเหรัญญิก"),
         "{}",
         e.message_th()
     );
-    let e = ops::meetings::set_committee(&mut f.store, "2", "auditor", "2025-02-01", "2026-12-31")
-        .and_then(|_| {
-            ops::meetings::set_committee(&mut f.store, "2", "chair", "2025-06-01", "2025-12-31")
-        })
+    let e = edge::set_committee(&mut f.store, "2", "auditor", "2025-02-01", "2026-12-31")
+        .and_then(|_| edge::set_committee(&mut f.store, "2", "chair", "2025-06-01", "2025-12-31"))
         .unwrap_err();
     assert_eq!(e.code(), "invalid.other", "{e}");
     // another term, after the treasurer's ends: allowed
-    ops::meetings::set_committee(&mut f.store, "3", "auditor", "2027-01-01", "2028-12-31").unwrap();
+    edge::set_committee(&mut f.store, "3", "auditor", "2027-01-01", "2028-12-31").unwrap();
 }
 
 #[test]
@@ -1173,7 +1163,7 @@ fn a_claim_is_not_paid_before_the_meeting_that_approved_it() {
     let (c, e) = claim(&mut f, "illness", "2026-06-10", Some("2"), &["ใบรับรองแพทย์"]).unwrap();
     assert!(e.eligible);
     let r = approving_resolution(&mut f, "2026-06-15");
-    ops::welfare::decide_claim(&mut f.store, c.id, true, r, None).unwrap();
+    edge::decide_claim(&mut f.store, c.id, true, r, None).unwrap();
     let before = dump(&f.store);
     let e = edge::pay_claim(&mut f.store, &today(), c.id, "2026-06-14", "cash").unwrap_err();
     assert!(

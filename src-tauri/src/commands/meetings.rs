@@ -3,6 +3,7 @@
 use super::Nothing;
 use crate::error::UiResult;
 use crate::state::AppState;
+use kongthun::domain::input::Input;
 use kongthun::ops;
 use kongthun::report::meetings::{MeetingDetail, MeetingView};
 use kongthun::store::{MeetingRow, ResolutionRow};
@@ -40,7 +41,9 @@ pub struct NewMeeting {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn meeting_new(state: State<'_, AppState>, input: NewMeeting) -> UiResult<MeetingRow> {
     state.with_fund_ctx(|store, ctx, _| {
-        Ok(ops::meetings::new_meeting(store, ctx, &input.kind, &input.date, &input.place)?)
+        let kind = ops::meetings::MeetingKind::parse(&input.kind)?;
+        let date = Input::day("date", &input.date)?;
+        Ok(ops::meetings::new_meeting(store, ctx, kind, &date, &input.place)?)
     })
 }
 
@@ -150,9 +153,9 @@ pub async fn committee_set(state: State<'_, AppState>, input: CommitteeInput) ->
         Ok(ops::meetings::set_committee(
             store,
             &input.member_no,
-            &input.role,
-            &input.from,
-            &input.to,
+            ops::meetings::Role::parse(&input.role)?,
+            &Input::day("from", &input.from)?,
+            &Input::day("to", &input.to)?,
         )?)
     })
 }

@@ -4,6 +4,7 @@ use super::Nothing;
 use crate::error::UiResult;
 use crate::progress::Progress;
 use crate::state::AppState;
+use kongthun::domain::input::Input;
 use kongthun::domain::member::MemberFields;
 use kongthun::domain::MemberStatus;
 use kongthun::ops;
@@ -97,7 +98,7 @@ pub async fn member_status(state: State<'_, AppState>, input: StatusInput) -> Ui
             ctx,
             &input.member_no,
             status,
-            &input.effective_on,
+            &Input::day("effective_on", &input.effective_on)?,
             &input.reason,
         )?)
     })

@@ -4,6 +4,7 @@
 use crate::error::UiResult;
 use crate::progress::Progress;
 use crate::state::AppState;
+use kongthun::domain::input::Input;
 use kongthun::ops;
 use serde::Deserialize;
 use std::path::PathBuf;
@@ -24,8 +25,8 @@ pub async fn fund_set_start(state: State<'_, AppState>, input: StartInput) -> Ui
         Ok(ops::fund::set_start(
             store,
             ctx,
-            &input.founded_on,
-            &input.books_start,
+            &Input::day("founded_on", &input.founded_on)?,
+            &Input::day("books_start", &input.books_start)?,
             &input.founding_note,
         )?)
     })

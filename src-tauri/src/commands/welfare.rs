@@ -119,13 +119,16 @@ pub struct DecideInput {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn claim_decide(state: State<'_, AppState>, input: DecideInput) -> UiResult<ClaimRow> {
     state.with_fund(|store, _| {
-        let amount = Some(input.amount.as_str()).filter(|a| !a.trim().is_empty());
+        let amount = Some(input.amount.as_str())
+            .filter(|a| !a.trim().is_empty())
+            .map(|a| Input::amount("amount", a, kongthun::domain::money::Sign::Positive))
+            .transpose()?;
         Ok(ops::welfare::decide_claim(
             store,
             input.claim_id,
             input.approve,
             input.resolution_id,
-            amount,
+            amount.as_ref(),
         )?)
     })
 }

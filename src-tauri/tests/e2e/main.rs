@@ -456,7 +456,8 @@ fn book_with_october_open(dir: &std::path::Path) {
         thai_digits: false,
     };
     ops::fund::init_fund(&mut store, &ctx, &profile).unwrap();
-    ops::fund::set_start(&mut store, &ctx, "2026-01-01", "2026-10-01", "").unwrap();
+    let day = |d: &str| kongthun::domain::input::Input::day("date", d).unwrap();
+    ops::fund::set_start(&mut store, &ctx, &day("2026-01-01"), &day("2026-10-01"), "").unwrap();
     for (amount, till) in [("1234.75", "cash"), ("5000", "bank")] {
         let gift = CashMoveText {
             account: "4301".into(),

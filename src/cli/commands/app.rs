@@ -2,6 +2,7 @@
 //! and restore; and what `kongthun` with no command shows.
 use super::super::print;
 use crate::domain::fund::{FundKind, FundProfile, Schedule};
+use crate::domain::input::Input;
 use crate::domain::money::Sign;
 use crate::domain::Satang;
 use crate::error::{Error, Result};
@@ -56,6 +57,8 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: AppCommand) -> Res
                 let today = ctx.today().to_string();
                 let start = a.books_start.clone().unwrap_or(today.clone());
                 let founded = a.founded_on.clone().unwrap_or(start.clone());
+                let (founded, start) =
+                    (Input::day("founded_on", &founded)?, Input::day("books_start", &start)?);
                 ops::fund::set_start(store, ctx, &founded, &start, "")?;
             }
             let fund = store.read().require_fund()?;

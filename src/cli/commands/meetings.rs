@@ -1,5 +1,6 @@
 //! The committee and its meetings: terms, meetings, attendance, agenda, resolutions, minutes.
 use super::super::print;
+use crate::domain::input::Input;
 use crate::error::Result;
 use crate::ops::{self, Ctx};
 use crate::store::Store;
@@ -25,7 +26,13 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: MeetingsCommand) -
 }
 
 fn committee(store: &mut Store, json: bool, a: CommitteeArgs) -> Result<()> {
-    let id = ops::meetings::set_committee(store, &a.member, &a.role, &a.from, &a.to)?;
+    let id = ops::meetings::set_committee(
+        store,
+        &a.member,
+        ops::meetings::Role::parse(&a.role)?,
+        &Input::day("from", &a.from)?,
+        &Input::day("to", &a.to)?,
+    )?;
     print::output(json, &id, || println!("บันทึกวาระกรรมการแล้ว / term recorded: {id}"));
     Ok(())
 }
@@ -33,7 +40,9 @@ fn committee(store: &mut Store, json: bool, a: CommitteeArgs) -> Result<()> {
 fn meeting(store: &mut Store, ctx: &Ctx, json: bool, c: MeetingCommand) -> Result<()> {
     match c {
         MeetingCommand::New { kind, date, place } => {
-            let m = ops::meetings::new_meeting(store, ctx, &kind, &date, &place)?;
+            let kind = ops::meetings::MeetingKind::parse(&kind)?;
+            let m =
+                ops::meetings::new_meeting(store, ctx, kind, &Input::day("date", &date)?, &place)?;
             print::output(json, &m, || {
                 println!("การประชุม {} (รหัส {}) ผู้มีสิทธิ์ {} คน", m.label(), m.id, m.eligible)
             });

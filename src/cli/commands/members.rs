@@ -1,6 +1,7 @@
 //! Members: add, edit, status, list, show, import; the arrears list and the lapse rule.
 use super::super::common::*;
 use super::super::print;
+use crate::domain::input::Input;
 use crate::domain::member::MemberFields;
 use crate::domain::MemberStatus;
 use crate::error::Result;
@@ -64,7 +65,7 @@ fn member(store: &mut Store, ctx: &Ctx, json: bool, command: MemberCommand) -> R
                 ctx,
                 &a.member,
                 status,
-                &date_or_today(ctx, &a.date),
+                &Input::day_or("effective_on", a.date.as_deref(), ctx.today())?,
                 &a.reason,
             )?;
             print::output(json, &m, || print::member(&m, &[], None));

@@ -127,7 +127,11 @@ fn claim(store: &mut Store, ctx: &Ctx, json: bool, c: ClaimCommand) -> Result<()
                 a.claim,
                 true,
                 a.resolution,
-                a.amount.as_deref(),
+                a.amount
+                    .as_deref()
+                    .map(|t| Input::amount("amount", t, crate::domain::money::Sign::Positive))
+                    .transpose()?
+                    .as_ref(),
             )?;
             print::output(json, &c, || {
                 println!(
