@@ -34,7 +34,7 @@ export function collection(main) {
     const amount = (name, value, member) => h("input", { class: "amount", name, value: formatTyped((value / 100).toFixed(2)), size: 8, "data-member": member, oninput: (e) => { e.target.value = formatTyped(e.target.value); totals(); } });
     const tick = h("input", { type: "checkbox", "data-test": "tick-all", onchange: (e) => { gridBox.querySelectorAll("tbody input[type=checkbox]").forEach((c) => { c.checked = e.target.checked; }); totals(); } });
     gridBox.replaceChildren(h("div", { class: "scroll" }, table([[""], [t("member_no")], [t("name")], [t("arrears_periods"), "num"], [t("contribution"), "num"], [t("savings"), "num"], [t("entrance_fee"), "num"]],
-      rows.map((r) => h("tr", { "data-test": `sheet-${r.member_no}` },
+      rows.map((r) => h("tr", { "data-test": `sheet-${r.member_no}`, "data-member": r.member_no },
         h("td", {}, h("input", { type: "checkbox", "data-test": `paid-${r.member_no}`, onchange: totals })),
         td(digits(r.member_no)), td(r.name), td(digits(r.arrears_periods), "num"),
         h("td", { class: "num" }, amount("contribution", r.expected_contribution, r.member_no)),
@@ -50,7 +50,7 @@ export function collection(main) {
     for (const tr of gridBox.querySelectorAll("tbody tr")) {
       if (!tr.querySelector("input[type=checkbox]").checked) continue;
       const get = (n) => tr.querySelector(`input[name=${n}]`).value;
-      lines.push({ member_no: tr.dataset.test.slice(6), contribution: get("contribution"), savings: get("savings"), entrance_fee: get("entrance_fee") });
+      lines.push({ member_no: tr.dataset.member, contribution: get("contribution"), savings: get("savings"), entrance_fee: get("entrance_fee") });
     }
     const out = await run(e.currentTarget, box, () => api.collection_save({ date: v.date, till: v.till, lines }));
     if (out) {

@@ -10,6 +10,9 @@ macro_rules! contract {
         /// Every command name, in the order of the list.
         pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
 
+        /// Every command with the file of the shell it is in (`commands/<module>.rs`).
+        pub const COMMAND_FILES: &[(&str, &str)] = &[$((stringify!($module), stringify!($name))),*];
+
         /// Tauri's handler for exactly those commands.
         pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync + 'static {
             tauri::generate_handler![$($module::$name),*]
@@ -41,17 +44,41 @@ contract! {
     province::province_criteria, province::province_report_save,
 }
 
-/// The text of `ui/contract.js`, made from `COMMANDS`.
+/// The text of `ui/contract.js`, made from `COMMANDS`: each command with the JSDoc of its
+/// input (every field the shell reads, `[name]` when it may be left out) and its result.
+#[cfg(test)]
 pub fn contract_js() -> String {
+    let signatures = crate::contract_types::signatures(COMMAND_FILES);
     let mut out = String::from(
         "// Generated from src-tauri/src/contract.rs by `cargo test -p kongthun-app contract`.\n\
          // Do not edit: change the list in Rust and run the test, which rewrites this file.\n\
          // Every command takes one input object and resolves to its result, or rejects with\n\
-         // {code, params, th, en, rows}.\n\
-         import { invoke } from \"./ipc.js\";\n\n\
-         export const api = Object.freeze({\n",
+         // {code, params, th, en, rows}. The typedefs are read from the shell's Rust input\n\
+         // types; a test checks that every screen sends only (and at least) their fields.\n\
+         import { invoke } from \"./ipc.js\";\n\n",
     );
+    let mut typedefs = std::collections::BTreeMap::new();
+    for sig in signatures.values() {
+        if let Some(fields) = &sig.fields {
+            typedefs.insert(sig.input.clone(), fields.clone());
+        }
+    }
+    for (name, fields) in &typedefs {
+        out.push_str(&format!("/**\n * @typedef {{Object}} {name}\n"));
+        for f in fields {
+            let field = if f.optional { format!("[{}]", f.name) } else { f.name.clone() };
+            out.push_str(&format!(" * @property {{{}}} {field}\n", f.js));
+        }
+        out.push_str(" */\n");
+    }
+    out.push_str("\nexport const api = Object.freeze({\n");
     for name in COMMANDS {
+        let sig = &signatures[*name];
+        let input = if sig.fields.is_some() { sig.input.as_str() } else { "Object" };
+        out.push_str(&format!(
+            "  /** @param {{{input}}} [input] @returns {{Promise<Object>}} {} */\n",
+            sig.output.replace("*/", "")
+        ));
         out.push_str(&format!("  {name}: (input = {{}}) => invoke(\"{name}\", {{ input }}),\n"));
     }
     out.push_str("});\n");
@@ -109,6 +136,53 @@ mod tests {
         }
         let unused: Vec<_> = COMMANDS.iter().filter(|c| !used.contains(**c)).collect();
         assert!(unused.is_empty(), "commands no screen uses: {unused:?}");
+    }
+
+    /// Every `api.name({ … })` call of a screen sends only fields the shell's input type
+    /// has, and every field it must have.
+    #[test]
+    fn screens_send_the_fields_the_shell_reads() {
+        let signatures = crate::contract_types::signatures(COMMAND_FILES);
+        let mut problems = Vec::new();
+        let mut checked = 0;
+        for entry in std::fs::read_dir(ui_dir()).unwrap() {
+            let path = entry.unwrap().path();
+            let file = path.file_name().unwrap().to_string_lossy().to_string();
+            if !file.ends_with(".js") || file == "contract.js" {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (at, _) in text.match_indices("api.") {
+                let name: String = text[at + 4..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                let rest = &text[at + 4 + name.len()..];
+                let Some(args) = rest.strip_prefix('(') else { continue };
+                let Some(keys) = crate::contract_types::literal_keys(args) else { continue };
+                let Some(Some(fields)) = signatures.get(&name).map(|s| s.fields.as_ref()) else {
+                    continue;
+                };
+                checked += 1;
+                // `{ ...values(form), id }` sends the form's fields: only the named ones can
+                // be checked here.
+                let spread = keys.iter().any(|k| k.starts_with("..."));
+                for k in keys.iter().filter(|k| !k.starts_with("...")) {
+                    if !fields.iter().any(|f| &f.name == k) {
+                        problems.push(format!(
+                            "{file}: api.{name} sends `{k}`, which the shell does not read"
+                        ));
+                    }
+                }
+                for f in fields.iter().filter(|f| !f.optional && !spread) {
+                    if !keys.contains(&f.name) {
+                        problems.push(format!("{file}: api.{name} leaves out `{}`", f.name));
+                    }
+                }
+            }
+        }
+        assert!(checked > 40, "the screens' calls were read ({checked})");
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
     #[test]

@@ -7,6 +7,8 @@
 
 pub mod commands;
 pub mod contract;
+#[cfg(test)]
+mod contract_types;
 pub mod error;
 pub mod progress;
 pub mod state;
