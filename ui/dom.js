@@ -29,7 +29,7 @@ export function field(name, labelKey, opts = {}) {
   const id = `f-${name}`;
   let input;
   if (opts.kind === "select") {
-    input = h("select", { id, name, "data-test": name }, (opts.options || []).map(([v, label]) => h("option", { value: v, text: one(label) })));
+    input = h("select", { id, name, "data-test": name }, (opts.options || []).map(([v, label]) => h("option", { value: v, text: one(t(label)) })));
     if (opts.value !== undefined) input.value = opts.value;
   } else if (opts.kind === "textarea") {
     input = h("textarea", { id, name, rows: opts.rows || 4, "data-test": name, value: opts.value || "" });
@@ -39,7 +39,7 @@ export function field(name, labelKey, opts = {}) {
     input = h("input", {
       id, name, "data-test": name, type: "text", value: opts.value ?? "",
       class: opts.kind === "amount" ? "amount" : undefined,
-      placeholder: opts.placeholder || (opts.kind === "date" ? "วว/ดด/ปปปป" : undefined),
+      placeholder: opts.placeholder || (opts.kind === "date" ? t("date_placeholder") : undefined),
       inputmode: opts.kind === "amount" || opts.kind === "number" ? "decimal" : undefined,
       autocomplete: "off",
     });
@@ -80,7 +80,7 @@ export function showError(box, err, form) {
     // A many-sheet file (bringing a fund in) names the sheet of each bad cell too.
     const sheets = e.rows.some((r) => r.sheet);
     box.append(h("table", { "data-test": "error-rows" },
-      h("tr", {}, sheets ? h("th", { text: "แผ่นงาน / sheet" }) : null, h("th", { text: "แถว / row" }), h("th", { text: "ช่อง / field" }), h("th", { text: "ค่า / value" }), h("th", { text: "ปัญหา / problem" })),
+      h("tr", {}, sheets ? h("th", { text: t("sheet") }) : null, h("th", { text: t("row") }), h("th", { text: t("field") }), h("th", { text: t("value") }), h("th", { text: t("problem") })),
       e.rows.map((r) => h("tr", {}, sheets ? h("td", { text: r.sheet || "" }) : null, h("td", { text: r.row }), h("td", { text: r.field }), h("td", { text: r.value }), h("td", { text: `${r.message_th} / ${r.message_en}` })))));
   }
   if (form) {

@@ -30,5 +30,5 @@ export async function render(main) {
     const el = main.querySelector("[data-test=arrears-pending]");
     if (el) { el.textContent = digits(n); el.setAttribute("data-test", "arrears"); }
   }).catch((e) => showError(box, e));
-  main.append(h("p", { class: "muted" }, `${beDate(d.today)} · ${t("closed")}: ${d.last_closed_month ? beMonth(d.last_closed_month) : t("none")} · ${digits(d.entries)} รายการ / entries`));
+  main.append(h("p", { class: "muted" }, `${beDate(d.today)} · ${t("closed")}: ${d.last_closed_month ? beMonth(d.last_closed_month) : t("none")} · ${digits(d.entries)} ${t("entries_word")}`));
 }

@@ -10,7 +10,7 @@ export async function render(main) {
   const today = beDate(app.status.today);
   const lform = h("form", { class: "grid", "data-test": "loan-form" },
     field("member_no", "member_no"), field("principal", "principal", { kind: "amount" }), field("rate", "rate", { value: "1" }),
-    field("method", "method", { kind: "select", options: [["flat", "คงที่ / flat"], ["declining", "ลดต้นลดดอก / declining"]] }),
+    field("method", "method", { kind: "select", options: [["flat", t("flat")], ["declining", t("declining")]] }),
     field("term_months", "term", { kind: "number", value: "12" }), field("date", "date", { kind: "date", value: today }),
     field("guarantors", "guarantors"), field("till", "till", { kind: "select", options: [["cash", t("cash")], ["bank", t("bank")]] }),
     h("div", { class: "full" }, h("button", { class: "primary", type: "submit", text: t("new_loan") })));
@@ -35,15 +35,15 @@ export async function render(main) {
     e.preventDefault();
     const v = values(aform);
     const out = await run(aform.querySelector("button"), abox, () => api.allocation_run({ year: v.year, percentages: v.percentages.split(/[,\s]+/).map((x) => x.trim()).filter(Boolean), date: v.date }), aform);
-    if (out) showOk(abox, `${out.doc_no} · กำไร / profit ${baht(out.profit)}\n` + out.parts.map(([name, amount]) => `${name}: ${baht(amount)}`).join("\n"));
+    if (out) showOk(abox, `${out.doc_no} · ${t("profit")} ${baht(out.profit)}\n` + out.parts.map(([name, amount]) => `${name}: ${baht(amount)}`).join("\n"));
   });
   let loans = [], overdue = [];
   try { loans = await api.loans_list(); overdue = await api.loans_overdue({ as_of: app.status.today }); } catch (e) { /* a welfare-only fund has no loan accounts */ }
   main.append(h("h1", { text: t("loans") }), lform, box,
-    h("h2", { text: one("เงินกู้ / loans") }),
-    h("div", { class: "scroll" }, table([["#"], [t("member_no")], [t("name")], [t("principal"), "num"], ["คงค้าง / outstanding", "num"], [t("rate")], [t("term")], [t("date")]],
+    h("h2", { text: one(t("loans_heading")) }),
+    h("div", { class: "scroll" }, table([["#"], [t("member_no")], [t("name")], [t("principal"), "num"], [t("outstanding"), "num"], [t("rate")], [t("term")], [t("date")]],
       loans.map((l) => h("tr", {}, td(digits(l.id)), td(l.member_no), td(l.member_name), td(baht(l.principal), "num"), td(baht(l.principal_outstanding), "num"), td(`${digits(l.rate_bp / 100)}%`), td(digits(l.term_months)), td(beDate(l.start_date))))))
-    , h("h2", { text: one("ค้างชำระ / overdue") }),
-    table([["#"], [t("member_no")], [t("name")], ["คงค้าง / outstanding", "num"], ["ต้นค้าง / principal due", "num"], ["ดอกค้าง / interest due", "num"]], overdue.map((o) => h("tr", {}, td(digits(o.loan_id)), td(o.member_no), td(o.name), td(baht(o.outstanding), "num"), td(baht(o.principal_overdue), "num"), td(baht(o.interest_overdue), "num")))),
+    , h("h2", { text: one(t("overdue")) }),
+    table([["#"], [t("member_no")], [t("name")], [t("outstanding"), "num"], [t("principal_due"), "num"], [t("interest_due"), "num"]], overdue.map((o) => h("tr", {}, td(digits(o.loan_id)), td(o.member_no), td(o.name), td(baht(o.outstanding), "num"), td(baht(o.principal_overdue), "num"), td(baht(o.interest_overdue), "num")))),
     h("h2", { text: t("repay") }), rform, rbox, h("h2", { text: t("allocation") }), aform, abox);
 }

@@ -6,8 +6,8 @@ import { app } from "./session.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td } from "./dom.js";
 import { beDate, digits } from "./format.js";
 
-const KINDS = [["committee", "ประชุมคณะกรรมการ / committee"], ["general", "ประชุมใหญ่ / general assembly"]];
-const RESOLUTION_KINDS = [["claim", "สวัสดิการ / claims"], ["expense", "รายจ่าย / expense"], ["rule", "ระเบียบ / rules"], ["admission", "รับสมาชิก / admission"], ["other", "อื่น ๆ / other"]];
+const KINDS = [["committee", "meeting_committee"], ["general", "general_assembly"]];
+const RESOLUTION_KINDS = [["claim", "resolution_claims"], ["expense", "expense"], ["rule", "resolution_rules"], ["admission", "admission"], ["other", "other"]];
 
 export async function render(main, rest) {
   if (rest[0]) return meeting(main, Number(rest[0]));
@@ -22,16 +22,16 @@ export async function render(main, rest) {
   const meetings = await api.meetings_list();
   const committee = await api.committee_list({ date: app.status.today });
   const cbox = messageBox();
-  const cform = h("form", { class: "grid" }, field("member_no", "member_no"), field("role", "role", { placeholder: "ประธาน / chair" }),
+  const cform = h("form", { class: "grid" }, field("member_no", "member_no"), field("role", "role", { placeholder: t("chair") }),
     field("from", "from", { kind: "date" }), field("to", "to", { kind: "date" }), h("div", { class: "full" }, h("button", { type: "submit", text: t("save") })));
   enterMovesOn(cform, async () => {
     const ok = await run(cform.querySelector("button"), cbox, () => api.committee_set(values(cform)), cform);
     if (ok) { main.replaceChildren(); render(main, []); }
   });
   main.append(h("h1", { text: t("meetings") }), form, box,
-    h("div", { class: "scroll" }, table([[""], [t("kind")], [t("date")], [t("place")], ["มา / present", "num"]],
+    h("div", { class: "scroll" }, table([[""], [t("kind")], [t("date")], [t("place")], [t("present"), "num"]],
       meetings.map((m) => h("tr", { class: "clickable", onclick: () => { location.hash = `#meetings/${m.id}`; } },
-        td(digits(m.label)), td(m.kind === "general" ? "ประชุมใหญ่" : "คณะกรรมการ"), td(beDate(m.held_on)), td(m.place), td(`${digits(m.present)}/${digits(m.eligible)}`, "num"))))),
+        td(digits(m.label)), td(t(m.kind === "general" ? "general_assembly" : "meeting_committee")), td(beDate(m.held_on)), td(m.place), td(`${digits(m.present)}/${digits(m.eligible)}`, "num"))))),
     h("h2", { text: t("committee") }),
     table([[t("member_no")], [t("name")], [t("role")]], committee.map((c) => h("tr", {}, td(c.member_no), td(c.name), td(one(c.role_label))))),
     cform, cbox);
@@ -68,14 +68,14 @@ async function meeting(main, id) {
   const pform = h("form", { class: "row" }, field("at_meeting", "approve_minutes", { kind: "select", options: others.map((x) => [String(x.id), x.label]) }), h("button", { type: "submit", disabled: m.locked, text: t("approve") }));
   pform.addEventListener("submit", async (e) => { e.preventDefault(); if (await run(null, box, () => api.minutes_approve({ meeting_id: id, at_meeting: Number(values(pform).at_meeting) }), pform)) reload(); });
   main.append(
-    h("h1", { "data-test": "meeting-title", text: `${m.kind === "general" ? "ประชุมใหญ่" : "ประชุมคณะกรรมการ"} ${digits(m.label)} · ${beDate(m.held_on)} · ${m.place}` }),
-    h("p", { "data-test": "quorum" }, `${one("มา / present")} ${digits(m.present)} ${one("จาก / of")} ${digits(m.eligible)} · ` + one(m.present * 2 > m.eligible ? "ครบองค์ประชุม / quorum" : "ไม่ครบองค์ประชุม / no quorum")),
+    h("h1", { "data-test": "meeting-title", text: `${t(m.kind === "general" ? "general_assembly" : "meeting_committee")} ${digits(m.label)} · ${beDate(m.held_on)} · ${m.place}` }),
+    h("p", { "data-test": "quorum" }, `${one(t("present"))} ${digits(m.present)} ${one(t("of"))} ${digits(m.eligible)} · ` + one(m.present * 2 > m.eligible ? t("quorum") : t("no_quorum"))),
     h("p", { class: "muted", text: d.attendees.map((a) => `${a.member_no} ${a.title}${a.first_name} ${a.last_name}`).join(", ") }),
     aform,
     h("h2", { text: t("agenda") }), h("ol", {}, d.agenda.map(([, title, body]) => h("li", {}, h("strong", { text: title }), " ", body))), gform,
     h("h2", { text: t("resolution") }),
     table([[""], [t("subject")], [t("kind")], [t("votes_for"), "num"], [t("votes_against"), "num"], [t("abstain"), "num"], [""]],
-      d.resolutions.map((r) => h("tr", {}, td(r.label), td(r.subject), td(one((RESOLUTION_KINDS.find(([k]) => k === r.kind) || [r.kind, r.kind])[1])), td(digits(r.votes_for), "num"), td(digits(r.votes_against), "num"), td(digits(r.abstain), "num"), h("td", { "data-test": r.passed ? "resolution-passed" : "resolution-failed", text: one(r.passed ? "ผ่าน / passed" : "ไม่ผ่าน / failed") })))),
+      d.resolutions.map((r) => h("tr", {}, td(r.label), td(r.subject), td(one(t((RESOLUTION_KINDS.find(([k]) => k === r.kind) || [r.kind, r.kind])[1]))), td(digits(r.votes_for), "num"), td(digits(r.votes_against), "num"), td(digits(r.abstain), "num"), h("td", { "data-test": r.passed ? "resolution-passed" : "resolution-failed", text: one(r.passed ? t("passed") : t("failed")) })))),
     rform,
-    h("h2", { text: t("minutes") + (m.locked ? " (รับรองแล้ว แก้ไขไม่ได้ / approved, locked)" : "") }), mform, pform);
+    h("h2", { text: t("minutes") + (m.locked ? t("approved_locked") : "") }), mform, pform);
 }

@@ -4,8 +4,8 @@ import { t } from "./i18n.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td } from "./dom.js";
 import { baht, beDate, digits } from "./format.js";
 
-const STATUS = { active: ["คงอยู่", "active"], lapsed: ["พ้นสภาพ (ขาดส่ง)", "lapsed"], resigned: ["ลาออก", "resigned"], deceased: ["เสียชีวิต", "deceased"], expelled: ["ให้ออก", "expelled"] };
-const statusText = (s) => (STATUS[s] ? STATUS[s][0] : s);
+const STATUS = { active: "status_active", lapsed: "status_lapsed", resigned: "status_resigned", deceased: "status_deceased", expelled: "status_expelled" };
+const statusText = (s) => (STATUS[s] ? t(STATUS[s]) : s);
 
 export async function render(main, rest) {
   if (rest[0] === "add") return editor(main, null);
@@ -33,7 +33,7 @@ export async function render(main, rest) {
 
 const FIELDS = [
   ["title", "title"], ["first_name", "first_name"], ["last_name", "last_name"], ["national_id", "national_id", { placeholder: "1-2345-67890-12-3" }],
-  ["birth_date", "birth_date", { kind: "date" }], ["sex", "sex", { kind: "select", options: [["", "-"], ["female", "หญิง / female"], ["male", "ชาย / male"]] }],
+  ["birth_date", "birth_date", { kind: "date" }], ["sex", "sex", { kind: "select", options: [["", "-"], ["female", t("female")], ["male", t("male")]] }],
   ["moo", "moo", { kind: "number" }], ["address", "address"], ["phone", "phone"], ["joined_on", "joined_on", { kind: "date" }], ["groups", "groups"],
   ["beneficiary_name", "beneficiary_name"], ["beneficiary_relation", "beneficiary_relation"], ["beneficiary_national_id", "beneficiary_national_id"],
 ];
@@ -107,11 +107,11 @@ function importer(main) {
     const v = values(form);
     const r = await run(form.querySelector("[data-test=do-import]"), box, () => api.members_import(v), form);
     if (r) {
-      showOk(box, `นำเข้าแล้ว / imported: ${r.imported}` + (r.skipped && r.skipped.length ? ` · ข้าม / skipped: ${r.skipped.length}` : ""));
-      if (r.skipped && r.skipped.length) box.append(table([["แถว / row"], ["ช่อง / field"], ["ค่า / value"], ["ปัญหา / problem"]], r.skipped.map((x) => h("tr", {}, td(x.row), td(x.field), td(x.value), td(`${x.message_th} / ${x.message_en}`)))));
+      showOk(box, `${t("imported")}: ${digits(r.imported)}` + (r.skipped && r.skipped.length ? ` · ${t("skipped")}: ${digits(r.skipped.length)}` : ""));
+      if (r.skipped && r.skipped.length) box.append(table([[t("row")], [t("field")], [t("value")], [t("problem")]], r.skipped.map((x) => h("tr", {}, td(x.row), td(x.field), td(x.value), td(`${x.message_th} / ${x.message_en}`)))));
     }
   });
   main.append(h("h1", { text: t("import_members") }),
-    h("p", { class: "muted", text: "คอลัมน์ / columns: member_no, title, first_name, last_name, national_id, birth_date, sex, moo, address, phone, joined_on, groups, beneficiary_name ..." }),
+    h("p", { class: "muted", text: t("columns_member_no_title_first_name_last_") }),
     form, box);
 }

@@ -54,7 +54,7 @@ export function collection(main) {
     }
     const out = await run(e.currentTarget, box, () => api.collection_save({ date: v.date, till: v.till, lines }));
     if (out) {
-      showOk(box, `${t("saved")}: ${digits(out.members)} คน / members · ${t("contribution")} ${baht(out.contributions)} · ${t("savings")} ${baht(out.savings)} · ${t("entrance_fee")} ${baht(out.entrance_fees)} · ${t("total")} ${baht(out.total)}`);
+      showOk(box, `${t("saved")}: ${digits(out.members)} ${t("people")} · ${t("contribution")} ${baht(out.contributions)} · ${t("savings")} ${baht(out.savings)} · ${t("entrance_fee")} ${baht(out.entrance_fees)} · ${t("total")} ${baht(out.total)}`);
       gridBox.replaceChildren();
     }
   };
@@ -104,7 +104,7 @@ export async function cashbook(main) {
     if (out) { showOk(tbox, `${t("saved")}: ${out.doc_no}`); clearPosted(tform, ["amount", "description"]); }
   });
   const mform = h("form", { class: "grid", "data-test": "matching-form" },
-    field("source", "source", { kind: "select", options: [["government", "รัฐบาล / government"], ["local", "อปท. / local council"], ["other", "อื่น ๆ / other grants"], ["codi", "พอช. / CODI"]] }),
+    field("source", "source", { kind: "select", options: [["government", t("government")], ["local", t("local_council")], ["other", t("other_grants")], ["codi", t("codi")]] }),
     field("round", "round", { placeholder: "2569/1" }), field("amount", "amount", { kind: "amount" }), field("date", "date", { kind: "date", value: today() }),
     field("till", "till", { kind: "select", options: tillOptions().reverse() }),
     h("div", { class: "full" }, h("button", { type: "submit", text: t("receive") })));
@@ -126,7 +126,7 @@ export function journal(main) {
     const rows = await run(null, box, () => api.journal_list(values(head)), head);
     if (!rows) return;
     list.replaceChildren(table([[t("date")], [t("doc_no")], [t("description")], [t("amount"), "num"], [""]],
-      rows.map((e) => h("tr", {}, td(beDate(e.entry_date)), td(e.doc_no), td(e.description + (e.reversed_by ? " (กลับรายการแล้ว / reversed)" : "")),
+      rows.map((e) => h("tr", {}, td(beDate(e.entry_date)), td(e.doc_no), td(e.description + (e.reversed_by ? t("reversed") : "")),
         td(baht(e.postings.filter((p) => p.amount > 0).reduce((a, p) => a + p.amount, 0)), "num"),
         h("td", {}, e.reversed_by || e.reverses ? "" : h("button", { text: t("reverse"), onclick: () => { rform.querySelector("[name=entry]").value = e.doc_no; rform.querySelector("[name=reason]").focus(); } }))))));
   };

@@ -6,7 +6,7 @@ import { app, refresh } from "./session.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td } from "./dom.js";
 import { beDate, beMonth, beMonthKey, previousMonth, digits } from "./format.js";
 
-const RESULTS = { imported: "นำเข้าแล้ว / imported", would_import: "ตรวจผ่าน จะนำเข้าได้ (ทดลอง ไม่บันทึก) / would import (dry run, nothing written)", already_imported: "นำเข้าไปแล้ว ไม่มีการเปลี่ยนแปลง / already imported, nothing changed" };
+const RESULTS = { imported: "imported", would_import: "would_import", already_imported: "already_imported" };
 
 export const TABS = [["import_bundles"], ["enrol"], ["funds_gaps"], ["criteria"], ["area_report"], ["back_to_fund"]];
 
@@ -30,8 +30,8 @@ function enrol(body, box) {
     h("div", { class: "full" }, h("button", { class: "primary", type: "submit", text: t("enrol") })));
   enterMovesOn(form, async () => {
     const p = await run(form.querySelector("button"), box, () => api.province_enrol(values(form)), form);
-    if (p) showOk(box, `${p.fund_name} (${p.fund_code}) อ.${p.amphoe} ต.${p.tambon}\n${t("key_fp")}: ${p.key_fingerprint}\n` +
-      (p.enrolled ? `ลงทะเบียนแล้ว / enrolled · ID key: ${p.id_key || ""}` : "ตรวจกับแบบฟอร์มกระดาษ แล้วพิมพ์ลายนิ้วมือ / compare with the paper form, then type the fingerprint"));
+    if (p) showOk(box, `${p.fund_name} (${p.fund_code}) ${t("amphoe_short")}${p.amphoe} ${t("tambon_short")}${p.tambon}\n${t("key_fp")}: ${p.key_fingerprint}\n` +
+      (p.enrolled ? `${t("enrolled")} · ${t("id_key")}: ${p.id_key || ""}` : t("compare_paper_form")));
   });
   body.append(form);
 }
@@ -43,7 +43,7 @@ function importer(body, box) {
       h("button", { class: "primary", type: "submit", text: t("import_bundles") })));
   const go = async (dry) => {
     const r = await run(null, box, () => api.province_import({ paths: values(form).path.split(/\n|;/).map((x) => x.trim()).filter(Boolean), dry_run: dry }), form);
-    if (r) showOk(box, r.map((o) => `${o.fund_code} #${digits(o.sequence)} (${o.period[0]} – ${o.period[1]}): ${one(RESULTS[o.result] || o.result)} · ${digits(o.entries)} รายการ / entries`).join("\n"));
+    if (r) showOk(box, r.map((o) => `${o.fund_code} #${digits(o.sequence)} (${o.period[0]} – ${o.period[1]}): ${t(RESULTS[o.result] || o.result)} · ${digits(o.entries)} ${t("entries_word")}`).join("\n"));
   };
   enterMovesOn(form, () => go(false));
   body.append(form);
@@ -53,7 +53,7 @@ async function funds(body, box) {
   const month = beMonthKey(previousMonth(app.status.today));
   const rows = await run(null, box, () => api.province_funds({ month }));
   if (!rows) return;
-  body.append(table([["รหัส / code"], [t("name")], [t("amphoe")], [t("tambon")], [t("founded_on")], [t("books_start")], ["ชุด / bundles", "num"], ["ครอบคลุม / covered"], ["ขาด (เดือน) / missing months", "num"]],
+  body.append(table([[t("code")], [t("name")], [t("amphoe")], [t("tambon")], [t("founded_on")], [t("books_start")], [t("bundles"), "num"], [t("covered")], [t("missing_months"), "num"]],
     rows.map((r) => h("tr", {}, td(r.code), td(r.name), td(r.amphoe), td(r.tambon), td(r.founded_on ? beDate(r.founded_on) : "-"), td(r.books_start ? beDate(r.books_start) : "-"), td(digits(r.bundles), "num"),
       td(`${beMonth(r.covered_from || "")} – ${beMonth(r.covered_to || "")}`), td(digits(r.months_missing), "num")))));
 }

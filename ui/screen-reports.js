@@ -104,7 +104,7 @@ export function render(main) {
     h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "close-month", text: t("close_month") }), " ",
       h("button", { type: "button", "data-test": "verify", text: t("verify"), onclick: async () => {
         const r = await run(null, cbox, () => api.chain_verify());
-        if (r) showOk(cbox, `✓ ${digits(r.entries)} รายการ / entries · ${r.fingerprint}`);
+        if (r) showOk(cbox, `✓ ${digits(r.entries)} ${t("entries_word")} · ${r.fingerprint}`);
       } })));
   enterMovesOn(cform, async () => {
     const v = values(cform);
@@ -163,7 +163,7 @@ export async function usb(main) {
     h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "bundle-export", text: t("export") })));
   enterMovesOn(bform, async () => {
     const r = await run(bform.querySelector("button"), bbox, () => api.bundle_export(values(bform)), bform);
-    if (r) showOk(bbox, `ชุดที่ / bundle #${digits(r.sequence)}: ${r.path}\n${beMonth(r.period.from.slice(0, 7))} – ${beMonth(r.period.to.slice(0, 7))} · ${digits(r.entries)} รายการ / entries · ${t("verified")}\n${t("key_fp")}: ${r.key_fingerprint}`);
+    if (r) showOk(bbox, `${t("bundle_no")} ${digits(r.sequence)}: ${r.path}\n${beMonth(r.period.from.slice(0, 7))} – ${beMonth(r.period.to.slice(0, 7))} · ${digits(r.entries)} ${t("entries_word")} · ${t("verified")}\n${t("key_fp")}: ${r.key_fingerprint}`);
   });
   let fp = "";
   try { fp = await api.bundle_key(); } catch (e) { fp = e.th || ""; }

@@ -94,7 +94,7 @@ function migrateSteps(main, fundName) {
   const confirm = h("button", { class: "primary", type: "button", "data-test": "confirm-migrate", text: t("confirm_migrate"), hidden: true });
   const file = h("form", { class: "grid", "data-test": "migrate-file" },
     pathField("filled", "filled_file", "open", { extensions: ["xlsx", "csv"] }),
-    h("div", { class: "full row" }, h("button", { type: "submit", "data-test": "dry-run", text: t("dry_run") }), confirm));
+    h("div", { class: "full row" }, h("button", { type: "submit", "data-test": "dry-run", text: t("migrate_dry_run") }), confirm));
   enterMovesOn(file, async () => {
     confirm.hidden = true;
     review.replaceChildren();

@@ -6,18 +6,18 @@ import { app } from "./session.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td } from "./dom.js";
 import { baht, beDate, digits } from "./format.js";
 
-const CATEGORIES = [["birth", "คลอดบุตร / birth"], ["illness", "เจ็บป่วยนอนโรงพยาบาล / illness"], ["elderly", "ผู้สูงอายุ / elderly"], ["death", "เสียชีวิต / death"],
-  ["funeral", "ค่าจัดการศพ / funeral"], ["disability", "ผู้พิการ/ผู้ด้อยโอกาส / disability"], ["education", "การศึกษา / education"], ["occupation", "ส่งเสริมอาชีพ / occupation"],
-  ["disaster", "ภัยพิบัติ / disaster"], ["tradition", "ประเพณีและวัฒนธรรม / tradition"], ["housing", "ที่อยู่อาศัย / housing"], ["public_benefit", "สาธารณประโยชน์ / public benefit"], ["other", "อื่น ๆ / other"]];
+const CATEGORIES = [["birth", "birth"], ["illness", "illness"], ["elderly", "elderly"], ["death", "death"],
+  ["funeral", "funeral"], ["disability", "disability"], ["education", "education"], ["occupation", "occupation"],
+  ["disaster", "disaster"], ["tradition", "tradition"], ["housing", "housing"], ["public_benefit", "public_benefit"], ["other", "other"]];
 
 /// A rule's amount in words: fixed, per night with a cap, or tiers by years of membership.
 function ruleAmount(a) {
   if (a.kind === "fixed") return baht(a.amount);
-  if (a.kind === "per_day") return `${baht(a.per_day)} ต่อคืน / a night` + (a.cap_per_event ? `, สูงสุด / at most ${baht(a.cap_per_event)}` : "");
-  return (a.tiers || []).map(([years, amount]) => `${digits(years)} ปี / yr: ${baht(amount)}`).join(" · ");
+  if (a.kind === "per_day") return `${baht(a.per_day)} ${t("per_night")}` + (a.cap_per_event ? `, ${t("at_most")} ${baht(a.cap_per_event)}` : "");
+  return (a.tiers || []).map(([years, amount]) => `${digits(years)} ${t("years_short")}: ${baht(amount)}`).join(" · ");
 }
-const categoryName = (key) => one((CATEGORIES.find(([k]) => k === key) || [key, key])[1]);
-const STATUS = { open: "รออนุมัติ / waiting", approved: "อนุมัติแล้ว / approved", rejected: "ไม่อนุมัติ / rejected", paid: "จ่ายแล้ว / paid" };
+const categoryName = (key) => t((CATEGORIES.find(([k]) => k === key) || [key, key])[1]);
+const STATUS = { open: "claim_waiting", approved: "claim_approved", rejected: "claim_rejected", paid: "claim_paid" };
 
 export async function render(main, rest) {
   if (rest[0]) return claim(main, Number(rest[0]));
@@ -37,14 +37,14 @@ export async function render(main, rest) {
     h("h2", { text: t("claims") }),
     h("div", { class: "scroll" }, table([["#"], [t("member_no")], [t("name")], [t("category")], [t("event_date")], [t("amount"), "num"], [t("status")]],
       claims.map((c) => h("tr", { class: "clickable", onclick: () => { location.hash = `#welfare/${c.id}`; } },
-        td(digits(c.id)), td(c.member_no), td(c.member_name), td(categoryName(c.category)), td(beDate(c.event_date)), td(baht(c.approved_amount ?? c.evaluated), "num"), td(one(STATUS[c.status] || c.status)))))),
+        td(digits(c.id)), td(c.member_no), td(c.member_name), td(categoryName(c.category)), td(beDate(c.event_date)), td(baht(c.approved_amount ?? c.evaluated), "num"), td(t(STATUS[c.status] || c.status)))))),
     h("h2", { text: t("rules") }), await rules(), ruleForm());
   form.querySelector("[name=member_no]").focus();
 }
 
 async function rules() {
   const rows = await api.welfare_rules();
-  return h("div", { class: "scroll" }, table([[t("category")], ["ตั้งแต่ / from"], ["รอ (วัน) / waiting days"], ["จำนวน / amount"]],
+  return h("div", { class: "scroll" }, table([[t("category")], [t("rule_from")], [t("rule_waiting_days")], [t("rule_amount")]],
     rows.map((r) => h("tr", {}, td(r.category_th), td(beDate(r.rule.effective_from)), td(digits(r.rule.waiting_days)), td(ruleAmount(r.rule.amount))))));
 }
 
@@ -72,7 +72,7 @@ async function claim(main, id) {
   if (!c) return;
   const evaluation = c.status === "open" ? await run(null, box, () => api.claim_evaluate({ claim_id: id })) : c.evaluation;
   const reasons = (evaluation && evaluation.reasons) || [];
-  main.append(h("h1", { "data-test": "claim-title", text: `${t("claims")} #${digits(id)} · ${categoryName(c.category)} · ${one(STATUS[c.status] || c.status)}` }),
+  main.append(h("h1", { "data-test": "claim-title", text: `${t("claims")} #${digits(id)} · ${categoryName(c.category)} · ${t(STATUS[c.status] || c.status)}` }),
     h("h2", { text: t("evaluation") }),
     h("div", { class: evaluation && evaluation.eligible ? "ok" : "warn", "data-test": "evaluation" },
       h("strong", { text: `${evaluation && evaluation.eligible ? t("eligible") : t("not_eligible")} · ${baht(evaluation ? evaluation.amount : 0)}` }),
@@ -91,7 +91,7 @@ async function claim(main, id) {
       if (out) { main.replaceChildren(); claim(main, id); }
     };
     enterMovesOn(form, () => decide(true));
-    main.append(h("p", { class: "muted", text: "อนุมัติด้วยมติคณะกรรมการเรื่องสวัสดิการ (บันทึกมติได้ที่หน้าการประชุม) / approve by a committee resolution about claims (record it under Meetings)" }), form);
+    main.append(h("p", { class: "muted", text: t("claim_approval_hint") }), form);
   }
   if (c.status === "approved") {
     const form = h("form", { class: "grid", "data-test": "pay-form" }, field("date", "date", { kind: "date", value: beDate(app.status.today) }),

@@ -73,3 +73,48 @@ fn no_word_the_glossary_rules_out_is_used() {
     }
     assert!(found.is_empty(), "words docs/glossary.md rules out:\n{}", found.join("\n"));
 }
+
+/// Thai text in a line of a window file, comments aside (the Thai digits a parser maps are
+/// not words).
+fn thai_words_in(line: &str) -> bool {
+    let code = line.split("//").next().unwrap_or("");
+    let stripped = code.replace("๐๑๒๓๔๕๖๗๘๙", "").replace("[๐-๙]", "");
+    stripped.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c))
+}
+
+#[test]
+fn every_word_of_the_window_is_in_i18n_once() {
+    let ui = root().join("ui");
+    let mut literals = Vec::new();
+    for e in std::fs::read_dir(&ui).unwrap() {
+        let path = e.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if !name.ends_with(".js")
+            || name == "i18n.js"
+            || name == "contract.js"
+            || name == "format.js"
+        {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| thai_words_in(l)) {
+            literals.push(format!("ui/{name}:{}: {}", n + 1, line.trim()));
+        }
+    }
+    assert!(literals.is_empty(), "put these words in ui/i18n.js:\n{}", literals.join("\n"));
+    // each label once: a second entry of the same key silently wins over the first
+    let words = std::fs::read_to_string(ui.join("i18n.js")).unwrap();
+    let mut keys = std::collections::BTreeMap::new();
+    for line in words.lines() {
+        let t = line.trim_start();
+        if let Some((key, rest)) = t.split_once(": [") {
+            if key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && rest.contains('"') {
+                *keys.entry(key.to_string()).or_insert(0) += 1;
+            }
+        }
+    }
+    assert!(keys.len() > 200, "the labels were read ({})", keys.len());
+    let twice: Vec<_> = keys.iter().filter(|(_, n)| **n > 1).map(|(k, _)| k).collect();
+    assert!(twice.is_empty(), "labels defined twice in ui/i18n.js: {twice:?}");
+    assert!(thai_words_in("x = \"ยอดยกมา\";") && !thai_words_in("// ยอดยกมา"));
+}

@@ -211,7 +211,7 @@ async fn a_treasurers_month_in_the_real_window() {
     s.fill("fingerprint", &fingerprint).await;
     s.click("[data-test=enrol-form] button.primary").await;
     let enrolled = s.wait_text("[data-test=ok]", 20).await;
-    assert!(enrolled.contains("enrolled"), "enrol: {enrolled}");
+    assert!(enrolled.contains("ลงทะเบียนแล้ว"), "enrol: {enrolled}");
     s.go("province/import_bundles").await;
     s.wait_css("[data-test=province-import-form]", 10).await;
     s.fill("path", &bundle.display().to_string()).await;
@@ -329,7 +329,7 @@ async fn a_new_fund_from_the_wizard_then_members_imported_with_their_row_errors(
     s.click("#main [name=good_rows_only]").await;
     s.click("[data-test=do-import]").await;
     let done = s.wait_text("[data-test=ok]", 20).await;
-    assert!(done.contains("imported: 2") && done.contains("skipped: 1"), "{done}");
+    assert!(done.contains("นำเข้าแล้ว: 2") && done.contains("ข้าม: 1"), "Thai only in Thai mode: {done}");
     s.shot("33-import-good-rows").await;
     s.go("members").await;
     s.wait_css("[data-test=members-table] tbody tr", 10).await;
