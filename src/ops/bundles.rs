@@ -95,6 +95,24 @@ fn jsonl(values: impl IntoIterator<Item = serde_json::Value>) -> Vec<u8> {
     out
 }
 
+/// One file of a bundle: its path inside the archive and its bytes.
+type BundleFile = (String, Vec<u8>);
+
+/// The months a bundle covers and where it sits in the fund's sequence and chain.
+struct Span {
+    from: String,
+    to: String,
+    sequence: i64,
+    previous_hash: Option<[u8; 32]>,
+    first_entry: i64,
+    last_entry: i64,
+    previous_head: [u8; 32],
+    head: [u8; 32],
+    closed_at: String,
+    /// The bundle already sent for exactly this span, when it is written again.
+    repeat: Option<crate::store::BundleLogRow>,
+}
+
 /// `period`: `YYYY-MM`, `YYYY` (CE or BE) or `since-last`.
 pub fn export_bundle(
     store: &mut Store,
@@ -107,6 +125,85 @@ pub fn export_bundle(
     let secret = ensure_key(store, ctx, db_path)?;
     let reader = store.read();
     let fund = reader.require_fund()?.profile;
+    let span = span_of(&reader, period)?;
+    let (mut files, counts, id_mode) = data_files(&reader, &secret, &span, ids)?;
+    files.extend(statement_files(&reader, &span)?);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let manifest = Manifest {
+        format: crate::bundle::FORMAT.into(),
+        fund_code: fund.fund_code.clone(),
+        fund_name: fund.name_th.clone(),
+        amphoe: fund.amphoe.clone(),
+        tambon: fund.tambon.clone(),
+        changwat: fund.changwat.clone(),
+        public_key: hex::encode(secret.public()),
+        key_fingerprint: keys::fingerprint(&secret.public()),
+        sequence: span.sequence,
+        previous_bundle: span.previous_hash.map(hex::encode),
+        period: Period { from: span.from.clone(), to: span.to.clone() },
+        chain: ChainSpan {
+            first_entry: span.first_entry,
+            last_entry: span.last_entry,
+            previous_head: hex::encode(span.previous_head),
+            head: hex::encode(span.head),
+        },
+        counts,
+        national_ids: id_mode.into(),
+        created_at: span.closed_at.clone(),
+        app_version: env!("CARGO_PKG_VERSION").into(),
+        files: files
+            .iter()
+            .map(|(p, d)| FileEntry {
+                path: p.clone(),
+                bytes: d.len() as u64,
+                sha256: hex::encode(Sha256::digest(d)),
+            })
+            .collect(),
+        key_rotation: reader.current_rotation()?.map(|(prev, sig)| {
+            crate::bundle::manifest::KeyRotation {
+                previous_public_key: hex::encode(prev),
+                signature: hex::encode(sig),
+            }
+        }),
+    };
+    let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("json");
+    let hash: [u8; 32] = Sha256::digest(&manifest_bytes).into();
+    let signature = hex::encode(secret.sign(&manifest_bytes));
+    let bytes = zip_bundle(&manifest_bytes, signature.as_bytes(), &files)?;
+    if span.repeat.as_ref().is_some_and(|r| r.hash != hash) {
+        return Err(ExportRefusal::Changed.into());
+    }
+    let (from, to, sequence) = (&span.from, &span.to, span.sequence);
+    let name = format!("{}-{sequence:04}-{from}_{to}.kongthun", fund.fund_code);
+    let path = write_verified(dir, &name, &bytes, &hash)?;
+    if span.repeat.is_none() {
+        store.write(|tx| {
+            tx.insert_bundle_log(
+                sequence,
+                &hash,
+                from,
+                to,
+                span.first_entry,
+                span.last_entry,
+                &ctx.now_text(),
+                &name,
+            )
+        })?;
+    }
+    Ok(BundleOutcome {
+        path,
+        sequence,
+        hash: hex::encode(hash),
+        key_fingerprint: manifest.key_fingerprint,
+        period: manifest.period,
+        entries: manifest.counts.entries,
+        repeated: span.repeat.is_some(),
+    })
+}
+
+/// Which months `period` names, checked against what is closed and what was sent before:
+/// a bundle follows the last one sent (or repeats it exactly), and only closed months go.
+fn span_of(reader: &crate::store::Reader<'_>, period: &str) -> Result<Span> {
     let last_closed =
         reader.last_closed_month()?.ok_or(Error::from(ExportRefusal::NothingClosed))?;
     let previous = reader.last_bundle()?;
@@ -159,7 +256,6 @@ pub fn export_bundle(
         .into());
     }
     // Same period as the last bundle: write it again, byte for byte.
-    // (The first bundle's start was widened to the journal's start, so match it by its end.)
     let repeat = previous.as_ref().filter(|p| p.period_to == to && p.period_from == from).cloned();
     let (sequence, previous_hash, first_entry) = match (&repeat, &previous) {
         (Some(r), _) => {
@@ -186,9 +282,44 @@ pub fn export_bundle(
     } else {
         previous_head
     };
-    let closed_at = reader.closed_at(&to)?.unwrap_or_default();
+    Ok(Span {
+        closed_at: reader.closed_at(&to)?.unwrap_or_default(),
+        from,
+        to,
+        sequence,
+        previous_hash,
+        first_entry,
+        last_entry,
+        previous_head,
+        head,
+        repeat,
+    })
+}
 
-    // data files
+/// A national ID as the bundle carries it: as it is, keyed-hashed with the province's key,
+/// or not at all (`id_mode`: `clear`, `hmac-sha256`, `omitted`).
+fn national_id_for(nid: &str, id_mode: &str, id_key: Option<&str>) -> Option<String> {
+    match id_mode {
+        "clear" => Some(nid.to_string()),
+        "hmac-sha256" => {
+            use hmac::{Hmac, Mac};
+            let key = hex::decode(id_key.unwrap_or("")).unwrap_or_default();
+            let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key).expect("any key length");
+            mac.update(nid.as_bytes());
+            Some(hex::encode(mac.finalize().into_bytes()))
+        }
+        _ => None,
+    }
+}
+
+/// The `data/*.jsonl` files of a bundle (docs/bundle-format.md), what they count, and how
+/// national IDs went.
+fn data_files(
+    reader: &crate::store::Reader<'_>,
+    secret: &FundSecret,
+    span: &Span,
+    ids: IdPolicy,
+) -> Result<(Vec<BundleFile>, Counts, &'static str)> {
     let id_key = reader.setting("province_id_key")?;
     let id_mode = match (ids, &id_key) {
         (IdPolicy::Clear, _) => "clear",
@@ -196,28 +327,16 @@ pub fn export_bundle(
         (IdPolicy::Hashed, None) => "omitted",
     };
     let members = reader.members(&Default::default())?;
-    let member_lines = members.iter().map(|m| {
-        let id = m.national_id.as_deref().map(|nid| match id_mode {
-            "clear" => nid.to_string(),
-            "hmac-sha256" => {
-                use hmac::{Hmac, Mac};
-                let key = hex::decode(id_key.as_deref().unwrap_or("")).unwrap_or_default();
-                let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key).expect("any key length");
-                mac.update(nid.as_bytes());
-                hex::encode(mac.finalize().into_bytes())
-            }
-            _ => String::new(),
-        }).filter(|s| !s.is_empty());
+    let members_file = jsonl(members.iter().map(|m| {
+        let id = m.national_id.as_deref().and_then(|nid| national_id_for(nid, id_mode, id_key.as_deref()));
         json!({
             "member_no": m.member_no, "title": m.title, "first_name": m.first_name, "last_name": m.last_name,
             "sex": m.sex.map(|s| s.key()), "birth_year": m.birth_date.as_deref().and_then(|b| b.get(..4)?.parse::<i64>().ok()), "moo": m.moo,
             "joined_on": m.joined_on, "status": m.status.key(), "status_since": m.status_since,
             "groups": m.groups.iter().map(|g| g.key()).collect::<Vec<_>>(), "national_id": id,
         })
-    });
-    let members_file = jsonl(member_lines);
-    let entries = reader.entries_by_id(first_entry, last_entry)?;
-    let postings: u64 = entries.iter().map(|e| e.postings.len() as u64).sum();
+    }));
+    let entries = reader.entries_by_id(span.first_entry, span.last_entry)?;
     let number_of: std::collections::HashMap<i64, &str> =
         members.iter().map(|m| (m.id, m.member_no.as_str())).collect();
     let member_no = |id: Option<i64>| id.and_then(|i| number_of.get(&i).map(|n| n.to_string()));
@@ -262,19 +381,29 @@ pub fn export_bundle(
             .chain(carried.matching.iter().map(|(m, source, round, date)| json!({"kind": "matching", "member_no": member_no(Some(*m)), "source": source, "round": round, "received_on": date}))),
     );
     // The auditor's months: each sign-off, with the count stored with that month's close.
-    let audits_file = jsonl(reader.audits()?.iter().map(|a| {
-        let check = reader.month_check(&a.month).ok().flatten();
-        json!({
+    let mut audits = Vec::new();
+    for a in reader.audits()? {
+        let check = reader.month_check(&a.month)?;
+        audits.push(json!({
             "month": a.month, "auditor": a.auditor, "remarks": a.remarks, "signed_at": a.signed_at,
             "cash_counted": check.as_ref().map(|c| c.cash_counted.satang()), "cash_book": check.as_ref().map(|c| c.cash_book.satang()),
-        })
-    }));
+        }));
+    }
+    let audits_file = jsonl(audits);
     let start = reader.require_fund()?;
     let fund_file = jsonl([
-        json!({"profile": fund, "public_key": hex::encode(secret.public()), "founded_on": start.founded_on, "books_start": start.books_start}),
+        json!({"profile": start.profile, "public_key": hex::encode(secret.public()), "founded_on": start.founded_on, "books_start": start.books_start}),
     ]);
-
-    let mut files: Vec<(String, Vec<u8>)> = vec![
+    let counts = Counts {
+        members: members.len() as u64,
+        entries: entries.len() as u64,
+        postings: entries.iter().map(|e| e.postings.len() as u64).sum(),
+        claims: claims.len() as u64,
+        meetings: meetings.len() as u64,
+        resolutions: resolutions.len() as u64,
+        rules: rules.len() as u64,
+    };
+    let files = vec![
         ("data/audits.jsonl".into(), audits_file),
         ("data/claims.jsonl".into(), claims_file),
         ("data/entries.jsonl".into(), entries_file),
@@ -286,18 +415,28 @@ pub fn export_bundle(
         ("data/resolutions.jsonl".into(), resolutions_file),
         ("data/rules.jsonl".into(), rules_file),
     ];
-    let (mut y, mut m) = parse_month(&from).map_err(|e| Error::invalid("period", &from, e))?;
+    Ok((files, counts, id_mode))
+}
+
+/// Each month's sealed statement, printed on the day of its close in the fund's own time
+/// (Thailand), not UTC's.
+fn statement_files(
+    reader: &crate::store::Reader<'_>,
+    span: &Span,
+) -> Result<Vec<BundleFile>> {
+    let mut files = Vec::new();
+    let (mut y, mut m) =
+        parse_month(&span.from).map_err(|e| Error::invalid("period", &span.from, e))?;
     loop {
         let key = format!("{y:04}-{m:02}");
-        if key > to {
+        if key > span.to {
             break;
         }
-        // printed on the day of the close in the fund's own time (Thailand), not UTC's
         let printed = reader
             .closed_at(&key)?
             .and_then(|t| crate::domain::date::local_date_of(&t))
             .unwrap_or(last_of_month(y, m));
-        let s = crate::report::statement(&reader, y, m, printed)?;
+        let s = crate::report::statement(reader, y, m, printed)?;
         files.push((
             format!("reports/statement-{key}.pdf"),
             crate::render::statement::statement_pdf(
@@ -307,96 +446,25 @@ pub fn export_bundle(
         ));
         (y, m) = months_after(&key)?;
     }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
 
-    let manifest = Manifest {
-        format: crate::bundle::FORMAT.into(),
-        fund_code: fund.fund_code.clone(),
-        fund_name: fund.name_th.clone(),
-        amphoe: fund.amphoe.clone(),
-        tambon: fund.tambon.clone(),
-        changwat: fund.changwat.clone(),
-        public_key: hex::encode(secret.public()),
-        key_fingerprint: keys::fingerprint(&secret.public()),
-        sequence,
-        previous_bundle: previous_hash.map(hex::encode),
-        period: Period { from: from.clone(), to: to.clone() },
-        chain: ChainSpan {
-            first_entry,
-            last_entry,
-            previous_head: hex::encode(previous_head),
-            head: hex::encode(head),
-        },
-        counts: Counts {
-            members: members.len() as u64,
-            entries: entries.len() as u64,
-            postings,
-            claims: claims.len() as u64,
-            meetings: meetings.len() as u64,
-            resolutions: resolutions.len() as u64,
-            rules: rules.len() as u64,
-        },
-        national_ids: id_mode.into(),
-        created_at: closed_at,
-        app_version: env!("CARGO_PKG_VERSION").into(),
-        files: files
-            .iter()
-            .map(|(p, d)| FileEntry {
-                path: p.clone(),
-                bytes: d.len() as u64,
-                sha256: hex::encode(Sha256::digest(d)),
-            })
-            .collect(),
-        key_rotation: reader.current_rotation()?.map(|(prev, sig)| {
-            crate::bundle::manifest::KeyRotation {
-                previous_public_key: hex::encode(prev),
-                signature: hex::encode(sig),
-            }
-        }),
-    };
-    let manifest_bytes = serde_json::to_vec_pretty(&manifest).expect("json");
-    let hash: [u8; 32] = Sha256::digest(&manifest_bytes).into();
-    let signature = hex::encode(secret.sign(&manifest_bytes));
-    let bytes = zip_bundle(&manifest_bytes, signature.as_bytes(), &files)?;
-
-    if let Some(r) = &repeat {
-        if r.hash != hash {
-            return Err(ExportRefusal::Changed.into());
-        }
-    }
+/// Write the bundle into `dir` and read it back, verified as the province will verify it.
+fn write_verified(
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+    hash: &[u8; 32],
+) -> Result<std::path::PathBuf> {
     if !dir.is_dir() {
         return Err(Error::file(dir, "is not a folder (is the USB stick mounted?) / ไม่ใช่โฟลเดอร์"));
     }
-    let name = format!("{}-{sequence:04}-{from}_{to}.kongthun", fund.fund_code);
-    let path = dir.join(&name);
-    super::export::write_atomic(&path, &bytes)?;
-    // Read it back and verify it as the province will.
+    let path = dir.join(name);
+    super::export::write_atomic(&path, bytes)?;
     let back = std::fs::read(&path).map_err(|e| Error::file(&path, e))?;
     let opened = crate::bundle::verify::open(&back)?;
-    if opened.hash != hash {
+    if &opened.hash != hash {
         return Err(Error::file(&path, "read back differs"));
     }
-    if repeat.is_none() {
-        store.write(|tx| {
-            tx.insert_bundle_log(
-                sequence,
-                &hash,
-                &from,
-                &to,
-                first_entry,
-                last_entry,
-                &ctx.now_text(),
-                &name,
-            )
-        })?;
-    }
-    Ok(BundleOutcome {
-        path,
-        sequence,
-        hash: hex::encode(hash),
-        key_fingerprint: manifest.key_fingerprint,
-        period: manifest.period,
-        entries: manifest.counts.entries,
-        repeated: repeat.is_some(),
-    })
+    Ok(path)
 }
