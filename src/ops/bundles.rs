@@ -420,10 +420,7 @@ fn data_files(
 
 /// Each month's sealed statement, printed on the day of its close in the fund's own time
 /// (Thailand), not UTC's.
-fn statement_files(
-    reader: &crate::store::Reader<'_>,
-    span: &Span,
-) -> Result<Vec<BundleFile>> {
+fn statement_files(reader: &crate::store::Reader<'_>, span: &Span) -> Result<Vec<BundleFile>> {
     let mut files = Vec::new();
     let (mut y, mut m) =
         parse_month(&span.from).map_err(|e| Error::invalid("period", &span.from, e))?;

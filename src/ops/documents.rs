@@ -130,6 +130,13 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             format!("เดือน{}", crate::thai::month_long(y, m, crate::thai::Digits::Arabic)),
         )
     };
+    // A document of one table: on A4 (turned when wide), or as one CSV section or sheet.
+    let one_table = |title: &str, subtitle: String, table: Table, widths: &[f32]| match format {
+        Format::Pdf => {
+            Ok(vouchers::table_pdf(&fund, title, &subtitle, &table, widths, ctx.today()))
+        }
+        _ => as_tables(heading(title, subtitle), vec![table]),
+    };
     let dg = if fund.profile.thai_digits {
         crate::thai::Digits::Thai
     } else {
@@ -233,31 +240,12 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
         Document::Arrears { as_of } => {
             let as_of = crate::domain::date::parse_field("as_of", as_of)?;
             let rows = super::contributions::arrears(store, as_of)?;
-            let table = tables::arrears_table(&rows);
-            match format {
-                Format::Pdf => {
-                    let subtitle = format!(
-                        "ณ วันที่ {} รวม {} คน",
-                        crate::thai::date_long(as_of, crate::thai::Digits::Arabic),
-                        rows.len()
-                    );
-                    Ok(vouchers::table_pdf(
-                        &fund,
-                        "รายชื่อสมาชิกค้างส่งเงินสมทบ",
-                        &subtitle,
-                        &table,
-                        &[50.0, 170.0, 35.0, 60.0, 80.0, 70.0],
-                        ctx.today(),
-                    ))
-                }
-                _ => as_tables(
-                    heading(
-                        "รายชื่อสมาชิกค้างส่งเงินสมทบ",
-                        format!("ณ วันที่ {} รวม {} คน", long(as_of), rows.len()),
-                    ),
-                    vec![table],
-                ),
-            }
+            one_table(
+                "รายชื่อสมาชิกค้างส่งเงินสมทบ",
+                format!("ณ วันที่ {} รวม {} คน", long(as_of), rows.len()),
+                tables::arrears_table(&rows),
+                &[50.0, 170.0, 35.0, 60.0, 80.0, 70.0],
+            )
         }
         Document::MemberRegister { as_of } => {
             use crate::render::registers::{member_register_pdf, member_register_tables};
@@ -274,53 +262,34 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
         Document::WelfareRules { as_of } => {
             let as_of = crate::domain::date::parse_field("as_of", as_of)?;
             let r = crate::report::registers::rule_book(&reader, as_of)?;
-            let table = crate::render::registers::rule_book_table(&r);
-            let subtitle = format!("ทุกฉบับ ฉบับที่ใช้ ณ วันที่ {}", long(as_of));
-            match format {
-                Format::Pdf => Ok(vouchers::table_pdf(
-                    &fund,
-                    "ระเบียบสวัสดิการ",
-                    &subtitle,
-                    &table,
-                    &[70.0, 50.0, 35.0, 110.0, 30.0, 55.0, 35.0, 50.0, 60.0, 110.0],
-                    ctx.today(),
-                )),
-                _ => as_tables(heading("ระเบียบสวัสดิการ", subtitle), vec![table]),
-            }
+            one_table(
+                "ระเบียบสวัสดิการ",
+                format!("ทุกฉบับ ฉบับที่ใช้ ณ วันที่ {}", long(as_of)),
+                crate::render::registers::rule_book_table(&r),
+                &[70.0, 50.0, 35.0, 110.0, 30.0, 55.0, 35.0, 50.0, 60.0, 110.0],
+            )
         }
         Document::Committee { as_of } => {
             let as_of = crate::domain::date::parse_field("as_of", as_of)?;
             let c = crate::report::registers::committee_list(&reader, as_of)?;
-            let table = crate::render::registers::committee_table(&c);
-            let subtitle = format!("ทุกวาระ สถานะ ณ วันที่ {}", long(as_of));
-            match format {
-                Format::Pdf => Ok(vouchers::table_pdf(
-                    &fund,
-                    "รายชื่อคณะกรรมการ",
-                    &subtitle,
-                    &table,
-                    &[70.0, 55.0, 150.0, 70.0, 70.0, 60.0],
-                    ctx.today(),
-                )),
-                _ => as_tables(heading("รายชื่อคณะกรรมการ", subtitle), vec![table]),
-            }
+            one_table(
+                "รายชื่อคณะกรรมการ",
+                format!("ทุกวาระ สถานะ ณ วันที่ {}", long(as_of)),
+                crate::render::registers::committee_table(&c),
+                &[70.0, 55.0, 150.0, 70.0, 70.0, 60.0],
+            )
         }
         Document::ClaimsRegister { year } => {
             let year = crate::domain::date::ce_year(*year)?;
             let r = crate::report::registers::claims_register(&reader, year)?;
-            let table = |compact| crate::render::registers::claims_register_table(&r, compact);
-            let subtitle = fiscal_year_th(r.from, r.to, r.claims.len(), "รายการ");
-            match format {
-                Format::Pdf => Ok(vouchers::table_pdf(
-                    &fund,
-                    "ทะเบียนคำขอรับสวัสดิการ",
-                    &subtitle,
-                    &table(true),
-                    &[62.0, 30.0, 95.0, 80.0, 90.0, 60.0, 48.0, 48.0, 150.0, 55.0, 78.0],
-                    ctx.today(),
-                )),
-                _ => as_tables(heading("ทะเบียนคำขอรับสวัสดิการ", subtitle), vec![table(false)]),
-            }
+            // printed, the resolution's name is shortened to fit its column
+            let compact = format == Format::Pdf;
+            one_table(
+                "ทะเบียนคำขอรับสวัสดิการ",
+                fiscal_year_th(r.from, r.to, r.claims.len(), "รายการ"),
+                crate::render::registers::claims_register_table(&r, compact),
+                &[62.0, 30.0, 95.0, 80.0, 90.0, 60.0, 48.0, 48.0, 150.0, 55.0, 78.0],
+            )
         }
         Document::CountSheet { month } => {
             let (y, m) = month_of(month)?;

@@ -505,16 +505,7 @@ pub fn count_sheet_pdf(fund: &str, dg: Digits, s: &CountSheet, printed: NaiveDat
             };
             doc.paragraph(&status, Weight::Regular, 11.0);
             if let Some(a) = &s.audit {
-                let remarks = if a.remarks.is_empty() {
-                    String::new()
-                } else {
-                    format!(" หมายเหตุ: {}", a.remarks)
-                };
-                doc.paragraph(
-                    &format!("ตรวจสอบแล้วโดย {} วันที่ {}{remarks}", a.auditor, stamp(&a.signed_at)),
-                    Weight::Bold,
-                    11.0,
-                );
+                doc.paragraph(&super::statement::signed_off(a, dg), Weight::Bold, 11.0);
             }
             doc.gap(16.0);
             doc.signatures(&["ผู้ตรวจนับ", "เหรัญญิก", "ผู้ตรวจสอบ"], 11.0);

@@ -160,18 +160,23 @@ pub fn statement_pdf(s: &Statement, options: &StatementOptions) -> Vec<u8> {
         None => doc.paragraph("ยังไม่ได้ตรวจนับเงินสด", Weight::Regular, 10.0),
     }
     if let Some(a) = &s.audit {
-        let remarks = if a.remarks.is_empty() {
-            String::new()
-        } else {
-            format!(" หมายเหตุ: {}", a.remarks)
-        };
-        doc.paragraph(
-            &format!("ตรวจสอบแล้วโดย {} วันที่ {}{remarks}", a.auditor, when(&a.signed_at)),
-            Weight::Bold,
-            10.0,
-        );
+        doc.paragraph(&signed_off(a, digits), Weight::Bold, 10.0);
     }
     doc.finish()
+}
+
+/// `ตรวจสอบแล้วโดย นางตรวจ สอบดี วันที่ 2 เม.ย. 2569 หมายเหตุ: …`, the auditor's sign-off as the
+/// statement and the count sheet print it (the date in Thai time).
+pub fn signed_off(a: &crate::store::AuditRow, digits: Digits) -> String {
+    let remarks = if a.remarks.is_empty() {
+        String::new()
+    } else {
+        format!(" หมายเหตุ: {}", a.remarks)
+    };
+    let on = crate::domain::date::local_date_of(&a.signed_at)
+        .map(|d| thai::date_short(d, digits))
+        .unwrap_or_default();
+    format!("ตรวจสอบแล้วโดย {} วันที่ {on}{remarks}", a.auditor)
 }
 
 /// Welfare paid by category (cases and baht), optionally with the recipients' names, and a
