@@ -457,7 +457,7 @@ fn write_verified(
         return Err(Error::file(dir, "is not a folder (is the USB stick mounted?) / ไม่ใช่โฟลเดอร์"));
     }
     let path = dir.join(name);
-    super::export::write_atomic(&path, bytes)?;
+    super::atomic::write_atomic(&path, bytes)?;
     let back = std::fs::read(&path).map_err(|e| Error::file(&path, e))?;
     let opened = crate::bundle::verify::open(&back)?;
     if &opened.hash != hash {

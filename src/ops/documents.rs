@@ -363,7 +363,7 @@ pub fn save(
     path: &Path,
 ) -> Result<SavedDocument> {
     let bytes = render(store, ctx, doc, format)?;
-    let digest = super::export::write_atomic(path, &bytes)?;
+    let digest = super::atomic::write_atomic(path, &bytes)?;
     Ok(SavedDocument { path: path.to_path_buf(), bytes: bytes.len(), sha256: hex::encode(digest) })
 }
 

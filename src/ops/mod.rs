@@ -3,6 +3,7 @@
 //! transaction, so a failure leaves the file as it was.
 
 pub mod allocation;
+pub mod atomic;
 pub mod backup;
 pub mod bundles;
 pub mod cashbook;

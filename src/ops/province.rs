@@ -335,3 +335,17 @@ pub fn import_bytes(
 pub use crate::report::province::{
     area_report, coverage, criteria, AreaRow, FundCoverage, FundCriteria,
 };
+
+/// The province's area report of a year (CE or BE) as a document, the one the CLI and the
+/// window both save.
+pub fn area_report_document(
+    store: &ProvinceStore,
+    year: i32,
+    format: crate::render::Format,
+    today: chrono::NaiveDate,
+) -> Result<Vec<u8>> {
+    let y = crate::domain::date::ce_year(year)?;
+    let rows = area_report(store, &format!("{y:04}-01-01"), &format!("{y:04}-12-31"))?;
+    let changwat = store.funds()?.first().map(|f| f.changwat.clone()).unwrap_or_default();
+    crate::render::province::area_report_bytes(&rows, &changwat, y, format, today)
+}

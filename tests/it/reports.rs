@@ -213,7 +213,7 @@ fn csv_has_a_bom_and_xlsx_reads_back_as_numbers() {
 
     let bytes = kongthun::render::xlsx::tables_xlsx(&heading, &[table]).unwrap();
     let path = f.dir.path().join("tb.xlsx");
-    kongthun::ops::export::write_atomic(&path, &bytes).unwrap();
+    kongthun::ops::atomic::write_atomic(&path, &bytes).unwrap();
     let mut wb = calamine::open_workbook_auto(&path).unwrap();
     let range = wb.worksheet_range("งบทดลอง").unwrap();
     assert_eq!(range.get((0, 0)), Some(&Data::String("กองทุนทดสอบ".into())), "the fund first");

@@ -122,23 +122,14 @@ pub async fn province_report_save(
 ) -> UiResult<PathBuf> {
     state.with_province(|store, state| {
         let y = kongthun::domain::date::ce_year(input.year)?;
-        let rows =
-            ops::province::area_report(store, &format!("{y:04}-01-01"), &format!("{y:04}-12-31"))?;
-        let changwat = store.funds()?.first().map(|f| f.changwat.clone()).unwrap_or_default();
         let today = officer_and_now(state)?.today();
-        let bytes = kongthun::render::province::area_report_bytes(
-            &rows,
-            &changwat,
-            y,
-            input.format,
-            today,
-        )?;
+        let bytes = ops::province::area_report_document(store, y, input.format, today)?;
         let path = if input.path.is_dir() {
             input.path.join(format!("province-report-{y}.{}", input.format.extension()))
         } else {
             input.path.clone()
         };
-        ops::export::write_atomic(&path, &bytes)?;
+        ops::atomic::write_atomic(&path, &bytes)?;
         Ok(path)
     })
 }

@@ -143,13 +143,6 @@ pub fn run(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<()> {
             });
         }
         ProvinceCommand::Report { year, csv, xlsx, pdf } => {
-            let y = crate::domain::date::ce_year(year)?;
-            let rows = ops::province::area_report(
-                &store,
-                &format!("{y:04}-01-01"),
-                &format!("{y:04}-12-31"),
-            )?;
-            let changwat = store.funds()?.first().map(|f| f.changwat.clone()).unwrap_or_default();
             let outputs = [
                 (csv.as_ref(), crate::ops::documents::Format::Csv),
                 (xlsx.as_ref(), crate::ops::documents::Format::Xlsx),
@@ -157,19 +150,16 @@ pub fn run(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<()> {
             ];
             for (path, format) in outputs {
                 if let Some(p) = path {
-                    ops::export::write_atomic(
-                        p,
-                        &crate::render::province::area_report_bytes(
-                            &rows,
-                            &changwat,
-                            y,
-                            format,
-                            ctx.today(),
-                        )?,
-                    )?;
+                    let bytes =
+                        ops::province::area_report_document(&store, year, format, ctx.today())?;
+                    ops::atomic::write_atomic(p, &bytes)?;
+                    println!("เขียนแล้ว / written: {} ({} bytes)", p.display(), bytes.len());
                 }
             }
             if csv.is_none() && xlsx.is_none() && pdf.is_none() {
+                let y = crate::domain::date::ce_year(year)?;
+                let (from, to) = (format!("{y:04}-01-01"), format!("{y:04}-12-31"));
+                let rows = ops::province::area_report(&store, &from, &to)?;
                 print::output(true, &rows, || {});
             }
         }

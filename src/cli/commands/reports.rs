@@ -163,7 +163,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: ReportsCommand) ->
             let text = crate::ops::documents::journal_text(&store.read())?;
             match &a.to {
                 Some(path) => {
-                    ops::export::write_atomic(path, text.as_bytes())?;
+                    ops::atomic::write_atomic(path, text.as_bytes())?;
                     println!("เขียนแล้ว / written: {}", path.display());
                 }
                 None => print!("{text}"),

@@ -49,6 +49,6 @@ pub fn write_template(store: &Store, ctx: &Ctx, path: &Path) -> Result<usize> {
         }
     }
     let bytes = template_xlsx(&SHEETS, &items, &fund.profile.name_th)?;
-    crate::ops::export::write_atomic(path, &bytes)?;
+    crate::ops::atomic::write_atomic(path, &bytes)?;
     Ok(items.len())
 }
