@@ -380,6 +380,8 @@ export const api = Object.freeze({
   members_import: (input = {}) => invoke("members_import", { input }),
   /** @param {Nothing} [input] @returns {Promise<Object>} String */
   member_next_no: (input = {}) => invoke("member_next_no", { input }),
+  /** @param {MemberNo} [input] @returns {Promise<Object>} kongthun::report::members::MemberBrief */
+  member_brief: (input = {}) => invoke("member_brief", { input }),
   /** @param {Nothing} [input] @returns {Promise<Object>} kongthun::report::Dashboard */
   dashboard: (input = {}) => invoke("dashboard", { input }),
   /** @param {Nothing} [input] @returns {Promise<Object>} i64 */
@@ -408,7 +410,7 @@ export const api = Object.freeze({
   welfare_rule_add: (input = {}) => invoke("welfare_rule_add", { input }),
   /** @param {ClaimsInput} [input] @returns {Promise<Object>} Vec<ops::welfare::ClaimListing> */
   claims_list: (input = {}) => invoke("claims_list", { input }),
-  /** @param {ClaimId} [input] @returns {Promise<Object>} ClaimRow */
+  /** @param {ClaimId} [input] @returns {Promise<Object>} ops::welfare::ClaimListing */
   claim_get: (input = {}) => invoke("claim_get", { input }),
   /** @param {OpenInput} [input] @returns {Promise<Object>} Opened */
   claim_open: (input = {}) => invoke("claim_open", { input }),
@@ -454,6 +456,8 @@ export const api = Object.freeze({
   report_preview: (input = {}) => invoke("report_preview", { input }),
   /** @param {SaveInput} [input] @returns {Promise<Object>} ops::documents::SavedDocument */
   report_save: (input = {}) => invoke("report_save", { input }),
+  /** @param {ReportsMonthInput} [input] @returns {Promise<Object>} ops::close::ClosePreview */
+  month_close_preview: (input = {}) => invoke("month_close_preview", { input }),
   /** @param {ReportsMonthInput} [input] @returns {Promise<Object>} ops::close::CloseOutcome */
   month_close: (input = {}) => invoke("month_close", { input }),
   /** @param {AuditSignInput} [input] @returns {Promise<Object>} kongthun::store::AuditRow */

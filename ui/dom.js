@@ -1,7 +1,7 @@
 // Small helpers for building screens: elements, labelled fields, keyboard-friendly forms
 // (Enter moves to the next field), amounts formatted as typed, errors in both languages.
 import { t, one } from "./i18n.js";
-import { formatTyped } from "./format.js";
+import { formatTyped, baht, digits } from "./format.js";
 import { api } from "./contract.js";
 
 export function h(tag, props = {}, ...children) {
@@ -160,3 +160,54 @@ export function table(headers, rows, opts = {}) {
 }
 
 export function td(text, cls) { return h("td", { class: cls, text }); }
+
+/// Ask before what cannot be undone, saying what will happen (who, how much, what follows);
+/// resolves true on the confirm button, false on cancel or Escape.
+export function confirmDialog(title, lines) {
+  return new Promise((resolve) => {
+    let overlay;
+    const done = (ok) => { overlay.remove(); resolve(ok); };
+    const yes = h("button", { type: "button", class: "primary", "data-test": "confirm-yes", text: t("confirm_yes"), onclick: () => done(true) });
+    const no = h("button", { type: "button", "data-test": "confirm-no", text: t("cancel"), onclick: () => done(false) });
+    overlay = h("div", { class: "overlay", "data-test": "confirm" },
+      h("div", { class: "dialog", role: "alertdialog", "aria-label": title },
+        h("h2", { text: title }), ...lines.map((l) => h("p", { text: l })), h("div", { class: "row" }, yes, no)));
+    overlay.addEventListener("keydown", (e) => { if (e.key === "Escape") done(false); });
+    document.body.append(overlay);
+    yes.focus();
+  });
+}
+
+const STATUS_KEYS = { active: "status_active", lapsed: "status_lapsed", resigned: "status_resigned", deceased: "status_deceased", expelled: "status_expelled" };
+
+/// Under the member-number field of `form`, who the number is as it is typed: name, status,
+/// sajja savings, arrears and loans, or that there is no such member. The last one found is
+/// kept on the field (`field.brief`) for the confirmations.
+export function memberBeside(form, name = "member_no") {
+  const input = form.querySelector(`[name="${name}"]`);
+  if (!input) return;
+  const line = h("div", { class: "full member-brief", "data-test": "member-brief" });
+  input.after(line);
+  let timer;
+  const look = async () => {
+    const no = input.value.trim();
+    input.brief = null;
+    if (!no) { line.textContent = ""; line.classList.remove("bad"); return; }
+    try {
+      const b = await api.member_brief({ member_no: no });
+      if (input.value.trim() !== no) return;
+      input.brief = b;
+      const parts = [b.name, t(STATUS_KEYS[b.status] || b.status), `${t("savings")} ${baht(b.savings_balance)}`];
+      if (b.arrears_periods > 0) parts.push(`${t("arrears_short")} ${digits(b.arrears_periods)} ${t("periods")} (${baht(b.arrears_amount)})`);
+      if (b.loan_principal > 0) parts.push(`${t("loan_left")} ${baht(b.loan_principal)}`);
+      line.textContent = parts.join(" · ");
+      line.classList.toggle("bad", b.status !== "active");
+    } catch (e) {
+      if (input.value.trim() !== no) return;
+      line.textContent = e && e.th ? e.th : String(e);
+      line.classList.add("bad");
+    }
+  };
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(look, 250); });
+  input.addEventListener("change", look);
+}

@@ -358,6 +358,25 @@ const WORDS = {
   per_night: ["ต่อคืน", "a night"],
   at_most: ["สูงสุด", "at most"],
   years_short: ["ปี", "yr"],
+  // confirmations and the member beside a number
+  confirm_yes: ["ยืนยัน", "Confirm"],
+  rule_in_force: ["ฉบับที่ใช้", "In force"],
+  arrears_short: ["ค้างส่ง", "behind"],
+  periods: ["งวด", "periods"],
+  loan_left: ["เงินกู้คงค้าง", "loan left"],
+  confirm_withdraw: ["ยืนยันการถอนเงินสัจจะ", "Confirm the sajja withdrawal"],
+  savings_after: ["เงินสัจจะคงเหลือหลังถอน", "Sajja savings left after it"],
+  confirm_reverse: ["ยืนยันการกลับรายการ", "Confirm the reversal"],
+  reverse_explain: ["รายการเดิมจะยังอยู่ และจะมีรายการใหม่ที่หักล้างกัน แก้กลับไม่ได้", "The entry stays; a new entry cancels it out. This cannot be undone."],
+  confirm_pay_claim: ["ยืนยันการจ่ายสวัสดิการ", "Confirm the welfare payout"],
+  paid_to: ["จ่ายให้", "Paid to"],
+  confirm_close: ["ยืนยันการปิดงวด", "Confirm the month close"],
+  close_explain: ["หลังปิดงวดแล้ว จะบันทึกรายการลงวันที่ในเดือนนี้หรือก่อนหน้าไม่ได้อีก", "After the close nothing can be dated in this month or before it."],
+  none_lapse: ["ไม่มีสมาชิกพ้นสภาพเพราะขาดส่ง", "No member lapses for arrears."],
+  will_lapse: ["สมาชิกที่จะพ้นสภาพเพราะขาดส่ง", "Members who will lapse for arrears"],
+  confirm_allocation: ["ยืนยันการจัดสรรกำไร", "Confirm the year-end allocation"],
+  allocation_explain: ["ปันผลและเฉลี่ยคืนจะบันทึกเป็นรายการเดียว กลับรายการได้เท่านั้น", "The dividend and refunds are booked as one entry; it can only be reversed."],
+
 };
 
 let lang = localStorage.getItem("kongthun.lang") === "en" ? "en" : "th";

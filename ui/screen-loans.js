@@ -2,7 +2,7 @@
 import { api } from "./contract.js";
 import { t, one } from "./i18n.js";
 import { app } from "./session.js";
-import { h, field, enterMovesOn, values, messageBox, run, showOk, clearPosted, table, td } from "./dom.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, clearPosted, table, td, confirmDialog, memberBeside } from "./dom.js";
 import { baht, beDate, digits } from "./format.js";
 
 export async function render(main) {
@@ -14,6 +14,7 @@ export async function render(main) {
     field("term_months", "term", { kind: "number", value: "12" }), field("date", "date", { kind: "date", value: today }),
     field("guarantors", "guarantors"), field("till", "till", { kind: "select", options: [["cash", t("cash")], ["bank", t("bank")]] }),
     h("div", { class: "full" }, h("button", { class: "primary", type: "submit", text: t("new_loan") })));
+  memberBeside(lform);
   enterMovesOn(lform, async () => {
     const v = values(lform);
     const out = await run(lform.querySelector("button"), box, () => api.loan_new({ ...v, term_months: Number(v.term_months) || 0, guarantors: v.guarantors.split(/[,\s]+/).filter(Boolean), resolution_id: null }), lform);
@@ -34,6 +35,8 @@ export async function render(main) {
   aform.addEventListener("submit", async (e) => {
     e.preventDefault();
     const v = values(aform);
+    const parts = v.percentages.split(/[,\s]+/).map((x) => x.trim()).filter(Boolean);
+    if (!(await confirmDialog(t("confirm_allocation"), [`${t("year")} ${digits(v.year)} · ${t("parts")}: ${parts.join(", ")}`, t("allocation_explain")]))) return;
     const out = await run(aform.querySelector("button"), abox, () => api.allocation_run({ year: v.year, percentages: v.percentages.split(/[,\s]+/).map((x) => x.trim()).filter(Boolean), date: v.date }), aform);
     if (out) showOk(abox, `${out.doc_no} · ${t("profit")} ${baht(out.profit)}\n` + out.parts.map(([name, amount]) => `${name}: ${baht(amount)}`).join("\n"));
   });

@@ -3,7 +3,7 @@
 import { api } from "./contract.js";
 import { t } from "./i18n.js";
 import { app } from "./session.js";
-import { h, field, enterMovesOn, values, messageBox, run, showOk, clearPosted, table, td } from "./dom.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, clearPosted, table, td, confirmDialog, memberBeside } from "./dom.js";
 import { baht, beDate, digits, formatTyped, toSatang } from "./format.js";
 
 const today = () => beDate(app.status.today);
@@ -69,8 +69,18 @@ export function savings(main) {
     field("member_no", "member_no"), field("amount", "amount", { kind: "amount" }), field("date", "date", { kind: "date", value: today() }),
     field("till", "till", { kind: "select", options: tillOptions() }),
     h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "save-savings", text: t("save") })));
+  memberBeside(form);
   enterMovesOn(form, async () => {
-    const out = await run(form.querySelector("button"), box, () => api.savings_move(values(form)), form);
+    const v = values(form);
+    const brief = form.querySelector("[name=member_no]").brief;
+    if (v.direction === "withdraw" && brief && brief.member_no === v.member_no.trim()) {
+      // Money leaves the fund: say whose and how much, and what is left, before it goes.
+      const amount = toSatang(v.amount);
+      const lines = [`${brief.name} (${brief.member_no})`, `${t("withdraw")} ${baht(amount)} ${t("baht_unit")}`];
+      if (!Number.isNaN(amount)) lines.push(`${t("savings_after")} ${baht(brief.savings_balance - amount)} ${t("baht_unit")}`);
+      if (!(await confirmDialog(t("confirm_withdraw"), lines))) return;
+    }
+    const out = await run(form.querySelector("button"), box, () => api.savings_move(v), form);
     if (out) { showOk(box, `${t("saved")}: ${out.doc_no}`); form.querySelector("[name=amount]").value = ""; form.querySelector("[name=member_no]").focus(); }
   });
   main.append(h("h1", { text: t("savings") }), form, box);
@@ -89,6 +99,7 @@ export async function cashbook(main) {
     field("description", "description"), field("member_no", "member_no"),
     field("resolution_id", "resolution", { kind: "select", options: [["", "-"], ...resolutions.map((r) => [String(r.id), r.label])] }),
     h("div", { class: "full" }, h("button", { class: "primary", type: "submit", text: t("save") })));
+  memberBeside(form);
   enterMovesOn(form, async () => {
     const v = values(form);
     const out = await run(form.querySelector("button"), box, () => api.cash_move({ ...v, resolution_id: v.resolution_id ? Number(v.resolution_id) : null }), form);
@@ -125,6 +136,7 @@ export function journal(main) {
   const load = async () => {
     const rows = await run(null, box, () => api.journal_list(values(head)), head);
     if (!rows) return;
+    shown = rows;
     list.replaceChildren(table([[t("date")], [t("doc_no")], [t("description")], [t("amount"), "num"], [""]],
       rows.map((e) => h("tr", {}, td(beDate(e.entry_date)), td(e.doc_no), td(e.description + (e.reversed_by ? t("reversed") : "")),
         td(baht(e.postings.filter((p) => p.amount > 0).reduce((a, p) => a + p.amount, 0)), "num"),
@@ -133,8 +145,13 @@ export function journal(main) {
   const rbox = messageBox();
   const rform = h("form", { class: "grid", "data-test": "reverse-form" }, field("entry", "doc_no"), field("reason", "reason"), field("date", "date", { kind: "date", value: today() }),
     h("div", { class: "full" }, h("button", { class: "primary", type: "submit", text: t("reverse") })));
+  let shown = [];
   enterMovesOn(rform, async () => {
-    const out = await run(rform.querySelector("button"), rbox, () => api.reverse_entry(values(rform)), rform);
+    const v = values(rform);
+    const e = shown.find((x) => x.doc_no === v.entry.trim());
+    const what = e ? `${e.doc_no} · ${beDate(e.entry_date)} · ${e.description} · ${baht(e.postings.filter((p) => p.amount > 0).reduce((a, p) => a + p.amount, 0))}` : v.entry;
+    if (!(await confirmDialog(t("confirm_reverse"), [what, `${t("reason")}: ${v.reason}`, t("reverse_explain")]))) return;
+    const out = await run(rform.querySelector("button"), rbox, () => api.reverse_entry(v), rform);
     if (out) { showOk(rbox, `${t("saved")}: ${out.doc_no}`); load(); }
   });
   enterMovesOn(head, load);

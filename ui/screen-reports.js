@@ -3,7 +3,7 @@
 import { api } from "./contract.js";
 import { t } from "./i18n.js";
 import { app } from "./session.js";
-import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td, clearPosted } from "./dom.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td, clearPosted, confirmDialog } from "./dom.js";
 import { baht, beDate, beMonth, beMonthKey, monthLong, previousMonth, digits } from "./format.js";
 
 const REPORTS = [["statement", "statement"], ["trial_balance", "trial_balance"], ["arrears", "arrears_list"], ["year", "yearly"],
@@ -108,8 +108,16 @@ export function render(main) {
       } })));
   enterMovesOn(cform, async () => {
     const v = values(cform);
-    const r = await run(cform.querySelector("button"), cbox, () => api.month_close({ month: v.month, cash_counted: v.cash_counted,
-      bank_statement: v.bank_statement, in_transit: v.in_transit, uncleared: v.uncleared, notes_and_coins: notesAndCoins() }), cform);
+    // Say what the close will do (and who the lapse rule takes out, by name) before it is done.
+    const count = { month: v.month, cash_counted: v.cash_counted, bank_statement: v.bank_statement, in_transit: v.in_transit, uncleared: v.uncleared, notes_and_coins: notesAndCoins() };
+    const preview = await run(cform.querySelector("button"), cbox, () => api.month_close_preview(count), cform);
+    if (!preview) return;
+    const lapse = preview.to_lapse.length
+      ? [`${t("will_lapse")} (${digits(preview.to_lapse.length)}):`, ...preview.to_lapse.slice(0, 30).map((r) => `${r.member_no} ${r.name} · ${t("arrears_short")} ${digits(r.arrears_periods)} ${t("periods")}`),
+        ...(preview.to_lapse.length > 30 ? [`… ${digits(preview.to_lapse.length - 30)}`] : [])]
+      : [t("none_lapse")];
+    if (!(await confirmDialog(`${t("confirm_close")} ${monthLong(preview.month)}`, [t("close_explain"), ...lapse]))) return;
+    const r = await run(cform.querySelector("button"), cbox, () => api.month_close(count), cform);
     if (r) {
       showOk(cbox, `${t("closed")}: ${beMonth(r.month)} · ${r.fingerprint || ""}`);
       clearPosted(cform, ["cash_counted", "bank_statement", "in_transit", "uncleared"]);

@@ -3,7 +3,7 @@
 import { api } from "./contract.js";
 import { t, one } from "./i18n.js";
 import { app } from "./session.js";
-import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td } from "./dom.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td, confirmDialog, memberBeside } from "./dom.js";
 import { baht, beDate, digits } from "./format.js";
 
 const CATEGORIES = [["birth", "birth"], ["illness", "illness"], ["elderly", "elderly"], ["death", "death"],
@@ -27,6 +27,7 @@ export async function render(main, rest) {
     field("event_date", "event_date", { kind: "date", value: beDate(app.status.today) }), field("days", "days", { kind: "number" }),
     field("documents", "documents"), field("note", "note"),
     h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "open-claim", text: t("open_claim") })));
+  memberBeside(form);
   enterMovesOn(form, async () => {
     const v = values(form);
     const out = await run(form.querySelector("button"), box, () => api.claim_open({ ...v, documents: v.documents.split(",").map((d) => d.trim()).filter(Boolean) }), form);
@@ -44,8 +45,9 @@ export async function render(main, rest) {
 
 async function rules() {
   const rows = await api.welfare_rules();
-  return h("div", { class: "scroll" }, table([[t("category")], [t("rule_from")], [t("rule_waiting_days")], [t("rule_amount")]],
-    rows.map((r) => h("tr", {}, td(r.category_th), td(beDate(r.rule.effective_from)), td(digits(r.rule.waiting_days)), td(ruleAmount(r.rule.amount))))));
+  return h("div", { class: "scroll" }, table([[t("category")], [t("rule_from")], [t("rule_waiting_days")], [t("rule_amount")], [t("rule_in_force")]],
+    rows.map((r) => h("tr", {}, td(r.category_th), td(beDate(r.rule.effective_from)), td(digits(r.rule.waiting_days)), td(ruleAmount(r.rule.amount)),
+      td(r.in_force ? "✓" : "")))));
 }
 
 function ruleForm() {
@@ -98,7 +100,11 @@ async function claim(main, id) {
       field("till", "till", { kind: "select", options: [["cash", t("cash")], ["bank", t("bank")]] }),
       h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "pay", text: `${t("pay_claim")} ${baht(c.approved_amount)}` })));
     enterMovesOn(form, async () => {
-      const out = await run(form.querySelector("button"), box, () => api.claim_pay({ claim_id: id, ...values(form) }), form);
+      const v = values(form);
+      const payee = c.payee || `${c.member_name || ""} (${c.member_no || ""})`;
+      const lines = [`${t("claims")} #${digits(id)} · ${categoryName(c.category)}`, `${t("paid_to")}: ${payee}`, `${t("amount")}: ${baht(c.approved_amount)}`, `${t("date")}: ${v.date}`];
+      if (!(await confirmDialog(t("confirm_pay_claim"), lines))) return;
+      const out = await run(form.querySelector("button"), box, () => api.claim_pay({ claim_id: id, ...v }), form);
       if (out) { main.replaceChildren(); claim(main, id); }
     });
     main.append(form);

@@ -191,41 +191,10 @@ pub fn close_month_checked(
     month_input: &str,
     check: Option<&MonthCheck>,
 ) -> Result<CloseOutcome> {
-    let (year, month) =
-        parse_month(month_input).map_err(|p| Error::invalid("month", month_input, p))?;
-    let key = format!("{year:04}-{month:02}");
-    let last_day = last_of_month(year, month);
-    let refuse = |th: String, en: String| Error::CannotClose {
-        month: key.clone(),
-        reason_th: th,
-        reason_en: en,
-    };
-    if last_day >= ctx.today() {
-        return Err(refuse("เดือนนี้ยังไม่สิ้นสุด".into(), "the month has not ended yet".into()));
-    }
+    let (key, last_day) = month_to_close(ctx, month_input)?;
     store.write(|tx| {
-        tx.read().require_fund()?;
-        if let Some(closed) = tx.read().last_closed_month()? {
-            if key <= closed {
-                return Err(refuse(
-                    format!("ปิดงวดถึงเดือน{}แล้ว", crate::thai::month_key_long(&closed)),
-                    format!("months up to {closed} are already closed"),
-                ));
-            }
-        }
-        match check {
-            Some(check) => {
-                let row = checked_month(&tx.read(), ctx, &key, last_day, check)
-                    .map_err(|(th, en)| refuse(th, en))?;
-                tx.insert_month_check(&row)?;
-            }
-            None if tx.read().setting("require_cash_count")?.as_deref() == Some("1") => {
-                return Err(refuse(
-                    "กองทุนกำหนดให้ตรวจนับเงินสดและกระทบยอดเงินฝากธนาคารก่อนปิดงวด".into(),
-                    "the fund requires a cash count and bank reconciliation before a close".into(),
-                ));
-            }
-            None => {}
+        if let Some(row) = may_close(&tx.read(), ctx, &key, last_day, check)? {
+            tx.insert_month_check(&row)?;
         }
         let lapsed = super::contributions::apply_lapse_in(tx, ctx, last_day)?;
         let (last_entry, head) = tx.insert_closed_month(&key, &ctx.now_text(), &ctx.recorded_by)?;
@@ -236,6 +205,80 @@ pub fn close_month_checked(
             lapsed_members: lapsed,
         })
     })
+}
+
+/// What closing the month would do, for the confirmation, after the same checks the close
+/// makes (so a count that does not agree is refused before anyone is asked): the members the
+/// lapse rule will take out at its last day, by name. Nothing is written.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClosePreview {
+    pub month: String,
+    pub to_lapse: Vec<crate::report::standing::ArrearsRow>,
+}
+
+pub fn close_preview(
+    store: &Store,
+    ctx: &Ctx,
+    month_input: &str,
+    check: Option<&MonthCheck>,
+) -> Result<ClosePreview> {
+    let (key, last_day) = month_to_close(ctx, month_input)?;
+    let reader = store.read();
+    may_close(&reader, ctx, &key, last_day, check)?;
+    Ok(ClosePreview { month: key, to_lapse: crate::report::standing::to_lapse(&reader, last_day)? })
+}
+
+fn cannot_close(key: &str, th: String, en: String) -> Error {
+    Error::CannotClose { month: key.to_string(), reason_th: th, reason_en: en }
+}
+
+/// The month's key and last day, if it has ended.
+fn month_to_close(ctx: &Ctx, month_input: &str) -> Result<(String, chrono::NaiveDate)> {
+    let (year, month) =
+        parse_month(month_input).map_err(|p| Error::invalid("month", month_input, p))?;
+    let key = format!("{year:04}-{month:02}");
+    let last_day = last_of_month(year, month);
+    if last_day >= ctx.today() {
+        return Err(cannot_close(
+            &key,
+            "เดือนนี้ยังไม่สิ้นสุด".into(),
+            "the month has not ended yet".into(),
+        ));
+    }
+    Ok((key, last_day))
+}
+
+/// Whether the month may close: not closed yet, its count agreeing with the books (the row
+/// to store with the close), or no count where the fund allows that.
+fn may_close(
+    reader: &crate::store::Reader<'_>,
+    ctx: &Ctx,
+    key: &str,
+    last_day: chrono::NaiveDate,
+    check: Option<&MonthCheck>,
+) -> Result<Option<MonthCheckRow>> {
+    reader.require_fund()?;
+    if let Some(closed) = reader.last_closed_month()? {
+        if key <= closed.as_str() {
+            return Err(cannot_close(
+                key,
+                format!("ปิดงวดถึงเดือน{}แล้ว", crate::thai::month_key_long(&closed)),
+                format!("months up to {closed} are already closed"),
+            ));
+        }
+    }
+    match check {
+        Some(check) => Ok(Some(
+            checked_month(reader, ctx, key, last_day, check)
+                .map_err(|(th, en)| cannot_close(key, th, en))?,
+        )),
+        None if reader.setting("require_cash_count")?.as_deref() == Some("1") => Err(cannot_close(
+            key,
+            "กองทุนกำหนดให้ตรวจนับเงินสดและกระทบยอดเงินฝากธนาคารก่อนปิดงวด".into(),
+            "the fund requires a cash count and bank reconciliation before a close".into(),
+        )),
+        None => Ok(None),
+    }
 }
 
 /// The stored check of a month, or why the count or a reconciliation does not agree.

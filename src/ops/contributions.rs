@@ -4,7 +4,7 @@
 
 use super::{check_entry_date, Ctx};
 use crate::domain::accounts::{CONTRIBUTIONS, ENTRANCE_FEES, SAVINGS_OWED};
-use crate::domain::contribution::{periods_paid, Standing};
+use crate::domain::contribution::periods_paid;
 use crate::domain::input::{Day, Input, Till};
 use crate::domain::{BalancedEntry, EntryKind, MemberStatus, Posting, Satang};
 use crate::error::CollectionRefusal;
@@ -207,14 +207,10 @@ pub(crate) fn apply_lapse_in(
     as_of: NaiveDate,
 ) -> Result<Vec<String>> {
     let fund = tx.read().require_fund()?.profile;
-    if fund.lapse_after == 0 {
-        return Ok(vec![]);
-    }
-    let rows = standings(&tx.read(), as_of)?;
+    let rows = crate::report::standing::to_lapse(&tx.read(), as_of)?;
     let mut lapsed = Vec::new();
-    for row in rows.into_iter().filter(|r| r.status == MemberStatus::Active) {
-        let standing = Standing { owed: row.periods_owed, paid: row.periods_paid };
-        if standing.should_lapse(fund.lapse_after) {
+    for row in rows {
+        {
             let member = super::member_by_no(&tx.read(), &row.member_no)?;
             let reason = format!(
                 "ขาดส่งเงินสมทบ {} งวด (เกณฑ์ {} งวด) / missed {} periods (limit {})",

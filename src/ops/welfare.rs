@@ -503,3 +503,11 @@ pub fn recent_claims(
     }
     Ok(out)
 }
+
+/// One claim with its member's number and name, for the claim's page.
+pub fn claim_listing(store: &Store, claim_id: i64) -> Result<ClaimListing> {
+    let reader = store.read();
+    let claim = load_claim(&reader, claim_id)?;
+    let (member_no, member_name) = super::MemberNames::default().of(&reader, claim.member_id)?;
+    Ok(ClaimListing { claim, member_no, member_name })
+}

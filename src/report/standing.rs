@@ -35,6 +35,20 @@ pub fn in_arrears(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRo
         .collect())
 }
 
+/// The active members the lapse rule takes out at `as_of` (behind by the fund's limit or
+/// more): what a month close will do, shown by name before it is done.
+pub fn to_lapse(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow>> {
+    let limit = reader.require_fund()?.profile.lapse_after;
+    if limit == 0 {
+        return Ok(vec![]);
+    }
+    Ok(standings(reader, as_of)?
+        .into_iter()
+        .filter(|r| r.status == MemberStatus::Active)
+        .filter(|r| Standing { owed: r.periods_owed, paid: r.periods_paid }.should_lapse(limit))
+        .collect())
+}
+
 /// Standing of every member at `as_of`; a member who left stops owing at the date they left.
 pub fn standings(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow>> {
     let fund = reader.require_fund()?.profile;

@@ -186,6 +186,11 @@ impl Reader<'_> {
         self.loans_where("?1 = ?1", 0)
     }
 
+    /// One member's loans (standing ones: a reversed disbursement is left out).
+    pub fn loans_of(&self, member_id: i64) -> Result<Vec<LoanRow>> {
+        self.loans_where("l.member_id = ?1", member_id)
+    }
+
     pub fn allocation_of(&self, year: i32) -> Result<Option<(i64, String)>> {
         Ok(self
             .conn

@@ -262,3 +262,28 @@ fn the_typed_count_is_parsed_once_for_the_cli_and_the_app() {
         other => panic!("three decimals: {other:?}"),
     }
 }
+
+#[test]
+fn the_close_is_previewed_with_the_same_checks_and_names_who_will_lapse() {
+    let mut f = march();
+    ops::members::add_member(&mut f.store, &today(), &person("ขาดส่ง", "นานแล้ว", "", "2025-10-01"))
+        .unwrap();
+    let before = dump(&f.store);
+    // a count that does not agree is refused by the preview as by the close
+    let short = MonthCheck {
+        cash_counted: Satang::new(90_000),
+        denominations: vec![],
+        banks: vec![bank(500_000, 0, 0)],
+    };
+    let e = ops::close::close_preview(&f.store, &today(), "2026-03", Some(&short)).unwrap_err();
+    assert_eq!(e.code(), "cannot_close", "{e}");
+    let right = MonthCheck { cash_counted: Satang::new(100_000), ..short };
+    let preview = ops::close::close_preview(&f.store, &today(), "2569-03", Some(&right)).unwrap();
+    assert_eq!(dump(&f.store), before, "a preview writes nothing");
+    let named: Vec<_> =
+        preview.to_lapse.iter().map(|r| (r.member_no.as_str(), r.name.as_str())).collect();
+    assert_eq!(named, vec![("1", "นางขาดส่ง นานแล้ว")], "who the lapse rule takes out, by name");
+    let closed =
+        ops::close::close_month_checked(&mut f.store, &today(), "2026-03", Some(&right)).unwrap();
+    assert_eq!(closed.lapsed_members, vec!["1".to_string()], "exactly those the preview named");
+}

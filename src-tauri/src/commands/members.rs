@@ -126,6 +126,18 @@ pub async fn members_import(
     result
 }
 
+/// Who a typed member number is, for the line beside the field.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn member_brief(
+    state: State<'_, AppState>,
+    input: MemberNo,
+) -> UiResult<kongthun::report::members::MemberBrief> {
+    state.with_fund(|store, state| {
+        let today = state.ctx(store)?.today();
+        Ok(kongthun::report::members::member_brief(&store.read(), &input.member_no, today)?)
+    })
+}
+
 /// The next free member number, for the add form.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn member_next_no(state: State<'_, AppState>, input: Nothing) -> UiResult<String> {

@@ -92,21 +92,39 @@ pub struct MonthInput {
     notes_and_coins: String,
 }
 
+impl MonthInput {
+    fn check(&self) -> ops::close::MonthCheckText<'_> {
+        ops::close::MonthCheckText {
+            cash_counted: &self.cash_counted,
+            bank_statement: &self.bank_statement,
+            in_transit: &self.in_transit,
+            uncleared: &self.uncleared,
+            notes_and_coins: &self.notes_and_coins,
+        }
+    }
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub async fn month_close(
     state: State<'_, AppState>,
     input: MonthInput,
 ) -> UiResult<ops::close::CloseOutcome> {
     state.with_fund_ctx(|store, ctx, _| {
-        let check = ops::close::MonthCheckText {
-            cash_counted: &input.cash_counted,
-            bank_statement: &input.bank_statement,
-            in_transit: &input.in_transit,
-            uncleared: &input.uncleared,
-            notes_and_coins: &input.notes_and_coins,
-        }
-        .parse()?;
+        let check = input.check().parse()?;
         Ok(ops::close::close_month_checked(store, ctx, &input.month, check.as_ref())?)
+    })
+}
+
+/// What closing the month will do, after the same checks as the close (the count included):
+/// the members the lapse rule takes out, by name, for the confirmation.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn month_close_preview(
+    state: State<'_, AppState>,
+    input: MonthInput,
+) -> UiResult<ops::close::ClosePreview> {
+    state.with_fund_ctx(|store, ctx, _| {
+        let check = input.check().parse()?;
+        Ok(ops::close::close_preview(store, ctx, &input.month, check.as_ref())?)
     })
 }
 

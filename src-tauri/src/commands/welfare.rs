@@ -11,20 +11,23 @@ use tauri::State;
 
 #[derive(Serialize)]
 pub struct RuleView {
-    id: i64,
-    rule: kongthun::domain::welfare::WelfareRule,
+    #[serde(flatten)]
+    version: kongthun::report::registers::RuleVersion,
     category_th: &'static str,
 }
 
+/// Every version of every welfare rule, the one in force today marked, with the resolution
+/// that approved it.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn welfare_rules(state: State<'_, AppState>, input: Nothing) -> UiResult<Vec<RuleView>> {
     let _ = input;
-    state.with_fund(|store, _| {
-        Ok(store
-            .read()
-            .rules()?
+    state.with_fund(|store, state| {
+        let today = state.ctx(store)?.today();
+        let book = kongthun::report::registers::rule_book(&store.read(), today)?;
+        Ok(book
+            .versions
             .into_iter()
-            .map(|(id, rule)| RuleView { category_th: rule.category.name_th(), id, rule })
+            .map(|version| RuleView { category_th: version.rule.category.name_th(), version })
             .collect())
     })
 }
@@ -47,13 +50,11 @@ pub async fn claims_list(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn claim_get(state: State<'_, AppState>, input: ClaimId) -> UiResult<ClaimRow> {
-    state.with_fund(|store, _| {
-        Ok(store
-            .read()
-            .claim(input.claim_id)?
-            .ok_or(kongthun::Error::NotFound { what: "claim", key: input.claim_id.to_string() })?)
-    })
+pub async fn claim_get(
+    state: State<'_, AppState>,
+    input: ClaimId,
+) -> UiResult<ops::welfare::ClaimListing> {
+    state.with_fund(|store, _| Ok(ops::welfare::claim_listing(store, input.claim_id)?))
 }
 
 #[derive(Deserialize)]

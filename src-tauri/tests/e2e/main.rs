@@ -83,6 +83,13 @@ async fn a_treasurers_month_in_the_real_window() {
         "a Thai name, not an id: {first_claim:?}"
     );
     s.fill("member_no", &first_paid).await;
+    // who the number is shows under it as it is typed
+    let brief = s.wait_text_containing("[data-test=member-brief]", "คงอยู่", 10).await;
+    assert!(
+        brief.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)) && brief.contains("เงินสัจจะ"),
+        "name, status and savings beside the number: {brief}"
+    );
+    s.shot("06b-member-beside-number").await;
     s.select("category", "illness").await;
     s.fill("event_date", "18/11/2569").await;
     s.fill("days", "3").await;
@@ -124,6 +131,14 @@ async fn a_treasurers_month_in_the_real_window() {
     s.wait_css("[data-test=pay-form]", 10).await;
     s.shot("09-claim-approved").await;
     s.click("[data-test=pay]").await;
+    // a payout is confirmed, naming who is paid and how much
+    let asked = s.wait_text("[data-test=confirm]", 10).await;
+    assert!(
+        asked.contains("300.00") && asked.contains("จ่ายให้"),
+        "the payout confirmation: {asked}"
+    );
+    s.shot("09b-confirm-payout").await;
+    s.click("[data-test=confirm-yes]").await;
     s.wait_css("[data-test=voucher-path]", 10).await;
     let voucher = s.dir.join("voucher.pdf");
     s.fill_css("[data-test=voucher-path]", &voucher.display().to_string()).await;
@@ -161,8 +176,11 @@ async fn a_treasurers_month_in_the_real_window() {
     s.fill_css("[data-test=close-form] [name=month]", "2569-11").await;
     s.fill_css("[data-test=close-form] [name=bank_statement]", "1000").await;
     s.click("[data-test=close-month]").await;
+    // refused before anyone is asked to confirm: the preview makes the close's checks
     let refused = s.wait_text("[data-test=close-form] + [data-test=error]", 10).await;
     assert!(refused.contains("กรอกเงินสดที่นับได้"), "close without a count: {refused}");
+    let asked: bool = s.eval("return !!document.querySelector('[data-test=confirm]')").await;
+    assert!(!asked, "no confirmation for a close that would be refused");
     let marked: bool = s
         .eval("return document.querySelector('[data-test=close-form] [name=cash_counted]').classList.contains('invalid')")
         .await;
@@ -429,6 +447,39 @@ async fn a_second_enter_does_not_post_the_same_payment_twice() {
     let refused = s.wait_text("[data-test=error-th]", 10).await;
     assert!(refused.contains("จำนวนเงิน"), "{refused}");
     s.shot("51-second-enter-refused").await;
+    // the dashboard's cards open their screens: the arrears card the collection day
+    s.go("dashboard").await;
+    s.wait_css("[data-test=arrears]", 30).await;
+    s.click("[data-test=card-arrears-pending]").await;
+    s.wait_css("#main [name=date]", 10).await;
+    assert_eq!(s.hash().await, "collection", "the arrears card opens the collection day");
+    // a withdrawal says whose savings and what is left before the money goes; cancelled,
+    // nothing is posted
+    s.go("savings").await;
+    s.wait_css("[data-test=savings-form]", 10).await;
+    s.select("direction", "withdraw").await;
+    s.fill("member_no", "1").await;
+    s.wait_text_containing("[data-test=member-brief]", "เงินสัจจะ", 10).await;
+    s.fill("amount", "1").await;
+    s.click("[data-test=save-savings]").await;
+    let asked = s.wait_text("[data-test=confirm]", 10).await;
+    assert!(asked.contains("(1)") && asked.contains("เงินสัจจะคงเหลือหลังถอน"), "{asked}");
+    s.shot("52-confirm-withdrawal").await;
+    s.click("[data-test=confirm-no]").await;
+    let posted: bool = s
+        .eval("return !!document.querySelector('[data-test=savings-form] + [data-test=ok]')")
+        .await;
+    assert!(!posted, "a cancelled withdrawal posts nothing");
+    // a reversal names the entry and says it cannot be undone
+    s.go("journal").await;
+    s.wait_css("[data-test=reverse-form]", 10).await;
+    s.click("#main table tbody tr button").await;
+    s.fill_css("[data-test=reverse-form] [name=reason]", "บันทึกผิดบัญชี").await;
+    s.click("[data-test=reverse-form] button[type=submit]").await;
+    let asked = s.wait_text("[data-test=confirm]", 10).await;
+    assert!(asked.contains("แก้กลับไม่ได้") && asked.contains("บันทึกผิดบัญชี"), "{asked}");
+    s.shot("53-confirm-reversal").await;
+    s.click("[data-test=confirm-no]").await;
     s.finish().await;
 }
 
@@ -527,6 +578,11 @@ async fn the_auditor_counts_the_cash_note_by_note_and_the_month_closes() {
     let recorded = s.wait_text("[data-test=difference-form] + [data-test=ok]", 10).await;
     assert!(recorded.contains("PV"), "a shortage is paid out of the till: {recorded}");
     s.click("[data-test=close-month]").await;
+    // the close says what it will do first; this fund has no member to lapse
+    let asked = s.wait_text("[data-test=confirm]", 10).await;
+    assert!(asked.contains("ตุลาคม 2569") && asked.contains("ไม่มีสมาชิกพ้นสภาพ"), "{asked}");
+    s.shot("61b-confirm-close").await;
+    s.click("[data-test=confirm-yes]").await;
     let closed = s.wait_text("[data-test=close-form] + [data-test=ok]", 10).await;
     assert!(closed.contains("ปิดงวดแล้ว"), "{closed}");
     s.shot("62-month-closed-after-the-count").await;
