@@ -360,6 +360,8 @@ export const api = Object.freeze({
   choose_path: (input = {}) => invoke("choose_path", { input }),
   /** @param {PathInput} [input] @returns {Promise<Object>} () */
   open_path: (input = {}) => invoke("open_path", { input }),
+  /** @param {PathInput} [input] @returns {Promise<Object>} String */
+  print_path: (input = {}) => invoke("print_path", { input }),
   /** @param {StartInput} [input] @returns {Promise<Object>} () */
   fund_set_start: (input = {}) => invoke("fund_set_start", { input }),
   /** @param {TemplateInput} [input] @returns {Promise<Object>} PathBuf */

@@ -360,6 +360,8 @@ const WORDS = {
   years_short: ["ปี", "yr"],
   // confirmations and the member beside a number
   confirm_yes: ["ยืนยัน", "Confirm"],
+  print: ["พิมพ์", "Print"],
+  sent_to_printer: ["ส่งไปเครื่องพิมพ์แล้ว", "Sent to the printer"],
   rule_in_force: ["ฉบับที่ใช้", "In force"],
   arrears_short: ["ค้างส่ง", "behind"],
   periods: ["งวด", "periods"],

@@ -10,7 +10,7 @@ const REPORTS = [["statement", "statement"], ["trial_balance", "trial_balance"],
   ["member_register", "member_register"], ["welfare_rules", "welfare_rules_doc"], ["committee", "committee_doc"],
   ["claims_register", "claims_register"], ["count_sheet", "count_sheet"], ["auditor_report", "auditor_report"]];
 // What the window can preview; the registers are read in their PDF or spreadsheet.
-const PREVIEWS = { statement: "month", year: "month", trial_balance: "trial_balance", arrears: "arrears" };
+const PREVIEWS = { statement: "month", trial_balance: "trial_balance", arrears: "arrears" };
 // The notes and coins a till holds, in satang, with their labels (domain::money::FACES).
 const FACES = [[100000, "1000"], [50000, "500"], [10000, "100"], [5000, "50"], [2000, "20"], [1000, "10"], [500, "5"], [200, "2"], [100, "1"], [50, "0.50"], [25, "0.25"]];
 
@@ -28,6 +28,20 @@ export function render(main) {
       h("button", { type: "button", class: "primary", "data-test": "save-pdf", text: t("save_pdf"), onclick: () => save("pdf") }),
       h("button", { type: "button", "data-test": "save-csv", text: t("save_csv"), onclick: () => save("csv") }),
       h("button", { type: "button", "data-test": "save-xlsx", text: t("save_xlsx"), onclick: () => save("xlsx") })));
+  // Each report shows only the fields it takes.
+  const FIELDS = { statement: ["month", "names"], trial_balance: ["as_of"], arrears: ["as_of"], year: ["year"],
+    member_register: ["as_of"], welfare_rules: ["as_of"], committee: ["as_of"], claims_register: ["year"], count_sheet: ["month"], auditor_report: ["year"] };
+  const showFields = () => {
+    const wanted = FIELDS[form.querySelector("[name=kind]").value] || [];
+    for (const name of ["month", "as_of", "year", "names"]) {
+      const input = form.querySelector(`[name=${name}]`);
+      const shown = wanted.includes(name);
+      input.hidden = !shown;
+      form.querySelector(`label[for=${input.id}]`).hidden = !shown;
+    }
+  };
+  form.querySelector("[name=kind]").addEventListener("change", () => { showFields(); out.replaceChildren(); box.hidden = true; });
+  showFields();
   const out = h("div", { "data-test": "preview-box" });
   const documentOf = (v) => {
     const month = v.month.trim();
@@ -47,6 +61,12 @@ export function render(main) {
     if (saved) {
       showOk(box, `${t("saved")}: ${saved.path} (${digits(saved.bytes)} bytes)`);
       box.append(" ", h("button", { "data-test": "open-saved", text: t("open_pdf"), onclick: () => run(null, box, () => api.open_path({ path: saved.path })) }));
+      if (format === "pdf") {
+        box.append(" ", h("button", { "data-test": "print-saved", text: t("print"), onclick: async () => {
+          const job = await run(null, box, () => api.print_path({ path: saved.path }));
+          if (job !== undefined) showOk(box, `${t("sent_to_printer")}: ${saved.path}${job ? ` (${job})` : ""}`);
+        } }));
+      }
     }
   };
   const preview = async () => {

@@ -388,3 +388,45 @@ pub async fn open_path(input: PathInput) -> UiResult<()> {
             )
         })
 }
+
+/// Send a saved PDF to the printer: through CUPS's `lp` (Linux, macOS), or the system's
+/// print verb on Windows. The page itself has no printing permission; the file it saved is
+/// printed by the desktop. Says what the print queue answered (the job).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn print_path(input: PathInput) -> UiResult<String> {
+    let path = &input.path;
+    let shown = path.display();
+    if !path.is_file() {
+        return Err(UiError::shell(
+            "print_failed",
+            format!("ไม่พบแฟ้ม {shown}"),
+            format!("no file {shown}"),
+        ));
+    }
+    let mut command = if cfg!(windows) {
+        let mut c = std::process::Command::new("powershell");
+        c.args(["-NoProfile", "-Command", "Start-Process", "-Verb", "Print", "-FilePath"])
+            .arg(path);
+        c
+    } else {
+        let mut c = std::process::Command::new("lp");
+        c.arg("--").arg(path);
+        c
+    };
+    let out = command.stdin(std::process::Stdio::null()).output().map_err(|e| {
+        UiError::shell(
+            "print_failed",
+            format!("สั่งพิมพ์ไม่ได้: ไม่พบโปรแกรมสั่งพิมพ์ของเครื่อง ({e})"),
+            format!("cannot print: the system's print command is missing ({e})"),
+        )
+    })?;
+    if !out.status.success() {
+        let said = String::from_utf8_lossy(&out.stderr).trim().to_string();
+        return Err(UiError::shell(
+            "print_failed",
+            format!("เครื่องพิมพ์ไม่รับงาน: {said}"),
+            format!("the printer refused the job: {said}"),
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}

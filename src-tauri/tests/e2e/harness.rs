@@ -76,12 +76,24 @@ impl Session {
         wait_until("Xvfb", Duration::from_secs(20), || {
             Path::new(&format!("/tmp/.X11-unix/X{display}")).exists()
         });
+        // A stand-in for CUPS's `lp` on the app's PATH: it records what it was asked to print.
+        let bin = tmp.path().join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        let lp = bin.join("lp");
+        std::fs::write(
+            &lp,
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" >> \"$KONGTHUN_DATA_DIR/printed.txt\"\necho 'request id is fake-7 (1 file(s))'\n",
+        )
+        .unwrap();
+        std::fs::set_permissions(&lp, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+        let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
         let port = free_port();
         let driver = Command::new("WebKitWebDriver")
             .arg(format!("--port={port}"))
             .env("DISPLAY", format!(":{display}"))
             .env("KONGTHUN_DATA_DIR", tmp.path())
             .env("KONGTHUN_NOW", NOW)
+            .env("PATH", &path)
             .env("TAURI_WEBVIEW_AUTOMATION", "true")
             // The webview's own storage (the language switch) starts empty each time.
             .env("XDG_DATA_HOME", tmp.path().join("xdg-data"))

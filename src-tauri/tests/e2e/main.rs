@@ -170,6 +170,22 @@ async fn a_treasurers_month_in_the_real_window() {
     assert_eq!(harness::pdf_pages(&statement), 1, "one A4 page for the notice board");
     let fonts = harness::pdffonts(&statement);
     assert!(fonts.contains("Sarabun") && fonts.contains("yes"), "embedded Sarabun: {fonts}");
+    // printed through the desktop's print queue (a stand-in `lp` records the job)
+    s.click("[data-test=print-saved]").await;
+    let sent = s
+        .wait_text_containing("[data-test=report-form] + [data-test=ok]", "ส่งไปเครื่องพิมพ์แล้ว", 10)
+        .await;
+    assert!(sent.contains("fake-7"), "the queue's answer is shown: {sent}");
+    let printed = std::fs::read_to_string(s.dir.join("printed.txt")).unwrap();
+    assert!(printed.contains("statement-2569-10.pdf"), "lp was given the statement: {printed}");
+    // the form shows only the fields of the report chosen
+    s.select("kind", "year").await;
+    let hidden: Vec<bool> = s
+        .eval("return ['month', 'year', 'as_of'].map((n) => document.querySelector(`[data-test=report-form] [name=${n}]`).hidden)")
+        .await;
+    assert_eq!(hidden, vec![true, false, true], "the yearly report takes a year only");
+    s.shot("11a-report-form-for-the-year").await;
+    s.select("kind", "statement").await;
 
     // 5b. The auditor's section: a passbook balance without a cash count is refused naming
     //     the cash field (which the form marks), and a closed month cannot be signed.
