@@ -360,6 +360,9 @@ const WORDS = {
   years_short: ["ปี", "yr"],
   // confirmations and the member beside a number
   confirm_yes: ["ยืนยัน", "Confirm"],
+  search_member: ["ค้นหา: ชื่อ เลขที่สมาชิก หรือหมู่", "Find: name, member number or village"],
+  paid_today: ["ชำระแล้ววันนี้", "Paid today"],
+  day_list: ["รายการรับเงินของวัน", "The day's receipts"],
   print: ["พิมพ์", "Print"],
   sent_to_printer: ["ส่งไปเครื่องพิมพ์แล้ว", "Sent to the printer"],
   rule_in_force: ["ฉบับที่ใช้", "In force"],

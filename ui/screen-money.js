@@ -3,12 +3,16 @@
 import { api } from "./contract.js";
 import { t } from "./i18n.js";
 import { app } from "./session.js";
-import { h, field, enterMovesOn, values, messageBox, run, showOk, clearPosted, table, td, confirmDialog, memberBeside } from "./dom.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, clearPosted, table, td, confirmDialog, memberBeside, pathField } from "./dom.js";
 import { baht, beDate, digits, formatTyped, toSatang } from "./format.js";
 
 const today = () => beDate(app.status.today);
 const tillOptions = () => [["cash", t("cash")], ["bank", t("bank")]];
 
+// A collection day for a real village: find a member by name, number or หมู่; an amount typed
+// on a row ticks it; members who paid today show their receipt instead of a box; the ticks
+// and amounts are kept (per day, in this window's session) when the screen is left; after
+// saving, the day's receipt list is saved or printed for the committee to sign.
 export function collection(main) {
   const box = messageBox();
   const head = h("form", { class: "row", "data-test": "collection-head" },
@@ -17,49 +21,95 @@ export function collection(main) {
     h("button", { type: "submit", "data-test": "load-sheet", text: t("load_sheet") }));
   const gridBox = h("div", {});
   const summary = h("div", { class: "row" });
+  const after = h("div", { "data-test": "day-list" });
   let rows = [];
+  const draftKey = () => `kongthun.collection.${values(head).date}`;
+  const rowsOf = () => [...gridBox.querySelectorAll("tbody tr")];
+  const keepDraft = () => {
+    const draft = {};
+    for (const tr of rowsOf()) {
+      const tick = tr.querySelector("input[type=checkbox]");
+      if (!tick || !tick.checked) continue;
+      draft[tr.dataset.member] = Object.fromEntries([...tr.querySelectorAll("input.amount")].map((i) => [i.name, i.value]));
+    }
+    sessionStorage.setItem(draftKey(), JSON.stringify(draft));
+  };
   const totals = () => {
     let n = 0, sum = 0;
-    for (const tr of gridBox.querySelectorAll("tbody tr")) {
-      if (!tr.querySelector("input[type=checkbox]").checked) continue;
+    for (const tr of rowsOf()) {
+      const tick = tr.querySelector("input[type=checkbox]");
+      if (!tick || !tick.checked) continue;
       n++;
       for (const inp of tr.querySelectorAll("input.amount")) sum += toSatang(inp.value) || 0;
     }
     summary.replaceChildren(h("strong", { "data-test": "collection-total" }, `${t("ticked")} ${digits(n)} · ${t("total")} ${baht(sum)}`));
+    keepDraft();
   };
-  const load = async () => {
+  const filter = h("input", { type: "search", "data-test": "collection-search", placeholder: t("search_member"), autocomplete: "off", oninput: () => {
+    const q = filter.value.trim().toLowerCase();
+    for (const tr of rowsOf()) tr.hidden = q !== "" && !tr.dataset.find.includes(q);
+  } });
+  // (after a save the grid is drawn again under the saved message, which stays)
+  const load = async (keepMessage) => {
     const v = values(head);
-    rows = await run(head.querySelector("button"), box, () => api.collection_sheet({ date: v.date }), head);
+    rows = await run(head.querySelector("button"), keepMessage === true ? null : box, () => api.collection_sheet({ date: v.date }), head);
     if (!rows) return;
-    const amount = (name, value, member) => h("input", { class: "amount", name, value: formatTyped((value / 100).toFixed(2)), size: 8, "data-member": member, oninput: (e) => { e.target.value = formatTyped(e.target.value); totals(); } });
-    const tick = h("input", { type: "checkbox", "data-test": "tick-all", onchange: (e) => { gridBox.querySelectorAll("tbody input[type=checkbox]").forEach((c) => { c.checked = e.target.checked; }); totals(); } });
-    gridBox.replaceChildren(h("div", { class: "scroll" }, table([[""], [t("member_no")], [t("name")], [t("arrears_periods"), "num"], [t("contribution"), "num"], [t("savings"), "num"], [t("entrance_fee"), "num"]],
-      rows.map((r) => h("tr", { "data-test": `sheet-${r.member_no}`, "data-member": r.member_no },
-        h("td", {}, h("input", { type: "checkbox", "data-test": `paid-${r.member_no}`, onchange: totals })),
-        td(digits(r.member_no)), td(r.name), td(digits(r.arrears_periods), "num"),
-        h("td", { class: "num" }, amount("contribution", r.expected_contribution, r.member_no)),
-        h("td", { class: "num" }, amount("savings", 0, r.member_no)),
-        h("td", { class: "num" }, amount("entrance_fee", r.expected_entrance_fee, r.member_no)))), { test: "collection-grid" })),
-      h("div", { class: "row" }, h("label", {}, tick, " ", t("tick_all")), summary,
+    after.replaceChildren();
+    const draft = JSON.parse(sessionStorage.getItem(draftKey()) || "{}");
+    const amount = (name, value, r, tick) => h("input", { class: "amount", name, value: formatTyped(((draft[r.member_no] || {})[name] ?? (value / 100).toFixed(2))), size: 8, "data-member": r.member_no, disabled: !!r.paid_today,
+      oninput: (e) => { e.target.value = formatTyped(e.target.value); if (tick) tick.checked = true; totals(); } });
+    const tickAll = h("input", { type: "checkbox", "data-test": "tick-all", onchange: (e) => { rowsOf().filter((tr) => !tr.hidden).forEach((tr) => { const c = tr.querySelector("input[type=checkbox]"); if (c) c.checked = e.target.checked; }); totals(); } });
+    gridBox.replaceChildren(h("div", { class: "row" }, filter), h("div", { class: "scroll" }, table([[""], [t("member_no")], [t("name")], [t("moo")], [t("arrears_periods"), "num"], [t("contribution"), "num"], [t("savings"), "num"], [t("entrance_fee"), "num"]],
+      rows.map((r) => {
+        const tick = r.paid_today ? null : h("input", { type: "checkbox", class: "big-tick", "data-test": `paid-${r.member_no}`, checked: !!draft[r.member_no], onchange: totals });
+        return h("tr", { "data-test": `sheet-${r.member_no}`, "data-member": r.member_no, class: r.paid_today ? "paid" : undefined,
+          "data-find": `${r.member_no} ${r.name} ${r.moo ?? ""}`.toLowerCase() },
+          h("td", {}, tick || h("span", { class: "receipt", "data-test": `receipt-${r.member_no}`, text: `${t("paid_today")} ${r.paid_today}` })),
+          td(digits(r.member_no)), td(r.name), td(r.moo == null ? "" : digits(r.moo)), td(digits(r.arrears_periods), "num"),
+          h("td", { class: "num" }, amount("contribution", r.expected_contribution, r, tick)),
+          h("td", { class: "num" }, amount("savings", 0, r, tick)),
+          h("td", { class: "num" }, amount("entrance_fee", r.expected_entrance_fee, r, tick)));
+      }), { test: "collection-grid" })),
+      h("div", { class: "row" }, h("label", {}, tickAll, " ", t("tick_all")), summary,
         h("button", { class: "primary", "data-test": "save-day", text: t("save_day"), onclick: save })));
     totals();
+  };
+  const dayList = (date) => {
+    const [label, pathRow] = pathField("path", "file", "save", { suggest: "collection-day.pdf", extensions: ["pdf"] });
+    const lbox = messageBox();
+    const saveList = async () => {
+      const path = pathRow.querySelector("input").value;
+      return run(null, lbox, () => api.report_save({ document: { kind: "collection_day", date }, format: "pdf", path }));
+    };
+    after.replaceChildren(h("h2", { text: t("day_list") }), h("div", { class: "grid" }, label, pathRow),
+      h("div", { class: "row" },
+        h("button", { type: "button", "data-test": "save-day-list", text: t("save_pdf"), onclick: async () => { const s = await saveList(); if (s) showOk(lbox, `${t("saved")}: ${s.path}`); } }),
+        h("button", { type: "button", "data-test": "print-day-list", text: t("print"), onclick: async () => {
+          const s = await saveList();
+          if (!s) return;
+          const job = await run(null, lbox, () => api.print_path({ path: s.path }));
+          if (job !== undefined) showOk(lbox, `${t("sent_to_printer")}: ${s.path}${job ? ` (${job})` : ""}`);
+        } })), lbox);
   };
   const save = async (e) => {
     const v = values(head);
     const lines = [];
-    for (const tr of gridBox.querySelectorAll("tbody tr")) {
-      if (!tr.querySelector("input[type=checkbox]").checked) continue;
+    for (const tr of rowsOf()) {
+      const tick = tr.querySelector("input[type=checkbox]");
+      if (!tick || !tick.checked) continue;
       const get = (n) => tr.querySelector(`input[name=${n}]`).value;
       lines.push({ member_no: tr.dataset.member, contribution: get("contribution"), savings: get("savings"), entrance_fee: get("entrance_fee") });
     }
     const out = await run(e.currentTarget, box, () => api.collection_save({ date: v.date, till: v.till, lines }));
     if (out) {
+      sessionStorage.removeItem(draftKey());
       showOk(box, `${t("saved")}: ${digits(out.members)} ${t("people")} · ${t("contribution")} ${baht(out.contributions)} · ${t("savings")} ${baht(out.savings)} · ${t("entrance_fee")} ${baht(out.entrance_fees)} · ${t("total")} ${baht(out.total)}`);
-      gridBox.replaceChildren();
+      await load(true);
+      dayList(v.date);
     }
   };
   enterMovesOn(head, load);
-  main.append(h("h1", { text: t("collection") }), head, box, gridBox);
+  main.append(h("h1", { text: t("collection") }), head, box, gridBox, after);
 }
 
 export function savings(main) {

@@ -31,7 +31,8 @@ impl Refusal {
             Refusal::Meeting(r) => r.code(),
             Refusal::Audit(_) => "audit.refused",
             Refusal::Allocation(r) => r.code(),
-            Refusal::Collection(_) => "no_payments",
+            Refusal::Collection(CollectionRefusal::NothingToRecord) => "no_payments",
+            Refusal::Collection(CollectionRefusal::PaidToday { .. }) => "paid_today",
             Refusal::Migrate(_) => "migrate.not_empty",
             Refusal::Export(r) => r.code(),
             Refusal::Bundle(r) => r.code(),
@@ -45,7 +46,12 @@ impl Refusal {
             Refusal::Meeting(r) => r.th(),
             Refusal::Audit(r) => r.th(),
             Refusal::Allocation(r) => r.th().into(),
-            Refusal::Collection(_) => "ไม่มีรายการรับเงินให้บันทึก (ไม่มีสมาชิกปกติหรือแฟ้มว่าง)".into(),
+            Refusal::Collection(CollectionRefusal::NothingToRecord) => {
+                "ไม่มีรายการรับเงินให้บันทึก (ไม่มีสมาชิกปกติหรือแฟ้มว่าง)".into()
+            }
+            Refusal::Collection(CollectionRefusal::PaidToday { member_no, doc_no }) => format!(
+                "สมาชิกเลขที่ {member_no} ชำระแล้ววันนี้ (ใบเสร็จ {doc_no}) จะรับซ้ำต้องกลับรายการเดิมก่อน"
+            ),
             Refusal::Migrate(MigrateRefusal::NotEmpty { entries, members }) => {
                 format!("ย้ายข้อมูลได้เฉพาะบัญชีที่ยังว่าง (บัญชีนี้มี {entries} รายการ และสมาชิก {members} คน)")
             }
@@ -61,9 +67,12 @@ impl Refusal {
             Refusal::Meeting(r) => r.en(),
             Refusal::Audit(r) => r.en(),
             Refusal::Allocation(r) => r.en().into(),
-            Refusal::Collection(_) => {
+            Refusal::Collection(CollectionRefusal::NothingToRecord) => {
                 "nothing to record (no active members, or an empty file)".into()
             }
+            Refusal::Collection(CollectionRefusal::PaidToday { member_no, doc_no }) => format!(
+                "member {member_no} has paid today already (receipt {doc_no}); reverse it to record it again"
+            ),
             Refusal::Migrate(MigrateRefusal::NotEmpty { entries, members }) => format!(
                 "an existing fund is brought into an empty book (this one has {entries} entries and {members} members)"
             ),
@@ -319,10 +328,16 @@ impl AllocationRefusal {
     }
 }
 
-/// A collection day with nothing on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A collection day with nothing on it, or a member paid twice on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CollectionRefusal {
     NothingToRecord,
+    /// The member has a receipt of this day already (`doc_no`): paying again is a mistake
+    /// far more often than it is meant.
+    PaidToday {
+        member_no: String,
+        doc_no: String,
+    },
 }
 
 /// Bringing an existing fund into a book that is not empty.
@@ -678,6 +693,8 @@ mod tests {
             AllocationRefusal::NoSavers.into(),
             AllocationRefusal::NoBorrowers.into(),
             CollectionRefusal::NothingToRecord.into(),
+            CollectionRefusal::PaidToday { member_no: "12".into(), doc_no: "RV2569/000123".into() }
+                .into(),
             MigrateRefusal::NotEmpty { entries: 3, members: 2 }.into(),
             ExportRefusal::NothingClosed.into(),
             ExportRefusal::NothingNew { seq: 4, to: m() }.into(),

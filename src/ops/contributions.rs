@@ -81,6 +81,7 @@ pub fn collect(
         check_entry_date(&reader, ctx, day)?;
         let till = super::till_account(&reader, till)?;
         let mut seen = HashSet::new();
+        let paid_today = reader.contribution_receipts_on(&date.to_string())?;
         let mut prepared = Vec::with_capacity(lines.len());
         for (i, line) in lines.iter().enumerate() {
             let in_line = |e: Error| Error::InLine {
@@ -95,6 +96,13 @@ pub fn collect(
                     &line.member_no,
                     Problem::Duplicate,
                 )));
+            }
+            if let Some(doc_no) = paid_today.get(&member.id) {
+                let paid = CollectionRefusal::PaidToday {
+                    member_no: member.member_no.clone(),
+                    doc_no: doc_no.clone(),
+                };
+                return Err(in_line(paid.into()));
             }
             let entry = payment_entry(&fund, &member, date, &till, line).map_err(in_line)?;
             prepared.push((member.id, entry, line.contribution));
@@ -248,6 +256,9 @@ pub struct SheetRow {
     /// The entrance fee, for a member who has never paid.
     pub expected_entrance_fee: Satang,
     pub savings_balance: Satang,
+    /// The receipt of this day, when the member has paid already: shown as paid, not
+    /// offered again.
+    pub paid_today: Option<String>,
 }
 
 /// The collection-day grid for `date`: every member active on that day (joined by then, and
@@ -262,6 +273,7 @@ pub fn collection_sheet(store: &Store, date: NaiveDate) -> Result<Vec<SheetRow>>
     let standing: std::collections::HashMap<String, ArrearsRow> =
         standings(&reader, date)?.into_iter().map(|r| (r.member_no.clone(), r)).collect();
     let fee_paid = reader.entrance_fee_payers()?;
+    let paid_today = reader.contribution_receipts_on(&date.to_string())?;
     let members = reader.members_active_on(&date.to_string())?;
     Ok(members
         .into_iter()
@@ -281,6 +293,7 @@ pub fn collection_sheet(store: &Store, date: NaiveDate) -> Result<Vec<SheetRow>>
                     fund.entrance_fee
                 },
                 savings_balance: savings.get(&m.id).copied().unwrap_or(Satang::ZERO),
+                paid_today: paid_today.get(&m.id).cloned(),
                 member_no: m.member_no,
             }
         })
@@ -292,6 +305,7 @@ pub fn collection_sheet(store: &Store, date: NaiveDate) -> Result<Vec<SheetRow>>
 pub fn due_lines(store: &Store, date: NaiveDate, savings: Satang) -> Result<Vec<CollectLine>> {
     Ok(collection_sheet(store, date)?
         .into_iter()
+        .filter(|row| row.paid_today.is_none())
         .map(|row| CollectLine {
             member_no: row.member_no,
             contribution: row.expected_contribution,

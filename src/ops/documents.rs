@@ -70,6 +70,10 @@ pub enum Document {
     AuditorReport {
         year: i32,
     },
+    /// รายการรับเงินของวัน: a collection day's receipts with totals, to check and sign.
+    CollectionDay {
+        date: String,
+    },
     /// The minutes of one meeting (รายงานการประชุม), with who attended and each resolution.
     Minutes {
         meeting: i64,
@@ -291,6 +295,16 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
                 &[62.0, 30.0, 95.0, 80.0, 90.0, 60.0, 48.0, 48.0, 150.0, 55.0, 78.0],
             )
         }
+        Document::CollectionDay { date } => {
+            let day = crate::domain::date::parse_field("date", date)?;
+            let receipts = crate::report::books::collection_day(&reader, day)?;
+            one_table(
+                "รายการรับเงินของวัน",
+                format!("วันที่ {} รวม {} ราย", long(day), receipts.len()),
+                tables::collection_day_table(&receipts),
+                &[70.0, 45.0, 150.0, 60.0, 60.0, 55.0, 60.0],
+            )
+        }
         Document::CountSheet { month } => {
             let (y, m) = month_of(month)?;
             let sheet = crate::report::registers::count_sheet(&reader, y, m)?;
@@ -385,6 +399,7 @@ pub fn suggested_name(doc: &Document, format: Format) -> String {
         Document::CountSheet { month } => format!("cash-count-{month}"),
         Document::AuditorReport { year } => format!("auditor-report-{year}"),
         Document::Minutes { meeting } => format!("minutes-{meeting}"),
+        Document::CollectionDay { date } => format!("collection-day-{date}"),
         Document::Codi { year } => format!("codi-{year}"),
     };
     format!("{stem}.{}", format.extension())

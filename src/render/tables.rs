@@ -140,3 +140,40 @@ pub fn arrears_table(rows: &[crate::report::standing::ArrearsRow]) -> Table {
             .collect(),
     }
 }
+
+/// A collection day's receipts, with totals, for the committee to check and sign.
+pub fn collection_day_table(receipts: &[crate::report::books::DayReceipt]) -> Table {
+    let mut rows: Vec<Vec<Cell>> = receipts
+        .iter()
+        .map(|r| {
+            let total = r.contribution + r.savings + r.entrance_fee;
+            vec![
+                Cell::Code(r.doc_no.clone()),
+                Cell::Code(r.member_no.clone()),
+                t(&r.name),
+                Cell::Money(r.contribution.satang()),
+                Cell::Money(r.savings.satang()),
+                Cell::Money(r.entrance_fee.satang()),
+                Cell::Money(total.satang()),
+            ]
+        })
+        .collect();
+    let n = rows.len();
+    let total = vec![
+        t(""),
+        t(""),
+        t("รวม"),
+        sum_of(&rows, 0, n, 3),
+        sum_of(&rows, 0, n, 4),
+        sum_of(&rows, 0, n, 5),
+        sum_of(&rows, 0, n, 6),
+    ];
+    rows.push(total);
+    Table {
+        name: "รายการรับเงินของวัน".into(),
+        header: ["ใบเสร็จ", "เลขที่สมาชิก", "ชื่อ-สกุล", "เงินสมทบ", "เงินสัจจะ", "ค่าสมัคร", "รวม"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+    }
+}

@@ -147,3 +147,41 @@ pub fn journal(
     let to = to.map(|d| d.to_string()).unwrap_or_else(|| "9999-12-31".into());
     reader.entries_between(&from, &to, member_id)
 }
+
+/// One receipt of a collection day, as the day's list shows it for signing.
+#[derive(Clone, Debug, Serialize)]
+pub struct DayReceipt {
+    pub doc_no: String,
+    pub member_no: String,
+    pub name: String,
+    pub contribution: Satang,
+    pub savings: Satang,
+    pub entrance_fee: Satang,
+}
+
+/// Every collection-day receipt dated `date` and not reversed, in the order recorded.
+pub fn collection_day(reader: &Reader<'_>, date: NaiveDate) -> Result<Vec<DayReceipt>> {
+    let day = date.to_string();
+    let mut out = Vec::new();
+    for e in reader.entries_between(&day, &day, None)? {
+        if e.kind != "contribution" || e.reverses.is_some() || e.reversed_by.is_some() {
+            continue;
+        }
+        let Some(member) = e.member_id.map(|id| reader.member_by_id(id)).transpose()?.flatten()
+        else {
+            continue;
+        };
+        let credited = |account: &str| -> Satang {
+            e.postings.iter().filter(|p| p.account == account).map(|p| -p.amount).sum()
+        };
+        out.push(DayReceipt {
+            doc_no: e.doc_no.clone(),
+            name: member.full_name(),
+            member_no: member.member_no,
+            contribution: credited(CONTRIBUTIONS),
+            savings: credited(SAVINGS_OWED),
+            entrance_fee: credited(ENTRANCE_FEES),
+        });
+    }
+    Ok(out)
+}

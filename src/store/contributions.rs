@@ -36,6 +36,18 @@ impl Tx<'_> {
 }
 
 impl Reader<'_> {
+    /// The collection-day receipts dated `date` and not reversed: member id → document number.
+    pub fn contribution_receipts_on(&self, date: &str) -> Result<HashMap<i64, String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.member_id, e.doc_no FROM journal_entry e
+             WHERE e.entry_date = ?1 AND e.kind = 'contribution' AND e.member_id IS NOT NULL
+               AND e.reverses IS NULL
+               AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses = e.id)",
+        )?;
+        let rows = stmt.query_map([date], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
+    }
+
     /// Periods paid by one member (reversed payments excluded).
     pub fn periods_paid(&self, member_id: i64) -> Result<i64> {
         let mut stmt = self.conn.prepare_cached(

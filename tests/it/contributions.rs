@@ -172,3 +172,57 @@ fn reversing_a_payment_puts_the_arrears_back() {
     );
     f.store.read().verify_chain().unwrap();
 }
+
+#[test]
+fn a_member_paid_today_is_shown_paid_and_not_taken_twice() {
+    let mut f = fund(FundKind::Both);
+    let nos = add_members(&mut f.store, 3, "2026-01-05");
+    let first =
+        edge::collect(&mut f.store, &today(), "25/01/2569", "cash", &[line(&nos[0], 30)]).unwrap();
+    let sheet = ops::contributions::collection_sheet(&f.store, date(2026, 1, 25)).unwrap();
+    let paid = sheet.iter().find(|r| r.member_no == nos[0]).unwrap();
+    assert_eq!(
+        paid.paid_today.as_deref(),
+        Some(first.receipts[0].doc_no.as_str()),
+        "shown with its receipt"
+    );
+    assert!(sheet.iter().filter(|r| r.member_no != nos[0]).all(|r| r.paid_today.is_none()));
+    // the same day again: refused naming the receipt, nothing written
+    let before = dump(&f.store);
+    let e = edge::collect(
+        &mut f.store,
+        &today(),
+        "2026-01-25",
+        "cash",
+        &[line(&nos[1], 30), line(&nos[0], 30)],
+    )
+    .unwrap_err();
+    match &e {
+        Error::InLine { line, inner, .. } => {
+            assert_eq!((*line, inner.code()), (2, "paid_today".to_string()));
+            assert!(
+                inner.message_th().contains(&first.receipts[0].doc_no),
+                "{}",
+                inner.message_th()
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(dump(&f.store), before);
+    // collect --all-due leaves out who has paid; another day is another payment
+    let due = ops::contributions::due_lines(&f.store, date(2026, 1, 25), Satang::ZERO).unwrap();
+    assert!(due.iter().all(|l| l.member_no != nos[0]) && due.len() == 2);
+    edge::collect(&mut f.store, &today(), "2026-02-25", "cash", &[line(&nos[0], 30)]).unwrap();
+    // a reversed receipt frees the day again
+    edge::reverse(&mut f.store, &today(), &first.receipts[0].doc_no, "รับผิดคน", Some("2026-02-26"))
+        .unwrap();
+    let sheet = ops::contributions::collection_sheet(&f.store, date(2026, 1, 25)).unwrap();
+    assert!(sheet.iter().all(|r| r.paid_today.is_none()));
+    // the day's list for signing
+    let day = kongthun::report::books::collection_day(&f.store.read(), date(2026, 2, 25)).unwrap();
+    assert_eq!(day.len(), 1);
+    assert_eq!(
+        (day[0].member_no.as_str(), day[0].contribution),
+        (nos[0].as_str(), Satang::from_baht(30))
+    );
+}

@@ -69,7 +69,41 @@ async fn a_treasurers_month_in_the_real_window() {
     s.click("[data-test=save-day]").await;
     let ok = s.wait_text("[data-test=ok]", 30).await;
     assert!(ok.contains("3 คน"), "collection saved: {ok}");
+    // who has paid today shows the receipt, not a box to tick again
+    let receipt = s.wait_text(&format!("[data-test=receipt-{first_paid}]"), 10).await;
+    assert!(receipt.contains("ชำระแล้ววันนี้") && receipt.contains("RV"), "{receipt}");
     s.shot("06-collection-saved").await;
+    // found by name in a village's three hundred; an amount typed on a row ticks it
+    let (no, name): (String, String) = s
+        .eval("const tr = [...document.querySelectorAll('[data-test=collection-grid] tbody tr')].find((r) => r.querySelector('input[type=checkbox]') && !r.querySelector('input[type=checkbox]').checked); return [tr.dataset.member, tr.cells[2].textContent]")
+        .await;
+    let part: String = name.chars().skip(3).take(4).collect();
+    s.fill_css("[data-test=collection-search]", &part).await;
+    let visible: Vec<String> = s
+        .eval("return [...document.querySelectorAll('[data-test=collection-grid] tbody tr')].filter((r) => !r.hidden).map((r) => r.cells[2].textContent)")
+        .await;
+    assert!(
+        !visible.is_empty() && visible.iter().all(|n| n.contains(&part)),
+        "{part}: {visible:?}"
+    );
+    s.fill_css(&format!("[data-test=sheet-{no}] input[name=savings]"), "20").await;
+    let ticked: bool =
+        s.eval(&format!("return document.querySelector('[data-test=paid-{no}]').checked")).await;
+    assert!(ticked, "typing an amount ticks the row");
+    s.shot("06c-collection-search-and-typed-amount").await;
+    // the day's receipts printed for the committee to sign
+    let list = s.dir.join("collection-day.pdf");
+    s.fill_css("[data-test=day-list] [name=path]", &list.display().to_string()).await;
+    s.click("[data-test=print-day-list]").await;
+    s.wait_text_containing("[data-test=day-list] [data-test=ok]", "ส่งไปเครื่องพิมพ์แล้ว", 10).await;
+    let text = harness::pdftotext(&list);
+    assert!(text.contains("รายการรับเงินของวัน") && text.contains("รวม"), "{text}");
+    assert!(std::fs::read_to_string(s.dir.join("printed.txt"))
+        .unwrap()
+        .contains("collection-day.pdf"));
+    let _: Option<bool> = s
+        .eval("const f = document.querySelector('[data-test=collection-search]'); f.value = ''; f.dispatchEvent(new Event('input')); return null")
+        .await;
 
     // 4. Welfare: open an illness claim for a member who is up to date; see the reasons.
     s.go("welfare").await;
