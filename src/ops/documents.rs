@@ -225,6 +225,7 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
                     &found,
                     &reader.accounts()?,
                     member.as_ref(),
+                    reader.claim_paid_by(found.id)?.and_then(|c| c.payee).as_deref(),
                     &fp,
                 )),
                 _ => Err(not_in(format, "pdf")),

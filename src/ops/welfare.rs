@@ -367,12 +367,22 @@ pub fn pay_claim(
             crate::domain::accounts::WELFARE_OTHER
         };
         let is_death = matches!(category, Category::Death | Category::Funeral);
+        // A death benefit goes to the beneficiary the member named: who, how related, the ID.
         let payee = if is_death {
-            member
-                .beneficiary_name
-                .clone()
-                .map(|b| format!("{b} (ผู้รับผลประโยชน์ของ {})", member.full_name()))
-                .unwrap_or_else(|| format!("ทายาทของ {}", member.full_name()))
+            match member.beneficiary_name.clone().filter(|b| !b.trim().is_empty()) {
+                Some(b) => {
+                    let relation = member.beneficiary_relation.clone().unwrap_or_default();
+                    let id = member
+                        .beneficiary_national_id
+                        .clone()
+                        .map(|id| format!(" เลขประจำตัวประชาชน {id}"))
+                        .unwrap_or_default();
+                    let related =
+                        if relation.is_empty() { String::new() } else { format!("{relation} ") };
+                    format!("{b} ({related}ผู้รับผลประโยชน์ของ {}{id})", member.full_name())
+                }
+                None => format!("ทายาทของ {}", member.full_name()),
+            }
         } else {
             member.full_name()
         };

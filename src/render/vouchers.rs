@@ -26,6 +26,7 @@ pub fn voucher_pdf(
     entry: &EntryRow,
     accounts: &[AccountRow],
     member: Option<&MemberRow>,
+    payee: Option<&str>,
     fingerprint: &str,
 ) -> Vec<u8> {
     let dg = digits(fund);
@@ -58,11 +59,22 @@ pub fn voucher_pdf(
         size,
         w,
     );
-    let party = match member {
-        Some(m) => format!("{} (สมาชิกเลขที่ {})", m.full_name(), dg.apply(m.member_no.clone())),
-        None => entry.description.clone(),
-    };
-    doc.paragraph(&format!("{party_label} {party}"), Weight::Regular, size);
+    let of_member =
+        |m: &MemberRow| format!("{} (สมาชิกเลขที่ {})", m.full_name(), dg.apply(m.member_no.clone()));
+    // A payout to someone else than the member (a death benefit's beneficiary) names who
+    // received it; the member it is for comes on the next line.
+    match (payee, member) {
+        (Some(p), Some(m)) => {
+            doc.paragraph(&format!("{party_label} {p}"), Weight::Regular, size);
+            doc.paragraph(&format!("สมาชิก {}", of_member(m)), Weight::Regular, size);
+        }
+        (_, Some(m)) => {
+            doc.paragraph(&format!("{party_label} {}", of_member(m)), Weight::Regular, size)
+        }
+        (_, None) => {
+            doc.paragraph(&format!("{party_label} {}", entry.description), Weight::Regular, size)
+        }
+    }
     if member.is_some() {
         doc.paragraph(&format!("รายการ {}", entry.description), Weight::Regular, size);
     }

@@ -224,6 +224,13 @@ impl Reader<'_> {
         Ok(rows)
     }
 
+    /// The claim an entry paid out, if it is a claim's payout.
+    pub fn claim_paid_by(&self, entry_id: i64) -> Result<Option<ClaimRow>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT * FROM claim WHERE payout_entry_id = ?1")?;
+        Ok(stmt.query_row([entry_id], claim_from_row).optional()?)
+    }
+
     pub fn claim(&self, id: i64) -> Result<Option<ClaimRow>> {
         let mut stmt = self.conn.prepare_cached("SELECT * FROM claim WHERE id = ?1")?;
         Ok(stmt.query_row([id], claim_from_row).optional()?)

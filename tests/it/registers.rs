@@ -247,3 +247,17 @@ fn the_cli_writes_the_same_pdf_bytes_as_the_app() {
         );
     }
 }
+
+#[test]
+fn a_death_benefit_voucher_names_the_beneficiary_as_payee() {
+    let f = year_of_records();
+    let claim = f.store.read().claims(Some("paid")).unwrap().remove(0);
+    let entry = f.store.read().entry(claim.payout_entry_id.unwrap()).unwrap().unwrap();
+    let (text, _) = pdf_text(&f, &Document::Voucher { entry: entry.doc_no.clone() }, "voucher");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("จ่ายให้แก่ นายผู้ใหญ่ ปั้นทอง (คู่สมรส ผู้รับผลประโยชน์ของ"),
+        "the beneficiary, with the relation, is the payee: {flat}"
+    );
+    assert!(flat.contains("สมาชิก นางน้ำทิพย์ ปั้นทอง"), "and the member it is for: {flat}");
+}

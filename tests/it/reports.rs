@@ -423,6 +423,7 @@ fn voucher_passbook_and_ledger_agree_with_the_books() {
         &entry,
         &accounts,
         member.as_ref(),
+        None,
         "abcd-abcd-abcd-abcd",
     );
     let (text, _, info) = pdf_text(&pdf, f.dir.path());
@@ -439,7 +440,7 @@ fn voucher_passbook_and_ledger_agree_with_the_books() {
     }
     let transfer = reader.entry(4).unwrap().unwrap();
     let (text, _, _) = pdf_text(
-        &kongthun::render::vouchers::voucher_pdf(&fund, &transfer, &accounts, None, "x"),
+        &kongthun::render::vouchers::voucher_pdf(&fund, &transfer, &accounts, None, None, "x"),
         f.dir.path(),
     );
     assert!(text.contains("ใบสำคัญทั่วไป") && text.contains("500.00"), "{text}");
