@@ -164,7 +164,7 @@ const WORDS = {
   new_meeting: ["บันทึกการประชุมใหม่", "New meeting"],
   kind: ["ประเภท", "Kind"],
   place: ["สถานที่", "Place"],
-  attendance: ["ผู้เข้าประชุม (เลขสมาชิก คั่นด้วย ,)", "Present (member numbers, comma-separated)"],
+  attendance: ["ผู้เข้าประชุม", "Present"],
   agenda: ["วาระการประชุม", "Agenda"],
   add_agenda: ["เพิ่มวาระ", "Add agenda item"],
   subject: ["เรื่อง", "Subject"],
@@ -360,6 +360,7 @@ const WORDS = {
   years_short: ["ปี", "yr"],
   // confirmations and the member beside a number
   confirm_yes: ["ยืนยัน", "Confirm"],
+  print_minutes: ["พิมพ์รายงานการประชุม", "Print the minutes"],
   search_member: ["ค้นหา: ชื่อ เลขที่สมาชิก หรือหมู่", "Find: name, member number or village"],
   paid_today: ["ชำระแล้ววันนี้", "Paid today"],
   day_list: ["รายการรับเงินของวัน", "The day's receipts"],

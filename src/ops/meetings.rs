@@ -55,29 +55,6 @@ pub fn set_committee(
     })
 }
 
-/// Who may attend and vote: the committee in office (committee meetings) or the active
-/// members (general assembly) on the day.
-fn entitled(reader: &crate::store::Reader<'_>, kind: &str, date: &str) -> Result<Vec<i64>> {
-    Ok(match kind {
-        "committee" => reader
-            .committee_on(date)?
-            .into_iter()
-            .filter(|(_, role)| role != "auditor")
-            .map(|(m, _)| m)
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect(),
-        "general" => reader.members_active_on(date)?.into_iter().map(|m| m.id).collect(),
-        other => {
-            return Err(Error::invalid(
-                "kind",
-                other,
-                Problem::UnknownChoice { allowed: "committee, general".into() },
-            ))
-        }
-    })
-}
-
 pub fn new_meeting(
     store: &mut Store,
     ctx: &Ctx,
@@ -91,7 +68,8 @@ pub fn new_meeting(
     }
     store.write(|tx| {
         tx.read().require_fund()?;
-        let eligible = entitled(&tx.read(), kind, &held.to_string())?.len() as i64;
+        let eligible =
+            crate::report::meetings::entitled(&tx.read(), kind, &held.to_string())?.len() as i64;
         if eligible == 0 {
             return Err(MeetingRefusal::NoCommittee.into());
         }
@@ -124,7 +102,7 @@ pub fn attend(store: &mut Store, meeting_id: i64, member_nos: &[String]) -> Resu
             return Err(locked_error(&m));
         }
         // the auditor attends a committee meeting too (to check), without counting
-        let mut allowed = entitled(&tx.read(), &m.kind, &m.held_on)?;
+        let mut allowed = crate::report::meetings::entitled(&tx.read(), &m.kind, &m.held_on)?;
         if m.kind == "committee" {
             allowed.extend(
                 tx.read()

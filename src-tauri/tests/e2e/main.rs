@@ -145,7 +145,12 @@ async fn a_treasurers_month_in_the_real_window() {
     s.fill("place", "ศาลาประชาคม").await;
     s.click("[data-test=new-meeting]").await;
     s.wait_css("[data-test=attend-form]", 10).await;
-    s.fill("member_nos", &committee.join(", ")).await;
+    // attendance is ticked off the committee in office
+    let offered: Vec<String> = s
+        .eval("return [...document.querySelectorAll('[data-test=attend-form] input[type=checkbox]')].map((c) => c.value)")
+        .await;
+    assert!(committee.iter().all(|no| offered.contains(no)), "{committee:?} in {offered:?}");
+    s.click("[data-test=tick-all-attendees]").await;
     s.click("[data-test=save-attendance]").await;
     // "ไม่ครบองค์ประชุม" (no quorum) contains "ครบองค์ประชุม": wait for the whole phrase
     // after the separator, or the page before the attendance is saved would match.
@@ -157,6 +162,14 @@ async fn a_treasurers_month_in_the_real_window() {
     let passed = s.wait_text("[data-test=resolution-passed]", 10).await;
     assert_eq!(passed, "ผ่าน", "one language in Thai mode");
     s.shot("08-meeting-resolution").await;
+    // the minutes printed through the desktop's print queue
+    let minutes = s.dir.join("minutes.pdf");
+    s.fill_css("[data-test=minutes-print] [name=path]", &minutes.display().to_string()).await;
+    s.click("[data-test=print-minutes]").await;
+    s.wait_text_containing("[data-test=minutes-print] [data-test=ok]", "ส่งไปเครื่องพิมพ์แล้ว", 10).await;
+    let text = harness::pdftotext(&minutes);
+    assert!(text.contains("รายงานการประชุม") && text.contains("อนุมัติจ่ายเงินสวัสดิการเจ็บป่วย"), "{text}");
+    s.shot("08b-meeting-minutes-printed").await;
 
     //    Approve by that resolution, pay, print the voucher.
     s.go(&claim_url).await;
