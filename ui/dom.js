@@ -33,6 +33,19 @@ export function field(name, labelKey, opts = {}) {
     if (opts.value !== undefined) input.value = opts.value;
   } else if (opts.kind === "textarea") {
     input = h("textarea", { id, name, rows: opts.rows || 4, "data-test": name, value: opts.value || "" });
+  } else if (opts.kind === "month") {
+    // A month picker: the month by its name and the Buddhist-era year, kept together as
+    // "2569-10" in the field the form sends.
+    const [y, m] = String(opts.value || "").split("-");
+    input = h("input", { type: "hidden", id, name, "data-test": name, value: opts.value || "" });
+    const month = h("select", { "data-test": `${name}-month`, "aria-label": t("month") },
+      t("month_names").split(",").map((label, i) => h("option", { value: String(i + 1).padStart(2, "0"), text: label })));
+    if (m) month.value = m;
+    const year = h("input", { type: "text", inputmode: "numeric", size: 5, class: "year", "data-test": `${name}-year`, "aria-label": t("year"), value: y || "", autocomplete: "off" });
+    const sync = () => { input.value = `${year.value.trim()}-${month.value}`; };
+    month.addEventListener("change", sync);
+    year.addEventListener("input", sync);
+    return [h("label", { for: `${id}-m`, text: t(labelKey) }), h("div", { class: "row month-picker" }, Object.assign(month, { id: `${id}-m` }), year, input)];
   } else if (opts.kind === "checkbox") {
     input = h("input", { id, name, type: "checkbox", "data-test": name, checked: opts.value });
   } else {

@@ -19,7 +19,7 @@ export function render(main) {
   const last = previousMonth(app.status.today);
   const form = h("form", { class: "grid", "data-test": "report-form" },
     field("kind", "kind", { kind: "select", options: REPORTS.map(([k, label]) => [k, t(label)]) }),
-    field("month", "month", { value: beMonthKey(last) }), field("as_of", "as_of", { kind: "date", value: beDate(app.status.today) }),
+    field("month", "month", { kind: "month", value: beMonthKey(last) }), field("as_of", "as_of", { kind: "date", value: beDate(app.status.today) }),
     field("year", "year", { value: String(Number(app.status.today.slice(0, 4)) + 542) }),
     field("names", "names_on_statement", { kind: "checkbox" }),
     pathField("path", "file", "save", {}),
@@ -36,8 +36,8 @@ export function render(main) {
     for (const name of ["month", "as_of", "year", "names"]) {
       const input = form.querySelector(`[name=${name}]`);
       const shown = wanted.includes(name);
-      input.hidden = !shown;
-      form.querySelector(`label[for=${input.id}]`).hidden = !shown;
+      (input.closest(".month-picker") || input).hidden = !shown;
+      form.querySelectorAll(`label[for=${input.id}], label[for=${input.id}-m]`).forEach((l) => { l.hidden = !shown; });
     }
   };
   form.querySelector("[name=kind]").addEventListener("change", () => { showFields(); out.replaceChildren(); box.hidden = true; });
@@ -117,7 +117,7 @@ export function render(main) {
   };
   pieceInputs.forEach((el) => el.addEventListener("input", recount));
   const notesAndCoins = () => typedPieces().map(([face, n]) => `${FACES.find(([f]) => f === face)[1]}x${n}`).join(",");
-  const cform = h("form", { class: "grid", "data-test": "close-form" }, field("month", "month", { value: beMonthKey(last) }),
+  const cform = h("form", { class: "grid", "data-test": "close-form" }, field("month", "month", { kind: "month", value: beMonthKey(last) }),
     counting,
     field("cash_counted", "cash_counted", { kind: "amount" }), field("bank_statement", "bank_statement", { kind: "amount" }),
     field("in_transit", "in_transit", { kind: "amount" }), field("uncleared", "uncleared", { kind: "amount" }),
@@ -146,7 +146,7 @@ export function render(main) {
     }
   });
   const abox = messageBox();
-  const aform = h("form", { class: "grid", "data-test": "audit-form" }, field("month", "month", { value: beMonthKey(last) }),
+  const aform = h("form", { class: "grid", "data-test": "audit-form" }, field("month", "month", { kind: "month", value: beMonthKey(last) }),
     field("auditor", "auditor"), field("remarks", "remarks"),
     h("div", { class: "full" }, h("button", { type: "submit", "data-test": "audit-sign", text: t("audit_sign") })));
   enterMovesOn(aform, async () => {

@@ -249,6 +249,17 @@ impl Session {
         }
     }
 
+    /// Choose a month (`2569-10`) in the month picker of the form matched by `form`.
+    pub async fn pick_month(&self, form: &str, key: &str) {
+        let (year, month) = key.split_once('-').expect("YYYY-MM");
+        self.wait_css(&format!("{form} [data-test=month-month]"), 10)
+            .await
+            .select_by_value(month)
+            .await
+            .unwrap();
+        self.fill_css(&format!("{form} [data-test=month-year]"), year).await;
+    }
+
     pub async fn select(&self, name: &str, value: &str) {
         self.wait_css(&format!("#main [name=\"{name}\"]"), 10)
             .await

@@ -201,7 +201,7 @@ async fn a_treasurers_month_in_the_real_window() {
     // 5. The monthly statement for the notice board, saved as PDF and checked.
     s.go("reports").await;
     s.wait_css("[data-test=report-form]", 10).await;
-    s.fill("month", "2569-10").await;
+    s.pick_month("[data-test=report-form]", "2569-10").await;
     s.click("[data-test=preview]").await;
     s.wait_page_containing("ยอดยกไป", 10).await;
     let statement = s.dir.join("statement-2569-10.pdf");
@@ -228,7 +228,7 @@ async fn a_treasurers_month_in_the_real_window() {
     // the form shows only the fields of the report chosen
     s.select("kind", "year").await;
     let hidden: Vec<bool> = s
-        .eval("return ['month', 'year', 'as_of'].map((n) => document.querySelector(`[data-test=report-form] [name=${n}]`).hidden)")
+        .eval("return ['month', 'year', 'as_of'].map((n) => { const el = document.querySelector(`[data-test=report-form] [name=${n}]`); return (el.closest('.month-picker') || el).hidden; })")
         .await;
     assert_eq!(hidden, vec![true, false, true], "the yearly report takes a year only");
     s.shot("11a-report-form-for-the-year").await;
@@ -236,7 +236,7 @@ async fn a_treasurers_month_in_the_real_window() {
 
     // 5b. The auditor's section: a passbook balance without a cash count is refused naming
     //     the cash field (which the form marks), and a closed month cannot be signed.
-    s.fill_css("[data-test=close-form] [name=month]", "2569-11").await;
+    s.pick_month("[data-test=close-form]", "2569-11").await;
     s.fill_css("[data-test=close-form] [name=bank_statement]", "1000").await;
     s.click("[data-test=close-month]").await;
     // refused before anyone is asked to confirm: the preview makes the close's checks
@@ -248,7 +248,7 @@ async fn a_treasurers_month_in_the_real_window() {
         .eval("return document.querySelector('[data-test=close-form] [name=cash_counted]').classList.contains('invalid')")
         .await;
     assert!(marked, "the cash field is marked");
-    s.fill_css("[data-test=audit-form] [name=month]", "2569-10").await;
+    s.pick_month("[data-test=audit-form]", "2569-10").await;
     s.fill_css("[data-test=audit-form] [name=auditor]", "นางสมศรี ตรวจดี").await;
     s.click("[data-test=audit-sign]").await;
     let closed = s.wait_text("[data-test=audit-form] + [data-test=error]", 10).await;
@@ -597,14 +597,14 @@ async fn the_auditor_counts_the_cash_note_by_note_and_the_month_closes() {
     s.go("reports").await;
     s.wait_css("[data-test=close-form]", 10).await;
     // the auditor signs the ended month first
-    s.fill_css("[data-test=audit-form] [name=month]", "2569-10").await;
+    s.pick_month("[data-test=audit-form]", "2569-10").await;
     s.fill_css("[data-test=audit-form] [name=auditor]", "นางสมศรี ตรวจดี").await;
     s.fill_css("[data-test=audit-form] [name=remarks]", "นับเงินสดต่อหน้ากรรมการ").await;
     s.click("[data-test=audit-sign]").await;
     let signed = s.wait_text("[data-test=audit-form] + [data-test=ok]", 10).await;
     assert!(signed.contains("ตุลาคม 2569") || signed.contains("2569"), "{signed}");
     // counted note by note, the three 25-satang coins forgotten: 1,234.00 against 1,234.75
-    s.fill_css("[data-test=close-form] [name=month]", "2569-10").await;
+    s.pick_month("[data-test=close-form]", "2569-10").await;
     s.click("[data-test=notes-and-coins] summary").await;
     for (face, pieces) in [("1000", "1"), ("100", "2"), ("20", "1"), ("10", "1"), ("1", "4")] {
         s.fill_css(&format!("[data-test=pieces-{face}]"), pieces).await;
@@ -651,7 +651,7 @@ async fn the_auditor_counts_the_cash_note_by_note_and_the_month_closes() {
     s.shot("62-month-closed-after-the-count").await;
     // the count sheet of the month, saved from the reports form, shows what was counted
     s.select("kind", "count_sheet").await;
-    s.fill_css("[data-test=report-form] [name=month]", "2569-10").await;
+    s.pick_month("[data-test=report-form]", "2569-10").await;
     let sheet = s.dir.join("count-2569-10.pdf");
     s.fill_css("[data-test=report-form] [name=path]", sheet.to_str().unwrap()).await;
     s.click("[data-test=save-pdf]").await;
