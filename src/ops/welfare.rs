@@ -24,8 +24,32 @@ pub fn add_rule(
 ) -> Result<i64> {
     store.write(|tx| {
         tx.read().require_fund()?;
-        if let Some(r) = resolution_id {
-            require_passed(&tx.read(), r, &["rule", "other"])?;
+        // A change to the rules (a category that has a version already) is decided by the
+        // general assembly, or by the committee where the fund's setting says so.
+        let changes = tx.read().rules()?.iter().any(|(_, x)| x.category == rule.category);
+        match resolution_id {
+            Some(r) => {
+                let resolution = require_passed(&tx.read(), r, &["rule", "other"])?;
+                let by_committee = tx
+                    .read()
+                    .meeting(resolution.meeting_id)?
+                    .is_some_and(|m| m.kind == "committee");
+                let committee_may =
+                    tx.read().setting("rules_changed_by")?.as_deref() == Some("committee");
+                if by_committee && !committee_may {
+                    return Err(
+                        WelfareRefusal::RuleNeedsAssembly { label: resolution.label }.into()
+                    );
+                }
+            }
+            None if changes => {
+                return Err(WelfareRefusal::RuleNeedsResolution {
+                    category_th: rule.category.name_th().into(),
+                    category_en: rule.category.key().into(),
+                }
+                .into());
+            }
+            None => {}
         }
         if tx
             .read()

@@ -300,9 +300,37 @@ fn welfare_meetings_and_minutes_on_the_command_line() {
     cli.ok(&["receive", "4203", "20000", "--memo", "พอช.", "--date", "2025-02-01"]);
     let rules = cli.json(&["rule", "list"]);
     assert_eq!(rules.as_array().unwrap().len(), 7);
+    // a rule is changed by the general assembly's resolution
+    let ga = cli.json(&["meeting", "new", "general", "--date", "2026-01-20"]);
+    let ga = ga["id"].as_i64().unwrap().to_string();
+    cli.ok(&["meeting", "attend", &ga, "1", "2", "3"]);
+    let adopted = cli.json(&[
+        "resolution",
+        &ga,
+        "--subject",
+        "แก้ระเบียบเจ็บป่วย",
+        "--kind",
+        "rule",
+        "--for",
+        "3",
+    ]);
+    let adopted = adopted["id"].as_i64().unwrap().to_string();
+    let refused = cli.fails(&[
+        "rule",
+        "add",
+        "--category",
+        "illness",
+        "--from",
+        "2026-02-01",
+        "--fixed",
+        "300",
+    ]);
+    assert!(refused.contains("ที่ประชุมใหญ่"), "{refused}");
     cli.ok(&[
         "rule",
         "add",
+        "--resolution",
+        &adopted,
         "--category",
         "illness",
         "--from",

@@ -38,18 +38,8 @@ fn year_of_records() -> Fixture {
         "ย้ายไปอยู่ต่างจังหวัด",
     )
     .unwrap();
-    let meeting = edge::new_meeting(&mut f.store, &today(), "committee", "2026-01-20", "").unwrap();
-    ops::meetings::attend(&mut f.store, meeting.id, &["2".into(), "3".into(), "4".into()]).unwrap();
-    let vote = ops::meetings::Vote {
-        subject: "แก้ระเบียบสวัสดิการเจ็บป่วย",
-        kind: "rule",
-        agenda_no: None,
-        votes_for: 2,
-        votes_against: 0,
-        abstain: 0,
-    };
-    let rule_resolution =
-        ops::meetings::resolve(&mut f.store, &today(), meeting.id, &vote).unwrap().id;
+    // the new version adopted by the general assembly, as the rules are changed
+    let rule_resolution = super::welfare::assembly_resolution(&mut f, "2026-01-20", "rule");
     let illness = WelfareRule {
         category: Category::Illness,
         effective_from: date(2026, 2, 1),

@@ -85,6 +85,22 @@ pub fn claim(
     )
 }
 
+/// A general assembly on `date` (three of the four members present) that passes a
+/// resolution of `kind` ("rule" to change the welfare rules).
+pub fn assembly_resolution(f: &mut Fixture, date: &str, kind: &str) -> i64 {
+    let m = edge::new_meeting(&mut f.store, &today(), "general", date, "วัด").unwrap();
+    ops::meetings::attend(&mut f.store, m.id, &["2".into(), "3".into(), "4".into()]).unwrap();
+    let vote = Vote {
+        subject: "แก้ระเบียบสวัสดิการ",
+        kind,
+        agenda_no: None,
+        votes_for: 3,
+        votes_against: 0,
+        abstain: 0,
+    };
+    ops::meetings::resolve(&mut f.store, &today(), m.id, &vote).unwrap().id
+}
+
 /// A committee meeting on `date` with all three present and a passed claims resolution.
 pub fn approving_resolution(f: &mut Fixture, date: &str) -> i64 {
     let m = edge::new_meeting(&mut f.store, &today(), "committee", date, "ศาลาหมู่บ้าน").unwrap();
@@ -301,7 +317,8 @@ fn evaluation_table() {
     {
         let mut f = setup(joined, periods);
         if let Some(rule) = extra {
-            ops::welfare::add_rule(&mut f.store, &today(), &rule, None).unwrap();
+            let adopted = assembly_resolution(&mut f, "2025-12-20", "rule");
+            ops::welfare::add_rule(&mut f.store, &today(), &rule, Some(adopted)).unwrap();
         }
         let (_, e) = claim(&mut f, category, event, days, docs).unwrap();
         assert_eq!((e.eligible, e.amount), (eligible, Satang::from_baht(baht)), "{name}: {e:#?}");
@@ -1173,4 +1190,57 @@ fn a_claim_is_not_paid_before_the_meeting_that_approved_it() {
     );
     assert_eq!(dump(&f.store), before);
     edge::pay_claim(&mut f.store, &today(), c.id, "2026-06-15", "cash").unwrap();
+}
+
+#[test]
+fn the_general_assembly_changes_the_welfare_rules_unless_the_fund_lets_the_committee() {
+    let mut f = setup("2024-06-01", 30);
+    let illness = |from| WelfareRule {
+        category: Category::Illness,
+        effective_from: from,
+        offered: true,
+        waiting_days: 90,
+        amount: RuleAmount::Fixed { amount: Satang::from_baht(500) },
+        cap_per_year: None,
+        max_claims_per_year: None,
+        require_up_to_date: true,
+        documents: vec![],
+    };
+    let before = dump(&f.store);
+    // a change without a resolution is refused, naming the category
+    let e = ops::welfare::add_rule(&mut f.store, &today(), &illness(date(2026, 2, 1)), None)
+        .unwrap_err();
+    assert_eq!(e.code(), "rule_needs_resolution");
+    assert!(e.message_th().contains("ที่ประชุมใหญ่"), "{}", e.message_th());
+    // a committee's resolution is refused by default ...
+    let committee = {
+        let m = edge::new_meeting(&mut f.store, &today(), "committee", "2026-01-10", "").unwrap();
+        ops::meetings::attend(&mut f.store, m.id, &["2".into(), "3".into(), "4".into()]).unwrap();
+        let vote = Vote {
+            subject: "แก้ระเบียบ",
+            kind: "rule",
+            agenda_no: None,
+            votes_for: 2,
+            votes_against: 0,
+            abstain: 0,
+        };
+        ops::meetings::resolve(&mut f.store, &today(), m.id, &vote).unwrap().id
+    };
+    let e =
+        ops::welfare::add_rule(&mut f.store, &today(), &illness(date(2026, 2, 1)), Some(committee))
+            .unwrap_err();
+    assert_eq!(e.code(), "rule_needs_assembly");
+    // ... and allowed where the fund's setting lets the committee
+    f.store.write(|tx| tx.set_setting("rules_changed_by", "committee")).unwrap();
+    ops::welfare::add_rule(&mut f.store, &today(), &illness(date(2026, 2, 1)), Some(committee))
+        .unwrap();
+    f.store.write(|tx| tx.set_setting("rules_changed_by", "general")).unwrap();
+    // the general assembly's resolution always may
+    let adopted = assembly_resolution(&mut f, "2026-01-20", "rule");
+    ops::welfare::add_rule(&mut f.store, &today(), &illness(date(2026, 3, 1)), Some(adopted))
+        .unwrap();
+    assert_ne!(dump(&f.store), before);
+    // a category's first rule (setting the fund up) needs none
+    let housing = WelfareRule { category: Category::Housing, ..illness(date(2026, 3, 1)) };
+    ops::welfare::add_rule(&mut f.store, &today(), &housing, None).unwrap();
 }
