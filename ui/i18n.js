@@ -360,6 +360,7 @@ const WORDS = {
   years_short: ["ปี", "yr"],
   // confirmations and the member beside a number
   confirm_yes: ["ยืนยัน", "Confirm"],
+  rule_resolution: ["ตามมติที่ประชุมใหญ่", "Adopted by the general assembly's resolution"],
   month_names: ["มกราคม,กุมภาพันธ์,มีนาคม,เมษายน,พฤษภาคม,มิถุนายน,กรกฎาคม,สิงหาคม,กันยายน,ตุลาคม,พฤศจิกายน,ธันวาคม", "January,February,March,April,May,June,July,August,September,October,November,December"],
   print_minutes: ["พิมพ์รายงานการประชุม", "Print the minutes"],
   search_member: ["ค้นหา: ชื่อ เลขที่สมาชิก หรือหมู่", "Find: name, member number or village"],

@@ -39,7 +39,7 @@ export async function render(main, rest) {
     h("div", { class: "scroll" }, table([["#"], [t("member_no")], [t("name")], [t("category")], [t("event_date")], [t("amount"), "num"], [t("status")]],
       claims.map((c) => h("tr", { class: "clickable", onclick: () => { location.hash = `#welfare/${c.id}`; } },
         td(digits(c.id)), td(c.member_no), td(c.member_name), td(categoryName(c.category)), td(beDate(c.event_date)), td(baht(c.approved_amount ?? c.evaluated), "num"), td(t(STATUS[c.status] || c.status)))))),
-    h("h2", { text: t("rules") }), await rules(), ruleForm());
+    h("h2", { text: t("rules") }), await rules(), await ruleForm());
   form.querySelector("[name=member_no]").focus();
 }
 
@@ -50,18 +50,21 @@ async function rules() {
       td(r.in_force ? "✓" : "")))));
 }
 
-function ruleForm() {
+async function ruleForm() {
   const box = messageBox();
+  // A change to a rule cites the general assembly's resolution that adopted it.
+  const adopted = await api.resolutions_passed({ kind: "rule" });
   const form = h("form", { class: "grid", "data-test": "rule-form" },
     field("category", "category", { kind: "select", options: CATEGORIES }), field("from", "from", { kind: "date" }),
     field("waiting_days", "waiting_days", { kind: "number", value: "180" }),
     field("fixed", "rule_fixed", { kind: "amount" }), field("per_day", "rule_per_day", { kind: "amount" }), field("cap_per_event", "rule_cap_event", { kind: "amount" }),
     field("tiers", "rule_tiers", { placeholder: "1:3000,5:10000,10:30000" }), field("cap_per_year", "rule_cap_year", { kind: "amount" }), field("max_per_year", "rule_max_year", { kind: "number" }),
     field("documents", "documents"), field("arrears_ok", "rule_arrears_ok", { kind: "checkbox" }), field("withdraw", "rule_withdraw", { kind: "checkbox" }),
+    field("resolution_id", "rule_resolution", { kind: "select", options: [["", "-"], ...adopted.map((r) => [String(r.id), r.label])] }),
     h("div", { class: "full" }, h("button", { type: "submit", text: t("rule_add") })));
   enterMovesOn(form, async () => {
-    const v = values(form);
-    const id = await run(form.querySelector("button"), box, () => api.welfare_rule_add({ rule: { ...v, documents: v.documents.split(",").map((d) => d.trim()).filter(Boolean) }, resolution_id: null }), form);
+    const { resolution_id, ...v } = values(form);
+    const id = await run(form.querySelector("button"), box, () => api.welfare_rule_add({ rule: { ...v, documents: v.documents.split(",").map((d) => d.trim()).filter(Boolean) }, resolution_id: resolution_id ? Number(resolution_id) : null }), form);
     if (id) showOk(box, `${t("saved")}: #${id}`);
   });
   return h("div", {}, h("h2", { text: t("rule_add") }), form, box);
