@@ -119,6 +119,13 @@ import { invoke } from "./ipc.js";
  * @property {boolean} [clear_ids]
  */
 /**
+ * @typedef {Object} FundRecordsInput
+ * @property {string} [certified_by]
+ * @property {string} [certified_on]
+ * @property {string} [certified_document]
+ * @property {string} [area_moos]
+ */
+/**
  * @typedef {Object} JournalInput
  * @property {string} from
  * @property {string} to
@@ -362,6 +369,8 @@ export const api = Object.freeze({
   open_path: (input = {}) => invoke("open_path", { input }),
   /** @param {PathInput} [input] @returns {Promise<Object>} String */
   print_path: (input = {}) => invoke("print_path", { input }),
+  /** @param {FundRecordsInput} [input] @returns {Promise<Object>} () */
+  fund_records_save: (input = {}) => invoke("fund_records_save", { input }),
   /** @param {StartInput} [input] @returns {Promise<Object>} () */
   fund_set_start: (input = {}) => invoke("fund_set_start", { input }),
   /** @param {TemplateInput} [input] @returns {Promise<Object>} PathBuf */

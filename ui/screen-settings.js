@@ -35,7 +35,18 @@ export async function render(main) {
     const r = await run(restoreForm.querySelector("button"), bbox, () => api.restore_backup(values(restoreForm)), restoreForm);
     if (r) showOk(bbox, `${r.fund_name} · ${r.entries} · ${r.previous_copy || ""}`);
   });
+  // What the government's criteria ask the fund to record.
+  const cbox = messageBox();
+  const cform = h("form", { class: "grid", "data-test": "records-form" },
+    field("certified_by", "certified_by", { kind: "select", options: [["", "-"], ["codi", "certified_codi"], ["office", "certified_office"], ["committee", "certified_committee"]] }),
+    field("certified_on", "certified_on", { kind: "date" }), field("certified_document", "certified_document"),
+    field("area_moos", "area_moos", { placeholder: "1-12" }),
+    h("div", { class: "full" }, h("button", { type: "submit", text: t("save") })));
+  enterMovesOn(cform, async () => {
+    if (await run(cform.querySelector("button"), cbox, () => api.fund_records_save(values(cform)), cform) !== undefined) showOk(cbox, t("saved"));
+  });
   main.append(rform, h("p", {}, h("label", {}, digitsBox, " ", t("thai_digits"))),
+    h("h2", { text: t("fund_records") }), h("p", { class: "hint", text: t("fund_records_hint") }), cform, cbox,
     h("h2", { text: t("fund_profile") }),
     h("p", {}, `${f.name_th} (${f.fund_code}) · ${f.village} ${t("moo")} ${f.moo || "-"} ${t("tambon")} ${f.tambon} ${t("amphoe")} ${f.amphoe} ${t("changwat")} ${f.changwat}`),
     h("p", {}, `${t("schedule")}: ${f.schedule} · ${t("contribution")} ${baht(f.contribution)} · ${t("lapse_after")}: ${f.lapse_after}`),

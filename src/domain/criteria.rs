@@ -44,6 +44,57 @@ pub struct Management {
     pub statements: usize,
 }
 
+/// Who certified the fund (the guideline: an existing fund by CODI or the provincial social
+/// development office, a new one by the provincial committee).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CertifiedBy {
+    Codi,
+    ProvincialOffice,
+    ProvincialCommittee,
+}
+
+impl CertifiedBy {
+    pub fn parse(input: &str) -> crate::Result<CertifiedBy> {
+        super::choice::parse_choice(
+            "certified_by",
+            input,
+            &[
+                ("codi", CertifiedBy::Codi),
+                ("พอช.", CertifiedBy::Codi),
+                ("office", CertifiedBy::ProvincialOffice),
+                ("พมจ.", CertifiedBy::ProvincialOffice),
+                ("committee", CertifiedBy::ProvincialCommittee),
+                ("คณะกรรมการระดับจังหวัด", CertifiedBy::ProvincialCommittee),
+            ],
+        )
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CertifiedBy::Codi => "codi",
+            CertifiedBy::ProvincialOffice => "office",
+            CertifiedBy::ProvincialCommittee => "committee",
+        }
+    }
+
+    pub fn th(self) -> &'static str {
+        match self {
+            CertifiedBy::Codi => "พอช.",
+            CertifiedBy::ProvincialOffice => "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัด",
+            CertifiedBy::ProvincialCommittee => "คณะกรรมการระดับจังหวัด",
+        }
+    }
+}
+
+/// The fund's certification as recorded: by whom, when, the document's number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Certification {
+    pub by: CertifiedBy,
+    pub on: chrono::NaiveDate,
+    pub document: String,
+}
+
 /// The facts over the twelve months to the counting day.
 #[derive(Clone, Debug, Default)]
 pub struct Facts {
@@ -61,6 +112,12 @@ pub struct Facts {
     pub expenses: i64,
     pub administration: i64,
     pub management: Option<Management>,
+    /// The certification, if recorded.
+    pub certification: Option<Certification>,
+    /// The villages (หมู่) of the fund's area, if recorded, and those its active members
+    /// live in.
+    pub area_moos: Option<BTreeSet<u32>>,
+    pub member_moos: BTreeSet<u32>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -127,15 +184,25 @@ pub fn check(f: &Facts) -> Check {
             .map(|d| format!("founded on {d}"))
             .unwrap_or_else(|| "founding date unknown".into()),
     );
-    let certified = |by_th: &str, by_en: &str| {
-        item(
+    // Who may certify depends on the stage: CODI or the provincial office for an existing
+    // fund, the provincial committee for a new one.
+    let certified = |by_th: &str, by_en: &str, accepted: &[CertifiedBy]| match &f.certification {
+        Some(c) => item(
+            "certified",
+            &format!("ได้รับการรับรองจาก{by_th}"),
+            &format!("certified by {by_en}"),
+            Some(accepted.contains(&c.by) && c.on <= f.day),
+            format!("รับรองโดย{} เมื่อ {} เลขที่ {}", c.by.th(), date_th(c.on), c.document),
+            format!("certified by {} on {} (document {})", c.by.key(), c.on, c.document),
+        ),
+        None => item(
             "certified",
             &format!("ได้รับการรับรองจาก{by_th}"),
             &format!("certified by {by_en}"),
             None,
             "ยังไม่มีบันทึกการรับรองในโปรแกรม".into(),
             "no certification is recorded in the program".into(),
-        )
+        ),
     };
     let needed = [
         MemberGroup::Youth,
@@ -199,14 +266,37 @@ pub fn check(f: &Facts) -> Check {
             money(f.local_support)
         ),
     );
-    let villages_half = item(
-        "villages_half",
-        "หมู่บ้าน/ชุมชนที่เข้าร่วมไม่น้อยกว่าร้อยละ 50 ของพื้นที่",
-        "at least half of the villages or communities of the area take part",
-        None,
-        "ยังไม่ได้บันทึกหมู่บ้าน/ชุมชนในพื้นที่ของกองทุน".into(),
-        "the villages of the fund's area are not recorded".into(),
-    );
+    let villages_half = match f.area_moos.as_ref().filter(|a| !a.is_empty()) {
+        Some(area) => {
+            let taking_part: Vec<String> =
+                area.intersection(&f.member_moos).map(|m| m.to_string()).collect();
+            item(
+                "villages_half",
+                "หมู่บ้าน/ชุมชนที่เข้าร่วมไม่น้อยกว่าร้อยละ 50 ของพื้นที่",
+                "at least half of the villages or communities of the area take part",
+                Some(taking_part.len() * 2 >= area.len()),
+                format!(
+                    "สมาชิกอยู่ใน {} หมู่ จาก {} หมู่ในพื้นที่ (หมู่ {})",
+                    taking_part.len(),
+                    area.len(),
+                    taking_part.join(", ")
+                ),
+                format!(
+                    "members live in {} of the area's {} villages",
+                    taking_part.len(),
+                    area.len()
+                ),
+            )
+        }
+        None => item(
+            "villages_half",
+            "หมู่บ้าน/ชุมชนที่เข้าร่วมไม่น้อยกว่าร้อยละ 50 ของพื้นที่",
+            "at least half of the villages or communities of the area take part",
+            None,
+            "ยังไม่ได้บันทึกหมู่บ้าน/ชุมชนในพื้นที่ของกองทุน".into(),
+            "the villages of the fund's area are not recorded".into(),
+        ),
+    };
     let management = match &f.management {
         None => item(
             "management",
@@ -252,6 +342,7 @@ pub fn check(f: &Facts) -> Check {
             certified(
                 "พอช. หรือสำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัด",
                 "CODI or the provincial social development office",
+                &[CertifiedBy::Codi, CertifiedBy::ProvincialOffice],
             ),
             groups_covered,
             villages_half,
@@ -261,7 +352,11 @@ pub fn check(f: &Facts) -> Check {
         ],
         Stage::New => vec![
             running_one_year,
-            certified("คณะกรรมการระดับจังหวัด", "the provincial committee"),
+            certified(
+                "คณะกรรมการระดับจังหวัด",
+                "the provincial committee",
+                &[CertifiedBy::ProvincialCommittee],
+            ),
             members_100,
             groups_covered,
         ],
@@ -315,6 +410,9 @@ mod tests {
                 accounts_kept: true,
                 statements: 12,
             }),
+            certification: None,
+            area_moos: None,
+            member_moos: BTreeSet::new(),
         }
     }
 
@@ -375,5 +473,36 @@ mod tests {
         }
         f.management = None;
         assert_eq!(passed(&check(&f), "management"), None, "the province does not see it");
+    }
+
+    #[test]
+    fn a_recorded_certification_and_area_are_checked() {
+        let day = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+        let mut f = facts();
+        f.certification = Some(Certification {
+            by: CertifiedBy::Codi,
+            on: NaiveDate::from_ymd_opt(2025, 5, 1).unwrap(),
+            document: "พอช. 12/2568".into(),
+        });
+        assert_eq!(passed(&check(&f), "certified"), Some(true));
+        // an existing fund is not certified by the provincial committee (that is for new ones)
+        f.certification.as_mut().unwrap().by = CertifiedBy::ProvincialCommittee;
+        assert_eq!(passed(&check(&f), "certified"), Some(false));
+        // a new fund is
+        f.founded_on = Some(day - chrono::Days::new(200));
+        assert_eq!(check(&f).stage, Stage::New);
+        assert_eq!(passed(&check(&f), "certified"), Some(true));
+        // members from 5 of 12 villages fail; from 6 pass
+        let mut f = facts();
+        f.area_moos = Some((1..=12).collect());
+        f.member_moos = (1..=5).collect();
+        let c = check(&f);
+        assert_eq!(passed(&c, "villages_half"), Some(false));
+        assert!(c.criteria.iter().any(|x| x.evidence_th.contains("5 หมู่ จาก 12 หมู่")));
+        f.member_moos.insert(9);
+        assert_eq!(passed(&check(&f), "villages_half"), Some(true));
+        // villages outside the area do not count
+        f.member_moos = [1, 2, 3, 4, 5, 40].into_iter().collect();
+        assert_eq!(passed(&check(&f), "villages_half"), Some(false));
     }
 }

@@ -164,3 +164,31 @@ impl FundProfile {
         Ok(())
     }
 }
+
+/// The villages (หมู่) of a fund's area as typed: `1-12`, `1,2,5`, `1-4, 7` (Thai digits too);
+/// each from 1 to 99, a range low to high.
+pub fn parse_moos(text: &str) -> crate::Result<std::collections::BTreeSet<u32>> {
+    let bad = || crate::Error::invalid("area_moos", text, crate::Problem::NotANumber);
+    let ascii = crate::thai::from_thai_digits(text);
+    let mut moos = std::collections::BTreeSet::new();
+    for part in ascii.split([',', ' ', ';']).map(str::trim).filter(|p| !p.is_empty()) {
+        let (low, high) = match part.split_once('-') {
+            Some((a, b)) => (
+                a.trim().parse::<u32>().map_err(|_| bad())?,
+                b.trim().parse::<u32>().map_err(|_| bad())?,
+            ),
+            None => {
+                let n = part.parse::<u32>().map_err(|_| bad())?;
+                (n, n)
+            }
+        };
+        if low == 0 || high > 99 || low > high {
+            return Err(crate::Error::invalid("area_moos", text, crate::Problem::DateOutOfRange));
+        }
+        moos.extend(low..=high);
+    }
+    if moos.is_empty() {
+        return Err(crate::Error::invalid("area_moos", text, crate::Problem::Empty));
+    }
+    Ok(moos)
+}

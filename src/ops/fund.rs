@@ -164,3 +164,36 @@ impl FundForm {
         })
     }
 }
+
+/// Record who certified the fund, when, and the document's number (the government's
+/// criteria ask for it).
+pub fn record_certification(
+    store: &mut Store,
+    ctx: &Ctx,
+    by: crate::domain::criteria::CertifiedBy,
+    on: &Day,
+    document: &str,
+) -> Result<()> {
+    if on.get() > ctx.today() {
+        return Err(Error::invalid("certified_on", on.typed(), crate::Problem::InFuture));
+    }
+    let document = crate::domain::text::required("certified_document", document, 100)?;
+    store.write(|tx| {
+        tx.read().require_fund()?;
+        tx.set_setting("certified_by", by.key())?;
+        tx.set_setting("certified_on", &on.get().to_string())?;
+        tx.set_setting("certified_document", &document)
+    })
+}
+
+/// Record the villages (หมู่) of the fund's area, `1-12` or `1,2,5`: members' villages are
+/// counted against them.
+pub fn set_area(store: &mut Store, moos: &str) -> Result<std::collections::BTreeSet<u32>> {
+    let parsed = crate::domain::fund::parse_moos(moos)?;
+    let text = parsed.iter().map(|m| m.to_string()).collect::<Vec<_>>().join(",");
+    store.write(|tx| {
+        tx.read().require_fund()?;
+        tx.set_setting("area_moos", &text)
+    })?;
+    Ok(parsed)
+}

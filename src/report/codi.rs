@@ -123,6 +123,9 @@ pub fn codi_report(reader: &Reader<'_>, year: i32) -> Result<CodiReport> {
         local_support: -moved(accounts::MATCHING_LOCAL),
         expenses,
         administration: moved(accounts::ADMINISTRATION) + moved(accounts::COMMITTEE),
+        certification: certification(reader)?,
+        area_moos: area_moos(reader)?,
+        member_moos: active.iter().filter_map(|m| m.moo).collect(),
         management: Some(crate::domain::criteria::Management {
             committee_in_office: !reader.committee_on(&day_s)?.is_empty(),
             members_registered: !active.is_empty(),
@@ -147,4 +150,27 @@ pub fn codi_report(reader: &Reader<'_>, year: i32) -> Result<CodiReport> {
 /// Keep the caller's store type in scope for the CLI.
 pub fn codi(store: &Store, year: i32) -> Result<CodiReport> {
     codi_report(&store.read(), year)
+}
+
+/// The fund's certification as recorded (`ops::fund::record_certification`), if it is.
+pub fn certification(
+    reader: &Reader<'_>,
+) -> Result<Option<crate::domain::criteria::Certification>> {
+    let (Some(by), Some(on)) = (reader.setting("certified_by")?, reader.setting("certified_on")?)
+    else {
+        return Ok(None);
+    };
+    Ok(Some(crate::domain::criteria::Certification {
+        by: crate::domain::criteria::CertifiedBy::parse(&by)?,
+        on: crate::domain::date::parse_field("certified_on", &on)?,
+        document: reader.setting("certified_document")?.unwrap_or_default(),
+    }))
+}
+
+/// The villages (หมู่) of the fund's area as recorded (`ops::fund::set_area`), if they are.
+pub fn area_moos(reader: &Reader<'_>) -> Result<Option<std::collections::BTreeSet<u32>>> {
+    match reader.setting("area_moos")? {
+        Some(text) => Ok(Some(crate::domain::fund::parse_moos(&text)?)),
+        None => Ok(None),
+    }
 }

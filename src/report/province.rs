@@ -217,6 +217,10 @@ pub fn criteria(store: &ProvinceStore, year: i32) -> Result<Vec<FundCriteria>> {
             administration: net(crate::domain::accounts::ADMINISTRATION)
                 + net(crate::domain::accounts::COMMITTEE),
             management: None,
+            // (the bundles carry neither yet: the fund's own check shows them)
+            certification: None,
+            area_moos: None,
+            member_moos: std::collections::BTreeSet::new(),
         };
         let check = crate::domain::criteria::check(&facts);
         out.push(FundCriteria {

@@ -466,3 +466,56 @@ fn a_closed_output_pipe_ends_the_command_quietly() {
 fn libc_sigpipe() -> i32 {
     13 // SIGPIPE on Linux
 }
+
+#[test]
+fn a_recorded_certification_and_area_reach_the_criteria() {
+    let cli = Cli::new();
+    cli.ok(&[
+        "init",
+        "--name",
+        "กองทุนสวัสดิการชุมชนบ้านหนองแวง",
+        "--code",
+        "W-9",
+        "--schedule",
+        "monthly",
+        "--contribution",
+        "30",
+        "--books-start",
+        "2024-01-01",
+        "--founded-on",
+        "2020-01-01",
+    ]);
+    for (first, moo) in [("หนึ่ง", "1"), ("สอง", "2"), ("สาม", "2")] {
+        cli.ok(&[
+            "member",
+            "add",
+            "--title",
+            "นาย",
+            "--first-name",
+            first,
+            "--last-name",
+            "ใจดี",
+            "--joined-on",
+            "2024-01-05",
+            "--moo",
+            moo,
+        ]);
+    }
+    let criterion = |key: &str| -> serde_json::Value {
+        let r = cli.json(&["matching", "report", "2569"]);
+        r["criteria"].as_array().unwrap().iter().find(|c| c["key"] == key).unwrap().clone()
+    };
+    assert_eq!(criterion("certified")["passed"], serde_json::Value::Null, "not recorded yet");
+    assert_eq!(criterion("villages_half")["passed"], serde_json::Value::Null);
+    cli.ok(&["certify", "--by", "codi", "--on", "1/5/2568", "--document", "พอช. 12/2568"]);
+    cli.ok(&["area", "1-4"]);
+    let certified = criterion("certified");
+    assert_eq!(certified["passed"], true);
+    assert!(certified["evidence_th"].as_str().unwrap().contains("พอช. 12/2568"), "{certified}");
+    let villages = criterion("villages_half");
+    assert_eq!(villages["passed"], true, "members in 2 of 4 villages: half: {villages}");
+    cli.ok(&["area", "1-6"]);
+    assert_eq!(criterion("villages_half")["passed"], false, "2 of 6 is not half");
+    let bad = cli.fails(&["area", "5-2"]);
+    assert!(bad.contains("5-2"), "{bad}");
+}

@@ -430,3 +430,37 @@ pub async fn print_path(input: PathInput) -> UiResult<String> {
     }
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
+
+#[derive(Deserialize)]
+pub struct FundRecordsInput {
+    /// `codi`, `office` or `committee`; empty leaves the certification as it is.
+    #[serde(default)]
+    certified_by: String,
+    #[serde(default)]
+    certified_on: String,
+    #[serde(default)]
+    certified_document: String,
+    /// The villages of the fund's area, `1-12`; empty leaves them as they are.
+    #[serde(default)]
+    area_moos: String,
+}
+
+/// What the government's criteria ask the fund to record: its certification and the
+/// villages of its area.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn fund_records_save(
+    state: State<'_, AppState>,
+    input: FundRecordsInput,
+) -> UiResult<()> {
+    state.with_fund_ctx(|store, ctx, _| {
+        if !input.certified_by.trim().is_empty() {
+            let by = kongthun::domain::criteria::CertifiedBy::parse(&input.certified_by)?;
+            let on = kongthun::domain::input::Input::day("certified_on", &input.certified_on)?;
+            ops::fund::record_certification(store, ctx, by, &on, &input.certified_document)?;
+        }
+        if !input.area_moos.trim().is_empty() {
+            ops::fund::set_area(store, &input.area_moos)?;
+        }
+        Ok(())
+    })
+}

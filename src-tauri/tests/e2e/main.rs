@@ -510,6 +510,16 @@ async fn a_second_enter_does_not_post_the_same_payment_twice() {
     let refused = s.wait_text("[data-test=error-th]", 10).await;
     assert!(refused.contains("จำนวนเงิน"), "{refused}");
     s.shot("51-second-enter-refused").await;
+    // the fund records its certification and its area's villages for the criteria
+    s.go("settings").await;
+    s.wait_css("[data-test=records-form]", 10).await;
+    s.wait_css("[data-test=records-form] [name=certified_by]", 5).await.select_by_value("codi").await.unwrap();
+    s.fill_css("[data-test=records-form] [name=certified_on]", "1/5/2568").await;
+    s.fill_css("[data-test=records-form] [name=certified_document]", "พอช. 12/2568").await;
+    s.fill_css("[data-test=records-form] [name=area_moos]", "1-12").await;
+    s.click("[data-test=records-form] button").await;
+    s.wait_text("[data-test=records-form] + [data-test=ok]", 10).await;
+    s.shot("54-fund-records").await;
     // the dashboard's cards open their screens: the arrears card the collection day
     s.go("dashboard").await;
     s.wait_css("[data-test=arrears]", 30).await;

@@ -21,6 +21,20 @@ pub enum AppCommand {
     Fund,
     /// List the chart of accounts.
     Accounts,
+    /// Record who certified the fund (the government's criteria ask for it).
+    Certify {
+        /// codi (พอช.), office (the provincial social development office) or committee (the
+        /// provincial committee, for a new fund).
+        #[arg(long)]
+        by: String,
+        #[arg(long)]
+        on: String,
+        /// The certificate's or letter's number.
+        #[arg(long)]
+        document: String,
+    },
+    /// Record the villages (หมู่) of the fund's area, e.g. `1-12` or `1,2,5`.
+    Area { moos: String },
     /// Recompute the hash chain and name the first broken entry.
     Verify,
     /// Write a verified backup into a folder.
@@ -67,6 +81,17 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: AppCommand) -> Res
         AppCommand::Fund => {
             let fund = store.read().require_fund()?;
             print::output(json, &fund, || print::fund(&fund));
+        }
+        AppCommand::Certify { by, on, document } => {
+            let by = crate::domain::criteria::CertifiedBy::parse(&by)?;
+            let on = crate::domain::input::Input::day("certified_on", &on)?;
+            ops::fund::record_certification(store, ctx, by, &on, &document)?;
+            println!("บันทึกการรับรองแล้ว / certification recorded: {} {}", by.th(), document);
+        }
+        AppCommand::Area { moos } => {
+            let moos = ops::fund::set_area(store, &moos)?;
+            let listed = moos.iter().map(|m| m.to_string()).collect::<Vec<_>>().join(", ");
+            println!("หมู่ในพื้นที่ของกองทุน / the area's villages: {listed}");
         }
         AppCommand::Accounts => {
             let accounts = store.read().accounts()?;
