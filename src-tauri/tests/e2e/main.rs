@@ -513,7 +513,11 @@ async fn a_second_enter_does_not_post_the_same_payment_twice() {
     // the fund records its certification and its area's villages for the criteria
     s.go("settings").await;
     s.wait_css("[data-test=records-form]", 10).await;
-    s.wait_css("[data-test=records-form] [name=certified_by]", 5).await.select_by_value("codi").await.unwrap();
+    s.wait_css("[data-test=records-form] [name=certified_by]", 5)
+        .await
+        .select_by_value("codi")
+        .await
+        .unwrap();
     s.fill_css("[data-test=records-form] [name=certified_on]", "1/5/2568").await;
     s.fill_css("[data-test=records-form] [name=certified_document]", "พอช. 12/2568").await;
     s.fill_css("[data-test=records-form] [name=area_moos]", "1-12").await;
