@@ -61,6 +61,14 @@ export function previousMonth(iso) {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
 }
 
+/// A path as a person reads it: the file and its folder, the rest left out when it is long.
+export function shortPath(path) {
+  const p = String(path || "");
+  if (p.length <= 48) return p;
+  const parts = p.split(/[\\/]/).filter(Boolean);
+  return parts.length > 2 ? `…/${parts.slice(-2).join("/")}` : p;
+}
+
 /// "1,234.5" -> 123450 satang by string arithmetic (no floating point); NaN when not a number.
 export function toSatang(text) {
   const s = String(text || "0").replace(/[๐-๙]/g, (d) => String(THAI_DIGITS.indexOf(d))).replace(/,/g, "").trim() || "0";

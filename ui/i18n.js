@@ -360,6 +360,7 @@ const WORDS = {
   years_short: ["ปี", "yr"],
   // confirmations and the member beside a number
   confirm_yes: ["ยืนยัน", "Confirm"],
+  loan_of: ["เงินกู้ของ", "Loan of"],
   fund_records: ["การรับรองและพื้นที่ของกองทุน", "Certification and the fund's area"],
   fund_records_hint: ["เกณฑ์การสนับสนุนของรัฐถามว่ากองทุนได้รับการรับรองจากใคร และมีสมาชิกจากหมู่บ้านในพื้นที่ครบกึ่งหนึ่งหรือไม่", "The government's criteria ask who certified the fund and whether its members come from at least half of the area's villages"],
   certified_by: ["ได้รับการรับรองจาก", "Certified by"],

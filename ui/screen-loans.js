@@ -21,7 +21,13 @@ export async function render(main) {
     if (out) { showOk(box, `${t("saved")}: #${out[0]} ${out[1].doc_no}`); clearPosted(lform, ["amount", "principal", "member_no", "guarantors"]); }
   });
   const rbox = messageBox();
-  const rform = h("form", { class: "grid" }, field("loan_id", "#"), field("amount", "amount", { kind: "amount" }), field("date", "date", { kind: "date", value: today }),
+  let loans = [], overdue = [];
+  try { loans = await api.loans_list(); overdue = await api.loans_overdue({ as_of: app.status.today }); } catch (e) { /* a welfare-only fund has no loan accounts */ }
+  // A repayment is chosen by the borrower, among the loans still owed.
+  const owed = loans.filter((l) => l.principal_outstanding > 0);
+  const rform = h("form", { class: "grid", "data-test": "repay-form" },
+    field("loan_id", "loan_of", { kind: "select", options: owed.map((l) => [String(l.id), `${l.member_no} ${l.member_name} · ${t("outstanding")} ${baht(l.principal_outstanding)} (#${l.id})`]) }),
+    field("amount", "amount", { kind: "amount" }), field("date", "date", { kind: "date", value: today }),
     field("till", "till", { kind: "select", options: [["cash", t("cash")], ["bank", t("bank")]] }), h("div", { class: "full" }, h("button", { type: "submit", text: t("repay") })));
   enterMovesOn(rform, async () => {
     const v = values(rform);
@@ -40,8 +46,6 @@ export async function render(main) {
     const out = await run(aform.querySelector("button"), abox, () => api.allocation_run({ year: v.year, percentages: v.percentages.split(/[,\s]+/).map((x) => x.trim()).filter(Boolean), date: v.date }), aform);
     if (out) showOk(abox, `${out.doc_no} · ${t("profit")} ${baht(out.profit)}\n` + out.parts.map(([name, amount]) => `${name}: ${baht(amount)}`).join("\n"));
   });
-  let loans = [], overdue = [];
-  try { loans = await api.loans_list(); overdue = await api.loans_overdue({ as_of: app.status.today }); } catch (e) { /* a welfare-only fund has no loan accounts */ }
   main.append(h("h1", { text: t("loans") }), lform, box,
     h("h2", { text: one(t("loans_heading")) }),
     h("div", { class: "scroll" }, table([["#"], [t("member_no")], [t("name")], [t("principal"), "num"], [t("outstanding"), "num"], [t("rate")], [t("term")], [t("date")]],

@@ -4,7 +4,7 @@ import { api } from "./contract.js";
 import { t, one } from "./i18n.js";
 import { app } from "./session.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td, pathField } from "./dom.js";
-import { beDate, digits } from "./format.js";
+import { beDate, digits, shortPath } from "./format.js";
 
 const KINDS = [["committee", "meeting_committee"], ["general", "general_assembly"]];
 const RESOLUTION_KINDS = [["claim", "resolution_claims"], ["expense", "expense"], ["rule", "resolution_rules"], ["admission", "admission"], ["other", "other"]];
@@ -87,12 +87,12 @@ async function meeting(main, id) {
   const printBox = messageBox();
   const saveMinutes = () => run(null, printBox, () => api.report_save({ document: { kind: "minutes", meeting: id }, format: "pdf", path: prow.querySelector("input").value }));
   const printForm = h("div", { "data-test": "minutes-print" }, h("div", { class: "grid" }, plabel, prow), h("div", { class: "row" },
-    h("button", { type: "button", "data-test": "save-minutes-pdf", text: t("save_pdf"), onclick: async () => { const s = await saveMinutes(); if (s) showOk(printBox, `${t("saved")}: ${s.path}`); } }),
+    h("button", { type: "button", "data-test": "save-minutes-pdf", text: t("save_pdf"), onclick: async () => { const s = await saveMinutes(); if (s) showOk(printBox, `${t("saved")}: ${shortPath(s.path)}`); } }),
     h("button", { type: "button", "data-test": "print-minutes", text: t("print"), onclick: async () => {
       const s = await saveMinutes();
       if (!s) return;
       const job = await run(null, printBox, () => api.print_path({ path: s.path }));
-      if (job !== undefined) showOk(printBox, `${t("sent_to_printer")}: ${s.path}${job ? ` (${job})` : ""}`);
+      if (job !== undefined) showOk(printBox, `${t("sent_to_printer")}: ${shortPath(s.path)}${job ? ` (${job})` : ""}`);
     } })), printBox);
   pform.addEventListener("submit", async (e) => { e.preventDefault(); if (await run(null, box, () => api.minutes_approve({ meeting_id: id, at_meeting: Number(values(pform).at_meeting) }), pform)) reload(); });
   main.append(

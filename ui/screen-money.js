@@ -1,10 +1,10 @@
 // The day's money: the collection-day grid, sajja savings, other receipts and payments,
 // transfers, and the journal with reversals.
 import { api } from "./contract.js";
-import { t } from "./i18n.js";
+import { t, currentLang } from "./i18n.js";
 import { app } from "./session.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, clearPosted, table, td, confirmDialog, memberBeside, pathField } from "./dom.js";
-import { baht, beDate, digits, formatTyped, toSatang } from "./format.js";
+import { baht, beDate, digits, formatTyped, toSatang, shortPath } from "./format.js";
 
 const today = () => beDate(app.status.today);
 const tillOptions = () => [["cash", t("cash")], ["bank", t("bank")]];
@@ -83,12 +83,12 @@ export function collection(main) {
     };
     after.replaceChildren(h("h2", { text: t("day_list") }), h("div", { class: "grid" }, label, pathRow),
       h("div", { class: "row" },
-        h("button", { type: "button", "data-test": "save-day-list", text: t("save_pdf"), onclick: async () => { const s = await saveList(); if (s) showOk(lbox, `${t("saved")}: ${s.path}`); } }),
+        h("button", { type: "button", "data-test": "save-day-list", text: t("save_pdf"), onclick: async () => { const s = await saveList(); if (s) showOk(lbox, `${t("saved")}: ${shortPath(s.path)}`); } }),
         h("button", { type: "button", "data-test": "print-day-list", text: t("print"), onclick: async () => {
           const s = await saveList();
           if (!s) return;
           const job = await run(null, lbox, () => api.print_path({ path: s.path }));
-          if (job !== undefined) showOk(lbox, `${t("sent_to_printer")}: ${s.path}${job ? ` (${job})` : ""}`);
+          if (job !== undefined) showOk(lbox, `${t("sent_to_printer")}: ${shortPath(s.path)}${job ? ` (${job})` : ""}`);
         } })), lbox);
   };
   const save = async (e) => {
@@ -141,7 +141,7 @@ export async function cashbook(main) {
   const box = messageBox();
   const accounts = await api.accounts_list();
   const resolutions = await api.resolutions_passed({ kind: "expense" });
-  const options = accounts.filter((a) => !a.cash_kind).map((a) => [a.code, `${a.code} ${a.name_th}`]);
+  const options = accounts.filter((a) => !a.cash_kind).map((a) => [a.code, `${a.code} ${currentLang() === "en" ? a.name_en : a.name_th}`]);
   const form = h("form", { class: "grid", "data-test": "cash-form" },
     field("direction", "kind", { kind: "select", options: [["receive", t("receive")], ["pay", t("pay")]] }),
     field("account", "account", { kind: "select", options }), field("amount", "amount", { kind: "amount" }),

@@ -4,7 +4,7 @@ import { api } from "./contract.js";
 import { t } from "./i18n.js";
 import { app } from "./session.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td, clearPosted, confirmDialog } from "./dom.js";
-import { baht, beDate, beMonth, beMonthKey, monthLong, previousMonth, digits } from "./format.js";
+import { baht, beDate, beMonth, beMonthKey, monthLong, previousMonth, digits, shortPath } from "./format.js";
 
 const REPORTS = [["statement", "statement"], ["trial_balance", "trial_balance"], ["arrears", "arrears_list"], ["year", "yearly"],
   ["member_register", "member_register"], ["welfare_rules", "welfare_rules_doc"], ["committee", "committee_doc"],
@@ -59,12 +59,12 @@ export function render(main) {
     const v = values(form);
     const saved = await run(null, box, () => api.report_save({ document: documentOf(v), format, path: v.path }), form);
     if (saved) {
-      showOk(box, `${t("saved")}: ${saved.path} (${digits(saved.bytes)} bytes)`);
+      showOk(box, `${t("saved")}: ${shortPath(saved.path)}`);
       box.append(" ", h("button", { "data-test": "open-saved", text: t("open_pdf"), onclick: () => run(null, box, () => api.open_path({ path: saved.path })) }));
       if (format === "pdf") {
         box.append(" ", h("button", { "data-test": "print-saved", text: t("print"), onclick: async () => {
           const job = await run(null, box, () => api.print_path({ path: saved.path }));
-          if (job !== undefined) showOk(box, `${t("sent_to_printer")}: ${saved.path}${job ? ` (${job})` : ""}`);
+          if (job !== undefined) showOk(box, `${t("sent_to_printer")}: ${shortPath(saved.path)}${job ? ` (${job})` : ""}`);
         } }));
       }
     }

@@ -1,7 +1,7 @@
 // Welfare: open a claim, see the evaluation with its reasons, approve or reject by a
 // committee resolution, pay, save the payment voucher; the rules in force.
 import { api } from "./contract.js";
-import { t, one } from "./i18n.js";
+import { t, one, currentLang } from "./i18n.js";
 import { app } from "./session.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td, confirmDialog, memberBeside } from "./dom.js";
 import { baht, beDate, digits } from "./format.js";
@@ -81,7 +81,7 @@ async function claim(main, id) {
     h("h2", { text: t("evaluation") }),
     h("div", { class: evaluation && evaluation.eligible ? "ok" : "warn", "data-test": "evaluation" },
       h("strong", { text: `${evaluation && evaluation.eligible ? t("eligible") : t("not_eligible")} · ${baht(evaluation ? evaluation.amount : 0)}` }),
-      h("ul", {}, reasons.map((r) => h("li", { class: r.ok ? "reason-ok" : "reason-no" }, r.th, h("span", { class: "muted", text: ` / ${r.en}` }))))));
+      h("ul", {}, reasons.map((r) => h("li", { class: r.ok ? "reason-ok" : "reason-no", text: currentLang() === "en" ? r.en : r.th })))));
   if (c.status === "open") {
     const resolutions = await api.resolutions_passed({ kind: "claim" });
     const form = h("form", { class: "grid", "data-test": "decide-form" },
