@@ -709,6 +709,11 @@ async fn every_screen_in_thai_and_in_english() {
             s.wait_css("#main h1", 20).await;
             tokio::time::sleep(Duration::from_millis(300)).await;
             s.shot(&format!("{prefix}-{lang}-{screen}")).await;
+            // one line per menu item, whole (nothing cut off with an ellipsis)
+            let cut: Vec<String> = s
+                .eval("return [...document.querySelectorAll('#nav a')].filter((a) => a.scrollWidth > a.clientWidth + 1).map((a) => a.textContent)")
+                .await;
+            assert!(cut.is_empty(), "{lang}: menu items that do not fit: {cut:?}");
             if lang == "en" {
                 // the window's own words (labels, headings, buttons, table heads, options) are
                 // English in English mode; the fund's data (names, Thai descriptions) may not be
@@ -719,5 +724,16 @@ async fn every_screen_in_thai_and_in_english() {
             }
         }
     }
+    // at 125% (a larger font, as many older eyes set it) the collection day still fits the
+    // window's width (the grid scrolls inside its own box)
+    s.go("collection").await;
+    s.wait_css("[data-test=collection-head]", 10).await;
+    s.click("[data-test=load-sheet]").await;
+    s.wait_css("[data-test=collection-grid]", 20).await;
+    let overflow: bool = s
+        .eval("document.documentElement.style.zoom = '1.25'; return document.documentElement.scrollWidth > document.documentElement.clientWidth + 2")
+        .await;
+    s.shot("72-collection-at-125").await;
+    assert!(!overflow, "nothing wider than the window at 125%");
     s.finish().await;
 }
