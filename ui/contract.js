@@ -236,6 +236,11 @@ import { invoke } from "./ipc.js";
  * @property {string} [as_of]
  */
 /**
+ * @typedef {Object} ProfileInput
+ * @property {Object} fields
+ * @property {string} reason
+ */
+/**
  * @typedef {Object} ProvinceImportInput
  * @property {Array<string>} paths
  * @property {boolean} dry_run
@@ -371,6 +376,8 @@ export const api = Object.freeze({
   print_path: (input = {}) => invoke("print_path", { input }),
   /** @param {FundRecordsInput} [input] @returns {Promise<Object>} () */
   fund_records_save: (input = {}) => invoke("fund_records_save", { input }),
+  /** @param {ProfileInput} [input] @returns {Promise<Object>} kongthun::domain::FundProfile */
+  fund_profile_save: (input = {}) => invoke("fund_profile_save", { input }),
   /** @param {StartInput} [input] @returns {Promise<Object>} () */
   fund_set_start: (input = {}) => invoke("fund_set_start", { input }),
   /** @param {TemplateInput} [input] @returns {Promise<Object>} PathBuf */

@@ -360,6 +360,9 @@ const WORDS = {
   years_short: ["ปี", "yr"],
   // confirmations and the member beside a number
   confirm_yes: ["ยืนยัน", "Confirm"],
+  profile_fixed_hint: ["แก้ชื่อ ที่ตั้ง ค่าสมัคร และเกณฑ์พ้นสภาพได้ พร้อมเหตุผล (เก็บประวัติไว้) ประเภทกองทุน รหัส ปีบัญชี งวด และเงินสมทบแก้ไม่ได้ เพราะบัญชีที่บันทึกไว้อ่านตามค่าเหล่านี้", "The names, address, entrance fee and lapse rule may change, with a reason (kept); the kind, code, fiscal year, schedule and contribution may not: the books kept are read by them"],
+  changes: ["ที่เปลี่ยน", "Changed"],
+  thai_digits_print: ["พิมพ์เลขไทยในเอกสาร", "Thai digits on print"],
   loan_of: ["เงินกู้ของ", "Loan of"],
   fund_records: ["การรับรองและพื้นที่ของกองทุน", "Certification and the fund's area"],
   fund_records_hint: ["เกณฑ์การสนับสนุนของรัฐถามว่ากองทุนได้รับการรับรองจากใคร และมีสมาชิกจากหมู่บ้านในพื้นที่ครบกึ่งหนึ่งหรือไม่", "The government's criteria ask who certified the fund and whether its members come from at least half of the area's villages"],

@@ -3,8 +3,8 @@
 import { api } from "./contract.js";
 import { t } from "./i18n.js";
 import { refresh } from "./session.js";
-import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField } from "./dom.js";
-import { baht, useThaiDigits } from "./format.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td } from "./dom.js";
+import { baht, beDate, useThaiDigits } from "./format.js";
 
 export async function render(main) {
   const box = messageBox();
@@ -35,6 +35,20 @@ export async function render(main) {
     const r = await run(restoreForm.querySelector("button"), bbox, () => api.restore_backup(values(restoreForm)), restoreForm);
     if (r) showOk(bbox, `${r.fund_name} · ${r.entries} · ${r.previous_copy || ""}`);
   });
+  // The profile's names, address, entrance fee and lapse rule, changed with a reason (kept).
+  const pbox = messageBox();
+  const pform = h("form", { class: "grid", "data-test": "profile-form" },
+    field("name_th", "name_th", { value: f.name_th }), field("name_en", "name_en", { value: f.name_en }),
+    field("village", "village", { value: f.village }), field("moo", "moo", { value: f.moo == null ? "" : String(f.moo) }),
+    field("tambon", "tambon", { value: f.tambon }), field("amphoe", "amphoe", { value: f.amphoe }), field("changwat", "changwat", { value: f.changwat }),
+    field("entrance_fee", "entrance_fee", { kind: "amount", value: baht(f.entrance_fee) }), field("lapse_after", "lapse_after", { kind: "number", value: String(f.lapse_after) }),
+    field("thai_digits", "thai_digits_print", { kind: "checkbox", value: f.thai_digits }), field("reason", "reason"),
+    h("div", { class: "full" }, h("button", { type: "submit", text: t("save") })));
+  enterMovesOn(pform, async () => {
+    const { reason, ...fields } = values(pform);
+    const saved = await run(pform.querySelector("button"), pbox, () => api.fund_profile_save({ fields, reason }), pform);
+    if (saved) { showOk(pbox, t("saved")); refresh(); }
+  });
   // What the government's criteria ask the fund to record.
   const cbox = messageBox();
   const cform = h("form", { class: "grid", "data-test": "records-form" },
@@ -48,8 +62,10 @@ export async function render(main) {
   main.append(rform, h("p", {}, h("label", {}, digitsBox, " ", t("thai_digits"))),
     h("h2", { text: t("fund_records") }), h("p", { class: "hint", text: t("fund_records_hint") }), cform, cbox,
     h("h2", { text: t("fund_profile") }),
-    h("p", {}, `${f.name_th} (${f.fund_code}) · ${f.village} ${t("moo")} ${f.moo || "-"} ${t("tambon")} ${f.tambon} ${t("amphoe")} ${f.amphoe} ${t("changwat")} ${f.changwat}`),
-    h("p", {}, `${t("schedule")}: ${f.schedule} · ${t("contribution")} ${baht(f.contribution)} · ${t("lapse_after")}: ${f.lapse_after}`),
+    h("p", {}, `${f.name_th} (${f.fund_code}) · ${t("schedule")}: ${t(f.schedule === "yearly" ? "yearly_s" : f.schedule)} · ${t("contribution")} ${baht(f.contribution)}`),
+    h("p", { class: "hint", text: t("profile_fixed_hint") }), pform, pbox,
+    s.profile_history.length ? h("div", { class: "scroll", "data-test": "profile-history" }, table([[t("date")], [t("recorder_label")], [t("reason")], [t("changes")]],
+      s.profile_history.map((c) => h("tr", {}, td(beDate(c.recorded_at)), td(c.recorded_by), td(c.reason), td(c.fields.map(([k, a, b]) => `${t(k)}: ${a} → ${b}`).join("; ")))))) : null,
     h("p", {}, h("a", { href: "#welfare", text: t("rules") }), " · ", h("a", { href: "#meetings", text: t("committee") })),
     h("p", {}, `${t("key_fp")}: `, h("span", { class: "mono", text: s.key_fingerprint || t("none") })),
     h("h2", { text: t("backup_now") }), h("p", { class: "muted", text: t("auto_backup_note") }), h("p", { class: "mono", text: s.backups }),

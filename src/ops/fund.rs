@@ -197,3 +197,89 @@ pub fn set_area(store: &mut Store, moos: &str) -> Result<std::collections::BTree
     })?;
     Ok(parsed)
 }
+
+/// Change the fund's profile, keeping the change with its reason. The names, the address, the
+/// entrance fee for members who join, the lapse rule and Thai digits may change; the kind, the
+/// fund's code (the province knows the fund by it), the fiscal year, the schedule and the
+/// contribution may not — each would re-read the books already kept (every past period is
+/// owed at the contribution the book holds), so a change of those is refused naming it.
+pub fn edit_profile(
+    store: &mut Store,
+    ctx: &Ctx,
+    after: &FundProfile,
+    reason: &str,
+) -> Result<FundProfile> {
+    after.validate()?;
+    let reason = crate::domain::text::required("reason", reason, 300)?;
+    store.write(|tx| {
+        let before = tx.read().require_fund()?.profile;
+        let fixed: [(&'static str, bool, String); 5] = [
+            ("kind", before.kind != after.kind, after.kind.key().to_string()),
+            ("fund_code", before.fund_code != after.fund_code, after.fund_code.clone()),
+            (
+                "fiscal_year_start",
+                before.fiscal_year_start != after.fiscal_year_start,
+                after.fiscal_year_start.to_string(),
+            ),
+            ("schedule", before.schedule != after.schedule, after.schedule.key().to_string()),
+            (
+                "contribution",
+                before.contribution != after.contribution,
+                after.contribution.display(),
+            ),
+        ];
+        if let Some((field, _, value)) = fixed.into_iter().find(|(_, changed, _)| *changed) {
+            return Err(Error::invalid(
+                field,
+                value,
+                crate::Problem::Other {
+                    th: "เปลี่ยนไม่ได้หลังตั้งกองทุนแล้ว เพราะบัญชีที่บันทึกไว้อ่านตามค่านี้".into(),
+                    en: "cannot change once the fund is set up: the books kept are read by it"
+                        .into(),
+                },
+            ));
+        }
+        tx.update_fund_profile(&before, after, &reason, &ctx.recorded_by, &ctx.now_text())?;
+        Ok(after.clone())
+    })
+}
+
+/// The profile's editable fields as typed in Settings; empty keeps a name as it was.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct ProfileEdit {
+    pub name_th: String,
+    pub name_en: String,
+    pub village: String,
+    pub moo: String,
+    pub tambon: String,
+    pub amphoe: String,
+    pub changwat: String,
+    pub entrance_fee: String,
+    pub lapse_after: String,
+    pub thai_digits: bool,
+}
+
+impl ProfileEdit {
+    /// The profile with these fields applied to `current`, read once (naming a bad field).
+    pub fn apply(&self, current: &FundProfile) -> Result<FundProfile> {
+        let form = FundForm {
+            name_th: self.name_th.clone(),
+            name_en: self.name_en.clone(),
+            kind: current.kind.key().into(),
+            fund_code: current.fund_code.clone(),
+            village: self.village.clone(),
+            moo: self.moo.clone(),
+            tambon: self.tambon.clone(),
+            amphoe: self.amphoe.clone(),
+            changwat: self.changwat.clone(),
+            fiscal_year_start: current.fiscal_year_start.to_string(),
+            schedule: current.schedule.key().into(),
+            contribution: current.contribution.display(),
+            entrance_fee: self.entrance_fee.clone(),
+            lapse_after: self.lapse_after.clone(),
+            thai_digits: self.thai_digits,
+        };
+        form.profile()
+    }
+}

@@ -101,6 +101,34 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// Change the profile's editable fields (names, address, entrance fee, lapse rule, Thai
+    /// digits) and keep the change: before and after, why, who and when.
+    pub fn update_fund_profile(
+        &mut self,
+        before: &FundProfile,
+        after: &FundProfile,
+        reason: &str,
+        by: &str,
+        at: &str,
+    ) -> Result<()> {
+        self.tx.execute(
+            "UPDATE fund SET name_th = ?1, name_en = ?2, village = ?3, moo = ?4, tambon = ?5, amphoe = ?6,
+                             changwat = ?7, entrance_fee = ?8, lapse_after = ?9, thai_digits = ?10
+             WHERE id = 1",
+            params![
+                after.name_th, after.name_en, after.village, after.moo, after.tambon, after.amphoe,
+                after.changwat, after.entrance_fee.satang(), after.lapse_after, after.thai_digits
+            ],
+        )?;
+        let json = |p: &FundProfile| serde_json::to_string(p).expect("json");
+        self.tx.execute(
+            "INSERT INTO fund_change (before_json, after_json, reason, recorded_by, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![json(before), json(after), reason, by, at],
+        )?;
+        Ok(())
+    }
+
     /// Set when the fund was founded and the first day of its books (ISO dates).
     pub fn set_fund_start(
         &mut self,
@@ -141,6 +169,34 @@ impl Tx<'_> {
 }
 
 impl Reader<'_> {
+    /// Every change of the profile, the oldest first: (before, after, reason, by, at).
+    pub fn fund_changes(&self) -> Result<Vec<FundChangeRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT before_json, after_json, reason, recorded_by, recorded_at FROM fund_change ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (before, after, reason, recorded_by, recorded_at) = row?;
+            let read = |text: &str| {
+                serde_json::from_str(text).map_err(|e| crate::Error::NotKongthun {
+                    path: "fund_change".into(),
+                    reason: e.to_string(),
+                })
+            };
+            out.push(FundChangeRow {
+                before: read(&before)?,
+                after: read(&after)?,
+                reason,
+                recorded_by,
+                recorded_at,
+            });
+        }
+        Ok(out)
+    }
+
     pub fn fund(&self) -> Result<Option<FundRow>> {
         Ok(self.conn.query_row("SELECT * FROM fund WHERE id = 1", [], fund_from_row).optional()?)
     }
@@ -160,4 +216,14 @@ impl Reader<'_> {
         let mut stmt = self.conn.prepare_cached("SELECT * FROM account WHERE code = ?1")?;
         Ok(stmt.query_row([code], account_from_row).optional()?)
     }
+}
+
+/// One change of the fund's profile.
+#[derive(Clone, Debug, Serialize)]
+pub struct FundChangeRow {
+    pub before: FundProfile,
+    pub after: FundProfile,
+    pub reason: String,
+    pub recorded_by: String,
+    pub recorded_at: String,
 }

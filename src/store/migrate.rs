@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("migrations/0006_records_follow_reversals.sql")),
     (7, include_str!("migrations/0007_existing_funds.sql")),
     (8, include_str!("migrations/0008_auditors_month.sql")),
+    (9, include_str!("migrations/0009_fund_changes.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -25,7 +25,7 @@ pub use backup::inspect_database;
 pub use bundles::BundleLogRow;
 pub use contributions::CarriedHistory;
 pub use floors::{Floor, Shortfall};
-pub use fund::{AccountRow, FundRow};
+pub use fund::{AccountRow, FundChangeRow, FundRow};
 pub use journal::{ChainReport, EntryRow, PostedRef, PostingRow};
 pub use ledger::{AccountTotals, WelfarePaid};
 pub use meetings::{MeetingRow, ResolutionRow};

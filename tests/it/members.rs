@@ -181,3 +181,40 @@ fn search_by_number_name_prefix_or_id() {
     .unwrap();
     assert_eq!(active.len(), 3);
 }
+
+#[test]
+fn the_fund_profile_changes_with_its_reason_kept_but_not_what_the_books_are_read_by() {
+    let mut f = fund(FundKind::Welfare);
+    let current = f.store.read().require_fund().unwrap().profile;
+    let before = dump(&f.store);
+    for (field, changed) in [
+        ("contribution", FundProfile { contribution: Satang::new(5000), ..current.clone() }),
+        ("fund_code", FundProfile { fund_code: "T-002".into(), ..current.clone() }),
+        ("fiscal_year_start", FundProfile { fiscal_year_start: 10, ..current.clone() }),
+        ("kind", FundProfile { kind: FundKind::Both, ..current.clone() }),
+    ] {
+        match ops::fund::edit_profile(&mut f.store, &today(), &changed, "เปลี่ยน").unwrap_err()
+        {
+            kongthun::Error::Invalid { field: named, .. } => assert_eq!(named, field),
+            other => panic!("{field}: {other:?}"),
+        }
+    }
+    assert_eq!(dump(&f.store), before, "nothing written");
+    let moved = FundProfile {
+        village: "บ้านใหม่".into(), lapse_after: 6, ..current.clone()
+    };
+    ops::fund::edit_profile(&mut f.store, &today(), &moved, "มติที่ประชุมใหญ่ย้ายที่ทำการ").unwrap();
+    assert_eq!(f.store.read().require_fund().unwrap().profile.village, "บ้านใหม่");
+    let history = kongthun::report::profile_history(&f.store.read()).unwrap();
+    assert_eq!(history.len(), 1);
+    let fields: Vec<&str> = history[0].fields.iter().map(|(k, _, _)| k.as_str()).collect();
+    assert_eq!(fields, vec!["lapse_after", "village"], "the fields that changed");
+    assert!(history[0]
+        .fields
+        .iter()
+        .any(|(k, a, b)| k == "village" && a == "บ้านทดสอบ" && b == "บ้านใหม่"));
+    // the history is kept as it was
+    let conn = f.store.raw_connection_for_tests();
+    assert!(conn.execute("DELETE FROM fund_change", []).is_err());
+    assert!(conn.execute("UPDATE fund_change SET reason = 'x'", []).is_err());
+}

@@ -256,6 +256,9 @@ pub struct Settings {
     fund_db: PathBuf,
     backups: PathBuf,
     key_fingerprint: Option<String>,
+    /// Every change of the profile, the newest first.
+    #[serde(skip_deserializing, default)]
+    profile_history: Vec<kongthun::report::ProfileChange>,
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -270,6 +273,7 @@ pub async fn settings_get(state: State<'_, AppState>, input: Nothing) -> UiResul
             fund_db: state.paths.fund_db.clone(),
             backups: state.paths.backups.clone(),
             key_fingerprint: key,
+            profile_history: kongthun::report::profile_history(&store.read())?,
         })
     })
 }
@@ -462,5 +466,25 @@ pub async fn fund_records_save(
             ops::fund::set_area(store, &input.area_moos)?;
         }
         Ok(())
+    })
+}
+
+#[derive(Deserialize)]
+pub struct ProfileInput {
+    fields: ops::fund::ProfileEdit,
+    reason: String,
+}
+
+/// The fund's names, address, entrance fee, lapse rule and Thai digits changed in Settings,
+/// kept with the reason.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn fund_profile_save(
+    state: State<'_, AppState>,
+    input: ProfileInput,
+) -> UiResult<kongthun::domain::FundProfile> {
+    state.with_fund_ctx(|store, ctx, _| {
+        let current = store.read().require_fund()?.profile;
+        let after = input.fields.apply(&current)?;
+        Ok(ops::fund::edit_profile(store, ctx, &after, &input.reason)?)
     })
 }

@@ -524,6 +524,14 @@ async fn a_second_enter_does_not_post_the_same_payment_twice() {
     s.click("[data-test=records-form] button").await;
     s.wait_text("[data-test=records-form] + [data-test=ok]", 10).await;
     s.shot("54-fund-records").await;
+    // the profile changes with its reason, which Settings then lists; the fund's title follows
+    s.fill_css("[data-test=profile-form] [name=village]", "บ้านหนองน้ำใสใหม่").await;
+    s.fill_css("[data-test=profile-form] [name=reason]", "ย้ายที่ทำการตามมติที่ประชุมใหญ่").await;
+    s.click("[data-test=profile-form] button").await;
+    // (the frame is drawn again with the new profile, the history under the form)
+    let history = s.wait_text_containing("[data-test=profile-history]", "บ้านหนองน้ำใสใหม่", 10).await;
+    assert!(history.contains("บ้านหนองน้ำใสใหม่") && history.contains("ย้ายที่ทำการ"), "{history}");
+    s.shot("55-profile-changed").await;
     // the dashboard's cards open their screens: the arrears card the collection day
     s.go("dashboard").await;
     s.wait_css("[data-test=arrears]", 30).await;
