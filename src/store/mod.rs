@@ -32,6 +32,11 @@ pub use meetings::{MeetingRow, ResolutionRow};
 pub use members::{MemberFilter, MemberRow, StatusRow};
 pub use registers::CommitteeTermRow;
 pub use savings_group::LoanRow;
+
+/// The schema version this program writes (a book is migrated to it when opened).
+pub fn schema_version() -> i64 {
+    migrate::latest_version()
+}
 pub use welfare::{ClaimRow, NewClaim};
 
 use crate::error::{Error, Result};

@@ -105,7 +105,7 @@ fn a_version_1_file_is_backed_up_then_migrated() {
     let before = kongthun::store::inspect_database(&path).unwrap();
     assert_eq!(before.schema_version, 1);
     let mut store = Store::open(&path).unwrap();
-    let copy = dir.path().join("old.before-v8.sqlite");
+    let copy = dir.path().join(format!("old.before-v{}.sqlite", kongthun::store::schema_version()));
     assert_eq!(
         kongthun::store::inspect_database(&copy).unwrap().schema_version,
         1,
