@@ -196,10 +196,10 @@ const CHART: &[AccountSeed] = &[
     welfare("5102", "สวัสดิการเจ็บป่วย/นอนโรงพยาบาล", "Welfare: illness", "illness"),
     welfare("5103", "สวัสดิการผู้สูงอายุ", "Welfare: elderly", "elderly"),
     welfare("5104", "สวัสดิการเสียชีวิต", "Welfare: death", "death"),
-    welfare("5105", "สวัสดิการผู้พิการ/ด้อยโอกาส", "Welfare: disability", "disability"),
+    welfare("5105", "สวัสดิการคนพิการ/ผู้ด้อยโอกาส", "Welfare: disability", "disability"),
     welfare("5106", "สวัสดิการการศึกษา", "Welfare: education", "education"),
     welfare("5107", "สวัสดิการส่งเสริมอาชีพ", "Welfare: occupation", "occupation"),
-    welfare("5108", "สวัสดิการภัยพิบัติ", "Welfare: disaster", "disaster"),
+    welfare("5108", "สวัสดิการภัยพิบัติ/อุบัติภัย", "Welfare: disaster and accident", "disaster"),
     AccountSeed {
         for_kind: For::All,
         ..welfare(WELFARE_OTHER, "สวัสดิการอื่น ๆ", "Welfare: other", "other")
@@ -209,6 +209,19 @@ const CHART: &[AccountSeed] = &[
     seed(PUBLIC_BENEFIT, "สาธารณประโยชน์", "Public benefit", Expense, For::All),
     seed(OTHER_EXPENSE, "ค่าใช้จ่ายอื่น", "Other expenses", Expense, For::All),
 ];
+
+/// What a villager reads on the notice board for money moved on a member's account: the
+/// savings received and paid back, the loans paid out and repaid — not the account's name
+/// («เงินสัจจะสะสมของสมาชิก» on both sides of the statement). `received`: the receipts side.
+pub fn cash_line_name(code: &str, received: bool) -> Option<(&'static str, &'static str)> {
+    match (code, received) {
+        (SAVINGS_OWED, true) => Some(("รับฝากเงินสัจจะ", "Sajja savings deposited")),
+        (SAVINGS_OWED, false) => Some(("ถอนเงินสัจจะ", "Sajja savings withdrawn")),
+        (LOANS, true) => Some(("รับชำระคืนเงินกู้", "Loan repayments received")),
+        (LOANS, false) => Some(("จ่ายเงินกู้", "Loans paid out")),
+        _ => None,
+    }
+}
 
 /// The two activities one book may keep (a fund of kind `both`): the welfare fund, whose
 /// money is the members' contributions and the matching money given for their welfare, and

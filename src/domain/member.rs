@@ -117,7 +117,7 @@ impl MemberGroup {
         match self {
             MemberGroup::Youth => "เด็กและเยาวชน",
             MemberGroup::Elderly => "ผู้สูงอายุ",
-            MemberGroup::Disabled => "ผู้พิการ",
+            MemberGroup::Disabled => "คนพิการ",
             MemberGroup::Disadvantaged => "ผู้ด้อยโอกาส",
             MemberGroup::Orphan => "เด็กกำพร้า",
         }
@@ -125,7 +125,7 @@ impl MemberGroup {
     /// Groups the treasurer records (age groups are never stored).
     pub fn parse_recorded(input: &str) -> crate::Result<MemberGroup> {
         match input.trim() {
-            "disabled" | "ผู้พิการ" | "พิการ" => {
+            "disabled" | "คนพิการ" | "ผู้พิการ" | "พิการ" => {
                 Ok(MemberGroup::Disabled)
             }
             "disadvantaged" | "ผู้ด้อยโอกาส" | "ด้อยโอกาส" => {

@@ -63,7 +63,7 @@ pub const MEMBERS: Sheet = Sheet {
         ),
         col("entrance_fee_paid", "จ่ายค่าแรกเข้าแล้ว", "ใช่/ไม่ใช่ (yes/no)"),
         col("savings", "เงินสัจจะคงเหลือ", "ยอด ณ วันเริ่มบัญชี / balance on the books' first day"),
-        col("groups", "กลุ่ม", "เยาวชน ผู้สูงอายุ ผู้พิการ ผู้ด้อยโอกาส เด็กกำพร้า (คั่นด้วย ,)"),
+        col("groups", "กลุ่ม", "เยาวชน ผู้สูงอายุ คนพิการ ผู้ด้อยโอกาส เด็กกำพร้า (คั่นด้วย ,)"),
         col("beneficiary_name", "ผู้รับผลประโยชน์", ""),
         col("beneficiary_relation", "ความสัมพันธ์", ""),
         col("beneficiary_national_id", "เลขประจำตัวประชาชนผู้รับผลประโยชน์", ""),

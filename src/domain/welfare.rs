@@ -38,10 +38,10 @@ categories! {
     Elderly = "elderly", "ผู้สูงอายุ", "5103";
     Death = "death", "เสียชีวิต", "5104";
     Funeral = "funeral", "ค่าจัดการศพ", "5104";
-    Disability = "disability", "ผู้พิการ/ผู้ด้อยโอกาส", "5105";
+    Disability = "disability", "คนพิการ/ผู้ด้อยโอกาส", "5105";
     Education = "education", "การศึกษา", "5106";
     Occupation = "occupation", "ส่งเสริมอาชีพ", "5107";
-    Disaster = "disaster", "ภัยพิบัติ", "5108";
+    Disaster = "disaster", "ภัยพิบัติ/อุบัติภัย", "5108";
     Tradition = "tradition", "ประเพณีและวัฒนธรรม", "5109";
     Housing = "housing", "ที่อยู่อาศัย", "5109";
     PublicBenefit = "public_benefit", "สาธารณประโยชน์", "5203";
@@ -248,13 +248,13 @@ pub fn evaluate(rule: &WelfareRule, facts: &ClaimFacts) -> Evaluation {
         reasons.push(if facts.is_disabled_or_disadvantaged {
             reason(
                 true,
-                "อยู่ในกลุ่มผู้พิการหรือผู้ด้อยโอกาส".into(),
+                "อยู่ในกลุ่มคนพิการหรือผู้ด้อยโอกาส".into(),
                 "recorded as disabled or disadvantaged".into(),
             )
         } else {
             reason(
                 false,
-                "ไม่ได้อยู่ในกลุ่มผู้พิการหรือผู้ด้อยโอกาส".into(),
+                "ไม่ได้อยู่ในกลุ่มคนพิการหรือผู้ด้อยโอกาส".into(),
                 "not recorded as disabled or disadvantaged".into(),
             )
         });

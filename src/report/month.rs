@@ -75,15 +75,23 @@ pub fn month_summary(reader: &Reader<'_>, year: i32, month: u32) -> Result<Month
             AccountClass::Income => (t.credit.satang() - t.debit.satang(), 0),
             _ => (t.credit.satang(), t.debit.satang()),
         };
+        // a member's savings and loans read as what happened to the money
+        let named =
+            |received: bool| match crate::domain::accounts::cash_line_name(&t.account, received) {
+                Some((th, en)) => (th.to_string(), en.to_string()),
+                None => (name_th.clone(), name_en.clone()),
+            };
         if received != 0 {
+            let (name_th, name_en) = named(true);
             receipts.push(MonthLine {
                 code: t.account.clone(),
-                name_th: name_th.clone(),
-                name_en: name_en.clone(),
+                name_th,
+                name_en,
                 amount: Satang::new(received),
             });
         }
         if paid != 0 {
+            let (name_th, name_en) = named(false);
             payments.push(MonthLine {
                 code: t.account.clone(),
                 name_th,
