@@ -113,7 +113,7 @@ const WORDS = {
   load_sheet: ["แสดงรายชื่อ", "Show members"],
   paid: ["จ่ายแล้ว", "Paid"],
   contribution: ["เงินสมทบ", "Contribution"],
-  entrance_fee: ["ค่าสมัคร", "Entrance fee"],
+  entrance_fee: ["ค่าธรรมเนียมแรกเข้า", "Entrance fee"],
   arrears_periods: ["ค้าง (งวด)", "Owed (periods)"],
   tick_all: ["เลือกทั้งหมด", "Tick all"],
   save_day: ["บันทึกทั้งวัน (ครั้งเดียว)", "Save the whole day (once)"],
@@ -360,7 +360,7 @@ const WORDS = {
   years_short: ["ปี", "yr"],
   // confirmations and the member beside a number
   confirm_yes: ["ยืนยัน", "Confirm"],
-  profile_fixed_hint: ["แก้ชื่อ ที่ตั้ง ค่าสมัคร และเกณฑ์พ้นสภาพได้ พร้อมเหตุผล (เก็บประวัติไว้) ประเภทกองทุน รหัส ปีบัญชี งวด และเงินสมทบแก้ไม่ได้ เพราะบัญชีที่บันทึกไว้อ่านตามค่าเหล่านี้", "The names, address, entrance fee and lapse rule may change, with a reason (kept); the kind, code, fiscal year, schedule and contribution may not: the books kept are read by them"],
+  profile_fixed_hint: ["แก้ชื่อ ที่ตั้ง ค่าธรรมเนียมแรกเข้า และเกณฑ์พ้นสภาพได้ พร้อมเหตุผล (เก็บประวัติไว้) ประเภทกองทุน รหัส ปีบัญชี งวด และเงินสมทบแก้ไม่ได้ เพราะบัญชีที่บันทึกไว้อ่านตามค่าเหล่านี้", "The names, address, entrance fee and lapse rule may change, with a reason (kept); the kind, code, fiscal year, schedule and contribution may not: the books kept are read by them"],
   changes: ["ที่เปลี่ยน", "Changed"],
   thai_digits_print: ["พิมพ์เลขไทยในเอกสาร", "Thai digits on print"],
   loan_of: ["เงินกู้ของ", "Loan of"],

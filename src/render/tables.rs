@@ -171,7 +171,7 @@ pub fn collection_day_table(receipts: &[crate::report::books::DayReceipt]) -> Ta
     rows.push(total);
     Table {
         name: "รายการรับเงินของวัน".into(),
-        header: ["ใบเสร็จ", "เลขที่สมาชิก", "ชื่อ-สกุล", "เงินสมทบ", "เงินสัจจะ", "ค่าสมัคร", "รวม"]
+        header: ["ใบเสร็จ", "เลขที่สมาชิก", "ชื่อ-สกุล", "เงินสมทบ", "เงินสัจจะ", "ค่าธรรมเนียมแรกเข้า", "รวม"]
             .map(String::from)
             .to_vec(),
         rows,
