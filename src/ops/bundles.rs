@@ -391,8 +391,14 @@ fn data_files(
     }
     let audits_file = jsonl(audits);
     let start = reader.require_fund()?;
+    // what the fund recorded for the government's criteria
+    let certification = crate::report::codi::certification(reader)?
+        .map(|c| json!({"by": c.by.key(), "on": c.on.to_string(), "document": c.document}));
+    let area_moos = crate::report::codi::area_moos(reader)?
+        .map(|a| a.iter().map(|m| m.to_string()).collect::<Vec<_>>().join(","));
     let fund_file = jsonl([
-        json!({"profile": start.profile, "public_key": hex::encode(secret.public()), "founded_on": start.founded_on, "books_start": start.books_start}),
+        json!({"profile": start.profile, "public_key": hex::encode(secret.public()), "founded_on": start.founded_on, "books_start": start.books_start,
+               "certification": certification, "area_moos": area_moos}),
     ]);
     let counts = Counts {
         members: members.len() as u64,

@@ -247,9 +247,19 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
     if members.len() as u64 != m.counts.members {
         return Err(ProvinceRefusal::Counts { what_th: "สมาชิก", what_en: "member" }.into());
     }
-    let fund_start = jsonl(b, "data/fund.jsonl")?.first().and_then(|f| {
+    let fund_line = jsonl(b, "data/fund.jsonl")?.into_iter().next().unwrap_or_default();
+    let fund_start = Some(&fund_line).and_then(|f| {
         Some((f["founded_on"].as_str()?.to_string(), f["books_start"].as_str()?.to_string()))
     });
+    // what the fund recorded for the criteria (bundles from before this leave them out)
+    let text = |v: &serde_json::Value| v.as_str().map(str::to_string);
+    let c = &fund_line["certification"];
+    let records = crate::store::province::FundRecords {
+        certification: text(&c["by"])
+            .zip(text(&c["on"]))
+            .map(|(by, on)| (by, on, text(&c["document"]).unwrap_or_default())),
+        area_moos: text(&fund_line["area_moos"]),
+    };
     // (a bundle of format 1, or one written before schema 8, has no audits file)
     let audits = match b.files.contains_key("data/audits.jsonl") {
         true => jsonl(b, "data/audits.jsonl")?
@@ -273,6 +283,7 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
         claims: jsonl(b, "data/claims.jsonl")?,
         fund_start,
         audits,
+        records,
     }))
 }
 

@@ -45,7 +45,7 @@ pub fn area_report(store: &ProvinceStore, from: &str, to: &str) -> Result<Vec<Ar
         r.funds += 1;
     }
     let year = to.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(2000);
-    for (code, status, groups, birth_year, _) in store.members()? {
+    for (code, status, groups, birth_year, _, _) in store.members()? {
         if status != "active" {
             continue;
         }
@@ -165,6 +165,7 @@ pub fn criteria(store: &ProvinceStore, year: i32) -> Result<Vec<FundCriteria>> {
     let members = store.members()?;
     let firsts = store.first_entry_dates()?;
     let claims = store.paid_claim_categories(&from, &to)?;
+    let records = store.fund_records()?;
     let mut out = Vec::new();
     for f in store.funds()? {
         // members as the bundles carry them now, those who had joined by the counting day
@@ -217,10 +218,24 @@ pub fn criteria(store: &ProvinceStore, year: i32) -> Result<Vec<FundCriteria>> {
             administration: net(crate::domain::accounts::ADMINISTRATION)
                 + net(crate::domain::accounts::COMMITTEE),
             management: None,
-            // (the bundles carry neither yet: the fund's own check shows them)
-            certification: None,
-            area_moos: None,
-            member_moos: std::collections::BTreeSet::new(),
+            certification: records.get(&f.code).and_then(|r| r.certification.as_ref()).and_then(
+                |(by, on, document)| {
+                    Some(crate::domain::criteria::Certification {
+                        by: crate::domain::criteria::CertifiedBy::parse(by).ok()?,
+                        on: crate::domain::date::parse(on).ok()?,
+                        document: document.clone(),
+                    })
+                },
+            ),
+            area_moos: records
+                .get(&f.code)
+                .and_then(|r| r.area_moos.as_deref())
+                .and_then(|a| crate::domain::fund::parse_moos(a).ok()),
+            member_moos: mine
+                .iter()
+                .filter_map(|m| m.5)
+                .filter_map(|m| u32::try_from(m).ok())
+                .collect(),
         };
         let check = crate::domain::criteria::check(&facts);
         out.push(FundCriteria {

@@ -11,7 +11,16 @@ use std::path::{Path, PathBuf};
 
 /// A member as the province's reports count them: (fund code, status, groups, birth year,
 /// joined on).
-pub type MemberFacts = (String, String, String, Option<i32>, String);
+/// (fund code, status, groups, birth year, joined on, หมู่) of an imported member.
+pub type MemberFacts = (String, String, String, Option<i32>, String, Option<i64>);
+
+/// What a fund recorded for the criteria, as its newest bundle carries it: the certification
+/// (by, on, document) and the villages of its area (`1,2,3`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FundRecords {
+    pub certification: Option<(String, String, String)>,
+    pub area_moos: Option<String>,
+}
 /// A member by name: (number, title, first name, last name, status, status since).
 pub type MemberNames = (String, String, String, String, String, String);
 
@@ -32,6 +41,9 @@ CREATE TABLE IF NOT EXISTS p_audit (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS p_fund_start (
     fund_code TEXT PRIMARY KEY, founded_on TEXT NOT NULL, books_start TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS p_fund_record (
+    fund_code TEXT PRIMARY KEY, certified_by TEXT, certified_on TEXT, certified_document TEXT, area_moos TEXT
 ) WITHOUT ROWID;";
 
 const SCHEMA: &str = "
@@ -116,6 +128,8 @@ pub struct ImportRows {
     pub fund_start: Option<(String, String)>,
     /// (month, auditor, remarks, signed at) of every month the fund's auditor signed.
     pub audits: Vec<(String, String, String, String)>,
+    /// The certification and the area's villages, when the bundle carries them.
+    pub records: FundRecords,
 }
 
 /// One imported journal entry of a fund.
@@ -378,6 +392,18 @@ impl ProvinceStore {
                 params![code, month, auditor, remarks, signed_at],
             )?;
         }
+        let r = &rows.records;
+        let (by, on, document) = match &r.certification {
+            Some((by, on, document)) => (Some(by), Some(on), Some(document)),
+            None => (None, None, None),
+        };
+        tx.execute(
+            "INSERT INTO p_fund_record (fund_code, certified_by, certified_on, certified_document, area_moos)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (fund_code) DO UPDATE SET certified_by = excluded.certified_by, certified_on = excluded.certified_on,
+               certified_document = excluded.certified_document, area_moos = excluded.area_moos",
+            params![code, by, on, document, r.area_moos],
+        )?;
         if let Some((founded_on, books_start)) = &rows.fund_start {
             tx.execute(
                 "INSERT INTO p_fund_start (fund_code, founded_on, books_start) VALUES (?1, ?2, ?3)
@@ -436,7 +462,7 @@ impl ProvinceStore {
 
     /// Per fund: (code, status, groups, birth year, joined on) of every member.
     pub fn members(&self) -> Result<Vec<MemberFacts>> {
-        let mut stmt = self.conn.prepare_cached("SELECT fund_code, status, groups, birth_year, joined_on FROM p_member ORDER BY fund_code, member_no")?;
+        let mut stmt = self.conn.prepare_cached("SELECT fund_code, status, groups, birth_year, joined_on, moo FROM p_member ORDER BY fund_code, member_no")?;
         let rows = stmt
             .query_map([], |r| {
                 Ok((
@@ -445,10 +471,29 @@ impl ProvinceStore {
                     r.get::<_, Option<String>>(2)?.unwrap_or_default(),
                     r.get(3)?,
                     r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                    r.get(5)?,
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
+    }
+
+    /// What each fund recorded for the criteria, by fund code.
+    pub fn fund_records(&self) -> Result<std::collections::HashMap<String, FundRecords>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT fund_code, certified_by, certified_on, certified_document, area_moos FROM p_fund_record",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let by: Option<String> = r.get(1)?;
+            let on: Option<String> = r.get(2)?;
+            let document: Option<String> = r.get(3)?;
+            let certification = match (by, on) {
+                (Some(by), Some(on)) => Some((by, on, document.unwrap_or_default())),
+                _ => None,
+            };
+            Ok((r.get::<_, String>(0)?, FundRecords { certification, area_moos: r.get(4)? }))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The file of bundle `seq` of a fund, byte for byte as it was imported.

@@ -287,3 +287,48 @@ fn the_close_is_previewed_with_the_same_checks_and_names_who_will_lapse() {
         ops::close::close_month_checked(&mut f.store, &today(), "2026-03", Some(&right)).unwrap();
     assert_eq!(closed.lapsed_members, vec!["1".to_string()], "exactly those the preview named");
 }
+
+#[test]
+fn the_province_checks_the_certification_and_the_area_the_fund_recorded() {
+    let mut f = march();
+    for (i, moo) in ["1", "2", "2"].iter().enumerate() {
+        // (joined this month, so the lapse rule at the close leaves them active)
+        let mut p = person(&format!("สมาชิก{i}"), "บ้านไกล", "", "2026-03-01");
+        p.moo = (*moo).into();
+        ops::members::add_member(&mut f.store, &today(), &p).unwrap();
+    }
+    let on = kongthun::domain::input::Input::day("certified_on", "2025-05-01").unwrap();
+    ops::fund::record_certification(
+        &mut f.store,
+        &today(),
+        kongthun::domain::criteria::CertifiedBy::Codi,
+        &on,
+        "พอช. 12/2568",
+    )
+    .unwrap();
+    ops::fund::set_area(&mut f.store, "1-4").unwrap();
+    ops::close::close_month(&mut f.store, &today(), "2026-03").unwrap();
+    let usb = f.dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let db = f.path();
+    let bundle = kongthun::ops::bundles::export_bundle(
+        &mut f.store,
+        &today(),
+        &db,
+        "since-last",
+        &usb,
+        kongthun::ops::bundles::IdPolicy::Hashed,
+    )
+    .unwrap();
+    let mut p =
+        kongthun::store::province::ProvinceStore::open(&f.dir.path().join("p.sqlite")).unwrap();
+    let preview = ops::province::enrol(&mut p, &bundle.path, None, "x", "t").unwrap();
+    ops::province::enrol(&mut p, &bundle.path, Some(&preview.key_fingerprint), "x", "t").unwrap();
+    ops::province::import(&mut p, &bundle.path, false, "x", "t").unwrap();
+    let funds = ops::province::criteria(&p, 2026).unwrap();
+    let by_key = |k: &str| funds[0].criteria.iter().find(|c| c.key == k).unwrap().clone();
+    assert_eq!(by_key("certified").passed, Some(true), "{:?}", by_key("certified"));
+    assert!(by_key("certified").evidence_th.contains("พอช. 12/2568"));
+    let villages = by_key("villages_half");
+    assert_eq!(villages.passed, Some(true), "2 of the area's 4 villages: {villages:?}");
+}
