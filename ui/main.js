@@ -27,7 +27,7 @@ const FUND_SCREENS = [
   ["cashbook", money.cashbook],
   ["journal", money.journal],
   ["nav_fund"],
-  ["welfare", welfare.render, ["welfare", "both"]],
+  ["welfare", welfare.render],
   ["meetings", meetings.render],
   ["loans", loans.render, ["savings", "both"]],
   ["reports", reports.render],

@@ -128,7 +128,8 @@ const fn welfare(
         class: AccountClass::Expense,
         cash_kind: None,
         welfare_category: Some(category),
-        for_kind: For::Welfare,
+        // a savings group pays welfare from its allocated part too, booked by category
+        for_kind: For::All,
     }
 }
 
@@ -277,7 +278,11 @@ mod tests {
         let both = seed_chart(FundKind::Both);
         assert!(welfare.iter().all(|a| a.code != SAVINGS_OWED));
         assert!(savings.iter().any(|a| a.code == SAVINGS_OWED));
-        assert!(savings.iter().all(|a| a.code != "5104"));
+        assert!(
+            savings.iter().any(|a| a.code == "5104"),
+            "welfare by category in a savings group too"
+        );
+        assert!(welfare.iter().all(|a| a.code != LOAN_INTEREST));
         assert_eq!(both.len(), CHART.len());
         for a in CHART {
             assert_eq!(AccountClass::of_code(a.code), Some(a.class), "{}", a.code);

@@ -11,7 +11,12 @@ use kongthun::Error;
 /// A welfare fund (default rules from 2025-01-01) with member 1 joined on `joined`, who has
 /// paid `periods` months of 30 baht, and a committee of three in office.
 pub fn setup(joined: &str, periods: i64) -> Fixture {
-    let mut f = fund(FundKind::Welfare);
+    setup_of(FundKind::Welfare, joined, periods)
+}
+
+/// The same for a fund of `kind`.
+pub fn setup_of(kind: FundKind, joined: &str, periods: i64) -> Fixture {
+    let mut f = fund(kind);
     let mut p = person("น้ำทิพย์", "ปั้นทอง", "", joined);
     p.beneficiary_name = "นายผู้ใหญ่ ปั้นทอง".into();
     p.beneficiary_relation = "คู่สมรส".into();
@@ -52,7 +57,8 @@ pub fn setup(joined: &str, periods: i64) -> Fixture {
         &mut f.store,
         &today(),
         &ops::cashbook::CashMoveText {
-            account: "4203".into(),
+            // (a savings group keeps no matching accounts: a donation then)
+            account: if kind == FundKind::Savings { "4301" } else { "4203" }.into(),
             amount: "100000".into(),
             date: joined.into(),
             till: "cash".into(),
@@ -1239,4 +1245,20 @@ fn the_general_assembly_changes_the_welfare_rules_unless_the_fund_lets_the_commi
     // a category's first rule (setting the fund up) needs none
     let housing = WelfareRule { category: Category::Housing, ..illness(date(2026, 3, 1)) };
     ops::welfare::add_rule(&mut f.store, &today(), &housing, None).unwrap();
+}
+
+#[test]
+fn a_savings_groups_welfare_is_booked_by_category() {
+    let mut f = setup_of(FundKind::Savings, "2024-06-01", 30);
+    let (c, e) = claim(&mut f, "death", "2026-06-10", None, &["ใบมรณบัตร"]).unwrap();
+    assert!(e.eligible, "{e:#?}");
+    let approving = approving_resolution(&mut f, "2026-06-15");
+    edge::decide_claim(&mut f.store, c.id, true, approving, None).unwrap();
+    let paid = edge::pay_claim(&mut f.store, &today(), c.id, "2026-06-20", "cash").unwrap();
+    let entry = f.store.read().entry(paid.id).unwrap().unwrap();
+    assert!(
+        entry.postings.iter().any(|p| p.account == "5104" && p.amount.is_positive()),
+        "the death benefit on the death account, not 'other welfare': {:?}",
+        entry.postings
+    );
 }
