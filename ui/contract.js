@@ -14,7 +14,6 @@ import { invoke } from "./ipc.js";
 /**
  * @typedef {Object} AllocationInput
  * @property {string} year
- * @property {Array<string>} percentages
  * @property {string} date
  */
 /**
@@ -228,6 +227,18 @@ import { invoke } from "./ipc.js";
  * @property {number} claim_id
  * @property {string} date
  * @property {string} till
+ */
+/**
+ * @typedef {Object} PayoutInput
+ * @property {string} year
+ * @property {string} into
+ * @property {string} date
+ */
+/**
+ * @typedef {Object} PlanInput
+ * @property {Array<string>} parts
+ * @property {string} from
+ * @property {number} resolution_id
  */
 /**
  * @typedef {Object} PreviewInput
@@ -470,6 +481,12 @@ export const api = Object.freeze({
   loans_overdue: (input = {}) => invoke("loans_overdue", { input }),
   /** @param {AllocationInput} [input] @returns {Promise<Object>} ops::allocation::AllocationOutcome */
   allocation_run: (input = {}) => invoke("allocation_run", { input }),
+  /** @param {Nothing} [input] @returns {Promise<Object>} kongthun::report::allocation::AllocationPlans */
+  allocation_plans: (input = {}) => invoke("allocation_plans", { input }),
+  /** @param {PlanInput} [input] @returns {Promise<Object>} i64 */
+  allocation_adopt: (input = {}) => invoke("allocation_adopt", { input }),
+  /** @param {PayoutInput} [input] @returns {Promise<Object>} ops::allocation::PayoutOutcome */
+  dividends_pay: (input = {}) => invoke("dividends_pay", { input }),
   /** @param {PreviewInput} [input] @returns {Promise<Object>} Preview */
   report_preview: (input = {}) => invoke("report_preview", { input }),
   /** @param {SaveInput} [input] @returns {Promise<Object>} ops::documents::SavedDocument */

@@ -2,8 +2,9 @@
 import { api } from "./contract.js";
 import { t, one } from "./i18n.js";
 import { app } from "./session.js";
-import { h, field, enterMovesOn, values, messageBox, run, showOk, clearPosted, table, td, confirmDialog, memberBeside } from "./dom.js";
+import { h, field, enterMovesOn, values, messageBox, run, showOk, clearPosted, table, td, memberBeside } from "./dom.js";
 import { baht, beDate, digits } from "./format.js";
+import { allocationSections } from "./allocation.js";
 
 export async function render(main) {
   const box = messageBox();
@@ -34,23 +35,11 @@ export async function render(main) {
     const out = await run(rform.querySelector("button"), rbox, () => api.loan_repay({ ...v, loan_id: Number(v.loan_id) }), rform);
     if (out) { showOk(rbox, `${t("saved")}: ${out.doc_no}`); clearPosted(rform); }
   });
-  const abox = messageBox();
-  const aform = h("form", { class: "grid" }, field("year", "year", { value: String(Number(app.status.today.slice(0, 4)) + 542) }),
-    field("percentages", "parts", { value: "10, 50, 20, 10, 5, 5" }), field("date", "date", { kind: "date", value: today }),
-    h("div", { class: "full" }, h("button", { type: "submit", text: t("allocation") })));
-  aform.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    const v = values(aform);
-    const parts = v.percentages.split(/[,\s]+/).map((x) => x.trim()).filter(Boolean);
-    if (!(await confirmDialog(t("confirm_allocation"), [`${t("year")} ${digits(v.year)} · ${t("parts")}: ${parts.join(", ")}`, t("allocation_explain")]))) return;
-    const out = await run(aform.querySelector("button"), abox, () => api.allocation_run({ year: v.year, percentages: v.percentages.split(/[,\s]+/).map((x) => x.trim()).filter(Boolean), date: v.date }), aform);
-    if (out) showOk(abox, `${out.doc_no} · ${t("profit")} ${baht(out.profit)}\n` + out.parts.map(([name, amount]) => `${name}: ${baht(amount)}`).join("\n"));
-  });
   main.append(h("h1", { text: t("loans") }), lform, box,
     h("h2", { text: one(t("loans_heading")) }),
     h("div", { class: "scroll" }, table([["#"], [t("member_no")], [t("name")], [t("principal"), "num"], [t("outstanding"), "num"], [t("rate")], [t("term")], [t("date")]],
       loans.map((l) => h("tr", {}, td(digits(l.id)), td(l.member_no), td(l.member_name), td(baht(l.principal), "num"), td(baht(l.principal_outstanding), "num"), td(`${digits(l.rate_bp / 100)}%`), td(digits(l.term_months)), td(beDate(l.start_date))))))
     , h("h2", { text: one(t("overdue")) }),
     table([["#"], [t("member_no")], [t("name")], [t("outstanding"), "num"], [t("principal_due"), "num"], [t("interest_due"), "num"]], overdue.map((o) => h("tr", {}, td(digits(o.loan_id)), td(o.member_no), td(o.name), td(baht(o.outstanding), "num"), td(baht(o.principal_overdue), "num"), td(baht(o.interest_overdue), "num")))),
-    h("h2", { text: t("repay") }), rform, rbox, h("h2", { text: t("allocation") }), aform, abox);
+    h("h2", { text: t("repay") }), rform, rbox, ...(await allocationSections()));
 }

@@ -10,7 +10,7 @@ use crate::domain::member::MemberFields;
 use crate::domain::{FundKind, MemberStatus, Satang};
 use crate::error::Result;
 use crate::ops::matching::MatchingSource;
-use crate::ops::{self, meetings::Vote, welfare::ClaimInput};
+use crate::ops::{self, meetings::Vote, welfare::ClaimInput, Ctx};
 use crate::store::Store;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -288,23 +288,7 @@ pub fn month(
                         &format!("{}-01-01", y - 1),
                         &format!("{}-12-31", y - 1),
                     )?;
-                    let parts: Vec<String> = if interest.is_empty() {
-                        ["10", "60", "0", "10", "10", "10"]
-                    } else {
-                        ["10", "40", "20", "10", "10", "10"]
-                    }
-                    .map(String::from)
-                    .to_vec();
-                    match ops::allocation::allocate(
-                        store,
-                        &actx,
-                        y - 1,
-                        &parts,
-                        &Input::of_day(assembly_day),
-                    ) {
-                        Ok(_) | Err(crate::Error::Refused(_)) => {}
-                        Err(e) => return Err(e),
-                    }
+                    allocate_at_assembly(store, &actx, ga.id, votes, y - 1, interest.is_empty())?;
                 }
             }
         }
@@ -385,4 +369,62 @@ pub fn month(
         }
     }
     Ok(())
+}
+
+/// The assembly adopts an allocation plan when the one in force does not fit the year (no
+/// refund part while nobody paid interest), allocates last year's profit by it and pays the
+/// dividends into each member's sajja savings, as most groups do.
+fn allocate_at_assembly(
+    store: &mut Store,
+    actx: &Ctx,
+    meeting_id: i64,
+    votes: i64,
+    year: i32,
+    no_interest: bool,
+) -> Result<()> {
+    use crate::domain::allocation::{default_parts, plan_in_force, PartKind};
+    let assembly_day = actx.today();
+    let mut parts = default_parts();
+    if no_interest {
+        // the refund's share goes to the dividend
+        let refund =
+            parts.iter().find(|p| p.kind == PartKind::Refund).map_or(0, |p| p.basis_points);
+        parts.retain(|p| p.kind != PartKind::Refund);
+        if let Some(d) = parts.iter_mut().find(|p| p.kind == PartKind::Dividend) {
+            d.basis_points += refund;
+        }
+    }
+    let plans: Vec<_> = store.read().allocation_plans()?.into_iter().map(|p| p.plan).collect();
+    if plan_in_force(&plans, assembly_day).map(|p| &p.parts) != Some(&parts) {
+        let r = ops::meetings::resolve(
+            store,
+            actx,
+            meeting_id,
+            &Vote {
+                subject: "แผนการจัดสรรกำไรของกลุ่มออมทรัพย์",
+                kind: "rule",
+                agenda_no: None,
+                votes_for: votes - 1,
+                votes_against: 0,
+                abstain: 1,
+            },
+        )?;
+        ops::allocation::adopt_plan(store, actx, &Input::of_day(assembly_day), parts, r.id)?;
+    }
+    match ops::allocation::allocate(store, actx, year, &Input::of_day(assembly_day)) {
+        Ok(_) => {}
+        Err(crate::Error::Refused(_)) => return Ok(()),
+        Err(e) => return Err(e),
+    }
+    let pay_day = assembly_day.succ_opt().expect("next day");
+    match ops::allocation::pay_dividends(
+        store,
+        &at(pay_day, 10),
+        year,
+        &ops::allocation::PayInto::Savings,
+        &Input::of_day(pay_day),
+    ) {
+        Ok(_) | Err(crate::Error::Refused(_)) => Ok(()),
+        Err(e) => Err(e),
+    }
 }

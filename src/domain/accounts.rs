@@ -57,6 +57,8 @@ pub const DIVIDENDS_PAYABLE: &str = "2102";
 pub const WELFARE_ALLOCATED: &str = "2103";
 pub const COMMITTEE_PAYABLE: &str = "2104";
 pub const PUBLIC_ALLOCATED: &str = "2105";
+pub const ADMINISTRATION_ALLOCATED: &str = "2106";
+pub const OTHER_ALLOCATED: &str = "2109";
 pub const FUND_CAPITAL: &str = "3101";
 pub const PROFIT_ALLOCATED: &str = "3104";
 pub const RESERVE: &str = "3102";
@@ -70,6 +72,9 @@ pub const DONATIONS: &str = "4301";
 pub const BANK_INTEREST: &str = "4401";
 pub const LOAN_INTEREST: &str = "4402";
 pub const FINES: &str = "4501";
+/// The welfare allocated from a year's profit, drawn as the claims it pays are paid: the
+/// welfare activity's income beside those claims (a savings group's welfare is paid from it).
+pub const WELFARE_FROM_ALLOCATION: &str = "4602";
 pub const OTHER_INCOME: &str = "4901";
 pub const WELFARE_OTHER: &str = "5109";
 pub const ADMINISTRATION: &str = "5201";
@@ -173,6 +178,20 @@ const CHART: &[AccountSeed] = &[
         Liability,
         For::Savings,
     ),
+    seed(
+        ADMINISTRATION_ALLOCATED,
+        "เงินจัดสรรเพื่อค่าใช้จ่ายในการบริหาร",
+        "Allocated to administration",
+        Liability,
+        For::Savings,
+    ),
+    seed(
+        OTHER_ALLOCATED,
+        "เงินจัดสรรอื่นตามมติที่ประชุมใหญ่",
+        "Other parts allocated by the assembly",
+        Liability,
+        For::Savings,
+    ),
     seed(FUND_CAPITAL, "ทุนของกองทุน", "Fund capital", Equity, For::All),
     seed(RESERVE, "เงินสำรอง", "Reserve", Equity, For::All),
     seed(PROFIT_ALLOCATED, "กำไรที่จัดสรรแล้ว", "Profit allocated", Equity, For::Savings),
@@ -192,6 +211,13 @@ const CHART: &[AccountSeed] = &[
     seed(BANK_INTEREST, "ดอกเบี้ยเงินฝากธนาคาร", "Bank interest", Income, For::All),
     seed(LOAN_INTEREST, "ดอกเบี้ยเงินกู้", "Loan interest", Income, For::Savings),
     seed(FINES, "ค่าปรับ", "Fines", Income, For::All),
+    seed(
+        WELFARE_FROM_ALLOCATION,
+        "รับจากเงินจัดสรรเพื่อสวัสดิการ",
+        "Drawn from the welfare allocated",
+        Income,
+        For::Savings,
+    ),
     seed(OTHER_INCOME, "รายได้อื่น", "Other income", Income, For::All),
     welfare("5101", "สวัสดิการคลอดบุตร", "Welfare: birth", "birth"),
     welfare("5102", "สวัสดิการเจ็บป่วย/นอนโรงพยาบาล", "Welfare: illness", "illness"),
@@ -236,7 +262,8 @@ pub enum Activity {
 
 /// Which activity an income or expense account belongs to, `None` for the other classes.
 /// Contributions, entrance fees, matching money, grants and donations are always the welfare
-/// fund's (never a profit to share); loan interest and fines are always the savings group's.
+/// fund's (never a profit to share), and so is the welfare allocated to it from the
+/// group's profit as it pays claims; loan interest and fines are always the savings group's.
 /// Bank interest, other income and the running costs belong to the savings group only in a
 /// fund that is a savings group alone: in a fund of both kinds they are the welfare fund's,
 /// so that nothing of the welfare fund is ever counted as the group's profit.
@@ -247,7 +274,7 @@ pub fn activity_of(code: &str, kind: FundKind) -> Option<Activity> {
     }
     Some(match code {
         LOAN_INTEREST | FINES => Activity::Savings,
-        CONTRIBUTIONS | ENTRANCE_FEES | DONATIONS => Activity::Welfare,
+        CONTRIBUTIONS | ENTRANCE_FEES | DONATIONS | WELFARE_FROM_ALLOCATION => Activity::Welfare,
         c if c.starts_with("42") || c.starts_with("51") => Activity::Welfare,
         _ if kind == FundKind::Savings => Activity::Savings,
         _ => Activity::Welfare,

@@ -61,6 +61,8 @@ entry_kinds! {
     ClaimPayout = "claim_payout", "PV", "จ่ายสวัสดิการ";
     Reversal = "reversal", "JV", "กลับรายการ";
     Allocation = "allocation", "JV", "จัดสรรกำไร";
+    DividendToSavings = "dividend_to_savings", "JV", "โอนปันผลเข้าเงินสัจจะ";
+    DividendPayout = "dividend_payout", "PV", "จ่ายปันผลและเฉลี่ยคืน";
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -45,7 +45,7 @@ impl Refusal {
             Refusal::Welfare(r) => r.th(),
             Refusal::Meeting(r) => r.th(),
             Refusal::Audit(r) => r.th(),
-            Refusal::Allocation(r) => r.th().into(),
+            Refusal::Allocation(r) => r.th(),
             Refusal::Collection(CollectionRefusal::NothingToRecord) => {
                 "ไม่มีรายการรับเงินให้บันทึก (ไม่มีสมาชิกปกติหรือแฟ้มว่าง)".into()
             }
@@ -66,7 +66,7 @@ impl Refusal {
             Refusal::Welfare(r) => r.en(),
             Refusal::Meeting(r) => r.en(),
             Refusal::Audit(r) => r.en(),
-            Refusal::Allocation(r) => r.en().into(),
+            Refusal::Allocation(r) => r.en(),
             Refusal::Collection(CollectionRefusal::NothingToRecord) => {
                 "nothing to record (no active members, or an empty file)".into()
             }
@@ -320,11 +320,26 @@ impl AuditRefusal {
 }
 
 /// The year-end allocation of the savings group's profit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AllocationRefusal {
     NoProfit,
     NoSavers,
     NoBorrowers,
+    /// The fund has adopted no allocation plan in force on the allocation's day.
+    NoPlan,
+    /// A plan adopted by a committee resolution (`label`) where the assembly decides.
+    PlanNeedsAssembly {
+        label: String,
+    },
+    /// The year (BE) has no allocation to pay from.
+    NotAllocated {
+        year: i32,
+    },
+    /// Every share of the year (BE) is paid, or `not_paid` members wait for cash.
+    NothingToPay {
+        year: i32,
+        not_paid: usize,
+    },
 }
 
 impl AllocationRefusal {
@@ -333,20 +348,53 @@ impl AllocationRefusal {
             AllocationRefusal::NoProfit => "no_profit",
             AllocationRefusal::NoSavers => "no_savers",
             AllocationRefusal::NoBorrowers => "no_borrowers",
+            AllocationRefusal::NoPlan => "no_plan",
+            AllocationRefusal::PlanNeedsAssembly { .. } => "needs_assembly",
+            AllocationRefusal::NotAllocated { .. } => "not_allocated",
+            AllocationRefusal::NothingToPay { .. } => "nothing_to_pay",
         }
     }
-    fn th(&self) -> &'static str {
+    fn th(&self) -> String {
         match self {
-            AllocationRefusal::NoProfit => "ปีนี้ไม่มีกำไรให้จัดสรร",
-            AllocationRefusal::NoSavers => "ไม่มีเงินสัจจะของสมาชิกที่จะปันผลให้",
-            AllocationRefusal::NoBorrowers => "ไม่มีดอกเบี้ยที่สมาชิกจ่ายเพื่อเฉลี่ยคืน",
+            AllocationRefusal::NoProfit => "ปีนี้ไม่มีกำไรให้จัดสรร".into(),
+            AllocationRefusal::NoSavers => "ไม่มีเงินสัจจะของสมาชิกที่จะปันผลให้".into(),
+            AllocationRefusal::NoBorrowers => "ไม่มีดอกเบี้ยที่สมาชิกจ่ายเพื่อเฉลี่ยคืน".into(),
+            AllocationRefusal::NoPlan => "ยังไม่มีแผนการจัดสรรกำไรที่ที่ประชุมใหญ่รับรอง ให้บันทึกแผนก่อน".into(),
+            AllocationRefusal::PlanNeedsAssembly { label } => {
+                format!("แผนการจัดสรรกำไรต้องผ่านมติที่ประชุมใหญ่ ({label} เป็นมติคณะกรรมการ)")
+            }
+            AllocationRefusal::NotAllocated { year } => {
+                format!("ปีบัญชี {year} ยังไม่ได้จัดสรรกำไร")
+            }
+            AllocationRefusal::NothingToPay { year, not_paid: 0 } => {
+                format!("ปันผลและเฉลี่ยคืนปีบัญชี {year} จ่ายครบแล้ว")
+            }
+            AllocationRefusal::NothingToPay { year, not_paid } => format!(
+                "ปันผลและเฉลี่ยคืนปีบัญชี {year} ที่ยังไม่จ่ายเป็นของผู้ที่พ้นสภาพ {not_paid} คน ให้จ่ายเป็นเงินสด"
+            ),
         }
     }
-    fn en(&self) -> &'static str {
+    fn en(&self) -> String {
         match self {
-            AllocationRefusal::NoProfit => "no profit to allocate this year",
-            AllocationRefusal::NoSavers => "no member savings to pay a dividend on",
-            AllocationRefusal::NoBorrowers => "no interest paid by members to refund",
+            AllocationRefusal::NoProfit => "no profit to allocate this year".into(),
+            AllocationRefusal::NoSavers => "no member savings to pay a dividend on".into(),
+            AllocationRefusal::NoBorrowers => "no interest paid by members to refund".into(),
+            AllocationRefusal::NoPlan => {
+                "no allocation plan adopted by the general assembly is in force: adopt one first"
+                    .into()
+            }
+            AllocationRefusal::PlanNeedsAssembly { label } => format!(
+                "the allocation plan needs a general assembly's resolution ({label} is the committee's)"
+            ),
+            AllocationRefusal::NotAllocated { year } => {
+                format!("the fiscal year {year} (BE) has not been allocated")
+            }
+            AllocationRefusal::NothingToPay { year, not_paid: 0 } => {
+                format!("every dividend and refund of {year} (BE) is paid")
+            }
+            AllocationRefusal::NothingToPay { year, not_paid } => format!(
+                "what is unpaid of {year} (BE) belongs to {not_paid} members who left: pay them in cash"
+            ),
         }
     }
 }

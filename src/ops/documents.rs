@@ -78,6 +78,11 @@ pub enum Document {
     Minutes {
         meeting: i64,
     },
+    /// รายชื่อผู้รับเงินปันผลและเฉลี่ยคืน of the fiscal year starting in `year` (CE or BE):
+    /// each member's share, how it was paid, a column to sign.
+    DividendList {
+        year: i32,
+    },
     /// The figures of a CODI matching request for the counting day 30 September of `year`.
     Codi {
         year: i32,
@@ -351,6 +356,15 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
                 _ => Err(not_in(format, "pdf")),
             }
         }
+        Document::DividendList { year } => {
+            let list = crate::report::allocation::dividend_list(&reader, *year)?;
+            one_table(
+                "รายชื่อผู้รับเงินปันผลและเฉลี่ยคืน",
+                fiscal_year_th(list.from, list.to, list.lines.len(), "คน"),
+                crate::render::registers::dividend_list_table(&list),
+                &[70.0, 118.0, 52.0, 52.0, 58.0, 58.0, 66.0, 96.0],
+            )
+        }
         Document::Codi { year } => {
             let r =
                 crate::report::codi::codi_report(&reader, crate::domain::date::ce_year(*year)?)?;
@@ -402,6 +416,7 @@ pub fn suggested_name(doc: &Document, format: Format) -> String {
         Document::Minutes { meeting } => format!("minutes-{meeting}"),
         Document::CollectionDay { date } => format!("collection-day-{date}"),
         Document::Codi { year } => format!("codi-{year}"),
+        Document::DividendList { year } => format!("dividends-{year}"),
     };
     format!("{stem}.{}", format.extension())
 }

@@ -410,6 +410,17 @@ pub fn pay_claim(
         } else {
             member.full_name()
         };
+        let mut postings = vec![
+            Posting::debit(account, amount).for_member(member.id),
+            Posting::credit(&till, amount),
+        ];
+        // Welfare allocated from the savings group's profit pays claims first: drawn as each
+        // claim is paid, the welfare activity's income beside the claim it pays.
+        let draw = allocated_welfare_for(&reader, date, amount)?;
+        if draw.satang() > 0 {
+            postings.push(Posting::debit(crate::domain::accounts::WELFARE_ALLOCATED, draw));
+            postings.push(Posting::credit(crate::domain::accounts::WELFARE_FROM_ALLOCATION, draw));
+        }
         let entry = BalancedEntry::new(
             date,
             EntryKind::ClaimPayout,
@@ -421,10 +432,7 @@ pub fn pay_claim(
                 payee
             ),
             Some(member.id),
-            vec![
-                Posting::debit(account, amount).for_member(member.id),
-                Posting::credit(&till, amount),
-            ],
+            postings,
         )?;
         let posted = tx.post_entry(&entry, &ctx.recorded_by, &ctx.now_text())?;
         tx.mark_claim_paid(claim.id, posted.id, &payee)?;
@@ -441,6 +449,17 @@ pub fn pay_claim(
         }
         Ok(posted)
     })
+}
+
+/// How much of a claim of `amount` paid on `date` the welfare allocated can pay (none in a
+/// book without it), leaving it at zero or above on every later day.
+fn allocated_welfare_for(reader: &Reader<'_>, date: NaiveDate, amount: Satang) -> Result<Satang> {
+    use crate::domain::accounts::{WELFARE_ALLOCATED, WELFARE_FROM_ALLOCATION};
+    if reader.account(WELFARE_FROM_ALLOCATION)?.is_none() {
+        return Ok(Satang::ZERO);
+    }
+    let left = reader.lowest_credit_from(WELFARE_ALLOCATED, &date.to_string())?;
+    Ok(left.max(Satang::ZERO).min(amount))
 }
 
 /// A welfare rule version as typed (the command line's flags, the app's form): every field

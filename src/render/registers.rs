@@ -512,3 +512,49 @@ pub fn count_sheet_pdf(fund: &str, dg: Digits, s: &CountSheet, printed: NaiveDat
         },
     )
 }
+
+/// The year's dividends and refunds to sign at the payout: member, dividend, refund, the
+/// share, what was paid and how, and a blank column for the member's signature.
+pub fn dividend_list_table(list: &crate::report::allocation::DividendList) -> Table {
+    let how = |into: &str| match into {
+        "savings" => "เข้าเงินสัจจะ",
+        "cash" => "เงินสด",
+        "bank" => "โอนทางธนาคาร",
+        _ => "ยังไม่จ่าย",
+    };
+    let mut rows: Vec<Vec<Cell>> = list
+        .lines
+        .iter()
+        .map(|l| {
+            vec![
+                Cell::Code(l.member_no.clone()),
+                t(&l.name),
+                Cell::Money(l.dividend.satang()),
+                Cell::Money(l.refund.satang()),
+                Cell::Money((l.dividend + l.refund).satang()),
+                Cell::Money(l.paid.satang()),
+                t(how(&l.paid_into)),
+                t(""),
+            ]
+        })
+        .collect();
+    let n = rows.len();
+    let total = vec![
+        t(""),
+        t("รวม"),
+        super::tables::sum_of(&rows, 0, n, 2),
+        super::tables::sum_of(&rows, 0, n, 3),
+        super::tables::sum_of(&rows, 0, n, 4),
+        super::tables::sum_of(&rows, 0, n, 5),
+        t(""),
+        t(""),
+    ];
+    rows.push(total);
+    Table {
+        name: "ปันผลและเฉลี่ยคืน".into(),
+        header: ["เลขที่สมาชิก", "ชื่อ-สกุล", "ปันผล", "เฉลี่ยคืน", "รวม", "จ่ายแล้ว", "จ่ายโดย", "ลายมือชื่อผู้รับ"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+    }
+}

@@ -1,6 +1,7 @@
 //! Report *data*: plain structs computed from the store, handed to the CLI (and later to
 //! `render`) to format. Nothing here formats text for people.
 
+pub mod allocation;
 pub mod books;
 pub mod codi;
 pub mod dashboard;

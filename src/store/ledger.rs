@@ -178,8 +178,23 @@ impl Reader<'_> {
     /// on `date` without any later day going below zero (entries may be backdated within an
     /// open month).
     pub fn lowest_balance_from(&self, account: &str, date: &str) -> Result<Satang> {
+        self.balance_bound_from(account, date, i64::min)
+    }
+
+    /// The lowest credit balance a liability (or income) account holds on or after `date`:
+    /// what can still be drawn from it on `date`.
+    pub fn lowest_credit_from(&self, account: &str, date: &str) -> Result<Satang> {
+        Ok(-self.balance_bound_from(account, date, i64::max)?)
+    }
+
+    fn balance_bound_from(
+        &self,
+        account: &str,
+        date: &str,
+        pick: fn(i64, i64) -> i64,
+    ) -> Result<Satang> {
         let mut balance = self.account_balance(account, date)?.satang();
-        let mut lowest = balance;
+        let mut bound = balance;
         let mut stmt = self.conn.prepare_cached(
             "SELECT SUM(p.amount) FROM journal_entry e JOIN posting p ON p.entry_id = e.id
              WHERE e.entry_date > ?2 AND p.account_code = ?1
@@ -188,9 +203,9 @@ impl Reader<'_> {
         let mut rows = stmt.query(params![account, date])?;
         while let Some(r) = rows.next()? {
             balance += r.get::<_, i64>(0)?;
-            lowest = lowest.min(balance);
+            bound = pick(bound, balance);
         }
-        Ok(Satang::new(lowest))
+        Ok(Satang::new(bound))
     }
 }
 

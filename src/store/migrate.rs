@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (8, include_str!("migrations/0008_auditors_month.sql")),
     (9, include_str!("migrations/0009_fund_changes.sql")),
     (10, include_str!("migrations/0010_savings_group_welfare.sql")),
+    (11, include_str!("migrations/0011_allocation_plans.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -31,7 +31,7 @@ pub use ledger::{AccountTotals, WelfarePaid};
 pub use meetings::{MeetingRow, ResolutionRow};
 pub use members::{MemberFilter, MemberRow, StatusRow};
 pub use registers::CommitteeTermRow;
-pub use savings_group::LoanRow;
+pub use savings_group::{AllocationShare, DividendPaymentRow, LoanRow, PlanRow};
 
 /// The schema version this program writes (a book is migrated to it when opened).
 pub fn schema_version() -> i64 {

@@ -1,6 +1,8 @@
-//! SQL for matching-money rounds, loans and repayments, and the year-end allocation.
+//! SQL for matching-money rounds, loans and repayments, the year-end allocation (the plans
+//! adopted, each member's share) and the batch payment of dividends.
 
 use super::{Reader, Tx};
+use crate::domain::allocation::AllocationPlan;
 use crate::domain::Satang;
 use crate::error::Result;
 use rusqlite::{params, OptionalExtension};
@@ -20,6 +22,32 @@ pub struct LoanRow {
     pub entry_id: i64,
     pub principal_paid: Satang,
     pub interest_paid: Satang,
+}
+
+/// A plan as adopted: the resolution is kept with it.
+#[derive(Clone, Debug, Serialize)]
+pub struct PlanRow {
+    pub id: i64,
+    pub plan: AllocationPlan,
+    pub resolution_id: i64,
+}
+
+/// A member's part of a year's allocation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct AllocationShare {
+    pub member_id: i64,
+    pub dividend: Satang,
+    pub refund: Satang,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DividendPaymentRow {
+    pub member_id: i64,
+    pub amount: Satang,
+    /// `savings`, `cash` or `bank`.
+    pub paid_into: String,
+    pub doc_no: String,
+    pub date: String,
 }
 
 impl Tx<'_> {
@@ -105,11 +133,60 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn insert_allocation(&mut self, year: i32, entry_id: i64, parts_json: &str) -> Result<()> {
+    pub fn insert_allocation(
+        &mut self,
+        year: i32,
+        entry_id: i64,
+        parts_json: &str,
+        shares: &[AllocationShare],
+    ) -> Result<()> {
         self.tx.execute(
             "INSERT INTO allocation (year, entry_id, parts) VALUES (?1, ?2, ?3)",
             params![year, entry_id, parts_json],
         )?;
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO allocation_share (entry_id, member_id, dividend, refund) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for s in shares {
+            stmt.execute(params![entry_id, s.member_id, s.dividend.satang(), s.refund.satang()])?;
+        }
+        Ok(())
+    }
+
+    pub fn insert_allocation_plan(
+        &mut self,
+        plan: &AllocationPlan,
+        resolution_id: i64,
+        recorded_by: &str,
+        recorded_at: &str,
+    ) -> Result<i64> {
+        self.tx.execute(
+            "INSERT INTO allocation_plan (effective_from, parts, resolution_id, recorded_by, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                plan.effective_from.to_string(),
+                serde_json::to_string(&plan.parts).expect("plain parts"),
+                resolution_id,
+                recorded_by,
+                recorded_at
+            ],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    pub fn insert_dividend_payment(
+        &mut self,
+        entry_id: i64,
+        year: i32,
+        member_id: i64,
+        amount: Satang,
+        paid_into: &str,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO dividend_payment (entry_id, year, member_id, amount, paid_into) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![entry_id, year, member_id, amount.satang(), paid_into])?;
         Ok(())
     }
 }
@@ -189,6 +266,83 @@ impl Reader<'_> {
     /// One member's loans (standing ones: a reversed disbursement is left out).
     pub fn loans_of(&self, member_id: i64) -> Result<Vec<LoanRow>> {
         self.loans_where("l.member_id = ?1", member_id)
+    }
+
+    /// Every allocation plan adopted, oldest first, with the resolution that adopted it.
+    pub fn allocation_plans(&self) -> Result<Vec<PlanRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.effective_from, p.parts, p.resolution_id FROM allocation_plan p ORDER BY p.effective_from",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get(3)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(id, from, parts, resolution_id)| {
+                let effective_from = crate::domain::date::parse(&from)
+                    .map_err(|p| crate::Error::invalid("effective_from", &from, p))?;
+                let parts = serde_json::from_str(&parts).map_err(|e| {
+                    crate::Error::invalid(
+                        "parts",
+                        &parts,
+                        crate::error::Problem::Other {
+                            th: format!("อ่านแผนจัดสรรที่ {id} ไม่ได้"),
+                            en: format!("allocation plan {id} cannot be read: {e}"),
+                        },
+                    )
+                })?;
+                Ok(PlanRow { id, plan: AllocationPlan { effective_from, parts }, resolution_id })
+            })
+            .collect()
+    }
+
+    /// Each member's dividend and refund in the year's allocation (not reversed). Books
+    /// allocated before the shares were kept give the member's whole credit as a dividend.
+    pub fn allocation_shares(&self, year: i32) -> Result<Vec<AllocationShare>> {
+        let Some((entry_id, _)) = self.allocation_of(year)? else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT member_id, dividend, refund FROM allocation_share WHERE entry_id = ?1
+             UNION ALL
+             SELECT p.member_id, -p.amount, 0 FROM posting p
+             WHERE p.entry_id = ?1 AND p.account_code = ?2 AND p.member_id IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM allocation_share s WHERE s.entry_id = ?1)
+             ORDER BY 1",
+        )?;
+        let rows = stmt
+            .query_map(params![entry_id, crate::domain::accounts::DIVIDENDS_PAYABLE], |r| {
+                Ok(AllocationShare {
+                    member_id: r.get(0)?,
+                    dividend: Satang::new(r.get(1)?),
+                    refund: Satang::new(r.get(2)?),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The dividend payments of a year's allocation that stand (not reversed).
+    pub fn dividend_payments(&self, year: i32) -> Result<Vec<DividendPaymentRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.member_id, d.amount, d.paid_into, e.doc_no, e.entry_date FROM dividend_payment d
+             JOIN journal_entry e ON e.id = d.entry_id
+             WHERE d.year = ?1 AND NOT EXISTS (SELECT 1 FROM journal_entry x WHERE x.reverses = d.entry_id)
+             ORDER BY d.member_id",
+        )?;
+        let rows = stmt
+            .query_map([year], |r| {
+                Ok(DividendPaymentRow {
+                    member_id: r.get(0)?,
+                    amount: Satang::new(r.get(1)?),
+                    paid_into: r.get(2)?,
+                    doc_no: r.get(3)?,
+                    date: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
     }
 
     pub fn allocation_of(&self, year: i32) -> Result<Option<(i64, String)>> {

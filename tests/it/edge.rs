@@ -149,10 +149,32 @@ pub fn allocate(
     store: &mut Store,
     ctx: &Ctx,
     year: i32,
-    parts: &[String],
     date: &str,
 ) -> Result<ops::allocation::AllocationOutcome> {
-    ops::allocation::allocate(store, ctx, year, parts, &Input::day("date", date)?)
+    ops::allocation::allocate(store, ctx, year, &Input::day("date", date)?)
+}
+
+/// Adopt the allocation plan `parts` (`kind=percent`, `kind:name=percent`) from `from`.
+pub fn adopt_plan(
+    store: &mut Store,
+    ctx: &Ctx,
+    parts: &[&str],
+    from: &str,
+    resolution: i64,
+) -> Result<i64> {
+    let parts = parts.iter().map(|p| ops::allocation::parse_part(p)).collect::<Result<Vec<_>>>()?;
+    ops::allocation::adopt_plan(store, ctx, &Input::day("effective_on", from)?, parts, resolution)
+}
+
+pub fn pay_dividends(
+    store: &mut Store,
+    ctx: &Ctx,
+    year: i32,
+    into: &str,
+    date: &str,
+) -> Result<ops::allocation::PayoutOutcome> {
+    let into = ops::allocation::PayInto::parse(into)?;
+    ops::allocation::pay_dividends(store, ctx, year, &into, &Input::day("date", date)?)
 }
 
 /// A reversal on `date`, or today when none is given.

@@ -1,5 +1,6 @@
 //! Shared helpers and the test modules.
 
+mod allocation;
 mod app_ops;
 mod audit;
 mod backup;

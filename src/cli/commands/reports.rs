@@ -148,6 +148,10 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: ReportsCommand) ->
             let doc = ops::documents::Document::AuditorReport { year: a.year };
             register(store, ctx, &doc, &a.out)?;
         }
+        ReportsCommand::Report(ReportCommand::Dividends(a)) => {
+            let doc = ops::documents::Document::DividendList { year: a.year };
+            register(store, ctx, &doc, &a.out)?;
+        }
         ReportsCommand::Export(ExportCommand::Year(a)) => {
             let year = crate::domain::date::ce_year(a.year)?;
             let out = ops::export::export_year(store, year, ctx.today(), &a.to)?;
@@ -269,6 +273,8 @@ pub enum ReportCommand {
     CashCount(CountSheetArgs),
     /// The auditor's yearly report (รายงานผู้ตรวจสอบ) of fiscal year YEAR (CE or BE).
     Auditor(YearArgs),
+    /// รายชื่อผู้รับเงินปันผลและเฉลี่ยคืน: the year's shares, how each was paid, to sign.
+    Dividends(YearArgs),
 }
 
 #[derive(Args, Debug)]
