@@ -439,7 +439,7 @@ pub fn field_th(field: &str) -> &str {
         "meeting" => "การประชุม",
         "votes" => "คะแนนเสียง",
         "role" => "ตำแหน่ง",
-        "percentages" => "สัดส่วนการจัดสรร",
+        "parts" => "ส่วนที่จัดสรร",
         "loan" => "เงินกู้",
         "rate" => "อัตราดอกเบี้ย",
         "term" => "จำนวนงวด",
@@ -465,6 +465,7 @@ pub fn field_en(field: &str) -> &str {
         "first_name" => "First name",
         "last_name" => "Last name",
         "member" | "member_no" => "Member",
+        "parts" => "Allocation parts",
         _ => field,
     }
 }

@@ -57,15 +57,15 @@ fn plan_error(plan: &AllocationPlan, problem: PlanProblem) -> Error {
     let typed = plan
         .parts
         .iter()
-        .map(|p| format!("{}={}", p.name, Satang::new(p.basis_points).to_decimal()))
+        .map(|p| format!("{}={}", p.name, Satang::new(p.basis_points).to_decimal().normalize()))
         .collect::<Vec<_>>()
         .join(", ");
     let (th, en) = match problem {
         PlanProblem::NoParts => ("ไม่มีส่วนใดเลย".to_string(), "has no parts".to_string()),
-        PlanProblem::Sum(s) => (
-            format!("รวมกันได้ร้อยละ {} ต้องเท่ากับ 100", Satang::new(s).to_decimal()),
-            format!("sum to {}%, not 100%", Satang::new(s).to_decimal()),
-        ),
+        PlanProblem::Sum(s) => {
+            let sum = Satang::new(s).to_decimal().normalize();
+            (format!("รวมกันได้ร้อยละ {sum} ต้องเท่ากับ 100"), format!("sum to {sum}%, not 100%"))
+        }
         PlanProblem::Twice(k) => (
             format!("มี{}สองส่วน", k.name_th()),
             format!("has two {} parts: a pool is divided among members once", k.key()),

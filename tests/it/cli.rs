@@ -519,3 +519,39 @@ fn a_recorded_certification_and_area_reach_the_criteria() {
     let bad = cli.fails(&["area", "5-2"]);
     assert!(bad.contains("5-2"), "{bad}");
 }
+
+#[test]
+fn the_allocation_on_the_command_line() {
+    let cli = Cli::new();
+    cli.ok(&["demo", "--members", "100", "--years", "2", "--seed", "1"]);
+    let shown = cli.ok(&["allocate", "show"]);
+    assert!(shown.contains("ปันผลตามเงินสัจจะ") && shown.contains("(ใช้อยู่)"), "{shown}");
+    assert!(shown.contains("20 มกราคม 2568"), "a BE date: {shown}");
+    // a plan that does not add up names the field and the sum, in both languages
+    let bad = cli.fails(&[
+        "allocate",
+        "plan",
+        "--part",
+        "reserve=50",
+        "--part",
+        "dividend=49",
+        "--resolution",
+        "1",
+    ]);
+    assert!(bad.contains("ส่วนที่จัดสรร") && bad.contains("ร้อยละ 99 ") && bad.contains("99%"), "{bad}");
+    // the demo's assembly allocated 2568 and paid it into savings; what is left is in cash
+    let paid = cli.json(&["allocate", "pay", "2568", "--into", "cash", "--date", "2026-11-22"]);
+    assert!(
+        paid["paid"]
+            .as_array()
+            .is_some_and(|p| p.iter().all(|x| x["doc_no"].as_str().unwrap().starts_with("PV"))),
+        "{paid}"
+    );
+    let again = cli.fails(&["allocate", "pay", "2568", "--into", "cash"]);
+    assert!(again.contains("จ่ายครบแล้ว"), "{again}");
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("d.csv");
+    cli.ok(&["report", "dividends", "2568", "--csv", csv.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.contains("ลายมือชื่อผู้รับ") && !text.contains("ยังไม่จ่าย"), "every share paid: {text}");
+}
