@@ -114,6 +114,20 @@ pub struct FundProfile {
 }
 
 impl FundProfile {
+    /// The fiscal year named `typed` (a BE or CE year): the year in which it **ends**, as
+    /// ปีงบประมาณ is named, so that a year from October 2568 to September 2569 is «2569».
+    /// Gives the (CE) year in which it starts, the key the books keep years by.
+    pub fn fiscal_year_named(&self, typed: i32) -> crate::Result<i32> {
+        let ends_in = super::date::ce_year(typed)?;
+        Ok(if self.fiscal_year_start == 1 { ends_in } else { ends_in - 1 })
+    }
+
+    /// The name (the BE year it ends in) of the fiscal year that starts in CE `starts_in`.
+    pub fn fiscal_year_name(&self, starts_in: i32) -> i32 {
+        let ends_in = if self.fiscal_year_start == 1 { starts_in } else { starts_in + 1 };
+        ends_in + crate::thai::BE_OFFSET
+    }
+
     /// Field checks that do not need the database.
     pub fn validate(&self) -> crate::Result<()> {
         super::text::required("name_th", &self.name_th, 200)?;

@@ -163,16 +163,17 @@ fn part_account(kind: PartKind) -> &'static str {
     }
 }
 
-/// Allocate the savings group's net profit of `year` (BE or CE) by the plan in force on
-/// `day`, a day after the fiscal year ends.
+/// Allocate the savings group's net profit of the fiscal year named `year` (BE or CE, the
+/// year it ends in) by the plan in force on `day`, a day after the fiscal year ends.
 pub fn allocate(store: &mut Store, ctx: &Ctx, year: i32, day: &Day) -> Result<AllocationOutcome> {
-    // The screen suggests the Buddhist-era year (2568); a CE year is taken as well.
+    // The screen suggests the Buddhist-era year (2568); a CE year is taken as well. Either
+    // names the fiscal year by the year it ends in.
     let typed_year = year;
-    let year = crate::domain::date::ce_year(year)?;
     let date = day.get();
     store.write(|tx| {
         let reader = tx.read();
         let fund = reader.require_fund()?.profile;
+        let year = fund.fiscal_year_named(typed_year)?;
         if !fund.kind.keeps_savings() {
             return Err(Error::NotOffered {
                 kind: fund.kind.key().into(),
@@ -270,7 +271,7 @@ pub fn allocate(store: &mut Store, ctx: &Ctx, year: i32, day: &Day) -> Result<Al
         let entry = BalancedEntry::new(
             date,
             EntryKind::Allocation,
-            format!("จัดสรรกำไรปีบัญชี {}", crate::thai::be_year(to)),
+            format!("จัดสรรกำไรปีบัญชี {}", fund.fiscal_year_name(year)),
             None,
             postings,
         )?;
@@ -348,13 +349,13 @@ pub fn pay_dividends(
     into: &PayInto,
     day: &Day,
 ) -> Result<PayoutOutcome> {
-    let year = crate::domain::date::ce_year(year)?;
     let date = day.get();
     store.write(|tx| {
         let reader = tx.read();
         let fund = reader.require_fund()?.profile;
         // A fiscal year is named by the BE year it ends in, as the yearly report names it.
-        let named = crate::thai::be_year(crate::report::yearly::year_span(&fund, year).1);
+        let named = fund.fiscal_year_name(fund.fiscal_year_named(year)?);
+        let year = fund.fiscal_year_named(year)?;
         let (allocation_entry, _) =
             reader.allocation_of(year)?.ok_or(AllocationRefusal::NotAllocated { year: named })?;
         super::check_entry_date(&reader, ctx, day)?;

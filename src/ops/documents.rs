@@ -27,6 +27,7 @@ pub enum Document {
     Month {
         month: String,
     },
+    /// The yearly report of the fiscal year named `year` (CE or BE, the year it ends in).
     Year {
         year: i32,
     },
@@ -57,7 +58,7 @@ pub enum Document {
     Committee {
         as_of: String,
     },
-    /// ทะเบียนคำขอรับสวัสดิการ of the fiscal year starting in `year` (CE or BE).
+    /// ทะเบียนคำขอรับสวัสดิการ of the fiscal year named `year` (CE or BE, the year it ends in).
     ClaimsRegister {
         year: i32,
     },
@@ -66,7 +67,7 @@ pub enum Document {
     CountSheet {
         month: String,
     },
-    /// รายงานผู้ตรวจสอบ of the fiscal year starting in `year` (CE or BE).
+    /// รายงานผู้ตรวจสอบ of the fiscal year named `year` (CE or BE, the year it ends in).
     AuditorReport {
         year: i32,
     },
@@ -78,7 +79,7 @@ pub enum Document {
     Minutes {
         meeting: i64,
     },
-    /// รายชื่อผู้รับเงินปันผลและเฉลี่ยคืน of the fiscal year starting in `year` (CE or BE):
+    /// รายชื่อผู้รับเงินปันผลและเฉลี่ยคืน of the fiscal year named `year` (CE or BE, the year it ends in):
     /// each member's share, how it was paid, a column to sign.
     DividendList {
         year: i32,
@@ -194,7 +195,7 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             }
         }
         Document::Year { year } => {
-            let year = crate::domain::date::ce_year(*year)?;
+            let year = fund.profile.fiscal_year_named(*year)?;
             let report = crate::report::yearly(&reader, year, ctx.today())?;
             match format {
                 Format::Pdf => Ok(yearly::yearly_pdf(&report)),
@@ -290,7 +291,7 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             )
         }
         Document::ClaimsRegister { year } => {
-            let year = crate::domain::date::ce_year(*year)?;
+            let year = fund.profile.fiscal_year_named(*year)?;
             let r = crate::report::registers::claims_register(&reader, year)?;
             // printed, the resolution's name is shortened to fit its column
             let compact = format == Format::Pdf;
@@ -325,7 +326,7 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
             }
         }
         Document::AuditorReport { year } => {
-            let year = crate::domain::date::ce_year(*year)?;
+            let year = fund.profile.fiscal_year_named(*year)?;
             let r = crate::report::registers::auditor_report(&reader, year)?;
             match format {
                 Format::Pdf => {

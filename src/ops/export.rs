@@ -45,9 +45,11 @@ pub fn export_year_reporting(
     use crate::render;
     let reader = store.read();
     let fund = reader.require_fund()?;
+    // `year` names the fiscal year by the year it ends in (BE or CE), as the files do
+    let be = crate::domain::date::ce_year(year)? + crate::thai::BE_OFFSET;
+    let year = fund.profile.fiscal_year_named(year)?;
     let report = crate::report::yearly(&reader, year, today)?;
     let tb = crate::report::trial_balance(&reader, report.to)?;
-    let be = year + crate::thai::BE_OFFSET;
     let mut files: Vec<(String, Vec<u8>)> =
         vec![(format!("yearly-report-{be}.pdf"), render::yearly::yearly_pdf(&report))];
     // The program's clock, in Thai time, for the workbooks' own dates.

@@ -18,7 +18,8 @@ pub fn yearly_pdf(r: &YearReport) -> Vec<u8> {
     let dg = digits(r);
     let money = |v: i64| thai::amount(v, dg);
     let num = |v: i64| dg.apply(v.to_string());
-    let title = format!("รายงานประจำปีบัญชี {}", num(i64::from(r.year + BE_OFFSET)));
+    // named by the year it ends in, with its dates (ปีบัญชี 2569: 1 ต.ค. 2568 – 30 ก.ย. 2569)
+    let title = format!("รายงานประจำปีบัญชี {}", num(i64::from(thai::be_year(r.to))));
     let mut doc = PdfDoc::new(
         &format!("{title} {}", r.fund.name_th),
         &format!("พิมพ์เมื่อ {}", thai::date_short(r.printed_on, dg)),

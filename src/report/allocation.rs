@@ -68,10 +68,10 @@ pub struct DividendList {
     pub lines: Vec<DividendLine>,
 }
 
-/// The year's dividends and refunds, member by member, with what has been paid of each.
+/// The year's (named by the BE year it ends in) dividends and refunds, member by member, with what has been paid of each.
 pub fn dividend_list(reader: &Reader<'_>, year: i32) -> Result<DividendList> {
-    let year = crate::domain::date::ce_year(year)?;
     let fund = reader.require_fund()?.profile;
+    let year = fund.fiscal_year_named(year)?;
     let (from, to) = crate::report::yearly::year_span(&fund, year);
     let mut payments: HashMap<i64, Vec<crate::store::DividendPaymentRow>> = HashMap::new();
     for p in reader.dividend_payments(year)? {

@@ -13,6 +13,7 @@ mod defaults;
 mod demo;
 mod edge;
 mod faults;
+mod fiscal_year;
 mod floors;
 mod fuzz_regressions;
 mod import;

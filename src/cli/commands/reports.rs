@@ -85,11 +85,9 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: ReportsCommand) ->
         ReportsCommand::Report(ReportCommand::Year(a)) => {
             let doc = ops::documents::Document::Year { year: a.year };
             if !save_outputs(store, ctx, &doc, &a.out)? {
-                let report = crate::report::yearly(
-                    &store.read(),
-                    crate::domain::date::ce_year(a.year)?,
-                    ctx.today(),
-                )?;
+                let reader = store.read();
+                let year = reader.require_fund()?.profile.fiscal_year_named(a.year)?;
+                let report = crate::report::yearly(&reader, year, ctx.today())?;
                 print::output(true, &report, || {});
             }
         }
@@ -153,8 +151,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: ReportsCommand) ->
             register(store, ctx, &doc, &a.out)?;
         }
         ReportsCommand::Export(ExportCommand::Year(a)) => {
-            let year = crate::domain::date::ce_year(a.year)?;
-            let out = ops::export::export_year(store, year, ctx.today(), &a.to)?;
+            let out = ops::export::export_year(store, a.year, ctx.today(), &a.to)?;
             print::output(json, &out, || {
                 println!("ส่งออกรายงานประจำปีแล้ว / yearly report exported: {}", out.folder.display());
                 for f in &out.files {
@@ -252,7 +249,7 @@ pub enum ReportCommand {
     Month(MonthArgs),
     /// The monthly statement for public posting (one A4 page).
     Statement(StatementArgs),
-    /// The yearly report (fiscal year YEAR, CE or BE).
+    /// The yearly report (fiscal year YEAR, CE or BE, named by the year it ends in).
     Year(YearArgs),
     /// A member's passbook: contributions and sajja savings.
     Passbook(PassbookArgs),
@@ -340,7 +337,7 @@ pub enum ExportCommand {
 
 #[derive(Args, Debug)]
 pub struct ExportYearArgs {
-    /// Fiscal year (CE or BE).
+    /// Fiscal year (CE or BE), named by the year it ends in (Oct 2568 – Sep 2569 is 2569).
     pub year: i32,
     #[arg(long)]
     pub to: PathBuf,
