@@ -17,8 +17,7 @@ macro_rules! categories {
             pub const ALL: &'static [Category] = &[$(Category::$variant),*];
             pub fn key(self) -> &'static str { match self { $(Category::$variant => $key),* } }
             pub fn name_th(self) -> &'static str { match self { $(Category::$variant => $th),* } }
-            /// The expense account a payout is booked to (welfare funds; savings groups book
-            /// everything to "other welfare").
+            /// The expense account a payout is booked to (in every kind of fund).
             pub fn account(self) -> &'static str { match self { $(Category::$variant => $account),* } }
             pub fn parse(input: &str) -> crate::Result<Category> {
                 let t = input.trim();

@@ -344,19 +344,19 @@ pub fn import_bytes(
 }
 
 pub use crate::report::province::{
-    area_report, coverage, criteria, AreaRow, FundCoverage, FundCriteria,
+    area_report, coverage, criteria, government_year, AreaRow, FundCoverage, FundCriteria,
 };
 
-/// The province's area report of a year (CE or BE) as a document, the one the CLI and the
-/// window both save.
+/// The province's area report of a government fiscal year (CE or BE, the year it ends in:
+/// October to September) as a document, the one the CLI and the window both save.
 pub fn area_report_document(
     store: &ProvinceStore,
     year: i32,
     format: crate::render::Format,
     today: chrono::NaiveDate,
 ) -> Result<Vec<u8>> {
-    let y = crate::domain::date::ce_year(year)?;
-    let rows = area_report(store, &format!("{y:04}-01-01"), &format!("{y:04}-12-31"))?;
+    let (from, to) = crate::report::province::government_year(year)?;
+    let rows = area_report(store, &from.to_string(), &to.to_string())?;
     let changwat = store.funds()?.first().map(|f| f.changwat.clone()).unwrap_or_default();
-    crate::render::province::area_report_bytes(&rows, &changwat, y, format, today)
+    crate::render::province::area_report_bytes(&rows, &changwat, (from, to), format, today)
 }

@@ -4,40 +4,70 @@
 use crate::render::Format;
 use crate::report::province::AreaRow;
 
-/// The area report for a Gregorian `year` in the format asked for (XLSX adds a sheet of
-/// welfare by category).
+/// The area report of a government fiscal year (`span`, October to September) in the format
+/// asked for: the figures per subdistrict, then welfare by category (cases and baht). The
+/// year is named by the BE year it ends in and printed with its dates.
 pub fn area_report_bytes(
     rows: &[AreaRow],
     changwat: &str,
-    year: i32,
+    span: (chrono::NaiveDate, chrono::NaiveDate),
     format: Format,
     printed_on: chrono::NaiveDate,
 ) -> crate::Result<Vec<u8>> {
-    let table = area_table(rows);
+    let office = format!("สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัด{changwat}");
+    let d = |x| crate::thai::date_short(x, crate::thai::Digits::Arabic);
+    let period =
+        format!("ปีงบประมาณ {} ({} – {})", crate::thai::be_year(span.1), d(span.0), d(span.1));
+    let title = "รายงานกองทุนสวัสดิการชุมชน แยกตามอำเภอและตำบล";
     let heading = crate::render::tables::Heading {
-        fund: format!("สำนักงานจังหวัด{changwat}"),
-        report: "รายงานกองทุนสวัสดิการชุมชน แยกตามอำเภอและตำบล".into(),
-        period: format!("ปี {}", year + crate::thai::BE_OFFSET),
+        fund: office.clone(),
+        report: title.into(),
+        period: period.clone(),
         printed: printed_on.and_hms_opt(0, 0, 0).expect("midnight"),
     };
-    let both = [table.clone(), welfare_table(rows)];
+    let (area, welfare) = (area_table(rows), welfare_table(rows));
     Ok(match format {
-        Format::Csv => crate::render::csv::tables_csv(&heading, &both),
-        Format::Xlsx => crate::render::xlsx::tables_xlsx(&heading, &both)?,
-        Format::Pdf => crate::render::vouchers::plain_table_pdf(
-            &format!("สำนักงานจังหวัด{changwat}"),
-            crate::thai::Digits::Arabic,
-            &format!("กองทุนสวัสดิการชุมชน ปี {}", year + crate::thai::BE_OFFSET),
-            "แยกตามอำเภอและตำบล",
-            &table,
-            &[55.0, 55.0, 36.0, 38.0, 40.0, 38.0, 30.0, 48.0, 62.0, 62.0, 70.0],
-            printed_on,
-        ),
+        Format::Csv => crate::render::csv::tables_csv(&heading, &[area, welfare]),
+        Format::Xlsx => crate::render::xlsx::tables_xlsx(&heading, &[area, welfare])?,
+        Format::Pdf => {
+            let dg = crate::thai::Digits::Arabic;
+            crate::render::vouchers::titled_pdf(
+                &office,
+                dg,
+                title,
+                &period,
+                printed_on,
+                true,
+                |doc| {
+                    use crate::render::pdf::{Align, Weight};
+                    crate::render::vouchers::write_table(
+                        doc,
+                        dg,
+                        &area,
+                        &[
+                            48.0, 48.0, 28.0, 34.0, 34.0, 34.0, 28.0, 46.0, 26.0, 58.0, 58.0, 58.0,
+                            72.0, 62.0,
+                        ],
+                    );
+                    doc.gap(10.0);
+                    doc.line(&welfare.name, Weight::Bold, 12.0, Align::Left);
+                    crate::render::vouchers::write_table(
+                        doc,
+                        dg,
+                        &welfare,
+                        &[60.0, 60.0, 140.0, 40.0, 70.0],
+                    );
+                },
+            )
+        }
     })
 }
 
 pub fn area_table(rows: &[AreaRow]) -> crate::render::tables::Table {
     use crate::render::tables::Cell;
+    let source = |r: &AreaRow, key: &str| {
+        Cell::Money(r.matching_by_source.get(key).map(|a| a.satang()).unwrap_or(0))
+    };
     crate::render::tables::Table {
         name: "รายงานจังหวัด".into(),
         header: [
@@ -49,8 +79,12 @@ pub fn area_table(rows: &[AreaRow]) -> crate::render::tables::Table {
             "สูงอายุ",
             "พิการ",
             "ด้อยโอกาส",
+            // welfare cases paid, then their baht
+            "ราย",
             "สวัสดิการ",
-            "เงินสมทบ",
+            "สมทบจากรัฐ",
+            "สมทบจาก อปท.",
+            "สมทบจาก พอช./อื่น",
             "เงินคงเหลือ",
         ]
         .map(String::from)
@@ -58,6 +92,12 @@ pub fn area_table(rows: &[AreaRow]) -> crate::render::tables::Table {
         rows: rows
             .iter()
             .map(|r| {
+                let codi_and_other = r
+                    .matching_by_source
+                    .iter()
+                    .filter(|(k, _)| *k == "codi" || *k == "other")
+                    .map(|(_, v)| v.satang())
+                    .sum();
                 vec![
                     Cell::Text(r.amphoe.clone()),
                     Cell::Text(r.tambon.clone()),
@@ -67,8 +107,11 @@ pub fn area_table(rows: &[AreaRow]) -> crate::render::tables::Table {
                     Cell::Int(r.elderly),
                     Cell::Int(r.disabled),
                     Cell::Int(r.disadvantaged),
+                    Cell::Int(r.cases_total),
                     Cell::Money(r.welfare_total.satang()),
-                    Cell::Money(r.matching.satang()),
+                    source(r, "government"),
+                    source(r, "local"),
+                    Cell::Money(codi_and_other),
                     Cell::Money(r.balance.satang()),
                 ]
             })
@@ -76,28 +119,32 @@ pub fn area_table(rows: &[AreaRow]) -> crate::render::tables::Table {
     }
 }
 
-/// Welfare paid by category per subdistrict (a second sheet of the XLSX).
+/// Welfare by category per subdistrict: the cases (claims paid) and the baht, each category
+/// named as the chart names its account (death and funeral are one kind; 5109 is «other
+/// welfare», never one of the kinds booked to it).
 pub fn welfare_table(rows: &[AreaRow]) -> crate::render::tables::Table {
     use crate::render::tables::Cell;
+    let chart = crate::domain::accounts::seed_chart(crate::domain::FundKind::Both);
+    let name = |account: &str| {
+        chart.iter().find(|a| a.code == account).map(|a| a.name_th).unwrap_or("สวัสดิการอื่น ๆ")
+    };
     let mut out = Vec::new();
     for r in rows {
-        for (account, amount) in &r.welfare {
-            let category = crate::domain::welfare::Category::ALL
-                .iter()
-                .find(|c| c.account() == account)
-                .map(|c| c.name_th())
-                .unwrap_or("อื่น ๆ");
+        let accounts: std::collections::BTreeSet<&String> =
+            r.welfare.keys().chain(r.cases.keys()).collect();
+        for account in accounts {
             out.push(vec![
                 Cell::Text(r.amphoe.clone()),
                 Cell::Text(r.tambon.clone()),
-                Cell::Text(category.into()),
-                Cell::Money(amount.satang()),
+                Cell::Text(name(account).into()),
+                Cell::Int(r.cases.get(account).copied().unwrap_or(0)),
+                Cell::Money(r.welfare.get(account).map(|a| a.satang()).unwrap_or(0)),
             ]);
         }
     }
     crate::render::tables::Table {
         name: "สวัสดิการตามประเภท".into(),
-        header: ["อำเภอ", "ตำบล", "ประเภทสวัสดิการ", "จำนวนเงิน"].map(String::from).to_vec(),
+        header: ["อำเภอ", "ตำบล", "ประเภทสวัสดิการ", "ราย", "จำนวนเงิน"].map(String::from).to_vec(),
         rows: out,
     }
 }

@@ -19,9 +19,34 @@ pub struct AreaRow {
     /// Welfare paid in the span, by category account (5101..5109).
     pub welfare: std::collections::BTreeMap<String, Satang>,
     pub welfare_total: Satang,
+    /// Welfare cases (claims paid for events in the span), by the same accounts.
+    pub cases: std::collections::BTreeMap<String, i64>,
+    pub cases_total: i64,
+    /// Matching money received, by source: `government`, `local`, `codi`, `other`.
+    pub matching_by_source: std::collections::BTreeMap<String, Satang>,
     pub matching: Satang,
     /// Cash and bank at the end of the span.
     pub balance: Satang,
+}
+
+/// The source of the matching money booked to `account`, if it is one.
+fn matching_source(account: &str) -> Option<&'static str> {
+    use crate::domain::accounts::*;
+    match account {
+        MATCHING_GOVERNMENT => Some("government"),
+        MATCHING_LOCAL => Some("local"),
+        MATCHING_CODI => Some("codi"),
+        GRANTS_OTHER => Some("other"),
+        _ => None,
+    }
+}
+
+/// The government's fiscal year named `typed` (BE or CE, the year it ends in): 1 October of
+/// the year before to 30 September. The province's reports and matching requests use it.
+pub fn government_year(typed: i32) -> Result<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let y = crate::domain::date::ce_year(typed)?;
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a real day");
+    Ok((day(y - 1, 10, 1), day(y, 9, 30)))
 }
 
 /// Figures by district and subdistrict over [from, to] (ISO dates); balances at `to`.
@@ -68,9 +93,18 @@ pub fn area_report(store: &ProvinceStore, from: &str, to: &str) -> Result<Vec<Ar
             );
             r.welfare_total += amount;
         }
-        if account.starts_with("42") {
+        if let Some(source) = matching_source(&account) {
             r.matching -= amount;
+            *r.matching_by_source.entry(source.into()).or_default() -= amount;
         }
+    }
+    for (code, category) in store.paid_claim_categories(from, to)? {
+        let account = crate::domain::welfare::Category::parse(&category)
+            .map(|c| c.account())
+            .unwrap_or(crate::domain::accounts::WELFARE_OTHER);
+        let r = rows.entry(area(&code)).or_default();
+        *r.cases.entry(account.into()).or_default() += 1;
+        r.cases_total += 1;
     }
     for (code, account, amount) in store.account_totals("0000-01-01", to)? {
         if account == crate::domain::accounts::CASH || account == crate::domain::accounts::BANK {

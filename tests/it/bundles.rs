@@ -17,13 +17,17 @@ struct Setup {
 }
 
 fn demo_fund(seed: u64) -> Setup {
+    demo_fund_of(seed, 2)
+}
+
+fn demo_fund_of(seed: u64, years: u32) -> Setup {
     let dir = tempfile::tempdir().unwrap();
     let fund_db = dir.path().join("fund").join("fund.sqlite");
     std::fs::create_dir_all(fund_db.parent().unwrap()).unwrap();
     let mut store = Store::open(&fund_db).unwrap();
     kongthun::demo::build(
         &mut store,
-        &kongthun::demo::DemoSpec { members: 80, years: 2, seed, ..Default::default() },
+        &kongthun::demo::DemoSpec { members: 80, years, seed, ..Default::default() },
     )
     .unwrap();
     let usb = dir.path().join("usb");
@@ -510,4 +514,76 @@ fn the_reference_verifier_from_the_document_agrees_with_the_program() {
     let preview = province::enrol(&mut p, &fresh, None, "x", "t").unwrap();
     province::enrol(&mut p, &fresh, Some(&preview.key_fingerprint), "x", "t").unwrap();
     assert_eq!(import(&mut p, &flipped).unwrap_err().code(), "bundle.file_hash");
+}
+
+#[test]
+fn the_province_report_splits_matching_by_source_and_counts_welfare_cases_by_category() {
+    // three years: members a full year in by 30 September 2568 are matched in March 2569
+    let mut s = demo_fund_of(3, 3);
+    let b1 = export(&mut s, "2024");
+    let b2 = export(&mut s, "since-last");
+    let mut p = province_with(&s, &b1);
+    import(&mut p, &b1).unwrap();
+    import(&mut p, &b2).unwrap();
+    // the government's year 2569: 1 October 2568 to 30 September 2569
+    let (from, to) = province::government_year(2569).unwrap();
+    assert_eq!((from, to), (date(2025, 10, 1), date(2026, 9, 30)));
+    let area = province::area_report(&p, &from.to_string(), &to.to_string()).unwrap();
+    let row = &area[0];
+    let reader = s.store.read();
+    let paid: Vec<_> = reader
+        .claims(Some("paid"))
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.event_date >= from.to_string() && c.event_date <= to.to_string())
+        .collect();
+    assert!(paid.len() > 3, "the demo pays claims: {}", paid.len());
+    assert_eq!(row.cases_total, paid.len() as i64);
+    assert_eq!(row.cases.values().sum::<i64>(), row.cases_total);
+    let by_source: i64 = row.matching_by_source.values().map(|v| v.satang()).sum();
+    assert_eq!(by_source, row.matching.satang());
+    assert!(row.matching_by_source.len() >= 2, "{:?}", row.matching_by_source);
+    let government = -reader.account_balance("4201", &to.to_string()).unwrap().satang()
+        + reader.account_balance("4201", &from.pred_opt().unwrap().to_string()).unwrap().satang();
+    assert_eq!(
+        row.matching_by_source.get("government").map(|v| v.satang()).unwrap_or(0),
+        government
+    );
+
+    let pdf = s.dir.path().join("province.pdf");
+    let bytes = kongthun::ops::province::area_report_document(
+        &p,
+        2569,
+        kongthun::render::Format::Pdf,
+        date(2026, 11, 22),
+    )
+    .unwrap();
+    std::fs::write(&pdf, bytes).unwrap();
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    for needle in [
+        "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัด",
+        "ปีงบประมาณ 2569 (1 ต.ค. 2568 – 30 ก.ย. 2569)",
+        "สมทบจากรัฐ",
+        "สมทบจาก อปท.",
+        "สวัสดิการตามประเภท",
+        "สวัสดิการเจ็บป่วย",
+    ] {
+        assert!(text.contains(needle), "{needle}: {text}");
+    }
+    assert!(!text.contains("ประเพณี"), "5109 is other welfare, not tradition: {text}");
+    let xlsx = s.dir.path().join("province.xlsx");
+    let bytes = kongthun::ops::province::area_report_document(
+        &p,
+        2569,
+        kongthun::render::Format::Xlsx,
+        date(2026, 11, 22),
+    )
+    .unwrap();
+    std::fs::write(&xlsx, bytes).unwrap();
+    let sheets: Vec<String> = unzip(&xlsx)
+        .into_iter()
+        .map(|(n, _)| n)
+        .filter(|n| n.starts_with("xl/worksheets/"))
+        .collect();
+    assert_eq!(sheets.len(), 2, "{sheets:?}");
 }

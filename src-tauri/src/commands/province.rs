@@ -125,7 +125,8 @@ pub async fn province_report_save(
         let today = officer_and_now(state)?.today();
         let bytes = ops::province::area_report_document(store, y, input.format, today)?;
         let path = if input.path.is_dir() {
-            input.path.join(format!("province-report-{y}.{}", input.format.extension()))
+            let be = y + kongthun::thai::BE_OFFSET;
+            input.path.join(format!("province-report-{be}.{}", input.format.extension()))
         } else {
             input.path.clone()
         };

@@ -157,9 +157,8 @@ pub fn run(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<()> {
                 }
             }
             if csv.is_none() && xlsx.is_none() && pdf.is_none() {
-                let y = crate::domain::date::ce_year(year)?;
-                let (from, to) = (format!("{y:04}-01-01"), format!("{y:04}-12-31"));
-                let rows = ops::province::area_report(&store, &from, &to)?;
+                let (from, to) = crate::report::province::government_year(year)?;
+                let rows = ops::province::area_report(&store, &from.to_string(), &to.to_string())?;
                 print::output(true, &rows, || {});
             }
         }
