@@ -426,6 +426,7 @@ const WORDS = {
   dividends_paid: ["จ่ายแล้ว", "Paid"],
   persons: ["คน", "members"],
   dividends_left: ["ยังไม่ได้จ่าย (พ้นสภาพแล้ว ให้จ่ายเป็นเงินสด)", "Not paid (left the fund: pay in cash)"],
+  matching_request: ["รายชื่อสมาชิกที่ขอรับเงินสมทบจากรัฐบาล", "Members asked for government matching"],
   dividend_list: ["รายชื่อผู้รับปันผลและเฉลี่ยคืน", "Dividends and refunds to sign"],
 
 };

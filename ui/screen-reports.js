@@ -8,7 +8,7 @@ import { baht, beDate, beMonth, beMonthKey, monthLong, previousMonth, digits, sh
 
 const REPORTS = [["statement", "statement"], ["trial_balance", "trial_balance"], ["arrears", "arrears_list"], ["year", "yearly"],
   ["member_register", "member_register"], ["welfare_rules", "welfare_rules_doc"], ["committee", "committee_doc"],
-  ["claims_register", "claims_register"], ["count_sheet", "count_sheet"], ["auditor_report", "auditor_report"], ["dividend_list", "dividend_list"]];
+  ["claims_register", "claims_register"], ["count_sheet", "count_sheet"], ["auditor_report", "auditor_report"], ["dividend_list", "dividend_list"], ["matching_request", "matching_request"]];
 // What the window can preview; the registers are read in their PDF or spreadsheet.
 const PREVIEWS = { statement: "month", trial_balance: "trial_balance", arrears: "arrears" };
 // The notes and coins a till holds, in satang, with their labels (domain::money::FACES).
@@ -30,7 +30,7 @@ export function render(main) {
       h("button", { type: "button", "data-test": "save-xlsx", text: t("save_xlsx"), onclick: () => save("xlsx") })));
   // Each report shows only the fields it takes.
   const FIELDS = { statement: ["month", "names"], trial_balance: ["as_of"], arrears: ["as_of"], year: ["year"],
-    member_register: ["as_of"], welfare_rules: ["as_of"], committee: ["as_of"], claims_register: ["year"], count_sheet: ["month"], auditor_report: ["year"], dividend_list: ["year"] };
+    member_register: ["as_of"], welfare_rules: ["as_of"], committee: ["as_of"], claims_register: ["year"], count_sheet: ["month"], auditor_report: ["year"], dividend_list: ["year"], matching_request: ["year"] };
   const showFields = () => {
     const wanted = FIELDS[form.querySelector("[name=kind]").value] || [];
     for (const name of ["month", "as_of", "year", "names"]) {
@@ -50,7 +50,7 @@ export function render(main) {
       case "trial_balance": return { kind: "trial_balance", as_of: v.as_of };
       case "arrears": return { kind: "arrears", as_of: v.as_of };
       case "member_register": case "welfare_rules": case "committee": return { kind: v.kind, as_of: v.as_of };
-      case "claims_register": case "auditor_report": case "dividend_list": return { kind: v.kind, year: Number(v.year) };
+      case "claims_register": case "auditor_report": case "dividend_list": case "matching_request": return { kind: v.kind, year: Number(v.year) };
       case "count_sheet": return { kind: "count_sheet", month };
       default: return { kind: "year", year: Number(v.year) };
     }

@@ -81,6 +81,17 @@ impl fmt::Display for ThaiId {
     }
 }
 
+/// A national ID as the province may see it: HMAC-SHA256 under the key the province gave the
+/// fund (hex), in hex. The same person in two funds of one province has the same hash; the
+/// ID itself cannot be read back from it.
+pub fn keyed_hash(national_id: &str, key_hex: &str) -> String {
+    use hmac::{Hmac, Mac};
+    let key = hex::decode(key_hex).unwrap_or_default();
+    let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(&key).expect("any key length");
+    mac.update(national_id.as_bytes());
+    hex::encode(mac.finalize().into_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -301,13 +301,7 @@ fn span_of(reader: &crate::store::Reader<'_>, period: &str) -> Result<Span> {
 fn national_id_for(nid: &str, id_mode: &str, id_key: Option<&str>) -> Option<String> {
     match id_mode {
         "clear" => Some(nid.to_string()),
-        "hmac-sha256" => {
-            use hmac::{Hmac, Mac};
-            let key = hex::decode(id_key.unwrap_or("")).unwrap_or_default();
-            let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key).expect("any key length");
-            mac.update(nid.as_bytes());
-            Some(hex::encode(mac.finalize().into_bytes()))
-        }
+        "hmac-sha256" => Some(crate::domain::thai_id::keyed_hash(nid, id_key.unwrap_or(""))),
         _ => None,
     }
 }

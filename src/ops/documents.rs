@@ -84,6 +84,11 @@ pub enum Document {
     DividendList {
         year: i32,
     },
+    /// รายชื่อสมาชิกที่ขอรับเงินสมทบจากรัฐบาล for the counting day 30 September of `year`:
+    /// each member's keyed ID, the rounds and baht received before, the amount asked.
+    MatchingRequest {
+        year: i32,
+    },
     /// The figures of a CODI matching request for the counting day 30 September of `year`.
     Codi {
         year: i32,
@@ -366,6 +371,27 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
                 &[70.0, 118.0, 52.0, 52.0, 58.0, 58.0, 66.0, 96.0],
             )
         }
+        Document::MatchingRequest { year } => {
+            let r = crate::report::codi::matching_request(
+                &reader,
+                crate::domain::date::ce_year(*year)?,
+            )?;
+            let rate = r
+                .rate
+                .map_or("ตามอัตราที่ พอช. กำหนด".to_string(), |x| format!("คนละ {} บาท", x.display()));
+            one_table(
+                "รายชื่อสมาชิกที่ขอรับเงินสมทบจากรัฐบาล",
+                format!(
+                    "นับถึงวันที่ {} {} ราย {rate} (ได้รับครบ {} รอบแล้ว {} ราย)",
+                    long(r.counting_day),
+                    r.lines.len(),
+                    crate::report::codi::MAX_TIMES_MATCHED,
+                    r.at_cap
+                ),
+                tables::matching_request_table(&r),
+                &[80.0, 104.0, 112.0, 70.0, 64.0, 64.0],
+            )
+        }
         Document::Codi { year } => {
             let r =
                 crate::report::codi::codi_report(&reader, crate::domain::date::ce_year(*year)?)?;
@@ -418,6 +444,7 @@ pub fn suggested_name(doc: &Document, format: Format) -> String {
         Document::CollectionDay { date } => format!("collection-day-{date}"),
         Document::Codi { year } => format!("codi-{year}"),
         Document::DividendList { year } => format!("dividends-{year}"),
+        Document::MatchingRequest { year } => format!("matching-request-{year}"),
     };
     format!("{stem}.{}", format.extension())
 }

@@ -80,7 +80,9 @@ pub fn receive_matching(
         if reader.matching_round_exists(source, &label)? {
             return Err(Error::invalid("round", &label, Problem::Duplicate));
         }
-        let members: Vec<i64> = if source == "government" {
+        // The government matches per member: the round is each matchable member's, in equal
+        // shares to the satang (120.00 a member for 30 members is 3,600.00).
+        let counted: Vec<i64> = if source == "government" {
             matchable_members(&reader, counting_day(date))?
                 .into_iter()
                 .filter(|(_, t)| *t < MAX_TIMES_MATCHED)
@@ -89,6 +91,13 @@ pub fn receive_matching(
         } else {
             Vec::new()
         };
+        let shares =
+            crate::domain::allocation::largest_remainder(amount.satang(), &vec![1; counted.len()]);
+        let members: Vec<(i64, crate::domain::Satang)> = counted
+            .into_iter()
+            .zip(shares)
+            .map(|(m, s)| (m, crate::domain::Satang::new(s)))
+            .collect();
         let entry = BalancedEntry::new(
             date,
             EntryKind::Matching,

@@ -177,3 +177,43 @@ pub fn collection_day_table(receipts: &[crate::report::books::DayReceipt]) -> Ta
         rows,
     }
 }
+
+/// The members asked for in a matching request: who, their keyed ID (the first 16 hex
+/// digits, enough for the province to match them), what they had before, what is asked.
+pub fn matching_request_table(r: &crate::report::codi::MatchingRequest) -> Table {
+    let mut rows: Vec<Vec<Cell>> = r
+        .lines
+        .iter()
+        .map(|l| {
+            vec![
+                Cell::Code(l.member_no.clone()),
+                t(&l.name),
+                Cell::Code(
+                    l.id_hash
+                        .as_deref()
+                        .map(|h| h[..16.min(h.len())].to_string())
+                        .unwrap_or_default(),
+                ),
+                Cell::Int(l.rounds_before),
+                Cell::Money(l.received_before.satang()),
+                Cell::Money(l.asked.satang()),
+            ]
+        })
+        .collect();
+    let n = rows.len();
+    rows.push(vec![t(""), t("รวม"), t(""), t(""), sum_of(&rows, 0, n, 4), sum_of(&rows, 0, n, 5)]);
+    Table {
+        name: "รายชื่อสมาชิกที่ขอรับเงินสมทบ".into(),
+        header: [
+            "เลขที่สมาชิก",
+            "ชื่อ-สกุล",
+            "เลขประจำตัว (เข้ารหัส)",
+            "รับแล้ว (รอบ)",
+            "รับแล้ว (บาท)",
+            "ขอรับครั้งนี้",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows,
+    }
+}

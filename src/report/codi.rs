@@ -147,6 +147,69 @@ pub fn codi_report(reader: &Reader<'_>, year: i32) -> Result<CodiReport> {
     })
 }
 
+/// One member of a matching request.
+#[derive(Clone, Debug, Serialize)]
+pub struct RequestLine {
+    pub member_no: String,
+    pub name: String,
+    /// The national ID as the province sees it (keyed hash), when the fund has the key and
+    /// the member's ID.
+    pub id_hash: Option<String>,
+    /// Government rounds this member was matched in before (recorded and carried in), and
+    /// the baht of the recorded ones.
+    pub rounds_before: i64,
+    pub received_before: Satang,
+    pub asked: Satang,
+}
+
+/// รายชื่อสมาชิกที่ขอรับเงินสมทบ: the members a full year in by the counting day 30 September
+/// of `year` (CE) and under the programme's cap, each asked at the rate of the last
+/// government round (what it paid a member), and those left out at the cap counted.
+#[derive(Clone, Debug, Serialize)]
+pub struct MatchingRequest {
+    pub counting_day: NaiveDate,
+    /// Per member, from the last round (None before any round: the rate CODI sets).
+    pub rate: Option<Satang>,
+    pub lines: Vec<RequestLine>,
+    pub at_cap: i64,
+    pub total_asked: Satang,
+}
+
+pub fn matching_request(reader: &Reader<'_>, year: i32) -> Result<MatchingRequest> {
+    let day = NaiveDate::from_ymd_opt(year, 9, 30).expect("valid");
+    let received = reader.matching_received("government")?;
+    let rate = reader
+        .last_matching_round("government")?
+        .filter(|(_, members, amount)| *members > 0 && amount.satang() > 0)
+        .map(|(_, members, amount)| Satang::new(amount.satang() / members));
+    let key = reader.setting("province_id_key")?;
+    let mut lines = Vec::new();
+    let mut at_cap = 0;
+    for (id, times) in matchable_members(reader, day)? {
+        if times >= MAX_TIMES_MATCHED {
+            at_cap += 1;
+            continue;
+        }
+        let m = reader
+            .member_by_id(id)?
+            .ok_or(crate::Error::NotFound { what: "member", key: id.to_string() })?;
+        let id_hash = match (&key, &m.national_id) {
+            (Some(k), Some(nid)) => Some(crate::domain::thai_id::keyed_hash(nid, k)),
+            _ => None,
+        };
+        lines.push(RequestLine {
+            member_no: m.member_no.clone(),
+            name: m.full_name(),
+            id_hash,
+            rounds_before: times,
+            received_before: received.get(&id).map(|r| r.1).unwrap_or_default(),
+            asked: rate.unwrap_or_default(),
+        });
+    }
+    let total_asked = lines.iter().map(|l| l.asked).sum();
+    Ok(MatchingRequest { counting_day: day, rate, lines, at_cap, total_asked })
+}
+
 /// Keep the caller's store type in scope for the CLI.
 pub fn codi(store: &Store, year: i32) -> Result<CodiReport> {
     codi_report(&store.read(), year)

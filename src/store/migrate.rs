@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("migrations/0009_fund_changes.sql")),
     (10, include_str!("migrations/0010_savings_group_welfare.sql")),
     (11, include_str!("migrations/0011_allocation_plans.sql")),
+    (12, include_str!("migrations/0012_matching_shares.sql")),
 ];
 
 pub fn latest_version() -> i64 {

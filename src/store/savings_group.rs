@@ -51,23 +51,24 @@ pub struct DividendPaymentRow {
 }
 
 impl Tx<'_> {
+    /// A round and the members it was counted for, each with their share of it.
     pub fn insert_matching_round(
         &mut self,
         source: &str,
         label: &str,
         entry_id: i64,
-        members: &[i64],
+        members: &[(i64, Satang)],
     ) -> Result<i64> {
         self.tx.execute(
             "INSERT INTO matching_round (source, label, entry_id) VALUES (?1, ?2, ?3)",
             params![source, label, entry_id],
         )?;
         let id = self.tx.last_insert_rowid();
-        let mut stmt = self
-            .tx
-            .prepare_cached("INSERT INTO matched_member (round_id, member_id) VALUES (?1, ?2)")?;
-        for m in members {
-            stmt.execute(params![id, m])?;
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO matched_member (round_id, member_id, share) VALUES (?1, ?2, ?3)",
+        )?;
+        for (m, share) in members {
+            stmt.execute(params![id, m, share.satang()])?;
         }
         Ok(id)
     }
@@ -206,6 +207,37 @@ impl Reader<'_> {
             .query_map([source], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<HashMap<_, _>>>()?;
         Ok(rows)
+    }
+
+    /// What each member has received of `source` in rounds that stand (not reversed): the
+    /// rounds and the baht of their shares (rounds kept before shares were: no baht).
+    pub fn matching_received(&self, source: &str) -> Result<HashMap<i64, (i64, Satang)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT mm.member_id, count(*), COALESCE(SUM(mm.share), 0)
+             FROM matched_member mm JOIN matching_round r ON r.id = mm.round_id
+             WHERE r.source = ?1 AND NOT EXISTS (SELECT 1 FROM journal_entry x WHERE x.reverses = r.entry_id)
+             GROUP BY mm.member_id",
+        )?;
+        let rows = stmt
+            .query_map([source], |r| Ok((r.get(0)?, (r.get(1)?, Satang::new(r.get(2)?)))))?
+            .collect::<rusqlite::Result<HashMap<_, _>>>()?;
+        Ok(rows)
+    }
+
+    /// The latest round of `source` that stands: its label, members and amount received.
+    pub fn last_matching_round(&self, source: &str) -> Result<Option<(String, i64, Satang)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT r.label, (SELECT count(*) FROM matched_member mm WHERE mm.round_id = r.id),
+                        (SELECT -SUM(p.amount) FROM posting p WHERE p.entry_id = r.entry_id AND p.account_code LIKE '42%')
+                 FROM matching_round r JOIN journal_entry e ON e.id = r.entry_id
+                 WHERE r.source = ?1 AND NOT EXISTS (SELECT 1 FROM journal_entry x WHERE x.reverses = r.entry_id)
+                 ORDER BY e.entry_date DESC, r.id DESC LIMIT 1",
+                [source],
+                |r| Ok((r.get(0)?, r.get(1)?, Satang::new(r.get::<_, Option<i64>>(2)?.unwrap_or(0)))),
+            )
+            .optional()?)
     }
 
     /// Whether a round of `source` named `label` is on the books and not reversed.

@@ -19,6 +19,7 @@ mod fuzz_regressions;
 mod import;
 mod invariants;
 mod layers;
+mod matching;
 mod members;
 mod migrate;
 mod no_network;

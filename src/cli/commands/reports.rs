@@ -146,6 +146,10 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: ReportsCommand) ->
             let doc = ops::documents::Document::AuditorReport { year: a.year };
             register(store, ctx, &doc, &a.out)?;
         }
+        ReportsCommand::Report(ReportCommand::MatchingRequest(a)) => {
+            let doc = ops::documents::Document::MatchingRequest { year: a.year };
+            register(store, ctx, &doc, &a.out)?;
+        }
         ReportsCommand::Report(ReportCommand::Dividends(a)) => {
             let doc = ops::documents::Document::DividendList { year: a.year };
             register(store, ctx, &doc, &a.out)?;
@@ -270,6 +274,8 @@ pub enum ReportCommand {
     CashCount(CountSheetArgs),
     /// The auditor's yearly report (รายงานผู้ตรวจสอบ) of fiscal year YEAR (CE or BE).
     Auditor(YearArgs),
+    /// รายชื่อสมาชิกที่ขอรับเงินสมทบจากรัฐบาล for the counting day 30 September of YEAR.
+    MatchingRequest(YearArgs),
     /// รายชื่อผู้รับเงินปันผลและเฉลี่ยคืน: the year's shares, how each was paid, to sign.
     Dividends(YearArgs),
 }
