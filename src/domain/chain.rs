@@ -31,38 +31,152 @@ fn field(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(bytes);
 }
 
-fn opt(value: Option<i64>) -> String {
-    value.map(|v| v.to_string()).unwrap_or_default()
+/// An integer's decimal digits, written without allocating (`-` first when negative).
+fn decimal(value: i64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut n = value.unsigned_abs();
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if value < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    &buf[i..]
 }
 
-impl ChainRecord {
-    pub fn canonical_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(256);
-        field(&mut out, TAG);
-        field(&mut out, self.id.to_string().as_bytes());
-        field(&mut out, self.entry_date.as_bytes());
-        field(&mut out, self.doc_no.as_bytes());
-        field(&mut out, self.kind.as_bytes());
-        field(&mut out, opt(self.member_id).as_bytes());
-        field(&mut out, opt(self.reverses).as_bytes());
-        field(&mut out, self.description.as_bytes());
-        field(&mut out, self.reason.as_bytes());
-        field(&mut out, self.recorded_by.as_bytes());
-        field(&mut out, self.recorded_at.as_bytes());
-        field(&mut out, self.postings.len().to_string().as_bytes());
-        for (account, amount, member) in &self.postings {
-            field(&mut out, account.as_bytes());
-            field(&mut out, amount.to_string().as_bytes());
-            field(&mut out, opt(*member).as_bytes());
-        }
+fn int_field(out: &mut Vec<u8>, value: i64) {
+    let mut buf = [0u8; 20];
+    field(out, decimal(value, &mut buf));
+}
+
+fn opt_field(out: &mut Vec<u8>, value: Option<i64>) {
+    match value {
+        Some(v) => int_field(out, v),
+        None => field(out, b""),
+    }
+}
+
+/// The fields of one entry in the order the chain hashes them, as bytes borrowed from
+/// wherever they are read (a database row, a bundle line).
+pub struct EntryFields<'a> {
+    pub id: i64,
+    pub entry_date: &'a [u8],
+    pub doc_no: &'a [u8],
+    pub kind: &'a [u8],
+    pub member_id: Option<i64>,
+    pub reverses: Option<i64>,
+    pub description: &'a [u8],
+    pub reason: &'a [u8],
+    pub recorded_by: &'a [u8],
+    pub recorded_at: &'a [u8],
+}
+
+/// An entry's canonical bytes built field by field into buffers kept from one entry to the
+/// next, so that walking a million entries allocates nothing per entry. The bytes are the
+/// ones `ChainRecord::canonical_bytes` gives (it is built on this).
+#[derive(Default)]
+pub struct EntryBytes {
+    head: Vec<u8>,
+    lines: Vec<u8>,
+    count: u64,
+    sum: i128,
+}
+
+impl EntryBytes {
+    /// Begin a new entry (what the last one held is dropped, the buffers kept).
+    pub fn start(&mut self, e: &EntryFields<'_>) {
+        self.head.clear();
+        self.lines.clear();
+        self.count = 0;
+        self.sum = 0;
+        let out = &mut self.head;
+        field(out, TAG);
+        int_field(out, e.id);
+        field(out, e.entry_date);
+        field(out, e.doc_no);
+        field(out, e.kind);
+        opt_field(out, e.member_id);
+        opt_field(out, e.reverses);
+        field(out, e.description);
+        field(out, e.reason);
+        field(out, e.recorded_by);
+        field(out, e.recorded_at);
+    }
+
+    /// One posting line, in line order.
+    pub fn line(&mut self, account: &[u8], amount: i64, member_id: Option<i64>) {
+        field(&mut self.lines, account);
+        int_field(&mut self.lines, amount);
+        opt_field(&mut self.lines, member_id);
+        self.count += 1;
+        self.sum += i128::from(amount);
+    }
+
+    pub fn line_count(&self) -> u64 {
+        self.count
+    }
+
+    /// What the lines add up to (zero in a balanced entry).
+    pub fn sum(&self) -> i128 {
+        self.sum
+    }
+
+    fn count_field(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(28);
+        int_field(&mut out, self.count as i64);
         out
     }
 
     pub fn hash(&self, prev: &[u8; 32]) -> [u8; 32] {
+        let mut buf = [0u8; 20];
+        let count = decimal(self.count as i64, &mut buf);
         let mut h = Sha256::new();
         h.update(prev);
-        h.update(self.canonical_bytes());
+        h.update(&self.head);
+        h.update((count.len() as u64).to_be_bytes());
+        h.update(count);
+        h.update(&self.lines);
         h.finalize().into()
+    }
+
+    pub fn to_vec(&self) -> Vec<u8> {
+        [self.head.as_slice(), &self.count_field(), &self.lines].concat()
+    }
+}
+
+impl ChainRecord {
+    fn entry_bytes(&self) -> EntryBytes {
+        let mut b = EntryBytes::default();
+        b.start(&EntryFields {
+            id: self.id,
+            entry_date: self.entry_date.as_bytes(),
+            doc_no: self.doc_no.as_bytes(),
+            kind: self.kind.as_bytes(),
+            member_id: self.member_id,
+            reverses: self.reverses,
+            description: self.description.as_bytes(),
+            reason: self.reason.as_bytes(),
+            recorded_by: self.recorded_by.as_bytes(),
+            recorded_at: self.recorded_at.as_bytes(),
+        });
+        for (account, amount, member) in &self.postings {
+            b.line(account.as_bytes(), *amount, *member);
+        }
+        b
+    }
+
+    pub fn canonical_bytes(&self) -> Vec<u8> {
+        self.entry_bytes().to_vec()
+    }
+
+    pub fn hash(&self, prev: &[u8; 32]) -> [u8; 32] {
+        self.entry_bytes().hash(prev)
     }
 }
 
@@ -98,6 +212,53 @@ mod tests {
             recorded_by: "เหรัญญิก".into(),
             recorded_at: "2026-10-05T03:00:00Z".into(),
             postings: vec![("1101".into(), 3000, None), ("4101".into(), -3000, Some(3))],
+        }
+    }
+
+    /// The canonical bytes as the format defines them (docs/bundle-format.md), written the
+    /// plain way: each field's length then its bytes, numbers in decimal.
+    fn written_out(r: &ChainRecord) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut put = |b: &[u8]| {
+            out.extend_from_slice(&(b.len() as u64).to_be_bytes());
+            out.extend_from_slice(b);
+        };
+        let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+        put(TAG);
+        put(r.id.to_string().as_bytes());
+        for f in [&r.entry_date, &r.doc_no, &r.kind] {
+            put(f.as_bytes());
+        }
+        put(opt(r.member_id).as_bytes());
+        put(opt(r.reverses).as_bytes());
+        for f in [&r.description, &r.reason, &r.recorded_by, &r.recorded_at] {
+            put(f.as_bytes());
+        }
+        put(r.postings.len().to_string().as_bytes());
+        for (account, amount, member) in &r.postings {
+            put(account.as_bytes());
+            put(amount.to_string().as_bytes());
+            put(opt(*member).as_bytes());
+        }
+        out
+    }
+
+    #[test]
+    fn the_streamed_bytes_are_the_formats_bytes() {
+        let mut r = record();
+        assert_eq!(r.canonical_bytes(), written_out(&r));
+        r.id = i64::MAX;
+        r.reverses = Some(-1);
+        r.postings.push(("2101".into(), i64::MIN + 1, Some(0)));
+        r.postings.push(("2101".into(), 0, None));
+        assert_eq!(r.canonical_bytes(), written_out(&r));
+        let mut h = Sha256::new();
+        h.update(GENESIS);
+        h.update(written_out(&r));
+        assert_eq!(r.hash(&GENESIS), <[u8; 32]>::from(h.finalize()));
+        let mut buf = [0u8; 20];
+        for v in [0, 7, -7, 10, 1234567890, i64::MIN, i64::MAX] {
+            assert_eq!(decimal(v, &mut buf), v.to_string().as_bytes());
         }
     }
 

@@ -173,6 +173,35 @@ pub fn span_totals(conn: &Connection, from: &str, to: &str) -> Result<Vec<(Strin
     Ok(rows)
 }
 
+/// The floor under verifying the chain: one sequential read of the same rows (every entry
+/// with its postings, in id and line order) and SHA-256 over the same bytes, as one running
+/// hash — no per-entry checks, no chain, no monthly totals. Gives the rows read and a digest
+/// (so nothing is optimised away).
+pub fn chain_floor(conn: &Connection) -> Result<(i64, [u8; 32])> {
+    use rusqlite::types::ValueRef;
+    use sha2::{Digest, Sha256};
+    let mut stmt = conn.prepare(
+        "SELECT e.id, e.entry_date, e.doc_no, e.kind, e.member_id, e.reverses, e.description, e.reason,
+                e.recorded_by, e.recorded_at, e.hash, p.account_code, p.amount, p.member_id
+         FROM journal_entry e LEFT JOIN posting p ON p.entry_id = e.id
+         ORDER BY e.id, p.line",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut h = Sha256::new();
+    let mut n = 0i64;
+    while let Some(r) = rows.next()? {
+        for i in 0..14 {
+            match r.get_ref(i)? {
+                ValueRef::Text(t) | ValueRef::Blob(t) => h.update(t),
+                ValueRef::Integer(v) => h.update(v.to_be_bytes()),
+                _ => {}
+            }
+        }
+        n += 1;
+    }
+    Ok((n, h.finalize().into()))
+}
+
 /// Open a database file the way the store does (WAL, synchronous=FULL, foreign keys), but
 /// as a bare connection: no migrations, no checks.
 pub fn open(path: &std::path::Path) -> Result<Connection> {

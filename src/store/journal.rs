@@ -430,6 +430,21 @@ impl Reader<'_> {
     /// heads, and that the monthly totals match the postings. The first problem found is the
     /// error, naming the entry.
     pub fn verify_chain(&self) -> Result<ChainReport> {
+        self.verify_chain_reporting(&mut |_, _| {})
+    }
+
+    /// `verify_chain`, telling `progress(entries done, entries in all)` every 16,384 entries.
+    /// One pass over the entries and their postings in id order: each entry's bytes are
+    /// built in reused buffers straight from the row (no allocation per entry), hashed on
+    /// the one before, and every posting is summed by account and month on the way, to
+    /// compare with the monthly totals kept beside the journal.
+    pub fn verify_chain_reporting(
+        &self,
+        progress: &mut dyn FnMut(i64, i64),
+    ) -> Result<ChainReport> {
+        use crate::domain::chain::{EntryBytes, EntryFields};
+        use rusqlite::types::ValueRef;
+        let total = self.entry_count()?;
         let mut stmt = self.conn.prepare(
             "SELECT e.id, e.entry_date, e.doc_no, e.kind, e.member_id, e.reverses, e.description, e.reason,
                     e.recorded_by, e.recorded_at, e.hash, p.account_code, p.amount, p.member_id
@@ -441,73 +456,84 @@ impl Reader<'_> {
         let mut expected_id = 1i64;
         let mut entries = 0i64;
         let mut postings = 0i64;
-        let mut current: Option<(ChainRecord, [u8; 32])> = None;
+        let mut bytes = EntryBytes::default();
+        // the entry being read: its id, document number (to name it) and stored hash
+        let mut current: Option<(i64, String, [u8; 32])> = None;
+        let mut months = MonthSums::default();
 
-        let finish = |rec: ChainRecord, stored: [u8; 32], prev: &[u8; 32]| -> Result<[u8; 32]> {
-            let broken = |reason: &str| Error::ChainBroken {
-                entry_id: rec.id,
-                doc_no: rec.doc_no.clone(),
-                reason: reason.into(),
+        let finish = |id: i64, doc_no: &str, stored: [u8; 32], b: &EntryBytes, prev: &[u8; 32]| {
+            let broken = |reason: String| Error::ChainBroken {
+                entry_id: id,
+                doc_no: doc_no.to_string(),
+                reason,
             };
-            if rec.postings.len() < 2 {
-                return Err(broken("it has fewer than two posting lines"));
+            if b.line_count() < 2 {
+                return Err(broken("it has fewer than two posting lines".into()));
             }
-            let sum: i128 = rec.postings.iter().map(|p| i128::from(p.1)).sum();
-            if sum != 0 {
-                return Err(broken(&format!("its lines sum to {sum} satang, not zero")));
+            if b.sum() != 0 {
+                return Err(broken(format!("its lines sum to {} satang, not zero", b.sum())));
             }
-            if rec.hash(prev) != stored {
+            if b.hash(prev) != stored {
                 return Err(broken(
-                    "its stored hash does not match its contents and the entry before it",
+                    "its stored hash does not match its contents and the entry before it".into(),
                 ));
             }
             Ok(stored)
         };
+        let text = text_bytes;
 
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
-            if current.as_ref().map(|(c, _)| c.id) != Some(id) {
-                if let Some((rec, stored)) = current.take() {
-                    prev_hash = finish(rec, stored, &prev_hash)?;
+            if current.as_ref().map(|c| c.0) != Some(id) {
+                if let Some((done, doc_no, stored)) = current.take() {
+                    prev_hash = finish(done, &doc_no, stored, &bytes, &prev_hash)?;
                     entries += 1;
+                    if entries % 16_384 == 0 {
+                        progress(entries, total);
+                    }
                 }
-                let doc_no: String = r.get(2)?;
+                let doc_no = text(r.get_ref(2)?)?;
                 if id != expected_id {
                     return Err(Error::ChainBroken {
                         entry_id: id,
-                        doc_no,
+                        doc_no: String::from_utf8_lossy(doc_no).into_owned(),
                         reason: format!("entry {expected_id} before it is missing"),
                     });
                 }
                 expected_id += 1;
-                current = Some((
-                    ChainRecord {
-                        id,
-                        entry_date: r.get(1)?,
-                        doc_no,
-                        kind: r.get(3)?,
-                        member_id: r.get(4)?,
-                        reverses: r.get(5)?,
-                        description: r.get(6)?,
-                        reason: r.get(7)?,
-                        recorded_by: r.get(8)?,
-                        recorded_at: r.get(9)?,
-                        postings: Vec::new(),
-                    },
-                    to_hash(r.get(10)?),
-                ));
+                let entry_date = text(r.get_ref(1)?)?;
+                bytes.start(&EntryFields {
+                    id,
+                    entry_date,
+                    doc_no,
+                    kind: text(r.get_ref(3)?)?,
+                    member_id: r.get(4)?,
+                    reverses: r.get(5)?,
+                    description: text(r.get_ref(6)?)?,
+                    reason: text(r.get_ref(7)?)?,
+                    recorded_by: text(r.get_ref(8)?)?,
+                    recorded_at: text(r.get_ref(9)?)?,
+                });
+                months.month_of(entry_date);
+                let stored = match r.get_ref(10)? {
+                    ValueRef::Blob(b) if b.len() == 32 => b.try_into().expect("32 bytes"),
+                    _ => [0u8; 32],
+                };
+                current = Some((id, String::from_utf8_lossy(doc_no).into_owned(), stored));
             }
-            let account: Option<String> = r.get(11)?;
-            if let (Some(account), Some((rec, _))) = (account, current.as_mut()) {
-                rec.postings.push((account, r.get(12)?, r.get(13)?));
+            if let ValueRef::Text(account) = r.get_ref(11)? {
+                let amount: i64 = r.get(12)?;
+                bytes.line(account, amount, r.get(13)?);
+                months.add(account, amount);
                 postings += 1;
             }
         }
-        if let Some((rec, stored)) = current.take() {
-            prev_hash = finish(rec, stored, &prev_hash)?;
+        if let Some((done, doc_no, stored)) = current.take() {
+            prev_hash = finish(done, &doc_no, stored, &bytes, &prev_hash)?;
             entries += 1;
         }
         drop(rows);
+        progress(entries, total);
 
         for (month, last_entry, head) in self.closed_months()? {
             let now = self.hash_of_entry(last_entry)?.unwrap_or(GENESIS);
@@ -519,7 +545,16 @@ impl Reader<'_> {
                 });
             }
         }
-        self.verify_month_totals()?;
+        self.verify_month_totals(months)?;
+        if let Some((member, kept, actual)) = self.periods_kept_wrongly()?.first() {
+            return Err(Error::ChainBroken {
+                entry_id: 0,
+                doc_no: String::new(),
+                reason: format!(
+                    "member {member}: {kept} contribution periods kept, {actual} in the contributions"
+                ),
+            });
+        }
         Ok(ChainReport {
             entries,
             postings,
@@ -528,34 +563,94 @@ impl Reader<'_> {
         })
     }
 
-    fn verify_month_totals(&self) -> Result<()> {
-        let mut stmt = self.conn.prepare(
-            "WITH actual AS (
-                 SELECT p.account_code, substr(e.entry_date, 1, 7) AS month,
-                        SUM(max(p.amount, 0)) AS debit, SUM(max(-p.amount, 0)) AS credit
-                 FROM posting p JOIN journal_entry e ON e.id = p.entry_id
-                 GROUP BY p.account_code, month)
-             SELECT a.account_code, a.month FROM actual a
-             LEFT JOIN account_month m ON m.account_code = a.account_code AND m.month = a.month
-             WHERE m.debit IS NOT a.debit OR m.credit IS NOT a.credit
-             UNION ALL
-             SELECT m.account_code, m.month FROM account_month m
-             LEFT JOIN actual a ON a.account_code = m.account_code AND a.month = m.month
-             WHERE a.month IS NULL AND (m.debit <> 0 OR m.credit <> 0)
-             LIMIT 1",
-        )?;
-        let bad: Option<(String, String)> =
-            stmt.query_row([], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
-        if let Some((account, month)) = bad {
-            return Err(Error::ChainBroken {
-                entry_id: 0,
-                doc_no: String::new(),
-                reason: format!(
-                    "monthly totals of account {account} in {month} do not match its postings"
-                ),
-            });
+    /// The monthly totals kept beside the journal (`account_month`) against the sums of
+    /// the postings read: every month an account moved, and no month that it did not.
+    fn verify_month_totals(&self, mut actual: MonthSums) -> Result<()> {
+        let mut stmt =
+            self.conn.prepare("SELECT account_code, month, debit, credit FROM account_month")?;
+        let mut rows = stmt.query([])?;
+        let mismatch = |account: &str, month: &str| Error::ChainBroken {
+            entry_id: 0,
+            doc_no: String::new(),
+            reason: format!(
+                "monthly totals of account {account} in {month} do not match its postings"
+            ),
+        };
+        while let Some(r) = rows.next()? {
+            let (account, month): (String, String) = (r.get(0)?, r.get(1)?);
+            let kept: (i64, i64) = (r.get(2)?, r.get(3)?);
+            let found = actual.take(&account, &month);
+            let matches = match found {
+                Some(sums) => sums == kept,
+                None => kept == (0, 0),
+            };
+            if !matches {
+                return Err(mismatch(&account, &month));
+            }
+        }
+        if let Some((account, month)) = actual.any_left() {
+            return Err(mismatch(&account, &month));
         }
         Ok(())
+    }
+}
+
+/// A text column's bytes as SQLite holds them (NULL as empty), borrowed from the row.
+fn text_bytes(v: rusqlite::types::ValueRef<'_>) -> rusqlite::Result<&[u8]> {
+    use rusqlite::types::ValueRef;
+    match v {
+        ValueRef::Text(t) => Ok(t),
+        ValueRef::Null => Ok(b""),
+        other => Err(rusqlite::Error::InvalidColumnType(0, "text".into(), other.data_type())),
+    }
+}
+
+/// One account's (debits, credits) by month (`2026-10`).
+type DebitsCreditsByMonth = std::collections::HashMap<[u8; 7], (i64, i64)>;
+
+/// Debits and credits summed by account and month while the journal is read, keyed without
+/// allocating per posting (an account's map is made once, the month is 7 bytes).
+#[derive(Default)]
+struct MonthSums {
+    month: [u8; 7],
+    by_account: std::collections::HashMap<Vec<u8>, DebitsCreditsByMonth>,
+}
+
+impl MonthSums {
+    /// The month of the entry whose postings come next (`2026-10` of `2026-10-05`).
+    fn month_of(&mut self, entry_date: &[u8]) {
+        self.month = [0; 7];
+        let n = entry_date.len().min(7);
+        self.month[..n].copy_from_slice(&entry_date[..n]);
+    }
+
+    fn add(&mut self, account: &[u8], amount: i64) {
+        let months = match self.by_account.get_mut(account) {
+            Some(m) => m,
+            None => self.by_account.entry(account.to_vec()).or_default(),
+        };
+        let sums = months.entry(self.month).or_default();
+        if amount > 0 {
+            sums.0 += amount;
+        } else {
+            sums.1 -= amount;
+        }
+    }
+
+    fn take(&mut self, account: &str, month: &str) -> Option<(i64, i64)> {
+        let key: [u8; 7] = month.as_bytes().try_into().ok()?;
+        self.by_account.get_mut(account.as_bytes())?.remove(&key)
+    }
+
+    fn any_left(&self) -> Option<(String, String)> {
+        self.by_account.iter().find_map(|(account, months)| {
+            months.keys().next().map(|m| {
+                (
+                    String::from_utf8_lossy(account).into_owned(),
+                    String::from_utf8_lossy(m).into_owned(),
+                )
+            })
+        })
     }
 }
 

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (10, include_str!("migrations/0010_savings_group_welfare.sql")),
     (11, include_str!("migrations/0011_allocation_plans.sql")),
     (12, include_str!("migrations/0012_matching_shares.sql")),
+    (13, include_str!("migrations/0013_periods_paid.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -115,6 +115,25 @@ fn verify_names_the_first_entry_edited_behind_the_triggers() {
         Err(Error::ChainBroken { reason, .. }) => assert!(reason.contains("1101"), "{reason}"),
         other => panic!("{other:?}"),
     }
+    // and a month with movements whose totals row was deleted
+    let f = posted_fund();
+    f.store
+        .raw_connection_for_tests()
+        .execute("DELETE FROM account_month WHERE account_code = '1101'", [])
+        .unwrap();
+    assert!(matches!(f.store.read().verify_chain(), Err(Error::ChainBroken { .. })));
+
+    // The periods kept per member (what the arrears read) against the contributions.
+    let f = posted_fund();
+    let conn = f.store.raw_connection_for_tests();
+    let kept: i64 =
+        conn.query_row("SELECT count(*) FROM member_periods", [], |r| r.get(0)).unwrap();
+    assert!(kept > 0, "the fund's contributions are kept per member");
+    conn.execute("UPDATE member_periods SET periods = periods + 1", []).unwrap();
+    match f.store.read().verify_chain() {
+        Err(Error::ChainBroken { reason, .. }) => assert!(reason.contains("periods"), "{reason}"),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
