@@ -128,6 +128,11 @@ impl FundProfile {
         ends_in + crate::thai::BE_OFFSET
     }
 
+    /// Whether members pay a contribution (a savings group of sajja savings only does not).
+    pub fn takes_contribution(&self) -> bool {
+        self.contribution.satang() > 0
+    }
+
     /// Field checks that do not need the database.
     pub fn validate(&self) -> crate::Result<()> {
         super::text::required("name_th", &self.name_th, 200)?;
@@ -161,7 +166,10 @@ impl FundProfile {
                 ));
             }
         }
-        if self.contribution.satang() <= 0 {
+        // A savings group may keep only sajja savings and take no contribution; a welfare
+        // fund lives on its members' contributions.
+        let may_be_zero = self.kind == FundKind::Savings;
+        if self.contribution.satang() < 0 || (self.contribution.satang() == 0 && !may_be_zero) {
             return Err(Error::invalid(
                 "contribution",
                 self.contribution.display(),

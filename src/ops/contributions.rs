@@ -166,6 +166,13 @@ fn payment_entry(
         }
     }
     if line.contribution.satang() > 0 {
+        if !fund.takes_contribution() {
+            return Err(Error::NotOffered {
+                kind: fund.kind.key().into(),
+                what: "เงินสมทบ (กลุ่มนี้รับเฉพาะเงินสัจจะ) / contributions (this group keeps sajja savings only)"
+                    .into(),
+            });
+        }
         periods_paid("contribution", line.contribution, fund.contribution)?;
     }
     if line.savings.satang() > 0 && !fund.kind.keeps_savings() {

@@ -157,7 +157,11 @@ impl FundForm {
             changwat: self.changwat.clone(),
             fiscal_year_start: fiscal,
             schedule: Schedule::parse(&self.schedule)?,
-            contribution: Satang::parse_field("contribution", &self.contribution, Sign::Positive)?,
+            contribution: Satang::parse_field(
+                "contribution",
+                &self.contribution,
+                Sign::NonNegative,
+            )?,
             entrance_fee: Satang::parse_field("entrance_fee", entrance, Sign::NonNegative)?,
             lapse_after: number("lapse_after", &self.lapse_after, 0, 0, 120)?,
             thai_digits: self.thai_digits,

@@ -86,8 +86,13 @@ fn standing_row(
         let since = crate::domain::date::parse_field("effective_on", &m.status_since)?;
         since.min(as_of)
     };
-    let standing =
-        Standing { owed: periods_owed(fund.schedule, fund.fiscal_year_start, joined, until), paid };
+    // a group that takes no contribution is owed none
+    let owed = if fund.takes_contribution() {
+        periods_owed(fund.schedule, fund.fiscal_year_start, joined, until)
+    } else {
+        0
+    };
+    let standing = Standing { owed, paid };
     let first =
         crate::domain::contribution::period_of(fund.schedule, fund.fiscal_year_start, joined);
     Ok(ArrearsRow {

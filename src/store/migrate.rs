@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (11, include_str!("migrations/0011_allocation_plans.sql")),
     (12, include_str!("migrations/0012_matching_shares.sql")),
     (13, include_str!("migrations/0013_periods_paid.sql")),
+    (14, include_str!("migrations/0014_sajja_only_groups.sql")),
 ];
 
 pub fn latest_version() -> i64 {

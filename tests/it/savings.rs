@@ -93,3 +93,52 @@ fn receipts_payments_and_transfers() {
     );
     assert_eq!(m.total_receipts, Satang::new(2500000));
 }
+
+#[test]
+fn a_group_of_sajja_savings_only_takes_no_contribution_and_owes_none() {
+    use kongthun::ops::contributions::CollectLine;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("fund.sqlite")).unwrap();
+    // a welfare fund (or one of both kinds) lives on contributions: zero is refused
+    for kind in [FundKind::Welfare, FundKind::Both] {
+        let p = FundProfile { contribution: Satang::ZERO, ..profile(kind) };
+        let e = ops::fund::init_fund(&mut store, &ctx_on(2025, 1, 1), &p).unwrap_err();
+        assert!(matches!(e, Error::Invalid { field: "contribution", .. }), "{kind:?}: {e}");
+    }
+    let group =
+        FundProfile { contribution: Satang::ZERO, lapse_after: 3, ..profile(FundKind::Savings) };
+    ops::fund::init_fund(&mut store, &ctx_on(2025, 1, 1), &group).unwrap();
+    edge::set_start(&mut store, &ctx_on(2025, 1, 1), "2020-01-01", "2020-01-01", "").unwrap();
+    add_members(&mut store, 3, "2025-01-05");
+    let line = |no: &str, contribution: i64, savings: i64| CollectLine {
+        member_no: no.into(),
+        contribution: Satang::new(contribution),
+        savings: Satang::new(savings),
+        entrance_fee: Satang::ZERO,
+    };
+    edge::collect(
+        &mut store,
+        &today(),
+        "2025-02-10",
+        "cash",
+        &[line("1", 0, 10000), line("2", 0, 5000)],
+    )
+    .unwrap();
+    let refused = edge::collect(&mut store, &today(), "2025-03-10", "cash", &[line("3", 3000, 0)])
+        .unwrap_err();
+    assert!(refused.message_th().contains("เงินสัจจะ"), "{}", refused.message_th());
+    // nobody is behind, nobody lapses, the day's sheet asks for savings only
+    let as_of = date(2026, 10, 31);
+    assert!(ops::contributions::arrears(&store, as_of).unwrap().is_empty());
+    assert!(kongthun::report::standing::to_lapse(&store.read(), as_of).unwrap().is_empty());
+    let sheet = ops::contributions::collection_sheet(&store, date(2026, 11, 10)).unwrap();
+    assert_eq!(sheet.len(), 3);
+    assert!(sheet
+        .iter()
+        .all(|r| r.expected_contribution == Satang::ZERO && r.arrears_periods == 0));
+    assert_eq!(
+        store.read().savings_balance(store.read().require_member_by_no("1").unwrap().id).unwrap(),
+        Satang::new(10000)
+    );
+    store.read().verify_chain().unwrap();
+}

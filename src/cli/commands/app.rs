@@ -222,7 +222,11 @@ impl InitArgs {
             changwat: self.changwat.clone(),
             fiscal_year_start: self.fiscal_year_start,
             schedule: Schedule::parse(&self.schedule)?,
-            contribution: Satang::parse_field("contribution", &self.contribution, Sign::Positive)?,
+            contribution: Satang::parse_field(
+                "contribution",
+                &self.contribution,
+                Sign::NonNegative,
+            )?,
             entrance_fee: Satang::parse_field(
                 "entrance_fee",
                 &self.entrance_fee,
