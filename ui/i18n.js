@@ -417,6 +417,8 @@ const WORDS = {
   adopt_plan: ["บันทึกแผนการจัดสรร", "Adopt the plan"],
   confirm_plan: ["ยืนยันแผนการจัดสรรกำไร", "Confirm the allocation plan"],
   plan: ["แผน", "plan"],
+  details: ["รายละเอียด", "Details"],
+  files_word: ["แฟ้ม", "files"],
   plan_from: ["ใช้ตั้งแต่วันที่", "In force from"],
   paid_into: ["จ่ายโดย", "Paid"],
   into_savings: ["โอนเข้าเงินสัจจะ", "into sajja savings"],

@@ -179,8 +179,10 @@ export async function usb(main) {
     const v = values(yform);
     const r = await run(yform.querySelector("button"), box, () => api.year_export({ year: v.year, dir: v.dir }), yform);
     if (r) {
-      showOk(box, `${r.folder} · ${t("verified")}`);
-      box.append(table([["SHA-256"], [t("file")]], r.files.map((f) => h("tr", {}, td(f.sha256.slice(0, 16) + "…", "mono"), td(f.name)))));
+      showOk(box, `${shortPath(r.folder)} · ${digits(r.files.length)} ${t("files_word")} · ${t("verified")}`);
+      // the files' checksums are for whoever checks the stick later, not the main path
+      box.append(h("details", { "data-test": "export-details" }, h("summary", { text: t("details") }),
+        table([["SHA-256"], [t("file")]], r.files.map((f) => h("tr", {}, td(f.sha256.slice(0, 16) + "…", "mono"), td(f.name))))));
     }
   });
   const bbox = messageBox();

@@ -49,12 +49,14 @@ export async function render(main) {
     const saved = await run(pform.querySelector("button"), pbox, () => api.fund_profile_save({ fields, reason }), pform);
     if (saved) { showOk(pbox, t("saved")); refresh(); }
   });
-  // What the government's criteria ask the fund to record.
+  // What the government's criteria ask the fund to record, as it is recorded now.
+  const rec = s.records || { certified_by: "", certified_on: "", certified_document: "", area_moos: [] };
   const cbox = messageBox();
   const cform = h("form", { class: "grid", "data-test": "records-form" },
-    field("certified_by", "certified_by", { kind: "select", options: [["", "-"], ["codi", "certified_codi"], ["office", "certified_office"], ["committee", "certified_committee"]] }),
-    field("certified_on", "certified_on", { kind: "date" }), field("certified_document", "certified_document"),
-    field("area_moos", "area_moos", { placeholder: "1-12" }),
+    field("certified_by", "certified_by", { kind: "select", value: rec.certified_by, options: [["", "-"], ["codi", "certified_codi"], ["office", "certified_office"], ["committee", "certified_committee"]] }),
+    field("certified_on", "certified_on", { kind: "date", value: rec.certified_on ? beDate(rec.certified_on) : "" }),
+    field("certified_document", "certified_document", { value: rec.certified_document }),
+    field("area_moos", "area_moos", { placeholder: "1-12", value: moosText(rec.area_moos) }),
     h("div", { class: "full" }, h("button", { type: "submit", text: t("save") })));
   enterMovesOn(cform, async () => {
     if (await run(cform.querySelector("button"), cbox, () => api.fund_records_save(values(cform)), cform) !== undefined) showOk(cbox, t("saved"));
@@ -72,3 +74,16 @@ export async function render(main) {
     usbForm, h("h2", { text: t("restore") }), restoreForm, bbox,
     h("p", { class: "muted mono", text: s.fund_db }));
 }
+
+/** Villages as the form takes them: runs written as ranges (`1-4,7,9-12`). */
+function moosText(moos) {
+  const out = [];
+  for (let i = 0; i < moos.length; i++) {
+    let j = i;
+    while (j + 1 < moos.length && moos[j + 1] === moos[j] + 1) j++;
+    out.push(j > i ? `${moos[i]}-${moos[j]}` : String(moos[i]));
+    i = j;
+  }
+  return out.join(",");
+}
+

@@ -259,6 +259,18 @@ pub struct Settings {
     /// Every change of the profile, the newest first.
     #[serde(skip_deserializing, default)]
     profile_history: Vec<kongthun::report::ProfileChange>,
+    /// What the fund recorded for the criteria, shown in the records form: who certified
+    /// it (`codi`, `office`, `committee`), when (ISO), the document, its area's villages.
+    #[serde(skip_deserializing, default)]
+    records: Records,
+}
+
+#[derive(Serialize, Default)]
+pub struct Records {
+    certified_by: String,
+    certified_on: String,
+    certified_document: String,
+    area_moos: Vec<u32>,
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -274,6 +286,16 @@ pub async fn settings_get(state: State<'_, AppState>, input: Nothing) -> UiResul
             backups: state.paths.backups.clone(),
             key_fingerprint: key,
             profile_history: kongthun::report::profile_history(&store.read())?,
+            records: {
+                let cert = kongthun::report::codi::certification(&reader)?;
+                let area = kongthun::report::codi::area_moos(&reader)?;
+                Records {
+                    certified_by: cert.as_ref().map(|c| c.by.key().to_string()).unwrap_or_default(),
+                    certified_on: cert.as_ref().map(|c| c.on.to_string()).unwrap_or_default(),
+                    certified_document: cert.map(|c| c.document).unwrap_or_default(),
+                    area_moos: area.map(|a| a.into_iter().collect()).unwrap_or_default(),
+                }
+            },
         })
     })
 }

@@ -532,6 +532,11 @@ async fn a_second_enter_does_not_post_the_same_payment_twice() {
     let history = s.wait_text_containing("[data-test=profile-history]", "บ้านหนองน้ำใสใหม่", 10).await;
     assert!(history.contains("บ้านหนองน้ำใสใหม่") && history.contains("ย้ายที่ทำการ"), "{history}");
     s.shot("55-profile-changed").await;
+    // drawn again, the records form shows what is recorded
+    let recorded: Vec<String> = s
+        .eval("return ['certified_by', 'certified_on', 'certified_document', 'area_moos'].map((n) => document.querySelector(`[data-test=records-form] [name=${n}]`).value)")
+        .await;
+    assert_eq!(recorded, ["codi", "01/05/2568", "พอช. 12/2568", "1-12"], "{recorded:?}");
     // the dashboard's cards open their screens: the arrears card the collection day
     s.go("dashboard").await;
     s.wait_css("[data-test=arrears]", 30).await;
