@@ -418,6 +418,8 @@ const WORDS = {
   confirm_plan: ["ยืนยันแผนการจัดสรรกำไร", "Confirm the allocation plan"],
   plan: ["แผน", "plan"],
   details: ["รายละเอียด", "Details"],
+  // no system's own folder names as a hint: the laptop may run Windows, macOS or Linux
+  path_hint: ["แฟ้มหรือโฟลเดอร์ที่จะบันทึก (เช่น แฟลชไดรฟ์)", "File or folder to save to (a USB stick)"],
   files_word: ["แฟ้ม", "files"],
   plan_from: ["ใช้ตั้งแต่วันที่", "In force from"],
   paid_into: ["จ่ายโดย", "Paid"],

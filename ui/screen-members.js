@@ -75,7 +75,7 @@ async function detail(main, memberNo) {
     const ok = await run(null, box, () => api.member_status({ member_no: memberNo, ...v }), statusForm);
     if (ok) render(main.replaceChildren() || main, [memberNo]);
   });
-  const pdfPath = h("input", { "data-test": "passbook-path", placeholder: "/media/usb/passbook.pdf" });
+  const pdfPath = h("input", { "data-test": "passbook-path", placeholder: t("path_hint") });
   main.append(
     h("h1", { "data-test": "member-title", text: `${digits(m.member_no)} ${m.title}${m.first_name} ${m.last_name}` }),
     h("div", { class: "row" }, h("a", { href: `#members/${memberNo}:edit`, text: t("edit_member") })),

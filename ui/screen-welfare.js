@@ -113,7 +113,7 @@ async function claim(main, id) {
     main.append(form);
   }
   if (c.status === "paid") {
-    const path = h("input", { "data-test": "voucher-path", placeholder: "/media/usb/voucher.pdf", size: 40 });
+    const path = h("input", { "data-test": "voucher-path", placeholder: t("path_hint"), size: 40 });
     main.append(h("p", {}, `${t("paid")}: ${c.payee || ""} · ${baht(c.approved_amount)}`),
       h("div", { class: "row" }, path, h("button", { "data-test": "save-voucher", text: t("voucher"), onclick: async (e) => {
         const out = await run(e.currentTarget, box, () => api.report_save({ document: { kind: "voucher", entry: String(c.payout_entry_id) }, format: "pdf", path: path.value }));

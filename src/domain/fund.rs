@@ -140,7 +140,11 @@ impl FundProfile {
         if code.is_empty() {
             return Err(Error::invalid("fund_code", &self.fund_code, Problem::Empty));
         }
-        if !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') || code.len() > 32 {
+        // the code names the fund's files (its key, backups, bundles): never a name Windows
+        // keeps for a device (`CON`, `NUL`, `COM1`…)
+        let device = crate::domain::file_name::problem(code).is_some();
+        if !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') || code.len() > 32 || device
+        {
             return Err(Error::invalid(
                 "fund_code",
                 &self.fund_code,

@@ -10,6 +10,7 @@ pub mod contribution;
 pub mod criteria;
 pub mod date;
 pub mod entry;
+pub mod file_name;
 pub mod floors;
 pub mod fund;
 pub mod input;

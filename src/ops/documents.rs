@@ -431,7 +431,7 @@ pub fn suggested_name(doc: &Document, format: Format) -> String {
         Document::Month { month } => format!("month-{month}"),
         Document::Year { year } => format!("yearly-report-{year}"),
         Document::Passbook { member_no } => format!("passbook-{member_no}"),
-        Document::Voucher { entry } => format!("voucher-{}", entry.replace('/', "-")),
+        Document::Voucher { entry } => format!("voucher-{entry}"),
         Document::Ledger { account, from, to } => format!("ledger-{account}-{from}_{to}"),
         Document::Arrears { as_of } => format!("arrears-{as_of}"),
         Document::MemberRegister { as_of } => format!("member-register-{as_of}"),
@@ -446,7 +446,8 @@ pub fn suggested_name(doc: &Document, format: Format) -> String {
         Document::DividendList { year } => format!("dividends-{year}"),
         Document::MatchingRequest { year } => format!("matching-request-{year}"),
     };
-    format!("{stem}.{}", format.extension())
+    // typed values (a Thai date `31/10/2569`) make a name that must hold on any stick
+    crate::domain::file_name::portable(&format!("{stem}.{}", format.extension()))
 }
 
 /// Which report the preview screen shows: a month's summary, the trial balance or arrears.

@@ -67,6 +67,7 @@ fn enrolled_province(dir: &Path) -> PathBuf {
 /// small process of its own and reports the child's peak resident memory (`%M`, KiB).
 /// (Our own `wait4` would not do: the child's high-water mark starts at this test
 /// process's size, since the child begins as a copy of it.) Returns (exit ok, stderr, bytes).
+#[cfg(target_os = "linux")]
 fn import_in_child(db: &Path, bundle: &Path) -> (bool, String, u64) {
     let out = std::process::Command::new("/usr/bin/time")
         .args([
@@ -107,6 +108,8 @@ fn largest_listed_file() -> u64 {
 
 const BOUND: u64 = 64 << 20;
 
+// GNU time reads the child's peak memory; Windows and macOS have no such tool.
+#[cfg(target_os = "linux")]
 #[test]
 fn bundle_bombs_are_refused_within_bounded_memory() {
     let dir = tempfile::tempdir().unwrap();

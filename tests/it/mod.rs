@@ -23,6 +23,7 @@ mod matching;
 mod members;
 mod migrate;
 mod no_network;
+mod portable;
 mod properties;
 mod registers;
 mod reports;
