@@ -56,6 +56,49 @@ pub fn free_space(folder: &Path) -> Option<u64> {
     }
 }
 
+/// FAT32 (a USB stick formatted to be read by every system) holds no file of 4 GiB or more.
+pub const FAT32_LARGEST_FILE: u64 = (1 << 32) - 1;
+
+/// The largest file `folder`'s file system holds, where that is less than a book could
+/// grow to: FAT32's 4 GiB − 1 byte. Known where the system says which file system it is
+/// (Linux's statfs); elsewhere `None`, and the write itself fails on a full file.
+pub fn file_size_limit(folder: &Path) -> Option<u64> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        const MSDOS_SUPER_MAGIC: i64 = 0x4d44;
+        let c_path = std::ffi::CString::new(folder.as_os_str().as_bytes()).ok()?;
+        let mut stats = std::mem::MaybeUninit::<libc::statfs>::uninit();
+        // SAFETY: c_path is a valid C string and stats a buffer of the right type that
+        // statfs fills when it returns 0.
+        let stats = unsafe {
+            if libc::statfs(c_path.as_ptr(), stats.as_mut_ptr()) != 0 {
+                return None;
+            }
+            stats.assume_init()
+        };
+        #[allow(clippy::unnecessary_cast)]
+        (stats.f_type as i64 == MSDOS_SUPER_MAGIC).then_some(FAT32_LARGEST_FILE)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = folder;
+        None
+    }
+}
+
+/// Refuse a file of `size` bytes for a file system that holds files up to `limit`, naming
+/// the place, the size and what to do.
+pub fn require_file_fits(folder: &Path, size: u64, limit: Option<u64>) -> Result<()> {
+    match limit {
+        Some(max) if size > max => Err(Error::file(
+            folder,
+            format!("แฟ้มขนาด {size} ไบต์ ใหญ่เกินกว่าที่แฟลชไดรฟ์แบบ FAT32 เก็บได้ (ไม่เกิน 4 GB) ให้ใช้แฟลชไดรฟ์แบบ exFAT / a file of {size} bytes is larger than a FAT32 stick holds (under 4 GB): use one formatted exFAT"),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Refuse to write `needed` bytes into `folder` when its file system has less free (with
 /// 64 MiB to spare for the system), naming the place and both sizes.
 pub fn require_free_space(folder: &Path, needed: u64) -> Result<()> {
@@ -140,4 +183,20 @@ pub fn check_zip(bytes: &[u8], limits: ZipLimits) -> std::result::Result<(), Str
         stream_entry(&mut entry, declared, |_| {}).map_err(|p| format!("{name}: {p:?}"))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fat32_stick_refuses_a_file_of_4_gib_naming_exfat() {
+        let here = Path::new(".");
+        assert!(require_file_fits(here, FAT32_LARGEST_FILE, Some(FAT32_LARGEST_FILE)).is_ok());
+        let e = require_file_fits(here, FAT32_LARGEST_FILE + 1, Some(FAT32_LARGEST_FILE))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("exFAT") && e.contains("4294967296"), "{e}");
+        assert!(require_file_fits(here, u64::MAX, None).is_ok(), "no limit known");
+    }
 }

@@ -25,6 +25,11 @@ pub fn backup(store: &mut Store, ctx: &Ctx, dir: &Path) -> Result<BackupOutcome>
     if target.exists() {
         return Err(Error::file(&target, "already exists"));
     }
+    // room on the stick for the whole book, and a file system that holds a file that big
+    if let Some(size) = store.path().and_then(|p| std::fs::metadata(p).ok()).map(|m| m.len()) {
+        crate::bounded::require_free_space(dir, size)?;
+        crate::bounded::require_file_fits(dir, size, crate::bounded::file_size_limit(dir))?;
+    }
     let partial = dir.join(format!(".{name}.partial"));
     let _ = std::fs::remove_file(&partial);
     let result = (|| {

@@ -157,16 +157,26 @@ impl FundForm {
             changwat: self.changwat.clone(),
             fiscal_year_start: fiscal,
             schedule: Schedule::parse(&self.schedule)?,
-            contribution: Satang::parse_field(
-                "contribution",
-                &self.contribution,
-                Sign::NonNegative,
-            )?,
+            contribution: contribution_of(FundKind::parse(&self.kind)?, &self.contribution)?,
             entrance_fee: Satang::parse_field("entrance_fee", entrance, Sign::NonNegative)?,
             lapse_after: number("lapse_after", &self.lapse_after, 0, 0, 120)?,
             thai_digits: self.thai_digits,
         })
     }
+}
+
+/// The contribution as typed: zero only for a savings group of sajja savings alone (kind
+/// `savings`); refused naming the value as typed otherwise.
+pub fn contribution_of(
+    kind: crate::domain::FundKind,
+    typed: &str,
+) -> Result<crate::domain::Satang> {
+    use crate::domain::money::Sign;
+    let amount = crate::domain::Satang::parse_field("contribution", typed, Sign::NonNegative)?;
+    if amount.satang() == 0 && kind != crate::domain::FundKind::Savings {
+        return Err(Error::invalid("contribution", typed, crate::Problem::ZeroNotAllowed));
+    }
+    Ok(amount)
 }
 
 /// Record who certified the fund, when, and the document's number (the government's

@@ -222,10 +222,9 @@ impl InitArgs {
             changwat: self.changwat.clone(),
             fiscal_year_start: self.fiscal_year_start,
             schedule: Schedule::parse(&self.schedule)?,
-            contribution: Satang::parse_field(
-                "contribution",
+            contribution: crate::ops::fund::contribution_of(
+                FundKind::parse(&self.kind)?,
                 &self.contribution,
-                Sign::NonNegative,
             )?,
             entrance_fee: Satang::parse_field(
                 "entrance_fee",
