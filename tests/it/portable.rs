@@ -31,7 +31,11 @@ fn unix_only_calls_stand_in_cfg_unix_items() {
             }
             // the item or block that holds it is gated: a `cfg(unix)` on one of the few
             // lines before it, or the function it is in
-            let gated = lines[i.saturating_sub(12)..i].iter().any(|l| l.contains("cfg(unix)"));
+            let gated = lines[i.saturating_sub(12)..i].iter().any(|l| {
+                ["cfg(unix)", "cfg(target_os = \"linux\")", "cfg(target_os = \"macos\")"]
+                    .iter()
+                    .any(|g| l.contains(g))
+            });
             if !gated {
                 outside.push(format!("{}:{}: {}", path.display(), i + 1, line.trim()));
             }
