@@ -8,7 +8,8 @@
 //! The demo is built into `bench-data/` the first time (about 25 minutes); set
 //! KONGTHUN_BENCH_DIR to keep it elsewhere, KONGTHUN_BENCH_MEMBERS / KONGTHUN_BENCH_YEARS to
 //! change its size (the document is only rewritten for the full size);
-//! KONGTHUN_BENCH_ONLY=province runs only the 1,000-bundle import and prints it.
+//! KONGTHUN_BENCH_ONLY=province runs only the 1,000-bundle import and prints it,
+//! KONGTHUN_BENCH_ONLY=yearly the yearly report and where its time goes.
 mod province;
 mod table;
 
@@ -112,6 +113,19 @@ fn main() {
     }
     let store = Store::open(&db).unwrap();
     let reader = store.read();
+    if std::env::var("KONGTHUN_BENCH_ONLY").as_deref() == Ok("yearly") {
+        // Quick iteration on the yearly report; prints only.
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let (d, _) = time(3, || kongthun::report::yearly(&reader, 2025, today).unwrap());
+        println!("yearly report data (2568): {}", ms(d));
+        yearly_parts(&reader);
+        let bare = baseline::open(&db).unwrap();
+        let (b, _) = time(11, || baseline::span_totals(&bare, "2026-10-01", "2026-10-31").unwrap());
+        let (m, _) = time(21, || kongthun::report::month_summary(&reader, 2026, 10).unwrap());
+        let (st, _) = time(11, || kongthun::report::statement(&reader, 2026, 10, today).unwrap());
+        println!("month 2026-10: bare {} · totals {} · statement data {}", ms(b), ms(m), ms(st));
+        return;
+    }
     let bare = baseline::open(&db).unwrap();
     let entries = reader.entry_count().unwrap();
     let heading =
