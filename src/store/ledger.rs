@@ -160,7 +160,6 @@ impl Reader<'_> {
         if let Some((_, was_opening)) = current {
             finish(was_opening, &lines, &others);
         }
-        drop(finish);
         let totals = sums
             .into_iter()
             .map(|(account, (debit, credit))| AccountTotals {
