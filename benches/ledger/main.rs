@@ -120,6 +120,14 @@ fn main() {
     }
     let store = Store::open(&db).unwrap();
     let reader = store.read();
+    if std::env::var("KONGTHUN_BENCH_ONLY").as_deref() == Ok("verify") {
+        let bare = baseline::open(&db).unwrap();
+        let (d, _) = time_warm(3, || reader.verify_chain().unwrap());
+        let (f, _) = time_warm(3, || baseline::chain_floor(&bare).unwrap());
+        let (k, _) = time_warm(3, || reader.periods_kept_wrongly().unwrap().len());
+        println!("verify {} · floor {} · of which the kept periods {}", ms(d), ms(f), ms(k));
+        return;
+    }
     if std::env::var("KONGTHUN_BENCH_ONLY").as_deref() == Ok("yearly") {
         // Quick iteration on the yearly report; prints only.
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();

@@ -92,12 +92,7 @@ pub fn adopt_plan(
     store.write(|tx| {
         let reader = tx.read();
         let fund = reader.require_fund()?.profile;
-        if !fund.kind.keeps_savings() {
-            return Err(Error::NotOffered {
-                kind: fund.kind.key().into(),
-                what: "การจัดสรรกำไร / profit allocation".into(),
-            });
-        }
+        super::require_savings_kept(&fund, "การจัดสรรกำไร / profit allocation")?;
         let resolution =
             super::welfare::require_passed(&reader, resolution_id, &["rule", "other"])?;
         let meeting = reader
@@ -174,12 +169,7 @@ pub fn allocate(store: &mut Store, ctx: &Ctx, year: i32, day: &Day) -> Result<Al
         let reader = tx.read();
         let fund = reader.require_fund()?.profile;
         let year = fund.fiscal_year_named(typed_year)?;
-        if !fund.kind.keeps_savings() {
-            return Err(Error::NotOffered {
-                kind: fund.kind.key().into(),
-                what: "การจัดสรรกำไร / profit allocation".into(),
-            });
-        }
+        super::require_savings_kept(&fund, "การจัดสรรกำไร / profit allocation")?;
         if reader.allocation_of(year)?.is_some() {
             return Err(Error::invalid("year", typed_year.to_string(), Problem::Duplicate));
         }

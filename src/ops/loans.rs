@@ -75,12 +75,7 @@ pub fn lend(store: &mut Store, ctx: &Ctx, input: &NewLoan) -> Result<(i64, Poste
     store.write(|tx| {
         let reader = tx.read();
         let fund = reader.require_fund()?.profile;
-        if !fund.kind.keeps_savings() {
-            return Err(Error::NotOffered {
-                kind: fund.kind.key().into(),
-                what: "เงินกู้ / loans".into(),
-            });
-        }
+        super::require_savings_kept(&fund, "เงินกู้ / loans")?;
         check_entry_date(&reader, ctx, &input.date)?;
         let till = super::till_account(&reader, &input.till)?;
         let member = super::member_by_no(&reader, &input.member_no)?;

@@ -110,6 +110,15 @@ pub fn check_entry_date(reader: &Reader<'_>, ctx: &Ctx, day: &Day) -> Result<()>
 
 /// Refuse taking `amount` out of a cash-type `account` on `date` when that day, or any later
 /// day already on the books, would go below zero (the amount named as it was typed).
+/// Refuse what only a fund that keeps sajja savings offers (loans, savings, the allocation),
+/// naming the fund's kind and the thing asked for.
+pub(crate) fn require_savings_kept(fund: &crate::domain::FundProfile, what: &str) -> Result<()> {
+    if fund.kind.keeps_savings() {
+        return Ok(());
+    }
+    Err(Error::NotOffered { kind: fund.kind.key().into(), what: what.into() })
+}
+
 pub fn require_funds(
     reader: &Reader<'_>,
     account: &str,

@@ -48,12 +48,7 @@ fn move_savings(
     store.write(|tx| {
         let reader = tx.read();
         let fund = reader.require_fund()?.profile;
-        if !fund.kind.keeps_savings() {
-            return Err(Error::NotOffered {
-                kind: fund.kind.key().into(),
-                what: "เงินสัจจะ / sajja savings".into(),
-            });
-        }
+        super::require_savings_kept(&fund, "เงินสัจจะ / sajja savings")?;
         check_entry_date(&reader, ctx, &m.date)?;
         let till = super::till_account(&reader, &m.till)?;
         let member = super::member_by_no(&reader, &m.member_no)?;

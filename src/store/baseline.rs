@@ -180,12 +180,7 @@ pub fn span_totals(conn: &Connection, from: &str, to: &str) -> Result<Vec<(Strin
 pub fn chain_floor(conn: &Connection) -> Result<(i64, [u8; 32])> {
     use rusqlite::types::ValueRef;
     use sha2::{Digest, Sha256};
-    let mut stmt = conn.prepare(
-        "SELECT e.id, e.entry_date, e.doc_no, e.kind, e.member_id, e.reverses, e.description, e.reason,
-                e.recorded_by, e.recorded_at, e.hash, p.account_code, p.amount, p.member_id
-         FROM journal_entry e LEFT JOIN posting p ON p.entry_id = e.id
-         ORDER BY e.id, p.line",
-    )?;
+    let mut stmt = conn.prepare(super::journal::CHAIN_ROWS)?;
     let mut rows = stmt.query([])?;
     let mut h = Sha256::new();
     let mut n = 0i64;

@@ -445,12 +445,7 @@ impl Reader<'_> {
         use crate::domain::chain::{EntryBytes, EntryFields};
         use rusqlite::types::ValueRef;
         let total = self.entry_count()?;
-        let mut stmt = self.conn.prepare(
-            "SELECT e.id, e.entry_date, e.doc_no, e.kind, e.member_id, e.reverses, e.description, e.reason,
-                    e.recorded_by, e.recorded_at, e.hash, p.account_code, p.amount, p.member_id
-             FROM journal_entry e LEFT JOIN posting p ON p.entry_id = e.id
-             ORDER BY e.id, p.line",
-        )?;
+        let mut stmt = self.conn.prepare(CHAIN_ROWS)?;
         let mut rows = stmt.query([])?;
         let mut prev_hash = GENESIS;
         let mut expected_id = 1i64;
@@ -594,6 +589,14 @@ impl Reader<'_> {
         Ok(())
     }
 }
+
+/// Every entry with its postings, in id and line order: what `verify` reads (and its
+/// benchmark floor, `baseline::chain_floor`, reads the same).
+pub(crate) const CHAIN_ROWS: &str =
+    "SELECT e.id, e.entry_date, e.doc_no, e.kind, e.member_id, e.reverses, e.description, e.reason,
+            e.recorded_by, e.recorded_at, e.hash, p.account_code, p.amount, p.member_id
+     FROM journal_entry e LEFT JOIN posting p ON p.entry_id = e.id
+     ORDER BY e.id, p.line";
 
 /// A text column's bytes as SQLite holds them (NULL as empty), borrowed from the row.
 fn text_bytes(v: rusqlite::types::ValueRef<'_>) -> rusqlite::Result<&[u8]> {
