@@ -4,7 +4,7 @@
 //! district and subdistrict.
 
 use crate::bundle::verify::{self, jsonl, OpenedBundle};
-use crate::domain::chain::{ChainRecord, GENESIS};
+use crate::domain::chain::GENESIS;
 use crate::error::{BundleRefusal, Error, ProvinceRefusal, Result};
 use crate::store::province::{ImportRows, ProvinceStore};
 use serde::Serialize;
@@ -202,37 +202,38 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
     let entries = jsonl(b, "data/entries.jsonl")?;
     let mut prev = head_held;
     let mut expected_id = m.chain.first_entry;
+    // each entry's bytes built in buffers kept from entry to entry, straight from the
+    // parsed line (no copy of its fields), and compared with its hash as bytes
+    let mut bytes = crate::domain::chain::EntryBytes::default();
     for e in &entries {
-        let postings: Vec<(String, i64, Option<i64>)> = e["postings"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|p| {
-                (
-                    p["account"].as_str().unwrap_or("").to_string(),
-                    p["amount"].as_i64().unwrap_or(0),
-                    p["member_id"].as_i64(),
-                )
-            })
-            .collect();
-        let s = |k: &str| e[k].as_str().unwrap_or("").to_string();
-        let record = ChainRecord {
-            id: e["id"].as_i64().unwrap_or(-1),
-            entry_date: s("entry_date"),
-            doc_no: s("doc_no"),
-            kind: s("kind"),
+        let text = |k: &str| e[k].as_str().unwrap_or("").as_bytes();
+        let id = e["id"].as_i64().unwrap_or(-1);
+        bytes.start(&crate::domain::chain::EntryFields {
+            id,
+            entry_date: text("entry_date"),
+            doc_no: text("doc_no"),
+            kind: text("kind"),
             member_id: e["member_id"].as_i64(),
             reverses: e["reverses"].as_i64(),
-            description: s("description"),
-            reason: s("reason"),
-            recorded_by: s("recorded_by"),
-            recorded_at: s("recorded_at"),
-            postings,
-        };
-        let sum: i64 = record.postings.iter().map(|p| p.1).sum();
-        let hash = record.hash(&prev);
-        if record.id != expected_id || sum != 0 || hex::encode(hash) != s("hash") {
-            return Err(ProvinceRefusal::ChainBroken { entry: record.id }.into());
+            description: text("description"),
+            reason: text("reason"),
+            recorded_by: text("recorded_by"),
+            recorded_at: text("recorded_at"),
+        });
+        for p in e["postings"].as_array().into_iter().flatten() {
+            bytes.line(
+                p["account"].as_str().unwrap_or("").as_bytes(),
+                p["amount"].as_i64().unwrap_or(0),
+                p["member_id"].as_i64(),
+            );
+        }
+        let hash = bytes.hash(&prev);
+        let mut stored = [0u8; 32];
+        let stored_ok = e["hash"]
+            .as_str()
+            .is_some_and(|h| hex::decode_to_slice(h, &mut stored).is_ok() && stored == hash);
+        if id != expected_id || bytes.sum() != 0 || !stored_ok {
+            return Err(ProvinceRefusal::ChainBroken { entry: id }.into());
         }
         prev = hash;
         expected_id += 1;
