@@ -139,6 +139,18 @@ fn main() {
         let (m, _) = time(21, || kongthun::report::month_summary(&reader, 2026, 10).unwrap());
         let (st, _) = time(11, || kongthun::report::statement(&reader, 2026, 10, today).unwrap());
         println!("month 2026-10: bare {} · totals {} · statement data {}", ms(b), ms(m), ms(st));
+        let (from, to) = ("2026-10-01", "2026-10-31");
+        for (name, d) in [
+            ("status counts", time(11, || reader.status_counts_as_of(to).unwrap().len()).0),
+            ("joined", time(11, || reader.joined_between(from, to).unwrap()).0),
+            (
+                "status changes",
+                time(11, || reader.status_changes_between(from, to).unwrap().len()).0,
+            ),
+            ("welfare", time(11, || reader.welfare_paid_between(from, to).unwrap().len()).0),
+        ] {
+            println!("statement part {name}: {}", ms(d));
+        }
         return;
     }
     let bare = baseline::open(&db).unwrap();

@@ -307,18 +307,31 @@ impl Reader<'_> {
 
     /// How many members had each status at the end of `date`, from the status history.
     pub fn status_counts_as_of(&self, date: &str) -> Result<Vec<(MemberStatus, i64)>> {
+        // One pass over the history in (member, id) order, the last status of each member
+        // on `date` counted: no correlated lookup per row.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT s.status, count(*) FROM member_status s
-             WHERE s.id = (SELECT max(id) FROM member_status t WHERE t.member_id = s.member_id AND t.effective_on <= ?1)
-             GROUP BY s.status ORDER BY s.status",
+            "SELECT member_id, status FROM member_status WHERE effective_on <= ?1 ORDER BY member_id, id",
         )?;
-        let rows = stmt
-            .query_map([date], |r| {
-                let status: String = r.get(0)?;
-                Ok((MemberStatus::parse(&status).unwrap_or(MemberStatus::Active), r.get(1)?))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
+        let mut rows = stmt.query([date])?;
+        let mut counts: std::collections::BTreeMap<String, i64> = Default::default();
+        let mut last: Option<(i64, String)> = None;
+        while let Some(r) = rows.next()? {
+            let member: i64 = r.get(0)?;
+            let status: String = r.get(1)?;
+            if let Some((m, s)) = last.take() {
+                if m != member {
+                    *counts.entry(s).or_default() += 1;
+                }
+            }
+            last = Some((member, status));
+        }
+        if let Some((_, s)) = last {
+            *counts.entry(s).or_default() += 1;
+        }
+        Ok(counts
+            .into_iter()
+            .map(|(s, n)| (MemberStatus::parse(&s).unwrap_or(MemberStatus::Active), n))
+            .collect())
     }
 
     /// Status changes that took effect in [from, to]: (status, count). Joining is `active`.
