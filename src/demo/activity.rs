@@ -213,12 +213,13 @@ pub fn month(
 
     // Matching money in March.
     if m == 3 && welfare {
+        let cap = ops::matching::programme(&store.read(), day(y, 3, 15))?.rounds_cap.value;
         let matchable = ops::matching::matchable_members(
             &store.read(),
             ops::matching::counting_day(day(y, 3, 15)),
         )?
         .into_iter()
-        .filter(|(_, t)| *t < ops::matching::MAX_TIMES_MATCHED)
+        .filter(|(_, t)| *t < cap)
         .count() as i64;
         if matchable > 0 {
             let be = y + crate::thai::BE_OFFSET;

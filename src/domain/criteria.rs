@@ -118,6 +118,8 @@ pub struct Facts {
     /// live in.
     pub area_moos: Option<BTreeSet<u32>>,
     pub member_moos: BTreeSet<u32>,
+    /// The support programme's settings in force on the day (its own, not the guideline's).
+    pub programme: crate::domain::programme::Programme,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -366,11 +368,21 @@ pub fn check(f: &Facts) -> Check {
     } else {
         0
     };
+    // the programme's own limit, as recorded (or the program's default), with its source
+    let limit = &f.programme.administration_share;
+    let pct = crate::domain::Satang::new(limit.value).to_decimal().normalize();
+    let since = date_th(limit.effective_from);
     let programme = vec![item(
-        "administration_20",
-        "ค่าบริหารจัดการไม่เกินร้อยละ 20 ของรายจ่าย (เกณฑ์ของโครงการสนับสนุน ไม่ใช่ของแนวทาง)",
-        "administration at most 20% of spending (a setting of the support programme, not of the guideline)",
-        Some(f.administration * 5 <= f.expenses),
+        "administration_share",
+        &format!(
+            "ค่าบริหารจัดการไม่เกินร้อยละ {pct} ของรายจ่าย (เกณฑ์ของโครงการสนับสนุน ไม่ใช่ของแนวทาง ตั้งแต่ {since}: {})",
+            limit.source
+        ),
+        &format!(
+            "administration at most {pct}% of spending (a setting of the support programme, not of the guideline, from {}: {})",
+            limit.effective_from, limit.source
+        ),
+        Some(i128::from(f.administration) * 10_000 <= i128::from(f.expenses) * i128::from(limit.value)),
         format!("ร้อยละ {}.{}", permille / 10, permille % 10),
         format!("{}.{}%", permille / 10, permille % 10),
     )];
@@ -413,6 +425,7 @@ mod tests {
             certification: None,
             area_moos: None,
             member_moos: BTreeSet::new(),
+            programme: Default::default(),
         }
     }
 
@@ -456,7 +469,7 @@ mod tests {
     #[test]
     fn each_criterion_fails_and_passes() {
         let c = check(&facts());
-        for key in ["groups_covered", "income_sources", "welfare_kinds_3", "administration_20"] {
+        for key in ["groups_covered", "income_sources", "welfare_kinds_3", "administration_share"] {
             assert_eq!(passed(&c, key), Some(true), "{key}");
         }
         assert_eq!(passed(&c, "certified"), None, "the program cannot know: record it");
@@ -468,7 +481,7 @@ mod tests {
         f.administration = 21;
         f.management.as_mut().unwrap().rules_recorded = false;
         let c = check(&f);
-        for key in ["groups_covered", "income_sources", "administration_20", "management"] {
+        for key in ["groups_covered", "income_sources", "administration_share", "management"] {
             assert_eq!(passed(&c, key), Some(false), "{key}");
         }
         f.management = None;

@@ -385,7 +385,7 @@ pub fn render(store: &Store, ctx: &Ctx, doc: &Document, format: Format) -> Resul
                     "นับถึงวันที่ {} {} ราย {rate} (ได้รับครบ {} รอบแล้ว {} ราย)",
                     long(r.counting_day),
                     r.lines.len(),
-                    crate::report::codi::MAX_TIMES_MATCHED,
+                    r.cap.value,
                     r.at_cap
                 ),
                 tables::matching_request_table(&r),

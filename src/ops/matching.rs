@@ -82,10 +82,11 @@ pub fn receive_matching(
         }
         // The government matches per member: the round is each matchable member's, in equal
         // shares to the satang (120.00 a member for 30 members is 3,600.00).
+        let cap = crate::report::codi::programme(&reader, date)?.rounds_cap.value;
         let counted: Vec<i64> = if source == "government" {
             matchable_members(&reader, counting_day(date))?
                 .into_iter()
-                .filter(|(_, t)| *t < MAX_TIMES_MATCHED)
+                .filter(|(_, t)| *t < cap)
                 .map(|(m, _)| m)
                 .collect()
         } else {
@@ -112,5 +113,36 @@ pub fn receive_matching(
 }
 
 pub use crate::report::codi::{
-    codi, codi_report, counting_day, matchable_members, CodiReport, Criterion, MAX_TIMES_MATCHED,
+    codi, codi_report, counting_day, matchable_members, programme, CodiReport, Criterion,
 };
+
+/// Record one of the support programme's settings from a day on, with its source (the
+/// programme's letter or announcement): `rounds_cap` (whole rounds) or
+/// `administration_share` (percent of spending).
+pub fn set_programme(
+    store: &mut Store,
+    ctx: &Ctx,
+    key: &str,
+    value: &str,
+    from: &Day,
+    source: &str,
+) -> Result<crate::domain::programme::ProgrammeSetting> {
+    use crate::domain::programme::{ProgrammeKey, ProgrammeSetting};
+    let key = ProgrammeKey::parse(key).map_err(|p| Error::invalid("setting", key, p))?;
+    let value = key.parse_value(value).map_err(|p| Error::invalid("value", value, p))?;
+    let source = crate::domain::text::required("source", source, 300)?;
+    let setting = ProgrammeSetting { key, value, effective_from: from.get(), source };
+    store.write(|tx| {
+        tx.read().require_fund()?;
+        if tx
+            .read()
+            .programme_settings()?
+            .iter()
+            .any(|s| s.key == key && s.effective_from == setting.effective_from)
+        {
+            return Err(Error::invalid("effective_on", from.typed(), Problem::Duplicate));
+        }
+        tx.insert_programme_setting(&setting, &ctx.recorded_by, &ctx.now_text())?;
+        Ok(setting.clone())
+    })
+}

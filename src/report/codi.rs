@@ -12,7 +12,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Government matching is paid at most this many times per member.
-pub const MAX_TIMES_MATCHED: i64 = 3;
+/// The support programme's settings in force on `day` (recorded, or the program's defaults).
+pub fn programme(
+    reader: &Reader<'_>,
+    day: NaiveDate,
+) -> Result<crate::domain::programme::Programme> {
+    Ok(crate::domain::programme::Programme::on(&reader.programme_settings()?, day))
+}
 
 /// The 30 September on or before `date` (the CODI counting day).
 pub fn counting_day(date: NaiveDate) -> NaiveDate {
@@ -64,6 +70,8 @@ pub fn codi_report(reader: &Reader<'_>, year: i32) -> Result<CodiReport> {
     let day = NaiveDate::from_ymd_opt(year, 9, 30).expect("valid");
     let from = NaiveDate::from_ymd_opt(year - 1, 10, 1).expect("valid");
     let members = matchable_members(reader, day)?;
+    let programme = programme(reader, day)?;
+    let cap = programme.rounds_cap.value;
     let mut times = [0i64; 4];
     for (_, t) in &members {
         times[(*t).clamp(0, 3) as usize] += 1;
@@ -126,6 +134,7 @@ pub fn codi_report(reader: &Reader<'_>, year: i32) -> Result<CodiReport> {
         certification: certification(reader)?,
         area_moos: area_moos(reader)?,
         member_moos: active.iter().filter_map(|m| m.moo).collect(),
+        programme: programme.clone(),
         management: Some(crate::domain::criteria::Management {
             committee_in_office: !reader.committee_on(&day_s)?.is_empty(),
             members_registered: !active.is_empty(),
@@ -139,7 +148,7 @@ pub fn codi_report(reader: &Reader<'_>, year: i32) -> Result<CodiReport> {
         counting_day: day,
         members_full_year: members.len() as i64,
         times_matched: times,
-        members_to_request: members.iter().filter(|(_, t)| *t < MAX_TIMES_MATCHED).count() as i64,
+        members_to_request: members.iter().filter(|(_, t)| *t < cap).count() as i64,
         income_by_source,
         stage: check.stage,
         criteria: check.criteria,
@@ -171,6 +180,8 @@ pub struct MatchingRequest {
     /// Per member, from the last round (None before any round: the rate CODI sets).
     pub rate: Option<Satang>,
     pub lines: Vec<RequestLine>,
+    /// The programme's cap on rounds a member is matched in, as in force on the counting day.
+    pub cap: crate::domain::programme::ProgrammeSetting,
     pub at_cap: i64,
     pub total_asked: Satang,
 }
@@ -183,10 +194,11 @@ pub fn matching_request(reader: &Reader<'_>, year: i32) -> Result<MatchingReques
         .filter(|(_, members, amount)| *members > 0 && amount.satang() > 0)
         .map(|(_, members, amount)| Satang::new(amount.satang() / members));
     let key = reader.setting("province_id_key")?;
+    let cap = programme(reader, day)?.rounds_cap;
     let mut lines = Vec::new();
     let mut at_cap = 0;
     for (id, times) in matchable_members(reader, day)? {
-        if times >= MAX_TIMES_MATCHED {
+        if times >= cap.value {
             at_cap += 1;
             continue;
         }
@@ -207,7 +219,7 @@ pub fn matching_request(reader: &Reader<'_>, year: i32) -> Result<MatchingReques
         });
     }
     let total_asked = lines.iter().map(|l| l.asked).sum();
-    Ok(MatchingRequest { counting_day: day, rate, lines, at_cap, total_asked })
+    Ok(MatchingRequest { counting_day: day, rate, lines, cap, at_cap, total_asked })
 }
 
 /// Keep the caller's store type in scope for the CLI.

@@ -252,6 +252,8 @@ pub fn criteria(store: &ProvinceStore, year: i32) -> Result<Vec<FundCriteria>> {
             administration: net(crate::domain::accounts::ADMINISTRATION)
                 + net(crate::domain::accounts::COMMITTEE),
             management: None,
+            // the province keeps no programme settings of its own yet: the program's defaults
+            programme: Default::default(),
             certification: records.get(&f.code).and_then(|r| r.certification.as_ref()).and_then(
                 |(by, on, document)| {
                     Some(crate::domain::criteria::Certification {

@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (12, include_str!("migrations/0012_matching_shares.sql")),
     (13, include_str!("migrations/0013_periods_paid.sql")),
     (14, include_str!("migrations/0014_sajja_only_groups.sql")),
+    (15, include_str!("migrations/0015_programme_settings.sql")),
 ];
 
 pub fn latest_version() -> i64 {

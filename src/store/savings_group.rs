@@ -3,6 +3,7 @@
 
 use super::{Reader, Tx};
 use crate::domain::allocation::AllocationPlan;
+use crate::domain::programme::{ProgrammeKey, ProgrammeSetting};
 use crate::domain::Satang;
 use crate::error::Result;
 use rusqlite::{params, OptionalExtension};
@@ -154,6 +155,27 @@ impl Tx<'_> {
         Ok(())
     }
 
+    pub fn insert_programme_setting(
+        &mut self,
+        setting: &ProgrammeSetting,
+        recorded_by: &str,
+        recorded_at: &str,
+    ) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO programme_setting (name, effective_from, value, source, recorded_by, recorded_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                setting.key.key(),
+                setting.effective_from.to_string(),
+                setting.value,
+                setting.source,
+                recorded_by,
+                recorded_at
+            ],
+        )?;
+        Ok(())
+    }
+
     pub fn insert_allocation_plan(
         &mut self,
         plan: &AllocationPlan,
@@ -298,6 +320,30 @@ impl Reader<'_> {
     /// One member's loans (standing ones: a reversed disbursement is left out).
     pub fn loans_of(&self, member_id: i64) -> Result<Vec<LoanRow>> {
         self.loans_where("l.member_id = ?1", member_id)
+    }
+
+    /// Every programme setting recorded, oldest first (none in a book before schema 15).
+    pub fn programme_settings(&self) -> Result<Vec<ProgrammeSetting>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name, effective_from, value, source FROM programme_setting ORDER BY effective_from, name",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(name, from, value, source)| {
+                Ok(ProgrammeSetting {
+                    key: ProgrammeKey::parse(&name)
+                        .map_err(|p| crate::Error::invalid("name", &name, p))?,
+                    effective_from: crate::domain::date::parse(&from)
+                        .map_err(|p| crate::Error::invalid("effective_from", &from, p))?,
+                    value,
+                    source,
+                })
+            })
+            .collect()
     }
 
     /// Every allocation plan adopted, oldest first, with the resolution that adopted it.

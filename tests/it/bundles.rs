@@ -151,7 +151,7 @@ fn round_trip_figures_equal_the_funds_own_reports() {
         "welfare_kinds_3",
         "income_sources",
         "groups_covered",
-        "administration_20",
+        "administration_share",
     ] {
         let find = |list: &[kongthun::domain::criteria::Criterion],
                     programme: &[kongthun::domain::criteria::Criterion]| {

@@ -4,6 +4,7 @@
 //! programme's cap, with their keyed ID, what they had and what is asked.
 
 use super::*;
+use kongthun::domain::input::Input;
 
 #[test]
 fn a_government_round_records_each_members_share_and_the_next_request_lists_the_rest() {
@@ -67,4 +68,88 @@ fn a_government_round_records_each_members_share_and_the_next_request_lists_the_
     // a round reversed is no longer received
     edge::reverse(&mut f.store, &today(), &posted.doc_no, "บันทึกซ้ำ", Some("2025-03-20")).unwrap();
     assert!(f.store.read().matching_received("government").unwrap().is_empty());
+}
+
+#[test]
+fn the_programmes_cap_and_administration_share_are_recorded_from_a_day_with_their_source() {
+    let mut f = fund(FundKind::Welfare);
+    let members = add_members(&mut f.store, 3, "2023-01-05");
+    let at_cap = f.store.read().require_member_by_no(&members[2]).unwrap().id;
+    f.store
+        .write(|tx| {
+            for round in ["2565/1", "2566/1", "2567/1"] {
+                tx.insert_carried_matching(at_cap, "government", round, "2024-03-01")?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let request = |f: &Fixture| kongthun::report::codi::matching_request(&f.store.read(), 2025);
+    // the program's default: three rounds, and it says where that comes from
+    let before = request(&f).unwrap();
+    assert_eq!((before.cap.value, before.at_cap, before.lines.len()), (3, 1, 2));
+    assert!(before.cap.source.contains("ค่าเริ่มต้น"), "{}", before.cap.source);
+
+    let day = |t: &str| Input::day("effective_on", t).unwrap();
+    // a fourth round announced from 1 October 2568 does not reach back to 30 September 2568
+    ops::matching::set_programme(
+        &mut f.store,
+        &today(),
+        "rounds_cap",
+        "4",
+        &day("2025-10-01"),
+        "หนังสือ พอช. ที่ 12/2568",
+    )
+    .unwrap();
+    assert_eq!(request(&f).unwrap().at_cap, 1);
+    let next = kongthun::report::codi::matching_request(&f.store.read(), 2026).unwrap();
+    assert_eq!((next.cap.value, next.at_cap), (4, 0), "counted from its day on");
+    assert_eq!(next.cap.source, "หนังสือ พอช. ที่ 12/2568");
+
+    // the same setting twice from one day is refused and changes nothing
+    let dump_before = dump(&f.store);
+    let e = ops::matching::set_programme(
+        &mut f.store,
+        &today(),
+        "rounds_cap",
+        "5",
+        &day("2025-10-01"),
+        "ซ้ำ",
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("effective_on"), "{e}");
+    for (key, value) in
+        [("rounds_cap", "0"), ("administration_share", "101"), ("counting_day", "1")]
+    {
+        assert!(ops::matching::set_programme(
+            &mut f.store,
+            &today(),
+            key,
+            value,
+            &day("2026-01-01"),
+            "x"
+        )
+        .is_err());
+    }
+    assert_eq!(dump(&f.store), dump_before);
+
+    // the administration limit: the criterion names the recorded share and its source
+    ops::matching::set_programme(
+        &mut f.store,
+        &today(),
+        "administration_share",
+        "15",
+        &day("2024-10-01"),
+        "ประกาศโครงการ 2568",
+    )
+    .unwrap();
+    let codi = ops::matching::codi(&f.store, 2025).unwrap();
+    let admin = codi.programme.iter().find(|c| c.key == "administration_share").unwrap();
+    assert!(
+        admin.th.contains("ร้อยละ 15") && admin.th.contains("ประกาศโครงการ 2568"),
+        "{}",
+        admin.th
+    );
+    let settings = ops::matching::programme(&f.store.read(), date(2026, 1, 1)).unwrap();
+    assert_eq!(settings.administration_share.value, 1_500);
+    assert_eq!(settings.rounds_cap.value, 4);
 }

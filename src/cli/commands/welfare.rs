@@ -205,6 +205,9 @@ fn matching(store: &mut Store, ctx: &Ctx, json: bool, c: MatchingCommand) -> Res
             }
             let r = ops::matching::codi(store, crate::domain::date::ce_year(year)?)?;
             print::output(json, &r, || {
+                for c in &r.programme {
+                    println!("  {} {} : {}", c.mark(), c.th, c.evidence_th);
+                }
                 println!(
                     "ข้อมูลขอรับเงินสมทบ ณ {}",
                     crate::thai::date_long(r.counting_day, crate::thai::Digits::Arabic)
@@ -222,6 +225,30 @@ fn matching(store: &mut Store, ctx: &Ctx, json: bool, c: MatchingCommand) -> Res
                 }
                 for c in &r.criteria {
                     println!("  {} {} : {} / {}", c.mark(), c.th, c.evidence_th, c.evidence_en);
+                }
+            });
+        }
+        MatchingCommand::Programme { setting, value, from, source } => {
+            let s = ops::matching::set_programme(
+                store,
+                ctx,
+                &setting,
+                &value,
+                &Input::day_or("effective_on", from.as_deref(), ctx.today())?,
+                &source,
+            )?;
+            print::output(json, &s, || {
+                let from = crate::thai::date_long(s.effective_from, crate::thai::Digits::Arabic);
+                println!("บันทึกแล้ว: {} = {} ตั้งแต่ {from}", s.key.name_th(), s.value);
+            });
+        }
+        MatchingCommand::Programmes => {
+            let p = ops::matching::programme(&store.read(), ctx.today())?;
+            print::output(json, &p, || {
+                for s in [&p.rounds_cap, &p.administration_share] {
+                    let from =
+                        crate::thai::date_long(s.effective_from, crate::thai::Digits::Arabic);
+                    println!("{} = {} (ตั้งแต่ {from}; {})", s.key.name_th(), s.value, s.source);
                 }
             });
         }
@@ -348,4 +375,16 @@ pub enum MatchingCommand {
         #[arg(long)]
         pdf: Option<std::path::PathBuf>,
     },
+    /// Record a setting of the support programme from a day on, with its source:
+    /// `rounds_cap` (rounds a member is matched at most) or `administration_share` (percent).
+    Programme {
+        setting: String,
+        value: String,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        source: String,
+    },
+    /// The support programme's settings in force today, with their sources.
+    Programmes,
 }

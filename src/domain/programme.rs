@@ -1,0 +1,149 @@
+//! The support programme's own settings — the government's matching programme through CODI,
+//! not the guideline: how many rounds a member is matched at most, and the share of spending
+//! administration may take. Each is named, dated and carries where it comes from, so a change
+//! the programme announces is recorded from its day (`kongthun matching programme`) instead of
+//! being written into the code as if it were law. Until one is recorded, the program's
+//! defaults stand, and say so.
+
+use crate::error::Problem;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgrammeKey {
+    /// Government rounds a member is matched in at most.
+    RoundsCap,
+    /// Administration (with the committee's costs) at most this share of spending, in
+    /// hundredths of a percent.
+    AdministrationShare,
+}
+
+impl ProgrammeKey {
+    pub const ALL: [ProgrammeKey; 2] = [ProgrammeKey::RoundsCap, ProgrammeKey::AdministrationShare];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ProgrammeKey::RoundsCap => "rounds_cap",
+            ProgrammeKey::AdministrationShare => "administration_share",
+        }
+    }
+
+    pub fn name_th(self) -> &'static str {
+        match self {
+            ProgrammeKey::RoundsCap => "จำนวนรอบสูงสุดที่สมาชิกได้รับเงินสมทบจากรัฐบาล",
+            ProgrammeKey::AdministrationShare => "ค่าบริหารจัดการสูงสุด (ร้อยละของรายจ่าย)",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<ProgrammeKey, Problem> {
+        let t = text.trim().replace('-', "_");
+        ProgrammeKey::ALL.into_iter().find(|k| k.key() == t).ok_or_else(|| Problem::UnknownChoice {
+            allowed: ProgrammeKey::ALL.map(|k| k.key()).join(", "),
+        })
+    }
+
+    /// The value as typed: a whole number of rounds (1 to 20), or a percent with at most
+    /// two decimals (0 to 100) kept in hundredths.
+    pub fn parse_value(self, text: &str) -> Result<i64, Problem> {
+        match self {
+            ProgrammeKey::RoundsCap => {
+                let n: i64 = crate::thai::from_thai_digits(text.trim())
+                    .parse()
+                    .map_err(|_| Problem::NotANumber)?;
+                if !(1..=20).contains(&n) {
+                    return Err(Problem::UnknownChoice { allowed: "1-20".into() });
+                }
+                Ok(n)
+            }
+            ProgrammeKey::AdministrationShare => {
+                let bp =
+                    crate::domain::Satang::parse(text, crate::domain::money::Sign::NonNegative)?
+                        .satang();
+                if bp > 10_000 {
+                    return Err(Problem::UnknownChoice { allowed: "0-100".into() });
+                }
+                Ok(bp)
+            }
+        }
+    }
+}
+
+/// One setting from a day on, and where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProgrammeSetting {
+    pub key: ProgrammeKey,
+    pub value: i64,
+    pub effective_from: NaiveDate,
+    pub source: String,
+}
+
+/// What the program assumes until the fund records the programme's own figure.
+pub fn default_setting(key: ProgrammeKey) -> ProgrammeSetting {
+    ProgrammeSetting {
+        key,
+        value: match key {
+            ProgrammeKey::RoundsCap => 3,
+            ProgrammeKey::AdministrationShare => 2_000,
+        },
+        effective_from: NaiveDate::from_ymd_opt(2000, 1, 1).expect("a day"),
+        source: "ค่าเริ่มต้นของโปรแกรม ตามโครงการสนับสนุนของรัฐบาลผ่าน พอช. (ไม่ใช่แนวทาง) / the program's default for the government's support programme through CODI (not the guideline)".into(),
+    }
+}
+
+/// The settings in force on `day`: the latest recorded from that day or before, else the
+/// default.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Programme {
+    pub rounds_cap: ProgrammeSetting,
+    pub administration_share: ProgrammeSetting,
+}
+
+impl Programme {
+    pub fn on(recorded: &[ProgrammeSetting], day: NaiveDate) -> Programme {
+        let of = |key: ProgrammeKey| {
+            recorded
+                .iter()
+                .filter(|s| s.key == key && s.effective_from <= day)
+                .max_by_key(|s| s.effective_from)
+                .cloned()
+                .unwrap_or_else(|| default_setting(key))
+        };
+        Programme {
+            rounds_cap: of(ProgrammeKey::RoundsCap),
+            administration_share: of(ProgrammeKey::AdministrationShare),
+        }
+    }
+}
+
+impl Default for Programme {
+    fn default() -> Programme {
+        Programme::on(&[], NaiveDate::from_ymd_opt(2000, 1, 1).expect("a day"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_recorded_setting_holds_from_its_day_and_the_default_before() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let four = ProgrammeSetting {
+            key: ProgrammeKey::RoundsCap,
+            value: 4,
+            effective_from: day(2026, 10, 1),
+            source: "หนังสือ พอช. 1/2569".into(),
+        };
+        let recorded = [four.clone()];
+        assert_eq!(Programme::on(&recorded, day(2026, 9, 30)).rounds_cap.value, 3);
+        assert_eq!(Programme::on(&recorded, day(2026, 10, 1)).rounds_cap, four);
+        assert_eq!(Programme::on(&recorded, day(2027, 1, 1)).administration_share.value, 2_000);
+        assert_eq!(ProgrammeKey::parse("rounds-cap"), Ok(ProgrammeKey::RoundsCap));
+        assert!(ProgrammeKey::parse("counting_day").is_err());
+        assert_eq!(ProgrammeKey::RoundsCap.parse_value("๔"), Ok(4));
+        assert!(ProgrammeKey::RoundsCap.parse_value("0").is_err());
+        assert_eq!(ProgrammeKey::AdministrationShare.parse_value("15.5"), Ok(1_550));
+        assert!(ProgrammeKey::AdministrationShare.parse_value("101").is_err());
+    }
+}
