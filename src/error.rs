@@ -169,6 +169,10 @@ pub enum Error {
 
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
+
+    /// The PostgreSQL server of a province or the national office refused or failed.
+    #[error("database server error: {0}")]
+    Server(String),
 }
 
 /// One bad row (or cell) of an import: 1-based row number as a spreadsheet shows it, and in
@@ -235,7 +239,7 @@ impl Error {
             Error::InLine { inner, .. } => inner.code(),
             Error::BelowZero { .. } => "below_zero".into(),
             Error::Refused(r) => r.code().to_string(),
-            Error::Db(_) => "database".into(),
+            Error::Db(_) | Error::Server(_) => "database".into(),
         }
     }
 
@@ -277,7 +281,7 @@ impl Error {
                 "lowest": shortfall.lowest.display(),
                 "amount": shortfall.taken.display(),
             }),
-            Error::NoFund | Error::Db(_) => json!({}),
+            Error::NoFund | Error::Db(_) | Error::Server(_) => json!({}),
         }
     }
 
@@ -334,6 +338,7 @@ impl Error {
                 format!("บรรทัดที่ {line} (สมาชิกเลขที่ {member_no}): {}", inner.message_th())
             }
             Error::Db(e) => format!("ฐานข้อมูลผิดพลาด: {e}"),
+            Error::Server(e) => format!("เครื่องแม่ข่ายฐานข้อมูลแจ้งข้อผิดพลาด: {e}"),
         }
     }
 }

@@ -644,6 +644,10 @@ pub enum ProvinceRefusal {
         what_th: &'static str,
         what_en: &'static str,
     },
+    /// The embedded database has one writer at a time, and another import held it too long.
+    Busy,
+    /// A server database named, in a program that has no server engine (the fund's own).
+    NoServerEngine,
 }
 
 impl ProvinceRefusal {
@@ -661,6 +665,8 @@ impl ProvinceRefusal {
             | ProvinceRefusal::ChainBroken { .. }
             | ProvinceRefusal::ChainHead => "bundle.chain",
             ProvinceRefusal::Counts { .. } => "bundle.counts",
+            ProvinceRefusal::Busy => "province.busy",
+            ProvinceRefusal::NoServerEngine => "province.no_server_engine",
         }
     }
     fn th(&self) -> String {
@@ -689,6 +695,13 @@ impl ProvinceRefusal {
             ProvinceRefusal::ChainHead => "หัวสายลายนิ้วมือบัญชีไม่ตรงกับใบรายการแฟ้มของชุดข้อมูล".into(),
             ProvinceRefusal::Counts { what_th, .. } => {
                 format!("จำนวน{what_th}ไม่ตรงกับใบรายการแฟ้มของชุดข้อมูล")
+            }
+            ProvinceRefusal::Busy => {
+                "ฐานข้อมูลกำลังถูกใช้นำเข้าโดยอีกโปรแกรมหนึ่ง รอให้เสร็จแล้วลองอีกครั้ง".into()
+            }
+            ProvinceRefusal::NoServerEngine => {
+                "โปรแกรมของกองทุนไม่เชื่อมต่อเครือข่าย ฐานข้อมูลบนเครื่องแม่ข่ายต้องเปิดด้วยโปรแกรมสำหรับสำนักงาน"
+                    .into()
             }
         }
     }
@@ -725,6 +738,13 @@ impl ProvinceRefusal {
             ProvinceRefusal::ChainHead => "the chain head does not match the manifest".into(),
             ProvinceRefusal::Counts { what_en, .. } => {
                 format!("{what_en} count differs from the manifest")
+            }
+            ProvinceRefusal::Busy => {
+                "the database is busy with another import: wait for it to finish and try again"
+                    .into()
+            }
+            ProvinceRefusal::NoServerEngine => {
+                "the fund's program has no network code: open a server database with the office program, kongthun-office".into()
             }
         }
     }
@@ -802,6 +822,8 @@ mod tests {
             ProvinceRefusal::ChainNotContinued.into(),
             ProvinceRefusal::ChainBroken { entry: 1 }.into(),
             ProvinceRefusal::ChainHead.into(),
+            ProvinceRefusal::Busy.into(),
+            ProvinceRefusal::NoServerEngine.into(),
             ProvinceRefusal::Counts { what_th: "สมาชิก", what_en: "member" }.into(),
         ]
         .into_iter()

@@ -6,7 +6,7 @@
 use crate::bundle::verify::{self, jsonl, OpenedBundle};
 use crate::domain::chain::GENESIS;
 use crate::error::{BundleRefusal, Error, ProvinceRefusal, Result};
-use crate::store::province::{ImportRows, ProvinceStore};
+use crate::store::province::{BundleRecord, Enrolment, ImportRows, ProvinceStore, Written};
 use serde::Serialize;
 use std::path::Path;
 
@@ -84,17 +84,17 @@ pub fn enrol_or_replace(
         .ok()
         .and_then(|v| v.try_into().ok())
         .ok_or_else(|| Error::from(BundleRefusal::BadKey))?;
-    store.enrol(
-        &m.fund_code,
-        &m.fund_name,
-        &m.amphoe,
-        &m.tambon,
-        &m.changwat,
-        &public,
-        &m.key_fingerprint,
-        now,
-        officer,
-    )?;
+    store.enrol(&Enrolment {
+        code: &m.fund_code,
+        name: &m.fund_name,
+        amphoe: &m.amphoe,
+        tambon: &m.tambon,
+        changwat: &m.changwat,
+        public_key: &public,
+        fingerprint: &m.key_fingerprint,
+        at: now,
+        by: officer,
+    })?;
     preview.enrolled = true;
     preview.id_key = Some(store.id_key()?);
     Ok(preview)
@@ -311,37 +311,42 @@ pub fn import_bytes(
 ) -> Result<ImportOutcome> {
     let b = verify::open(bytes)?;
     let m = b.manifest.clone();
-    let rows = check(store, &b)?;
-    let mut out = ImportOutcome {
-        fund_code: m.fund_code.clone(),
-        sequence: m.sequence,
-        period: (m.period.from.clone(), m.period.to.clone()),
-        entries: rows.as_ref().map(|r| r.entries.len()).unwrap_or(0),
-        members: rows.as_ref().map(|r| r.members.len()).unwrap_or(0),
-        result: ImportResult::AlreadyImported,
-    };
-    let Some(rows) = rows else { return Ok(out) };
-    if dry_run {
-        out.result = ImportResult::WouldImport;
-        return Ok(out);
-    }
-    // The bundle's own bytes go into the same transaction as its data.
     let head: [u8; 32] =
         hex::decode(&m.chain.head).ok().and_then(|v| v.try_into().ok()).unwrap_or(GENESIS);
-    store.import(
-        &m.fund_code,
-        m.sequence,
-        &b.hash,
-        (&m.period.from, &m.period.to),
-        &head,
-        m.chain.last_entry,
-        &rows,
-        now,
-        officer,
-        bytes,
-    )?;
-    out.result = ImportResult::Imported;
-    Ok(out)
+    // Checked, then written under the fund's lock; if another importer took the fund's next
+    // bundle in between (a shared server), the bundle is checked again against what it
+    // wrote: the same bundle is then "already imported", another one a fork.
+    loop {
+        let rows = check(store, &b)?;
+        let mut out = ImportOutcome {
+            fund_code: m.fund_code.clone(),
+            sequence: m.sequence,
+            period: (m.period.from.clone(), m.period.to.clone()),
+            entries: rows.as_ref().map(|r| r.entries.len()).unwrap_or(0),
+            members: rows.as_ref().map(|r| r.members.len()).unwrap_or(0),
+            result: ImportResult::AlreadyImported,
+        };
+        let Some(rows) = rows else { return Ok(out) };
+        if dry_run {
+            out.result = ImportResult::WouldImport;
+            return Ok(out);
+        }
+        let record = BundleRecord {
+            code: &m.fund_code,
+            seq: m.sequence,
+            hash: &b.hash,
+            period: (&m.period.from, &m.period.to),
+            head: &head,
+            last_entry: m.chain.last_entry,
+            at: now,
+            by: officer,
+            file: bytes,
+        };
+        if store.import(&record, &rows)? == Written::Imported {
+            out.result = ImportResult::Imported;
+            return Ok(out);
+        }
+    }
 }
 
 pub use crate::report::province::{

@@ -25,6 +25,7 @@ mod migrate;
 mod no_network;
 mod portable;
 mod properties;
+mod province_engines;
 mod registers;
 mod reports;
 mod savings;

@@ -52,10 +52,10 @@ pub fn province_db_path() -> PathBuf {
 }
 
 pub fn run(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<()> {
-    let mut store = ProvinceStore::open(db)?;
+    let mut store = ProvinceStore::open_target(db)?;
     let now = ctx.now_text();
     match c {
-        ProvinceCommand::Init => println!("ฐานข้อมูลจังหวัด / province database: {}", db.display()),
+        ProvinceCommand::Init => println!("ฐานข้อมูลจังหวัด / province database: {}", store.describe()),
         ProvinceCommand::Enrol { file, fingerprint, replace } => {
             let p = ops::province::enrol_or_replace(
                 &mut store,

@@ -1,28 +1,16 @@
-//! The provincial office's database: a registry of fund keys, the bundles imported, and the
-//! funds' data as imported. Its own file, schema and application id ("KPRV"); all of its SQL
-//! is in this one module so that a second backend (PostgreSQL for a national roll-up) would
-//! be a contained change (DESIGN §7).
+//! The province's embedded engine: one SQLite file with its own application id ("KPRV"),
+//! written by one importer at a time (WAL; a second writer waits, then is told the database
+//! is busy). Its schema migrations are numbered in `PRAGMA user_version`.
 
+use super::{
+    blob32, claim_row, entry_row, member_row, new_id_key, BundleRecord, EngineKind, Enrolment,
+    FundRecords, ImportRows, MemberFacts, MemberNames, ProvinceEngine, ProvinceEntry, ProvinceFund,
+    Written, DIGEST_TABLES,
+};
 use crate::domain::Satang;
-use crate::error::{Error, Result};
+use crate::error::{Error, ProvinceRefusal, Result};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
-use serde::Serialize;
 use std::path::{Path, PathBuf};
-
-/// A member as the province's reports count them: (fund code, status, groups, birth year,
-/// joined on).
-/// (fund code, status, groups, birth year, joined on, หมู่) of an imported member.
-pub type MemberFacts = (String, String, String, Option<i32>, String, Option<i64>);
-
-/// What a fund recorded for the criteria, as its newest bundle carries it: the certification
-/// (by, on, document) and the villages of its area (`1,2,3`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FundRecords {
-    pub certification: Option<(String, String, String)>,
-    pub area_moos: Option<String>,
-}
-/// A member by name: (number, title, first name, last name, status, status since).
-pub type MemberNames = (String, String, String, String, String, String);
 
 pub const PROVINCE_APPLICATION_ID: i32 = 0x4B50_5256;
 
@@ -86,70 +74,20 @@ CREATE TRIGGER p_posting_no_update BEFORE UPDATE ON p_posting BEGIN SELECT RAISE
 CREATE TRIGGER p_bundle_no_delete BEFORE DELETE ON p_bundle BEGIN SELECT RAISE(ABORT, 'kongthun: imported bundles are history'); END;
 ";
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct ProvinceFund {
-    pub code: String,
-    pub re_enrolled_at: Option<String>,
-    pub key_changes: i64,
-    pub name: String,
-    pub amphoe: String,
-    pub tambon: String,
-    pub changwat: String,
-    pub fingerprint: String,
-    #[serde(skip)]
-    pub public_key: [u8; 32],
-    pub revoked: bool,
-    pub last_seq: i64,
-    #[serde(skip)]
-    pub last_bundle: Option<[u8; 32]>,
-    #[serde(skip)]
-    pub chain_head: [u8; 32],
-    pub last_entry: i64,
-    pub covered_to: Option<String>,
-    /// When the fund was founded and its books in the program began (from its bundles; a
-    /// bundle of format 1 made before funds could be brought in does not say).
-    pub founded_on: Option<String>,
-    pub books_start: Option<String>,
-}
-
-pub struct ProvinceStore {
+pub struct SqliteProvince {
     conn: Connection,
     path: PathBuf,
 }
 
-/// One imported bundle's data, ready to write.
-pub struct ImportRows {
-    /// A key rotation carried by the bundle, taken in the same transaction.
-    pub new_key: Option<([u8; 32], String)>,
-    pub members: Vec<serde_json::Value>,
-    pub entries: Vec<serde_json::Value>,
-    pub claims: Vec<serde_json::Value>,
-    /// (founded_on, books_start) as the fund's bundle states them.
-    pub fund_start: Option<(String, String)>,
-    /// (month, auditor, remarks, signed at) of every month the fund's auditor signed.
-    pub audits: Vec<(String, String, String, String)>,
-    /// The certification and the area's villages, when the bundle carries them.
-    pub records: FundRecords,
-}
+/// The migrations, numbered: 1 the first schema, 2 the bundle files, audits, fund starts and
+/// records added after the first province databases (written so that a database from before
+/// the numbering, at `user_version` 0 with its tables, takes 2 safely).
+const MIGRATIONS: [(i64, &str); 2] = [(1, SCHEMA), (2, BUNDLE_FILES)];
 
-/// One imported journal entry of a fund.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProvinceEntry {
-    pub id: i64,
-    pub entry_date: String,
-    pub kind: String,
-    pub doc_no: String,
-    pub description: String,
-    pub hash: String,
-    pub postings: Vec<(String, i64)>,
-}
-
-fn blob32(v: Option<Vec<u8>>) -> Option<[u8; 32]> {
-    v.and_then(|b| b.try_into().ok())
-}
-
-impl ProvinceStore {
-    pub fn open(path: &Path) -> Result<ProvinceStore> {
+impl SqliteProvince {
+    /// Open (or create) the file; a writer that finds another import writing waits `wait`,
+    /// then is told the database is busy.
+    pub fn open(path: &Path, wait: std::time::Duration) -> Result<SqliteProvince> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::file(dir, e))?;
         }
@@ -157,41 +95,56 @@ impl ProvinceStore {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(wait)?;
         let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-        if tables == 0 {
-            let tx = conn.unchecked_transaction()?;
-            tx.execute_batch(SCHEMA)?;
-            tx.pragma_update(None, "application_id", PROVINCE_APPLICATION_ID)?;
-            // The province's key for hashing national IDs (HMAC), handed to funds at enrolment.
-            let mut key = [0u8; 32];
-            rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut key);
-            tx.execute(
-                "INSERT INTO p_setting (key, value) VALUES ('id_key', ?1)",
-                [hex::encode(key)],
-            )?;
-            tx.commit()?;
-        } else if app != PROVINCE_APPLICATION_ID {
+        if tables > 0 && app != PROVINCE_APPLICATION_ID {
             return Err(Error::NotKongthun {
                 path: path.display().to_string(),
                 reason: "not a province database".into(),
             });
         }
-        conn.execute_batch(BUNDLE_FILES)?;
-        Ok(ProvinceStore { conn, path: path.to_path_buf() })
+        let mut version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if tables > 0 && version == 0 {
+            version = 1; // a province database from before the numbering
+        }
+        for (number, sql) in MIGRATIONS.iter().filter(|(n, _)| *n > version) {
+            let tx = conn.unchecked_transaction()?;
+            tx.execute_batch(sql)?;
+            if *number == 1 {
+                tx.pragma_update(None, "application_id", PROVINCE_APPLICATION_ID)?;
+                tx.execute(
+                    "INSERT INTO p_setting (key, value) VALUES ('id_key', ?1)",
+                    [new_id_key()],
+                )?;
+            }
+            tx.pragma_update(None, "user_version", number)?;
+            tx.commit()?;
+        }
+        Ok(SqliteProvince { conn, path: path.to_path_buf() })
+    }
+}
+
+impl ProvinceEngine for SqliteProvince {
+    fn kind(&self) -> EngineKind {
+        EngineKind::Sqlite
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    fn describe(&self) -> String {
+        self.path.display().to_string()
     }
 
-    pub fn id_key(&self) -> Result<String> {
+    fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    fn id_key(&self) -> Result<String> {
         Ok(self
             .conn
             .query_row("SELECT value FROM p_setting WHERE key = 'id_key'", [], |r| r.get(0))?)
     }
 
-    pub fn fund(&self, code: &str) -> Result<Option<ProvinceFund>> {
+    fn fund(&self, code: &str) -> Result<Option<ProvinceFund>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT f.*, (SELECT max(period_to) FROM p_bundle b WHERE b.fund_code = f.code) AS covered_to, s.founded_on, s.books_start
              FROM p_fund f LEFT JOIN p_fund_start s ON s.fund_code = f.code WHERE f.code = ?1",
@@ -199,7 +152,7 @@ impl ProvinceStore {
         Ok(stmt.query_row([code], fund_from_row).optional()?)
     }
 
-    pub fn funds(&self) -> Result<Vec<ProvinceFund>> {
+    fn funds(&self) -> Result<Vec<ProvinceFund>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT f.*, (SELECT max(period_to) FROM p_bundle b WHERE b.fund_code = f.code) AS covered_to, s.founded_on, s.books_start
              FROM p_fund f LEFT JOIN p_fund_start s ON s.fund_code = f.code ORDER BY f.amphoe, f.tambon, f.code",
@@ -208,30 +161,18 @@ impl ProvinceStore {
         Ok(rows)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    pub fn enrol(
-        &mut self,
-        code: &str,
-        name: &str,
-        amphoe: &str,
-        tambon: &str,
-        changwat: &str,
-        public_key: &[u8; 32],
-        fingerprint: &str,
-        at: &str,
-        by: &str,
-    ) -> Result<()> {
+    fn enrol(&mut self, f: &Enrolment<'_>) -> Result<()> {
         self.conn.execute(
             "INSERT INTO p_fund (code, name, amphoe, tambon, changwat, public_key, fingerprint, enrolled_at, enrolled_by, chain_head)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, zeroblob(32))",
-            params![code, name, amphoe, tambon, changwat, &public_key[..], fingerprint, at, by],
+            params![f.code, f.name, f.amphoe, f.tambon, f.changwat, &f.public_key[..], f.fingerprint, f.at, f.by],
         )?;
         Ok(())
     }
 
     /// Replace a fund's key: by a rotation record (`re_enrol` false) or by the officer after
     /// the fund lost its key (`re_enrol` true, recorded and shown in the funds list).
-    pub fn replace_key(
+    fn replace_key(
         &mut self,
         code: &str,
         public_key: &[u8; 32],
@@ -248,7 +189,7 @@ impl ProvinceStore {
     }
 
     /// Hash of the bundle a fund sent with this sequence number, if imported.
-    pub fn bundle_hash(&self, code: &str, seq: i64) -> Result<Option<[u8; 32]>> {
+    fn bundle_hash(&self, code: &str, seq: i64) -> Result<Option<[u8; 32]>> {
         let h: Option<Vec<u8>> = self
             .conn
             .query_row(
@@ -260,7 +201,7 @@ impl ProvinceStore {
         Ok(blob32(h))
     }
 
-    pub fn bundle_seq_of_hash(&self, hash: &[u8; 32]) -> Result<Option<(String, i64)>> {
+    fn bundle_seq_of_hash(&self, hash: &[u8; 32]) -> Result<Option<(String, i64)>> {
         Ok(self
             .conn
             .query_row("SELECT fund_code, seq FROM p_bundle WHERE hash = ?1", [&hash[..]], |r| {
@@ -271,7 +212,7 @@ impl ProvinceStore {
 
     /// The chain head the province holds for a fund at the end of a month (from the bundle
     /// whose period ends there).
-    pub fn head_at_month_end(&self, code: &str, month: &str) -> Result<Option<[u8; 32]>> {
+    fn head_at_month_end(&self, code: &str, month: &str) -> Result<Option<[u8; 32]>> {
         let h: Option<Vec<u8>> = self
             .conn
             .query_row(
@@ -283,22 +224,26 @@ impl ProvinceStore {
         Ok(blob32(h))
     }
 
-    /// Write one verified bundle: all or nothing.
-    #[allow(clippy::too_many_arguments)]
-    pub fn import(
-        &mut self,
-        code: &str,
-        seq: i64,
-        hash: &[u8; 32],
-        period: (&str, &str),
-        head: &[u8; 32],
-        last_entry: i64,
-        rows: &ImportRows,
-        at: &str,
-        by: &str,
-        bundle_file: &[u8],
-    ) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    fn import(&mut self, bundle: &BundleRecord<'_>, rows: &ImportRows) -> Result<Written> {
+        let code = bundle.code;
+        let tx =
+            self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(busy_or)?;
+        // the fund's place in its sequence, under the write lock taken above
+        let moved = tx.execute(
+            "UPDATE p_fund SET last_seq = ?2, last_bundle = ?3, chain_head = ?4, last_entry = ?5
+             WHERE code = ?1 AND last_seq = ?6",
+            params![
+                code,
+                bundle.seq,
+                &bundle.hash[..],
+                &bundle.head[..],
+                bundle.last_entry,
+                bundle.seq - 1
+            ],
+        )?;
+        if moved == 0 {
+            return Ok(Written::FundMovedOn);
+        }
         if let Some((public, fingerprint)) = &rows.new_key {
             tx.execute(
                 "UPDATE p_fund SET public_key = ?2, fingerprint = ?3, key_changes = key_changes + 1 WHERE code = ?1",
@@ -315,49 +260,38 @@ impl ProvinceStore {
                     groups = excluded.groups, id_hash = excluded.id_hash",
             )?;
             for v in &rows.members {
-                let groups = v["groups"]
-                    .as_array()
-                    .map(|g| g.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(","))
-                    .unwrap_or_default();
+                let r = member_row(v);
                 m.execute(params![
                     code,
-                    v["member_no"].as_str(),
-                    v["title"].as_str(),
-                    v["first_name"].as_str(),
-                    v["last_name"].as_str(),
-                    v["sex"].as_str(),
-                    v["birth_year"]
-                        .as_i64()
-                        .or_else(|| v["birth_year"].as_str().and_then(|y| y.parse::<i64>().ok())),
-                    v["moo"].as_i64(),
-                    v["joined_on"].as_str(),
-                    v["status"].as_str(),
-                    v["status_since"].as_str(),
-                    groups,
-                    v["national_id"].as_str()
+                    r.member_no,
+                    r.title,
+                    r.first_name,
+                    r.last_name,
+                    r.sex,
+                    r.birth_year,
+                    r.moo,
+                    r.joined_on,
+                    r.status,
+                    r.status_since,
+                    r.groups,
+                    r.id_hash
                 ])?;
             }
             let mut e = tx.prepare_cached("INSERT INTO p_entry (fund_code, entry_id, entry_date, kind, doc_no, description, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
             let mut p = tx.prepare_cached("INSERT INTO p_posting (fund_code, entry_id, line, account, amount) VALUES (?1, ?2, ?3, ?4, ?5)")?;
             for v in &rows.entries {
-                let id = v["id"].as_i64();
+                let r = entry_row(v);
                 e.execute(params![
                     code,
-                    id,
-                    v["entry_date"].as_str(),
-                    v["kind"].as_str(),
-                    v["doc_no"].as_str(),
-                    v["description"].as_str(),
-                    hex::decode(v["hash"].as_str().unwrap_or("")).unwrap_or_default()
+                    r.id,
+                    r.entry_date,
+                    r.kind,
+                    r.doc_no,
+                    r.description,
+                    r.hash
                 ])?;
-                for (i, posting) in v["postings"].as_array().into_iter().flatten().enumerate() {
-                    p.execute(params![
-                        code,
-                        id,
-                        i as i64 + 1,
-                        posting["account"].as_str(),
-                        posting["amount"].as_i64()
-                    ])?;
+                for (i, (account, amount)) in r.postings.iter().enumerate() {
+                    p.execute(params![code, r.id, i as i64 + 1, account, amount])?;
                 }
             }
             let mut c = tx.prepare_cached(
@@ -365,25 +299,37 @@ impl ProvinceStore {
                  ON CONFLICT (fund_code, claim_id) DO UPDATE SET status = excluded.status, amount = excluded.amount",
             )?;
             for v in &rows.claims {
+                let r = claim_row(v);
                 c.execute(params![
                     code,
-                    v["id"].as_i64(),
-                    v["member_no"].as_str(),
-                    v["category"].as_str(),
-                    v["event_date"].as_str(),
-                    v["status"].as_str(),
-                    v["approved_amount"].as_i64()
+                    r.id,
+                    r.member_no,
+                    r.category,
+                    r.event_date,
+                    r.status,
+                    r.amount
                 ])?;
             }
         }
         tx.execute(
             "INSERT INTO p_bundle (fund_code, seq, hash, period_from, period_to, entries, chain_head, imported_at, imported_by, stored_as)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![code, seq, &hash[..], period.0, period.1, rows.entries.len() as i64, &head[..], at, by, "p_bundle_file"],
+            params![
+                code,
+                bundle.seq,
+                &bundle.hash[..],
+                bundle.period.0,
+                bundle.period.1,
+                rows.entries.len() as i64,
+                &bundle.head[..],
+                bundle.at,
+                bundle.by,
+                "p_bundle_file"
+            ],
         )?;
         tx.execute(
             "INSERT INTO p_bundle_file (fund_code, seq, bytes) VALUES (?1, ?2, ?3)",
-            params![code, seq, bundle_file],
+            params![code, bundle.seq, bundle.file],
         )?;
         for (month, auditor, remarks, signed_at) in &rows.audits {
             tx.execute(
@@ -411,29 +357,15 @@ impl ProvinceStore {
                 params![code, founded_on, books_start],
             )?;
         }
-        tx.execute(
-            "UPDATE p_fund SET last_seq = ?2, last_bundle = ?3, chain_head = ?4, last_entry = ?5 WHERE code = ?1",
-            params![code, seq, &hash[..], &head[..], last_entry],
-        )?;
-        tx.commit()?;
-        Ok(())
+        tx.commit().map_err(busy_or)?;
+        Ok(Written::Imported)
     }
 
     /// A fingerprint of every row, for "nothing changed" checks.
-    pub fn content_digest(&self) -> Result<String> {
+    fn content_digest(&self) -> Result<String> {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
-        for table in [
-            "p_fund",
-            "p_fund_start",
-            "p_audit",
-            "p_bundle",
-            "p_bundle_file",
-            "p_member",
-            "p_entry",
-            "p_posting",
-            "p_claim",
-        ] {
+        for table in DIGEST_TABLES {
             let mut stmt = self.conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))?;
             let n = stmt.column_count();
             let mut rows = stmt.query([])?;
@@ -448,7 +380,7 @@ impl ProvinceStore {
     }
 
     /// Per fund: (code, account, net amount) of postings dated in [from, to].
-    pub fn account_totals(&self, from: &str, to: &str) -> Result<Vec<(String, String, Satang)>> {
+    fn account_totals(&self, from: &str, to: &str) -> Result<Vec<(String, String, Satang)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.fund_code, p.account, SUM(p.amount) FROM p_posting p
              JOIN p_entry e ON e.fund_code = p.fund_code AND e.entry_id = p.entry_id
@@ -461,7 +393,7 @@ impl ProvinceStore {
     }
 
     /// Per fund: (code, status, groups, birth year, joined on) of every member.
-    pub fn members(&self) -> Result<Vec<MemberFacts>> {
+    fn members(&self) -> Result<Vec<MemberFacts>> {
         let mut stmt = self.conn.prepare_cached("SELECT fund_code, status, groups, birth_year, joined_on, moo FROM p_member ORDER BY fund_code, member_no")?;
         let rows = stmt
             .query_map([], |r| {
@@ -479,7 +411,7 @@ impl ProvinceStore {
     }
 
     /// What each fund recorded for the criteria, by fund code.
-    pub fn fund_records(&self) -> Result<std::collections::HashMap<String, FundRecords>> {
+    fn fund_records(&self) -> Result<std::collections::HashMap<String, FundRecords>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT fund_code, certified_by, certified_on, certified_document, area_moos FROM p_fund_record",
         )?;
@@ -497,7 +429,7 @@ impl ProvinceStore {
     }
 
     /// The file of bundle `seq` of a fund, byte for byte as it was imported.
-    pub fn bundle_file(&self, code: &str, seq: i64) -> Result<Option<Vec<u8>>> {
+    fn bundle_file(&self, code: &str, seq: i64) -> Result<Option<Vec<u8>>> {
         Ok(self
             .conn
             .query_row(
@@ -510,7 +442,7 @@ impl ProvinceStore {
 
     /// A fund's imported journal, entry by entry with its postings (account, amount) in line
     /// order: what a province holds of the fund's books, to compare with the fund's own.
-    pub fn entries_of(&self, code: &str) -> Result<Vec<ProvinceEntry>> {
+    fn entries_of(&self, code: &str) -> Result<Vec<ProvinceEntry>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.entry_id, e.entry_date, e.kind, e.doc_no, e.description, e.hash, p.account, p.amount
              FROM p_entry e LEFT JOIN p_posting p ON p.fund_code = e.fund_code AND p.entry_id = e.entry_id
@@ -542,7 +474,7 @@ impl ProvinceStore {
 
     /// A fund's members as imported: (member no, title, first name, last name, status,
     /// status since), by member number.
-    pub fn members_of(&self, code: &str) -> Result<Vec<MemberNames>> {
+    fn members_of(&self, code: &str) -> Result<Vec<MemberNames>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT member_no, coalesce(title, ''), coalesce(first_name, ''), coalesce(last_name, ''), coalesce(status, ''), coalesce(status_since, '')
              FROM p_member WHERE fund_code = ?1 ORDER BY member_no",
@@ -555,9 +487,8 @@ impl ProvinceStore {
         Ok(rows)
     }
 
-    /// Per fund, the date of its first imported entry.
     /// The months each fund's auditor signed: (fund code, month).
-    pub fn audited_months(&self) -> Result<Vec<(String, String)>> {
+    fn audited_months(&self) -> Result<Vec<(String, String)>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT fund_code, month FROM p_audit ORDER BY fund_code, month")?;
@@ -568,9 +499,9 @@ impl ProvinceStore {
     }
 
     /// (fund code, category) of every claim paid for an event dated in [from, to].
-    pub fn paid_claim_categories(&self, from: &str, to: &str) -> Result<Vec<(String, String)>> {
+    fn paid_claim_categories(&self, from: &str, to: &str) -> Result<Vec<(String, String)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT fund_code, category FROM p_claim WHERE status = 'paid' AND event_date BETWEEN ?1 AND ?2 ORDER BY fund_code",
+            "SELECT fund_code, category FROM p_claim WHERE status = 'paid' AND event_date BETWEEN ?1 AND ?2 ORDER BY fund_code, claim_id",
         )?;
         let rows = stmt
             .query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -578,7 +509,7 @@ impl ProvinceStore {
         Ok(rows)
     }
 
-    pub fn first_entry_dates(&self) -> Result<Vec<(String, String)>> {
+    fn first_entry_dates(&self) -> Result<Vec<(String, String)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT fund_code, min(entry_date) FROM p_entry GROUP BY fund_code ORDER BY fund_code",
         )?;
@@ -589,7 +520,7 @@ impl ProvinceStore {
     }
 
     /// Periods covered by each fund's bundles, in order.
-    pub fn coverage(&self) -> Result<Vec<(String, String, String)>> {
+    fn coverage(&self) -> Result<Vec<(String, String, String)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT fund_code, period_from, period_to FROM p_bundle ORDER BY fund_code, seq",
         )?;
@@ -620,4 +551,14 @@ fn fund_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ProvinceFund> {
         founded_on: r.get::<_, Option<String>>("founded_on").ok().flatten(),
         books_start: r.get::<_, Option<String>>("books_start").ok().flatten(),
     })
+}
+
+/// A second writer that waited out the busy timeout: the province's own words, not SQLite's.
+fn busy_or(e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            ProvinceRefusal::Busy.into()
+        }
+        _ => e.into(),
+    }
 }

@@ -1,0 +1,84 @@
+//! The province's embedded engine on its own: a second writer on the file is told the
+//! database is busy, and the fund's program, which has no server engine, says so when `--db`
+//! names a server. (Both engines run the same scenarios: tests/support/province_suite.rs,
+//! here through bundles.rs and in office/tests/postgres.rs on PostgreSQL.)
+
+use super::*;
+use kongthun::demo::DemoSpec;
+use kongthun::ops::bundles::{export_bundle, IdPolicy};
+use kongthun::ops::province;
+use kongthun::store::province::ProvinceStore;
+use std::path::Path;
+
+/// A demo fund's bundles for `periods` (each as `export_bundle` takes it), in order.
+fn bundles_of(dir: &Path, code: &str, seed: u64, members: u32, periods: &[String]) -> Vec<PathBuf> {
+    let db = dir.join(format!("{code}.sqlite"));
+    let mut store = Store::open(&db).unwrap();
+    kongthun::demo::build(
+        &mut store,
+        &DemoSpec {
+            members,
+            years: 3,
+            seed,
+            until: (2026, 10),
+            fund_code: code.into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let usb = dir.join("usb").join(code);
+    std::fs::create_dir_all(&usb).unwrap();
+    periods
+        .iter()
+        .map(|p| export_bundle(&mut store, &today(), &db, p, &usb, IdPolicy::Hashed).unwrap().path)
+        .collect()
+}
+
+/// `n` months from the demo's first (November 2023), as periods.
+fn months(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            let m = 10 + i; // 0-based month count from January 2023
+            format!("{:04}-{:02}", 2023 + m / 12, m % 12 + 1)
+        })
+        .collect()
+}
+
+fn enrol(p: &mut ProvinceStore, first: &Path) {
+    let preview = province::enrol(p, first, None, "เจ้าหน้าที่", "2026-11-22T05:00:00Z").unwrap();
+    province::enrol(p, first, Some(&preview.key_fingerprint), "เจ้าหน้าที่", "2026-11-22T05:00:00Z")
+        .unwrap();
+}
+
+#[test]
+fn a_second_writer_on_the_embedded_file_is_told_the_database_is_busy() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundles = bundles_of(dir.path(), "BUSY-0001", 9, 30, &months(1));
+    let db = dir.path().join("province.sqlite");
+    let mut p = ProvinceStore::open_waiting(&db, std::time::Duration::from_millis(200)).unwrap();
+    enrol(&mut p, &bundles[0]);
+    let before = p.content_digest().unwrap();
+    // another program holds the file's one write lock
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let e = province::import(&mut p, &bundles[0], false, "x", "t").unwrap_err();
+    assert_eq!(e.code(), "province.busy", "{e:?}");
+    assert!(e.message_th().contains("ลองอีกครั้ง") && e.message_en().contains("busy"));
+    other.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(p.content_digest().unwrap(), before);
+    assert_eq!(
+        province::import(&mut p, &bundles[0], false, "x", "t").unwrap().result.key(),
+        "imported"
+    );
+}
+
+#[test]
+fn the_funds_program_has_no_server_engine_and_says_which_program_has() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kongthun"))
+        .args(["--db", "postgresql://officer@127.0.0.1/province", "province", "funds"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("kongthun-office"), "{err}");
+    assert!(err.contains("เครือข่าย") && err.contains("network"), "{err}");
+}
