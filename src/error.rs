@@ -452,6 +452,10 @@ pub fn field_th(field: &str) -> &str {
         "source" => "แหล่งเงินสมทบ",
         "year" => "ปี",
         "file" => "แฟ้ม",
+        "setting" => "ค่าที่กำหนดของโครงการ",
+        "forward" => "ชุดส่งต่อ",
+        "value" => "ค่า",
+        "province" => "จังหวัด",
         _ => field,
     }
 }

@@ -10,8 +10,8 @@ use kongthun::domain::Satang;
 use kongthun::error::{Error, Result};
 use kongthun::store::province::{
     blob32, claim_row, entry_row, member_row, new_id_key, BundleRecord, EngineKind, Enrolment,
-    FundRecords, ImportRows, MemberFacts, MemberNames, ProvinceEngine, ProvinceEntry, ProvinceFund,
-    Written, DIGEST_TABLES,
+    ForwardRecord, FundRecords, ImportRows, MemberFacts, MemberNames, ProvinceEngine,
+    ProvinceEntry, ProvinceFund, ProvinceKey, ReEnrolment, Written, DIGEST_TABLES,
 };
 use postgres::{Client, NoTls, Row};
 use std::cell::RefCell;
@@ -73,7 +73,29 @@ CREATE TRIGGER p_bundle_kept BEFORE DELETE ON p_bundle FOR EACH ROW EXECUTE FUNC
 CREATE TRIGGER p_bundle_file_kept BEFORE UPDATE OR DELETE ON p_bundle_file FOR EACH ROW EXECUTE FUNCTION p_history_is_kept();
 ";
 
-const MIGRATIONS: [(i64, &str); 1] = [(1, SCHEMA_1)];
+/// Migration 2 is the embedded engine's 3: forwards, re-enrolments and the provinces' keys.
+const SCHEMA_2: &str = "
+CREATE TABLE p_forward (
+    seq BIGINT PRIMARY KEY, hash BYTEA NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, bundles BIGINT NOT NULL,
+    manifest BYTEA NOT NULL, signature TEXT NOT NULL
+);
+CREATE TABLE p_forwarded (
+    fund_code TEXT NOT NULL, seq BIGINT NOT NULL, forward_seq BIGINT NOT NULL REFERENCES p_forward (seq),
+    PRIMARY KEY (fund_code, seq)
+);
+CREATE TABLE p_re_enrolment (
+    fund_code TEXT NOT NULL, from_seq BIGINT NOT NULL, public_key BYTEA NOT NULL, fingerprint TEXT NOT NULL, at TEXT NOT NULL,
+    PRIMARY KEY (fund_code, from_seq)
+);
+CREATE TABLE p_province (
+    name TEXT PRIMARY KEY, public_key BYTEA NOT NULL, fingerprint TEXT NOT NULL, enrolled_at TEXT NOT NULL, enrolled_by TEXT NOT NULL,
+    last_forward BIGINT NOT NULL DEFAULT 0, last_forward_hash BYTEA
+);
+CREATE TRIGGER p_forward_kept BEFORE DELETE ON p_forward FOR EACH ROW EXECUTE FUNCTION p_history_is_kept();
+CREATE TRIGGER p_forwarded_kept BEFORE DELETE ON p_forwarded FOR EACH ROW EXECUTE FUNCTION p_history_is_kept();
+";
+
+const MIGRATIONS: [(i64, &str); 2] = [(1, SCHEMA_1), (2, SCHEMA_2)];
 
 /// The advisory lock that one program holds while it migrates ("KPRV").
 const MIGRATION_LOCK: i64 = 0x4B50_5256;
@@ -235,11 +257,25 @@ impl ProvinceEngine for PostgresProvince {
         re_enrol: bool,
         at: &str,
     ) -> Result<()> {
-        self.client.get_mut().execute(
+        let mut tx = self.client.get_mut().transaction().map_err(server)?;
+        tx.execute(
             "UPDATE p_fund SET public_key = $2, fingerprint = $3, key_changes = key_changes + 1,
                     re_enrolled_at = CASE WHEN $4 THEN $5 ELSE re_enrolled_at END WHERE code = $1",
             &[&code, &&public_key[..], &fingerprint, &re_enrol, &at],
-        ).map_err(server)?;
+        )
+        .map_err(server)?;
+        if re_enrol {
+            // the new key holds from the fund's next bundle: a forward carries it with that
+            tx.execute(
+                "INSERT INTO p_re_enrolment (fund_code, from_seq, public_key, fingerprint, at)
+                 SELECT code, last_seq + 1, $2, $3, $4 FROM p_fund WHERE code = $1
+                 ON CONFLICT (fund_code, from_seq) DO UPDATE SET public_key = excluded.public_key,
+                    fingerprint = excluded.fingerprint, at = excluded.at",
+                &[&code, &&public_key[..], &fingerprint, &at],
+            )
+            .map_err(server)?;
+        }
+        tx.commit().map_err(server)?;
         Ok(())
     }
 
@@ -545,6 +581,139 @@ impl ProvinceEngine for PostgresProvince {
             &[],
         )?;
         Ok(rows.iter().map(|r| (r.get(0), r.get(1), r.get(2))).collect())
+    }
+
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.query_opt("SELECT value FROM p_setting WHERE key = $1", &[&key])?.map(|r| r.get(0)))
+    }
+
+    fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.client
+            .get_mut()
+            .execute(
+                "INSERT INTO p_setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                &[&key, &value],
+            )
+            .map_err(server)?;
+        Ok(())
+    }
+
+    fn re_enrolments(&self) -> Result<Vec<ReEnrolment>> {
+        let rows = self.query(
+            "SELECT fund_code, from_seq, public_key, fingerprint, at FROM p_re_enrolment
+             ORDER BY fund_code COLLATE ucs_basic, from_seq",
+            &[],
+        )?;
+        Ok(rows
+            .iter()
+            .map(|r| ReEnrolment {
+                fund_code: r.get(0),
+                from_seq: r.get(1),
+                public_key: blob32(r.get(2)).unwrap_or([0; 32]),
+                fingerprint: r.get(3),
+                at: r.get(4),
+            })
+            .collect())
+    }
+
+    fn unforwarded(&self) -> Result<Vec<(String, i64)>> {
+        let rows = self.query(
+            "SELECT b.fund_code, b.seq FROM p_bundle b
+             WHERE NOT EXISTS (SELECT 1 FROM p_forwarded f WHERE f.fund_code = b.fund_code AND f.seq = b.seq)
+             ORDER BY b.fund_code COLLATE ucs_basic, b.seq",
+            &[],
+        )?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+
+    fn last_forward(&self) -> Result<Option<(i64, [u8; 32])>> {
+        let row =
+            self.query_opt("SELECT seq, hash FROM p_forward ORDER BY seq DESC LIMIT 1", &[])?;
+        Ok(row.and_then(|r| blob32(r.get(1)).map(|h| (r.get(0), h))))
+    }
+
+    fn record_forward(&mut self, forward: &ForwardRecord<'_>) -> Result<Written> {
+        let mut tx = self.client.get_mut().transaction().map_err(server)?;
+        // one forward at a time: the table locked against a second writer of forwards
+        tx.batch_execute("LOCK TABLE p_forward IN EXCLUSIVE MODE").map_err(server)?;
+        let last: i64 = tx
+            .query_one("SELECT coalesce(max(seq), 0) FROM p_forward", &[])
+            .map_err(server)?
+            .get(0);
+        if last != forward.seq - 1 {
+            return Ok(Written::FundMovedOn);
+        }
+        tx.execute(
+            "INSERT INTO p_forward (seq, hash, created_at, created_by, bundles, manifest, signature) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &[
+                &forward.seq,
+                &&forward.hash[..],
+                &forward.at,
+                &forward.by,
+                &(forward.bundles.len() as i64),
+                &forward.manifest,
+                &forward.signature,
+            ],
+        )
+        .map_err(server)?;
+        let f = tx
+            .prepare("INSERT INTO p_forwarded (fund_code, seq, forward_seq) VALUES ($1, $2, $3)")
+            .map_err(server)?;
+        for (code, seq) in forward.bundles {
+            tx.execute(&f, &[code, seq, &forward.seq]).map_err(server)?;
+        }
+        tx.commit().map_err(server)?;
+        Ok(Written::Imported)
+    }
+
+    fn forward_manifest(&self, seq: i64) -> Result<Option<(Vec<u8>, String)>> {
+        let row =
+            self.query_opt("SELECT manifest, signature FROM p_forward WHERE seq = $1", &[&seq])?;
+        Ok(row.map(|r| (r.get(0), r.get(1))))
+    }
+
+    fn province(&self, name: &str) -> Result<Option<ProvinceKey>> {
+        let row = self.query_opt(
+            "SELECT name, public_key, fingerprint, enrolled_at, enrolled_by, last_forward, last_forward_hash FROM p_province WHERE name = $1",
+            &[&name],
+        )?;
+        Ok(row.map(|r| ProvinceKey {
+            name: r.get(0),
+            public_key: blob32(r.get(1)).unwrap_or([0; 32]),
+            fingerprint: r.get(2),
+            enrolled_at: r.get(3),
+            enrolled_by: r.get(4),
+            last_forward: r.get(5),
+            last_forward_hash: blob32(r.get(6)),
+        }))
+    }
+
+    fn enrol_province(&mut self, p: &ProvinceKey) -> Result<()> {
+        self.client
+            .get_mut()
+            .execute(
+                "INSERT INTO p_province (name, public_key, fingerprint, enrolled_at, enrolled_by) VALUES ($1, $2, $3, $4, $5)",
+                &[&p.name, &&p.public_key[..], &p.fingerprint, &p.enrolled_at, &p.enrolled_by],
+            )
+            .map_err(server)?;
+        Ok(())
+    }
+
+    fn record_forward_imported(
+        &mut self,
+        name: &str,
+        seq: i64,
+        hash: &[u8; 32],
+    ) -> Result<Written> {
+        let moved = self
+            .client
+            .get_mut()
+            .execute(
+                "UPDATE p_province SET last_forward = $2, last_forward_hash = $3 WHERE name = $1 AND last_forward = $4",
+                &[&name, &seq, &&hash[..], &(seq - 1)],
+            )
+            .map_err(server)?;
+        Ok(if moved == 1 { Written::Imported } else { Written::FundMovedOn })
     }
 }
 

@@ -73,6 +73,13 @@ fn the_golden_bundle_imports_on_postgres() {
 }
 
 #[test]
+fn two_provinces_forward_to_the_nation_on_postgres() {
+    if server_runs() {
+        suite::forward_from_two_provinces(&postgres_engine);
+    }
+}
+
+#[test]
 fn key_rotation_and_re_enrolment_on_postgres() {
     if server_runs() {
         suite::key_rotation(&postgres_engine);

@@ -3,6 +3,7 @@
 //! bundle from its book is an operation (`ops::bundles`); this module knows no database.
 
 pub mod archive;
+pub mod forward;
 pub mod keys;
 pub mod manifest;
 pub mod verify;

@@ -648,6 +648,33 @@ pub enum ProvinceRefusal {
     Busy,
     /// A server database named, in a program that has no server engine (the fund's own).
     NoServerEngine,
+    /// Every imported bundle has been forwarded already.
+    NothingToForward,
+    /// A forward from a province the nation has not enrolled.
+    UnknownProvince {
+        name: String,
+    },
+    ProvinceAlreadyEnrolled {
+        name: String,
+        fingerprint: String,
+    },
+    /// The forward's manifest is not signed by the enrolled province key.
+    ForwardSignature,
+    /// A file of the forward is missing, extra, or not the one its manifest lists.
+    ForwardContents {
+        file: String,
+    },
+    ForwardReplay {
+        seq: i64,
+        latest: i64,
+    },
+    ForwardFork {
+        seq: i64,
+    },
+    ForwardGap {
+        from: i64,
+        to: i64,
+    },
 }
 
 impl ProvinceRefusal {
@@ -667,6 +694,14 @@ impl ProvinceRefusal {
             ProvinceRefusal::Counts { .. } => "bundle.counts",
             ProvinceRefusal::Busy => "province.busy",
             ProvinceRefusal::NoServerEngine => "province.no_server_engine",
+            ProvinceRefusal::NothingToForward => "province.nothing_to_forward",
+            ProvinceRefusal::UnknownProvince { .. } => "forward.unknown_province",
+            ProvinceRefusal::ProvinceAlreadyEnrolled { .. } => "forward.province_enrolled",
+            ProvinceRefusal::ForwardSignature => "forward.bad_signature",
+            ProvinceRefusal::ForwardContents { .. } => "forward.contents",
+            ProvinceRefusal::ForwardReplay { .. } => "forward.replay",
+            ProvinceRefusal::ForwardFork { .. } => "forward.fork",
+            ProvinceRefusal::ForwardGap { .. } => "forward.gap",
         }
     }
     fn th(&self) -> String {
@@ -702,6 +737,28 @@ impl ProvinceRefusal {
             ProvinceRefusal::NoServerEngine => {
                 "โปรแกรมของกองทุนไม่เชื่อมต่อเครือข่าย ฐานข้อมูลบนเครื่องแม่ข่ายต้องเปิดด้วยโปรแกรมสำหรับสำนักงาน"
                     .into()
+            }
+            ProvinceRefusal::NothingToForward => "ชุดข้อมูลที่นำเข้าทั้งหมดส่งต่อไปแล้ว ไม่มีชุดใหม่ให้ส่งต่อ".into(),
+            ProvinceRefusal::UnknownProvince { name } => {
+                format!("จังหวัด{name}ยังไม่ได้ลงทะเบียนกุญแจกับส่วนกลาง")
+            }
+            ProvinceRefusal::ProvinceAlreadyEnrolled { name, fingerprint } => {
+                format!("จังหวัด{name}ลงทะเบียนแล้ว (กุญแจ {fingerprint})")
+            }
+            ProvinceRefusal::ForwardSignature => {
+                "ใบรายการส่งต่อไม่ได้ลงนามด้วยกุญแจของจังหวัดที่ลงทะเบียนไว้".into()
+            }
+            ProvinceRefusal::ForwardContents { file } => {
+                format!("แฟ้ม {file} ในชุดส่งต่อไม่ตรงกับใบรายการส่งต่อ")
+            }
+            ProvinceRefusal::ForwardReplay { seq, latest } => {
+                format!("เป็นชุดส่งต่อเก่าครั้งที่ {seq} ที่นำเข้าไปแล้ว (ล่าสุด {latest})")
+            }
+            ProvinceRefusal::ForwardFork { seq } => {
+                format!("ชุดส่งต่อครั้งที่ {seq} ไม่ได้ต่อจากครั้งก่อน หรือมีอยู่แล้วแต่เนื้อหาต่างกัน")
+            }
+            ProvinceRefusal::ForwardGap { from, to } => {
+                format!("ขาดชุดส่งต่อครั้งที่ {from} ถึง {to}")
             }
         }
     }
@@ -745,6 +802,30 @@ impl ProvinceRefusal {
             }
             ProvinceRefusal::NoServerEngine => {
                 "the fund's program has no network code: open a server database with the office program, kongthun-office".into()
+            }
+            ProvinceRefusal::NothingToForward => {
+                "every imported bundle has been forwarded: nothing new to forward".into()
+            }
+            ProvinceRefusal::UnknownProvince { name } => {
+                format!("province {name} has not enrolled its key with the nation")
+            }
+            ProvinceRefusal::ProvinceAlreadyEnrolled { name, fingerprint } => {
+                format!("province {name} is already enrolled (key {fingerprint})")
+            }
+            ProvinceRefusal::ForwardSignature => {
+                "the forward's manifest is not signed by the enrolled province key".into()
+            }
+            ProvinceRefusal::ForwardContents { file } => {
+                format!("file {file} of the forward differs from its manifest")
+            }
+            ProvinceRefusal::ForwardReplay { seq, latest } => {
+                format!("an older forward ({seq}) already imported; the latest is {latest}")
+            }
+            ProvinceRefusal::ForwardFork { seq } => {
+                format!("forward {seq} does not follow the last one, or was imported with other content")
+            }
+            ProvinceRefusal::ForwardGap { from, to } => {
+                format!("forwards {from} to {to} are missing")
             }
         }
     }
@@ -824,6 +905,18 @@ mod tests {
             ProvinceRefusal::ChainHead.into(),
             ProvinceRefusal::Busy.into(),
             ProvinceRefusal::NoServerEngine.into(),
+            ProvinceRefusal::NothingToForward.into(),
+            ProvinceRefusal::UnknownProvince { name: "ขอนแก่น".into() }.into(),
+            ProvinceRefusal::ProvinceAlreadyEnrolled {
+                name: "ขอนแก่น".into(),
+                fingerprint: "ab12".into(),
+            }
+            .into(),
+            ProvinceRefusal::ForwardSignature.into(),
+            ProvinceRefusal::ForwardContents { file: "bundles/X-0001.kongthun".into() }.into(),
+            ProvinceRefusal::ForwardReplay { seq: 1, latest: 2 }.into(),
+            ProvinceRefusal::ForwardFork { seq: 2 }.into(),
+            ProvinceRefusal::ForwardGap { from: 2, to: 3 }.into(),
             ProvinceRefusal::Counts { what_th: "สมาชิก", what_en: "member" }.into(),
         ]
         .into_iter()

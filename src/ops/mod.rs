@@ -11,6 +11,7 @@ pub mod close;
 pub mod contributions;
 pub mod documents;
 pub mod export;
+pub mod forward;
 pub mod fund;
 pub mod import;
 pub mod loans;

@@ -350,7 +350,8 @@ pub fn import_bytes(
 }
 
 pub use crate::report::province::{
-    area_report, coverage, criteria, government_year, AreaRow, FundCoverage, FundCriteria,
+    area_report, coverage, criteria, government_year, national_report, AreaRow, FundCoverage,
+    FundCriteria, NationalProvince,
 };
 
 /// The province's area report of a government fiscal year (CE or BE, the year it ends in:

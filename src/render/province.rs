@@ -148,3 +148,107 @@ pub fn welfare_table(rows: &[AreaRow]) -> crate::render::tables::Table {
         rows: out,
     }
 }
+
+/// The national report of a government fiscal year: each province's total, then its
+/// districts, with the province's coverage gaps; PDF (A4 turned on its side), CSV or XLSX.
+pub fn national_report_bytes(
+    provinces: &[crate::report::province::NationalProvince],
+    span: (chrono::NaiveDate, chrono::NaiveDate),
+    format: Format,
+    printed_on: chrono::NaiveDate,
+) -> crate::Result<Vec<u8>> {
+    let office = "กองทุนสวัสดิการชุมชน ระดับประเทศ".to_string();
+    let d = |x| crate::thai::date_short(x, crate::thai::Digits::Arabic);
+    let period =
+        format!("ปีงบประมาณ {} ({} – {})", crate::thai::be_year(span.1), d(span.0), d(span.1));
+    let title = "รายงานกองทุนสวัสดิการชุมชน แยกตามจังหวัดและอำเภอ";
+    let heading = crate::render::tables::Heading {
+        fund: office.clone(),
+        report: title.into(),
+        period: period.clone(),
+        printed: printed_on.and_hms_opt(0, 0, 0).expect("midnight"),
+    };
+    let table = national_table(provinces);
+    Ok(match format {
+        Format::Csv => crate::render::csv::tables_csv(&heading, &[table]),
+        Format::Xlsx => crate::render::xlsx::tables_xlsx(&heading, &[table])?,
+        Format::Pdf => {
+            let dg = crate::thai::Digits::Arabic;
+            crate::render::vouchers::titled_pdf(
+                &office,
+                dg,
+                title,
+                &period,
+                printed_on,
+                true,
+                |doc| {
+                    crate::render::vouchers::write_table(
+                        doc,
+                        dg,
+                        &table,
+                        &[56.0, 56.0, 28.0, 36.0, 26.0, 60.0, 60.0, 60.0, 72.0, 64.0, 34.0, 34.0],
+                    );
+                },
+            )
+        }
+    })
+}
+
+/// One line per province (its total, «รวม») and one per district under it.
+pub fn national_table(
+    provinces: &[crate::report::province::NationalProvince],
+) -> crate::render::tables::Table {
+    use crate::render::tables::Cell;
+    let source = |r: &AreaRow, keys: &[&str]| {
+        Cell::Money(
+            r.matching_by_source
+                .iter()
+                .filter(|(k, _)| keys.contains(&k.as_str()))
+                .map(|(_, v)| v.satang())
+                .sum(),
+        )
+    };
+    let line = |changwat: &str, amphoe: &str, r: &AreaRow, gaps: Option<(i64, i64)>| {
+        vec![
+            Cell::Text(changwat.into()),
+            Cell::Text(amphoe.into()),
+            Cell::Int(r.funds),
+            Cell::Int(r.members_active),
+            Cell::Int(r.cases_total),
+            Cell::Money(r.welfare_total.satang()),
+            source(r, &["government"]),
+            source(r, &["local"]),
+            source(r, &["codi", "other"]),
+            Cell::Money(r.balance.satang()),
+            gaps.map(|g| Cell::Int(g.0)).unwrap_or(Cell::Text(String::new())),
+            gaps.map(|g| Cell::Int(g.1)).unwrap_or(Cell::Text(String::new())),
+        ]
+    };
+    let mut rows = Vec::new();
+    for p in provinces {
+        rows.push(line(&p.changwat, "รวม", &p.total, Some((p.funds_behind, p.months_missing))));
+        for d in &p.districts {
+            rows.push(line("", &d.amphoe, d, None));
+        }
+    }
+    crate::render::tables::Table {
+        name: "รายงานระดับประเทศ".into(),
+        header: [
+            "จังหวัด",
+            "อำเภอ",
+            "กองทุน",
+            "สมาชิก",
+            "ราย",
+            "สวัสดิการ",
+            "สมทบจากรัฐ",
+            "สมทบจาก อปท.",
+            "สมทบจาก พอช./อื่น",
+            "เงินคงเหลือ",
+            "กองทุนที่ส่งข้อมูลไม่ครบ",
+            "เดือนที่ขาด",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows,
+    }
+}

@@ -6,8 +6,9 @@ use crate::error::{Error, Result};
 use crate::store::province::ProvinceStore;
 use serde::Serialize;
 
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct AreaRow {
+    pub changwat: String,
     pub amphoe: String,
     pub tambon: String,
     pub funds: i64,
@@ -51,30 +52,40 @@ pub fn government_year(typed: i32) -> Result<(chrono::NaiveDate, chrono::NaiveDa
 
 /// Figures by district and subdistrict over [from, to] (ISO dates); balances at `to`.
 pub fn area_report(store: &ProvinceStore, from: &str, to: &str) -> Result<Vec<AreaRow>> {
+    area_rows(store, from, to, |f| (f.changwat.clone(), f.amphoe.clone(), f.tambon.clone()))
+}
+
+/// The figures of each fund added up by the area `group` gives it: (จังหวัด, อำเภอ, ตำบล),
+/// any of them left empty to add up a whole level.
+fn area_rows(
+    store: &ProvinceStore,
+    from: &str,
+    to: &str,
+    group: impl Fn(&crate::store::province::ProvinceFund) -> (String, String, String),
+) -> Result<Vec<AreaRow>> {
     let funds = store.funds()?;
-    let area = |code: &str| {
-        funds
-            .iter()
-            .find(|f| f.code == code)
-            .map(|f| (f.amphoe.clone(), f.tambon.clone()))
-            .unwrap_or_default()
-    };
-    let mut rows: std::collections::BTreeMap<(String, String), AreaRow> =
+    let by_code: std::collections::HashMap<&str, (String, String, String)> =
+        funds.iter().map(|f| (f.code.as_str(), group(f))).collect();
+    let area = |code: &str| by_code.get(code).cloned().unwrap_or_default();
+    let mut rows: std::collections::BTreeMap<(String, String, String), AreaRow> =
         std::collections::BTreeMap::new();
+    let new_row = |(changwat, amphoe, tambon): &(String, String, String)| AreaRow {
+        changwat: changwat.clone(),
+        amphoe: amphoe.clone(),
+        tambon: tambon.clone(),
+        ..Default::default()
+    };
     for f in &funds {
-        let r = rows.entry((f.amphoe.clone(), f.tambon.clone())).or_insert_with(|| AreaRow {
-            amphoe: f.amphoe.clone(),
-            tambon: f.tambon.clone(),
-            ..Default::default()
-        });
-        r.funds += 1;
+        let key = group(f);
+        rows.entry(key.clone()).or_insert_with(|| new_row(&key)).funds += 1;
     }
     let year = to.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(2000);
     for (code, status, groups, birth_year, _, _) in store.members()? {
         if status != "active" {
             continue;
         }
-        let r = rows.entry(area(&code)).or_default();
+        let key = area(&code);
+        let r = rows.entry(key.clone()).or_insert_with(|| new_row(&key));
         r.members_active += 1;
         if let Some(b) = birth_year {
             // ages from the birth year only: the bundle carries no exact birth dates
@@ -86,11 +97,10 @@ pub fn area_report(store: &ProvinceStore, from: &str, to: &str) -> Result<Vec<Ar
         r.disadvantaged += i64::from(groups.contains("disadvantaged"));
     }
     for (code, account, amount) in store.account_totals(from, to)? {
-        let r = rows.entry(area(&code)).or_default();
+        let key = area(&code);
+        let r = rows.entry(key.clone()).or_insert_with(|| new_row(&key));
         if account.starts_with("51") {
-            *r.welfare.entry(account.clone()).or_default() = Satang::new(
-                r.welfare.get(&account).map(|a| a.satang()).unwrap_or(0) + amount.satang(),
-            );
+            *r.welfare.entry(account.clone()).or_default() += amount;
             r.welfare_total += amount;
         }
         if let Some(source) = matching_source(&account) {
@@ -102,16 +112,91 @@ pub fn area_report(store: &ProvinceStore, from: &str, to: &str) -> Result<Vec<Ar
         let account = crate::domain::welfare::Category::parse(&category)
             .map(|c| c.account())
             .unwrap_or(crate::domain::accounts::WELFARE_OTHER);
-        let r = rows.entry(area(&code)).or_default();
+        let key = area(&code);
+        let r = rows.entry(key.clone()).or_insert_with(|| new_row(&key));
         *r.cases.entry(account.into()).or_default() += 1;
         r.cases_total += 1;
     }
     for (code, account, amount) in store.account_totals("0000-01-01", to)? {
         if account == crate::domain::accounts::CASH || account == crate::domain::accounts::BANK {
-            rows.entry(area(&code)).or_default().balance += amount;
+            let key = area(&code);
+            rows.entry(key.clone()).or_insert_with(|| new_row(&key)).balance += amount;
         }
     }
     Ok(rows.into_values().collect())
+}
+
+impl AreaRow {
+    /// Add another area's figures into this one (a province's total of its districts).
+    pub fn add(&mut self, other: &AreaRow) {
+        self.funds += other.funds;
+        self.members_active += other.members_active;
+        self.youth += other.youth;
+        self.elderly += other.elderly;
+        self.disabled += other.disabled;
+        self.disadvantaged += other.disadvantaged;
+        for (k, v) in &other.welfare {
+            *self.welfare.entry(k.clone()).or_default() += *v;
+        }
+        self.welfare_total += other.welfare_total;
+        for (k, v) in &other.cases {
+            *self.cases.entry(k.clone()).or_default() += *v;
+        }
+        self.cases_total += other.cases_total;
+        for (k, v) in &other.matching_by_source {
+            *self.matching_by_source.entry(k.clone()).or_default() += *v;
+        }
+        self.matching += other.matching;
+        self.balance += other.balance;
+    }
+}
+
+/// One province in the national report: its total, its districts, and its coverage gaps.
+#[derive(Clone, Debug, Serialize)]
+pub struct NationalProvince {
+    pub changwat: String,
+    pub total: AreaRow,
+    pub districts: Vec<AreaRow>,
+    /// Funds whose bundles stop before the month asked about, and the months missing.
+    pub funds_behind: i64,
+    pub months_missing: i64,
+}
+
+/// The national office's report over [from, to]: by province, then district, with each
+/// province's coverage gaps up to `as_of_month`.
+pub fn national_report(
+    store: &ProvinceStore,
+    from: &str,
+    to: &str,
+    as_of_month: &str,
+) -> Result<Vec<NationalProvince>> {
+    let districts =
+        area_rows(store, from, to, |f| (f.changwat.clone(), f.amphoe.clone(), String::new()))?;
+    let mut provinces: std::collections::BTreeMap<String, NationalProvince> =
+        std::collections::BTreeMap::new();
+    for d in districts {
+        let p = provinces.entry(d.changwat.clone()).or_insert_with(|| NationalProvince {
+            changwat: d.changwat.clone(),
+            total: AreaRow { changwat: d.changwat.clone(), ..Default::default() },
+            districts: Vec::new(),
+            funds_behind: 0,
+            months_missing: 0,
+        });
+        p.total.add(&d);
+        p.districts.push(d);
+    }
+    let changwat_of: std::collections::HashMap<String, String> =
+        store.funds()?.into_iter().map(|f| (f.code, f.changwat)).collect();
+    for c in coverage(store, as_of_month)? {
+        let Some(p) = changwat_of.get(&c.code).and_then(|w| provinces.get_mut(w)) else {
+            continue;
+        };
+        if c.months_missing > 0 {
+            p.funds_behind += 1;
+            p.months_missing += c.months_missing;
+        }
+    }
+    Ok(provinces.into_values().collect())
 }
 
 #[derive(Clone, Debug, Serialize)]

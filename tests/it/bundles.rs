@@ -35,6 +35,11 @@ fn key_rotation_is_followed_and_a_lost_key_needs_re_enrolment() {
 }
 
 #[test]
+fn two_provinces_forward_to_the_nation_and_its_report_is_their_sum() {
+    suite::forward_from_two_provinces(&sqlite);
+}
+
+#[test]
 fn round_trip_figures_equal_the_funds_own_reports() {
     let mut s = demo_fund(3);
     let b1 = export(&mut s, "2025");

@@ -322,5 +322,290 @@ pub fn key_rotation(open: Opener) {
         let cov = province::coverage(&p, "2026-02").unwrap();
         assert_eq!(cov[0].re_enrolled_at.as_deref(), Some("2026-11-22T06:00:00Z"));
         assert_eq!(cov[0].key_changes, 2);
+        // forwarded, the nation follows the rotation by itself and the re-enrolment from the
+        // forward, which carries it from bundle 3
+        let work = s.dir.path().join("forward");
+        std::fs::create_dir_all(&work).unwrap();
+        let secret = kongthun::ops::forward::province_key(&work.join("province.key")).unwrap();
+        let folder =
+            kongthun::ops::forward::forward(&mut p, &secret, Some("ขอนแก่น"), &work, "x", "t")
+                .unwrap()
+                .folder;
+        let m: kongthun::bundle::forward::ForwardManifest =
+            serde_json::from_slice(&std::fs::read(folder.join("forward.json")).unwrap()).unwrap();
+        assert_eq!(m.re_enrolments.len(), 1);
+        assert_eq!(
+            (m.re_enrolments[0].from_sequence, m.re_enrolments[0].key_fingerprint.as_str()),
+            (3, lost_fp.as_str())
+        );
+        let mut nation = open(&s.dir.path().join("nation"));
+        let preview =
+            kongthun::ops::forward::enrol_province(&mut nation, &folder, None, "x", "t").unwrap();
+        kongthun::ops::forward::enrol_province(
+            &mut nation,
+            &folder,
+            Some(&preview.key_fingerprint),
+            "x",
+            "t",
+        )
+        .unwrap();
+        let done =
+            kongthun::ops::forward::import_forward(&mut nation, &folder, false, "x", "t").unwrap();
+        assert_eq!(done.bundles_imported, 3);
+        let held = nation.fund("DEMO-0001").unwrap().unwrap();
+        assert_eq!((held.fingerprint.as_str(), held.key_changes), (lost_fp.as_str(), 2));
     }
+}
+
+/// A demo fund with its own code and province (จังหวัด), its first bundle (2025) and the
+/// rest (since then).
+fn fund_in(code: &str, changwat: &str, seed: u64) -> (Setup, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let fund_db = dir.path().join("fund").join("fund.sqlite");
+    std::fs::create_dir_all(fund_db.parent().unwrap()).unwrap();
+    let mut store = Store::open(&fund_db).unwrap();
+    kongthun::demo::build(
+        &mut store,
+        &kongthun::demo::DemoSpec {
+            members: 40,
+            years: 2,
+            seed,
+            fund_code: code.into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let mut profile = store.read().require_fund().unwrap().profile;
+    if profile.changwat != changwat {
+        profile.changwat = changwat.into();
+        kongthun::ops::fund::edit_profile(&mut store, &today(), &profile, "ย้ายจังหวัดในการทดสอบ")
+            .unwrap();
+    }
+    let usb = dir.path().join("usb");
+    std::fs::create_dir_all(&usb).unwrap();
+    let mut s = Setup { dir, fund_db, store, usb };
+    let first = export(&mut s, "2025");
+    let rest = export(&mut s, "since-last");
+    (s, first, rest)
+}
+
+fn forward_of(p: &mut ProvinceStore, key: &Path, name: &str, to: &Path) -> PathBuf {
+    let secret = kongthun::ops::forward::province_key(key).unwrap();
+    kongthun::ops::forward::forward(
+        p,
+        &secret,
+        Some(name),
+        to,
+        "เจ้าหน้าที่จังหวัด",
+        "2026-11-22T06:00:00Z",
+    )
+    .unwrap()
+    .folder
+}
+
+fn import_forward(
+    n: &mut ProvinceStore,
+    dir: &Path,
+) -> kongthun::Result<kongthun::ops::forward::ForwardImport> {
+    kongthun::ops::forward::import_forward(n, dir, false, "เจ้าหน้าที่ส่วนกลาง", "2026-11-23T03:00:00Z")
+}
+
+fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to.join("bundles")).unwrap();
+    for name in ["forward.json", "forward.sig"] {
+        std::fs::copy(from.join(name), to.join(name)).unwrap();
+    }
+    for e in std::fs::read_dir(from.join("bundles")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), to.join("bundles").join(e.file_name())).unwrap();
+    }
+}
+
+/// Two provinces forward their funds' bundles; the nation enrols each province's key,
+/// imports the forwards (the funds enrolled through them), refuses a replayed, gapped or
+/// tampered forward with nothing changed, and its report equals the sum of the provinces'.
+pub fn forward_from_two_provinces(open: Opener) {
+    let work = tempfile::tempdir().unwrap();
+    let (kk1, kk1_first, kk1_rest) = fund_in("KK-0001", "ขอนแก่น", 21);
+    let (_kk2, kk2_first, kk2_rest) = fund_in("KK-0002", "ขอนแก่น", 22);
+    let (_mk1, mk1_first, mk1_rest) = fund_in("MK-0001", "มหาสารคาม", 23);
+    let stick = work.path().join("stick");
+    std::fs::create_dir_all(&stick).unwrap();
+    let mut kk = open(&work.path().join("kk"));
+    let mut mk = open(&work.path().join("mk"));
+    let (kk_key, mk_key) = (work.path().join("kk.key"), work.path().join("mk.key"));
+    for (in_kk, first) in [(true, &kk1_first), (true, &kk2_first), (false, &mk1_first)] {
+        let p = if in_kk { &mut kk } else { &mut mk };
+        enrol_confirmed(p, first);
+        import(p, first).unwrap();
+    }
+    let kk_1 = forward_of(&mut kk, &kk_key, "ขอนแก่น", &stick);
+    let mk_1 = forward_of(&mut mk, &mk_key, "มหาสารคาม", &stick);
+    for (in_kk, rest) in [(true, &kk1_rest), (true, &kk2_rest), (false, &mk1_rest)] {
+        import(if in_kk { &mut kk } else { &mut mk }, rest).unwrap();
+    }
+    let kk_2 = forward_of(&mut kk, &kk_key, "ขอนแก่น", &stick);
+    let mk_2 = forward_of(&mut mk, &mk_key, "มหาสารคาม", &stick);
+    let again = kongthun::ops::forward::forward(
+        &mut kk,
+        &kongthun::ops::forward::province_key(&kk_key).unwrap(),
+        None,
+        &stick,
+        "x",
+        "t",
+    );
+    assert_eq!(again.unwrap_err().code(), "province.nothing_to_forward");
+    // the province's name is its own: another one is refused
+    let secret = kongthun::ops::forward::province_key(&kk_key).unwrap();
+    let other = kongthun::ops::forward::forward(&mut kk, &secret, Some("อุดรธานี"), &stick, "x", "t");
+    assert_eq!(other.unwrap_err().code(), "invalid.unknown_choice");
+    // a lost folder is written again, byte for byte
+    let rewritten = work.path().join("rewritten");
+    std::fs::create_dir_all(&rewritten).unwrap();
+    let copy = kongthun::ops::forward::forward_again(&kk, 1, &rewritten).unwrap().folder;
+    for name in ["forward.json", "forward.sig", "bundles/KK-0001-0001.kongthun"] {
+        assert_eq!(
+            std::fs::read(copy.join(name)).unwrap(),
+            std::fs::read(kk_1.join(name)).unwrap()
+        );
+    }
+
+    let mut nation = open(&work.path().join("nation"));
+    // a forward from a province not enrolled is refused
+    assert_eq!(import_forward(&mut nation, &kk_1).unwrap_err().code(), "forward.unknown_province");
+    for folder in [&kk_1, &mk_1] {
+        let preview =
+            kongthun::ops::forward::enrol_province(&mut nation, folder, None, "ส่วนกลาง", "t")
+                .unwrap();
+        assert!(!preview.enrolled);
+        let wrong = kongthun::ops::forward::enrol_province(
+            &mut nation,
+            folder,
+            Some("0000-0000-0000-0000-0000"),
+            "ส่วนกลาง",
+            "t",
+        );
+        assert_eq!(wrong.unwrap_err().code(), "province.fingerprint_mismatch");
+        kongthun::ops::forward::enrol_province(
+            &mut nation,
+            folder,
+            Some(&preview.key_fingerprint),
+            "ส่วนกลาง",
+            "2026-11-23T02:00:00Z",
+        )
+        .unwrap();
+    }
+    let empty = nation.content_digest().unwrap();
+    // a gap: the second forward before the first; nothing written
+    assert_eq!(import_forward(&mut nation, &kk_2).unwrap_err().code(), "forward.gap");
+    assert_eq!(nation.content_digest().unwrap(), empty);
+    let first = import_forward(&mut nation, &kk_1).unwrap();
+    assert_eq!(first.result.key(), "imported");
+    assert_eq!(first.funds_enrolled, ["KK-0001", "KK-0002"]);
+    assert_eq!(first.bundles_imported, 2);
+    let enrolled = nation.fund("KK-0001").unwrap().unwrap();
+    assert_eq!(enrolled.fingerprint, kk.fund("KK-0001").unwrap().unwrap().fingerprint);
+    import_forward(&mut nation, &mk_1).unwrap();
+
+    // tampered copies of the next forward: each refused, nothing written
+    let before = nation.content_digest().unwrap();
+    let spoilt = |name: &str, spoil: &dyn Fn(&Path)| {
+        let dir = work.path().join(name);
+        copy_folder(&kk_2, &dir);
+        spoil(&dir);
+        dir
+    };
+    let cases: Vec<(PathBuf, &str)> = vec![
+        (
+            spoilt("flipped-bundle", &|d| {
+                let f = d.join("bundles/KK-0001-0002.kongthun");
+                let mut b = std::fs::read(&f).unwrap();
+                let at = b.len() / 2;
+                b[at] ^= 1;
+                std::fs::write(f, b).unwrap();
+            }),
+            "forward.contents",
+        ),
+        (
+            spoilt("edited-manifest", &|d| {
+                let f = d.join("forward.json");
+                let t = std::fs::read_to_string(&f).unwrap();
+                std::fs::write(f, t.replace("เจ้าหน้าที่จังหวัด", "คนอื่น")).unwrap();
+            }),
+            "forward.bad_signature",
+        ),
+        (
+            spoilt("extra-file", &|d| {
+                std::fs::write(d.join("bundles/XX-0001-0001.kongthun"), b"PK").unwrap();
+            }),
+            "forward.contents",
+        ),
+        (
+            spoilt("dropped-file", &|d| {
+                std::fs::remove_file(d.join("bundles/KK-0002-0002.kongthun")).unwrap();
+            }),
+            "file",
+        ),
+    ];
+    // and one signed by a stranger's key under Khon Kaen's name
+    let resigned = spoilt("resigned", &|d| {
+        let stranger = kongthun::bundle::keys::FundSecret::generate();
+        let bytes = std::fs::read(d.join("forward.json")).unwrap();
+        std::fs::write(d.join("forward.sig"), hex::encode(stranger.sign(&bytes))).unwrap();
+    });
+    for (dir, code) in cases.iter().chain([(resigned, "forward.bad_signature")].iter()) {
+        let e = import_forward(&mut nation, dir).unwrap_err();
+        assert_eq!(e.code(), *code, "{}: {e:?}", dir.display());
+        assert!(!e.message_th().is_empty() && !e.message_en().is_empty());
+        assert_eq!(
+            nation.content_digest().unwrap(),
+            before,
+            "{} changed the nation",
+            dir.display()
+        );
+    }
+    let second = import_forward(&mut nation, &kk_2).unwrap();
+    assert_eq!((second.result.key(), second.bundles_imported), ("imported", 2));
+    import_forward(&mut nation, &mk_2).unwrap();
+    // the same forward again is a no-op; an older one a replay
+    let after = nation.content_digest().unwrap();
+    assert_eq!(import_forward(&mut nation, &kk_2).unwrap().result.key(), "already_imported");
+    assert_eq!(import_forward(&mut nation, &kk_1).unwrap_err().code(), "forward.replay");
+    assert_eq!(nation.content_digest().unwrap(), after);
+
+    // the nation holds each fund's books as its province does
+    for (p, code) in [(&kk, "KK-0001"), (&kk, "KK-0002"), (&mk, "MK-0001")] {
+        assert_eq!(nation.entries_of(code).unwrap(), p.entries_of(code).unwrap(), "{code}");
+    }
+    assert!(nation.fund("KK-0001").unwrap().unwrap().covered_to.is_some());
+    // and its report is the sum of the two provinces' reports
+    let (from, to) = province::government_year(2569).unwrap();
+    let (from, to) = (from.to_string(), to.to_string());
+    let national = province::national_report(&nation, &from, &to, "2026-09").unwrap();
+    assert_eq!(national.len(), 2);
+    for (p, changwat) in [(&kk, "ขอนแก่น"), (&mk, "มหาสารคาม")] {
+        let mut sum = province::AreaRow { changwat: changwat.into(), ..Default::default() };
+        for row in province::area_report(p, &from, &to).unwrap() {
+            sum.add(&row);
+        }
+        let n = national.iter().find(|n| n.changwat == changwat).unwrap();
+        assert_eq!(n.total, sum, "{changwat}");
+        assert!(n.total.welfare_total.satang() > 0 && n.total.members_active > 0);
+        assert_eq!(n.districts.iter().map(|d| d.funds).sum::<i64>(), n.total.funds);
+    }
+    assert_eq!(national.iter().map(|n| n.total.funds).sum::<i64>(), 3);
+    // the document: every province and its total line, in Thai
+    let csv = kongthun::render::province::national_report_bytes(
+        &national,
+        province::government_year(2569).unwrap(),
+        kongthun::render::Format::Csv,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+    )
+    .unwrap();
+    let text = String::from_utf8(csv).unwrap();
+    assert!(
+        text.contains("ขอนแก่น") && text.contains("มหาสารคาม") && text.contains("รวม"),
+        "{text}"
+    );
+    drop(kk1);
 }

@@ -35,6 +35,55 @@ pub enum ProvinceCommand {
     },
     /// The government matching criteria, fund by fund, for 30 September of YEAR.
     Criteria { year: i32 },
+    /// The province's signing key for forwards (made on first use): its fingerprint, for
+    /// the letter to the national office.
+    Key {
+        #[arg(long)]
+        key: Option<PathBuf>,
+    },
+    /// Forward to the nation every imported bundle not forwarded yet (--since-last, the only
+    /// kind), signed by the province's key, into a new folder under --to; --again N writes
+    /// forward N again, byte for byte.
+    Forward {
+        #[arg(long)]
+        to: PathBuf,
+        /// The province's name, recorded with its first forward (จังหวัด).
+        #[arg(long)]
+        province: Option<String>,
+        #[arg(long)]
+        key: Option<PathBuf>,
+        #[arg(long, default_value_t = true)]
+        since_last: bool,
+        #[arg(long)]
+        again: Option<i64>,
+    },
+    /// At the nation: show a forward's province and key; with --fingerprint (typed from the
+    /// province's letter) enrol it.
+    EnrolProvince {
+        dir: PathBuf,
+        #[arg(long)]
+        fingerprint: Option<String>,
+    },
+    /// At the nation: import provinces' forwards (each bundle verified again).
+    ImportForward {
+        dirs: Vec<PathBuf>,
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// At the nation: figures by province, then district, for a government year, with each
+    /// province's coverage gaps.
+    National {
+        year: i32,
+        /// The month to measure gaps to (YYYY-MM; default: the year's last month).
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+    },
     /// Figures by district and subdistrict for a year.
     Report {
         year: i32,
@@ -45,6 +94,15 @@ pub enum ProvinceCommand {
         #[arg(long)]
         pdf: Option<PathBuf>,
     },
+}
+
+/// Where the province's signing key lives unless --key says.
+pub fn province_key_path() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("kongthun")
+        .join("keys")
+        .join("province.ed25519")
 }
 
 pub fn province_db_path() -> PathBuf {
@@ -141,6 +199,121 @@ pub fn run(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<()> {
                     }
                 }
             });
+        }
+        ProvinceCommand::Key { key } => {
+            let secret = ops::forward::province_key(&key.unwrap_or_else(province_key_path))?;
+            let fp = crate::bundle::keys::fingerprint(&secret.public());
+            print::output(json, &serde_json::json!({ "key_fingerprint": fp }), || {
+                println!("ลายนิ้วมือกุญแจของจังหวัด / province key fingerprint: {fp}");
+            });
+        }
+        ProvinceCommand::Forward { to, province, key, since_last: _, again } => {
+            let out = match again {
+                Some(n) => ops::forward::forward_again(&store, n, &to)?,
+                None => {
+                    let secret =
+                        ops::forward::province_key(&key.unwrap_or_else(province_key_path))?;
+                    ops::forward::forward(
+                        &mut store,
+                        &secret,
+                        province.as_deref(),
+                        &to,
+                        &ctx.recorded_by,
+                        &now,
+                    )?
+                }
+            };
+            print::output(json, &out, || {
+                println!(
+                    "ส่งต่อครั้งที่ {} ของจังหวัด{}: {} ชุดข้อมูล จาก {} กองทุน → {}",
+                    out.sequence,
+                    out.province,
+                    out.bundles,
+                    out.funds,
+                    out.folder.display()
+                );
+            });
+        }
+        ProvinceCommand::EnrolProvince { dir, fingerprint } => {
+            let p = ops::forward::enrol_province(
+                &mut store,
+                &dir,
+                fingerprint.as_deref(),
+                &ctx.recorded_by,
+                &now,
+            )?;
+            print::output(json, &p, || {
+                println!("จังหวัด{} กุญแจ / key: {}", p.province, p.key_fingerprint);
+                if p.enrolled {
+                    println!("ลงทะเบียนแล้ว / enrolled");
+                } else {
+                    println!("ตรวจกับหนังสือของจังหวัด แล้วสั่งอีกครั้งพร้อม --fingerprint / compare with the province's letter, then run again with --fingerprint");
+                }
+            });
+        }
+        ProvinceCommand::ImportForward { dirs, dry_run } => {
+            let mut outcomes = Vec::new();
+            for d in &dirs {
+                outcomes.push(ops::forward::import_forward(
+                    &mut store,
+                    d,
+                    dry_run,
+                    &ctx.recorded_by,
+                    &now,
+                )?);
+            }
+            print::output(json, &outcomes, || {
+                for o in &outcomes {
+                    println!(
+                        "จังหวัด{} ส่งต่อครั้งที่ {}: {}, นำเข้า {} ชุด (มีอยู่แล้ว {}), ลงทะเบียนกองทุนใหม่ {}",
+                        o.province,
+                        o.sequence,
+                        o.result.label(),
+                        o.bundles_imported,
+                        o.bundles_already_in,
+                        o.funds_enrolled.len()
+                    );
+                }
+            });
+        }
+        ProvinceCommand::National { year, month, csv, xlsx, pdf } => {
+            let (from, to) = crate::report::province::government_year(year)?;
+            let month = month.unwrap_or_else(|| to.format("%Y-%m").to_string());
+            let rows =
+                ops::province::national_report(&store, &from.to_string(), &to.to_string(), &month)?;
+            let outputs = [
+                (csv.as_ref(), crate::ops::documents::Format::Csv),
+                (xlsx.as_ref(), crate::ops::documents::Format::Xlsx),
+                (pdf.as_ref(), crate::ops::documents::Format::Pdf),
+            ];
+            for (path, format) in outputs {
+                if let Some(p) = path {
+                    let bytes = crate::render::province::national_report_bytes(
+                        &rows,
+                        (from, to),
+                        format,
+                        ctx.today(),
+                    )?;
+                    ops::atomic::write_atomic(p, &bytes)?;
+                    println!("เขียนแล้ว / written: {} ({} bytes)", p.display(), bytes.len());
+                }
+            }
+            if csv.is_none() && xlsx.is_none() && pdf.is_none() {
+                print::output(json, &rows, || {
+                    for p in &rows {
+                        println!(
+                            "จังหวัด{}: {} กองทุน สมาชิก {} สวัสดิการ {} ราย {} บาท; ส่งข้อมูลไม่ครบ {} กองทุน ({} เดือน)",
+                            p.changwat,
+                            p.total.funds,
+                            p.total.members_active,
+                            p.total.cases_total,
+                            p.total.welfare_total.display(),
+                            p.funds_behind,
+                            p.months_missing
+                        );
+                    }
+                });
+            }
         }
         ProvinceCommand::Report { year, csv, xlsx, pdf } => {
             let outputs = [

@@ -183,6 +183,61 @@ pub trait ProvinceEngine: Send {
     fn first_entry_dates(&self) -> Result<Vec<(String, String)>>;
     /// Periods covered by each fund's bundles, in order: (fund code, from, to).
     fn coverage(&self) -> Result<Vec<(String, String, String)>>;
+    fn setting(&self, key: &str) -> Result<Option<String>>;
+    fn set_setting(&mut self, key: &str, value: &str) -> Result<()>;
+    /// The keys officers re-enrolled funds with, each from the bundle it holds from.
+    fn re_enrolments(&self) -> Result<Vec<ReEnrolment>>;
+    /// (fund code, seq) of every imported bundle not yet forwarded, in order.
+    fn unforwarded(&self) -> Result<Vec<(String, i64)>>;
+    /// The province's last forward: its number and the hash of its manifest.
+    fn last_forward(&self) -> Result<Option<(i64, [u8; 32])>>;
+    /// Record a forward written, if it still follows the last one (else nothing is written).
+    fn record_forward(&mut self, forward: &ForwardRecord<'_>) -> Result<Written>;
+    /// A forward's signed manifest as it was written, to write its folder again.
+    fn forward_manifest(&self, seq: i64) -> Result<Option<(Vec<u8>, String)>>;
+    /// At the nation: a province's enrolled key and its last forward imported.
+    fn province(&self, name: &str) -> Result<Option<ProvinceKey>>;
+    fn enrol_province(&mut self, province: &ProvinceKey) -> Result<()>;
+    /// A province's forward imported, if it still follows the last one.
+    fn record_forward_imported(&mut self, name: &str, seq: i64, hash: &[u8; 32])
+        -> Result<Written>;
+}
+
+/// A fund's key replaced by an officer after the fund lost its own, from bundle `from_seq`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReEnrolment {
+    pub fund_code: String,
+    pub from_seq: i64,
+    pub public_key: [u8; 32],
+    pub fingerprint: String,
+    pub at: String,
+}
+
+/// One forward a province wrote: its number, its manifest's hash and the bundles in it.
+pub struct ForwardRecord<'a> {
+    pub seq: i64,
+    pub hash: &'a [u8; 32],
+    /// The manifest's bytes and its signature (hex), kept to write the folder again.
+    pub manifest: &'a [u8],
+    pub signature: &'a str,
+    pub at: &'a str,
+    pub by: &'a str,
+    pub bundles: &'a [(String, i64)],
+}
+
+/// A province as the nation enrolled it: its key (fingerprint checked against the
+/// province's letter) and the last forward imported from it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProvinceKey {
+    pub name: String,
+    #[serde(skip)]
+    pub public_key: [u8; 32],
+    pub fingerprint: String,
+    pub enrolled_at: String,
+    pub enrolled_by: String,
+    pub last_forward: i64,
+    #[serde(skip)]
+    pub last_forward_hash: Option<[u8; 32]>,
 }
 
 /// How long an import into the embedded file waits for another one to finish before it says
@@ -354,7 +409,11 @@ pub fn new_id_key() -> String {
 }
 
 /// The tables a content digest reads, in order.
-pub const DIGEST_TABLES: [&str; 9] = [
+pub const DIGEST_TABLES: [&str; 13] = [
+    "p_province",
+    "p_forward",
+    "p_forwarded",
+    "p_re_enrolment",
     "p_fund",
     "p_fund_start",
     "p_audit",

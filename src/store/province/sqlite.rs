@@ -4,8 +4,8 @@
 
 use super::{
     blob32, claim_row, entry_row, member_row, new_id_key, BundleRecord, EngineKind, Enrolment,
-    FundRecords, ImportRows, MemberFacts, MemberNames, ProvinceEngine, ProvinceEntry, ProvinceFund,
-    Written, DIGEST_TABLES,
+    ForwardRecord, FundRecords, ImportRows, MemberFacts, MemberNames, ProvinceEngine,
+    ProvinceEntry, ProvinceFund, ProvinceKey, ReEnrolment, Written, DIGEST_TABLES,
 };
 use crate::domain::Satang;
 use crate::error::{Error, ProvinceRefusal, Result};
@@ -82,7 +82,30 @@ pub struct SqliteProvince {
 /// The migrations, numbered: 1 the first schema, 2 the bundle files, audits, fund starts and
 /// records added after the first province databases (written so that a database from before
 /// the numbering, at `user_version` 0 with its tables, takes 2 safely).
-const MIGRATIONS: [(i64, &str); 2] = [(1, SCHEMA), (2, BUNDLE_FILES)];
+const MIGRATIONS: [(i64, &str); 3] = [(1, SCHEMA), (2, BUNDLE_FILES), (3, FORWARDS)];
+
+/// Forwarding to the nation (a province's forwards, which bundles went in each; the keys a
+/// re-enrolment took and from which bundle) and, at the nation, the provinces' keys.
+const FORWARDS: &str = "
+CREATE TABLE p_forward (
+    seq INTEGER PRIMARY KEY, hash BLOB NOT NULL, created_at TEXT NOT NULL, created_by TEXT NOT NULL, bundles INTEGER NOT NULL,
+    manifest BLOB NOT NULL, signature TEXT NOT NULL
+);
+CREATE TABLE p_forwarded (
+    fund_code TEXT NOT NULL, seq INTEGER NOT NULL, forward_seq INTEGER NOT NULL REFERENCES p_forward (seq),
+    PRIMARY KEY (fund_code, seq)
+) WITHOUT ROWID;
+CREATE TABLE p_re_enrolment (
+    fund_code TEXT NOT NULL, from_seq INTEGER NOT NULL, public_key BLOB NOT NULL, fingerprint TEXT NOT NULL, at TEXT NOT NULL,
+    PRIMARY KEY (fund_code, from_seq)
+) WITHOUT ROWID;
+CREATE TABLE p_province (
+    name TEXT PRIMARY KEY, public_key BLOB NOT NULL, fingerprint TEXT NOT NULL, enrolled_at TEXT NOT NULL, enrolled_by TEXT NOT NULL,
+    last_forward INTEGER NOT NULL DEFAULT 0, last_forward_hash BLOB
+) WITHOUT ROWID;
+CREATE TRIGGER p_forward_no_delete BEFORE DELETE ON p_forward BEGIN SELECT RAISE(ABORT, 'kongthun: forwards are history'); END;
+CREATE TRIGGER p_forwarded_no_delete BEFORE DELETE ON p_forwarded BEGIN SELECT RAISE(ABORT, 'kongthun: forwards are history'); END;
+";
 
 impl SqliteProvince {
     /// Open (or create) the file; a writer that finds another import writing waits `wait`,
@@ -180,11 +203,23 @@ impl ProvinceEngine for SqliteProvince {
         re_enrol: bool,
         at: &str,
     ) -> Result<()> {
-        self.conn.execute(
+        let tx = self.conn.transaction()?;
+        tx.execute(
             "UPDATE p_fund SET public_key = ?2, fingerprint = ?3, key_changes = key_changes + 1,
                     re_enrolled_at = CASE WHEN ?4 THEN ?5 ELSE re_enrolled_at END WHERE code = ?1",
             params![code, &public_key[..], fingerprint, re_enrol, at],
         )?;
+        if re_enrol {
+            // the new key holds from the fund's next bundle: a forward carries it with that
+            tx.execute(
+                "INSERT INTO p_re_enrolment (fund_code, from_seq, public_key, fingerprint, at)
+                 SELECT code, last_seq + 1, ?2, ?3, ?4 FROM p_fund WHERE code = ?1
+                 ON CONFLICT (fund_code, from_seq) DO UPDATE SET public_key = excluded.public_key,
+                    fingerprint = excluded.fingerprint, at = excluded.at",
+                params![code, &public_key[..], fingerprint, at],
+            )?;
+        }
+        tx.commit()?;
         Ok(())
     }
 
@@ -528,6 +563,144 @@ impl ProvinceEngine for SqliteProvince {
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
+    }
+
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM p_setting WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO p_setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    fn re_enrolments(&self) -> Result<Vec<ReEnrolment>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT fund_code, from_seq, public_key, fingerprint, at FROM p_re_enrolment ORDER BY fund_code, from_seq",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(ReEnrolment {
+                    fund_code: r.get(0)?,
+                    from_seq: r.get(1)?,
+                    public_key: blob32(r.get(2)?).unwrap_or([0; 32]),
+                    fingerprint: r.get(3)?,
+                    at: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    fn unforwarded(&self) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT b.fund_code, b.seq FROM p_bundle b
+             WHERE NOT EXISTS (SELECT 1 FROM p_forwarded f WHERE f.fund_code = b.fund_code AND f.seq = b.seq)
+             ORDER BY b.fund_code, b.seq",
+        )?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    fn last_forward(&self) -> Result<Option<(i64, [u8; 32])>> {
+        let row: Option<(i64, Vec<u8>)> = self
+            .conn
+            .query_row("SELECT seq, hash FROM p_forward ORDER BY seq DESC LIMIT 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        Ok(row.and_then(|(seq, h)| blob32(Some(h)).map(|h| (seq, h))))
+    }
+
+    fn record_forward(&mut self, forward: &ForwardRecord<'_>) -> Result<Written> {
+        let tx =
+            self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(busy_or)?;
+        let last: i64 =
+            tx.query_row("SELECT coalesce(max(seq), 0) FROM p_forward", [], |r| r.get(0))?;
+        if last != forward.seq - 1 {
+            return Ok(Written::FundMovedOn);
+        }
+        tx.execute(
+            "INSERT INTO p_forward (seq, hash, created_at, created_by, bundles, manifest, signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                forward.seq,
+                &forward.hash[..],
+                forward.at,
+                forward.by,
+                forward.bundles.len() as i64,
+                forward.manifest,
+                forward.signature
+            ],
+        )?;
+        {
+            let mut f = tx.prepare_cached(
+                "INSERT INTO p_forwarded (fund_code, seq, forward_seq) VALUES (?1, ?2, ?3)",
+            )?;
+            for (code, seq) in forward.bundles {
+                f.execute(params![code, seq, forward.seq])?;
+            }
+        }
+        tx.commit().map_err(busy_or)?;
+        Ok(Written::Imported)
+    }
+
+    fn forward_manifest(&self, seq: i64) -> Result<Option<(Vec<u8>, String)>> {
+        Ok(self
+            .conn
+            .query_row("SELECT manifest, signature FROM p_forward WHERE seq = ?1", [seq], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?)
+    }
+
+    fn province(&self, name: &str) -> Result<Option<ProvinceKey>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT name, public_key, fingerprint, enrolled_at, enrolled_by, last_forward, last_forward_hash FROM p_province WHERE name = ?1",
+                [name],
+                |r| {
+                    Ok(ProvinceKey {
+                        name: r.get(0)?,
+                        public_key: blob32(r.get(1)?).unwrap_or([0; 32]),
+                        fingerprint: r.get(2)?,
+                        enrolled_at: r.get(3)?,
+                        enrolled_by: r.get(4)?,
+                        last_forward: r.get(5)?,
+                        last_forward_hash: blob32(r.get(6)?),
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    fn enrol_province(&mut self, p: &ProvinceKey) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO p_province (name, public_key, fingerprint, enrolled_at, enrolled_by) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![p.name, &p.public_key[..], p.fingerprint, p.enrolled_at, p.enrolled_by],
+        )?;
+        Ok(())
+    }
+
+    fn record_forward_imported(
+        &mut self,
+        name: &str,
+        seq: i64,
+        hash: &[u8; 32],
+    ) -> Result<Written> {
+        let moved = self.conn.execute(
+            "UPDATE p_province SET last_forward = ?2, last_forward_hash = ?3 WHERE name = ?1 AND last_forward = ?4",
+            params![name, seq, &hash[..], seq - 1],
+        )?;
+        Ok(if moved == 1 { Written::Imported } else { Written::FundMovedOn })
     }
 }
 
