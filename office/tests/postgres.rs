@@ -329,3 +329,78 @@ fn the_command_line_takes_a_server_url_for_the_province_database() {
         .unwrap();
     assert!(!ok && !err.contains("secret") && err.contains("127.0.0.1"), "{err}");
 }
+
+#[test]
+fn three_officers_importing_the_same_forwards_at_once_import_each_bundle_once() {
+    let Some(url) = fresh_postgres_database() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    // a province with four funds, twelve monthly bundles each, forwarded in two forwards
+    let mut province = ProvinceStore::open(&dir.path().join("province.sqlite")).unwrap();
+    let funds: Vec<Vec<PathBuf>> = (0..4)
+        .map(|i| bundles_of(dir.path(), &format!("FWD-{i:04}"), 200 + i, 30, &months(12)))
+        .collect();
+    let key = dir.path().join("province.key");
+    let secret = kongthun::ops::forward::province_key(&key).unwrap();
+    let stick = dir.path().join("stick");
+    std::fs::create_dir_all(&stick).unwrap();
+    let mut forwards = Vec::new();
+    for half in [0..6, 6..12] {
+        for bundles in &funds {
+            if half.start == 0 {
+                enrol(&mut province, &bundles[0]);
+            }
+            for b in &bundles[half.clone()] {
+                province::import(&mut province, b, false, "x", "t").unwrap();
+            }
+        }
+        let f = kongthun::ops::forward::forward(
+            &mut province,
+            &secret,
+            Some("ขอนแก่น"),
+            &stick,
+            "x",
+            "t",
+        );
+        forwards.push(f.unwrap().folder);
+    }
+    let mut nation = kongthun_office::connect(&url).unwrap();
+    let preview =
+        kongthun::ops::forward::enrol_province(&mut nation, &forwards[0], None, "x", "t").unwrap();
+    kongthun::ops::forward::enrol_province(
+        &mut nation,
+        &forwards[0],
+        Some(&preview.key_fingerprint),
+        "x",
+        "t",
+    )
+    .unwrap();
+    drop(nation);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..3 {
+            let (url, forwards, results) = (&url, &forwards, &results);
+            scope.spawn(move || {
+                let mut nation = kongthun_office::connect(url).unwrap();
+                for f in forwards {
+                    let r = kongthun::ops::forward::import_forward(&mut nation, f, false, "x", "t");
+                    results
+                        .lock()
+                        .unwrap()
+                        .push(r.map(|o| o.bundles_imported).map_err(|e| e.code()));
+                }
+            });
+        }
+    });
+    let results = results.into_inner().unwrap();
+    // a forward an officer found already in, or one imported by another meanwhile, is fine;
+    // what must never happen is a bundle twice or one missing
+    let imported: usize = results.iter().filter_map(|r| r.as_ref().ok()).sum();
+    assert_eq!(imported, 48, "{results:?}");
+    assert!(
+        results.iter().all(|r| r.is_ok() || r.as_ref().unwrap_err() == "forward.replay"),
+        "{results:?}"
+    );
+    let nation = kongthun_office::connect(&url).unwrap();
+    assert_eq!(nation.coverage().unwrap().len(), 48);
+    assert_eq!(nation.province("ขอนแก่น").unwrap().unwrap().last_forward, 2);
+}
