@@ -464,7 +464,7 @@ impl ProvinceEngine for PostgresProvince {
 
     fn members(&self) -> Result<Vec<MemberFacts>> {
         let rows = self.query(
-            "SELECT fund_code, status, coalesce(groups, ''), birth_year, coalesce(joined_on, ''), moo
+            "SELECT fund_code, status, coalesce(groups, ''), birth_year, coalesce(joined_on, ''), moo, sex
              FROM p_member ORDER BY fund_code COLLATE ucs_basic, member_no COLLATE ucs_basic",
             &[],
         )?;
@@ -472,14 +472,15 @@ impl ProvinceEngine for PostgresProvince {
             .iter()
             .map(|r| {
                 let birth_year: Option<i64> = r.get(3);
-                (
-                    r.get(0),
-                    r.get::<_, Option<String>>(1).unwrap_or_default(),
-                    r.get(2),
-                    birth_year.and_then(|y| i32::try_from(y).ok()),
-                    r.get(4),
-                    r.get(5),
-                )
+                MemberFacts {
+                    fund_code: r.get(0),
+                    status: r.get::<_, Option<String>>(1).unwrap_or_default(),
+                    groups: r.get(2),
+                    birth_year: birth_year.and_then(|y| i32::try_from(y).ok()),
+                    joined_on: r.get(4),
+                    moo: r.get(5),
+                    sex: r.get(6),
+                }
             })
             .collect())
     }

@@ -45,8 +45,8 @@ pub fn area_report_bytes(
                         dg,
                         &area,
                         &[
-                            48.0, 48.0, 28.0, 34.0, 34.0, 34.0, 28.0, 46.0, 26.0, 58.0, 58.0, 58.0,
-                            72.0, 62.0,
+                            46.0, 46.0, 30.0, 34.0, 26.0, 26.0, 32.0, 32.0, 28.0, 44.0, 26.0, 54.0,
+                            56.0, 62.0, 80.0, 58.0,
                         ],
                     );
                     doc.gap(10.0);
@@ -75,6 +75,8 @@ pub fn area_table(rows: &[AreaRow]) -> crate::render::tables::Table {
             "ตำบล",
             "กองทุน",
             "สมาชิก",
+            "ชาย",
+            "หญิง",
             "เยาวชน",
             "สูงอายุ",
             "พิการ",
@@ -103,6 +105,8 @@ pub fn area_table(rows: &[AreaRow]) -> crate::render::tables::Table {
                     Cell::Text(r.tambon.clone()),
                     Cell::Int(r.funds),
                     Cell::Int(r.members_active),
+                    Cell::Int(r.men),
+                    Cell::Int(r.women),
                     Cell::Int(r.youth),
                     Cell::Int(r.elderly),
                     Cell::Int(r.disabled),
@@ -186,7 +190,10 @@ pub fn national_report_bytes(
                         doc,
                         dg,
                         &table,
-                        &[70.0, 70.0, 32.0, 40.0, 30.0, 64.0, 64.0, 64.0, 84.0, 70.0, 62.0, 50.0],
+                        &[
+                            56.0, 56.0, 32.0, 40.0, 28.0, 28.0, 30.0, 60.0, 60.0, 72.0, 80.0, 66.0,
+                            74.0, 50.0,
+                        ],
                     );
                 },
             )
@@ -214,6 +221,8 @@ pub fn national_table(
             Cell::Text(amphoe.into()),
             Cell::Int(r.funds),
             Cell::Int(r.members_active),
+            Cell::Int(r.men),
+            Cell::Int(r.women),
             Cell::Int(r.cases_total),
             Cell::Money(r.welfare_total.satang()),
             source(r, &["government"]),
@@ -238,6 +247,8 @@ pub fn national_table(
             "อำเภอ",
             "กองทุน",
             "สมาชิก",
+            "ชาย",
+            "หญิง",
             "ราย",
             "สวัสดิการ",
             "สมทบจากรัฐ",

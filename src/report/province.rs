@@ -13,6 +13,9 @@ pub struct AreaRow {
     pub tambon: String,
     pub funds: i64,
     pub members_active: i64,
+    /// Active members by sex, as their funds recorded it (a member without it in neither).
+    pub men: i64,
+    pub women: i64,
     pub youth: i64,
     pub elderly: i64,
     pub disabled: i64,
@@ -80,11 +83,12 @@ fn area_rows(
         rows.entry(key.clone()).or_insert_with(|| new_row(&key)).funds += 1;
     }
     let year = to.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(2000);
-    for (code, status, groups, birth_year, _, _) in store.members()? {
-        if status != "active" {
+    for m in store.members()? {
+        if m.status != "active" {
             continue;
         }
-        let key = area(&code);
+        let (groups, birth_year) = (&m.groups, m.birth_year);
+        let key = area(&m.fund_code);
         let r = rows.entry(key.clone()).or_insert_with(|| new_row(&key));
         r.members_active += 1;
         if let Some(b) = birth_year {
@@ -95,6 +99,11 @@ fn area_rows(
         }
         r.disabled += i64::from(groups.contains("disabled"));
         r.disadvantaged += i64::from(groups.contains("disadvantaged"));
+        match m.sex.as_deref() {
+            Some("M") => r.men += 1,
+            Some("F") => r.women += 1,
+            _ => {}
+        }
     }
     for (code, account, amount) in store.account_totals(from, to)? {
         let key = area(&code);
@@ -131,6 +140,8 @@ impl AreaRow {
     pub fn add(&mut self, other: &AreaRow) {
         self.funds += other.funds;
         self.members_active += other.members_active;
+        self.men += other.men;
+        self.women += other.women;
         self.youth += other.youth;
         self.elderly += other.elderly;
         self.disabled += other.disabled;
@@ -290,11 +301,13 @@ pub fn criteria(store: &ProvinceStore, year: i32) -> Result<Vec<FundCriteria>> {
         // members as the bundles carry them now, those who had joined by the counting day
         let mine: Vec<_> = members
             .iter()
-            .filter(|m| m.0 == f.code && m.1 == "active" && m.4.as_str() <= to.as_str())
+            .filter(|m| {
+                m.fund_code == f.code && m.status == "active" && m.joined_on.as_str() <= to.as_str()
+            })
             .collect();
         let mut groups = std::collections::BTreeSet::new();
         for m in &mine {
-            if let Some(age) = m.3.map(|b| year - b) {
+            if let Some(age) = m.birth_year.map(|b| year - b) {
                 if age < YOUTH_UNDER {
                     groups.insert(MemberGroup::Youth);
                 }
@@ -302,10 +315,10 @@ pub fn criteria(store: &ProvinceStore, year: i32) -> Result<Vec<FundCriteria>> {
                     groups.insert(MemberGroup::Elderly);
                 }
             }
-            if m.2.contains("disabled") {
+            if m.groups.contains("disabled") {
                 groups.insert(MemberGroup::Disabled);
             }
-            if m.2.contains("disadvantaged") {
+            if m.groups.contains("disadvantaged") {
                 groups.insert(MemberGroup::Disadvantaged);
             }
         }
@@ -354,7 +367,7 @@ pub fn criteria(store: &ProvinceStore, year: i32) -> Result<Vec<FundCriteria>> {
                 .and_then(|a| crate::domain::fund::parse_moos(a).ok()),
             member_moos: mine
                 .iter()
-                .filter_map(|m| m.5)
+                .filter_map(|m| m.moo)
                 .filter_map(|m| u32::try_from(m).ok())
                 .collect(),
         };

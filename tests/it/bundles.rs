@@ -318,6 +318,16 @@ fn the_province_report_splits_matching_by_source_and_counts_welfare_cases_by_cat
             .collect();
         assert!(paid.len() > 3, "the demo pays claims: {}", paid.len());
         assert_eq!(row.cases_total, paid.len() as i64);
+        // members by sex, as the fund recorded it
+        // (the province counts members as their status stands in the latest bundle)
+        let members = reader.members(&Default::default()).unwrap();
+        let women = members
+            .iter()
+            .filter(|m| m.status == kongthun::domain::member::MemberStatus::Active)
+            .filter(|m| m.sex == Some(kongthun::domain::member::Sex::Female))
+            .count();
+        assert_eq!(row.women, women as i64);
+        assert!(row.men > 0 && row.women > 0 && row.men + row.women <= row.members_active);
         assert_eq!(row.cases.values().sum::<i64>(), row.cases_total);
         let by_source: i64 = row.matching_by_source.values().map(|v| v.satang()).sum();
         assert_eq!(by_source, row.matching.satang());

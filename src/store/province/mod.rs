@@ -17,8 +17,19 @@ use std::path::Path;
 
 pub use sqlite::PROVINCE_APPLICATION_ID;
 
-/// (fund code, status, groups, birth year, joined on, หมู่) of an imported member.
-pub type MemberFacts = (String, String, String, Option<i32>, String, Option<i64>);
+/// What the province's reports count of an imported member.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberFacts {
+    pub fund_code: String,
+    pub status: String,
+    /// The member's groups, comma-separated (`elderly,disabled`).
+    pub groups: String,
+    pub birth_year: Option<i32>,
+    pub joined_on: String,
+    pub moo: Option<i64>,
+    /// `M` or `F`, when the fund recorded it.
+    pub sex: Option<String>,
+}
 
 /// A member by name: (number, title, first name, last name, status, status since).
 pub type MemberNames = (String, String, String, String, String, String);

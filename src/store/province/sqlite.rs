@@ -429,17 +429,20 @@ impl ProvinceEngine for SqliteProvince {
 
     /// Per fund: (code, status, groups, birth year, joined on) of every member.
     fn members(&self) -> Result<Vec<MemberFacts>> {
-        let mut stmt = self.conn.prepare_cached("SELECT fund_code, status, groups, birth_year, joined_on, moo FROM p_member ORDER BY fund_code, member_no")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT fund_code, status, groups, birth_year, joined_on, moo, sex FROM p_member ORDER BY fund_code, member_no",
+        )?;
         let rows = stmt
             .query_map([], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                    r.get(3)?,
-                    r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-                    r.get(5)?,
-                ))
+                Ok(MemberFacts {
+                    fund_code: r.get(0)?,
+                    status: r.get(1)?,
+                    groups: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    birth_year: r.get(3)?,
+                    joined_on: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+                    moo: r.get(5)?,
+                    sex: r.get(6)?,
+                })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
