@@ -321,7 +321,7 @@ pub fn import_forward(
                 .find(|b| b.fund_code == e.fund_code && b.sequence == 1)
                 .ok_or_else(|| ProvinceRefusal::ForwardContents { file: e.fund_code.clone() })?;
         let first = crate::bundle::verify::open(&f.bundle(bundle_one)?)?.manifest;
-        store.enrol(&crate::store::province::Enrolment {
+        let enrolled = store.enrol(&crate::store::province::Enrolment {
             code: &e.fund_code,
             name: &first.fund_name,
             amphoe: &first.amphoe,
@@ -331,8 +331,13 @@ pub fn import_forward(
             fingerprint: &e.key_fingerprint,
             at: now,
             by: &witness,
-        })?;
-        out.funds_enrolled.push(e.fund_code.clone());
+        });
+        match enrolled {
+            Ok(()) => out.funds_enrolled.push(e.fund_code.clone()),
+            // another officer importing the same forward enrolled it a moment ago
+            Err(_) if store.fund(&e.fund_code)?.is_some() => {}
+            Err(e) => return Err(e),
+        }
     }
     for b in &m.bundles {
         for r in m
