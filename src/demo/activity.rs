@@ -216,7 +216,7 @@ pub fn month(
         let cap = ops::matching::programme(&store.read(), day(y, 3, 15))?.rounds_cap.value;
         let matchable = ops::matching::matchable_members(
             &store.read(),
-            ops::matching::counting_day(day(y, 3, 15)),
+            ops::matching::counting_day(&store.read(), day(y, 3, 15))?,
         )?
         .into_iter()
         .filter(|(_, t)| *t < cap)

@@ -1,6 +1,6 @@
 //! The support programme's own settings — the government's matching programme through CODI,
-//! not the guideline: how many rounds a member is matched at most, and the share of spending
-//! administration may take. Each is named, dated and carries where it comes from, so a change
+//! not the guideline: the counting day on which members are counted, how many rounds a member
+//! is matched at most, and the share of spending administration may take. Each is named, dated and carries where it comes from, so a change
 //! the programme announces is recorded from its day (`kongthun matching programme`) instead of
 //! being written into the code as if it were law. Until one is recorded, the program's
 //! defaults stand, and say so.
@@ -17,15 +17,20 @@ pub enum ProgrammeKey {
     /// Administration (with the committee's costs) at most this share of spending, in
     /// hundredths of a percent.
     AdministrationShare,
+    /// The day of the year members are counted for a request (month × 100 + day: 930 is
+    /// 30 September); a member counts after a full year of membership on that day.
+    CountingDay,
 }
 
 impl ProgrammeKey {
-    pub const ALL: [ProgrammeKey; 2] = [ProgrammeKey::RoundsCap, ProgrammeKey::AdministrationShare];
+    pub const ALL: [ProgrammeKey; 3] =
+        [ProgrammeKey::RoundsCap, ProgrammeKey::AdministrationShare, ProgrammeKey::CountingDay];
 
     pub fn key(self) -> &'static str {
         match self {
             ProgrammeKey::RoundsCap => "rounds_cap",
             ProgrammeKey::AdministrationShare => "administration_share",
+            ProgrammeKey::CountingDay => "counting_day",
         }
     }
 
@@ -33,6 +38,7 @@ impl ProgrammeKey {
         match self {
             ProgrammeKey::RoundsCap => "จำนวนรอบสูงสุดที่สมาชิกได้รับเงินสมทบจากรัฐบาล",
             ProgrammeKey::AdministrationShare => "ค่าบริหารจัดการสูงสุด (ร้อยละของรายจ่าย)",
+            ProgrammeKey::CountingDay => "วันนับจำนวนสมาชิกเพื่อขอรับเงินสมทบ (วัน/เดือน)",
         }
     }
 
@@ -65,6 +71,32 @@ impl ProgrammeKey {
                 }
                 Ok(bp)
             }
+            ProgrammeKey::CountingDay => {
+                // `30/9` (day/month, as Thai dates are written) or `09-30` (ISO's month-day)
+                let t = crate::thai::from_thai_digits(text.trim());
+                let number = |p: &str| p.trim().parse::<u32>().map_err(|_| Problem::BadDate);
+                let (day, month) = match (t.split_once('/'), t.split_once('-')) {
+                    (Some((d, m)), _) => (number(d)?, number(m)?),
+                    (None, Some((m, d))) => (number(d)?, number(m)?),
+                    _ => return Err(Problem::BadDate),
+                };
+                // a day every year has (29 February is not)
+                if (month, day) == (2, 29) || NaiveDate::from_ymd_opt(2001, month, day).is_none() {
+                    return Err(Problem::BadDate);
+                }
+                Ok(i64::from(month * 100 + day))
+            }
+        }
+    }
+
+    /// The value as a person reads it: `4`, `15.5`, `30/9`.
+    pub fn show(self, value: i64) -> String {
+        match self {
+            ProgrammeKey::RoundsCap => value.to_string(),
+            ProgrammeKey::AdministrationShare => {
+                crate::domain::Satang::new(value).to_decimal().normalize().to_string()
+            }
+            ProgrammeKey::CountingDay => format!("{}/{}", value % 100, value / 100),
         }
     }
 }
@@ -85,6 +117,7 @@ pub fn default_setting(key: ProgrammeKey) -> ProgrammeSetting {
         value: match key {
             ProgrammeKey::RoundsCap => 3,
             ProgrammeKey::AdministrationShare => 2_000,
+            ProgrammeKey::CountingDay => 930,
         },
         effective_from: NaiveDate::from_ymd_opt(2000, 1, 1).expect("a day"),
         source: "ค่าเริ่มต้นของโปรแกรม ตามโครงการสนับสนุนของรัฐบาลผ่าน พอช. (ไม่ใช่แนวทาง) / the program's default for the government's support programme through CODI (not the guideline)".into(),
@@ -97,6 +130,7 @@ pub fn default_setting(key: ProgrammeKey) -> ProgrammeSetting {
 pub struct Programme {
     pub rounds_cap: ProgrammeSetting,
     pub administration_share: ProgrammeSetting,
+    pub counting_day: ProgrammeSetting,
 }
 
 impl Programme {
@@ -112,7 +146,17 @@ impl Programme {
         Programme {
             rounds_cap: of(ProgrammeKey::RoundsCap),
             administration_share: of(ProgrammeKey::AdministrationShare),
+            counting_day: of(ProgrammeKey::CountingDay),
         }
+    }
+
+    /// The counting day of the setting in `year`.
+    pub fn counting_day_in(&self, year: i32) -> NaiveDate {
+        let v = self.counting_day.value;
+        let month = u32::try_from(v / 100).unwrap_or(9);
+        let day = u32::try_from(v % 100).unwrap_or(30);
+        NaiveDate::from_ymd_opt(year, month, day)
+            .unwrap_or_else(|| NaiveDate::from_ymd_opt(year, 9, 30).expect("a day"))
     }
 }
 
@@ -140,10 +184,21 @@ mod tests {
         assert_eq!(Programme::on(&recorded, day(2026, 10, 1)).rounds_cap, four);
         assert_eq!(Programme::on(&recorded, day(2027, 1, 1)).administration_share.value, 2_000);
         assert_eq!(ProgrammeKey::parse("rounds-cap"), Ok(ProgrammeKey::RoundsCap));
-        assert!(ProgrammeKey::parse("counting_day").is_err());
+        assert!(ProgrammeKey::parse("lapse_after").is_err());
         assert_eq!(ProgrammeKey::RoundsCap.parse_value("๔"), Ok(4));
         assert!(ProgrammeKey::RoundsCap.parse_value("0").is_err());
         assert_eq!(ProgrammeKey::AdministrationShare.parse_value("15.5"), Ok(1_550));
         assert!(ProgrammeKey::AdministrationShare.parse_value("101").is_err());
+        assert_eq!(ProgrammeKey::CountingDay.parse_value("31/12"), Ok(1231));
+        assert_eq!(ProgrammeKey::CountingDay.parse_value("๓๐/๙"), Ok(930));
+        assert_eq!(ProgrammeKey::CountingDay.parse_value("09-30"), Ok(930));
+        for bad in ["29/2", "31/4", "30", "x/9"] {
+            assert!(ProgrammeKey::CountingDay.parse_value(bad).is_err(), "{bad}");
+        }
+        assert_eq!(ProgrammeKey::CountingDay.show(930), "30/9");
+        let mut p = Programme::default();
+        assert_eq!(p.counting_day_in(2026), day(2026, 9, 30));
+        p.counting_day.value = 1231;
+        assert_eq!(p.counting_day_in(2026), day(2026, 12, 31));
     }
 }

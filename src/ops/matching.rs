@@ -84,7 +84,7 @@ pub fn receive_matching(
         // shares to the satang (120.00 a member for 30 members is 3,600.00).
         let cap = crate::report::codi::programme(&reader, date)?.rounds_cap.value;
         let counted: Vec<i64> = if source == "government" {
-            matchable_members(&reader, counting_day(date))?
+            matchable_members(&reader, counting_day(&reader, date)?)?
                 .into_iter()
                 .filter(|(_, t)| *t < cap)
                 .map(|(m, _)| m)
@@ -113,7 +113,8 @@ pub fn receive_matching(
 }
 
 pub use crate::report::codi::{
-    codi, codi_report, counting_day, matchable_members, programme, CodiReport, Criterion,
+    codi, codi_report, counting_day, counting_day_of, matchable_members, programme, CodiReport,
+    Criterion,
 };
 
 /// Record one of the support programme's settings from a day on, with its source (the

@@ -8,7 +8,7 @@ use crate::domain::member::age_groups;
 use crate::domain::Satang;
 use crate::error::Result;
 use crate::store::{Reader, Store};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 /// Government matching is paid at most this many times per member.
@@ -20,22 +20,27 @@ pub fn programme(
     Ok(crate::domain::programme::Programme::on(&reader.programme_settings()?, day))
 }
 
-/// The 30 September on or before `date` (the CODI counting day).
-pub fn counting_day(date: NaiveDate) -> NaiveDate {
+/// The programme's counting day on or before `date` (30 September unless the fund recorded
+/// the programme's own day).
+pub fn counting_day(reader: &Reader<'_>, date: NaiveDate) -> Result<NaiveDate> {
+    let p = programme(reader, date)?;
     let y = chrono::Datelike::year(&date);
-    let this = NaiveDate::from_ymd_opt(y, 9, 30).expect("valid");
-    if this <= date {
-        this
-    } else {
-        NaiveDate::from_ymd_opt(y - 1, 9, 30).expect("valid")
-    }
+    let this = p.counting_day_in(y);
+    Ok(if this <= date { this } else { p.counting_day_in(y - 1) })
+}
+
+/// The counting day of the request for `year` (CE): the day of the setting in force at the
+/// start of that government year (1 October of the year before), in `year`.
+pub fn counting_day_of(reader: &Reader<'_>, year: i32) -> Result<NaiveDate> {
+    let start = NaiveDate::from_ymd_opt(year - 1, 10, 1).expect("valid");
+    Ok(programme(reader, start)?.counting_day_in(year))
 }
 
 /// Members who can be counted for government matching on a counting day: active, with a full
 /// year of membership, matched fewer than three times.
 pub fn matchable_members(reader: &Reader<'_>, day: NaiveDate) -> Result<Vec<(i64, i64)>> {
-    let year_before =
-        NaiveDate::from_ymd_opt(chrono::Datelike::year(&day) - 1, 9, 30).expect("valid");
+    // a full year: the same day a year before (counting days are never 29 February)
+    let year_before = day.with_year(chrono::Datelike::year(&day) - 1).expect("not 29 February");
     let times = reader.times_matched("government")?;
     Ok(reader
         .members_active_on(&day.to_string())?
@@ -63,12 +68,13 @@ pub struct CodiReport {
     pub programme: Vec<Criterion>,
 }
 
-/// The figures of a CODI matching request for the counting day 30 September of `year` (CE),
+/// The figures of a CODI matching request for the counting day of `year` (CE; 30 September
+/// unless the programme's own day is recorded),
 /// with the government criteria checked over the twelve months to that day.
 pub fn codi_report(reader: &Reader<'_>, year: i32) -> Result<CodiReport> {
     let fund = reader.require_fund()?;
-    let day = NaiveDate::from_ymd_opt(year, 9, 30).expect("valid");
-    let from = NaiveDate::from_ymd_opt(year - 1, 10, 1).expect("valid");
+    let day = counting_day_of(reader, year)?;
+    let from = day.with_year(year - 1).expect("not 29 February").succ_opt().expect("a day");
     let members = matchable_members(reader, day)?;
     let programme = programme(reader, day)?;
     let cap = programme.rounds_cap.value;
@@ -187,7 +193,7 @@ pub struct MatchingRequest {
 }
 
 pub fn matching_request(reader: &Reader<'_>, year: i32) -> Result<MatchingRequest> {
-    let day = NaiveDate::from_ymd_opt(year, 9, 30).expect("valid");
+    let day = counting_day_of(reader, year)?;
     let received = reader.matching_received("government")?;
     let rate = reader
         .last_matching_round("government")?

@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (13, include_str!("migrations/0013_periods_paid.sql")),
     (14, include_str!("migrations/0014_sajja_only_groups.sql")),
     (15, include_str!("migrations/0015_programme_settings.sql")),
+    (16, include_str!("migrations/0016_programme_counting_day.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -153,3 +153,50 @@ fn the_programmes_cap_and_administration_share_are_recorded_from_a_day_with_thei
     assert_eq!(settings.administration_share.value, 1_500);
     assert_eq!(settings.rounds_cap.value, 4);
 }
+
+#[test]
+fn the_programmes_counting_day_is_a_dated_setting_and_members_count_a_full_year_to_it() {
+    let mut f = fund(FundKind::Welfare);
+    // joined 15 November 2566 and 15 February 2567
+    add_members(&mut f.store, 2, "2023-11-15");
+    ops::members::add_member(
+        &mut f.store,
+        &today(),
+        &person("สาม", "ทดสอบ", &national_id(2000), "2024-02-15"),
+    )
+    .unwrap();
+    let day = |t: &str| Input::day("effective_on", t).unwrap();
+    let before = kongthun::report::codi::matching_request(&f.store.read(), 2024).unwrap();
+    assert_eq!(before.counting_day, date(2024, 9, 30), "the default: 30 September");
+    assert_eq!(before.lines.len(), 0, "nobody had a full year by 30 September 2567");
+    // the programme counts on 31 December from its year 2568 (1 October 2567 on)
+    ops::matching::set_programme(
+        &mut f.store,
+        &today(),
+        "counting_day",
+        "31/12",
+        &day("2024-10-01"),
+        "หนังสือ พอช. ที่ 7/2567",
+    )
+    .unwrap();
+    let r = kongthun::report::codi::matching_request(&f.store.read(), 2024).unwrap();
+    assert_eq!(r.counting_day, date(2024, 9, 30), "year 2567 keeps the day it began with");
+    let r = kongthun::report::codi::matching_request(&f.store.read(), 2025).unwrap();
+    assert_eq!(r.counting_day, date(2025, 12, 31));
+    assert_eq!(r.lines.len(), 3, "all three have a full year by 31 December 2568");
+    let codi = ops::matching::codi(&f.store, 2025).unwrap();
+    assert_eq!((codi.counting_day, codi.members_full_year), (date(2025, 12, 31), 3));
+    assert_eq!(
+        ops::matching::counting_day(&f.store.read(), date(2025, 11, 1)).unwrap(),
+        date(2024, 12, 31)
+    );
+    let bad = ops::matching::set_programme(
+        &mut f.store,
+        &today(),
+        "counting_day",
+        "29/2",
+        &day("2026-10-01"),
+        "x",
+    );
+    assert!(bad.unwrap_err().to_string().contains("29/2"));
+}

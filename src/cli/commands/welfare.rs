@@ -239,16 +239,21 @@ fn matching(store: &mut Store, ctx: &Ctx, json: bool, c: MatchingCommand) -> Res
             )?;
             print::output(json, &s, || {
                 let from = crate::thai::date_long(s.effective_from, crate::thai::Digits::Arabic);
-                println!("บันทึกแล้ว: {} = {} ตั้งแต่ {from}", s.key.name_th(), s.value);
+                println!("บันทึกแล้ว: {} = {} ตั้งแต่ {from}", s.key.name_th(), s.key.show(s.value));
             });
         }
         MatchingCommand::Programmes => {
             let p = ops::matching::programme(&store.read(), ctx.today())?;
             print::output(json, &p, || {
-                for s in [&p.rounds_cap, &p.administration_share] {
+                for s in [&p.counting_day, &p.rounds_cap, &p.administration_share] {
                     let from =
                         crate::thai::date_long(s.effective_from, crate::thai::Digits::Arabic);
-                    println!("{} = {} (ตั้งแต่ {from}; {})", s.key.name_th(), s.value, s.source);
+                    println!(
+                        "{} = {} (ตั้งแต่ {from}; {})",
+                        s.key.name_th(),
+                        s.key.show(s.value),
+                        s.source
+                    );
                 }
             });
         }
@@ -376,7 +381,8 @@ pub enum MatchingCommand {
         pdf: Option<std::path::PathBuf>,
     },
     /// Record a setting of the support programme from a day on, with its source:
-    /// `rounds_cap` (rounds a member is matched at most) or `administration_share` (percent).
+    /// `counting_day` (day/month, e.g. 30/9), `rounds_cap` (rounds a member is matched at
+    /// most) or `administration_share` (percent).
     Programme {
         setting: String,
         value: String,
