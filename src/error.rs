@@ -456,6 +456,7 @@ pub fn field_th(field: &str) -> &str {
         "forward" => "ชุดส่งต่อ",
         "value" => "ค่า",
         "province" => "จังหวัด",
+        "local_government" => "องค์กรปกครองส่วนท้องถิ่น",
         _ => field,
     }
 }

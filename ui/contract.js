@@ -123,6 +123,7 @@ import { invoke } from "./ipc.js";
  * @property {string} [certified_on]
  * @property {string} [certified_document]
  * @property {string} [area_moos]
+ * @property {string} [local_government]
  */
 /**
  * @typedef {Object} JournalInput

@@ -268,6 +268,8 @@ const WORDS = {
   tambon: ["ตำบล", "Subdistrict"],
   amphoe: ["อำเภอ", "District"],
   changwat: ["จังหวัด", "Province"],
+  local_government: ["องค์กรปกครองส่วนท้องถิ่น (อปท.)", "Local government"],
+  local_government_hint: ["เช่น อบต.หนองน้ำใส", "e.g. the subdistrict administration"],
   fiscal_year_start: ["เดือนเริ่มปีบัญชี (1-12)", "Fiscal year starts (month 1-12)"],
   schedule: ["การส่งเงินสมทบ", "Contribution schedule"],
   lapse_after: ["พ้นสภาพเมื่อขาดส่ง (งวด, 0 = ไม่กำหนด)", "Lapse after missing (periods, 0 = never)"],

@@ -50,13 +50,14 @@ export async function render(main) {
     if (saved) { showOk(pbox, t("saved")); refresh(); }
   });
   // What the government's criteria ask the fund to record, as it is recorded now.
-  const rec = s.records || { certified_by: "", certified_on: "", certified_document: "", area_moos: [] };
+  const rec = s.records || { certified_by: "", certified_on: "", certified_document: "", area_moos: [], local_government: "" };
   const cbox = messageBox();
   const cform = h("form", { class: "grid", "data-test": "records-form" },
     field("certified_by", "certified_by", { kind: "select", value: rec.certified_by, options: [["", "-"], ["codi", "certified_codi"], ["office", "certified_office"], ["committee", "certified_committee"]] }),
     field("certified_on", "certified_on", { kind: "date", value: rec.certified_on ? beDate(rec.certified_on) : "" }),
     field("certified_document", "certified_document", { value: rec.certified_document }),
     field("area_moos", "area_moos", { placeholder: "1-12", value: moosText(rec.area_moos) }),
+    field("local_government", "local_government", { placeholder: t("local_government_hint"), value: rec.local_government || "" }),
     h("div", { class: "full" }, h("button", { type: "submit", text: t("save") })));
   enterMovesOn(cform, async () => {
     if (await run(cform.querySelector("button"), cbox, () => api.fund_records_save(values(cform)), cform) !== undefined) showOk(cbox, t("saved"));

@@ -95,7 +95,10 @@ CREATE TRIGGER p_forward_kept BEFORE DELETE ON p_forward FOR EACH ROW EXECUTE FU
 CREATE TRIGGER p_forwarded_kept BEFORE DELETE ON p_forwarded FOR EACH ROW EXECUTE FUNCTION p_history_is_kept();
 ";
 
-const MIGRATIONS: [(i64, &str); 2] = [(1, SCHEMA_1), (2, SCHEMA_2)];
+/// Migration 3 is the embedded engine's 4: the local government a fund's bundle names.
+const SCHEMA_3: &str = "ALTER TABLE p_fund_record ADD COLUMN local_government TEXT;";
+
+const MIGRATIONS: [(i64, &str); 3] = [(1, SCHEMA_1), (2, SCHEMA_2), (3, SCHEMA_3)];
 
 /// The advisory lock that one program holds while it migrates ("KPRV").
 const MIGRATION_LOCK: i64 = 0x4B50_5256;
@@ -420,11 +423,12 @@ impl ProvinceEngine for PostgresProvince {
             None => (None, None, None),
         };
         tx.execute(
-            "INSERT INTO p_fund_record (fund_code, certified_by, certified_on, certified_document, area_moos)
-             VALUES ($1, $2, $3, $4, $5)
+            "INSERT INTO p_fund_record (fund_code, certified_by, certified_on, certified_document, area_moos, local_government)
+             VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (fund_code) DO UPDATE SET certified_by = excluded.certified_by, certified_on = excluded.certified_on,
-               certified_document = excluded.certified_document, area_moos = excluded.area_moos",
-            &[&code, &by, &on, &document, &r.area_moos],
+               certified_document = excluded.certified_document, area_moos = excluded.area_moos,
+               local_government = excluded.local_government",
+            &[&code, &by, &on, &document, &r.area_moos, &r.local_government],
         ).map_err(server)?;
         if let Some((founded_on, books_start)) = &rows.fund_start {
             tx.execute(
@@ -487,7 +491,7 @@ impl ProvinceEngine for PostgresProvince {
 
     fn fund_records(&self) -> Result<std::collections::HashMap<String, FundRecords>> {
         let rows = self.query(
-            "SELECT fund_code, certified_by, certified_on, certified_document, area_moos FROM p_fund_record",
+            "SELECT fund_code, certified_by, certified_on, certified_document, area_moos, local_government FROM p_fund_record",
             &[],
         )?;
         Ok(rows
@@ -500,7 +504,10 @@ impl ProvinceEngine for PostgresProvince {
                     (Some(by), Some(on)) => Some((by, on, document.unwrap_or_default())),
                     _ => None,
                 };
-                (r.get(0), FundRecords { certification, area_moos: r.get(4) })
+                (
+                    r.get(0),
+                    FundRecords { certification, area_moos: r.get(4), local_government: r.get(5) },
+                )
             })
             .collect())
     }

@@ -390,9 +390,10 @@ fn data_files(
         .map(|c| json!({"by": c.by.key(), "on": c.on.to_string(), "document": c.document}));
     let area_moos = crate::report::codi::area_moos(reader)?
         .map(|a| a.iter().map(|m| m.to_string()).collect::<Vec<_>>().join(","));
+    let local_government = crate::report::codi::local_government(reader)?;
     let fund_file = jsonl([
         json!({"profile": start.profile, "public_key": hex::encode(secret.public()), "founded_on": start.founded_on, "books_start": start.books_start,
-               "certification": certification, "area_moos": area_moos}),
+               "certification": certification, "area_moos": area_moos, "local_government": local_government}),
     ]);
     let counts = Counts {
         members: members.len() as u64,

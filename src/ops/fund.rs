@@ -212,6 +212,17 @@ pub fn set_area(store: &mut Store, moos: &str) -> Result<std::collections::BTree
     Ok(parsed)
 }
 
+/// Record the local government (องค์กรปกครองส่วนท้องถิ่น, e.g. «อบต.หนองน้ำใส») whose area the
+/// fund serves: the province's report adds funds up by it.
+pub fn set_local_government(store: &mut Store, name: &str) -> Result<String> {
+    let name = crate::domain::text::required("local_government", name, 100)?;
+    store.write(|tx| {
+        tx.read().require_fund()?;
+        tx.set_setting("local_government", &name)
+    })?;
+    Ok(name)
+}
+
 /// Change the fund's profile, keeping the change with its reason. The names, the address, the
 /// entrance fee for members who join, the lapse rule and Thai digits may change; the kind, the
 /// fund's code (the province knows the fund by it), the fiscal year, the schedule and the

@@ -260,6 +260,7 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
             .zip(text(&c["on"]))
             .map(|(by, on)| (by, on, text(&c["document"]).unwrap_or_default())),
         area_moos: text(&fund_line["area_moos"]),
+        local_government: text(&fund_line["local_government"]),
     };
     // (a bundle of format 1, or one written before schema 8, has no audits file)
     let audits = match b.files.contains_key("data/audits.jsonl") {
@@ -364,6 +365,11 @@ pub fn area_report_document(
 ) -> Result<Vec<u8>> {
     let (from, to) = crate::report::province::government_year(year)?;
     let rows = area_report(store, &from.to_string(), &to.to_string())?;
+    let local = crate::report::province::local_government_report(
+        store,
+        &from.to_string(),
+        &to.to_string(),
+    )?;
     let changwat = store.funds()?.first().map(|f| f.changwat.clone()).unwrap_or_default();
-    crate::render::province::area_report_bytes(&rows, &changwat, (from, to), format, today)
+    crate::render::province::area_report_bytes(&rows, &local, &changwat, (from, to), format, today)
 }

@@ -9,6 +9,7 @@ use crate::report::province::AreaRow;
 /// year is named by the BE year it ends in and printed with its dates.
 pub fn area_report_bytes(
     rows: &[AreaRow],
+    local_rows: &[AreaRow],
     changwat: &str,
     span: (chrono::NaiveDate, chrono::NaiveDate),
     format: Format,
@@ -26,9 +27,10 @@ pub fn area_report_bytes(
         printed: printed_on.and_hms_opt(0, 0, 0).expect("midnight"),
     };
     let (area, welfare) = (area_table(rows), welfare_table(rows));
+    let local = local_government_table(local_rows);
     Ok(match format {
-        Format::Csv => crate::render::csv::tables_csv(&heading, &[area, welfare]),
-        Format::Xlsx => crate::render::xlsx::tables_xlsx(&heading, &[area, welfare])?,
+        Format::Csv => crate::render::csv::tables_csv(&heading, &[area, welfare, local]),
+        Format::Xlsx => crate::render::xlsx::tables_xlsx(&heading, &[area, welfare, local])?,
         Format::Pdf => {
             let dg = crate::thai::Digits::Arabic;
             crate::render::vouchers::titled_pdf(
@@ -56,6 +58,14 @@ pub fn area_report_bytes(
                         dg,
                         &welfare,
                         &[60.0, 60.0, 140.0, 40.0, 70.0],
+                    );
+                    doc.gap(10.0);
+                    doc.line(&local.name, Weight::Bold, 12.0, Align::Left);
+                    crate::render::vouchers::write_table(
+                        doc,
+                        dg,
+                        &local,
+                        &[110.0, 60.0, 34.0, 40.0, 34.0, 64.0, 64.0, 64.0],
                     );
                 },
             )
@@ -261,5 +271,41 @@ pub fn national_table(
         .map(String::from)
         .to_vec(),
         rows,
+    }
+}
+
+/// The funds added up by local government (อปท.): what each local government's area holds
+/// and what it gave in matching money.
+pub fn local_government_table(rows: &[AreaRow]) -> crate::render::tables::Table {
+    use crate::render::tables::Cell;
+    crate::render::tables::Table {
+        name: "แยกตามองค์กรปกครองส่วนท้องถิ่น".into(),
+        header: [
+            "องค์กรปกครองส่วนท้องถิ่น",
+            "อำเภอ",
+            "กองทุน",
+            "สมาชิก",
+            "ราย",
+            "สวัสดิการ",
+            "สมทบจาก อปท.",
+            "เงินคงเหลือ",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::Text(r.local_government.clone()),
+                    Cell::Text(r.amphoe.clone()),
+                    Cell::Int(r.funds),
+                    Cell::Int(r.members_active),
+                    Cell::Int(r.cases_total),
+                    Cell::Money(r.welfare_total.satang()),
+                    Cell::Money(r.matching_by_source.get("local").map(|a| a.satang()).unwrap_or(0)),
+                    Cell::Money(r.balance.satang()),
+                ]
+            })
+            .collect(),
     }
 }

@@ -249,6 +249,11 @@ pub fn certification(
 }
 
 /// The villages (หมู่) of the fund's area as recorded (`ops::fund::set_area`), if they are.
+/// The local government the fund recorded (`ops::fund::set_local_government`), if it did.
+pub fn local_government(reader: &Reader<'_>) -> Result<Option<String>> {
+    reader.setting("local_government")
+}
+
 pub fn area_moos(reader: &Reader<'_>) -> Result<Option<std::collections::BTreeSet<u32>>> {
     match reader.setting("area_moos")? {
         Some(text) => Ok(Some(crate::domain::fund::parse_moos(&text)?)),

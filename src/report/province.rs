@@ -11,6 +11,8 @@ pub struct AreaRow {
     pub changwat: String,
     pub amphoe: String,
     pub tambon: String,
+    /// Filled in the rows by local government (อปท.); empty in the others.
+    pub local_government: String,
     pub funds: i64,
     pub members_active: i64,
     /// Active members by sex, as their funds recorded it (a member without it in neither).
@@ -55,27 +57,51 @@ pub fn government_year(typed: i32) -> Result<(chrono::NaiveDate, chrono::NaiveDa
 
 /// Figures by district and subdistrict over [from, to] (ISO dates); balances at `to`.
 pub fn area_report(store: &ProvinceStore, from: &str, to: &str) -> Result<Vec<AreaRow>> {
-    area_rows(store, from, to, |f| (f.changwat.clone(), f.amphoe.clone(), f.tambon.clone()))
+    area_rows(store, from, to, |f| {
+        (f.changwat.clone(), f.amphoe.clone(), f.tambon.clone(), String::new())
+    })
 }
 
-/// The figures of each fund added up by the area `group` gives it: (จังหวัด, อำเภอ, ตำบล),
-/// any of them left empty to add up a whole level.
+/// The same figures by local government (อปท.), as each fund's bundle names it; funds that
+/// named none are added up under «ไม่ระบุ».
+pub fn local_government_report(
+    store: &ProvinceStore,
+    from: &str,
+    to: &str,
+) -> Result<Vec<AreaRow>> {
+    let records = store.fund_records()?;
+    area_rows(store, from, to, |f| {
+        let named = records.get(&f.code).and_then(|r| r.local_government.clone());
+        (
+            f.changwat.clone(),
+            f.amphoe.clone(),
+            String::new(),
+            named.unwrap_or_else(|| "ไม่ระบุ".into()),
+        )
+    })
+}
+
+/// (จังหวัด, อำเภอ, ตำบล, อปท.): where a fund's figures are added up.
+type AreaKey = (String, String, String, String);
+
+/// The figures of each fund added up by the area `group` gives it: (จังหวัด, อำเภอ, ตำบล,
+/// อปท.), any of them left empty to add up a whole level.
 fn area_rows(
     store: &ProvinceStore,
     from: &str,
     to: &str,
-    group: impl Fn(&crate::store::province::ProvinceFund) -> (String, String, String),
+    group: impl Fn(&crate::store::province::ProvinceFund) -> AreaKey,
 ) -> Result<Vec<AreaRow>> {
     let funds = store.funds()?;
-    let by_code: std::collections::HashMap<&str, (String, String, String)> =
+    let by_code: std::collections::HashMap<&str, AreaKey> =
         funds.iter().map(|f| (f.code.as_str(), group(f))).collect();
     let area = |code: &str| by_code.get(code).cloned().unwrap_or_default();
-    let mut rows: std::collections::BTreeMap<(String, String, String), AreaRow> =
-        std::collections::BTreeMap::new();
-    let new_row = |(changwat, amphoe, tambon): &(String, String, String)| AreaRow {
+    let mut rows: std::collections::BTreeMap<AreaKey, AreaRow> = std::collections::BTreeMap::new();
+    let new_row = |(changwat, amphoe, tambon, local): &AreaKey| AreaRow {
         changwat: changwat.clone(),
         amphoe: amphoe.clone(),
         tambon: tambon.clone(),
+        local_government: local.clone(),
         ..Default::default()
     };
     for f in &funds {
@@ -181,8 +207,9 @@ pub fn national_report(
     to: &str,
     as_of_month: &str,
 ) -> Result<Vec<NationalProvince>> {
-    let districts =
-        area_rows(store, from, to, |f| (f.changwat.clone(), f.amphoe.clone(), String::new()))?;
+    let districts = area_rows(store, from, to, |f| {
+        (f.changwat.clone(), f.amphoe.clone(), String::new(), String::new())
+    })?;
     let mut provinces: std::collections::BTreeMap<String, NationalProvince> =
         std::collections::BTreeMap::new();
     for d in districts {

@@ -299,6 +299,7 @@ fn the_reference_verifier_from_the_document_agrees_with_the_program() {
 fn the_province_report_splits_matching_by_source_and_counts_welfare_cases_by_category() {
     // three years: members a full year in by 30 September 2568 are matched in March 2569
     let mut s = demo_fund_of(3, 3);
+    kongthun::ops::fund::set_local_government(&mut s.store, "อบต.หนองน้ำใส").unwrap();
     let b1 = export(&mut s, "2024");
     let b2 = export(&mut s, "since-last");
     for mut p in [province_with(&sqlite, &s, &b1)] {
@@ -377,6 +378,20 @@ fn the_province_report_splits_matching_by_source_and_counts_welfare_cases_by_cat
             .map(|(n, _)| n)
             .filter(|n| n.starts_with("xl/worksheets/"))
             .collect();
-        assert_eq!(sheets.len(), 2, "{sheets:?}");
+        assert_eq!(sheets.len(), 3, "{sheets:?}");
+        // and by local government, as the fund's bundle names it
+        let local = kongthun::report::province::local_government_report(
+            &p,
+            &from.to_string(),
+            &to.to_string(),
+        )
+        .unwrap();
+        assert_eq!(local.len(), 1);
+        assert_eq!((local[0].local_government.as_str(), local[0].funds), ("อบต.หนองน้ำใส", 1));
+        assert_eq!(local[0].matching_by_source.get("local"), row.matching_by_source.get("local"));
+        assert!(
+            text.contains("แยกตามองค์กรปกครองส่วนท้องถิ่น") && text.contains("อบต.หนองน้ำใส"),
+            "{text}"
+        );
     }
 }

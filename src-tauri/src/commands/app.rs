@@ -271,6 +271,7 @@ pub struct Records {
     certified_on: String,
     certified_document: String,
     area_moos: Vec<u32>,
+    local_government: String,
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -294,6 +295,8 @@ pub async fn settings_get(state: State<'_, AppState>, input: Nothing) -> UiResul
                     certified_on: cert.as_ref().map(|c| c.on.to_string()).unwrap_or_default(),
                     certified_document: cert.map(|c| c.document).unwrap_or_default(),
                     area_moos: area.map(|a| a.into_iter().collect()).unwrap_or_default(),
+                    local_government: kongthun::report::codi::local_government(&reader)?
+                        .unwrap_or_default(),
                 }
             },
         })
@@ -469,6 +472,8 @@ pub struct FundRecordsInput {
     /// The villages of the fund's area, `1-12`; empty leaves them as they are.
     #[serde(default)]
     area_moos: String,
+    #[serde(default)]
+    local_government: String,
 }
 
 /// What the government's criteria ask the fund to record: its certification and the
@@ -486,6 +491,9 @@ pub async fn fund_records_save(
         }
         if !input.area_moos.trim().is_empty() {
             ops::fund::set_area(store, &input.area_moos)?;
+        }
+        if !input.local_government.trim().is_empty() {
+            ops::fund::set_local_government(store, &input.local_government)?;
         }
         Ok(())
     })

@@ -527,6 +527,7 @@ async fn a_second_enter_does_not_post_the_same_payment_twice() {
     s.fill_css("[data-test=records-form] [name=certified_on]", "1/5/2568").await;
     s.fill_css("[data-test=records-form] [name=certified_document]", "พอช. 12/2568").await;
     s.fill_css("[data-test=records-form] [name=area_moos]", "1-12").await;
+    s.fill_css("[data-test=records-form] [name=local_government]", "อบต.หนองน้ำใส").await;
     s.click("[data-test=records-form] button").await;
     s.wait_text("[data-test=records-form] + [data-test=ok]", 10).await;
     s.shot("54-fund-records").await;
@@ -540,9 +541,13 @@ async fn a_second_enter_does_not_post_the_same_payment_twice() {
     s.shot("55-profile-changed").await;
     // drawn again, the records form shows what is recorded
     let recorded: Vec<String> = s
-        .eval("return ['certified_by', 'certified_on', 'certified_document', 'area_moos'].map((n) => document.querySelector(`[data-test=records-form] [name=${n}]`).value)")
+        .eval("return ['certified_by', 'certified_on', 'certified_document', 'area_moos', 'local_government'].map((n) => document.querySelector(`[data-test=records-form] [name=${n}]`).value)")
         .await;
-    assert_eq!(recorded, ["codi", "01/05/2568", "พอช. 12/2568", "1-12"], "{recorded:?}");
+    assert_eq!(
+        recorded,
+        ["codi", "01/05/2568", "พอช. 12/2568", "1-12", "อบต.หนองน้ำใส"],
+        "{recorded:?}"
+    );
     // the dashboard's cards open their screens: the arrears card the collection day
     s.go("dashboard").await;
     s.wait_css("[data-test=arrears]", 30).await;

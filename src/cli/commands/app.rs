@@ -35,6 +35,8 @@ pub enum AppCommand {
     },
     /// Record the villages (หมู่) of the fund's area, e.g. `1-12` or `1,2,5`.
     Area { moos: String },
+    /// Record the local government (อปท.) whose area the fund serves, e.g. «อบต.หนองน้ำใส».
+    LocalGovernment { name: String },
     /// Recompute the hash chain and name the first broken entry.
     Verify,
     /// Write a verified backup into a folder.
@@ -92,6 +94,10 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: AppCommand) -> Res
             let moos = ops::fund::set_area(store, &moos)?;
             let listed = moos.iter().map(|m| m.to_string()).collect::<Vec<_>>().join(", ");
             println!("หมู่ในพื้นที่ของกองทุน / the area's villages: {listed}");
+        }
+        AppCommand::LocalGovernment { name } => {
+            let name = ops::fund::set_local_government(store, &name)?;
+            println!("องค์กรปกครองส่วนท้องถิ่น / local government: {name}");
         }
         AppCommand::Accounts => {
             let accounts = store.read().accounts()?;

@@ -40,6 +40,8 @@ pub type MemberNames = (String, String, String, String, String, String);
 pub struct FundRecords {
     pub certification: Option<(String, String, String)>,
     pub area_moos: Option<String>,
+    /// The local government (อปท.) whose area the fund serves.
+    pub local_government: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -82,7 +82,11 @@ pub struct SqliteProvince {
 /// The migrations, numbered: 1 the first schema, 2 the bundle files, audits, fund starts and
 /// records added after the first province databases (written so that a database from before
 /// the numbering, at `user_version` 0 with its tables, takes 2 safely).
-const MIGRATIONS: [(i64, &str); 3] = [(1, SCHEMA), (2, BUNDLE_FILES), (3, FORWARDS)];
+const MIGRATIONS: [(i64, &str); 4] =
+    [(1, SCHEMA), (2, BUNDLE_FILES), (3, FORWARDS), (4, LOCAL_GOVERNMENT)];
+
+/// The local government (อปท.) a fund's bundle names, for the reports by it.
+const LOCAL_GOVERNMENT: &str = "ALTER TABLE p_fund_record ADD COLUMN local_government TEXT;";
 
 /// Forwarding to the nation (a province's forwards, which bundles went in each; the keys a
 /// re-enrolment took and from which bundle) and, at the nation, the provinces' keys.
@@ -379,11 +383,12 @@ impl ProvinceEngine for SqliteProvince {
             None => (None, None, None),
         };
         tx.execute(
-            "INSERT INTO p_fund_record (fund_code, certified_by, certified_on, certified_document, area_moos)
-             VALUES (?1, ?2, ?3, ?4, ?5)
+            "INSERT INTO p_fund_record (fund_code, certified_by, certified_on, certified_document, area_moos, local_government)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (fund_code) DO UPDATE SET certified_by = excluded.certified_by, certified_on = excluded.certified_on,
-               certified_document = excluded.certified_document, area_moos = excluded.area_moos",
-            params![code, by, on, document, r.area_moos],
+               certified_document = excluded.certified_document, area_moos = excluded.area_moos,
+               local_government = excluded.local_government",
+            params![code, by, on, document, r.area_moos, r.local_government],
         )?;
         if let Some((founded_on, books_start)) = &rows.fund_start {
             tx.execute(
@@ -451,7 +456,7 @@ impl ProvinceEngine for SqliteProvince {
     /// What each fund recorded for the criteria, by fund code.
     fn fund_records(&self) -> Result<std::collections::HashMap<String, FundRecords>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT fund_code, certified_by, certified_on, certified_document, area_moos FROM p_fund_record",
+            "SELECT fund_code, certified_by, certified_on, certified_document, area_moos, local_government FROM p_fund_record",
         )?;
         let rows = stmt.query_map([], |r| {
             let by: Option<String> = r.get(1)?;
@@ -461,7 +466,10 @@ impl ProvinceEngine for SqliteProvince {
                 (Some(by), Some(on)) => Some((by, on, document.unwrap_or_default())),
                 _ => None,
             };
-            Ok((r.get::<_, String>(0)?, FundRecords { certification, area_moos: r.get(4)? }))
+            Ok((
+                r.get::<_, String>(0)?,
+                FundRecords { certification, area_moos: r.get(4)?, local_government: r.get(5)? },
+            ))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
