@@ -66,7 +66,8 @@ export function enterMovesOn(form, submit) {
   form.addEventListener("keydown", (e) => {
     if (e.key !== "Enter" || e.target.tagName === "TEXTAREA" || e.target.tagName === "BUTTON") return;
     e.preventDefault();
-    const fields = [...form.querySelectorAll("input, select, textarea")].filter((f) => !f.disabled && f.type !== "hidden");
+    // (a step of a wizard that is not shown is skipped: Enter never lands on a hidden field)
+    const fields = [...form.querySelectorAll("input, select, textarea")].filter((f) => !f.disabled && f.type !== "hidden" && !f.closest("[hidden]"));
     const i = fields.indexOf(e.target);
     if (i >= 0 && i < fields.length - 1) fields[i + 1].focus();
     else submit();

@@ -31,42 +31,71 @@ export function render(main, status) {
   demo.focus();
 }
 
-/// The new-fund wizard; with `migrate`, also the fund's founding date and books start, then
-/// the steps that bring its history in (`migrateSteps`).
+/// The new-fund wizard, one step at a time (the fund; where it is; its money rules, and with
+/// `migrate` its founding date and books start; who records), each step on one screen at
+/// 1024×768; then the steps that bring an existing fund's history in (`migrateSteps`). A
+/// refusal opens the step that holds the field it names, the field marked.
 function wizard(main, opts = {}) {
   main.replaceChildren();
   const box = messageBox();
-  const form = h("form", { class: "grid", "data-test": "wizard" },
-    field("name_th", "name_th"), field("name_en", "name_en"), field("fund_code", "fund_code", { placeholder: "KK-0412" }),
-    field("kind", "kind", { kind: "select", options: [["welfare", t("welfare_kind")], ["savings", t("savings_kind")], ["both", t("both_kind")]] }),
-    field("village", "village"), field("moo", "moo", { kind: "number" }), field("tambon", "tambon"), field("amphoe", "amphoe"), field("changwat", "changwat"),
-    field("fiscal_year_start", "fiscal_year_start", { kind: "number", value: "1" }),
-    field("schedule", "schedule", { kind: "select", value: "monthly", options: [["daily", t("daily")], ["monthly", t("monthly")], ["yearly", t("yearly_s")]] }),
-    field("contribution", "contribution", { kind: "amount", value: "30" }),
-    field("entrance_fee", "entrance_fee", { kind: "amount", value: "0" }),
-    field("lapse_after", "lapse_after", { kind: "number", value: "6" }),
-    field("recorder", "recorder_name"),
-    ...(opts.migrate ? [field("founded_on", "founded_on", { kind: "date" }), field("books_start", "books_start", { kind: "date", value: firstOfFiscalYear(1) }), field("founding_note", "founding_note")] : []),
-    h("div", { class: "full row" }, h("button", { class: "primary", type: "submit", "data-test": "create", text: t(opts.migrate ? "next_step" : "create") }), h("button", { type: "button", text: t("cancel"), onclick: () => refresh() })));
+  const steps = [
+    ["wizard_step_fund", [field("name_th", "name_th"), field("name_en", "name_en"), field("fund_code", "fund_code", { placeholder: "KK-0412" }),
+      field("kind", "kind", { kind: "select", options: [["welfare", t("welfare_kind")], ["savings", t("savings_kind")], ["both", t("both_kind")]] })]],
+    ["wizard_step_place", [field("village", "village"), field("moo", "moo", { kind: "number" }), field("tambon", "tambon"), field("amphoe", "amphoe"), field("changwat", "changwat")]],
+    ["wizard_step_money", [field("fiscal_year_start", "fiscal_year_start", { kind: "number", value: "1" }),
+      field("schedule", "schedule", { kind: "select", value: "monthly", options: [["daily", t("daily")], ["monthly", t("monthly")], ["yearly", t("yearly_s")]] }),
+      field("contribution", "contribution", { kind: "amount", value: "30" }),
+      field("entrance_fee", "entrance_fee", { kind: "amount", value: "0" }),
+      field("lapse_after", "lapse_after", { kind: "number", value: "6" }),
+      ...(opts.migrate ? [field("founded_on", "founded_on", { kind: "date" }), field("books_start", "books_start", { kind: "date", value: firstOfFiscalYear(1) }), field("founding_note", "founding_note")] : [])]],
+    ["wizard_step_recorder", [field("recorder", "recorder_name")]],
+  ];
+  const parts = steps.map(([title, fields], i) => h("div", { class: "step", "data-step": String(i + 1), hidden: i > 0 },
+    h("h2", { class: "full", text: `${t("wizard_step")} ${i + 1}/${steps.length}: ${t(title)}` }), ...fields.flat()));
+  const back = h("button", { type: "button", "data-test": "wizard-back", text: t("back") });
+  const next = h("button", { class: "primary", type: "button", "data-test": "wizard-next", text: t("next_step") });
+  const create = h("button", { class: "primary", type: "submit", "data-test": "create", text: t(opts.migrate ? "next_step" : "create") });
+  const form = h("form", { class: "grid", "data-test": "wizard" }, ...parts,
+    h("div", { class: "full row" }, back, next, create, h("button", { type: "button", text: t("cancel"), onclick: () => refresh() })));
+  let at = 0;
+  const show = (i) => {
+    at = i;
+    parts.forEach((p, j) => { p.hidden = j !== i; });
+    back.hidden = i === 0;
+    next.hidden = i === parts.length - 1;
+    create.hidden = i !== parts.length - 1;
+    const first = parts[i].querySelector(".invalid") || parts[i].querySelector("input, select");
+    if (first) first.focus();
+  };
+  back.addEventListener("click", () => show(Math.max(0, at - 1)));
+  next.addEventListener("click", () => show(Math.min(parts.length - 1, at + 1)));
+  show(0);
   const fy = form.querySelector("[name=fiscal_year_start]");
   const start = form.querySelector("[name=books_start]");
   if (start) fy.addEventListener("change", () => { start.value = firstOfFiscalYear(Number(fy.value) || 1); });
   const submit = async () => {
+    if (at < parts.length - 1) { show(at + 1); return; }
     const v = values(form);
     const recorder = v.recorder; delete v.recorder;
     const dates = { founded_on: v.founded_on || v.books_start || "", books_start: v.books_start || "", founding_note: v.founding_note || "" };
     delete v.founded_on; delete v.books_start; delete v.founding_note;
-    const button = form.querySelector("[data-test=create]");
-    const ok = await run(button, box, () => api.create_fund({ profile: { ...v, thai_digits: false }, recorder }).then(() => true), form);
-    if (!ok) return;
+    const ok = await run(create, box, () => api.create_fund({ profile: { ...v, thai_digits: false }, recorder }).then(() => true), form);
+    if (!ok) {
+      // the step that holds the field the refusal names, with that field marked
+      const bad = parts.findIndex((p) => p.querySelector(".invalid"));
+      if (bad >= 0) show(bad);
+      return;
+    }
     if (!opts.migrate) { location.hash = "#dashboard"; await refresh(); return; }
     // The book exists now, empty: its start can still be set, and is set before anything.
-    const started = await run(button, box, () => api.fund_set_start(dates).then(() => true), form);
+    const started = await run(create, box, () => api.fund_set_start(dates).then(() => true), form);
     if (started) migrateSteps(main, v.name_th);
+    else { const bad = parts.findIndex((p) => p.querySelector(".invalid")); if (bad >= 0) show(bad); }
   };
   enterMovesOn(form, submit);
-  main.append(h("h1", { text: t(opts.migrate ? "first_migrate" : "first_create") }), opts.migrate ? h("h2", { text: t("migrate_step_profile") }) : null, form, box);
-  form.querySelector("input").focus();
+  main.append(h("h1", { text: t(opts.migrate ? "first_migrate" : "first_create") }),
+    ...(opts.migrate ? [h("h2", { text: t("migrate_step_profile") })] : []), form, box);
+  show(0);
 }
 
 /// `dd/mm/yyyy` (BE) of the first day of the fiscal year that holds today, starting in

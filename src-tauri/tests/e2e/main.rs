@@ -360,15 +360,20 @@ async fn a_new_fund_from_the_wizard_then_members_imported_with_their_row_errors(
     s.wait_css("[data-test=first-create]", 30).await;
     s.click("[data-test=first-create]").await;
     s.wait_css("[data-test=wizard]", 10).await;
+    // one step at a time: the fund, where it is, its money rules, who records
+    s.shot("29-wizard-step-1").await;
     s.fill("name_th", "กองทุนสวัสดิการชุมชนบ้านโนนสูง").await;
     s.fill("fund_code", "KK-0412").await;
+    s.click("[data-test=wizard-next]").await;
     s.fill("village", "บ้านโนนสูง").await;
     s.fill("moo", "4").await;
     s.fill("tambon", "โนนสูง").await;
     s.fill("amphoe", "เมืองขอนแก่น").await;
     s.fill("changwat", "ขอนแก่น").await;
+    s.click("[data-test=wizard-next]").await;
     // Letters cannot be typed into an amount; zero can, and the library refuses it.
     s.fill("contribution", "0").await;
+    s.click("[data-test=wizard-next]").await;
     s.fill("recorder", "นางสมศรี ใจดี").await;
     s.click("[data-test=create]").await;
     let error = s.wait_text("[data-test=error-th]", 10).await;
@@ -377,8 +382,20 @@ async fn a_new_fund_from_the_wizard_then_members_imported_with_their_row_errors(
         "the field and value are named: {error}"
     );
     assert!(!s.dir.join("kongthun.sqlite").exists(), "a refused wizard leaves no book behind");
+    // the wizard went back to the step with the field, marked
+    let step: String = s
+        .eval(
+            "return document.querySelector('[data-test=wizard] .step:not([hidden])').dataset.step",
+        )
+        .await;
+    assert_eq!(step, "3", "the contribution's step is open again");
+    let marked: bool = s
+        .eval("return document.querySelector('[name=contribution]').classList.contains('invalid')")
+        .await;
+    assert!(marked, "the contribution is marked");
     s.shot("30-wizard-bad-amount").await;
     s.fill("contribution", "30").await;
+    s.click("[data-test=wizard-next]").await;
     s.click("[data-test=create]").await;
     s.wait_css("[data-test=cash]", 20).await;
     let title = s.text("[data-test=fund-title]").await;
@@ -437,11 +454,14 @@ async fn an_existing_fund_is_brought_in_through_the_wizard() {
     s.fill("name_th", "กองทุนสวัสดิการชุมชนบ้านเก่า").await;
     s.fill("fund_code", "KK-0555").await;
     s.select("kind", "both").await;
+    s.click("[data-test=wizard-next]").await;
+    s.click("[data-test=wizard-next]").await;
     s.fill("entrance_fee", "50").await;
-    s.fill("recorder", "นางสมศรี ใจดี").await;
     s.fill("founded_on", "15/03/2555").await;
     s.fill("books_start", "01/10/2569").await;
     s.shot("41-bring-in-profile").await;
+    s.click("[data-test=wizard-next]").await;
+    s.fill("recorder", "นางสมศรี ใจดี").await;
     s.click("[data-test=create]").await;
 
     // The template, written where the treasurer says.
