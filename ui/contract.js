@@ -436,6 +436,8 @@ export const api = Object.freeze({
   journal_list: (input = {}) => invoke("journal_list", { input }),
   /** @param {Nothing} [input] @returns {Promise<Object>} Vec<RuleView> */
   welfare_rules: (input = {}) => invoke("welfare_rules", { input }),
+  /** @param {Nothing} [input] @returns {Promise<Object>} Vec<DefaultRuleView> */
+  welfare_default_rules: (input = {}) => invoke("welfare_default_rules", { input }),
   /** @param {RuleInput} [input] @returns {Promise<Object>} i64 */
   welfare_rule_add: (input = {}) => invoke("welfare_rule_add", { input }),
   /** @param {ClaimsInput} [input] @returns {Promise<Object>} Vec<ops::welfare::ClaimListing> */

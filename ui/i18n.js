@@ -61,6 +61,8 @@ const WORDS = {
   wizard_step_place: ["ที่ตั้งของกองทุน", "Where the fund is"],
   wizard_step_money: ["เงินสมทบ ปีบัญชี และเกณฑ์พ้นสภาพ", "Contributions, fiscal year and the lapse rule"],
   wizard_step_recorder: ["ผู้บันทึก", "Who records"],
+  wizard_step_rules: ["ระเบียบสวัสดิการเริ่มต้น", "The welfare rules it starts with"],
+  wizard_rules_hint: ["กองทุนเริ่มด้วยระเบียบสวัสดิการตามแนวทางด้านล่าง ใช้ตั้งแต่วันเริ่มบัญชี แก้ไขได้ภายหลังที่หน้าสวัสดิการ โดยมีมติที่ประชุมใหญ่", "The fund starts with the guideline's usual welfare rules below, from the first day of its books; change them later on the welfare screen, with a general assembly's resolution"],
   back: ["ย้อนกลับ", "Back"],
   save_template: ["บันทึกแม่แบบ", "Save the template"],
   template_saved: ["บันทึกแม่แบบแล้ว", "Template saved"],

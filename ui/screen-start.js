@@ -4,6 +4,7 @@ import { api } from "./contract.js";
 import { t } from "./i18n.js";
 import { h, field, enterMovesOn, values, messageBox, run, pathField, showOk, table, td } from "./dom.js";
 import { baht, beDate, digits } from "./format.js";
+import { ruleAmount } from "./rules.js";
 import { refresh } from "./session.js";
 
 export function render(main, status) {
@@ -32,12 +33,17 @@ export function render(main, status) {
 }
 
 /// The new-fund wizard, one step at a time (the fund; where it is; its money rules, and with
-/// `migrate` its founding date and books start; who records), each step on one screen at
+/// `migrate` its founding date and books start; the welfare rules it starts with; who
+/// records), each step on one screen at
 /// 1024×768; then the steps that bring an existing fund's history in (`migrateSteps`). A
 /// refusal opens the step that holds the field it names, the field marked.
 function wizard(main, opts = {}) {
   main.replaceChildren();
   const box = messageBox();
+  // the welfare rules the fund starts with, shown before the book exists
+  const defaultRules = h("div", { class: "full scroll", "data-test": "wizard-rules" });
+  api.welfare_default_rules().then((rules) => defaultRules.replaceChildren(table([[t("category")], [t("rule_waiting_days")], [t("rule_amount")]],
+    rules.filter((r) => r.rule.offered).map((r) => h("tr", {}, td(r.category_th), td(digits(r.rule.waiting_days)), td(ruleAmount(r.rule.amount)))))));
   const steps = [
     ["wizard_step_fund", [field("name_th", "name_th"), field("name_en", "name_en"), field("fund_code", "fund_code", { placeholder: "KK-0412" }),
       field("kind", "kind", { kind: "select", options: [["welfare", t("welfare_kind")], ["savings", t("savings_kind")], ["both", t("both_kind")]] })]],
@@ -48,6 +54,7 @@ function wizard(main, opts = {}) {
       field("entrance_fee", "entrance_fee", { kind: "amount", value: "0" }),
       field("lapse_after", "lapse_after", { kind: "number", value: "6" }),
       ...(opts.migrate ? [field("founded_on", "founded_on", { kind: "date" }), field("books_start", "books_start", { kind: "date", value: firstOfFiscalYear(1) }), field("founding_note", "founding_note")] : [])]],
+    ["wizard_step_rules", [h("p", { class: "full hint", text: t("wizard_rules_hint") }), defaultRules]],
     ["wizard_step_recorder", [field("recorder", "recorder_name")]],
   ];
   const parts = steps.map(([title, fields], i) => h("div", { class: "step", "data-step": String(i + 1), hidden: i > 0 },
@@ -97,6 +104,7 @@ function wizard(main, opts = {}) {
     ...(opts.migrate ? [h("h2", { text: t("migrate_step_profile") })] : []), form, box);
   show(0);
 }
+
 
 /// `dd/mm/yyyy` (BE) of the first day of the fiscal year that holds today, starting in
 /// `month`: the suggested first day of a fund's books here.

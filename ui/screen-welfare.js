@@ -5,17 +5,12 @@ import { t, one, currentLang } from "./i18n.js";
 import { app } from "./session.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, table, td, confirmDialog, memberBeside } from "./dom.js";
 import { baht, beDate, digits } from "./format.js";
+import { ruleAmount } from "./rules.js";
 
 const CATEGORIES = [["birth", "birth"], ["illness", "illness"], ["elderly", "elderly"], ["death", "death"],
   ["funeral", "funeral"], ["disability", "disability"], ["education", "education"], ["occupation", "occupation"],
   ["disaster", "disaster"], ["tradition", "tradition"], ["housing", "housing"], ["public_benefit", "public_benefit"], ["other", "other"]];
 
-/// A rule's amount in words: fixed, per night with a cap, or tiers by years of membership.
-function ruleAmount(a) {
-  if (a.kind === "fixed") return baht(a.amount);
-  if (a.kind === "per_day") return `${baht(a.per_day)} ${t("per_night")}` + (a.cap_per_event ? `, ${t("at_most")} ${baht(a.cap_per_event)}` : "");
-  return (a.tiers || []).map(([years, amount]) => `${digits(years)} ${t("years_short")}: ${baht(amount)}`).join(" · ");
-}
 const categoryName = (key) => t((CATEGORIES.find(([k]) => k === key) || [key, key])[1]);
 const STATUS = { open: "claim_waiting", approved: "claim_approved", rejected: "claim_rejected", paid: "claim_paid" };
 

@@ -29,7 +29,7 @@ contract! {
     members::member_status, members::members_import, members::member_next_no, members::member_brief,
     money::dashboard, money::dashboard_arrears, money::accounts_list, money::collection_sheet, money::collection_save,
     money::savings_move, money::cash_move, money::transfer, money::matching_receive, money::reverse_entry, money::journal_list,
-    welfare::welfare_rules, welfare::welfare_rule_add, welfare::claims_list, welfare::claim_get, welfare::claim_open, welfare::claim_evaluate,
+    welfare::welfare_rules, welfare::welfare_default_rules, welfare::welfare_rule_add, welfare::claims_list, welfare::claim_get, welfare::claim_open, welfare::claim_evaluate,
     welfare::claim_decide, welfare::claim_pay,
     meetings::meetings_list, meetings::meeting_get, meetings::meeting_new, meetings::meeting_attend,
     meetings::agenda_add, meetings::resolution_add, meetings::minutes_write, meetings::minutes_approve,

@@ -32,6 +32,27 @@ pub async fn welfare_rules(state: State<'_, AppState>, input: Nothing) -> UiResu
     })
 }
 
+#[derive(Serialize)]
+pub struct DefaultRuleView {
+    rule: kongthun::domain::welfare::WelfareRule,
+    category_th: &'static str,
+}
+
+/// The welfare rules a new fund starts with (the guideline's usual set), for the new-fund
+/// wizard to show before the book exists; the fund changes them later by resolution.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn welfare_default_rules(
+    state: State<'_, AppState>,
+    input: Nothing,
+) -> UiResult<Vec<DefaultRuleView>> {
+    let _ = input;
+    let today = ops::Ctx { recorded_by: String::new(), now: state.now() }.today();
+    Ok(kongthun::domain::welfare::default_rules(today)
+        .into_iter()
+        .map(|rule| DefaultRuleView { category_th: rule.category.name_th(), rule })
+        .collect())
+}
+
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct ClaimsInput {

@@ -361,7 +361,7 @@ async fn a_new_fund_from_the_wizard_then_members_imported_with_their_row_errors(
     s.click("[data-test=first-create]").await;
     s.wait_css("[data-test=wizard]", 10).await;
     // one step at a time: the fund, where it is, its money rules, who records
-    s.shot("29-wizard-step-1").await;
+    s.shot("28-wizard-step-1").await;
     s.fill("name_th", "กองทุนสวัสดิการชุมชนบ้านโนนสูง").await;
     s.fill("fund_code", "KK-0412").await;
     s.click("[data-test=wizard-next]").await;
@@ -373,6 +373,11 @@ async fn a_new_fund_from_the_wizard_then_members_imported_with_their_row_errors(
     s.click("[data-test=wizard-next]").await;
     // Letters cannot be typed into an amount; zero can, and the library refuses it.
     s.fill("contribution", "0").await;
+    s.click("[data-test=wizard-next]").await;
+    // the welfare rules the fund will start with, before the book exists
+    let rules = s.wait_text_containing("[data-test=wizard-rules]", "เจ็บป่วย", 10).await;
+    assert!(rules.contains("คลอดบุตร") || rules.contains("เกิด"), "{rules}");
+    s.shot("29-wizard-rules").await;
     s.click("[data-test=wizard-next]").await;
     s.fill("recorder", "นางสมศรี ใจดี").await;
     s.click("[data-test=create]").await;
@@ -395,6 +400,7 @@ async fn a_new_fund_from_the_wizard_then_members_imported_with_their_row_errors(
     assert!(marked, "the contribution is marked");
     s.shot("30-wizard-bad-amount").await;
     s.fill("contribution", "30").await;
+    s.click("[data-test=wizard-next]").await;
     s.click("[data-test=wizard-next]").await;
     s.click("[data-test=create]").await;
     s.wait_css("[data-test=cash]", 20).await;
@@ -460,6 +466,7 @@ async fn an_existing_fund_is_brought_in_through_the_wizard() {
     s.fill("founded_on", "15/03/2555").await;
     s.fill("books_start", "01/10/2569").await;
     s.shot("41-bring-in-profile").await;
+    s.click("[data-test=wizard-next]").await;
     s.click("[data-test=wizard-next]").await;
     s.fill("recorder", "นางสมศรี ใจดี").await;
     s.click("[data-test=create]").await;
