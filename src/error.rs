@@ -288,7 +288,7 @@ impl Error {
     pub fn message_en(&self) -> String {
         match self {
             Error::Invalid { field, value, problem } => {
-                format!("{} ({field}) '{value}' {}", field_en(field), problem.en())
+                format!("{} '{value}' {}", field_en(field), problem.en())
             }
             Error::InLine { line, member_no, inner } => {
                 format!("line {line} (member {member_no}): {}", inner.message_en())

@@ -137,7 +137,7 @@ fn a_treasurers_month_on_the_command_line() {
         "2026-09-01",
     ]);
     assert!(err.contains("เลขประจำตัวประชาชน '1103702071562'"), "{err}");
-    assert!(err.contains("national_id") && err.contains("check digit"), "{err}");
+    assert!(err.contains("National ID") && err.contains("check digit"), "{err}");
 
     cli.ok(&[
         "contribute",

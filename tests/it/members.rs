@@ -18,7 +18,7 @@ fn add_refuses_a_bad_national_id_in_thai_and_english() {
     assert_eq!(err.code(), "invalid.bad_check_digit");
     assert!(err.message_th().contains("เลขประจำตัวประชาชน"), "{}", err.message_th());
     assert!(err.message_th().contains("1103702071562"));
-    assert!(err.message_en().contains("national_id"));
+    assert!(err.message_en().contains("National ID '1103702071562'"));
     assert_eq!(dump(&f.store), before);
 }
 
