@@ -330,20 +330,14 @@ impl ProvinceEngine for PostgresProvince {
                 &[&code, &&public[..], fingerprint],
             ).map_err(server)?;
         }
-        let m = tx.prepare(
-            "INSERT INTO p_member (fund_code, member_no, title, first_name, last_name, sex, birth_year, moo, joined_on, status, status_since, groups, id_hash)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-             ON CONFLICT (fund_code, member_no) DO UPDATE SET title = excluded.title, first_name = excluded.first_name,
-                last_name = excluded.last_name, sex = excluded.sex, birth_year = excluded.birth_year, moo = excluded.moo,
-                joined_on = excluded.joined_on, status = excluded.status, status_since = excluded.status_since,
-                groups = excluded.groups, id_hash = excluded.id_hash",
-        ).map_err(server)?;
-        for v in &rows.members {
-            let r = member_row(v);
-            tx.execute(
-                &m,
-                &[
-                    &code,
+        // many rows to a statement (a round trip per 500 rows, not per row): the same rows
+        // as the embedded engine writes one by one
+        let members: Vec<_> = rows.members.iter().map(member_row).collect();
+        let member_values: Vec<Vec<&Param<'_>>> = members
+            .iter()
+            .map(|r| {
+                vec![
+                    &code as &Param<'_>,
                     &r.member_no,
                     &r.title,
                     &r.first_name,
@@ -356,40 +350,79 @@ impl ProvinceEngine for PostgresProvince {
                     &r.status_since,
                     &r.groups,
                     &r.id_hash,
-                ],
-            )
-            .map_err(server)?;
-        }
-        let e = tx.prepare(
-            "INSERT INTO p_entry (fund_code, entry_id, entry_date, kind, doc_no, description, hash) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        ).map_err(server)?;
-        let p = tx.prepare(
-            "INSERT INTO p_posting (fund_code, entry_id, line, account, amount) VALUES ($1, $2, $3, $4, $5)",
-        ).map_err(server)?;
-        for v in &rows.entries {
-            let r = entry_row(v);
-            tx.execute(
-                &e,
-                &[&code, &r.id, &r.entry_date, &r.kind, &r.doc_no, &r.description, &r.hash],
-            )
-            .map_err(server)?;
-            for (i, (account, amount)) in r.postings.iter().enumerate() {
-                tx.execute(&p, &[&code, &r.id, &(i as i64 + 1), account, amount])
-                    .map_err(server)?;
-            }
-        }
-        let c = tx.prepare(
-            "INSERT INTO p_claim (fund_code, claim_id, member_no, category, event_date, status, amount) VALUES ($1, $2, $3, $4, $5, $6, $7)
-             ON CONFLICT (fund_code, claim_id) DO UPDATE SET status = excluded.status, amount = excluded.amount",
-        ).map_err(server)?;
-        for v in &rows.claims {
-            let r = claim_row(v);
-            tx.execute(
-                &c,
-                &[&code, &r.id, &r.member_no, &r.category, &r.event_date, &r.status, &r.amount],
-            )
-            .map_err(server)?;
-        }
+                ]
+            })
+            .collect();
+        insert_many(
+            &mut tx,
+            "INSERT INTO p_member (fund_code, member_no, title, first_name, last_name, sex, birth_year, moo, joined_on, status, status_since, groups, id_hash) VALUES ",
+            " ON CONFLICT (fund_code, member_no) DO UPDATE SET title = excluded.title, first_name = excluded.first_name,
+                last_name = excluded.last_name, sex = excluded.sex, birth_year = excluded.birth_year, moo = excluded.moo,
+                joined_on = excluded.joined_on, status = excluded.status, status_since = excluded.status_since,
+                groups = excluded.groups, id_hash = excluded.id_hash",
+            &member_values,
+        )?;
+        let entries: Vec<_> = rows.entries.iter().map(entry_row).collect();
+        let entry_values: Vec<Vec<&Param<'_>>> = entries
+            .iter()
+            .map(|r| {
+                vec![
+                    &code as &Param<'_>,
+                    &r.id,
+                    &r.entry_date,
+                    &r.kind,
+                    &r.doc_no,
+                    &r.description,
+                    &r.hash,
+                ]
+            })
+            .collect();
+        insert_many(
+            &mut tx,
+            "INSERT INTO p_entry (fund_code, entry_id, entry_date, kind, doc_no, description, hash) VALUES ",
+            "",
+            &entry_values,
+        )?;
+        let postings: Vec<(Option<i64>, i64, Option<&str>, Option<i64>)> = entries
+            .iter()
+            .flat_map(|r| {
+                r.postings
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (account, amount))| (r.id, i as i64 + 1, *account, *amount))
+            })
+            .collect();
+        let posting_values: Vec<Vec<&Param<'_>>> = postings
+            .iter()
+            .map(|(id, line, account, amount)| vec![&code as &Param<'_>, id, line, account, amount])
+            .collect();
+        insert_many(
+            &mut tx,
+            "INSERT INTO p_posting (fund_code, entry_id, line, account, amount) VALUES ",
+            "",
+            &posting_values,
+        )?;
+        let claims: Vec<_> = rows.claims.iter().map(claim_row).collect();
+        let claim_values: Vec<Vec<&Param<'_>>> = claims
+            .iter()
+            .map(|r| {
+                vec![
+                    &code as &Param<'_>,
+                    &r.id,
+                    &r.member_no,
+                    &r.category,
+                    &r.event_date,
+                    &r.status,
+                    &r.amount,
+                ]
+            })
+            .collect();
+        insert_many(
+            &mut tx,
+            "INSERT INTO p_claim (fund_code, claim_id, member_no, category, event_date, status, amount) VALUES ",
+            " ON CONFLICT (fund_code, claim_id) DO UPDATE SET status = excluded.status, amount = excluded.amount",
+            &claim_values,
+        )?;
         tx.execute(
             "INSERT INTO p_bundle (fund_code, seq, hash, period_from, period_to, entries, chain_head, imported_at, imported_by, stored_as)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'p_bundle_file')",
@@ -723,6 +756,35 @@ impl ProvinceEngine for PostgresProvince {
             .map_err(server)?;
         Ok(if moved == 1 { Written::Imported } else { Written::FundMovedOn })
     }
+}
+
+type Param<'a> = dyn postgres::types::ToSql + Sync + 'a;
+
+/// Insert rows of equal width with one statement per 500 of them: `head` ends in `VALUES `,
+/// `tail` is what follows the rows (an `ON CONFLICT` clause, or nothing).
+fn insert_many(
+    tx: &mut postgres::Transaction<'_>,
+    head: &str,
+    tail: &str,
+    rows: &[Vec<&Param<'_>>],
+) -> Result<()> {
+    use std::fmt::Write;
+    for chunk in rows.chunks(500) {
+        let mut sql = String::from(head);
+        let mut n = 0;
+        for (i, row) in chunk.iter().enumerate() {
+            sql.push_str(if i == 0 { "(" } else { ", (" });
+            for j in 0..row.len() {
+                n += 1;
+                let _ = write!(sql, "{}${n}", if j == 0 { "" } else { ", " });
+            }
+            sql.push(')');
+        }
+        sql.push_str(tail);
+        let params: Vec<&Param<'_>> = chunk.iter().flatten().copied().collect();
+        tx.execute(sql.as_str(), &params).map_err(server)?;
+    }
+    Ok(())
 }
 
 /// The server's own message (with its detail) when it sent one, else the client's.
