@@ -383,7 +383,7 @@ impl ProvinceEngine for PostgresProvince {
             "",
             &entry_values,
         )?;
-        let postings: Vec<(Option<i64>, i64, Option<&str>, Option<i64>)> = entries
+        let postings: Vec<PostingLine<'_>> = entries
             .iter()
             .flat_map(|r| {
                 r.postings
@@ -759,6 +759,9 @@ impl ProvinceEngine for PostgresProvince {
 }
 
 type Param<'a> = dyn postgres::types::ToSql + Sync + 'a;
+
+/// (entry id, line, account, amount) of one posting to write.
+type PostingLine<'a> = (Option<i64>, i64, Option<&'a str>, Option<i64>);
 
 /// Insert rows of equal width with one statement per 500 of them: `head` ends in `VALUES `,
 /// `tail` is what follows the rows (an `ON CONFLICT` clause, or nothing).
