@@ -10,13 +10,10 @@
 #[path = "../../tests/support/province_suite.rs"]
 mod suite;
 
-use kongthun::demo::DemoSpec;
-use kongthun::ops::bundles::{export_bundle, IdPolicy};
 use kongthun::ops::province;
 use kongthun::store::province::{EngineKind, ProvinceStore};
-use kongthun::store::Store;
 use std::path::{Path, PathBuf};
-use suite::today;
+use suite::{bundles_of, enrol, months};
 
 fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -84,46 +81,6 @@ fn key_rotation_and_re_enrolment_on_postgres() {
     if server_runs() {
         suite::key_rotation(&postgres_engine);
     }
-}
-
-/// A demo fund's bundles for `periods` (each as `export_bundle` takes it), in order.
-fn bundles_of(dir: &Path, code: &str, seed: u64, members: u32, periods: &[String]) -> Vec<PathBuf> {
-    let db = dir.join(format!("{code}.sqlite"));
-    let mut store = Store::open(&db).unwrap();
-    kongthun::demo::build(
-        &mut store,
-        &DemoSpec {
-            members,
-            years: 3,
-            seed,
-            until: (2026, 10),
-            fund_code: code.into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
-    let usb = dir.join("usb").join(code);
-    std::fs::create_dir_all(&usb).unwrap();
-    periods
-        .iter()
-        .map(|p| export_bundle(&mut store, &today(), &db, p, &usb, IdPolicy::Hashed).unwrap().path)
-        .collect()
-}
-
-/// `n` months from the demo's first (November 2023), as periods.
-fn months(n: usize) -> Vec<String> {
-    (0..n)
-        .map(|i| {
-            let m = 10 + i; // 0-based month count from January 2023
-            format!("{:04}-{:02}", 2023 + m / 12, m % 12 + 1)
-        })
-        .collect()
-}
-
-fn enrol(p: &mut ProvinceStore, first: &Path) {
-    let preview = province::enrol(p, first, None, "เจ้าหน้าที่", "2026-11-22T05:00:00Z").unwrap();
-    province::enrol(p, first, Some(&preview.key_fingerprint), "เจ้าหน้าที่", "2026-11-22T05:00:00Z")
-        .unwrap();
 }
 
 fn json<T: serde::Serialize>(v: &T) -> serde_json::Value {

@@ -16,25 +16,47 @@ pub fn area_report_bytes(
     printed_on: chrono::NaiveDate,
 ) -> crate::Result<Vec<u8>> {
     let office = format!("สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัด{changwat}");
+    let area_widths = [
+        46.0, 46.0, 30.0, 34.0, 26.0, 26.0, 32.0, 32.0, 28.0, 44.0, 26.0, 54.0, 56.0, 62.0, 80.0,
+        58.0,
+    ];
+    let tables = [
+        (area_table(rows), area_widths.to_vec()),
+        (welfare_table(rows), vec![60.0, 60.0, 140.0, 40.0, 70.0]),
+        (local_government_table(local_rows), vec![110.0, 60.0, 34.0, 40.0, 34.0, 64.0, 64.0, 64.0]),
+    ];
+    let title = "รายงานกองทุนสวัสดิการชุมชน แยกตามอำเภอและตำบล";
+    year_tables_bytes(&office, title, span, format, printed_on, &tables)
+}
+
+/// Tables of a government fiscal year under one heading: CSV, XLSX (a sheet each), or a PDF
+/// on A4 turned on its side (each table after the first under its own name), `widths` the
+/// columns' shares of the page.
+fn year_tables_bytes(
+    office: &str,
+    title: &str,
+    span: (chrono::NaiveDate, chrono::NaiveDate),
+    format: Format,
+    printed_on: chrono::NaiveDate,
+    tables: &[(crate::render::tables::Table, Vec<f32>)],
+) -> crate::Result<Vec<u8>> {
     let d = |x| crate::thai::date_short(x, crate::thai::Digits::Arabic);
     let period =
         format!("ปีงบประมาณ {} ({} – {})", crate::thai::be_year(span.1), d(span.0), d(span.1));
-    let title = "รายงานกองทุนสวัสดิการชุมชน แยกตามอำเภอและตำบล";
     let heading = crate::render::tables::Heading {
-        fund: office.clone(),
+        fund: office.into(),
         report: title.into(),
         period: period.clone(),
         printed: printed_on.and_hms_opt(0, 0, 0).expect("midnight"),
     };
-    let (area, welfare) = (area_table(rows), welfare_table(rows));
-    let local = local_government_table(local_rows);
+    let only: Vec<crate::render::tables::Table> = tables.iter().map(|(t, _)| t.clone()).collect();
     Ok(match format {
-        Format::Csv => crate::render::csv::tables_csv(&heading, &[area, welfare, local]),
-        Format::Xlsx => crate::render::xlsx::tables_xlsx(&heading, &[area, welfare, local])?,
+        Format::Csv => crate::render::csv::tables_csv(&heading, &only),
+        Format::Xlsx => crate::render::xlsx::tables_xlsx(&heading, &only)?,
         Format::Pdf => {
             let dg = crate::thai::Digits::Arabic;
             crate::render::vouchers::titled_pdf(
-                &office,
+                office,
                 dg,
                 title,
                 &period,
@@ -42,31 +64,13 @@ pub fn area_report_bytes(
                 true,
                 |doc| {
                     use crate::render::pdf::{Align, Weight};
-                    crate::render::vouchers::write_table(
-                        doc,
-                        dg,
-                        &area,
-                        &[
-                            46.0, 46.0, 30.0, 34.0, 26.0, 26.0, 32.0, 32.0, 28.0, 44.0, 26.0, 54.0,
-                            56.0, 62.0, 80.0, 58.0,
-                        ],
-                    );
-                    doc.gap(10.0);
-                    doc.line(&welfare.name, Weight::Bold, 12.0, Align::Left);
-                    crate::render::vouchers::write_table(
-                        doc,
-                        dg,
-                        &welfare,
-                        &[60.0, 60.0, 140.0, 40.0, 70.0],
-                    );
-                    doc.gap(10.0);
-                    doc.line(&local.name, Weight::Bold, 12.0, Align::Left);
-                    crate::render::vouchers::write_table(
-                        doc,
-                        dg,
-                        &local,
-                        &[110.0, 60.0, 34.0, 40.0, 34.0, 64.0, 64.0, 64.0],
-                    );
+                    for (i, (table, widths)) in tables.iter().enumerate() {
+                        if i > 0 {
+                            doc.gap(10.0);
+                            doc.line(&table.name, Weight::Bold, 12.0, Align::Left);
+                        }
+                        crate::render::vouchers::write_table(doc, dg, table, widths);
+                    }
                 },
             )
         }
@@ -171,44 +175,16 @@ pub fn national_report_bytes(
     format: Format,
     printed_on: chrono::NaiveDate,
 ) -> crate::Result<Vec<u8>> {
-    let office = "กองทุนสวัสดิการชุมชน ระดับประเทศ".to_string();
-    let d = |x| crate::thai::date_short(x, crate::thai::Digits::Arabic);
-    let period =
-        format!("ปีงบประมาณ {} ({} – {})", crate::thai::be_year(span.1), d(span.0), d(span.1));
-    let title = "รายงานกองทุนสวัสดิการชุมชน แยกตามจังหวัดและอำเภอ";
-    let heading = crate::render::tables::Heading {
-        fund: office.clone(),
-        report: title.into(),
-        period: period.clone(),
-        printed: printed_on.and_hms_opt(0, 0, 0).expect("midnight"),
-    };
-    let table = national_table(provinces);
-    Ok(match format {
-        Format::Csv => crate::render::csv::tables_csv(&heading, &[table]),
-        Format::Xlsx => crate::render::xlsx::tables_xlsx(&heading, &[table])?,
-        Format::Pdf => {
-            let dg = crate::thai::Digits::Arabic;
-            crate::render::vouchers::titled_pdf(
-                &office,
-                dg,
-                title,
-                &period,
-                printed_on,
-                true,
-                |doc| {
-                    crate::render::vouchers::write_table(
-                        doc,
-                        dg,
-                        &table,
-                        &[
-                            56.0, 56.0, 32.0, 40.0, 28.0, 28.0, 30.0, 60.0, 60.0, 72.0, 80.0, 66.0,
-                            74.0, 50.0,
-                        ],
-                    );
-                },
-            )
-        }
-    })
+    let widths =
+        vec![56.0, 56.0, 32.0, 40.0, 28.0, 28.0, 30.0, 60.0, 60.0, 72.0, 80.0, 66.0, 74.0, 50.0];
+    year_tables_bytes(
+        "กองทุนสวัสดิการชุมชน ระดับประเทศ",
+        "รายงานกองทุนสวัสดิการชุมชน แยกตามจังหวัดและอำเภอ",
+        span,
+        format,
+        printed_on,
+        &[(national_table(provinces), widths)],
+    )
 }
 
 /// One line per province (its total, «รวม») and one per district under it.

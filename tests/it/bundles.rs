@@ -9,8 +9,7 @@ use kongthun::ops::province;
 use kongthun::store::province::ProvinceStore;
 use std::path::Path;
 
-#[path = "../support/province_suite.rs"]
-mod suite;
+use super::suite;
 use suite::{demo_fund, demo_fund_of, export, import, province_with, rezip, unzip};
 
 /// The embedded engine: a province file in the folder given. (The office program runs the

@@ -32,6 +32,10 @@ mod savings;
 mod vocabulary;
 mod welfare;
 
+/// The province's scenarios, shared with the office program's tests on PostgreSQL.
+#[path = "../support/province_suite.rs"]
+pub mod suite;
+
 use chrono::{NaiveDate, TimeZone, Utc};
 use kongthun::domain::member::MemberFields;
 use kongthun::domain::{FundKind, FundProfile, Satang, Schedule};
@@ -225,15 +229,4 @@ pub fn tool(name: &str, args: &[&str]) -> String {
 }
 
 /// Every entry of a zip file (a bundle, a workbook), in order, with its bytes.
-pub fn zip_entries(path: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    use std::io::Read;
-    let mut a = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
-    (0..a.len())
-        .map(|i| {
-            let mut f = a.by_index(i).unwrap();
-            let mut d = Vec::new();
-            f.read_to_end(&mut d).unwrap();
-            (f.name().to_string(), d)
-        })
-        .collect()
-}
+pub use suite::unzip as zip_entries;

@@ -80,6 +80,53 @@ pub fn export(s: &mut Setup, period: &str) -> PathBuf {
         .path
 }
 
+/// A demo fund's bundles for `periods` (each as `export_bundle` takes it), in order.
+pub fn bundles_of(
+    dir: &Path,
+    code: &str,
+    seed: u64,
+    members: u32,
+    periods: &[String],
+) -> Vec<PathBuf> {
+    let db = dir.join(format!("{code}.sqlite"));
+    let mut store = Store::open(&db).unwrap();
+    kongthun::demo::build(
+        &mut store,
+        &kongthun::demo::DemoSpec {
+            members,
+            years: 3,
+            seed,
+            until: (2026, 10),
+            fund_code: code.into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let usb = dir.join("usb").join(code);
+    std::fs::create_dir_all(&usb).unwrap();
+    periods
+        .iter()
+        .map(|p| export_bundle(&mut store, &today(), &db, p, &usb, IdPolicy::Hashed).unwrap().path)
+        .collect()
+}
+
+/// `n` months from the demo's first (November 2023), as periods.
+pub fn months(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            let m = 10 + i; // 0-based month count from January 2023
+            format!("{:04}-{:02}", 2023 + m / 12, m % 12 + 1)
+        })
+        .collect()
+}
+
+/// Enrol a fund from its first bundle, the fingerprint typed right.
+pub fn enrol(p: &mut ProvinceStore, first: &Path) {
+    let preview = province::enrol(p, first, None, "เจ้าหน้าที่", "2026-11-22T05:00:00Z").unwrap();
+    province::enrol(p, first, Some(&preview.key_fingerprint), "เจ้าหน้าที่", "2026-11-22T05:00:00Z")
+        .unwrap();
+}
+
 /// The province's database on the engine under test, with the fund enrolled from its first
 /// bundle.
 pub fn province_with(open: Opener, s: &Setup, first_bundle: &Path) -> ProvinceStore {

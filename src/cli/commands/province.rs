@@ -281,24 +281,15 @@ pub fn run(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<()> {
             let month = month.unwrap_or_else(|| to.format("%Y-%m").to_string());
             let rows =
                 ops::province::national_report(&store, &from.to_string(), &to.to_string(), &month)?;
-            let outputs = [
-                (csv.as_ref(), crate::ops::documents::Format::Csv),
-                (xlsx.as_ref(), crate::ops::documents::Format::Xlsx),
-                (pdf.as_ref(), crate::ops::documents::Format::Pdf),
-            ];
-            for (path, format) in outputs {
-                if let Some(p) = path {
-                    let bytes = crate::render::province::national_report_bytes(
-                        &rows,
-                        (from, to),
-                        format,
-                        ctx.today(),
-                    )?;
-                    ops::atomic::write_atomic(p, &bytes)?;
-                    println!("เขียนแล้ว / written: {} ({} bytes)", p.display(), bytes.len());
-                }
-            }
-            if csv.is_none() && xlsx.is_none() && pdf.is_none() {
+            let wrote = write_each([csv, xlsx, pdf], |format| {
+                crate::render::province::national_report_bytes(
+                    &rows,
+                    (from, to),
+                    format,
+                    ctx.today(),
+                )
+            })?;
+            if !wrote {
                 print::output(json, &rows, || {
                     for p in &rows {
                         println!(
@@ -316,20 +307,10 @@ pub fn run(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<()> {
             }
         }
         ProvinceCommand::Report { year, csv, xlsx, pdf } => {
-            let outputs = [
-                (csv.as_ref(), crate::ops::documents::Format::Csv),
-                (xlsx.as_ref(), crate::ops::documents::Format::Xlsx),
-                (pdf.as_ref(), crate::ops::documents::Format::Pdf),
-            ];
-            for (path, format) in outputs {
-                if let Some(p) = path {
-                    let bytes =
-                        ops::province::area_report_document(&store, year, format, ctx.today())?;
-                    ops::atomic::write_atomic(p, &bytes)?;
-                    println!("เขียนแล้ว / written: {} ({} bytes)", p.display(), bytes.len());
-                }
-            }
-            if csv.is_none() && xlsx.is_none() && pdf.is_none() {
+            let wrote = write_each([csv, xlsx, pdf], |format| {
+                ops::province::area_report_document(&store, year, format, ctx.today())
+            })?;
+            if !wrote {
                 let (from, to) = crate::report::province::government_year(year)?;
                 let rows = ops::province::area_report(&store, &from.to_string(), &to.to_string())?;
                 print::output(true, &rows, || {});
@@ -337,4 +318,23 @@ pub fn run(db: &Path, ctx: &Ctx, json: bool, c: ProvinceCommand) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Write a document to each of the files asked for (CSV, XLSX, PDF, in that order), each
+/// whole or not at all; whether any was asked for.
+fn write_each(
+    paths: [Option<PathBuf>; 3],
+    bytes: impl Fn(crate::ops::documents::Format) -> Result<Vec<u8>>,
+) -> Result<bool> {
+    use crate::ops::documents::Format;
+    let mut wrote = false;
+    for (path, format) in paths.iter().zip([Format::Csv, Format::Xlsx, Format::Pdf]) {
+        if let Some(p) = path {
+            let bytes = bytes(format)?;
+            ops::atomic::write_atomic(p, &bytes)?;
+            println!("เขียนแล้ว / written: {} ({} bytes)", p.display(), bytes.len());
+            wrote = true;
+        }
+    }
+    Ok(wrote)
 }
