@@ -54,6 +54,7 @@ fn funds(dir: &Path, n: u64, months: usize) -> Vec<Vec<PathBuf>> {
 fn fresh_postgres(admin: &str, name: &str) -> String {
     let config: postgres::Config = admin.parse().unwrap();
     let host = match config.get_hosts().first() {
+        #[cfg(unix)]
         Some(postgres::config::Host::Unix(p)) => p.display().to_string(),
         Some(postgres::config::Host::Tcp(h)) => h.clone(),
         None => String::new(),

@@ -35,6 +35,7 @@ fn fresh_postgres_database() -> Option<String> {
     static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let config: postgres::Config = admin.parse().unwrap();
     let host = match config.get_hosts().first() {
+        #[cfg(unix)]
         Some(postgres::config::Host::Unix(p)) => p.display().to_string(),
         Some(postgres::config::Host::Tcp(h)) => h.clone(),
         None => String::new(),
