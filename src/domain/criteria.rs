@@ -371,16 +371,22 @@ pub fn check(f: &Facts) -> Check {
     // the programme's own limit, as recorded (or the program's default), with its source
     let limit = &f.programme.administration_share;
     let pct = crate::domain::Satang::new(limit.value).to_decimal().normalize();
-    let since = date_th(limit.effective_from);
+    // a recorded limit says from when and where; the default says it is the program's own
+    let (since_th, since_en) = if limit.recorded {
+        (
+            format!("ตั้งแต่ {}: {}", date_th(limit.effective_from), limit.source),
+            format!("from {}: {}", limit.effective_from, limit.source),
+        )
+    } else {
+        ("ค่าเริ่มต้นของโปรแกรม".to_string(), "the program's default".to_string())
+    };
     let programme = vec![item(
         "administration_share",
         &format!(
-            "ค่าบริหารจัดการไม่เกินร้อยละ {pct} ของรายจ่าย (เกณฑ์ของโครงการสนับสนุน ไม่ใช่ของแนวทาง ตั้งแต่ {since}: {})",
-            limit.source
+            "ค่าบริหารจัดการไม่เกินร้อยละ {pct} ของรายจ่าย (เกณฑ์ของโครงการสนับสนุน ไม่ใช่ของแนวทาง {since_th})"
         ),
         &format!(
-            "administration at most {pct}% of spending (a setting of the support programme, not of the guideline, from {}: {})",
-            limit.effective_from, limit.source
+            "administration at most {pct}% of spending (a setting of the support programme, not of the guideline, {since_en})"
         ),
         Some(i128::from(f.administration) * 10_000 <= i128::from(f.expenses) * i128::from(limit.value)),
         format!("ร้อยละ {}.{}", permille / 10, permille % 10),

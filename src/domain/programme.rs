@@ -108,6 +108,8 @@ pub struct ProgrammeSetting {
     pub value: i64,
     pub effective_from: NaiveDate,
     pub source: String,
+    /// False for the program's own default (nothing recorded yet).
+    pub recorded: bool,
 }
 
 /// What the program assumes until the fund records the programme's own figure.
@@ -120,6 +122,7 @@ pub fn default_setting(key: ProgrammeKey) -> ProgrammeSetting {
             ProgrammeKey::CountingDay => 930,
         },
         effective_from: NaiveDate::from_ymd_opt(2000, 1, 1).expect("a day"),
+        recorded: false,
         source: "ค่าเริ่มต้นของโปรแกรม ตามโครงการสนับสนุนของรัฐบาลผ่าน พอช. (ไม่ใช่แนวทาง) / the program's default for the government's support programme through CODI (not the guideline)".into(),
     }
 }
@@ -178,6 +181,7 @@ mod tests {
             value: 4,
             effective_from: day(2026, 10, 1),
             source: "หนังสือ พอช. 1/2569".into(),
+            recorded: true,
         };
         let recorded = [four.clone()];
         assert_eq!(Programme::on(&recorded, day(2026, 9, 30)).rounds_cap.value, 3);

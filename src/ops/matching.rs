@@ -132,7 +132,8 @@ pub fn set_programme(
     let key = ProgrammeKey::parse(key).map_err(|p| Error::invalid("setting", key, p))?;
     let value = key.parse_value(value).map_err(|p| Error::invalid("value", value, p))?;
     let source = crate::domain::text::required("source", source, 300)?;
-    let setting = ProgrammeSetting { key, value, effective_from: from.get(), source };
+    let setting =
+        ProgrammeSetting { key, value, effective_from: from.get(), source, recorded: true };
     store.write(|tx| {
         tx.read().require_fund()?;
         if tx

@@ -341,6 +341,7 @@ impl Reader<'_> {
                         .map_err(|p| crate::Error::invalid("effective_from", &from, p))?,
                     value,
                     source,
+                    recorded: true,
                 })
             })
             .collect()

@@ -246,14 +246,17 @@ fn matching(store: &mut Store, ctx: &Ctx, json: bool, c: MatchingCommand) -> Res
             let p = ops::matching::programme(&store.read(), ctx.today())?;
             print::output(json, &p, || {
                 for s in [&p.counting_day, &p.rounds_cap, &p.administration_share] {
-                    let from =
-                        crate::thai::date_long(s.effective_from, crate::thai::Digits::Arabic);
-                    println!(
-                        "{} = {} (ตั้งแต่ {from}; {})",
-                        s.key.name_th(),
-                        s.key.show(s.value),
-                        s.source
-                    );
+                    let value = s.key.show(s.value);
+                    if s.recorded {
+                        let from =
+                            crate::thai::date_long(s.effective_from, crate::thai::Digits::Arabic);
+                        println!("{} = {value} (ตั้งแต่ {from}; {})", s.key.name_th(), s.source);
+                    } else {
+                        println!(
+                            "{} = {value} (ค่าเริ่มต้นของโปรแกรม ยังไม่ได้บันทึกค่าของโครงการ)",
+                            s.key.name_th()
+                        );
+                    }
                 }
             });
         }
