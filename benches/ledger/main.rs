@@ -9,6 +9,7 @@
 //! KONGTHUN_BENCH_DIR to keep it elsewhere, KONGTHUN_BENCH_MEMBERS / KONGTHUN_BENCH_YEARS to
 //! change its size (the document is only rewritten for the full size);
 //! KONGTHUN_BENCH_ONLY=province runs only the 1,000-bundle import and prints it,
+//! KONGTHUN_BENCH_ONLY=bundle only a year's bundle of the big fund exported and imported,
 //! KONGTHUN_BENCH_ONLY=yearly the yearly report and where its time goes.
 mod province;
 mod table;
@@ -120,6 +121,12 @@ fn main() {
     }
     let store = Store::open(&db).unwrap();
     let reader = store.read();
+    if std::env::var("KONGTHUN_BENCH_ONLY").as_deref() == Ok("bundle") {
+        // A year's bundle of the big fund exported and imported; prints only.
+        let rows = province::bundles(&dir, members);
+        println!("{}", table::markdown(&rows));
+        return;
+    }
     if std::env::var("KONGTHUN_BENCH_ONLY").as_deref() == Ok("verify") {
         let bare = baseline::open(&db).unwrap();
         let (d, _) = time_warm(3, || reader.verify_chain().unwrap());
