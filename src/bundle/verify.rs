@@ -148,6 +148,15 @@ pub fn open(bytes: &[u8]) -> Result<OpenedBundle> {
 
 /// Parse a `data/*.jsonl` file into values.
 pub fn jsonl(bundle: &OpenedBundle, path: &str) -> Result<Vec<serde_json::Value>> {
+    jsonl_of(bundle, path)
+}
+
+/// The entries of a bundle, each line read into a [`crate::domain::chain::EntryLine`].
+pub fn entry_lines(bundle: &OpenedBundle) -> Result<Vec<crate::domain::chain::EntryLine>> {
+    jsonl_of(bundle, "data/entries.jsonl")
+}
+
+fn jsonl_of<T: serde::de::DeserializeOwned>(bundle: &OpenedBundle, path: &str) -> Result<Vec<T>> {
     let data = bundle
         .files
         .get(path)

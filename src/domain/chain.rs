@@ -195,6 +195,39 @@ pub fn key_fingerprint(public: &[u8; 32]) -> String {
     format!("{}-{}-{}-{}-{}", &h[0..4], &h[4..8], &h[8..12], &h[12..16], &h[16..20])
 }
 
+/// One entry as a bundle carries it (a line of `data/entries.jsonl`), read straight into its
+/// fields (no JSON tree per line: the province's hashing and writing read these). A field left out or `null` reads as empty,
+/// as the chain's bytes have it; a field of another type refuses the line.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct EntryLine {
+    #[serde(default = "no_id")]
+    pub id: i64,
+    pub entry_date: Option<String>,
+    pub doc_no: Option<String>,
+    pub kind: Option<String>,
+    pub member_id: Option<i64>,
+    pub reverses: Option<i64>,
+    pub description: Option<String>,
+    pub reason: Option<String>,
+    pub recorded_by: Option<String>,
+    pub recorded_at: Option<String>,
+    pub hash: Option<String>,
+    pub postings: Vec<PostingLine>,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct PostingLine {
+    pub account: Option<String>,
+    pub amount: i64,
+    pub member_id: Option<i64>,
+}
+
+fn no_id() -> i64 {
+    -1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -199,38 +199,34 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
     {
         return Err(ProvinceRefusal::ChainNotContinued.into());
     }
-    let entries = jsonl(b, "data/entries.jsonl")?;
+    let entries = verify::entry_lines(b)?;
     let mut prev = head_held;
     let mut expected_id = m.chain.first_entry;
     // each entry's bytes built in buffers kept from entry to entry, straight from the
-    // parsed line (no copy of its fields), and compared with its hash as bytes
+    // line's fields as read (no copy of them), and compared with its hash as bytes
     let mut bytes = crate::domain::chain::EntryBytes::default();
     for e in &entries {
-        let text = |k: &str| e[k].as_str().unwrap_or("").as_bytes();
-        let id = e["id"].as_i64().unwrap_or(-1);
+        let id = e.id;
         bytes.start(&crate::domain::chain::EntryFields {
             id,
-            entry_date: text("entry_date"),
-            doc_no: text("doc_no"),
-            kind: text("kind"),
-            member_id: e["member_id"].as_i64(),
-            reverses: e["reverses"].as_i64(),
-            description: text("description"),
-            reason: text("reason"),
-            recorded_by: text("recorded_by"),
-            recorded_at: text("recorded_at"),
+            entry_date: text(&e.entry_date),
+            doc_no: text(&e.doc_no),
+            kind: text(&e.kind),
+            member_id: e.member_id,
+            reverses: e.reverses,
+            description: text(&e.description),
+            reason: text(&e.reason),
+            recorded_by: text(&e.recorded_by),
+            recorded_at: text(&e.recorded_at),
         });
-        for p in e["postings"].as_array().into_iter().flatten() {
-            bytes.line(
-                p["account"].as_str().unwrap_or("").as_bytes(),
-                p["amount"].as_i64().unwrap_or(0),
-                p["member_id"].as_i64(),
-            );
+        for p in &e.postings {
+            bytes.line(text(&p.account), p.amount, p.member_id);
         }
         let hash = bytes.hash(&prev);
         let mut stored = [0u8; 32];
-        let stored_ok = e["hash"]
-            .as_str()
+        let stored_ok = e
+            .hash
+            .as_deref()
             .is_some_and(|h| hex::decode_to_slice(h, &mut stored).is_ok() && stored == hash);
         if id != expected_id || bytes.sum() != 0 || !stored_ok {
             return Err(ProvinceRefusal::ChainBroken { entry: id }.into());
@@ -287,6 +283,11 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
         audits,
         records,
     }))
+}
+
+/// A text field of a bundle's line as the chain's bytes have it: left out or null is empty.
+fn text(field: &Option<String>) -> &[u8] {
+    field.as_deref().unwrap_or("").as_bytes()
 }
 
 /// Import one bundle file. With `dry_run`, say what would happen and write nothing.

@@ -103,7 +103,7 @@ pub struct ImportRows {
     /// A key rotation carried by the bundle, taken in the same transaction.
     pub new_key: Option<([u8; 32], String)>,
     pub members: Vec<serde_json::Value>,
-    pub entries: Vec<serde_json::Value>,
+    pub entries: Vec<crate::domain::chain::EntryLine>,
     pub claims: Vec<serde_json::Value>,
     /// (founded_on, books_start) as the fund's bundle states them.
     pub fund_start: Option<(String, String)>,
@@ -373,20 +373,15 @@ pub struct EntryRow<'a> {
     pub postings: Vec<(Option<&'a str>, Option<i64>)>,
 }
 
-pub fn entry_row(v: &serde_json::Value) -> EntryRow<'_> {
+pub fn entry_row(v: &crate::domain::chain::EntryLine) -> EntryRow<'_> {
     EntryRow {
-        id: v["id"].as_i64(),
-        entry_date: v["entry_date"].as_str(),
-        kind: v["kind"].as_str(),
-        doc_no: v["doc_no"].as_str(),
-        description: v["description"].as_str(),
-        hash: hex::decode(v["hash"].as_str().unwrap_or("")).unwrap_or_default(),
-        postings: v["postings"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|p| (p["account"].as_str(), p["amount"].as_i64()))
-            .collect(),
+        id: Some(v.id),
+        entry_date: v.entry_date.as_deref(),
+        kind: v.kind.as_deref(),
+        doc_no: v.doc_no.as_deref(),
+        description: v.description.as_deref(),
+        hash: hex::decode(v.hash.as_deref().unwrap_or("")).unwrap_or_default(),
+        postings: v.postings.iter().map(|p| (p.account.as_deref(), Some(p.amount))).collect(),
     }
 }
 
