@@ -151,6 +151,11 @@ pub fn jsonl(bundle: &OpenedBundle, path: &str) -> Result<Vec<serde_json::Value>
     jsonl_of(bundle, path)
 }
 
+/// The members of a bundle, each line read into a [`crate::domain::member::MemberLine`].
+pub fn member_lines(bundle: &OpenedBundle) -> Result<Vec<crate::domain::member::MemberLine>> {
+    jsonl_of(bundle, "data/members.jsonl")
+}
+
 /// The entries of a bundle, each line read into a [`crate::domain::chain::EntryLine`].
 pub fn entry_lines(bundle: &OpenedBundle) -> Result<Vec<crate::domain::chain::EntryLine>> {
     jsonl_of(bundle, "data/entries.jsonl")

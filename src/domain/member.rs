@@ -309,6 +309,37 @@ impl MemberFields {
     }
 }
 
+/// One member as a bundle carries them (a line of `data/members.jsonl`), read straight into
+/// its fields for the province (no JSON tree per line). Left out or `null` reads as absent;
+/// `birth_year` is a number or, from older bundles, its digits as text.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct MemberLine {
+    pub member_no: Option<String>,
+    pub title: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub sex: Option<String>,
+    pub birth_year: Option<serde_json::Value>,
+    pub moo: Option<i64>,
+    pub joined_on: Option<String>,
+    pub status: Option<String>,
+    pub status_since: Option<String>,
+    pub groups: Option<Vec<String>>,
+    /// The keyed hash of the national ID (or the ID itself when the fund chose to send it).
+    pub national_id: Option<String>,
+}
+
+impl MemberLine {
+    pub fn birth_year(&self) -> Option<i64> {
+        match &self.birth_year {
+            Some(serde_json::Value::Number(n)) => n.as_i64(),
+            Some(serde_json::Value::String(t)) => t.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

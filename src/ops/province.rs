@@ -240,7 +240,7 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
     {
         return Err(ProvinceRefusal::ChainHead.into());
     }
-    let members = jsonl(b, "data/members.jsonl")?;
+    let members = verify::member_lines(b)?;
     if members.len() as u64 != m.counts.members {
         return Err(ProvinceRefusal::Counts { what_th: "สมาชิก", what_en: "member" }.into());
     }

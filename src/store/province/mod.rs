@@ -102,7 +102,7 @@ pub struct BundleRecord<'a> {
 pub struct ImportRows {
     /// A key rotation carried by the bundle, taken in the same transaction.
     pub new_key: Option<([u8; 32], String)>,
-    pub members: Vec<serde_json::Value>,
+    pub members: Vec<crate::domain::member::MemberLine>,
     pub entries: Vec<crate::domain::chain::EntryLine>,
     pub claims: Vec<serde_json::Value>,
     /// (founded_on, books_start) as the fund's bundle states them.
@@ -340,25 +340,20 @@ pub struct MemberRow<'a> {
     pub id_hash: Option<&'a str>,
 }
 
-pub fn member_row(v: &serde_json::Value) -> MemberRow<'_> {
+pub fn member_row(v: &crate::domain::member::MemberLine) -> MemberRow<'_> {
     MemberRow {
-        member_no: v["member_no"].as_str(),
-        title: v["title"].as_str(),
-        first_name: v["first_name"].as_str(),
-        last_name: v["last_name"].as_str(),
-        sex: v["sex"].as_str(),
-        birth_year: v["birth_year"]
-            .as_i64()
-            .or_else(|| v["birth_year"].as_str().and_then(|y| y.parse::<i64>().ok())),
-        moo: v["moo"].as_i64(),
-        joined_on: v["joined_on"].as_str(),
-        status: v["status"].as_str(),
-        status_since: v["status_since"].as_str(),
-        groups: v["groups"]
-            .as_array()
-            .map(|g| g.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(","))
-            .unwrap_or_default(),
-        id_hash: v["national_id"].as_str(),
+        member_no: v.member_no.as_deref(),
+        title: v.title.as_deref(),
+        first_name: v.first_name.as_deref(),
+        last_name: v.last_name.as_deref(),
+        sex: v.sex.as_deref(),
+        birth_year: v.birth_year(),
+        moo: v.moo,
+        joined_on: v.joined_on.as_deref(),
+        status: v.status.as_deref(),
+        status_since: v.status_since.as_deref(),
+        groups: v.groups.as_deref().map(|g| g.join(",")).unwrap_or_default(),
+        id_hash: v.national_id.as_deref(),
     }
 }
 
