@@ -362,3 +362,51 @@ fn three_officers_importing_the_same_forwards_at_once_import_each_bundle_once() 
     assert_eq!(nation.coverage().unwrap().len(), 48);
     assert_eq!(nation.province("ขอนแก่น").unwrap().unwrap().last_forward, 2);
 }
+
+#[test]
+fn two_officers_forwarding_at_once_write_one_forward() {
+    let Some(url) = fresh_postgres_database() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let bundles = bundles_of(dir.path(), "TWO-0001", 500, 30, &months(3));
+    let mut p = kongthun_office::connect(&url).unwrap();
+    enrol(&mut p, &bundles[0]);
+    for b in &bundles {
+        province::import(&mut p, b, false, "x", "t").unwrap();
+    }
+    drop(p);
+    let key = dir.path().join("province.key");
+    kongthun::ops::forward::province_key(&key).unwrap();
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for officer in 0..2 {
+            let (url, key, dir, results) = (&url, &key, dir.path(), &results);
+            scope.spawn(move || {
+                let mut p = kongthun_office::connect(url).unwrap();
+                let secret = kongthun::ops::forward::province_key(key).unwrap();
+                let to = dir.join(format!("stick-{officer}"));
+                std::fs::create_dir_all(&to).unwrap();
+                let r =
+                    kongthun::ops::forward::forward(&mut p, &secret, Some("ขอนแก่น"), &to, "x", "t");
+                results
+                    .lock()
+                    .unwrap()
+                    .push(r.map(|o| (o.sequence, o.bundles)).map_err(|e| e.code()));
+            });
+        }
+    });
+    let results = results.into_inner().unwrap();
+    // one forward of the three bundles; the other officer is told it is taken or that
+    // nothing is left to forward, never a second forward of the same bundles
+    let written: Vec<_> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    assert_eq!(written, [&(1, 3)], "{results:?}");
+    assert!(
+        results
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .all(|c| c == "province.busy" || c == "province.nothing_to_forward" || c == "database"),
+        "{results:?}"
+    );
+    let p = kongthun_office::connect(&url).unwrap();
+    assert_eq!(p.last_forward().unwrap().map(|(n, _)| n), Some(1));
+    assert!(p.unforwarded().unwrap().is_empty());
+}
