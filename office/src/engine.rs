@@ -628,17 +628,6 @@ impl ProvinceEngine for PostgresProvince {
         Ok(self.query_opt("SELECT value FROM p_setting WHERE key = $1", &[&key])?.map(|r| r.get(0)))
     }
 
-    fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        self.client
-            .get_mut()
-            .execute(
-                "INSERT INTO p_setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                &[&key, &value],
-            )
-            .map_err(server)?;
-        Ok(())
-    }
-
     fn re_enrolments(&self) -> Result<Vec<ReEnrolment>> {
         let rows = self.query(
             "SELECT fund_code, from_seq, public_key, fingerprint, at FROM p_re_enrolment
@@ -695,6 +684,11 @@ impl ProvinceEngine for PostgresProvince {
                 &forward.manifest,
                 &forward.signature,
             ],
+        )
+        .map_err(server)?;
+        tx.execute(
+            "INSERT INTO p_setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+            &[&kongthun::store::province::PROVINCE_NAME, &forward.province],
         )
         .map_err(server)?;
         let f = tx

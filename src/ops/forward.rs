@@ -13,9 +13,6 @@ use crate::store::province::{ForwardRecord, ProvinceKey, ProvinceStore, Written}
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
-/// The setting that names the province in its forwards.
-const PROVINCE_NAME: &str = "province_name";
-
 /// The province's signing key: the key file, made with owner-only rights on first use.
 pub fn province_key(path: &Path) -> Result<FundSecret> {
     if path.exists() {
@@ -117,6 +114,7 @@ pub fn forward(
         at: now,
         by: officer,
         bundles: &list,
+        province: &name,
     };
     if store.record_forward(&record)? != Written::Imported {
         return Err(ProvinceRefusal::Busy.into());
@@ -161,20 +159,17 @@ pub fn forward_again(store: &ProvinceStore, seq: i64, to: &Path) -> Result<Forwa
     })
 }
 
-/// The province's name: recorded with its first forward, the same ever after.
-fn province_name(store: &mut ProvinceStore, typed: Option<&str>) -> Result<String> {
-    let recorded = store.setting(PROVINCE_NAME)?;
+/// The province's name: the one recorded with its first forward (in that forward's own
+/// transaction, so a refused forward records no name), the same ever after.
+fn province_name(store: &ProvinceStore, typed: Option<&str>) -> Result<String> {
+    let recorded = store.setting(crate::store::province::PROVINCE_NAME)?;
     let typed = typed.map(str::trim).filter(|t| !t.is_empty());
     match (recorded, typed) {
         (Some(r), Some(t)) if r != t => {
             Err(Error::invalid("province", t, crate::Problem::UnknownChoice { allowed: r }))
         }
         (Some(r), _) => Ok(r),
-        (None, Some(t)) => {
-            let name = crate::domain::text::required("province", t, 100)?;
-            store.set_setting(PROVINCE_NAME, &name)?;
-            Ok(name)
-        }
+        (None, Some(t)) => crate::domain::text::required("province", t, 100),
         (None, None) => Err(Error::invalid("province", "", crate::Problem::Empty)),
     }
 }

@@ -486,6 +486,13 @@ pub fn forward_from_two_provinces(open: Opener) {
         enrol_confirmed(p, first);
         import(p, first).unwrap();
     }
+    // a refused forward records nothing, not even the province's name typed with it
+    let mut empty = open(&work.path().join("empty"));
+    let secret = kongthun::ops::forward::province_key(&kk_key).unwrap();
+    let refused =
+        kongthun::ops::forward::forward(&mut empty, &secret, Some("ผิด"), &stick, "x", "t");
+    assert_eq!(refused.unwrap_err().code(), "province.nothing_to_forward");
+    assert_eq!(empty.setting(kongthun::store::province::PROVINCE_NAME).unwrap(), None);
     let kk_1 = forward_of(&mut kk, &kk_key, "ขอนแก่น", &stick);
     let mk_1 = forward_of(&mut mk, &mk_key, "มหาสารคาม", &stick);
     for (in_kk, rest) in [(true, &kk1_rest), (true, &kk2_rest), (false, &mk1_rest)] {

@@ -197,14 +197,14 @@ pub trait ProvinceEngine: Send {
     /// Periods covered by each fund's bundles, in order: (fund code, from, to).
     fn coverage(&self) -> Result<Vec<(String, String, String)>>;
     fn setting(&self, key: &str) -> Result<Option<String>>;
-    fn set_setting(&mut self, key: &str, value: &str) -> Result<()>;
     /// The keys officers re-enrolled funds with, each from the bundle it holds from.
     fn re_enrolments(&self) -> Result<Vec<ReEnrolment>>;
     /// (fund code, seq) of every imported bundle not yet forwarded, in order.
     fn unforwarded(&self) -> Result<Vec<(String, i64)>>;
     /// The province's last forward: its number and the hash of its manifest.
     fn last_forward(&self) -> Result<Option<(i64, [u8; 32])>>;
-    /// Record a forward written, if it still follows the last one (else nothing is written).
+    /// Record a forward written, if it still follows the last one (else nothing is written);
+    /// the province's name with its first.
     fn record_forward(&mut self, forward: &ForwardRecord<'_>) -> Result<Written>;
     /// A forward's signed manifest as it was written, to write its folder again.
     fn forward_manifest(&self, seq: i64) -> Result<Option<(Vec<u8>, String)>>;
@@ -236,7 +236,12 @@ pub struct ForwardRecord<'a> {
     pub at: &'a str,
     pub by: &'a str,
     pub bundles: &'a [(String, i64)],
+    /// The province's name, recorded with its first forward (kept as it is after).
+    pub province: &'a str,
 }
+
+/// The setting that names the province in its forwards.
+pub const PROVINCE_NAME: &str = "province_name";
 
 /// A province as the nation enrolled it: its key (fingerprint checked against the
 /// province's letter) and the last forward imported from it.

@@ -583,14 +583,6 @@ impl ProvinceEngine for SqliteProvince {
             .optional()?)
     }
 
-    fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO p_setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![key, value],
-        )?;
-        Ok(())
-    }
-
     fn re_enrolments(&self) -> Result<Vec<ReEnrolment>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT fund_code, from_seq, public_key, fingerprint, at FROM p_re_enrolment ORDER BY fund_code, from_seq",
@@ -650,6 +642,10 @@ impl ProvinceEngine for SqliteProvince {
                 forward.manifest,
                 forward.signature
             ],
+        )?;
+        tx.execute(
+            "INSERT INTO p_setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+            params![super::PROVINCE_NAME, forward.province],
         )?;
         {
             let mut f = tx.prepare_cached(
