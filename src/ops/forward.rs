@@ -292,12 +292,20 @@ pub fn import_forward(
     if m.previous_forward != province.last_forward_hash.map(hex::encode) {
         return Err(ProvinceRefusal::ForwardFork { seq: m.sequence }.into());
     }
-    // every file against the manifest before anything is written
+    // every file against the manifest before anything is written; kept of each: its hash
+    // (the file read again to import is checked against the manifest's SHA-256, so it is the
+    // same bundle) and, of a fund's first bundle, the fund it names
+    let mut hashes = Vec::with_capacity(m.bundles.len());
+    let mut firsts = std::collections::HashMap::new();
     for b in &m.bundles {
-        let bytes = f.bundle(b)?;
-        let opened = crate::bundle::verify::open(&bytes)?;
+        let opened = crate::bundle::verify::open(&f.bundle(b)?)?;
         if opened.manifest.fund_code != b.fund_code || opened.manifest.sequence != b.sequence {
             return Err(ProvinceRefusal::ForwardContents { file: b.file.clone() }.into());
+        }
+        hashes.push(opened.hash);
+        if b.sequence == 1 {
+            let n = opened.manifest;
+            firsts.insert(b.fund_code.as_str(), (n.fund_name, n.amphoe, n.tambon, n.changwat));
         }
     }
     if dry_run {
@@ -310,18 +318,15 @@ pub fn import_forward(
             continue;
         }
         let public = public_key(&e.public_key)?;
-        let bundle_one =
-            m.bundles
-                .iter()
-                .find(|b| b.fund_code == e.fund_code && b.sequence == 1)
-                .ok_or_else(|| ProvinceRefusal::ForwardContents { file: e.fund_code.clone() })?;
-        let first = crate::bundle::verify::open(&f.bundle(bundle_one)?)?.manifest;
+        let (name, amphoe, tambon, changwat) = firsts
+            .get(e.fund_code.as_str())
+            .ok_or_else(|| ProvinceRefusal::ForwardContents { file: e.fund_code.clone() })?;
         let enrolled = store.enrol(&crate::store::province::Enrolment {
             code: &e.fund_code,
-            name: &first.fund_name,
-            amphoe: &first.amphoe,
-            tambon: &first.tambon,
-            changwat: &first.changwat,
+            name,
+            amphoe,
+            tambon,
+            changwat,
             public_key: &public,
             fingerprint: &e.key_fingerprint,
             at: now,
@@ -334,7 +339,7 @@ pub fn import_forward(
             Err(e) => return Err(e),
         }
     }
-    for b in &m.bundles {
+    for (b, hash) in m.bundles.iter().zip(hashes) {
         for r in m
             .re_enrolments
             .iter()
@@ -352,7 +357,6 @@ pub fn import_forward(
             }
         }
         let bytes = f.bundle(b)?;
-        let hash = crate::bundle::verify::open(&bytes)?.hash;
         if store.bundle_hash(&b.fund_code, b.sequence)? == Some(hash) {
             out.bundles_already_in += 1;
             continue;
@@ -362,8 +366,7 @@ pub fn import_forward(
             Ok(_) => out.bundles_already_in += 1,
             // another officer importing the same forward took this bundle and the next:
             // it is in, as this one would have written it
-            Err(e) if store.bundle_hash(&b.fund_code, b.sequence)? == Some(hash) => {
-                let _ = e;
+            Err(_) if store.bundle_hash(&b.fund_code, b.sequence)? == Some(hash) => {
                 out.bundles_already_in += 1;
             }
             Err(e) => return Err(e),
