@@ -365,8 +365,7 @@ pub fn area_report_document(
     today: chrono::NaiveDate,
 ) -> Result<Vec<u8>> {
     let (from, to) = crate::report::province::government_year(year)?;
-    let rows = area_report(store, &from.to_string(), &to.to_string())?;
-    let local = crate::report::province::local_government_report(
+    let (rows, local) = crate::report::province::area_and_local_government_reports(
         store,
         &from.to_string(),
         &to.to_string(),

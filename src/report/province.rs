@@ -57,9 +57,7 @@ pub fn government_year(typed: i32) -> Result<(chrono::NaiveDate, chrono::NaiveDa
 
 /// Figures by district and subdistrict over [from, to] (ISO dates); balances at `to`.
 pub fn area_report(store: &ProvinceStore, from: &str, to: &str) -> Result<Vec<AreaRow>> {
-    area_rows(store, from, to, |f| {
-        (f.changwat.clone(), f.amphoe.clone(), f.tambon.clone(), String::new())
-    })
+    Ok(fund_figures(store, from, to)?.by_subdistrict())
 }
 
 /// The same figures by local government (อปท.), as each fund's bundle names it; funds that
@@ -69,62 +67,60 @@ pub fn local_government_report(
     from: &str,
     to: &str,
 ) -> Result<Vec<AreaRow>> {
-    let records = store.fund_records()?;
-    area_rows(store, from, to, |f| {
-        let named = records.get(&f.code).and_then(|r| r.local_government.clone());
-        (
-            f.changwat.clone(),
-            f.amphoe.clone(),
-            String::new(),
-            named.unwrap_or_else(|| "ไม่ระบุ".into()),
-        )
-    })
+    fund_figures(store, from, to)?.by_local_government(store)
+}
+
+/// The area report and the report by local government together, from one read of the
+/// funds' figures (the province's document has both).
+pub fn area_and_local_government_reports(
+    store: &ProvinceStore,
+    from: &str,
+    to: &str,
+) -> Result<(Vec<AreaRow>, Vec<AreaRow>)> {
+    let figures = fund_figures(store, from, to)?;
+    Ok((figures.by_subdistrict(), figures.by_local_government(store)?))
 }
 
 /// (จังหวัด, อำเภอ, ตำบล, อปท.): where a fund's figures are added up.
 type AreaKey = (String, String, String, String);
 
-/// The figures of each fund added up by the area `group` gives it: (จังหวัด, อำเภอ, ตำบล,
-/// อปท.), any of them left empty to add up a whole level.
-fn area_rows(
-    store: &ProvinceStore,
-    from: &str,
-    to: &str,
-    group: impl Fn(&crate::store::province::ProvinceFund) -> AreaKey,
-) -> Result<Vec<AreaRow>> {
+/// Every fund's figures over [from, to], each read once from the store: the reports add
+/// them up by whichever area they are about.
+struct FundFigures {
+    funds: Vec<crate::store::province::ProvinceFund>,
+    /// By fund code: one row per fund (`funds` 1), and a row for any figure whose fund is
+    /// not enrolled (`funds` 0), which adds up under an empty area.
+    by_code: std::collections::BTreeMap<String, AreaRow>,
+}
+
+fn fund_figures(store: &ProvinceStore, from: &str, to: &str) -> Result<FundFigures> {
     let funds = store.funds()?;
-    let by_code: std::collections::HashMap<&str, AreaKey> =
-        funds.iter().map(|f| (f.code.as_str(), group(f))).collect();
-    let area = |code: &str| by_code.get(code).cloned().unwrap_or_default();
-    let mut rows: std::collections::BTreeMap<AreaKey, AreaRow> = std::collections::BTreeMap::new();
-    let new_row = |(changwat, amphoe, tambon, local): &AreaKey| AreaRow {
-        changwat: changwat.clone(),
-        amphoe: amphoe.clone(),
-        tambon: tambon.clone(),
-        local_government: local.clone(),
-        ..Default::default()
-    };
-    for f in &funds {
-        let key = group(f);
-        rows.entry(key.clone()).or_insert_with(|| new_row(&key)).funds += 1;
+    let mut by_code: std::collections::BTreeMap<String, AreaRow> = funds
+        .iter()
+        .map(|f| (f.code.clone(), AreaRow { funds: 1, ..Default::default() }))
+        .collect();
+    // a figure of a fund not enrolled gets a row of its own
+    fn row<'a>(
+        by_code: &'a mut std::collections::BTreeMap<String, AreaRow>,
+        code: &str,
+    ) -> &'a mut AreaRow {
+        by_code.entry(code.to_string()).or_default()
     }
     let year = to.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(2000);
     for m in store.members()? {
         if m.status != "active" {
             continue;
         }
-        let (groups, birth_year) = (&m.groups, m.birth_year);
-        let key = area(&m.fund_code);
-        let r = rows.entry(key.clone()).or_insert_with(|| new_row(&key));
+        let r = row(&mut by_code, &m.fund_code);
         r.members_active += 1;
-        if let Some(b) = birth_year {
+        if let Some(b) = m.birth_year {
             // ages from the birth year only: the bundle carries no exact birth dates
             let age = year - b;
             r.youth += i64::from(age < crate::domain::member::YOUTH_UNDER);
             r.elderly += i64::from(age >= crate::domain::member::ELDERLY_FROM);
         }
-        r.disabled += i64::from(groups.contains("disabled"));
-        r.disadvantaged += i64::from(groups.contains("disadvantaged"));
+        r.disabled += i64::from(m.groups.contains("disabled"));
+        r.disadvantaged += i64::from(m.groups.contains("disadvantaged"));
         match m.sex.as_deref() {
             Some("M") => r.men += 1,
             Some("F") => r.women += 1,
@@ -132,8 +128,7 @@ fn area_rows(
         }
     }
     for (code, account, amount) in store.account_totals(from, to)? {
-        let key = area(&code);
-        let r = rows.entry(key.clone()).or_insert_with(|| new_row(&key));
+        let r = row(&mut by_code, &code);
         if account.starts_with("51") {
             *r.welfare.entry(account.clone()).or_default() += amount;
             r.welfare_total += amount;
@@ -147,18 +142,64 @@ fn area_rows(
         let account = crate::domain::welfare::Category::parse(&category)
             .map(|c| c.account())
             .unwrap_or(crate::domain::accounts::WELFARE_OTHER);
-        let key = area(&code);
-        let r = rows.entry(key.clone()).or_insert_with(|| new_row(&key));
+        let r = row(&mut by_code, &code);
         *r.cases.entry(account.into()).or_default() += 1;
         r.cases_total += 1;
     }
     for (code, account, amount) in store.account_totals("0000-01-01", to)? {
         if account == crate::domain::accounts::CASH || account == crate::domain::accounts::BANK {
-            let key = area(&code);
-            rows.entry(key.clone()).or_insert_with(|| new_row(&key)).balance += amount;
+            row(&mut by_code, &code).balance += amount;
         }
     }
-    Ok(rows.into_values().collect())
+    Ok(FundFigures { funds, by_code })
+}
+
+impl FundFigures {
+    /// The funds' figures added up by the area `group` gives each fund, any part of the key
+    /// left empty to add up a whole level; in the order of the keys.
+    fn grouped(
+        &self,
+        group: impl Fn(&crate::store::province::ProvinceFund) -> AreaKey,
+    ) -> Vec<AreaRow> {
+        let key_of: std::collections::HashMap<&str, AreaKey> =
+            self.funds.iter().map(|f| (f.code.as_str(), group(f))).collect();
+        let mut rows: std::collections::BTreeMap<AreaKey, AreaRow> =
+            std::collections::BTreeMap::new();
+        for (code, figures) in &self.by_code {
+            let key = key_of.get(code.as_str()).cloned().unwrap_or_default();
+            let (changwat, amphoe, tambon, local) = &key;
+            let r = rows.entry(key.clone()).or_insert_with(|| AreaRow {
+                changwat: changwat.clone(),
+                amphoe: amphoe.clone(),
+                tambon: tambon.clone(),
+                local_government: local.clone(),
+                ..Default::default()
+            });
+            r.add(figures);
+        }
+        rows.into_values().collect()
+    }
+
+    fn by_subdistrict(&self) -> Vec<AreaRow> {
+        self.grouped(|f| (f.changwat.clone(), f.amphoe.clone(), f.tambon.clone(), String::new()))
+    }
+
+    fn by_district(&self) -> Vec<AreaRow> {
+        self.grouped(|f| (f.changwat.clone(), f.amphoe.clone(), String::new(), String::new()))
+    }
+
+    fn by_local_government(&self, store: &ProvinceStore) -> Result<Vec<AreaRow>> {
+        let records = store.fund_records()?;
+        Ok(self.grouped(|f| {
+            let named = records.get(&f.code).and_then(|r| r.local_government.clone());
+            (
+                f.changwat.clone(),
+                f.amphoe.clone(),
+                String::new(),
+                named.unwrap_or_else(|| "ไม่ระบุ".into()),
+            )
+        }))
+    }
 }
 
 impl AreaRow {
@@ -207,9 +248,8 @@ pub fn national_report(
     to: &str,
     as_of_month: &str,
 ) -> Result<Vec<NationalProvince>> {
-    let districts = area_rows(store, from, to, |f| {
-        (f.changwat.clone(), f.amphoe.clone(), String::new(), String::new())
-    })?;
+    let figures = fund_figures(store, from, to)?;
+    let districts = figures.by_district();
     let mut provinces: std::collections::BTreeMap<String, NationalProvince> =
         std::collections::BTreeMap::new();
     for d in districts {
@@ -223,10 +263,10 @@ pub fn national_report(
         p.total.add(&d);
         p.districts.push(d);
     }
-    let changwat_of: std::collections::HashMap<String, String> =
-        store.funds()?.into_iter().map(|f| (f.code, f.changwat)).collect();
+    let changwat_of: std::collections::HashMap<&str, &str> =
+        figures.funds.iter().map(|f| (f.code.as_str(), f.changwat.as_str())).collect();
     for c in coverage(store, as_of_month)? {
-        let Some(p) = changwat_of.get(&c.code).and_then(|w| provinces.get_mut(w)) else {
+        let Some(p) = changwat_of.get(c.code.as_str()).and_then(|w| provinces.get_mut(*w)) else {
             continue;
         };
         if c.months_missing > 0 {
