@@ -530,17 +530,9 @@ impl ProvinceEngine for PostgresProvince {
         Ok(rows
             .iter()
             .map(|r| {
-                let by: Option<String> = r.get(1);
-                let on: Option<String> = r.get(2);
-                let document: Option<String> = r.get(3);
-                let certification = match (by, on) {
-                    (Some(by), Some(on)) => Some((by, on, document.unwrap_or_default())),
-                    _ => None,
-                };
-                (
-                    r.get(0),
-                    FundRecords { certification, area_moos: r.get(4), local_government: r.get(5) },
-                )
+                let records =
+                    FundRecords::from_columns(r.get(1), r.get(2), r.get(3), r.get(4), r.get(5));
+                (r.get(0), records)
             })
             .collect())
     }

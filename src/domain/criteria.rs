@@ -370,7 +370,7 @@ pub fn check(f: &Facts) -> Check {
     };
     // the programme's own limit, as recorded (or the program's default), with its source
     let limit = &f.programme.administration_share;
-    let pct = crate::domain::Satang::new(limit.value).to_decimal().normalize();
+    let pct = limit.key.show(limit.value);
     // a recorded limit says from when and where; the default says it is the program's own
     let (since_th, since_en) = if limit.recorded {
         (

@@ -732,7 +732,7 @@ impl ProvinceRefusal {
                 format!("จำนวน{what_th}ไม่ตรงกับใบรายการแฟ้มของชุดข้อมูล")
             }
             ProvinceRefusal::Busy => {
-                "ฐานข้อมูลกำลังถูกใช้นำเข้าโดยอีกโปรแกรมหนึ่ง รอให้เสร็จแล้วลองอีกครั้ง".into()
+                "ฐานข้อมูลกำลังถูกใช้นำเข้าหรือส่งต่อโดยอีกโปรแกรมหนึ่ง รอให้เสร็จแล้วลองอีกครั้ง".into()
             }
             ProvinceRefusal::NoServerEngine => {
                 "โปรแกรมของกองทุนไม่เชื่อมต่อเครือข่าย ฐานข้อมูลบนเครื่องแม่ข่ายต้องเปิดด้วยโปรแกรมสำหรับสำนักงาน"
@@ -797,7 +797,7 @@ impl ProvinceRefusal {
                 format!("{what_en} count differs from the manifest")
             }
             ProvinceRefusal::Busy => {
-                "the database is busy with another import: wait for it to finish and try again"
+                "the database is busy with another import or forward: wait for it to finish and try again"
                     .into()
             }
             ProvinceRefusal::NoServerEngine => {

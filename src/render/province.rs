@@ -77,11 +77,19 @@ fn year_tables_bytes(
     })
 }
 
+/// The matching money an area received from these sources, as a cell.
+fn matching_from(r: &AreaRow, sources: &[&str]) -> crate::render::tables::Cell {
+    crate::render::tables::Cell::Money(
+        r.matching_by_source
+            .iter()
+            .filter(|(k, _)| sources.contains(&k.as_str()))
+            .map(|(_, v)| v.satang())
+            .sum(),
+    )
+}
+
 pub fn area_table(rows: &[AreaRow]) -> crate::render::tables::Table {
     use crate::render::tables::Cell;
-    let source = |r: &AreaRow, key: &str| {
-        Cell::Money(r.matching_by_source.get(key).map(|a| a.satang()).unwrap_or(0))
-    };
     crate::render::tables::Table {
         name: "รายงานจังหวัด".into(),
         header: [
@@ -108,12 +116,6 @@ pub fn area_table(rows: &[AreaRow]) -> crate::render::tables::Table {
         rows: rows
             .iter()
             .map(|r| {
-                let codi_and_other = r
-                    .matching_by_source
-                    .iter()
-                    .filter(|(k, _)| *k == "codi" || *k == "other")
-                    .map(|(_, v)| v.satang())
-                    .sum();
                 vec![
                     Cell::Text(r.amphoe.clone()),
                     Cell::Text(r.tambon.clone()),
@@ -127,9 +129,9 @@ pub fn area_table(rows: &[AreaRow]) -> crate::render::tables::Table {
                     Cell::Int(r.disadvantaged),
                     Cell::Int(r.cases_total),
                     Cell::Money(r.welfare_total.satang()),
-                    source(r, "government"),
-                    source(r, "local"),
-                    Cell::Money(codi_and_other),
+                    matching_from(r, &["government"]),
+                    matching_from(r, &["local"]),
+                    matching_from(r, &["codi", "other"]),
                     Cell::Money(r.balance.satang()),
                 ]
             })
@@ -192,15 +194,6 @@ pub fn national_table(
     provinces: &[crate::report::province::NationalProvince],
 ) -> crate::render::tables::Table {
     use crate::render::tables::Cell;
-    let source = |r: &AreaRow, keys: &[&str]| {
-        Cell::Money(
-            r.matching_by_source
-                .iter()
-                .filter(|(k, _)| keys.contains(&k.as_str()))
-                .map(|(_, v)| v.satang())
-                .sum(),
-        )
-    };
     let line = |changwat: &str, amphoe: &str, r: &AreaRow, gaps: Option<(i64, i64)>| {
         vec![
             Cell::Text(changwat.into()),
@@ -211,9 +204,9 @@ pub fn national_table(
             Cell::Int(r.women),
             Cell::Int(r.cases_total),
             Cell::Money(r.welfare_total.satang()),
-            source(r, &["government"]),
-            source(r, &["local"]),
-            source(r, &["codi", "other"]),
+            matching_from(r, &["government"]),
+            matching_from(r, &["local"]),
+            matching_from(r, &["codi", "other"]),
             Cell::Money(r.balance.satang()),
             gaps.map(|g| Cell::Int(g.0)).unwrap_or(Cell::Text(String::new())),
             gaps.map(|g| Cell::Int(g.1)).unwrap_or(Cell::Text(String::new())),
@@ -278,7 +271,7 @@ pub fn local_government_table(rows: &[AreaRow]) -> crate::render::tables::Table 
                     Cell::Int(r.members_active),
                     Cell::Int(r.cases_total),
                     Cell::Money(r.welfare_total.satang()),
-                    Cell::Money(r.matching_by_source.get("local").map(|a| a.satang()).unwrap_or(0)),
+                    matching_from(r, &["local"]),
                     Cell::Money(r.balance.satang()),
                 ]
             })

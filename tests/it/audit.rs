@@ -22,6 +22,27 @@ fn march() -> Fixture {
     f
 }
 
+/// The fund's bundle of everything closed, enrolled and imported at a new province.
+fn at_the_province(f: &mut Fixture) -> kongthun::store::province::ProvinceStore {
+    let usb = f.dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let db = f.path();
+    let bundle = kongthun::ops::bundles::export_bundle(
+        &mut f.store,
+        &today(),
+        &db,
+        "since-last",
+        &usb,
+        kongthun::ops::bundles::IdPolicy::Hashed,
+    )
+    .unwrap();
+    let mut p =
+        kongthun::store::province::ProvinceStore::open(&f.dir.path().join("p.sqlite")).unwrap();
+    super::suite::enrol(&mut p, &bundle.path);
+    ops::province::import(&mut p, &bundle.path, false, "x", "t").unwrap();
+    p
+}
+
 fn bank(statement: i64, in_transit: i64, uncleared: i64) -> BankCheck {
     BankCheck {
         account: "1102".into(),
@@ -199,23 +220,7 @@ fn the_sign_off_is_on_the_statement_and_at_the_province() {
         tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"]).contains("ยังไม่ได้ตรวจนับเงินสด")
     );
     // the province sees which months were audited
-    let usb = f.dir.path().join("usb");
-    std::fs::create_dir(&usb).unwrap();
-    let db = f.path();
-    let bundle = kongthun::ops::bundles::export_bundle(
-        &mut f.store,
-        &today(),
-        &db,
-        "since-last",
-        &usb,
-        kongthun::ops::bundles::IdPolicy::Hashed,
-    )
-    .unwrap();
-    let mut p =
-        kongthun::store::province::ProvinceStore::open(&f.dir.path().join("p.sqlite")).unwrap();
-    let preview = ops::province::enrol(&mut p, &bundle.path, None, "x", "t").unwrap();
-    ops::province::enrol(&mut p, &bundle.path, Some(&preview.key_fingerprint), "x", "t").unwrap();
-    ops::province::import(&mut p, &bundle.path, false, "x", "t").unwrap();
+    let p = at_the_province(&mut f);
     let coverage = ops::province::coverage(&p, "2026-04").unwrap();
     assert_eq!(coverage[0].months_audited, vec!["2026-03".to_string()]);
 }
@@ -308,23 +313,7 @@ fn the_province_checks_the_certification_and_the_area_the_fund_recorded() {
     .unwrap();
     ops::fund::set_area(&mut f.store, "1-4").unwrap();
     ops::close::close_month(&mut f.store, &today(), "2026-03").unwrap();
-    let usb = f.dir.path().join("usb");
-    std::fs::create_dir(&usb).unwrap();
-    let db = f.path();
-    let bundle = kongthun::ops::bundles::export_bundle(
-        &mut f.store,
-        &today(),
-        &db,
-        "since-last",
-        &usb,
-        kongthun::ops::bundles::IdPolicy::Hashed,
-    )
-    .unwrap();
-    let mut p =
-        kongthun::store::province::ProvinceStore::open(&f.dir.path().join("p.sqlite")).unwrap();
-    let preview = ops::province::enrol(&mut p, &bundle.path, None, "x", "t").unwrap();
-    ops::province::enrol(&mut p, &bundle.path, Some(&preview.key_fingerprint), "x", "t").unwrap();
-    ops::province::import(&mut p, &bundle.path, false, "x", "t").unwrap();
+    let p = at_the_province(&mut f);
     let funds = ops::province::criteria(&p, 2026).unwrap();
     let by_key = |k: &str| funds[0].criteria.iter().find(|c| c.key == k).unwrap().clone();
     assert_eq!(by_key("certified").passed, Some(true), "{:?}", by_key("certified"));

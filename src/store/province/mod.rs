@@ -44,6 +44,24 @@ pub struct FundRecords {
     pub local_government: Option<String>,
 }
 
+impl FundRecords {
+    /// From the columns of `p_fund_record` as either engine reads them: a certification
+    /// counts only with both who and when.
+    pub fn from_columns(
+        by: Option<String>,
+        on: Option<String>,
+        document: Option<String>,
+        area_moos: Option<String>,
+        local_government: Option<String>,
+    ) -> FundRecords {
+        let certification = match (by, on) {
+            (Some(by), Some(on)) => Some((by, on, document.unwrap_or_default())),
+            _ => None,
+        };
+        FundRecords { certification, area_moos, local_government }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ProvinceFund {
     pub code: String,

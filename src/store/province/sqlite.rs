@@ -459,16 +459,9 @@ impl ProvinceEngine for SqliteProvince {
             "SELECT fund_code, certified_by, certified_on, certified_document, area_moos, local_government FROM p_fund_record",
         )?;
         let rows = stmt.query_map([], |r| {
-            let by: Option<String> = r.get(1)?;
-            let on: Option<String> = r.get(2)?;
-            let document: Option<String> = r.get(3)?;
-            let certification = match (by, on) {
-                (Some(by), Some(on)) => Some((by, on, document.unwrap_or_default())),
-                _ => None,
-            };
             Ok((
                 r.get::<_, String>(0)?,
-                FundRecords { certification, area_moos: r.get(4)?, local_government: r.get(5)? },
+                FundRecords::from_columns(r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?),
             ))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
