@@ -457,6 +457,11 @@ pub fn field_th(field: &str) -> &str {
         "value" => "ค่า",
         "province" => "จังหวัด",
         "local_government" => "องค์กรปกครองส่วนท้องถิ่น",
+        "person_name" => "ชื่อและนามสกุลของผู้ขอที่ไม่ใช่สมาชิก",
+        "person_national_id" => "เลขประจำตัวประชาชนของผู้ขอที่ไม่ใช่สมาชิก",
+        "person_moo" => "หมู่ที่ของผู้ขอที่ไม่ใช่สมาชิก",
+        "person_birth_date" => "วันเกิดของผู้ขอที่ไม่ใช่สมาชิก",
+        "non_member_amount" => "จำนวนเงินสำหรับคนในชุมชนที่ไม่ใช่สมาชิก",
         _ => field,
     }
 }
@@ -476,6 +481,11 @@ pub fn field_en(field: &str) -> &str {
         "last_name" => "Last name",
         "member" | "member_no" => "Member",
         "parts" => "Allocation parts",
+        "person_name" => "Non-member's name",
+        "person_national_id" => "Non-member's national ID",
+        "person_moo" => "Non-member's moo",
+        "person_birth_date" => "Non-member's birth date",
+        "non_member_amount" => "Amount for non-members",
         _ => field,
     }
 }

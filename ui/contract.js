@@ -218,6 +218,7 @@ import { invoke } from "./ipc.js";
  * @property {string} [days]
  * @property {Array<string>} [documents]
  * @property {string} [note]
+ * @property {Object} [person]
  */
 /**
  * @typedef {Object} PathInput

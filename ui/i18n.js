@@ -168,6 +168,12 @@ const WORDS = {
   rule_max_year: ["จำนวนครั้งต่อปี", "Claims per year"],
   rule_arrears_ok: ["ไม่ต้องส่งเงินสมทบครบ", "Arrears allowed"],
   rule_withdraw: ["ยกเลิกสวัสดิการประเภทนี้", "Withdraw this category"],
+  rule_non_member_amount: ["คนในชุมชนที่ไม่ใช่สมาชิกได้ (บาทต่อครั้ง ว่างไว้ถ้าไม่ครอบคลุม)", "Non-members receive (baht per event; empty: not covered)"],
+  non_member_claim: ["ผู้ขอเป็นคนในชุมชนที่ไม่ใช่สมาชิก", "For a person in the community who is not a member"],
+  non_member: ["ไม่ใช่สมาชิก", "not a member"],
+  person_name: ["ชื่อและนามสกุลผู้ขอ", "Their name"],
+  person_national_id: ["เลขประจำตัวประชาชนผู้ขอ", "Their national ID"],
+  person_disabled: ["เป็นคนพิการหรือผู้ด้อยโอกาส", "Disabled or disadvantaged"],
   // meetings
   new_meeting: ["บันทึกการประชุมใหม่", "New meeting"],
   kind: ["ประเภท", "Kind"],

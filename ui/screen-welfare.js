@@ -17,15 +17,35 @@ const STATUS = { open: "claim_waiting", approved: "claim_approved", rejected: "c
 export async function render(main, rest) {
   if (rest[0]) return claim(main, Number(rest[0]));
   const box = messageBox();
+  // A claim is a member's, or (ticked) a person's in the community who is not a member: then
+  // their name, ID, village and what the rule may look at instead of a member number.
+  const person = [field("person_name", "person_name"), field("person_national_id", "person_national_id"),
+    field("person_moo", "moo", { kind: "number" }), field("person_birth_date", "birth_date", { kind: "date" }),
+    field("person_disabled", "person_disabled", { kind: "checkbox" })].flat();
+  const nonMember = field("non_member", "non_member_claim", { kind: "checkbox" });
   const form = h("form", { class: "grid", "data-test": "claim-form" },
-    field("member_no", "member_no"), field("category", "category", { kind: "select", options: CATEGORIES }),
+    nonMember, field("member_no", "member_no"), person, field("category", "category", { kind: "select", options: CATEGORIES }),
     field("event_date", "event_date", { kind: "date", value: beDate(app.status.today) }), field("days", "days", { kind: "number" }),
     field("documents", "documents"), field("note", "note"),
     h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "open-claim", text: t("open_claim") })));
   memberBeside(form);
+  const memberParts = [...form.querySelectorAll("[for=f-member_no], [name=member_no], [data-test=member-brief]")];
+  const showWho = () => {
+    const outside = form.querySelector("[name=non_member]").checked;
+    memberParts.forEach((el) => { el.hidden = outside; });
+    person.forEach((el) => { el.hidden = !outside; });
+  };
+  form.querySelector("[name=non_member]").addEventListener("change", showWho);
+  showWho();
   enterMovesOn(form, async () => {
     const v = values(form);
-    const out = await run(form.querySelector("button"), box, () => api.claim_open({ ...v, documents: v.documents.split(",").map((d) => d.trim()).filter(Boolean) }), form);
+    const documents = v.documents.split(",").map((d) => d.trim()).filter(Boolean);
+    const input = { member_no: v.member_no, category: v.category, event_date: v.event_date, days: v.days, documents, note: v.note };
+    if (v.non_member) {
+      input.member_no = "";
+      input.person = { name: v.person_name, national_id: v.person_national_id, moo: v.person_moo, birth_date: v.person_birth_date, disabled_or_disadvantaged: v.person_disabled };
+    }
+    const out = await run(form.querySelector("button"), box, () => api.claim_open(input), form);
     if (out) location.hash = `#welfare/${out.claim.id}`;
   });
   const claims = await api.claims_list({});
@@ -33,7 +53,7 @@ export async function render(main, rest) {
     h("h2", { text: t("claims") }),
     h("div", { class: "scroll" }, table([["#"], [t("member_no")], [t("name")], [t("category")], [t("event_date")], [t("amount"), "num"], [t("status")]],
       claims.map((c) => h("tr", { class: "clickable", onclick: () => { location.hash = `#welfare/${c.id}`; } },
-        td(digits(c.id)), td(c.member_no), td(c.member_name), td(categoryName(c.category)), td(beDate(c.event_date)), td(baht(c.approved_amount ?? c.evaluated), "num"), td(t(STATUS[c.status] || c.status)))))),
+        td(digits(c.id)), td(c.non_member ? t("non_member") : c.member_no), td(c.member_name), td(categoryName(c.category)), td(beDate(c.event_date)), td(baht(c.approved_amount ?? c.evaluated), "num"), td(t(STATUS[c.status] || c.status)))))),
     h("h2", { text: t("rules") }), await rules(), await ruleForm());
   form.querySelector("[name=member_no]").focus();
 }
@@ -41,7 +61,7 @@ export async function render(main, rest) {
 async function rules() {
   const rows = await api.welfare_rules();
   return h("div", { class: "scroll" }, table([[t("category")], [t("rule_from")], [t("rule_waiting_days")], [t("rule_amount")], [t("rule_in_force")]],
-    rows.map((r) => h("tr", {}, td(r.category_th), td(beDate(r.rule.effective_from)), td(digits(r.rule.waiting_days)), td(ruleAmount(r.rule.amount)),
+    rows.map((r) => h("tr", {}, td(r.category_th), td(beDate(r.rule.effective_from)), td(digits(r.rule.waiting_days)), td(ruleAmount(r.rule.amount) + (r.rule.non_member_amount ? ` · ${t("non_member")}: ${baht(r.rule.non_member_amount)}` : "")),
       td(r.in_force ? "✓" : "")))));
 }
 
@@ -54,6 +74,7 @@ async function ruleForm() {
     field("waiting_days", "waiting_days", { kind: "number", value: "180" }),
     field("fixed", "rule_fixed", { kind: "amount" }), field("per_day", "rule_per_day", { kind: "amount" }), field("cap_per_event", "rule_cap_event", { kind: "amount" }),
     field("tiers", "rule_tiers", { placeholder: "1:3000,5:10000,10:30000" }), field("cap_per_year", "rule_cap_year", { kind: "amount" }), field("max_per_year", "rule_max_year", { kind: "number" }),
+    field("non_member_amount", "rule_non_member_amount", { kind: "amount" }),
     field("documents", "documents"), field("arrears_ok", "rule_arrears_ok", { kind: "checkbox" }), field("withdraw", "rule_withdraw", { kind: "checkbox" }),
     field("resolution_id", "rule_resolution", { kind: "select", options: [["", "-"], ...adopted.map((r) => [String(r.id), r.label])] }),
     h("div", { class: "full" }, h("button", { type: "submit", text: t("rule_add") })));
@@ -99,7 +120,7 @@ async function claim(main, id) {
       h("div", { class: "full" }, h("button", { class: "primary", type: "submit", "data-test": "pay", text: `${t("pay_claim")} ${baht(c.approved_amount)}` })));
     enterMovesOn(form, async () => {
       const v = values(form);
-      const payee = c.payee || `${c.member_name || ""} (${c.member_no || ""})`;
+      const payee = c.payee || (c.non_member ? `${c.member_name} (${t("non_member")})` : `${c.member_name || ""} (${c.member_no || ""})`);
       const lines = [`${t("claims")} #${digits(id)} · ${categoryName(c.category)}`, `${t("paid_to")}: ${payee}`, `${t("amount")}: ${baht(c.approved_amount)}`, `${t("date")}: ${v.date}`];
       if (!(await confirmDialog(t("confirm_pay_claim"), lines))) return;
       const out = await run(form.querySelector("button"), box, () => api.claim_pay({ claim_id: id, ...v }), form);

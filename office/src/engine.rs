@@ -10,7 +10,7 @@ use kongthun::domain::Satang;
 use kongthun::error::{Error, Result};
 use kongthun::store::province::{
     blob32, claim_row, entry_row, member_row, new_id_key, BundleRecord, EngineKind, Enrolment,
-    ForwardRecord, FundRecords, ImportRows, MemberFacts, MemberNames, ProvinceEngine,
+    ForwardRecord, FundRecords, ImportRows, MemberFacts, MemberNames, PaidClaim, ProvinceEngine,
     ProvinceEntry, ProvinceFund, ProvinceKey, ReEnrolment, Written, DIGEST_TABLES,
 };
 use postgres::{Client, NoTls, Row};
@@ -592,12 +592,21 @@ impl ProvinceEngine for PostgresProvince {
         Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
     }
 
-    fn paid_claim_categories(&self, from: &str, to: &str) -> Result<Vec<(String, String)>> {
+    fn paid_claims(&self, from: &str, to: &str) -> Result<Vec<PaidClaim>> {
         let rows = self.query(
-            "SELECT fund_code, category FROM p_claim WHERE status = 'paid' AND event_date BETWEEN $1 AND $2 ORDER BY fund_code COLLATE ucs_basic, claim_id",
+            "SELECT fund_code, category, member_no IS NULL, COALESCE(amount, 0) FROM p_claim
+             WHERE status = 'paid' AND event_date BETWEEN $1 AND $2 ORDER BY fund_code COLLATE ucs_basic, claim_id",
             &[&from, &to],
         )?;
-        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+        Ok(rows
+            .iter()
+            .map(|r| PaidClaim {
+                fund_code: r.get(0),
+                category: r.get(1),
+                non_member: r.get(2),
+                amount: Satang::new(r.get(3)),
+            })
+            .collect())
     }
 
     fn first_entry_dates(&self) -> Result<Vec<(String, String)>> {

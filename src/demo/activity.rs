@@ -66,6 +66,7 @@ pub fn month(
                     days: days.map(|d| d.to_string()),
                     documents: docs.iter().map(|d| d.to_string()).collect(),
                     note: String::new(),
+                    person: None,
                 },
             )
         };

@@ -18,6 +18,7 @@ pub mod loan;
 pub mod member;
 pub mod migration;
 pub mod money;
+pub mod non_member;
 pub mod programme;
 pub mod text;
 pub mod thai_id;

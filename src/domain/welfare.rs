@@ -87,6 +87,10 @@ pub struct WelfareRule {
     pub max_claims_per_year: Option<u32>,
     pub require_up_to_date: bool,
     pub documents: Vec<String>,
+    /// What a person in the community who is not a member receives per event under this
+    /// version (None: the version covers members only).
+    #[serde(default)]
+    pub non_member_amount: Option<Satang>,
 }
 
 impl RuleAmount {
@@ -175,16 +179,8 @@ pub fn rule_in_force(
 }
 
 pub fn evaluate(rule: &WelfareRule, facts: &ClaimFacts) -> Evaluation {
-    let mut reasons = Vec::new();
     let c = rule.category.name_th();
-    reasons.push(reason(
-        true,
-        format!(
-            "ใช้ระเบียบสวัสดิการ{c} ฉบับที่มีผลตั้งแต่ {}",
-            crate::thai::date_short(rule.effective_from, crate::thai::Digits::Arabic)
-        ),
-        format!("rule for {} in force since {}", rule.category.key(), rule.effective_from),
-    ));
+    let mut reasons = vec![in_force_reason(rule)];
     if !rule.offered {
         reasons.push(reason(
             false,
@@ -231,59 +227,13 @@ pub fn evaluate(rule: &WelfareRule, facts: &ClaimFacts) -> Evaluation {
             )
         });
     }
-    if rule.category == Category::Elderly {
-        let age = facts.birth_date.map(|b| super::date::whole_years(b, facts.event_date));
-        reasons.push(match age {
-            Some(a) if a >= super::member::ELDERLY_FROM => {
-                reason(true, format!("อายุ {a} ปี"), format!("aged {a}"))
-            }
-            Some(a) => {
-                reason(false, format!("อายุ {a} ปี ยังไม่ถึง 60 ปี"), format!("aged {a}, under 60"))
-            }
-            None => reason(false, "ไม่มีวันเกิดในทะเบียน".into(), "no birth date on record".into()),
-        });
-    }
-    if rule.category == Category::Disability {
-        reasons.push(if facts.is_disabled_or_disadvantaged {
-            reason(
-                true,
-                "อยู่ในกลุ่มคนพิการหรือผู้ด้อยโอกาส".into(),
-                "recorded as disabled or disadvantaged".into(),
-            )
-        } else {
-            reason(
-                false,
-                "ไม่ได้อยู่ในกลุ่มคนพิการหรือผู้ด้อยโอกาส".into(),
-                "not recorded as disabled or disadvantaged".into(),
-            )
-        });
-    }
-    if let Some(max) = rule.max_claims_per_year {
-        reasons.push(if facts.claims_this_year < max {
-            reason(
-                true,
-                format!("ปีนี้ได้รับแล้ว {} ครั้ง (สูงสุด {max})", facts.claims_this_year),
-                format!("{} claims this year (at most {max})", facts.claims_this_year),
-            )
-        } else {
-            reason(
-                false,
-                format!("ปีนี้ได้รับครบ {max} ครั้งแล้ว"),
-                format!("already {max} claims this year"),
-            )
-        });
-    }
-    let missing: Vec<&String> =
-        rule.documents.iter().filter(|d| !facts.documents_seen.iter().any(|s| s == *d)).collect();
-    if !rule.documents.is_empty() {
-        reasons.push(if missing.is_empty() {
-            reason(true, "เอกสารครบ".into(), "documents complete".into())
-        } else {
-            let list = missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
-            reason(false, format!("ขาดเอกสาร: {list}"), format!("missing documents: {list}"))
-        });
-    }
-
+    reasons.extend(who_reasons(
+        rule,
+        facts.birth_date,
+        facts.is_disabled_or_disadvantaged,
+        facts.event_date,
+    ));
+    reasons.extend(year_and_documents(rule, facts.claims_this_year, &facts.documents_seen));
     let mut amount = match &rule.amount {
         RuleAmount::Fixed { amount } => {
             reasons.push(reason(
@@ -359,37 +309,188 @@ pub fn evaluate(rule: &WelfareRule, facts: &ClaimFacts) -> Evaluation {
             }
         }
     };
-    if let Some(cap) = rule.cap_per_year {
-        let left = Satang::new((cap.satang() - facts.paid_this_year.satang()).max(0));
-        if amount > left {
-            reasons.push(if left.satang() > 0 {
-                reason(
-                    true,
-                    format!(
-                        "ปีนี้รับไปแล้ว {} บาท เพดานปีละ {} บาท จ่ายได้อีก {} บาท",
-                        facts.paid_this_year.display(),
-                        cap.display(),
-                        left.display()
-                    ),
-                    format!(
-                        "{} paid this year, yearly cap {}: {} left",
-                        facts.paid_this_year.display(),
-                        cap.display(),
-                        left.display()
-                    ),
-                )
-            } else {
-                reason(
-                    false,
-                    format!("ปีนี้รับครบเพดาน {} บาทแล้ว", cap.display()),
-                    format!("yearly cap of {} reached", cap.display()),
-                )
-            });
-            amount = left;
-        }
-    }
+    amount = within_yearly_cap(rule, facts.paid_this_year, amount, &mut reasons);
     let eligible = reasons.iter().all(|r| r.ok) && amount.satang() > 0;
     Evaluation { eligible, amount: if eligible { amount } else { Satang::ZERO }, reasons }
+}
+
+/// Everything about a person in the community who is not a member, and their claim, that a
+/// rule looks at: no membership, waiting days or contributions, only who they are, this
+/// year's claims by the same person (found by the keyed hash of their ID) and documents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonFacts {
+    pub birth_date: Option<NaiveDate>,
+    pub is_disabled_or_disadvantaged: bool,
+    pub moo: Option<u8>,
+    pub event_date: NaiveDate,
+    pub claims_this_year: u32,
+    pub paid_this_year: Satang,
+    pub documents_seen: Vec<String>,
+}
+
+/// A non-member's claim under a rule: covered only where the version says for how much.
+pub fn evaluate_non_member(rule: &WelfareRule, facts: &PersonFacts) -> Evaluation {
+    let c = rule.category.name_th();
+    let mut reasons = vec![in_force_reason(rule)];
+    if !rule.offered {
+        reasons.push(reason(
+            false,
+            format!("กองทุนไม่ได้จัดสวัสดิการ{c}"),
+            "the fund does not offer this benefit".into(),
+        ));
+    }
+    let village = facts.moo.map(|m| format!(" หมู่ {m}")).unwrap_or_default();
+    let village_en = facts.moo.map(|m| format!(" of moo {m}")).unwrap_or_default();
+    let amount = match rule.non_member_amount {
+        Some(amount) => {
+            reasons.push(reason(
+                true,
+                format!("คนในชุมชนที่ไม่ใช่สมาชิก{village} ระเบียบให้ {} บาทต่อครั้ง", amount.display()),
+                format!(
+                    "a person of the community{village_en} who is not a member: {} baht per event",
+                    amount.display()
+                ),
+            ));
+            amount
+        }
+        None => {
+            reasons.push(reason(
+                false,
+                format!("ระเบียบสวัสดิการ{c}ฉบับนี้ไม่ครอบคลุมคนในชุมชนที่ไม่ใช่สมาชิก"),
+                "this rule version does not cover people who are not members".into(),
+            ));
+            Satang::ZERO
+        }
+    };
+    reasons.extend(who_reasons(
+        rule,
+        facts.birth_date,
+        facts.is_disabled_or_disadvantaged,
+        facts.event_date,
+    ));
+    reasons.extend(year_and_documents(rule, facts.claims_this_year, &facts.documents_seen));
+    let amount = within_yearly_cap(rule, facts.paid_this_year, amount, &mut reasons);
+    let eligible = reasons.iter().all(|r| r.ok) && amount.satang() > 0;
+    Evaluation { eligible, amount: if eligible { amount } else { Satang::ZERO }, reasons }
+}
+
+fn in_force_reason(rule: &WelfareRule) -> Reason {
+    reason(
+        true,
+        format!(
+            "ใช้ระเบียบสวัสดิการ{} ฉบับที่มีผลตั้งแต่ {}",
+            rule.category.name_th(),
+            crate::thai::date_short(rule.effective_from, crate::thai::Digits::Arabic)
+        ),
+        format!("rule for {} in force since {}", rule.category.key(), rule.effective_from),
+    )
+}
+
+/// The elderly benefit looks at the age on the event date, the disability benefit at the
+/// group the person is recorded in; other categories at neither.
+fn who_reasons(
+    rule: &WelfareRule,
+    birth_date: Option<NaiveDate>,
+    disabled_or_disadvantaged: bool,
+    event_date: NaiveDate,
+) -> Option<Reason> {
+    match rule.category {
+        Category::Elderly => {
+            let age = birth_date.map(|b| super::date::whole_years(b, event_date));
+            Some(match age {
+                Some(a) if a >= super::member::ELDERLY_FROM => {
+                    reason(true, format!("อายุ {a} ปี"), format!("aged {a}"))
+                }
+                Some(a) => {
+                    reason(false, format!("อายุ {a} ปี ยังไม่ถึง 60 ปี"), format!("aged {a}, under 60"))
+                }
+                None => reason(false, "ไม่มีวันเกิดในทะเบียน".into(), "no birth date on record".into()),
+            })
+        }
+        Category::Disability => Some(if disabled_or_disadvantaged {
+            reason(
+                true,
+                "อยู่ในกลุ่มคนพิการหรือผู้ด้อยโอกาส".into(),
+                "recorded as disabled or disadvantaged".into(),
+            )
+        } else {
+            reason(
+                false,
+                "ไม่ได้อยู่ในกลุ่มคนพิการหรือผู้ด้อยโอกาส".into(),
+                "not recorded as disabled or disadvantaged".into(),
+            )
+        }),
+        _ => None,
+    }
+}
+
+/// The yearly count and the documents the rule asks for.
+fn year_and_documents(rule: &WelfareRule, claims_this_year: u32, seen: &[String]) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    if let Some(max) = rule.max_claims_per_year {
+        reasons.push(if claims_this_year < max {
+            reason(
+                true,
+                format!("ปีนี้ได้รับแล้ว {claims_this_year} ครั้ง (สูงสุด {max})"),
+                format!("{claims_this_year} claims this year (at most {max})"),
+            )
+        } else {
+            reason(
+                false,
+                format!("ปีนี้ได้รับครบ {max} ครั้งแล้ว"),
+                format!("already {max} claims this year"),
+            )
+        });
+    }
+    let missing: Vec<&String> =
+        rule.documents.iter().filter(|d| !seen.iter().any(|s| s == *d)).collect();
+    if !rule.documents.is_empty() {
+        reasons.push(if missing.is_empty() {
+            reason(true, "เอกสารครบ".into(), "documents complete".into())
+        } else {
+            let list = missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+            reason(false, format!("ขาดเอกสาร: {list}"), format!("missing documents: {list}"))
+        });
+    }
+    reasons
+}
+
+/// The amount cut to what the yearly cap leaves, saying so when it does.
+fn within_yearly_cap(
+    rule: &WelfareRule,
+    paid_this_year: Satang,
+    amount: Satang,
+    reasons: &mut Vec<Reason>,
+) -> Satang {
+    let Some(cap) = rule.cap_per_year else { return amount };
+    let left = Satang::new((cap.satang() - paid_this_year.satang()).max(0));
+    if amount <= left {
+        return amount;
+    }
+    reasons.push(if left.satang() > 0 {
+        reason(
+            true,
+            format!(
+                "ปีนี้รับไปแล้ว {} บาท เพดานปีละ {} บาท จ่ายได้อีก {} บาท",
+                paid_this_year.display(),
+                cap.display(),
+                left.display()
+            ),
+            format!(
+                "{} paid this year, yearly cap {}: {} left",
+                paid_this_year.display(),
+                cap.display(),
+                left.display()
+            ),
+        )
+    } else {
+        reason(
+            false,
+            format!("ปีนี้รับครบเพดาน {} บาทแล้ว", cap.display()),
+            format!("yearly cap of {} reached", cap.display()),
+        )
+    });
+    left
 }
 
 /// A default rule set typical of Thai community welfare funds; the fund edits it by adding
@@ -411,6 +512,7 @@ pub fn default_rules(effective_from: NaiveDate) -> Vec<WelfareRule> {
         max_claims_per_year: max,
         require_up_to_date: true,
         documents: docs.iter().map(|d| d.to_string()).collect(),
+        non_member_amount: None,
     };
     vec![
         rule(Category::Birth, 180, RuleAmount::Fixed { amount: b(500) }, None, Some(2), &["สูติบัตร"]),

@@ -133,6 +133,10 @@ pub enum WelfareRefusal {
         category_th: String,
         category_en: String,
     },
+    /// A claim names both a member and a person who is not a member.
+    MemberOrPerson {
+        member_no: String,
+    },
     /// A committee's resolution changes the rules where only the general assembly may.
     RuleNeedsAssembly {
         label: String,
@@ -150,6 +154,7 @@ impl WelfareRefusal {
             WelfareRefusal::NotApproved { .. } => "not_approved",
             WelfareRefusal::RuleNeedsResolution { .. } => "rule_needs_resolution",
             WelfareRefusal::RuleNeedsAssembly { .. } => "rule_needs_assembly",
+            WelfareRefusal::MemberOrPerson { .. } => "member_or_person",
         }
     }
     fn th(&self) -> String {
@@ -171,6 +176,9 @@ impl WelfareRefusal {
             WelfareRefusal::RuleNeedsResolution { category_th, .. } => {
                 format!("การแก้ระเบียบสวัสดิการ{category_th} ต้องอ้างมติที่ประชุมใหญ่ที่อนุมัติ")
             }
+            WelfareRefusal::MemberOrPerson { member_no } => format!(
+                "คำขอเป็นของสมาชิกเลขที่ {member_no} หรือของคนในชุมชนที่ไม่ใช่สมาชิก อย่างใดอย่างหนึ่ง"
+            ),
             WelfareRefusal::RuleNeedsAssembly { label } => format!(
                 "{label} เป็นมติของคณะกรรมการ ระเบียบสวัสดิการแก้ได้โดยมติที่ประชุมใหญ่ (เว้นแต่กองทุนตั้งค่าให้คณะกรรมการแก้ได้)"
             ),
@@ -198,6 +206,9 @@ impl WelfareRefusal {
             }
             WelfareRefusal::RuleNeedsResolution { category_en, .. } => format!(
                 "a change to the {category_en} rule must cite the general assembly's resolution"
+            ),
+            WelfareRefusal::MemberOrPerson { member_no } => format!(
+                "a claim is either member {member_no}'s or a non-member's, not both"
             ),
             WelfareRefusal::RuleNeedsAssembly { label } => format!(
                 "{label} is a committee's resolution; the welfare rules are changed by the general assembly (unless the fund's setting lets the committee)"
@@ -857,6 +868,7 @@ mod tests {
             }
             .into(),
             WelfareRefusal::RuleNeedsAssembly { label: "มติที่ 1".into() }.into(),
+            WelfareRefusal::MemberOrPerson { member_no: "0007".into() }.into(),
             MeetingRefusal::NoCommittee.into(),
             MeetingRefusal::MinutesLocked { meeting: "ครั้งที่ 3/2569".into() }.into(),
             MeetingRefusal::NoQuorum { present: 2, eligible: 5 }.into(),

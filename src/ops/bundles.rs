@@ -344,7 +344,8 @@ fn data_files(
     }));
     let claims = reader.claims(None)?;
     let claims_file = jsonl(claims.iter().map(|c| json!({
-        "id": c.id, "member_no": member_no(Some(c.member_id)), "category": c.category, "event_date": c.event_date,
+        "id": c.id, "member_no": member_no(c.member_id), "non_member": c.person.is_some(), "moo": c.person.as_ref().and_then(|p| p.moo),
+        "category": c.category, "event_date": c.event_date,
         "status": c.status, "approved_amount": c.approved_amount.map(|a| a.satang()), "payout_entry_id": c.payout_entry_id,
         "resolution_id": c.resolution_id,
     })));

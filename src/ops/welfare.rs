@@ -6,13 +6,15 @@
 use super::{check_entry_date, Ctx};
 use crate::domain::contribution::{fiscal_year_of, periods_owed, Standing};
 use crate::domain::input::{Amount, Day, Input, Till};
+use crate::domain::non_member::{NonMember, PersonText};
 use crate::domain::welfare::{
-    evaluate, rule_in_force, Category, ClaimFacts, Evaluation, WelfareRule,
+    evaluate, evaluate_non_member, rule_in_force, Category, ClaimFacts, Evaluation, PersonFacts,
+    WelfareRule,
 };
 use crate::domain::{BalancedEntry, EntryKind, MemberGroup, MemberStatus, Posting, Satang};
 use crate::error::{Error, Problem, Result};
 use crate::error::{MeetingRefusal, WelfareRefusal};
-use crate::store::{ClaimRow, NewClaim, PostedRef, Reader, Store, Tx};
+use crate::store::{ClaimPerson, ClaimRow, Claimant, NewClaim, PostedRef, Reader, Store, Tx};
 use chrono::NaiveDate;
 
 /// Add a rule version (a general assembly's decision, optionally citing its resolution).
@@ -196,6 +198,87 @@ pub struct ClaimInput {
     pub days: Option<String>,
     pub documents: Vec<String>,
     pub note: String,
+    /// A person in the community who is not a member (then `member_no` is left empty).
+    pub person: Option<PersonText>,
+}
+
+/// What a non-member's claim is evaluated on: this year's claims of the same person (by
+/// the keyed hash of their ID), leaving `except` out.
+fn person_facts(
+    reader: &Reader<'_>,
+    person: &ClaimPerson,
+    category: Category,
+    event: NaiveDate,
+    documents: &[String],
+    except: Option<i64>,
+) -> Result<PersonFacts> {
+    let fund = reader.require_fund()?.profile;
+    let fy = fiscal_year_of(fund.fiscal_year_start, event);
+    let (from, to) = crate::report::yearly::year_span(&fund, fy);
+    let (count, paid_this_year) = reader.person_claims_counted(
+        &person.id_hash,
+        category.key(),
+        &from.to_string(),
+        &to.to_string(),
+        except,
+    )?;
+    Ok(PersonFacts {
+        birth_date: person.birth_date.as_deref().and_then(|b| crate::domain::date::parse(b).ok()),
+        is_disabled_or_disadvantaged: person.disabled_or_disadvantaged,
+        moo: person.moo,
+        event_date: event,
+        claims_this_year: count,
+        paid_this_year,
+        documents_seen: documents.to_vec(),
+    })
+}
+
+/// The key the fund hashes non-members' national IDs with, made the first time one is
+/// needed and kept in the book (and so in its backups): the same person is found again
+/// without the ID being stored.
+fn community_id_key(tx: &mut Tx<'_>) -> Result<String> {
+    const KEY: &str = "community_id_key";
+    if let Some(key) = tx.read().setting(KEY)? {
+        return Ok(key);
+    }
+    let key = crate::store::province::new_id_key();
+    tx.set_setting(KEY, &key)?;
+    Ok(key)
+}
+
+/// A claim and its first evaluation, for a member or a non-member.
+fn evaluated_claim(
+    tx: &mut Tx<'_>,
+    member_no: &str,
+    person: Option<&NonMember>,
+    category: Category,
+    event: NaiveDate,
+    days: Option<u32>,
+    documents: &[String],
+) -> Result<(Option<i64>, Option<ClaimPerson>, i64, Evaluation)> {
+    match person {
+        None => {
+            let reader = tx.read();
+            let member = super::member_by_no(&reader, member_no)?;
+            let (rule_id, rule) = rule_for(&reader, category, event)?;
+            let facts = facts(&reader, &member, category, event, days, documents, None)?;
+            Ok((Some(member.id), None, rule_id, evaluate(&rule, &facts)))
+        }
+        Some(p) => {
+            let key = community_id_key(tx)?;
+            let person = ClaimPerson {
+                name: p.name.clone(),
+                id_hash: crate::domain::thai_id::keyed_hash(p.national_id.as_str(), &key),
+                moo: p.moo,
+                birth_date: p.birth_date.map(|d| d.to_string()),
+                disabled_or_disadvantaged: p.disabled_or_disadvantaged,
+            };
+            let reader = tx.read();
+            let (rule_id, rule) = rule_for(&reader, category, event)?;
+            let facts = person_facts(&reader, &person, category, event, documents, None)?;
+            Ok((None, Some(person), rule_id, evaluate_non_member(&rule, &facts)))
+        }
+    }
 }
 
 pub fn open_claim(
@@ -221,16 +304,31 @@ pub fn open_claim(
     let documents: Vec<String> =
         input.documents.iter().map(|d| d.trim().to_string()).filter(|d| !d.is_empty()).collect();
     let note = crate::domain::text::optional("note", &input.note, 500)?.unwrap_or_default();
+    let person = match &input.person {
+        Some(_) if !input.member_no.trim().is_empty() => {
+            return Err(WelfareRefusal::MemberOrPerson { member_no: input.member_no.clone() }.into())
+        }
+        Some(p) => Some(p.read(ctx.today())?),
+        None => None,
+    };
     store.write(|tx| {
-        let reader = tx.read();
-        let member = super::member_by_no(&reader, &input.member_no)?;
-        let (rule_id, rule) = rule_for(&reader, category, event)?;
-        let evaluation =
-            evaluate(&rule, &facts(&reader, &member, category, event, days, &documents, None)?);
+        let (member_id, claim_person, rule_id, evaluation) = evaluated_claim(
+            tx,
+            &input.member_no,
+            person.as_ref(),
+            category,
+            event,
+            days,
+            &documents,
+        )?;
         let json = serde_json::to_string(&evaluation).expect("plain struct");
+        let claimant = match (&claim_person, member_id) {
+            (Some(p), _) => Claimant::Person(p),
+            (None, id) => Claimant::Member(id.unwrap_or_default()),
+        };
         let id = tx.insert_claim(
             &NewClaim {
-                member_id: member.id,
+                claimant,
                 category,
                 event_date: &event.to_string(),
                 days,
@@ -250,6 +348,12 @@ pub fn open_claim(
     })
 }
 
+/// The member a member's claim is for.
+fn claim_member(reader: &Reader<'_>, member_id: Option<i64>) -> Result<crate::store::MemberRow> {
+    let id = member_id.unwrap_or_default();
+    reader.member_by_id(id)?.ok_or(Error::NotFound { what: "member", key: id.to_string() })
+}
+
 fn load_claim(reader: &Reader<'_>, id: i64) -> Result<ClaimRow> {
     reader.claim(id)?.ok_or(Error::NotFound { what: "claim", key: id.to_string() })
 }
@@ -258,14 +362,28 @@ fn reevaluate(tx: &mut Tx<'_>, claim: &ClaimRow) -> Result<Evaluation> {
     let reader = tx.read();
     let category = Category::parse(&claim.category)?;
     let event = crate::domain::date::parse_field("event_date", &claim.event_date)?;
-    let member = reader
-        .member_by_id(claim.member_id)?
-        .ok_or(Error::NotFound { what: "member", key: claim.member_id.to_string() })?;
     let (rule_id, rule) = rule_for(&reader, category, event)?;
-    let evaluation = evaluate(
-        &rule,
-        &facts(&reader, &member, category, event, claim.days, &claim.documents, Some(claim.id))?,
-    );
+    let evaluation = match (&claim.person, claim.member_id) {
+        (Some(person), _) => evaluate_non_member(
+            &rule,
+            &person_facts(&reader, person, category, event, &claim.documents, Some(claim.id))?,
+        ),
+        (None, member_id) => {
+            let member = claim_member(&reader, member_id)?;
+            evaluate(
+                &rule,
+                &facts(
+                    &reader,
+                    &member,
+                    category,
+                    event,
+                    claim.days,
+                    &claim.documents,
+                    Some(claim.id),
+                )?,
+            )
+        }
+    };
     if claim.status == "open" {
         tx.update_claim_evaluation(
             claim.id,
@@ -378,9 +496,10 @@ pub fn pay_claim(
         let till = super::till_account(&reader, till)?;
         let amount = claim.approved_amount.unwrap_or_default();
         super::require_funds(&reader, &till, date, &Input::of_amount(amount))?;
-        let member = reader
-            .member_by_id(claim.member_id)?
-            .ok_or(Error::NotFound { what: "member", key: claim.member_id.to_string() })?;
+        let member = match claim.person {
+            Some(_) => None,
+            None => Some(claim_member(&reader, claim.member_id)?),
+        };
         let category = Category::parse(&claim.category)?;
         let resolution = reader
             .resolution(claim.resolution_id.unwrap_or_default())?
@@ -391,29 +510,27 @@ pub fn pay_claim(
             crate::domain::accounts::WELFARE_OTHER
         };
         let is_death = matches!(category, Category::Death | Category::Funeral);
-        // A death benefit goes to the beneficiary the member named: who, how related, the ID.
-        let payee = if is_death {
-            match member.beneficiary_name.clone().filter(|b| !b.trim().is_empty()) {
-                Some(b) => {
-                    let relation = member.beneficiary_relation.clone().unwrap_or_default();
-                    let id = member
-                        .beneficiary_national_id
-                        .clone()
-                        .map(|id| format!(" เลขประจำตัวประชาชน {id}"))
-                        .unwrap_or_default();
-                    let related =
-                        if relation.is_empty() { String::new() } else { format!("{relation} ") };
-                    format!("{b} ({related}ผู้รับผลประโยชน์ของ {}{id})", member.full_name())
+        let payee = match (&member, &claim.person) {
+            (Some(member), _) => member_payee(member, is_death),
+            (None, Some(person)) => {
+                let named = match person.moo {
+                    Some(m) => format!("{} หมู่ {m}", person.name),
+                    None => person.name.clone(),
+                };
+                if is_death {
+                    format!("ทายาทของ {named} (คนในชุมชน ไม่ใช่สมาชิก)")
+                } else {
+                    format!("{named} (คนในชุมชน ไม่ใช่สมาชิก)")
                 }
-                None => format!("ทายาทของ {}", member.full_name()),
             }
-        } else {
-            member.full_name()
+            (None, None) => unreachable!("a claim is a member's or a person's"),
         };
-        let mut postings = vec![
-            Posting::debit(account, amount).for_member(member.id),
-            Posting::credit(&till, amount),
-        ];
+        let member_id = member.as_ref().map(|m| m.id);
+        let mut expense = Posting::debit(account, amount);
+        if let Some(id) = member_id {
+            expense = expense.for_member(id);
+        }
+        let mut postings = vec![expense, Posting::credit(&till, amount)];
         // Welfare allocated from the savings group's profit pays claims first: drawn as each
         // claim is paid, the welfare activity's income beside the claim it pays.
         let draw = allocated_welfare_for(&reader, date, amount)?;
@@ -431,12 +548,13 @@ pub fn pay_claim(
                 resolution.label,
                 payee
             ),
-            Some(member.id),
+            member_id,
             postings,
         )?;
         let posted = tx.post_entry(&entry, &ctx.recorded_by, &ctx.now_text())?;
         tx.mark_claim_paid(claim.id, posted.id, &payee)?;
-        if category == Category::Death && member.status != MemberStatus::Deceased {
+        let deceased_member = member.filter(|m| m.status != MemberStatus::Deceased);
+        if let (Category::Death, Some(member)) = (category, deceased_member) {
             let effective = claim.event_date.clone().max(member.status_since.clone());
             tx.set_member_status(
                 member.id,
@@ -449,6 +567,27 @@ pub fn pay_claim(
         }
         Ok(posted)
     })
+}
+
+/// Who a member's payout goes to: the member, or for a death the beneficiary the member
+/// named (who, how related, the ID).
+fn member_payee(member: &crate::store::MemberRow, is_death: bool) -> String {
+    if !is_death {
+        return member.full_name();
+    }
+    match member.beneficiary_name.clone().filter(|b| !b.trim().is_empty()) {
+        Some(b) => {
+            let relation = member.beneficiary_relation.clone().unwrap_or_default();
+            let id = member
+                .beneficiary_national_id
+                .clone()
+                .map(|id| format!(" เลขประจำตัวประชาชน {id}"))
+                .unwrap_or_default();
+            let related = if relation.is_empty() { String::new() } else { format!("{relation} ") };
+            format!("{b} ({related}ผู้รับผลประโยชน์ของ {}{id})", member.full_name())
+        }
+        None => format!("ทายาทของ {}", member.full_name()),
+    }
 }
 
 /// How much of a claim of `amount` paid on `date` the welfare allocated can pay (none in a
@@ -481,6 +620,9 @@ pub struct RuleForm {
     pub arrears_ok: bool,
     pub documents: Vec<String>,
     pub withdraw: bool,
+    /// Baht a person in the community who is not a member receives per event (empty: the
+    /// version covers members only).
+    pub non_member_amount: String,
 }
 
 impl RuleForm {
@@ -520,6 +662,7 @@ impl RuleForm {
             amount,
             cap_per_year: money("cap_per_year", &self.cap_per_year)?,
             max_claims_per_year: count("max_per_year", &self.max_per_year)?,
+            non_member_amount: money("non_member_amount", &self.non_member_amount)?,
             require_up_to_date: !self.arrears_ok,
             documents: self
                 .documents
@@ -538,6 +681,26 @@ pub struct ClaimListing {
     pub claim: ClaimRow,
     pub member_no: String,
     pub member_name: String,
+    /// A person in the community who is not a member (`member_no` is then empty).
+    pub non_member: bool,
+}
+
+/// (member number, name) of whoever a claim is for: a non-member's name with their village.
+fn claimant_names(
+    names: &mut super::MemberNames,
+    reader: &Reader<'_>,
+    claim: &ClaimRow,
+) -> Result<(String, String)> {
+    match (&claim.person, claim.member_id) {
+        (Some(p), _) => Ok((
+            String::new(),
+            match p.moo {
+                Some(m) => format!("{} หมู่ {m}", p.name),
+                None => p.name.clone(),
+            },
+        )),
+        (None, id) => names.of(reader, id.unwrap_or_default()),
+    }
 }
 
 /// The most recent claims (newest first, at most `limit`), optionally of one status, with
@@ -551,8 +714,9 @@ pub fn recent_claims(
     let mut names = super::MemberNames::default();
     let mut out = Vec::new();
     for claim in reader.claims_recent(status, limit)? {
-        let (member_no, member_name) = names.of(&reader, claim.member_id)?;
-        out.push(ClaimListing { claim, member_no, member_name });
+        let (member_no, member_name) = claimant_names(&mut names, &reader, &claim)?;
+        let non_member = claim.person.is_some();
+        out.push(ClaimListing { claim, member_no, member_name, non_member });
     }
     Ok(out)
 }
@@ -561,6 +725,8 @@ pub fn recent_claims(
 pub fn claim_listing(store: &Store, claim_id: i64) -> Result<ClaimListing> {
     let reader = store.read();
     let claim = load_claim(&reader, claim_id)?;
-    let (member_no, member_name) = super::MemberNames::default().of(&reader, claim.member_id)?;
-    Ok(ClaimListing { claim, member_no, member_name })
+    let (member_no, member_name) =
+        claimant_names(&mut super::MemberNames::default(), &reader, &claim)?;
+    let non_member = claim.person.is_some();
+    Ok(ClaimListing { claim, member_no, member_name, non_member })
 }

@@ -17,8 +17,8 @@ pub fn area_report_bytes(
 ) -> crate::Result<Vec<u8>> {
     let office = format!("สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัด{changwat}");
     let area_widths = [
-        46.0, 46.0, 30.0, 34.0, 26.0, 26.0, 32.0, 32.0, 28.0, 44.0, 26.0, 54.0, 56.0, 62.0, 80.0,
-        58.0,
+        46.0, 46.0, 30.0, 34.0, 26.0, 26.0, 32.0, 32.0, 28.0, 44.0, 26.0, 44.0, 54.0, 56.0, 62.0,
+        80.0, 58.0,
     ];
     let tables = [
         (area_table(rows), area_widths.to_vec()),
@@ -105,6 +105,7 @@ pub fn area_table(rows: &[AreaRow]) -> crate::render::tables::Table {
             "ด้อยโอกาส",
             // welfare cases paid, then their baht
             "ราย",
+            "ราย (ไม่ใช่สมาชิก)",
             "สวัสดิการ",
             "สมทบจากรัฐ",
             "สมทบจาก อปท.",
@@ -128,6 +129,7 @@ pub fn area_table(rows: &[AreaRow]) -> crate::render::tables::Table {
                     Cell::Int(r.disabled),
                     Cell::Int(r.disadvantaged),
                     Cell::Int(r.cases_total),
+                    Cell::Int(r.community_cases_total),
                     Cell::Money(r.welfare_total.satang()),
                     matching_from(r, &["government"]),
                     matching_from(r, &["local"]),
@@ -151,15 +153,26 @@ pub fn welfare_table(rows: &[AreaRow]) -> crate::render::tables::Table {
     let mut out = Vec::new();
     for r in rows {
         let accounts: std::collections::BTreeSet<&String> =
-            r.welfare.keys().chain(r.cases.keys()).collect();
+            r.welfare.keys().chain(r.cases.keys()).chain(r.community_cases.keys()).collect();
         for account in accounts {
+            // the community's claims are part of the account's baht, shown on a row of their own
+            let community = r.community_paid.get(account).map(|a| a.satang()).unwrap_or(0);
             out.push(vec![
                 Cell::Text(r.amphoe.clone()),
                 Cell::Text(r.tambon.clone()),
                 Cell::Text(name(account).into()),
                 Cell::Int(r.cases.get(account).copied().unwrap_or(0)),
-                Cell::Money(r.welfare.get(account).map(|a| a.satang()).unwrap_or(0)),
+                Cell::Money(r.welfare.get(account).map(|a| a.satang()).unwrap_or(0) - community),
             ]);
+            if let Some(cases) = r.community_cases.get(account) {
+                out.push(vec![
+                    Cell::Text(r.amphoe.clone()),
+                    Cell::Text(r.tambon.clone()),
+                    Cell::Text(format!("{} (คนในชุมชนที่ไม่ใช่สมาชิก)", name(account))),
+                    Cell::Int(*cases),
+                    Cell::Money(community),
+                ]);
+            }
         }
     }
     crate::render::tables::Table {
@@ -177,8 +190,9 @@ pub fn national_report_bytes(
     format: Format,
     printed_on: chrono::NaiveDate,
 ) -> crate::Result<Vec<u8>> {
-    let widths =
-        vec![56.0, 56.0, 32.0, 40.0, 28.0, 28.0, 30.0, 60.0, 60.0, 72.0, 80.0, 66.0, 74.0, 50.0];
+    let widths = vec![
+        56.0, 56.0, 32.0, 40.0, 28.0, 28.0, 30.0, 44.0, 60.0, 60.0, 72.0, 80.0, 66.0, 74.0, 50.0,
+    ];
     year_tables_bytes(
         "กองทุนสวัสดิการชุมชน ระดับประเทศ",
         "รายงานกองทุนสวัสดิการชุมชน แยกตามจังหวัดและอำเภอ",
@@ -203,6 +217,7 @@ pub fn national_table(
             Cell::Int(r.men),
             Cell::Int(r.women),
             Cell::Int(r.cases_total),
+            Cell::Int(r.community_cases_total),
             Cell::Money(r.welfare_total.satang()),
             matching_from(r, &["government"]),
             matching_from(r, &["local"]),
@@ -229,6 +244,7 @@ pub fn national_table(
             "ชาย",
             "หญิง",
             "ราย",
+            "ราย (ไม่ใช่สมาชิก)",
             "สวัสดิการ",
             "สมทบจากรัฐ",
             "สมทบจาก อปท.",

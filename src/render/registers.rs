@@ -180,10 +180,14 @@ pub fn rule_book_table(r: &RuleBook) -> Table {
                 t(rule.category.name_th()),
                 t(&thai::date_short(rule.effective_from, Digits::Arabic)),
                 t(if v.in_force { "ใช้อยู่" } else { "" }),
-                t(&if rule.offered {
-                    rule_amount_th(&rule.amount)
-                } else {
-                    "ไม่จัด".into()
+                t(&match (rule.offered, rule.non_member_amount) {
+                    (false, _) => "ไม่จัด".into(),
+                    (true, None) => rule_amount_th(&rule.amount),
+                    (true, Some(n)) => format!(
+                        "{}; คนในชุมชนที่ไม่ใช่สมาชิก {} บาท",
+                        rule_amount_th(&rule.amount),
+                        n.display()
+                    ),
                 }),
                 Cell::Int(i64::from(rule.waiting_days)),
                 t(&opt_money(rule.cap_per_year)),

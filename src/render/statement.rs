@@ -208,7 +208,7 @@ pub fn welfare_table(
         ],
         size,
     );
-    for c in welfare {
+    let row = |doc: &mut PdfDoc, c: &crate::store::WelfarePaid| {
         doc.table_row(
             &[c.name_th.clone(), num(c.cases), money(c.amount.satang())],
             Weight::Regular,
@@ -225,6 +225,27 @@ pub fn welfare_table(
                 );
             }
         }
+    };
+    let sum = |rows: &mut dyn Iterator<Item = &crate::store::WelfarePaid>| {
+        rows.fold((0i64, 0i64), |(n, t), c| (n + c.cases, t + c.amount.satang()))
+    };
+    // Members' welfare, then the community's (people who are not members) counted apart.
+    let (community, members): (Vec<_>, Vec<_>) = welfare.iter().partition(|c| c.community);
+    for c in &members {
+        row(doc, c);
+    }
+    if !community.is_empty() {
+        let (n, t) = sum(&mut members.iter().copied());
+        doc.table_row(&["รวมสวัสดิการสมาชิก".into(), num(n), money(t)], Weight::Bold);
+        doc.table_row(
+            &["สวัสดิการคนในชุมชนที่ไม่ใช่สมาชิก".into(), String::new(), String::new()],
+            Weight::Bold,
+        );
+        for c in &community {
+            row(doc, c);
+        }
+        let (n, t) = sum(&mut community.iter().copied());
+        doc.table_row(&["รวมสวัสดิการคนในชุมชน".into(), num(n), money(t)], Weight::Bold);
     }
     let cases: i64 = welfare.iter().map(|c| c.cases).sum();
     let total: i64 = welfare.iter().map(|c| c.amount.satang()).sum();

@@ -276,7 +276,14 @@ pub fn yearly_tables(r: &YearReport) -> Vec<Table> {
     let mut welfare: Vec<Vec<Cell>> = r
         .welfare
         .iter()
-        .map(|w| vec![t(&w.name_th), Cell::Int(w.cases), Cell::Money(w.amount.satang())])
+        .map(|w| {
+            let name = if w.community {
+                format!("{} (คนในชุมชนที่ไม่ใช่สมาชิก)", w.name_th)
+            } else {
+                w.name_th.clone()
+            };
+            vec![t(&name), Cell::Int(w.cases), Cell::Money(w.amount.satang())]
+        })
         .collect();
     let total = sum_of(&welfare, 0, welfare.len(), 2);
     welfare.push(vec![t("รวม"), Cell::Int(r.welfare.iter().map(|w| w.cases).sum()), total]);

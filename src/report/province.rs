@@ -25,9 +25,15 @@ pub struct AreaRow {
     /// Welfare paid in the span, by category account (5101..5109).
     pub welfare: std::collections::BTreeMap<String, Satang>,
     pub welfare_total: Satang,
-    /// Welfare cases (claims paid for events in the span), by the same accounts.
+    /// Members' welfare cases (claims paid for events in the span), by the same accounts.
     pub cases: std::collections::BTreeMap<String, i64>,
     pub cases_total: i64,
+    /// Welfare of people in the community who are not members, counted apart: the claims
+    /// paid for events in the span and their baht (part of `welfare`), by account.
+    pub community_cases: std::collections::BTreeMap<String, i64>,
+    pub community_paid: std::collections::BTreeMap<String, Satang>,
+    pub community_cases_total: i64,
+    pub community_paid_total: Satang,
     /// Matching money received, by source: `government`, `local`, `codi`, `other`.
     pub matching_by_source: std::collections::BTreeMap<String, Satang>,
     pub matching: Satang,
@@ -138,13 +144,20 @@ fn fund_figures(store: &ProvinceStore, from: &str, to: &str) -> Result<FundFigur
             *r.matching_by_source.entry(source.into()).or_default() -= amount;
         }
     }
-    for (code, category) in store.paid_claim_categories(from, to)? {
-        let account = crate::domain::welfare::Category::parse(&category)
+    for claim in store.paid_claims(from, to)? {
+        let account = crate::domain::welfare::Category::parse(&claim.category)
             .map(|c| c.account())
             .unwrap_or(crate::domain::accounts::WELFARE_OTHER);
-        let r = row(&mut by_code, &code);
-        *r.cases.entry(account.into()).or_default() += 1;
-        r.cases_total += 1;
+        let r = row(&mut by_code, &claim.fund_code);
+        if claim.non_member {
+            *r.community_cases.entry(account.into()).or_default() += 1;
+            *r.community_paid.entry(account.into()).or_default() += claim.amount;
+            r.community_cases_total += 1;
+            r.community_paid_total += claim.amount;
+        } else {
+            *r.cases.entry(account.into()).or_default() += 1;
+            r.cases_total += 1;
+        }
     }
     for (code, account, amount) in store.account_totals("0000-01-01", to)? {
         if account == crate::domain::accounts::CASH || account == crate::domain::accounts::BANK {
@@ -221,6 +234,14 @@ impl AreaRow {
             *self.cases.entry(k.clone()).or_default() += *v;
         }
         self.cases_total += other.cases_total;
+        for (k, v) in &other.community_cases {
+            *self.community_cases.entry(k.clone()).or_default() += *v;
+        }
+        for (k, v) in &other.community_paid {
+            *self.community_paid.entry(k.clone()).or_default() += *v;
+        }
+        self.community_cases_total += other.community_cases_total;
+        self.community_paid_total += other.community_paid_total;
         for (k, v) in &other.matching_by_source {
             *self.matching_by_source.entry(k.clone()).or_default() += *v;
         }
@@ -361,7 +382,8 @@ pub fn criteria(store: &ProvinceStore, year: i32) -> Result<Vec<FundCriteria>> {
     let totals = store.account_totals(&from, &to)?;
     let members = store.members()?;
     let firsts = store.first_entry_dates()?;
-    let claims = store.paid_claim_categories(&from, &to)?;
+    let claims: Vec<(String, String)> =
+        store.paid_claims(&from, &to)?.into_iter().map(|c| (c.fund_code, c.category)).collect();
     let records = store.fund_records()?;
     let mut out = Vec::new();
     for f in store.funds()? {

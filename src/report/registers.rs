@@ -150,11 +150,26 @@ pub fn claims_register(reader: &Reader<'_>, year: i32) -> Result<ClaimsRegister>
         if c.event_date < first || c.event_date > last {
             continue;
         }
-        if let std::collections::hash_map::Entry::Vacant(slot) = members.entry(c.member_id) {
-            let m = reader.member_by_id(c.member_id)?;
-            slot.insert(m.map(|m| (m.member_no.clone(), m.full_name())).unwrap_or_default());
-        }
-        let (member_no, member_name) = members[&c.member_id].clone();
+        let (member_no, member_name) = match (&c.person, c.member_id) {
+            // a person in the community who is not a member: no number, the name and village
+            (Some(p), _) => (
+                String::new(),
+                match p.moo {
+                    Some(m) => format!("{} หมู่ {m} (ไม่ใช่สมาชิก)", p.name),
+                    None => format!("{} (ไม่ใช่สมาชิก)", p.name),
+                },
+            ),
+            (None, id) => {
+                let id = id.unwrap_or_default();
+                if let std::collections::hash_map::Entry::Vacant(slot) = members.entry(id) {
+                    let m = reader.member_by_id(id)?;
+                    slot.insert(
+                        m.map(|m| (m.member_no.clone(), m.full_name())).unwrap_or_default(),
+                    );
+                }
+                members[&id].clone()
+            }
+        };
         let resolution = match c.resolution_id {
             Some(r) => labels.label(reader, r)?,
             None => None,

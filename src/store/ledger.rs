@@ -273,7 +273,8 @@ impl Reader<'_> {
 }
 
 /// Welfare paid from one welfare account in a span: cases (entries) and net baht, and the
-/// names of the members paid.
+/// names of those paid; members' welfare and community welfare (claims of people who are not
+/// members) in rows of their own.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct WelfarePaid {
     pub account: String,
@@ -282,30 +283,40 @@ pub struct WelfarePaid {
     pub cases: i64,
     pub amount: Satang,
     pub recipients: Vec<String>,
+    /// Paid to people in the community who are not members (a claim's payout with no member).
+    pub community: bool,
 }
 
 impl Reader<'_> {
-    /// Welfare payouts (debits to welfare expense accounts, net of reversals) in [from, to].
+    /// Welfare payouts (debits to welfare expense accounts, net of reversals) in [from, to]:
+    /// members' rows first, then the community's, each by account.
     pub fn welfare_paid_between(&self, from: &str, to: &str) -> Result<Vec<WelfarePaid>> {
+        // A claim's payout (or its reversal) with no member on it is a non-member's claim.
         let mut stmt = self.conn.prepare_cached(
             "SELECT a.code, a.welfare_category, a.name_th, e.id, e.reverses, p.amount,
-                    COALESCE(m.title || m.first_name || ' ' || m.last_name, '')
+                    COALESCE(m.title || m.first_name || ' ' || m.last_name, c.person_name, ''),
+                    COALESCE(p.member_id, e.member_id) IS NULL
+                        AND COALESCE(o.kind, e.kind) = 'claim_payout' AS community
              FROM journal_entry e
              JOIN posting p ON p.entry_id = e.id
              JOIN account a ON a.code = p.account_code AND a.welfare_category IS NOT NULL
              LEFT JOIN member m ON m.id = COALESCE(p.member_id, e.member_id)
+             LEFT JOIN journal_entry o ON o.id = e.reverses
+             LEFT JOIN claim c ON c.payout_entry_id = e.id
              WHERE e.entry_date BETWEEN ?1 AND ?2
-             ORDER BY a.code, e.id",
+             ORDER BY community, a.code, e.id",
         )?;
         let mut out: Vec<WelfarePaid> = Vec::new();
         let mut rows = stmt.query(params![from, to])?;
         while let Some(r) = rows.next()? {
             let code: String = r.get(0)?;
-            if out.last().map(|w| w.account != code).unwrap_or(true) {
+            let community: bool = r.get(7)?;
+            if out.last().map(|w| w.account != code || w.community != community).unwrap_or(true) {
                 out.push(WelfarePaid {
                     account: code.clone(),
                     category: r.get(1)?,
                     name_th: r.get(2)?,
+                    community,
                     ..Default::default()
                 });
             }

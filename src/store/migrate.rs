@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (14, include_str!("migrations/0014_sajja_only_groups.sql")),
     (15, include_str!("migrations/0015_programme_settings.sql")),
     (16, include_str!("migrations/0016_programme_counting_day.sql")),
+    (17, include_str!("migrations/0017_community_welfare.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -37,7 +37,7 @@ pub use savings_group::{AllocationShare, DividendPaymentRow, LoanRow, PlanRow};
 pub fn schema_version() -> i64 {
     migrate::latest_version()
 }
-pub use welfare::{ClaimRow, NewClaim};
+pub use welfare::{ClaimPerson, ClaimRow, Claimant, NewClaim};
 
 use crate::error::{Error, Result};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};

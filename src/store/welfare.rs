@@ -36,6 +36,7 @@ fn rule_from_row(r: &Row<'_>) -> rusqlite::Result<(i64, WelfareRule)> {
             max_claims_per_year: r.get("max_claims_per_year")?,
             require_up_to_date: r.get("require_up_to_date")?,
             documents: documents.split('|').filter(|d| !d.is_empty()).map(str::to_string).collect(),
+            non_member_amount: r.get::<_, Option<i64>>("non_member_amount")?.map(Satang::new),
         },
     ))
 }
@@ -43,7 +44,7 @@ fn rule_from_row(r: &Row<'_>) -> rusqlite::Result<(i64, WelfareRule)> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ClaimRow {
     pub id: i64,
-    pub member_id: i64,
+    pub member_id: Option<i64>,
     pub category: String,
     pub event_date: String,
     pub days: Option<u32>,
@@ -58,12 +59,42 @@ pub struct ClaimRow {
     pub approved_amount: Option<Satang>,
     pub payout_entry_id: Option<i64>,
     pub payee: Option<String>,
+    /// A claim of a person in the community who is not a member (then `member_id` is None).
+    pub person: Option<ClaimPerson>,
+}
+
+/// The person a non-member's claim is for: name, village, the keyed hash of their national
+/// ID (the ID itself is never stored), and what a rule may look at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ClaimPerson {
+    pub name: String,
+    pub id_hash: String,
+    pub moo: Option<u8>,
+    pub birth_date: Option<String>,
+    pub disabled_or_disadvantaged: bool,
+}
+
+/// Who a claim is for.
+pub enum Claimant<'a> {
+    Member(i64),
+    Person(&'a ClaimPerson),
 }
 
 fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
     let documents: String = r.get("documents")?;
     let evaluation: String = r.get("evaluation")?;
+    let person = match r.get::<_, Option<String>>("person_name")? {
+        Some(name) => Some(ClaimPerson {
+            name,
+            id_hash: r.get::<_, Option<String>>("person_id_hash")?.unwrap_or_default(),
+            moo: r.get("person_moo")?,
+            birth_date: r.get("person_birth_date")?,
+            disabled_or_disadvantaged: r.get("person_disabled")?,
+        }),
+        None => None,
+    };
     Ok(ClaimRow {
+        person,
         id: r.get("id")?,
         member_id: r.get("member_id")?,
         category: r.get("category")?,
@@ -85,7 +116,7 @@ fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
 
 /// A new claim as the treasurer opens it, with its first evaluation.
 pub struct NewClaim<'a> {
-    pub member_id: i64,
+    pub claimant: Claimant<'a>,
     pub category: Category,
     pub event_date: &'a str,
     pub days: Option<u32>,
@@ -114,8 +145,9 @@ impl Tx<'_> {
         };
         self.tx.execute(
             "INSERT INTO welfare_rule (category, effective_from, offered, waiting_days, amount_kind, amount, cap_per_event,
-                 cap_per_year, max_claims_per_year, tiers, require_up_to_date, documents, resolution_id, recorded_by, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                 cap_per_year, max_claims_per_year, tiers, require_up_to_date, documents, resolution_id, recorded_by, recorded_at,
+                 non_member_amount)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![
                 rule.category.key(),
                 rule.effective_from.to_string(),
@@ -131,19 +163,25 @@ impl Tx<'_> {
                 rule.documents.join("|"),
                 resolution_id,
                 by,
-                at
+                at,
+                rule.non_member_amount.map(|a| a.satang()),
             ],
         )?;
         Ok(self.tx.last_insert_rowid())
     }
 
     pub fn insert_claim(&mut self, c: &NewClaim<'_>, by: &str, at: &str) -> Result<i64> {
+        let (member_id, person) = match c.claimant {
+            Claimant::Member(id) => (Some(id), None),
+            Claimant::Person(p) => (None, Some(p)),
+        };
         self.tx.execute(
             "INSERT INTO claim (member_id, category, event_date, days, documents, note, eligible, evaluated, evaluation,
-                                rule_id, opened_by, opened_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                rule_id, opened_by, opened_at, person_name, person_id_hash, person_moo,
+                                person_birth_date, person_disabled)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             params![
-                c.member_id,
+                member_id,
                 c.category.key(),
                 c.event_date,
                 c.days,
@@ -154,7 +192,12 @@ impl Tx<'_> {
                 c.evaluation_json,
                 c.rule_id,
                 by,
-                at
+                at,
+                person.map(|p| &p.name),
+                person.map(|p| &p.id_hash),
+                person.and_then(|p| p.moo),
+                person.and_then(|p| p.birth_date.as_deref()),
+                person.is_some_and(|p| p.disabled_or_disadvantaged),
             ],
         )?;
         Ok(self.tx.last_insert_rowid())
@@ -287,6 +330,25 @@ impl Reader<'_> {
                  WHERE member_id = ?1 AND category = ?2 AND event_date BETWEEN ?3 AND ?4)",
         )?;
         Ok(stmt.query_row(params![member_id, category, from, to, except], |r| {
+            Ok((r.get(0)?, Satang::new(r.get(1)?)))
+        })?)
+    }
+
+    /// The same count for a person who is not a member, found by the keyed hash of their ID.
+    pub fn person_claims_counted(
+        &self,
+        id_hash: &str,
+        category: &str,
+        from: &str,
+        to: &str,
+        except: Option<i64>,
+    ) -> Result<(u32, Satang)> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT count(*), COALESCE(SUM(approved_amount), 0) FROM claim
+             WHERE person_id_hash = ?1 AND category = ?2 AND event_date BETWEEN ?3 AND ?4
+               AND status IN ('approved', 'paid') AND id IS NOT ?5",
+        )?;
+        Ok(stmt.query_row(params![id_hash, category, from, to, except], |r| {
             Ok((r.get(0)?, Satang::new(r.get(1)?)))
         })?)
     }

@@ -299,6 +299,7 @@ fn an_existing_fund_migrates_and_its_history_counts() {
             days: Some("2".into()),
             documents: vec!["ใบรับรองแพทย์".into()],
             note: String::new(),
+            person: None,
         },
     )
     .unwrap();

@@ -7,6 +7,7 @@ mod backup;
 mod bombs;
 mod bundles;
 mod cli;
+mod community;
 mod contributions;
 mod crash;
 mod defaults;

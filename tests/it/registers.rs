@@ -52,6 +52,7 @@ fn year_of_records() -> Fixture {
         cap_per_year: Some(Satang::from_baht(3000)),
         max_claims_per_year: None,
         require_up_to_date: true,
+        non_member_amount: None,
         documents: vec!["ใบรับรองแพทย์".into()],
     };
     ops::welfare::add_rule(&mut f.store, &today(), &illness, Some(rule_resolution)).unwrap();

@@ -87,6 +87,7 @@ pub fn claim(
             days: days.map(str::to_string),
             documents: docs.iter().map(|d| d.to_string()).collect(),
             note: String::new(),
+            person: None,
         },
     )
 }
@@ -145,6 +146,7 @@ fn evaluation_table() {
         cap_per_year: Some(Satang::from_baht(3000)),
         max_claims_per_year: None,
         require_up_to_date: true,
+        non_member_amount: None,
         documents: vec!["ใบรับรองแพทย์".into()],
     };
     let doc = ["ใบรับรองแพทย์"];
@@ -1107,6 +1109,7 @@ fn the_general_assembly_changes_the_welfare_rules_unless_the_fund_lets_the_commi
         cap_per_year: None,
         max_claims_per_year: None,
         require_up_to_date: true,
+        non_member_amount: None,
         documents: vec![],
     };
     let before = dump(&f.store);

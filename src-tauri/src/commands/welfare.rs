@@ -89,6 +89,9 @@ pub struct OpenInput {
     documents: Vec<String>,
     #[serde(default)]
     note: String,
+    /// A person in the community who is not a member (then `member_no` is empty).
+    #[serde(default)]
+    person: Option<kongthun::domain::non_member::PersonText>,
 }
 
 #[derive(Serialize)]
@@ -110,6 +113,7 @@ pub async fn claim_open(state: State<'_, AppState>, input: OpenInput) -> UiResul
                 days: Some(input.days).filter(|d| !d.trim().is_empty()),
                 documents: input.documents,
                 note: input.note,
+                person: input.person,
             },
         )?;
         Ok(Opened { claim, evaluation })

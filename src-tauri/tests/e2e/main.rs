@@ -204,6 +204,37 @@ async fn a_treasurers_month_in_the_real_window() {
     );
     s.shot("10-claim-paid").await;
 
+    //    A person of the village who is not a member asks too: the form takes her name, ID
+    //    and หมู่ instead of a member number; the demo's rules cover members only, and the
+    //    evaluation says so.
+    s.go("welfare").await;
+    s.wait_css("[data-test=claim-form]", 10).await;
+    s.click("[data-test=non_member]").await;
+    let hidden: bool = s.eval("return document.querySelector('[name=member_no]').hidden").await;
+    assert!(hidden, "no member number is asked of a non-member");
+    s.fill("person_name", "นางสมใจ ใจดี").await;
+    s.fill("person_national_id", "1-1017-00230-70-8").await;
+    s.fill("person_moo", "4").await;
+    s.select("category", "disaster").await;
+    s.fill("event_date", "18/11/2569").await;
+    s.shot("10b-non-member-claim-form").await;
+    s.click("[data-test=open-claim]").await;
+    let evaluation = s.wait_text("[data-test=evaluation]", 10).await;
+    assert!(
+        evaluation.contains("ไม่มีสิทธิ์") && evaluation.contains("ไม่ครอบคลุมคนในชุมชน"),
+        "evaluation: {evaluation}"
+    );
+    s.shot("10c-non-member-claim-evaluated").await;
+    s.go("welfare").await;
+    s.wait_css("[data-test=claim-form]", 10).await;
+    let newest: Vec<String> = s
+        .eval("return [...document.querySelectorAll('tr.clickable')[0].cells].map((c) => c.textContent)")
+        .await;
+    assert!(
+        newest[1] == "ไม่ใช่สมาชิก" && newest[2] == "นางสมใจ ใจดี หมู่ 4",
+        "the list names her, not a number: {newest:?}"
+    );
+
     // 5. The monthly statement for the notice board, saved as PDF and checked.
     s.go("reports").await;
     s.wait_css("[data-test=report-form]", 10).await;

@@ -73,6 +73,7 @@ fn rule(store: &mut Store, ctx: &Ctx, json: bool, c: RuleCommand) -> Result<()> 
                 arrears_ok: a.arrears_ok,
                 documents: a.documents,
                 withdraw: a.withdraw,
+                non_member_amount: text(&a.non_members),
             }
             .rule()?;
             let id = ops::welfare::add_rule(store, ctx, &rule, a.resolution)?;
@@ -104,12 +105,20 @@ fn claim(store: &mut Store, ctx: &Ctx, json: bool, c: ClaimCommand) -> Result<()
                 store,
                 ctx,
                 &ops::welfare::ClaimInput {
-                    member_no: a.member,
+                    // `-` stands for no member: the claim of a person named by --person-name
+                    member_no: if a.member == "-" { String::new() } else { a.member },
                     category: a.category,
                     event_date: a.event_date,
                     days: a.days,
                     documents: a.documents,
                     note: a.note,
+                    person: a.person_name.map(|name| crate::domain::non_member::PersonText {
+                        name,
+                        national_id: a.person_id.unwrap_or_default(),
+                        moo: a.person_moo.unwrap_or_default(),
+                        birth_date: a.person_birth_date.unwrap_or_default(),
+                        disabled_or_disadvantaged: a.person_disabled,
+                    }),
                 },
             )?;
             print::output(json, &claim, || {
@@ -269,7 +278,7 @@ pub enum RuleCommand {
     /// The rules, every version.
     List,
     /// Add a rule version (from --from on; the older version stays for older events).
-    Add(RuleAddArgs),
+    Add(Box<RuleAddArgs>),
     /// Add the default rule set from a date (for a fund made before rules existed).
     Defaults {
         #[arg(long)]
@@ -310,6 +319,10 @@ pub struct RuleAddArgs {
     /// The fund stops offering this category from --from.
     #[arg(long)]
     pub withdraw: bool,
+    /// Baht per event for a person in the community who is not a member (default: the
+    /// version covers members only).
+    #[arg(long)]
+    pub non_members: Option<String>,
     #[arg(long)]
     pub resolution: Option<i64>,
 }
@@ -331,6 +344,7 @@ pub enum ClaimCommand {
 
 #[derive(Args, Debug)]
 pub struct ClaimOpenArgs {
+    /// The member's number, or `-` for a person who is not a member (--person-name ...).
     pub member: String,
     pub category: String,
     #[arg(long)]
@@ -343,6 +357,20 @@ pub struct ClaimOpenArgs {
     pub documents: Vec<String>,
     #[arg(long, default_value = "")]
     pub note: String,
+    /// A person in the community who is not a member: their name (the member is then `-`).
+    #[arg(long)]
+    pub person_name: Option<String>,
+    /// Their national ID (kept only as a keyed hash).
+    #[arg(long)]
+    pub person_id: Option<String>,
+    /// Their village (หมู่).
+    #[arg(long)]
+    pub person_moo: Option<String>,
+    #[arg(long)]
+    pub person_birth_date: Option<String>,
+    /// They are disabled or disadvantaged (for the disability benefit).
+    #[arg(long)]
+    pub person_disabled: bool,
 }
 
 #[derive(Args, Debug)]

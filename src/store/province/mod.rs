@@ -140,6 +140,17 @@ pub enum Written {
     FundMovedOn,
 }
 
+/// A claim a fund paid, as the province counts it: a member's or a non-member's (a bundle's
+/// claim with no member number is the claim of a person in the community who is not a
+/// member), and the baht approved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaidClaim {
+    pub fund_code: String,
+    pub category: String,
+    pub non_member: bool,
+    pub amount: Satang,
+}
+
 /// One imported journal entry of a fund.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProvinceEntry {
@@ -208,8 +219,8 @@ pub trait ProvinceEngine: Send {
     fn members_of(&self, code: &str) -> Result<Vec<MemberNames>>;
     /// The months each fund's auditor signed: (fund code, month).
     fn audited_months(&self) -> Result<Vec<(String, String)>>;
-    /// (fund code, category) of every claim paid for an event dated in [from, to].
-    fn paid_claim_categories(&self, from: &str, to: &str) -> Result<Vec<(String, String)>>;
+    /// Every claim paid for an event dated in [from, to], by fund code and claim.
+    fn paid_claims(&self, from: &str, to: &str) -> Result<Vec<PaidClaim>>;
     /// Per fund, the date of its first imported entry.
     fn first_entry_dates(&self) -> Result<Vec<(String, String)>>;
     /// Periods covered by each fund's bundles, in order: (fund code, from, to).

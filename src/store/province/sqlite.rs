@@ -4,7 +4,7 @@
 
 use super::{
     blob32, claim_row, entry_row, member_row, new_id_key, BundleRecord, EngineKind, Enrolment,
-    ForwardRecord, FundRecords, ImportRows, MemberFacts, MemberNames, ProvinceEngine,
+    ForwardRecord, FundRecords, ImportRows, MemberFacts, MemberNames, PaidClaim, ProvinceEngine,
     ProvinceEntry, ProvinceFund, ProvinceKey, ReEnrolment, Written, DIGEST_TABLES,
 };
 use crate::domain::Satang;
@@ -537,13 +537,20 @@ impl ProvinceEngine for SqliteProvince {
         Ok(rows)
     }
 
-    /// (fund code, category) of every claim paid for an event dated in [from, to].
-    fn paid_claim_categories(&self, from: &str, to: &str) -> Result<Vec<(String, String)>> {
+    fn paid_claims(&self, from: &str, to: &str) -> Result<Vec<PaidClaim>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT fund_code, category FROM p_claim WHERE status = 'paid' AND event_date BETWEEN ?1 AND ?2 ORDER BY fund_code, claim_id",
+            "SELECT fund_code, category, member_no IS NULL, COALESCE(amount, 0) FROM p_claim
+             WHERE status = 'paid' AND event_date BETWEEN ?1 AND ?2 ORDER BY fund_code, claim_id",
         )?;
         let rows = stmt
-            .query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map([from, to], |r| {
+                Ok(PaidClaim {
+                    fund_code: r.get(0)?,
+                    category: r.get(1)?,
+                    non_member: r.get(2)?,
+                    amount: Satang::new(r.get(3)?),
+                })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
