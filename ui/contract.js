@@ -126,6 +126,13 @@ import { invoke } from "./ipc.js";
  * @property {string} [local_government]
  */
 /**
+ * @typedef {Object} FundRuleInput
+ * @property {string} fund_rule
+ * @property {string} value
+ * @property {string} from
+ * @property {string} decision
+ */
+/**
  * @typedef {Object} JournalInput
  * @property {string} from
  * @property {string} to
@@ -391,6 +398,10 @@ export const api = Object.freeze({
   fund_records_save: (input = {}) => invoke("fund_records_save", { input }),
   /** @param {ProfileInput} [input] @returns {Promise<Object>} kongthun::domain::FundProfile */
   fund_profile_save: (input = {}) => invoke("fund_profile_save", { input }),
+  /** @param {Nothing} [input] @returns {Promise<Object>} ops::fund::FundRulesNow */
+  fund_rules_get: (input = {}) => invoke("fund_rules_get", { input }),
+  /** @param {FundRuleInput} [input] @returns {Promise<Object>} kongthun::domain::fund_rules::FundRule */
+  fund_rule_save: (input = {}) => invoke("fund_rule_save", { input }),
   /** @param {StartInput} [input] @returns {Promise<Object>} () */
   fund_set_start: (input = {}) => invoke("fund_set_start", { input }),
   /** @param {TemplateInput} [input] @returns {Promise<Object>} PathBuf */

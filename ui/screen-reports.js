@@ -93,8 +93,8 @@ export function render(main) {
           h("tr", {}, td(""), td(t("total")), td(baht(tb.total_debit), "num"), td(baht(tb.total_credit), "num"))]));
     } else {
       out.replaceChildren(h("h2", { text: `${t("arrears_list")} (${digits(p.rows.length)})` }),
-        h("div", { class: "scroll" }, table([[t("member_no")], [t("name")], [t("arrears_periods"), "num"], [t("amount"), "num"]],
-          p.rows.map((r) => h("tr", {}, td(r.member_no), td(r.name), td(digits(r.arrears_periods), "num"), td(baht(r.arrears_amount), "num"))))));
+        h("div", { class: "scroll" }, table([[t("member_no")], [t("name")], [t("arrears_periods"), "num"], [t("amount"), "num"], [t("sajja_missed"), "num"]],
+          p.rows.map((r) => h("tr", {}, td(r.member_no), td(r.name), td(digits(r.arrears_periods), "num"), td(baht(r.arrears_amount), "num"), td(r.sajja_missed_months ? digits(r.sajja_missed_months) : "", "num"))))));
     }
   };
   // The auditor's month end: count the cash, reconcile the passbook, sign, then close.
@@ -133,7 +133,7 @@ export function render(main) {
     const preview = await run(cform.querySelector("button"), cbox, () => api.month_close_preview(count), cform);
     if (!preview) return;
     const lapse = preview.to_lapse.length
-      ? [`${t("will_lapse")} (${digits(preview.to_lapse.length)}):`, ...preview.to_lapse.slice(0, 30).map((r) => `${r.member_no} ${r.name} · ${t("arrears_short")} ${digits(r.arrears_periods)} ${t("periods")}`),
+      ? [`${t("will_lapse")} (${digits(preview.to_lapse.length)}):`, ...preview.to_lapse.slice(0, 30).map((r) => `${r.member_no} ${r.name} · ${t("arrears_short")} ${digits(r.arrears_periods)} ${t("periods")}` + (r.sajja_missed_months ? ` · ${t("sajja_missed")} ${digits(r.sajja_missed_months)}` : "")),
         ...(preview.to_lapse.length > 30 ? [`… ${digits(preview.to_lapse.length - 30)}`] : [])]
       : [t("none_lapse")];
     if (!(await confirmDialog(`${t("confirm_close")} ${monthLong(preview.month)}`, [t("close_explain"), ...lapse]))) return;

@@ -69,11 +69,57 @@ export async function render(main) {
     h("p", { class: "hint", text: t("profile_fixed_hint") }), pform, pbox,
     ...(s.profile_history.length ? [h("div", { class: "scroll", "data-test": "profile-history" }, table([[t("date")], [t("recorder_label")], [t("reason")], [t("changes")]],
       s.profile_history.map((c) => h("tr", {}, td(beDate(c.recorded_at)), td(c.recorded_by), td(c.reason), td(c.fields.map(([k, a, b]) => `${t(k)}: ${a} → ${b}`).join("; "))))))] : []),
+    h("h2", { text: t("fund_rules") }), h("p", { class: "hint", text: t("fund_rules_hint") }), await fundRules(f),
     h("p", {}, h("a", { href: "#welfare", text: t("rules") }), " · ", h("a", { href: "#meetings", text: t("committee") })),
     h("p", {}, `${t("key_fp")}: `, h("span", { class: "mono", text: s.key_fingerprint || t("none") })),
     h("h2", { text: t("backup_now") }), h("p", { class: "muted", text: t("auto_backup_note") }), h("p", { class: "mono", text: s.backups }),
     usbForm, h("h2", { text: t("restore") }), restoreForm, bbox,
     h("p", { class: "muted mono", text: s.fund_db }));
+}
+
+/** The fund's governance rules as they stand, and a form to record one from a day on with the
+ *  decision it comes from; the value is chosen as the rule takes it (who, yes or no, baht). */
+async function fundRules(f) {
+  const box = messageBox();
+  const rules = await run(null, box, () => api.fund_rules_get());
+  if (!rules) return box;
+  const shown = (now) => now.filter((r) => r.key !== "sajja_pledge" || f.kind !== "welfare");
+  const keys = shown(rules.now);
+  const rows = (now) => shown(now).map((r) => h("tr", { "data-test": `fund-rule-${r.key}` }, td(t(`fund_rule_${r.key}`)), td(ruleValue(r.key, r.value)),
+    td(r.since ? beDate(r.since) : t("program_default")), td(r.decision || "")));
+  const list = h("div", { class: "scroll", "data-test": "fund-rules" }, table([[t("fund_rule")], [t("value")], [t("effective_on")], [t("decision")]], rows(rules.now)));
+  const choices = {
+    rules_changed_by: { kind: "select", options: [["general", "rules_by_general"], ["committee", "rules_by_committee"]] },
+    require_cash_count: { kind: "select", options: [["no", "no"], ["yes", "yes"]] },
+    sajja_pledge: { kind: "amount" },
+  };
+  // the value's label and control sit in the form's own grid, whichever control the rule takes
+  const valueBox = h("div", { class: "contents" });
+  const setValue = (key) => valueBox.replaceChildren(...[field("value", "value", choices[key])].flat());
+  const form = h("form", { class: "grid", "data-test": "fund-rule-form" },
+    field("fund_rule", "fund_rule", { kind: "select", options: keys.map((r) => [r.key, `fund_rule_${r.key}`]) }), valueBox,
+    field("from", "effective_on", { kind: "date" }), field("decision", "decision", { placeholder: t("decision_hint") }),
+    h("div", { class: "full" }, h("button", { type: "submit", "data-test": "save-fund-rule", text: t("save") })));
+  const setting = form.querySelector("[name=fund_rule]");
+  setting.addEventListener("change", () => setValue(setting.value));
+  setValue(setting.value);
+  enterMovesOn(form, async () => {
+    const saved = await run(form.querySelector("[type=submit]"), box, () => api.fund_rule_save(values(form)), form);
+    if (!saved) return;
+    // the list drawn again in place, the result beside the form that caused it
+    const again = await run(null, box, () => api.fund_rules_get());
+    if (again) list.querySelector("tbody").replaceChildren(...rows(again.now));
+    form.reset();
+    setValue(setting.value);
+    showOk(box, `${t("saved")}: ${t(`fund_rule_${saved.key}`)} · ${ruleValue(saved.key, saved.value)} · ${t("effective_on")} ${beDate(saved.effective_from)}`);
+  });
+  return h("div", {}, list, form, box);
+}
+
+function ruleValue(key, value) {
+  if (key === "rules_changed_by") return t(value === 1 ? "rules_by_committee" : "rules_by_general");
+  if (key === "require_cash_count") return t(value === 1 ? "yes" : "no");
+  return value ? baht(value) : t("none");
 }
 
 /** Villages as the form takes them: runs written as ranges (`1-4,7,9-12`). */

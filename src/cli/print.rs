@@ -116,12 +116,17 @@ pub fn arrears(rows: &[ArrearsRow], as_of: NaiveDate) {
     );
     for r in rows {
         println!(
-            "{}  {}  {} {} {}",
+            "{}  {}  {} {} {}{}",
             left(&r.member_no, 7),
             left(&r.name, 32),
             right(&r.arrears_periods.to_string(), 9),
             right(&money(r.arrears_amount), 12),
-            r.paid_through.clone().unwrap_or_else(|| "-".into())
+            r.paid_through.clone().unwrap_or_else(|| "-".into()),
+            if r.sajja_missed_months > 0 {
+                format!("  ขาดส่งเงินสัจจะ {} เดือน", r.sajja_missed_months)
+            } else {
+                String::new()
+            }
         );
     }
     let total: i64 = rows.iter().map(|r| r.arrears_amount.satang()).sum();

@@ -13,6 +13,7 @@ pub mod entry;
 pub mod file_name;
 pub mod floors;
 pub mod fund;
+pub mod fund_rules;
 pub mod input;
 pub mod loan;
 pub mod member;

@@ -98,7 +98,11 @@ pub fn adopt_plan(
         let meeting = reader
             .meeting(resolution.meeting_id)?
             .ok_or(Error::NotFound { what: "meeting", key: resolution.meeting_id.to_string() })?;
-        let committee_may = reader.setting("rules_changed_by")?.as_deref() == Some("committee");
+        // the fund's rule in force on the day the decision was taken
+        let decided_on = crate::domain::date::parse_field("held_on", &meeting.held_on)?;
+        let committee_may = reader
+            .fund_rule_on(crate::domain::fund_rules::FundRuleKey::RulesChangedBy, decided_on)?
+            == 1;
         if meeting.kind == "committee" && !committee_may {
             return Err(AllocationRefusal::PlanNeedsAssembly { label: resolution.label }.into());
         }

@@ -272,11 +272,16 @@ fn may_close(
             checked_month(reader, ctx, key, last_day, check)
                 .map_err(|(th, en)| cannot_close(key, th, en))?,
         )),
-        None if reader.setting("require_cash_count")?.as_deref() == Some("1") => Err(cannot_close(
-            key,
-            "กองทุนกำหนดให้ตรวจนับเงินสดและกระทบยอดเงินฝากธนาคารก่อนปิดงวด".into(),
-            "the fund requires a cash count and bank reconciliation before a close".into(),
-        )),
+        None if reader
+            .fund_rule_on(crate::domain::fund_rules::FundRuleKey::RequireCashCount, last_day)?
+            == 1 =>
+        {
+            Err(cannot_close(
+                key,
+                "กองทุนกำหนดให้ตรวจนับเงินสดและกระทบยอดเงินฝากธนาคารก่อนปิดงวด".into(),
+                "the fund requires a cash count and bank reconciliation before a close".into(),
+            ))
+        }
         None => Ok(None),
     }
 }

@@ -227,10 +227,18 @@ pub(crate) fn apply_lapse_in(
     for row in rows {
         {
             let member = super::member_by_no(&tx.read(), &row.member_no)?;
-            let reason = format!(
-                "ขาดส่งเงินสมทบ {} งวด (เกณฑ์ {} งวด) / missed {} periods (limit {})",
-                row.arrears_periods, fund.lapse_after, row.arrears_periods, fund.lapse_after
-            );
+            let limit = fund.lapse_after;
+            let reason = if row.sajja_missed_months >= i64::from(limit) {
+                let months = row.sajja_missed_months;
+                format!(
+                    "ขาดส่งเงินสัจจะติดต่อกัน {months} เดือน (เกณฑ์ {limit} เดือน) / missed the sajja pledge {months} months in a row (limit {limit})"
+                )
+            } else {
+                format!(
+                    "ขาดส่งเงินสมทบ {} งวด (เกณฑ์ {limit} งวด) / missed {} periods (limit {limit})",
+                    row.arrears_periods, row.arrears_periods
+                )
+            };
             tx.set_member_status(
                 member.id,
                 MemberStatus::Lapsed,

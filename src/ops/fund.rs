@@ -308,3 +308,83 @@ impl ProfileEdit {
         form.profile()
     }
 }
+
+/// Record one of the fund's governance rules from a day on, citing the decision it comes
+/// from (e.g. «มติที่ประชุมใหญ่ ครั้งที่ 1/2569 มติที่ 4»): `rules_changed_by`
+/// (`general`/`committee`), `require_cash_count` (`yes`/`no`), `sajja_pledge` (baht a
+/// month, 0 for none; a fund that keeps savings only).
+pub fn set_fund_rule(
+    store: &mut Store,
+    ctx: &Ctx,
+    key: &str,
+    value: &str,
+    from: &Day,
+    decision: &str,
+) -> Result<crate::domain::fund_rules::FundRule> {
+    use crate::domain::fund_rules::{FundRule, FundRuleKey};
+    let key = FundRuleKey::parse(key).map_err(|p| Error::invalid("fund_rule", key, p))?;
+    let value = key.parse_value(value).map_err(|p| Error::invalid("value", value, p))?;
+    let decision = crate::domain::text::required("decision", decision, 300)?;
+    let rule = FundRule { key, value, effective_from: from.get(), decision };
+    store.write(|tx| {
+        let fund = tx.read().require_fund()?.profile;
+        if key == FundRuleKey::SajjaPledge {
+            super::require_savings_kept(&fund, "เงินสัจจะขั้นต่ำต่อเดือน / a monthly sajja pledge")?;
+        }
+        if tx
+            .read()
+            .fund_rules()?
+            .iter()
+            .any(|r| r.key == key && r.effective_from == rule.effective_from)
+        {
+            return Err(Error::invalid("effective_on", from.typed(), crate::Problem::Duplicate));
+        }
+        tx.insert_fund_rule(&rule, &ctx.recorded_by, &ctx.now_text())?;
+        Ok(rule.clone())
+    })
+}
+
+/// Each governance rule as it stands on `day` (recorded, or the program's default), and every
+/// version recorded.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct FundRulesNow {
+    pub now: Vec<FundRuleNow>,
+    pub history: Vec<crate::domain::fund_rules::FundRule>,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct FundRuleNow {
+    pub key: crate::domain::fund_rules::FundRuleKey,
+    pub name_th: &'static str,
+    pub name_en: &'static str,
+    pub value: i64,
+    pub shown_th: String,
+    /// The version in force, if one is recorded (else the default stands).
+    pub since: Option<chrono::NaiveDate>,
+    pub decision: Option<String>,
+}
+
+pub fn fund_rules(store: &Store, day: chrono::NaiveDate) -> Result<FundRulesNow> {
+    use crate::domain::fund_rules::FundRuleKey;
+    let history = store.read().fund_rules()?;
+    let now = FundRuleKey::ALL
+        .into_iter()
+        .map(|key| {
+            let version = history
+                .iter()
+                .filter(|r| r.key == key && r.effective_from <= day)
+                .max_by_key(|r| r.effective_from);
+            let value = version.map(|v| v.value).unwrap_or(key.default_value());
+            FundRuleNow {
+                key,
+                name_th: key.name_th(),
+                name_en: key.name_en(),
+                value,
+                shown_th: key.show_th(value),
+                since: version.map(|v| v.effective_from),
+                decision: version.map(|v| v.decision.clone()),
+            }
+        })
+        .collect();
+    Ok(FundRulesNow { now, history })
+}

@@ -5,6 +5,7 @@
 
 use super::{check_entry_date, Ctx};
 use crate::domain::contribution::{fiscal_year_of, periods_owed, Standing};
+use crate::domain::fund_rules::FundRuleKey;
 use crate::domain::input::{Amount, Day, Input, Till};
 use crate::domain::non_member::{NonMember, PersonText};
 use crate::domain::welfare::{
@@ -32,12 +33,15 @@ pub fn add_rule(
         match resolution_id {
             Some(r) => {
                 let resolution = require_passed(&tx.read(), r, &["rule", "other"])?;
-                let by_committee = tx
-                    .read()
-                    .meeting(resolution.meeting_id)?
-                    .is_some_and(|m| m.kind == "committee");
+                let meeting = tx.read().meeting(resolution.meeting_id)?;
+                let by_committee = meeting.as_ref().is_some_and(|m| m.kind == "committee");
+                // the fund's rule in force on the day the decision was taken
+                let decided_on = meeting
+                    .as_ref()
+                    .and_then(|m| crate::domain::date::parse(&m.held_on).ok())
+                    .unwrap_or(ctx.today());
                 let committee_may =
-                    tx.read().setting("rules_changed_by")?.as_deref() == Some("committee");
+                    tx.read().fund_rule_on(FundRuleKey::RulesChangedBy, decided_on)? == 1;
                 if by_committee && !committee_may {
                     return Err(
                         WelfareRefusal::RuleNeedsAssembly { label: resolution.label }.into()

@@ -120,22 +120,31 @@ pub fn month_table(m: &MonthSummary) -> Table {
 }
 
 pub fn arrears_table(rows: &[crate::report::standing::ArrearsRow]) -> Table {
+    // a fund that counts a monthly sajja pledge shows the months missed in a row as well
+    let pledges = rows.iter().any(|r| r.sajja_missed_months > 0);
+    let mut header: Vec<String> =
+        ["เลขที่", "ชื่อ-สกุล", "หมู่", "ค้าง (งวด)", "จำนวนเงิน", "ส่งถึงงวด"].map(String::from).to_vec();
+    if pledges {
+        header.push("ขาดส่งเงินสัจจะ (เดือน)".into());
+    }
     Table {
         name: "ค้างส่งเงินสมทบ".into(),
-        header: ["เลขที่", "ชื่อ-สกุล", "หมู่", "ค้าง (งวด)", "จำนวนเงิน", "ส่งถึงงวด"]
-            .map(String::from)
-            .to_vec(),
+        header,
         rows: rows
             .iter()
             .map(|r| {
-                vec![
+                let mut row = vec![
                     Cell::Code(r.member_no.clone()),
                     t(&r.name),
                     t(&r.moo.map(|m| m.to_string()).unwrap_or_default()),
                     Cell::Int(r.arrears_periods),
                     Cell::Money(r.arrears_amount.satang()),
                     t(r.paid_through.as_deref().unwrap_or("-")),
-                ]
+                ];
+                if pledges {
+                    row.push(Cell::Int(r.sajja_missed_months));
+                }
+                row
             })
             .collect(),
     }

@@ -23,6 +23,9 @@ pub struct ArrearsRow {
     pub arrears_amount: Satang,
     /// The last period paid for, e.g. `2026-09`.
     pub paid_through: Option<String>,
+    /// Months in a row (ending with the last whole month) in which the member saved less
+    /// than the fund's monthly sajja pledge; 0 where the fund counts no pledge.
+    pub sajja_missed_months: i64,
 }
 
 /// The members in arrears at `as_of`: active members behind with their contributions. The
@@ -31,7 +34,9 @@ pub struct ArrearsRow {
 pub fn in_arrears(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow>> {
     Ok(standings(reader, as_of)?
         .into_iter()
-        .filter(|r| r.status == MemberStatus::Active && r.arrears_periods > 0)
+        .filter(|r| {
+            r.status == MemberStatus::Active && (r.arrears_periods > 0 || r.sajja_missed_months > 0)
+        })
         .collect())
 }
 
@@ -45,7 +50,10 @@ pub fn to_lapse(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow>
     Ok(standings(reader, as_of)?
         .into_iter()
         .filter(|r| r.status == MemberStatus::Active)
-        .filter(|r| Standing { owed: r.periods_owed, paid: r.periods_paid }.should_lapse(limit))
+        .filter(|r| {
+            Standing { owed: r.periods_owed, paid: r.periods_paid }.should_lapse(limit)
+                || r.sajja_missed_months >= i64::from(limit)
+        })
         .collect())
 }
 
@@ -53,10 +61,11 @@ pub fn to_lapse(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow>
 pub fn standings(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow>> {
     let fund = reader.require_fund()?.profile;
     let paid = reader.periods_paid_all(&as_of.to_string())?;
+    let pledges = Pledges::read(reader, &fund, as_of)?;
     let mut rows = Vec::new();
     for m in reader.members(&MemberFilter::default())? {
         let periods = paid.get(&m.id).copied().unwrap_or(0);
-        rows.push(standing_row(&fund, m, periods, as_of)?);
+        rows.push(standing_row(&fund, m, periods, as_of, &pledges)?);
     }
     Ok(rows)
 }
@@ -70,7 +79,49 @@ pub fn standing_of(
 ) -> Result<ArrearsRow> {
     let fund = reader.require_fund()?.profile;
     let paid = reader.periods_paid_as_of(member.id, &as_of.to_string())?;
-    standing_row(&fund, member.clone(), paid, as_of)
+    let pledges = Pledges::read(reader, &fund, as_of)?;
+    standing_row(&fund, member.clone(), paid, as_of, &pledges)
+}
+
+/// The fund's monthly sajja pledges and what each member saved in each month since the first
+/// one: nothing is read where the fund counts no pledge.
+#[derive(Default)]
+struct Pledges {
+    rules: Vec<crate::domain::fund_rules::FundRule>,
+    saved: std::collections::HashMap<(i64, String), Satang>,
+}
+
+impl Pledges {
+    fn read(
+        reader: &Reader<'_>,
+        fund: &crate::domain::FundProfile,
+        as_of: NaiveDate,
+    ) -> Result<Pledges> {
+        use crate::domain::fund_rules::FundRuleKey;
+        if !fund.kind.keeps_savings() {
+            return Ok(Pledges::default());
+        }
+        let rules: Vec<_> = reader
+            .fund_rules()?
+            .into_iter()
+            .filter(|r| r.key == FundRuleKey::SajjaPledge)
+            .collect();
+        let Some(first) = rules.iter().filter(|r| r.value > 0).map(|r| r.effective_from).min()
+        else {
+            return Ok(Pledges::default());
+        };
+        let saved = reader.sajja_saved_by_month(&first.to_string(), &as_of.to_string())?;
+        Ok(Pledges { rules, saved })
+    }
+
+    fn missed(&self, member_id: i64, joined: NaiveDate, until: NaiveDate) -> i64 {
+        if self.rules.is_empty() {
+            return 0;
+        }
+        crate::domain::fund_rules::missed_pledges_in_a_row(&self.rules, joined, until, |month| {
+            self.saved.get(&(member_id, month.to_string())).copied().unwrap_or(Satang::ZERO)
+        })
+    }
 }
 
 fn standing_row(
@@ -78,6 +129,7 @@ fn standing_row(
     m: MemberRow,
     paid: i64,
     as_of: NaiveDate,
+    pledges: &Pledges,
 ) -> Result<ArrearsRow> {
     let joined = crate::domain::date::parse_field("joined_on", &m.joined_on)?;
     let until = if m.status == MemberStatus::Active {
@@ -96,6 +148,7 @@ fn standing_row(
     let first =
         crate::domain::contribution::period_of(fund.schedule, fund.fiscal_year_start, joined);
     Ok(ArrearsRow {
+        sajja_missed_months: pledges.missed(m.id, joined, until),
         name: m.full_name(),
         member_no: m.member_no,
         moo: m.moo,

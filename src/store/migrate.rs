@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (15, include_str!("migrations/0015_programme_settings.sql")),
     (16, include_str!("migrations/0016_programme_counting_day.sql")),
     (17, include_str!("migrations/0017_community_welfare.sql")),
+    (18, include_str!("migrations/0018_fund_rules.sql")),
 ];
 
 pub fn latest_version() -> i64 {

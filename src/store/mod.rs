@@ -10,6 +10,7 @@ mod bundles;
 mod contributions;
 mod floors;
 mod fund;
+mod fund_rules;
 mod journal;
 mod ledger;
 mod meetings;

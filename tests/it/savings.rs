@@ -142,3 +142,127 @@ fn a_group_of_sajja_savings_only_takes_no_contribution_and_owes_none() {
     );
     store.read().verify_chain().unwrap();
 }
+
+#[test]
+fn missed_monthly_sajja_pledges_count_as_arrears_and_the_lapse_rule_reads_them() {
+    use kongthun::ops::contributions::CollectLine;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("fund.sqlite")).unwrap();
+    let group =
+        FundProfile { contribution: Satang::ZERO, lapse_after: 3, ..profile(FundKind::Savings) };
+    ops::fund::init_fund(&mut store, &ctx_on(2025, 1, 1), &group).unwrap();
+    edge::set_start(&mut store, &ctx_on(2025, 1, 1), "2020-01-01", "2020-01-01", "").unwrap();
+    add_members(&mut store, 3, "2025-01-05");
+    let day = |d: &str| kongthun::domain::input::Input::day("effective_on", d).unwrap();
+    // a welfare fund keeps no sajja: no pledge to count
+    let mut welfare = fund(FundKind::Welfare);
+    let e = ops::fund::set_fund_rule(
+        &mut welfare.store,
+        &today(),
+        "sajja_pledge",
+        "100",
+        &day("2026-01-01"),
+        "มติที่ 1",
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "not_offered");
+    // bad values are named and change nothing
+    let before = dump(&store);
+    for (key, value, field) in [
+        ("sajja_pledge", "-5", "value"),
+        ("pledge", "100", "fund_rule"),
+        ("sajja_pledge", "x", "value"),
+    ] {
+        let e =
+            ops::fund::set_fund_rule(&mut store, &today(), key, value, &day("2026-01-01"), "มติ")
+                .unwrap_err();
+        assert!(e.to_string().contains(field), "{key}={value}: {e}");
+    }
+    assert_eq!(dump(&store), before);
+
+    // from January 2569 each member pledges at least 100 baht a month
+    ops::fund::set_fund_rule(
+        &mut store,
+        &today(),
+        "sajja_pledge",
+        "100",
+        &day("2026-01-01"),
+        "มติที่ประชุมใหญ่ ครั้งที่ 1/2569 มติที่ 2",
+    )
+    .unwrap();
+    let line = |no: &str, savings: i64| CollectLine {
+        member_no: no.into(),
+        contribution: Satang::ZERO,
+        savings: Satang::new(savings),
+        entrance_fee: Satang::ZERO,
+    };
+    // member 1 keeps every month; member 2 saves in January only, and 50 baht in February;
+    // member 3 deposits at the counter in January and February, then stops
+    for month in 1..=6 {
+        let date = format!("2026-{month:02}-10");
+        let mut lines = vec![line("1", 10000)];
+        if month == 1 {
+            lines.push(line("2", 10000));
+        }
+        if month == 2 {
+            lines.push(line("2", 5000));
+        }
+        edge::collect(&mut store, &today(), &date, "cash", &lines).unwrap();
+        if month <= 2 {
+            edge::deposit(&mut store, &today(), "3", "150", &date, "cash").unwrap();
+        }
+    }
+    // a withdrawal is not a pledge kept, nor is a deposit taken back
+    edge::deposit(&mut store, &today(), "3", "500", "2026-05-12", "cash").unwrap();
+    let taken_back =
+        store.read().entries_by_id(0, i64::MAX).unwrap().last().unwrap().doc_no.clone();
+    edge::reverse(&mut store, &today(), &taken_back, "บันทึกผิด", Some("2026-05-13")).unwrap();
+
+    let missed = |store: &Store, as_of| {
+        kongthun::report::standing::standings(&store.read(), as_of)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.member_no, r.sajja_missed_months))
+            .collect::<Vec<_>>()
+    };
+    // end of April: member 2 short in February, nothing in March and April
+    assert_eq!(
+        missed(&store, date(2026, 4, 30)),
+        vec![("1".into(), 0), ("2".into(), 3), ("3".into(), 2)]
+    );
+    // the arrears list shows both; the lapse rule (3) takes member 2 only
+    let arrears: Vec<String> = ops::contributions::arrears(&store, date(2026, 4, 30))
+        .unwrap()
+        .into_iter()
+        .map(|r| r.member_no)
+        .collect();
+    assert_eq!(arrears, vec!["2".to_string(), "3".to_string()]);
+    let to_lapse: Vec<String> =
+        kongthun::report::standing::to_lapse(&store.read(), date(2026, 4, 30))
+            .unwrap()
+            .into_iter()
+            .map(|r| r.member_no)
+            .collect();
+    assert_eq!(to_lapse, vec!["2".to_string()]);
+    // at the end of May member 3 is three months behind: the reversed deposit kept nothing
+    let lapsed = ops::contributions::apply_lapse(&mut store, &today(), date(2026, 5, 31)).unwrap();
+    assert_eq!(lapsed, vec!["2".to_string(), "3".to_string()]);
+    let history =
+        store.read().status_history(store.read().require_member_by_no("3").unwrap().id).unwrap();
+    assert!(history.iter().any(|h| h.reason.contains("ขาดส่งเงินสัจจะติดต่อกัน 3 เดือน")), "{history:?}");
+    // a fund that counts no pledge (the default) has none of this
+    let rules = ops::fund::fund_rules(&store, date(2026, 6, 1)).unwrap();
+    let pledge = rules
+        .now
+        .iter()
+        .find(|r| r.key == kongthun::domain::fund_rules::FundRuleKey::SajjaPledge)
+        .unwrap();
+    assert_eq!((pledge.value, pledge.shown_th.as_str()), (10000, "100.00 บาท"));
+    let cash = rules
+        .now
+        .iter()
+        .find(|r| r.key == kongthun::domain::fund_rules::FundRuleKey::RequireCashCount)
+        .unwrap();
+    assert_eq!((cash.value, cash.since), (0, None), "the default stands until one is recorded");
+    store.read().verify_chain().unwrap();
+}

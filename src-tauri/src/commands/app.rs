@@ -518,3 +518,36 @@ pub async fn fund_profile_save(
         Ok(ops::fund::edit_profile(store, ctx, &after, &input.reason)?)
     })
 }
+
+/// The fund's governance rules as they stand today, with every version recorded.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn fund_rules_get(state: State<'_, AppState>) -> UiResult<ops::fund::FundRulesNow> {
+    state.with_fund_ctx(|store, ctx, _| Ok(ops::fund::fund_rules(store, ctx.today())?))
+}
+
+#[derive(Deserialize)]
+pub struct FundRuleInput {
+    fund_rule: String,
+    value: String,
+    from: String,
+    decision: String,
+}
+
+/// One governance rule recorded from a day on, citing the decision it comes from.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn fund_rule_save(
+    state: State<'_, AppState>,
+    input: FundRuleInput,
+) -> UiResult<kongthun::domain::fund_rules::FundRule> {
+    state.with_fund_ctx(|store, ctx, _| {
+        let from = kongthun::domain::input::Input::day("effective_on", &input.from)?;
+        Ok(ops::fund::set_fund_rule(
+            store,
+            ctx,
+            &input.fund_rule,
+            &input.value,
+            &from,
+            &input.decision,
+        )?)
+    })
+}

@@ -606,6 +606,33 @@ async fn a_second_enter_does_not_post_the_same_payment_twice() {
         ["codi", "01/05/2568", "พอช. 12/2568", "1-12", "อบต.หนองน้ำใส"],
         "{recorded:?}"
     );
+    // the fund's own rules: the program's default until one is recorded from a day by the
+    // general assembly's decision; then the list says from when and by what
+    let who = s.text("[data-test=fund-rule-rules_changed_by]").await;
+    assert!(who.contains("ที่ประชุมใหญ่") && who.contains("ค่าเริ่มต้นของโปรแกรม"), "{who}");
+    s.wait_css("[data-test=fund-rule-form] [name=fund_rule]", 5)
+        .await
+        .select_by_value("rules_changed_by")
+        .await
+        .unwrap();
+    s.wait_css("[data-test=fund-rule-form] [name=value]", 5)
+        .await
+        .select_by_value("committee")
+        .await
+        .unwrap();
+    s.fill_css("[data-test=fund-rule-form] [name=from]", "1/11/2569").await;
+    s.fill_css("[data-test=fund-rule-form] [name=decision]", "มติที่ประชุมใหญ่ ครั้งที่ 1/2569 มติที่ 4").await;
+    s.click("[data-test=save-fund-rule]").await;
+    let who =
+        s.wait_text_containing("[data-test=fund-rule-rules_changed_by]", "คณะกรรมการ", 10).await;
+    assert!(who.contains("01/11/2569"), "{who}");
+    assert!(who.contains("มติที่ 4"), "{who}");
+    let ok = s.wait_text("[data-test=fund-rule-form] + [data-test=ok]", 10).await;
+    assert!(ok.contains("คณะกรรมการ"), "the result beside the form: {ok}");
+    let _: Option<bool> = s
+        .eval("document.querySelector('[data-test=fund-rules]').scrollIntoView(); return null")
+        .await;
+    s.shot("55b-fund-rule-recorded").await;
     // the dashboard's cards open their screens: the arrears card the collection day
     s.go("dashboard").await;
     s.wait_css("[data-test=arrears]", 30).await;

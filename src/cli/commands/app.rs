@@ -37,6 +37,20 @@ pub enum AppCommand {
     Area { moos: String },
     /// Record the local government (อปท.) whose area the fund serves, e.g. «อบต.หนองน้ำใส».
     LocalGovernment { name: String },
+    /// Record one of the fund's governance rules from a day on, citing the decision:
+    /// `rules_changed_by general|committee`, `require_cash_count yes|no`, `sajja_pledge <baht>`.
+    FundRule {
+        setting: String,
+        value: String,
+        /// Effective from (date; default today).
+        #[arg(long)]
+        from: Option<String>,
+        /// The decision it comes from, e.g. «มติที่ประชุมใหญ่ ครั้งที่ 1/2569 มติที่ 4».
+        #[arg(long)]
+        decision: String,
+    },
+    /// The fund's governance rules as they stand today, and every version recorded.
+    FundRules,
     /// Recompute the hash chain and name the first broken entry.
     Verify,
     /// Write a verified backup into a folder.
@@ -98,6 +112,36 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: AppCommand) -> Res
         AppCommand::LocalGovernment { name } => {
             let name = ops::fund::set_local_government(store, &name)?;
             println!("องค์กรปกครองส่วนท้องถิ่น / local government: {name}");
+        }
+        AppCommand::FundRule { setting, value, from, decision } => {
+            let r = ops::fund::set_fund_rule(
+                store,
+                ctx,
+                &setting,
+                &value,
+                &crate::domain::input::Input::day_or("effective_on", from.as_deref(), ctx.today())?,
+                &decision,
+            )?;
+            print::output(json, &r, || {
+                let from = crate::thai::date_long(r.effective_from, crate::thai::Digits::Arabic);
+                println!("บันทึกแล้ว: {} = {} ตั้งแต่ {from}", r.key.name_th(), r.key.show_th(r.value));
+            });
+        }
+        AppCommand::FundRules => {
+            let rules = ops::fund::fund_rules(store, ctx.today())?;
+            print::output(json, &rules, || {
+                for r in &rules.now {
+                    match (&r.since, &r.decision) {
+                        (Some(since), Some(decision)) => println!(
+                            "{} = {} (ตั้งแต่ {}; {decision})",
+                            r.name_th,
+                            r.shown_th,
+                            crate::thai::date_long(*since, crate::thai::Digits::Arabic)
+                        ),
+                        _ => println!("{} = {} (ค่าเริ่มต้นของโปรแกรม)", r.name_th, r.shown_th),
+                    }
+                }
+            });
         }
         AppCommand::Accounts => {
             let accounts = store.read().accounts()?;

@@ -175,11 +175,14 @@ fn claim(store: &mut Store, ctx: &Ctx, json: bool, c: ClaimCommand) -> Result<()
                     let event = crate::domain::date::parse(&c.event_date)
                         .map(|d| crate::thai::date_short(d, crate::thai::Digits::Arabic))
                         .unwrap_or_else(|_| c.event_date.clone());
+                    let who = if l.non_member {
+                        format!("ไม่ใช่สมาชิก {}", l.member_name)
+                    } else {
+                        format!("สมาชิก {} {}", l.member_no, l.member_name)
+                    };
                     println!(
-                        "{:>5} สมาชิก {} {} {category} {event} {} {} บาท",
+                        "{:>5} {who} {category} {event} {} {} บาท",
                         c.id,
-                        l.member_no,
-                        l.member_name,
                         crate::domain::welfare::claim_status_th(&c.status),
                         c.approved_amount.unwrap_or(c.evaluated).display()
                     );
