@@ -17,7 +17,7 @@ CREATE TABLE fund_rule (
 INSERT INTO fund_rule (name, effective_from, value, decision, recorded_by, recorded_at)
 SELECT s.key, COALESCE((SELECT books_start FROM fund), (SELECT substr(created_at, 1, 10) FROM fund), '2000-01-01'),
        CASE WHEN s.key = 'rules_changed_by' THEN (s.value = 'committee') ELSE (s.value = '1') END,
-       'ค่าที่ตั้งไว้ก่อนรุ่น 18', 'kongthun', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+       'ตั้งไว้ก่อนที่โปรแกรมจะบันทึกวันที่มีผลและมติ', 'kongthun', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
 FROM setting s WHERE s.key IN ('rules_changed_by', 'require_cash_count');
 DELETE FROM setting WHERE key IN ('rules_changed_by', 'require_cash_count');
 CREATE TRIGGER fund_rule_no_update BEFORE UPDATE ON fund_rule
