@@ -291,14 +291,21 @@ impl Reader<'_> {
     /// Welfare payouts (debits to welfare expense accounts, net of reversals) in [from, to]:
     /// members' rows first, then the community's, each by account.
     pub fn welfare_paid_between(&self, from: &str, to: &str) -> Result<Vec<WelfarePaid>> {
-        // A claim's payout (or its reversal) with no member on it is a non-member's claim.
+        // The welfare accounts' postings are found by their partial index (schema 19) among
+        // the entries of the span's id range, not by reading every posting of the span; every
+        // account with a welfare category is a 51xx one (domain::accounts keeps it so). A
+        // claim's payout (or its reversal) with no member on it is a non-member's claim.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT a.code, a.welfare_category, a.name_th, e.id, e.reverses, p.amount,
+            "WITH span AS (SELECT min(id) AS lo, max(id) AS hi FROM journal_entry
+                           WHERE entry_date BETWEEN ?1 AND ?2)
+             SELECT a.code, a.welfare_category, a.name_th, e.id, e.reverses, p.amount,
                     COALESCE(m.title || m.first_name || ' ' || m.last_name, c.person_name, ''),
                     COALESCE(p.member_id, e.member_id) IS NULL
                         AND COALESCE(o.kind, e.kind) = 'claim_payout' AS community
-             FROM journal_entry e
-             JOIN posting p ON p.entry_id = e.id
+             FROM span
+             JOIN posting p ON p.account_code BETWEEN '5100' AND '5299'
+                           AND p.entry_id BETWEEN span.lo AND span.hi
+             JOIN journal_entry e ON e.id = p.entry_id
              JOIN account a ON a.code = p.account_code AND a.welfare_category IS NOT NULL
              LEFT JOIN member m ON m.id = COALESCE(p.member_id, e.member_id)
              LEFT JOIN journal_entry o ON o.id = e.reverses

@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (16, include_str!("migrations/0016_programme_counting_day.sql")),
     (17, include_str!("migrations/0017_community_welfare.sql")),
     (18, include_str!("migrations/0018_fund_rules.sql")),
+    (19, include_str!("migrations/0019_indexes_for_the_statement.sql")),
 ];
 
 pub fn latest_version() -> i64 {
