@@ -361,6 +361,15 @@ fn yearly_parts(reader: &kongthun::store::Reader<'_>) {
             time(3, || reader.welfare_paid_between(from, to).unwrap().len()).0,
         ),
         ("sealed_head", time(3, || reader.sealed_head("2025-12").unwrap()).0),
+        ("  (arrears) periods_paid_all", time(5, || reader.periods_paid_all(to).unwrap().len()).0),
+        (
+            "  (arrears) members",
+            time(5, || reader.members(&MemberFilter::default()).unwrap().len()).0,
+        ),
+        (
+            "  (arrears) standings",
+            time(5, || kongthun::report::standing::standings(reader, day).unwrap().len()).0,
+        ),
     ];
     for (name, d) in parts {
         println!("yearly part {name}: {}", ms(d));

@@ -113,16 +113,29 @@ impl Reader<'_> {
             .prepare_cached("SELECT member_id, periods FROM member_periods")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        // Every payment dated after `as_of`, less those reversed (few: read from the
+        // reversals, not looked for beside each payment), is taken off.
         let mut later = self.conn.prepare_cached(
             "SELECT c.member_id, SUM(c.periods) FROM journal_entry e JOIN contribution c ON c.entry_id = e.id
              WHERE e.entry_date > ?1
-               AND NOT EXISTS (SELECT 1 FROM journal_entry r WHERE r.reverses = c.entry_id)
              GROUP BY c.member_id",
         )?;
         let mut rows = later.query([as_of])?;
         while let Some(r) = rows.next()? {
             let (member, periods): (i64, i64) = (r.get(0)?, r.get(1)?);
             *paid.entry(member).or_insert(0) -= periods;
+        }
+        let mut reversed = self.conn.prepare_cached(
+            "SELECT c.member_id, SUM(c.periods) FROM journal_entry r
+             CROSS JOIN contribution c ON c.entry_id = r.reverses
+             CROSS JOIN journal_entry e ON e.id = c.entry_id
+             WHERE r.reverses IS NOT NULL AND e.entry_date > ?1
+             GROUP BY c.member_id",
+        )?;
+        let mut rows = reversed.query([as_of])?;
+        while let Some(r) = rows.next()? {
+            let (member, periods): (i64, i64) = (r.get(0)?, r.get(1)?);
+            *paid.entry(member).or_insert(0) += periods;
         }
         Ok(paid)
     }

@@ -60,30 +60,58 @@ fn groups_to_text(groups: &[MemberGroup]) -> String {
     groups.iter().map(|g| g.key()).collect::<Vec<_>>().join(",")
 }
 
+/// The member table's columns in the order `member_from_row` reads them: named once, so
+/// each row is read by position (reading by name looked every column up again for every row).
+const MEMBER_COLUMNS: &str = "id, member_no, title, first_name, last_name, national_id, birth_date, sex, moo, address, phone, joined_on, status, status_since, groups, beneficiary_name, beneficiary_relation, beneficiary_national_id";
+/// The same, of the member table named `m`.
+const MEMBER_COLUMNS_M: &str = "m.id, m.member_no, m.title, m.first_name, m.last_name, m.national_id, m.birth_date, m.sex, m.moo, m.address, m.phone, m.joined_on, m.status, m.status_since, m.groups, m.beneficiary_name, m.beneficiary_relation, m.beneficiary_national_id";
+
 fn member_from_row(r: &Row<'_>) -> rusqlite::Result<MemberRow> {
-    let status: String = r.get("status")?;
-    let sex: Option<String> = r.get("sex")?;
-    let groups: String = r.get("groups")?;
+    let sex: Option<String> = r.get(7)?;
+    let status = r.get_ref(12)?.as_str().unwrap_or("");
+    let status =
+        MemberStatus::ALL.into_iter().find(|s| s.key() == status).unwrap_or(MemberStatus::Active);
+    let groups = r.get_ref(14)?.as_str().unwrap_or("");
     Ok(MemberRow {
-        id: r.get("id")?,
-        member_no: r.get("member_no")?,
-        title: r.get("title")?,
-        first_name: r.get("first_name")?,
-        last_name: r.get("last_name")?,
-        national_id: r.get("national_id")?,
-        birth_date: r.get("birth_date")?,
+        id: r.get(0)?,
+        member_no: r.get(1)?,
+        title: r.get(2)?,
+        first_name: r.get(3)?,
+        last_name: r.get(4)?,
+        national_id: r.get(5)?,
+        birth_date: r.get(6)?,
         sex: sex.and_then(|s| Sex::parse(&s).ok()),
-        moo: r.get("moo")?,
-        address: r.get("address")?,
-        phone: r.get("phone")?,
-        joined_on: r.get("joined_on")?,
-        status: MemberStatus::parse(&status).unwrap_or(MemberStatus::Active),
-        status_since: r.get("status_since")?,
-        groups: MemberGroup::parse_list(&groups).unwrap_or_default(),
-        beneficiary_name: r.get("beneficiary_name")?,
-        beneficiary_relation: r.get("beneficiary_relation")?,
-        beneficiary_national_id: r.get("beneficiary_national_id")?,
+        moo: r.get(8)?,
+        address: r.get(9)?,
+        phone: r.get(10)?,
+        joined_on: r.get(11)?,
+        status,
+        status_since: r.get(13)?,
+        groups: MemberGroup::parse_list(groups).unwrap_or_default(),
+        beneficiary_name: r.get(15)?,
+        beneficiary_relation: r.get(16)?,
+        beneficiary_national_id: r.get(17)?,
     })
+}
+
+/// What SQLite's `CAST(member_no AS INTEGER)` gives: the leading digits (after spaces and a
+/// sign) as a number, 0 when there are none.
+fn number_part(member_no: &str) -> i64 {
+    let t = member_no.trim_start();
+    let (negative, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let digits = t
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .fold(0i64, |n, d| n.saturating_mul(10).saturating_add(i64::from(d - b'0')));
+    if negative {
+        -digits
+    } else {
+        digits
+    }
 }
 
 /// Escape `%`, `_` and `\` for a LIKE prefix pattern.
@@ -201,17 +229,23 @@ impl Tx<'_> {
 
 impl Reader<'_> {
     pub fn member_by_id(&self, id: i64) -> Result<Option<MemberRow>> {
-        let mut stmt = self.conn.prepare_cached("SELECT * FROM member WHERE id = ?1")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {MEMBER_COLUMNS} FROM member WHERE id = ?1"))?;
         Ok(stmt.query_row([id], member_from_row).optional()?)
     }
 
     pub fn member_by_no(&self, member_no: &str) -> Result<Option<MemberRow>> {
-        let mut stmt = self.conn.prepare_cached("SELECT * FROM member WHERE member_no = ?1")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {MEMBER_COLUMNS} FROM member WHERE member_no = ?1"))?;
         Ok(stmt.query_row([member_no], member_from_row).optional()?)
     }
 
     pub fn member_by_national_id(&self, national_id: &str) -> Result<Option<MemberRow>> {
-        let mut stmt = self.conn.prepare_cached("SELECT * FROM member WHERE national_id = ?1")?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MEMBER_COLUMNS} FROM member WHERE national_id = ?1"
+        ))?;
         Ok(stmt.query_row([national_id], member_from_row).optional()?)
     }
 
@@ -226,7 +260,7 @@ impl Reader<'_> {
     }
 
     pub fn members(&self, filter: &MemberFilter) -> Result<Vec<MemberRow>> {
-        let mut sql = String::from("SELECT * FROM member WHERE 1 = 1");
+        let mut sql = format!("SELECT {MEMBER_COLUMNS} FROM member WHERE 1 = 1");
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             let ascii = crate::thai::from_thai_digits(search);
@@ -260,17 +294,24 @@ impl Reader<'_> {
             args.push(Box::new(moo));
             sql.push_str(&format!(" AND moo = ?{}", args.len()));
         }
-        sql.push_str(" ORDER BY CAST(member_no AS INTEGER), member_no");
+        // In member-number order; SQLite sorting whole rows took longer than reading them, so
+        // a full list is sorted here, the same way (`CAST(member_no AS INTEGER)`, then text).
         if let Some(limit) = filter.limit {
-            sql.push_str(&format!(" LIMIT {limit}"));
+            sql.push_str(&format!(" ORDER BY CAST(member_no AS INTEGER), member_no LIMIT {limit}"));
         }
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt
+        let mut rows = stmt
             .query_map(
                 rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())),
                 member_from_row,
             )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        if filter.limit.is_none() {
+            rows.sort_by(|a, b| {
+                (number_part(&a.member_no), &a.member_no)
+                    .cmp(&(number_part(&b.member_no), &b.member_no))
+            });
+        }
         Ok(rows)
     }
 
@@ -372,14 +413,18 @@ impl Reader<'_> {
 
     /// Members whose status on `date` (by the history) was active.
     pub fn members_active_on(&self, date: &str) -> Result<Vec<MemberRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT m.* FROM member m
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MEMBER_COLUMNS_M} FROM member m
              WHERE (SELECT s.status FROM member_status s WHERE s.member_id = m.id AND s.effective_on <= ?1
-                    ORDER BY s.id DESC LIMIT 1) = 'active'
-             ORDER BY CAST(m.member_no AS INTEGER), m.member_no",
-        )?;
-        let rows =
+                    ORDER BY s.id DESC LIMIT 1) = 'active'"
+        ))?;
+        let mut rows =
             stmt.query_map([date], member_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        // in member-number order, sorted here as `members` does
+        rows.sort_by(|a, b| {
+            (number_part(&a.member_no), &a.member_no)
+                .cmp(&(number_part(&b.member_no), &b.member_no))
+        });
         Ok(rows)
     }
 
@@ -391,5 +436,20 @@ impl Reader<'_> {
         let s: Option<String> =
             stmt.query_row(params![member_id, date], |r| r.get(0)).optional()?;
         Ok(s.and_then(|s| MemberStatus::parse(&s).ok()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn member_numbers_sort_as_sqlite_casts_them() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        for no in
+            ["12", "007", "A1", "12A", " 3", "-4", "+5", "", "๑๒", "99999999999999999999", "1.5"]
+        {
+            let cast: i64 =
+                conn.query_row("SELECT CAST(?1 AS INTEGER)", [no], |r| r.get(0)).unwrap();
+            assert_eq!(super::number_part(no), cast, "{no:?}");
+        }
     }
 }

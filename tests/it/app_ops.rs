@@ -145,6 +145,25 @@ fn periods_paid_in_one_pass_equal_the_dated_query() {
     for (member, paid) in &earlier {
         assert_eq!(*paid, reader.periods_paid_as_of(*member, "2026-06-30").unwrap());
     }
+    // a payment after that day taken back: still the same, member by member
+    let later = reader
+        .entries_between("2026-07-01", "2026-10-31", None)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.kind == "contribution")
+        .unwrap();
+    drop(reader);
+    let mut store = store;
+    edge::reverse(&mut store, &today(), &later.doc_no, "บันทึกผิดคน", None).unwrap();
+    let reader = store.read();
+    let again = reader.periods_paid_all("2026-06-30").unwrap();
+    assert_eq!(again, earlier, "a reversed later payment was never counted as of the day");
+    let now = reader.periods_paid_all("2026-10-31").unwrap();
+    for (member, paid) in &now {
+        assert_eq!(*paid, reader.periods_paid_as_of(*member, "2026-10-31").unwrap());
+    }
+    let member = later.member_id.unwrap();
+    assert_eq!(now[&member], fast[&member] - 1, "the reversed payment's period is gone");
 }
 
 #[test]
