@@ -368,6 +368,10 @@ import { invoke } from "./ipc.js";
  * @typedef {Object} YearInput
  * @property {number} year
  */
+/**
+ * @typedef {Object} ZoomInput
+ * @property {number} percent
+ */
 
 export const api = Object.freeze({
   /** @param {Nothing} [input] @returns {Promise<Object>} AppStatus */
@@ -402,6 +406,8 @@ export const api = Object.freeze({
   fund_rules_get: (input = {}) => invoke("fund_rules_get", { input }),
   /** @param {FundRuleInput} [input] @returns {Promise<Object>} kongthun::domain::fund_rules::FundRule */
   fund_rule_save: (input = {}) => invoke("fund_rule_save", { input }),
+  /** @param {ZoomInput} [input] @returns {Promise<Object>} u32 */
+  screen_zoom: (input = {}) => invoke("screen_zoom", { input }),
   /** @param {StartInput} [input] @returns {Promise<Object>} () */
   fund_set_start: (input = {}) => invoke("fund_set_start", { input }),
   /** @param {TemplateInput} [input] @returns {Promise<Object>} PathBuf */

@@ -383,6 +383,7 @@ const WORDS = {
   loan_of: ["เงินกู้ของ", "Loan of"],
   fund_records: ["การรับรองและพื้นที่ของกองทุน", "Certification and the fund's area"],
   fund_rules: ["ข้อบังคับของกองทุน", "The fund's rules"],
+  screen_zoom: ["ขนาดหน้าจอ (ตัวอักษรใหญ่ขึ้น)", "Screen size (larger text)"],
   fund_rules_hint: ["แต่ละข้อมีผลตั้งแต่วันที่กำหนดตามมติ ข้อที่บันทึกไว้เดิมยังใช้กับวันก่อนหน้า", "Each applies from its day by the decision cited; earlier versions still apply to earlier days"],
   fund_rule: ["ข้อบังคับ", "Rule"],
   fund_rule_rules_changed_by: ["ผู้มีอำนาจแก้ระเบียบสวัสดิการและสัดส่วนการจัดสรรกำไร", "Who changes the welfare rules and allocation parts"],

@@ -4,7 +4,7 @@ import { api } from "./contract.js";
 import { listen } from "./ipc.js";
 import { t, setLang, currentLang } from "./i18n.js";
 import { h } from "./dom.js";
-import { app, refresh, onStatus } from "./session.js";
+import { app, refresh, onStatus, applyZoom, ZOOM_KEY } from "./session.js";
 import * as start from "./screen-start.js";
 import * as dashboard from "./screen-dashboard.js";
 import * as members from "./screen-members.js";
@@ -53,7 +53,7 @@ function draw() {
   if (s.mode === "fund") {
     for (const [key, fn] of fundScreens()) {
       if (fn === undefined) { nav.append(h("div", { class: "section", text: t(key) })); continue; }
-      nav.append(h("a", { href: `#${key}`, "data-test": `nav-${key}`, text: t(key) }));
+      nav.append(h("a", { href: `#${key}`, "data-test": `nav-${key}`, text: t(key), title: t(key) }));
     }
   } else if (s.mode === "province") {
     for (const [key] of province.TABS) nav.append(h("a", { href: `#province/${key}`, "data-test": `nav-province-${key}`, text: t(key) }));
@@ -96,6 +96,8 @@ listen("progress", (event) => {
 });
 
 setLang(currentLang());
+// the window's size chosen on this machine (Settings), applied before anything is drawn
+if (localStorage.getItem(ZOOM_KEY) && localStorage.getItem(ZOOM_KEY) !== "100") applyZoom().catch(() => {});
 refresh().catch((e) => {
   document.getElementById("main").replaceChildren(h("div", { class: "error", text: `${e.th || e} / ${e.en || ""}` }));
 });

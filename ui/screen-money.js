@@ -59,13 +59,15 @@ export function collection(main) {
     const amount = (name, value, r, tick) => h("input", { class: "amount", name, value: formatTyped(((draft[r.member_no] || {})[name] ?? (value / 100).toFixed(2))), size: 8, "data-member": r.member_no, disabled: !!r.paid_today,
       oninput: (e) => { e.target.value = formatTyped(e.target.value); if (tick) tick.checked = true; totals(); } });
     const tickAll = h("input", { type: "checkbox", "data-test": "tick-all", onchange: (e) => { rowsOf().filter((tr) => !tr.hidden).forEach((tr) => { const c = tr.querySelector("input[type=checkbox]"); if (c) c.checked = e.target.checked; }); totals(); } });
-    gridBox.replaceChildren(h("div", { class: "row" }, filter), h("div", { class: "scroll" }, table([[""], [t("member_no")], [t("name")], [t("moo")], [t("arrears_periods"), "num"], [t("contribution"), "num"], [t("savings"), "num"], [t("entrance_fee"), "num"]],
+    gridBox.replaceChildren(h("div", { class: "row" }, filter), h("div", { class: "scroll" }, table([[""], [t("member_no")], [t("name")], [t("moo"), "moo-col"], [t("arrears_periods"), "num"], [t("contribution"), "num"], [t("savings"), "num"], [t("entrance_fee"), "num"]],
       rows.map((r) => {
         const tick = r.paid_today ? null : h("input", { type: "checkbox", class: "big-tick", "data-test": `paid-${r.member_no}`, checked: !!draft[r.member_no], onchange: totals });
         return h("tr", { "data-test": `sheet-${r.member_no}`, "data-member": r.member_no, class: r.paid_today ? "paid" : undefined,
           "data-find": `${r.member_no} ${r.name} ${r.moo ?? ""}`.toLowerCase() },
           h("td", {}, tick || h("span", { class: "receipt", "data-test": `receipt-${r.member_no}`, text: `${t("paid_today")} ${r.paid_today}` })),
-          td(digits(r.member_no)), td(r.name), td(r.moo == null ? "" : digits(r.moo)), td(digits(r.arrears_periods), "num"),
+          // on a narrow screen (125% at 1024) the village goes under the name, its column away
+          td(digits(r.member_no)), h("td", {}, r.name, r.moo == null ? null : h("span", { class: "moo-inline", text: ` · ${t("moo")} ${digits(r.moo)}` })),
+          td(r.moo == null ? "" : digits(r.moo), "moo-col"), td(digits(r.arrears_periods), "num"),
           h("td", { class: "num" }, amount("contribution", r.expected_contribution, r, tick)),
           h("td", { class: "num" }, amount("savings", 0, r, tick)),
           h("td", { class: "num" }, amount("entrance_fee", r.expected_entrance_fee, r, tick)));

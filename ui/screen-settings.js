@@ -2,7 +2,7 @@
 // USB, restore) and the key fingerprint.
 import { api } from "./contract.js";
 import { t } from "./i18n.js";
-import { refresh } from "./session.js";
+import { refresh, applyZoom, ZOOM_KEY } from "./session.js";
 import { h, field, enterMovesOn, values, messageBox, run, showOk, pathField, table, td } from "./dom.js";
 import { baht, beDate, useThaiDigits } from "./format.js";
 
@@ -62,7 +62,13 @@ export async function render(main) {
   enterMovesOn(cform, async () => {
     if (await run(cform.querySelector("button"), cbox, () => api.fund_records_save(values(cform)), cform) !== undefined) showOk(cbox, t("saved"));
   });
+  // the window drawn larger for older eyes, as the browser's own zoom does
+  const zoom = h("select", { "data-test": "screen-zoom", "aria-label": t("screen_zoom") },
+    [100, 110, 125, 150, 175].map((p) => h("option", { value: String(p), text: `${p}%` })));
+  zoom.value = localStorage.getItem(ZOOM_KEY) || "100";
+  zoom.addEventListener("change", async () => { await run(zoom, box, () => applyZoom(Number(zoom.value))); });
   main.append(rform, h("p", {}, h("label", {}, digitsBox, " ", t("thai_digits"))),
+    h("p", { class: "row" }, h("label", { text: t("screen_zoom") }), zoom),
     h("h2", { text: t("fund_records") }), h("p", { class: "hint", text: t("fund_records_hint") }), cform, cbox,
     h("h2", { text: t("fund_profile") }),
     h("p", {}, `${f.name_th} (${f.fund_code}) · ${t("schedule")}: ${t(f.schedule === "yearly" ? "yearly_s" : f.schedule)} · ${t("contribution")} ${baht(f.contribution)}`),

@@ -24,7 +24,7 @@ contract! {
     app::app_status, app::open_demo, app::create_fund, app::restore_backup, app::open_province,
     app::open_fund, app::settings_get, app::settings_save, app::backup_now, app::choose_path,
     app::open_path, app::print_path, app::fund_records_save, app::fund_profile_save,
-    app::fund_rules_get, app::fund_rule_save,
+    app::fund_rules_get, app::fund_rule_save, app::screen_zoom,
     migrate::fund_set_start, migrate::migrate_template, migrate::migrate_import,
     members::members_list, members::member_get, members::member_add, members::member_edit,
     members::member_status, members::members_import, members::member_next_no, members::member_brief,

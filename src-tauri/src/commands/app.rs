@@ -551,3 +551,32 @@ pub async fn fund_rule_save(
         )?)
     })
 }
+
+#[derive(Deserialize)]
+pub struct ZoomInput {
+    /// The page's size in percent: 100, 110, 125, 150 or 175.
+    percent: u32,
+}
+
+/// Draw the whole window larger (as the browser's own zoom does: the page is laid out for a
+/// narrower screen), for older eyes; the page keeps the choice on this machine and asks again
+/// at start.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn screen_zoom(window: tauri::WebviewWindow, input: ZoomInput) -> UiResult<u32> {
+    const SIZES: [u32; 5] = [100, 110, 125, 150, 175];
+    if !SIZES.contains(&input.percent) {
+        return Err(UiError::shell(
+            "invalid.unknown_choice",
+            format!("ขนาดหน้าจอ '{}' ใช้ไม่ได้ (เลือก 100, 110, 125, 150 หรือ 175)", input.percent),
+            format!("screen size '{}' is not one of 100, 110, 125, 150, 175", input.percent),
+        ));
+    }
+    window.set_zoom(f64::from(input.percent) / 100.0).map_err(|e| {
+        UiError::shell(
+            "zoom_failed",
+            format!("ขยายหน้าจอไม่ได้ ({e})"),
+            format!("cannot change the screen size ({e})"),
+        )
+    })?;
+    Ok(input.percent)
+}
