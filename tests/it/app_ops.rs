@@ -152,7 +152,6 @@ fn periods_paid_in_one_pass_equal_the_dated_query() {
         .into_iter()
         .find(|e| e.kind == "contribution")
         .unwrap();
-    drop(reader);
     let mut store = store;
     edge::reverse(&mut store, &today(), &later.doc_no, "บันทึกผิดคน", None).unwrap();
     let reader = store.read();
