@@ -88,6 +88,7 @@ import { invoke } from "./ipc.js";
  * @typedef {Object} CreateFund
  * @property {Object} profile
  * @property {string} recorder
+ * @property {Array<Object>} [committee]
  */
 /**
  * @typedef {Object} DateInput

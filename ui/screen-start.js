@@ -5,7 +5,7 @@ import { t } from "./i18n.js";
 import { h, field, enterMovesOn, values, messageBox, run, pathField, showOk, table, td } from "./dom.js";
 import { baht, beDate, digits } from "./format.js";
 import { ruleAmount } from "./rules.js";
-import { refresh } from "./session.js";
+import { app, refresh } from "./session.js";
 
 export function render(main, status) {
   if (status.mode === "broken") return broken(main, status);
@@ -32,6 +32,17 @@ export function render(main, status) {
   demo.focus();
 }
 
+/// The offices a new fund fills first: the chair, the treasurer who keeps the books, the
+/// auditor who checks them, and the secretary who writes the minutes.
+const FOUNDING_ROLES = ["chair", "treasurer", "auditor", "secretary"];
+
+/// The last day of a two-year term begun today (ISO), the usual term of a fund's committee.
+function twoYearsOn() {
+  const [y, m, d] = app.status.today.split("-").map(Number);
+  const end = new Date(Date.UTC(y + 2, m - 1, d - 1));
+  return end.toISOString().slice(0, 10);
+}
+
 /// The new-fund wizard, one step at a time (the fund; where it is; its money rules, and with
 /// `migrate` its founding date and books start; the welfare rules it starts with; who
 /// records), each step on one screen at
@@ -54,6 +65,17 @@ function wizard(main, opts = {}) {
       field("entrance_fee", "entrance_fee", { kind: "amount", value: "0" }),
       field("lapse_after", "lapse_after", { kind: "number", value: "6" }),
       ...(opts.migrate ? [field("founded_on", "founded_on", { kind: "date" }), field("books_start", "books_start", { kind: "date", value: firstOfFiscalYear(1) }), field("founding_note", "founding_note")] : [])]],
+    // a fund born here starts with its committee (they become members 1, 2, 3 ...); a fund
+    // brought in has its members in the workbook, and its committee is set after the import
+    ...(opts.migrate ? [] : [["wizard_step_committee", [h("p", { class: "full hint", text: t("wizard_committee_hint") }),
+      ...FOUNDING_ROLES.map((role) => [h("label", { text: t(`role_${role}`) }), h("div", { class: "row" },
+        h("input", { name: `c_${role}_title`, size: 5, placeholder: t("title"), "aria-label": t("title"), "data-test": `c_${role}_title`, list: "wizard-titles" }),
+        h("input", { name: `c_${role}_first`, size: 12, placeholder: t("first_name"), "aria-label": t("first_name"), "data-test": `c_${role}_first` }),
+        h("input", { name: `c_${role}_last`, size: 12, placeholder: t("last_name"), "aria-label": t("last_name"), "data-test": `c_${role}_last` }),
+        h("input", { name: `c_${role}_id`, size: 15, placeholder: t("national_id"), "aria-label": t("national_id") }))]),
+      field("term_to", "term_to", { kind: "date", value: beDate(twoYearsOn()) }),
+      // the titles a villager's name is written with, offered as it is typed
+      h("datalist", { id: "wizard-titles" }, t("member_titles").split(",").map((x) => h("option", { value: x })))]]]),
     ["wizard_step_rules", [h("p", { class: "full hint", text: t("wizard_rules_hint") }), defaultRules]],
     ["wizard_step_recorder", [field("recorder", "recorder_name")]],
   ];
@@ -84,9 +106,12 @@ function wizard(main, opts = {}) {
     if (at < parts.length - 1) { show(at + 1); return; }
     const v = values(form);
     const recorder = v.recorder; delete v.recorder;
+    const committee = opts.migrate ? [] : FOUNDING_ROLES.map((role) => ({ role, title: v[`c_${role}_title`], first_name: v[`c_${role}_first`],
+      last_name: v[`c_${role}_last`], national_id: v[`c_${role}_id`], term_to: v.term_to }));
+    for (const key of Object.keys(v)) if (key.startsWith("c_") || key === "term_to") delete v[key];
     const dates = { founded_on: v.founded_on || v.books_start || "", books_start: v.books_start || "", founding_note: v.founding_note || "" };
     delete v.founded_on; delete v.books_start; delete v.founding_note;
-    const ok = await run(create, box, () => api.create_fund({ profile: { ...v, thai_digits: false }, recorder }).then(() => true), form);
+    const ok = await run(create, box, () => api.create_fund({ profile: { ...v, thai_digits: false }, recorder, committee }).then(() => true), form);
     if (!ok) {
       // the step that holds the field the refusal names, with that field marked
       const bad = parts.findIndex((p) => p.querySelector(".invalid"));

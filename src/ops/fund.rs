@@ -9,7 +9,59 @@ use crate::store::Store;
 
 pub fn init_fund(store: &mut Store, ctx: &Ctx, profile: &FundProfile) -> Result<()> {
     profile.validate()?;
+    store.write(|tx| init_in(tx, ctx, profile))
+}
+
+/// One of the committee a new fund starts with: who (they become its first members, joining
+/// on the day the fund is set up), their office, and when the term ends.
+#[derive(Clone, Debug)]
+pub struct FoundingOfficer {
+    pub fields: crate::domain::member::MemberFields,
+    pub role: crate::domain::committee::Role,
+    pub term_to: Day,
+}
+
+/// A new fund with its committee, in one transaction: the fund as `init_fund` makes it, then
+/// each officer as a member (numbered in order from 1) with their term from today. A bad
+/// name, ID or date, or an auditor who is also the chair or the treasurer, leaves nothing.
+pub fn init_fund_with_committee(
+    store: &mut Store,
+    ctx: &Ctx,
+    profile: &FundProfile,
+    committee: &[FoundingOfficer],
+) -> Result<()> {
+    profile.validate()?;
+    let today = ctx.today();
+    let checked = committee
+        .iter()
+        .map(|o| {
+            let fields = crate::domain::member::MemberFields {
+                joined_on: today.to_string(),
+                ..o.fields.clone()
+            };
+            fields.validate(today)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let from = crate::domain::input::Input::day("term_from", &today.to_string())?;
     store.write(|tx| {
+        init_in(tx, ctx, profile)?;
+        for (officer, input) in committee.iter().zip(&checked) {
+            let id = super::members::insert_checked(tx, ctx, input)?;
+            let member_no = tx.read().member_by_id(id)?.map(|m| m.member_no).unwrap_or_default();
+            super::meetings::set_committee_in(
+                tx,
+                &member_no,
+                officer.role,
+                &from,
+                &officer.term_to,
+            )?;
+        }
+        Ok(())
+    })
+}
+
+fn init_in(tx: &mut crate::store::Tx<'_>, ctx: &Ctx, profile: &FundProfile) -> Result<()> {
+    {
         if let Some(existing) = tx.read().fund()? {
             return Err(Error::FundExists { name: existing.profile.name_th });
         }
@@ -30,7 +82,7 @@ pub fn init_fund(store: &mut Store, ctx: &Ctx, profile: &FundProfile) -> Result<
             .expect("valid");
         super::welfare::seed_default_rules(tx, ctx, from)?;
         Ok(())
-    })
+    }
 }
 
 /// Set the fund's founding date and the first day of its books, while the book has no

@@ -18,6 +18,18 @@ pub fn set_committee(
     from: &Day,
     to: &Day,
 ) -> Result<i64> {
+    store.write(|tx| set_committee_in(tx, member_no, role, from, to))
+}
+
+/// `set_committee` inside a transaction (the new fund's committee is set in the one that
+/// creates the fund).
+pub(crate) fn set_committee_in(
+    tx: &mut crate::store::Tx<'_>,
+    member_no: &str,
+    role: Role,
+    from: &Day,
+    to: &Day,
+) -> Result<i64> {
     let (role_key, from_d, to_d) = (role.key(), from.get(), to.get());
     if to_d < from_d {
         return Err(Error::invalid(
@@ -28,7 +40,7 @@ pub fn set_committee(
             },
         ));
     }
-    store.write(|tx| {
+    {
         let m = super::member_by_no(&tx.read(), member_no)?;
         if tx.read().status_on(m.id, &from_d.to_string())?
             != Some(crate::domain::MemberStatus::Active)
@@ -40,9 +52,13 @@ pub fn set_committee(
         }
         // The auditor holds no other office in the same term: not the chair, not the
         // treasurer (whom the auditor checks).
-        let checks_itself = |a: &str, b: &str| (a == "auditor" && ["chair", "treasurer"].contains(&b)) || (b == "auditor" && ["chair", "treasurer"].contains(&a));
+        let checks_itself = |a: &str, b: &str| {
+            (a == "auditor" && ["chair", "treasurer"].contains(&b))
+                || (b == "auditor" && ["chair", "treasurer"].contains(&a))
+        };
         for (other_role, other_from, other_to) in tx.read().committee_terms_of(m.id)? {
-            let overlaps = other_from.as_str() <= to_d.to_string().as_str() && other_to.as_str() >= from_d.to_string().as_str();
+            let overlaps = other_from.as_str() <= to_d.to_string().as_str()
+                && other_to.as_str() >= from_d.to_string().as_str();
             if overlaps && checks_itself(role_key, &other_role) {
                 let name = crate::domain::committee::role_th;
                 return Err(Error::invalid("role", role_key, Problem::Other {
@@ -52,7 +68,7 @@ pub fn set_committee(
             }
         }
         tx.insert_committee_term(m.id, role_key, &from_d.to_string(), &to_d.to_string())
-    })
+    }
 }
 
 pub fn new_meeting(

@@ -116,3 +116,53 @@ fn a_bad_stored_bundle_month_is_an_error_not_1970() {
     .unwrap_err();
     assert!(e.message_en().contains("garbage"), "{e}");
 }
+
+#[test]
+fn a_new_fund_starts_with_its_committee_in_one_transaction() {
+    use kongthun::domain::committee::Role;
+    use kongthun::domain::input::Input;
+    use kongthun::domain::member::MemberFields;
+    use kongthun::ops::fund::FoundingOfficer;
+    let officer = |first: &str, role: &str, id: &str| FoundingOfficer {
+        fields: MemberFields {
+            title: "นาย".into(),
+            first_name: first.into(),
+            last_name: "ทดสอบ".into(),
+            national_id: id.into(),
+            ..Default::default()
+        },
+        role: Role::parse(role).unwrap(),
+        term_to: Input::day("term_to", "2027-11-21").unwrap(),
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("fund.sqlite")).unwrap();
+    // a bad ID of one officer leaves no fund, no member, no term
+    let e = ops::fund::init_fund_with_committee(
+        &mut store,
+        &today(),
+        &profile(FundKind::Welfare),
+        &[officer("ประยูร", "chair", ""), officer("สมศรี", "treasurer", "1-2345-67890-12-0")],
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("national_id"), "{e}");
+    assert!(store.read().fund().unwrap().is_none(), "nothing was made");
+    ops::fund::init_fund_with_committee(
+        &mut store,
+        &today(),
+        &profile(FundKind::Welfare),
+        &[
+            officer("ประยูร", "chair", ""),
+            officer("สมศรี", "treasurer", &national_id(5)),
+            officer("บุญมี", "auditor", ""),
+        ],
+    )
+    .unwrap();
+    let members = store.read().members(&Default::default()).unwrap();
+    assert_eq!(
+        members.iter().map(|m| (m.member_no.as_str(), m.first_name.as_str())).collect::<Vec<_>>(),
+        vec![("1", "ประยูร"), ("2", "สมศรี"), ("3", "บุญมี")]
+    );
+    assert!(members.iter().all(|m| m.joined_on == "2026-11-22"), "they join the day it is set up");
+    let terms = store.read().committee_terms_of(members[2].id).unwrap();
+    assert_eq!(terms, vec![("auditor".into(), "2026-11-22".into(), "2027-11-21".into())]);
+}

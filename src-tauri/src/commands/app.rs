@@ -179,6 +179,25 @@ pub async fn open_demo(
 pub struct CreateFund {
     profile: ops::fund::FundForm,
     recorder: String,
+    /// The committee the fund starts with (rows left empty are skipped).
+    #[serde(default)]
+    committee: Vec<OfficerInput>,
+}
+
+/// One of the new fund's committee as the wizard's step takes them.
+#[derive(Deserialize)]
+pub struct OfficerInput {
+    role: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    first_name: String,
+    #[serde(default)]
+    last_name: String,
+    #[serde(default)]
+    national_id: String,
+    #[serde(default)]
+    term_to: String,
 }
 
 /// First run: the wizard's new fund.
@@ -193,7 +212,30 @@ pub async fn create_fund(state: State<'_, AppState>, input: CreateFund) -> UiRes
         if input.recorder.trim().is_empty() { DEFAULT_RECORDER } else { input.recorder.trim() },
         state.now(),
     )?;
-    if let Err(e) = ops::fund::init_fund(&mut store, &ctx, &profile) {
+    let mut committee = Vec::new();
+    for o in input
+        .committee
+        .iter()
+        .filter(|o| !(o.first_name.trim().is_empty() && o.last_name.trim().is_empty()))
+    {
+        committee.push(ops::fund::FoundingOfficer {
+            fields: kongthun::domain::member::MemberFields {
+                title: o.title.clone(),
+                first_name: o.first_name.clone(),
+                last_name: o.last_name.clone(),
+                national_id: o.national_id.clone(),
+                ..Default::default()
+            },
+            role: kongthun::domain::committee::Role::parse(&o.role)?,
+            term_to: kongthun::domain::input::Input::day("term_to", &o.term_to)?,
+        });
+    }
+    let made = if committee.is_empty() {
+        ops::fund::init_fund(&mut store, &ctx, &profile)
+    } else {
+        ops::fund::init_fund_with_committee(&mut store, &ctx, &profile, &committee)
+    };
+    if let Err(e) = made {
         drop(store);
         remove_half_made_book(&state);
         return Err(e.into());

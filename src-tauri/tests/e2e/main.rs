@@ -405,6 +405,18 @@ async fn a_new_fund_from_the_wizard_then_members_imported_with_their_row_errors(
     // Letters cannot be typed into an amount; zero can, and the library refuses it.
     s.fill("contribution", "0").await;
     s.click("[data-test=wizard-next]").await;
+    // the first committee: they become members 1, 2, 3 with their terms from today
+    for (role, title, first, last) in [
+        ("chair", "นาย", "ประยูร", "ศรีสุข"),
+        ("treasurer", "นาง", "สมศรี", "ใจดี"),
+        ("auditor", "นาย", "บุญมี", "ตรงไป"),
+    ] {
+        s.fill_css(&format!("[data-test=c_{role}_title]"), title).await;
+        s.fill_css(&format!("[data-test=c_{role}_first]"), first).await;
+        s.fill_css(&format!("[data-test=c_{role}_last]"), last).await;
+    }
+    s.shot("29a-wizard-committee").await;
+    s.click("[data-test=wizard-next]").await;
     // the welfare rules the fund will start with, before the book exists
     let rules = s.wait_text_containing("[data-test=wizard-rules]", "เจ็บป่วย", 10).await;
     assert!(rules.contains("คลอดบุตร") || rules.contains("เกิด"), "{rules}");
@@ -433,6 +445,7 @@ async fn a_new_fund_from_the_wizard_then_members_imported_with_their_row_errors(
     s.fill("contribution", "30").await;
     s.click("[data-test=wizard-next]").await;
     s.click("[data-test=wizard-next]").await;
+    s.click("[data-test=wizard-next]").await;
     s.click("[data-test=create]").await;
     s.wait_css("[data-test=cash]", 20).await;
     let title = s.text("[data-test=fund-title]").await;
@@ -445,6 +458,14 @@ async fn a_new_fund_from_the_wizard_then_members_imported_with_their_row_errors(
     assert!(menu.contains(&"nav-welfare".to_string()), "{menu:?}");
     assert!(!menu.iter().any(|m| m == "nav-savings" || m == "nav-loans"), "{menu:?}");
     s.shot("31-new-fund-dashboard").await;
+    // the committee is in office from today, each a member
+    s.go("meetings").await;
+    let committee = s.wait_text_containing("#main", "ตรงไป", 10).await;
+    assert!(
+        committee.contains("ประยูร ศรีสุข") && committee.contains("ผู้ตรวจสอบ"),
+        "the first committee: {committee}"
+    );
+    s.shot("31b-new-fund-committee").await;
 
     // Import: one row has a bad national ID; all-or-nothing refuses the file and shows the
     // row; "good rows only" imports the other two.
@@ -477,7 +498,11 @@ async fn a_new_fund_from_the_wizard_then_members_imported_with_their_row_errors(
     s.shot("33-import-good-rows").await;
     s.go("members").await;
     s.wait_css("[data-test=members-table] tbody tr", 10).await;
-    assert_eq!(s.all("[data-test=members-table] tbody tr").await.len(), 2);
+    assert_eq!(
+        s.all("[data-test=members-table] tbody tr").await.len(),
+        5,
+        "the committee's three and the two imported"
+    );
     s.finish().await;
 }
 
