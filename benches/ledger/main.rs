@@ -342,7 +342,7 @@ fn yearly_parts(reader: &kongthun::store::Reader<'_>) {
             })
             .0,
         ),
-        ("members_active_on", time(3, || reader.members_active_on(to).unwrap().len()).0),
+        ("active_member_profiles", time(3, || reader.active_member_profiles(to).unwrap().len()).0),
         (
             "in_arrears",
             time(3, || kongthun::report::standing::in_arrears(reader, day).unwrap().len()).0,

@@ -6,7 +6,7 @@
 use crate::domain::contribution::{period_label, periods_owed, Standing};
 use crate::domain::{MemberStatus, Satang};
 use crate::error::Result;
-use crate::store::{MemberFilter, MemberRow, Reader};
+use crate::store::{MemberRow, MemberStandingFacts, Reader};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -63,7 +63,7 @@ pub fn standings(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow
     let paid = reader.periods_paid_all(&as_of.to_string())?;
     let pledges = Pledges::read(reader, &fund, as_of)?;
     let mut rows = Vec::new();
-    for m in reader.members(&MemberFilter::default())? {
+    for m in reader.member_standing_facts()? {
         let periods = paid.get(&m.id).copied().unwrap_or(0);
         rows.push(standing_row(&fund, m, periods, as_of, &pledges)?);
     }
@@ -80,7 +80,7 @@ pub fn standing_of(
     let fund = reader.require_fund()?.profile;
     let paid = reader.periods_paid_as_of(member.id, &as_of.to_string())?;
     let pledges = Pledges::read(reader, &fund, as_of)?;
-    standing_row(&fund, member.clone(), paid, as_of, &pledges)
+    standing_row(&fund, member.into(), paid, as_of, &pledges)
 }
 
 /// The fund's monthly sajja pledges and what each member saved in each month since the first
@@ -126,7 +126,7 @@ impl Pledges {
 
 fn standing_row(
     fund: &crate::domain::FundProfile,
-    m: MemberRow,
+    m: MemberStandingFacts,
     paid: i64,
     as_of: NaiveDate,
     pledges: &Pledges,
@@ -149,7 +149,7 @@ fn standing_row(
         crate::domain::contribution::period_of(fund.schedule, fund.fiscal_year_start, joined);
     Ok(ArrearsRow {
         sajja_missed_months: pledges.missed(m.id, joined, until),
-        name: m.full_name(),
+        name: m.name,
         member_no: m.member_no,
         moo: m.moo,
         status: m.status,

@@ -138,17 +138,17 @@ pub fn yearly(reader: &Reader<'_>, year: i32, printed_on: NaiveDate) -> Result<Y
     let total_income = sum(&income);
     let total_expenses = sum(&expenses);
 
-    let active = reader.members_active_on(&to.to_string())?;
+    let active = reader.active_member_profiles(&to.to_string())?;
     let mut by_group: BTreeMap<MemberGroup, i64> = BTreeMap::new();
     let mut by_moo: BTreeMap<Option<u32>, i64> = BTreeMap::new();
-    for m in &active {
-        let birth = m.birth_date.as_deref().and_then(|b| crate::domain::date::parse(b).ok());
+    for (birth_date, member_groups, moo) in &active {
+        let birth = birth_date.as_deref().and_then(|b| crate::domain::date::parse(b).ok());
         let mut groups = age_groups(birth, to);
-        groups.extend(m.groups.iter().copied());
+        groups.extend(member_groups.iter().copied());
         for g in groups {
             *by_group.entry(g).or_default() += 1;
         }
-        *by_moo.entry(m.moo).or_default() += 1;
+        *by_moo.entry(*moo).or_default() += 1;
     }
 
     let in_arrears = super::standing::in_arrears(reader, to)?;

@@ -30,7 +30,7 @@ pub use fund::{AccountRow, FundChangeRow, FundRow};
 pub use journal::{ChainReport, EntryRow, PostedRef, PostingRow};
 pub use ledger::{AccountTotals, WelfarePaid};
 pub use meetings::{MeetingRow, ResolutionRow};
-pub use members::{MemberFilter, MemberRow, StatusRow};
+pub use members::{MemberFilter, MemberRow, MemberStandingFacts, StatusRow};
 pub use registers::CommitteeTermRow;
 pub use savings_group::{AllocationShare, DividendPaymentRow, LoanRow, PlanRow};
 
