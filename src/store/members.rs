@@ -36,6 +36,9 @@ impl MemberRow {
     }
 }
 
+/// An active member as the yearly report counts them: (birth date, groups, หมู่).
+pub type ActiveProfile = (Option<String>, Vec<MemberGroup>, Option<u32>);
+
 /// A member as their contribution standing reads them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MemberStandingFacts {
@@ -487,10 +490,7 @@ impl Reader<'_> {
 
     /// What the yearly report counts of each member active on `date`: (birth date, groups,
     /// หมู่), without reading the rest of each row.
-    pub fn active_member_profiles(
-        &self,
-        date: &str,
-    ) -> Result<Vec<(Option<String>, Vec<MemberGroup>, Option<u32>)>> {
+    pub fn active_member_profiles(&self, date: &str) -> Result<Vec<ActiveProfile>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT m.birth_date, m.groups, m.moo FROM member m
              WHERE (SELECT s.status FROM member_status s WHERE s.member_id = m.id AND s.effective_on <= ?1
