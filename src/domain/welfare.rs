@@ -179,15 +179,7 @@ pub fn rule_in_force(
 }
 
 pub fn evaluate(rule: &WelfareRule, facts: &ClaimFacts) -> Evaluation {
-    let c = rule.category.name_th();
-    let mut reasons = vec![in_force_reason(rule)];
-    if !rule.offered {
-        reasons.push(reason(
-            false,
-            format!("กองทุนไม่ได้จัดสวัสดิการ{c}"),
-            "the fund does not offer this benefit".into(),
-        ));
-    }
+    let mut reasons = first_reasons(rule);
     reasons.push(if facts.active_on_event {
         reason(
             true,
@@ -331,14 +323,7 @@ pub struct PersonFacts {
 /// A non-member's claim under a rule: covered only where the version says for how much.
 pub fn evaluate_non_member(rule: &WelfareRule, facts: &PersonFacts) -> Evaluation {
     let c = rule.category.name_th();
-    let mut reasons = vec![in_force_reason(rule)];
-    if !rule.offered {
-        reasons.push(reason(
-            false,
-            format!("กองทุนไม่ได้จัดสวัสดิการ{c}"),
-            "the fund does not offer this benefit".into(),
-        ));
-    }
+    let mut reasons = first_reasons(rule);
     let village = facts.moo.map(|m| format!(" หมู่ {m}")).unwrap_or_default();
     let village_en = facts.moo.map(|m| format!(" of moo {m}")).unwrap_or_default();
     let amount = match rule.non_member_amount {
@@ -372,6 +357,19 @@ pub fn evaluate_non_member(rule: &WelfareRule, facts: &PersonFacts) -> Evaluatio
     let amount = within_yearly_cap(rule, facts.paid_this_year, amount, &mut reasons);
     let eligible = reasons.iter().all(|r| r.ok) && amount.satang() > 0;
     Evaluation { eligible, amount: if eligible { amount } else { Satang::ZERO }, reasons }
+}
+
+/// The version the claim is judged by, and whether the fund offers the benefit at all.
+fn first_reasons(rule: &WelfareRule) -> Vec<Reason> {
+    let mut reasons = vec![in_force_reason(rule)];
+    if !rule.offered {
+        reasons.push(reason(
+            false,
+            format!("กองทุนไม่ได้จัดสวัสดิการ{}", rule.category.name_th()),
+            "the fund does not offer this benefit".into(),
+        ));
+    }
+    reasons
 }
 
 fn in_force_reason(rule: &WelfareRule) -> Reason {

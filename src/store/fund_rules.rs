@@ -29,26 +29,19 @@ impl Tx<'_> {
 impl Reader<'_> {
     /// Every fund rule recorded, oldest first.
     pub fn fund_rules(&self) -> Result<Vec<FundRule>> {
-        let mut stmt = self.conn.prepare_cached(
+        let rows = self.dated_settings(
             "SELECT name, effective_from, value, decision FROM fund_rule ORDER BY effective_from, name",
+            FundRuleKey::parse,
         )?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter()
-            .map(|(name, from, value, decision)| {
-                Ok(FundRule {
-                    key: FundRuleKey::parse(&name)
-                        .map_err(|p| crate::Error::invalid("name", &name, p))?,
-                    effective_from: crate::domain::date::parse(&from)
-                        .map_err(|p| crate::Error::invalid("effective_from", &from, p))?,
-                    value,
-                    decision,
-                })
+        Ok(rows
+            .into_iter()
+            .map(|(key, effective_from, value, decision)| FundRule {
+                key,
+                value,
+                effective_from,
+                decision,
             })
-            .collect()
+            .collect())
     }
 
     /// The value of a fund rule in force on `day` (ISO), or its default.

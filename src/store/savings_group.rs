@@ -324,9 +324,31 @@ impl Reader<'_> {
 
     /// Every programme setting recorded, oldest first (none in a book before schema 15).
     pub fn programme_settings(&self) -> Result<Vec<ProgrammeSetting>> {
-        let mut stmt = self.conn.prepare_cached(
+        let rows = self.dated_settings(
             "SELECT name, effective_from, value, source FROM programme_setting ORDER BY effective_from, name",
+            ProgrammeKey::parse,
         )?;
+        Ok(rows
+            .into_iter()
+            .map(|(key, effective_from, value, source)| ProgrammeSetting {
+                key,
+                value,
+                effective_from,
+                source,
+                recorded: true,
+            })
+            .collect())
+    }
+
+    /// The rows of a dated setting table (name, effective_from, value and where it comes
+    /// from, in `sql`'s order), each name read by `parse` and each day as a date: a stored
+    /// value that is neither is named as an error.
+    pub(super) fn dated_settings<K>(
+        &self,
+        sql: &str,
+        parse: impl Fn(&str) -> std::result::Result<K, crate::Problem>,
+    ) -> Result<Vec<(K, chrono::NaiveDate, i64, String)>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt
             .query_map([], |r| {
                 Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?))
@@ -334,15 +356,13 @@ impl Reader<'_> {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         rows.into_iter()
             .map(|(name, from, value, source)| {
-                Ok(ProgrammeSetting {
-                    key: ProgrammeKey::parse(&name)
-                        .map_err(|p| crate::Error::invalid("name", &name, p))?,
-                    effective_from: crate::domain::date::parse(&from)
+                Ok((
+                    parse(&name).map_err(|p| crate::Error::invalid("name", &name, p))?,
+                    crate::domain::date::parse(&from)
                         .map_err(|p| crate::Error::invalid("effective_from", &from, p))?,
                     value,
                     source,
-                    recorded: true,
-                })
+                ))
             })
             .collect()
     }

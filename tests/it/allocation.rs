@@ -137,25 +137,9 @@ fn the_plan_is_the_assemblys_unless_the_fund_lets_the_committee_adopt_it() {
         edge::adopt_plan(&mut f.store, &today(), &parts, "2026-01-05", by_committee).unwrap_err();
     assert_eq!(e.code(), "needs_assembly");
     assert!(e.message_th().contains("ที่ประชุมใหญ่"), "{}", e.message_th());
-    ops::fund::set_fund_rule(
-        &mut f.store,
-        &today(),
-        "rules_changed_by",
-        "committee",
-        &kongthun::domain::input::Input::day("effective_on", "2026-01-01").unwrap(),
-        "มติที่ประชุมใหญ่ ครั้งที่ 1/2569",
-    )
-    .unwrap();
+    edge::fund_rule(&mut f.store, "rules_changed_by", "committee", "2026-01-01");
     edge::adopt_plan(&mut f.store, &today(), &parts, "2026-01-05", by_committee).unwrap();
-    ops::fund::set_fund_rule(
-        &mut f.store,
-        &today(),
-        "rules_changed_by",
-        "general",
-        &kongthun::domain::input::Input::day("effective_on", "2026-01-06").unwrap(),
-        "มติที่ประชุมใหญ่ ครั้งที่ 1/2569",
-    )
-    .unwrap();
+    edge::fund_rule(&mut f.store, "rules_changed_by", "general", "2026-01-06");
 
     let by_assembly = assembly_resolution(&mut f, "2026-01-10", "rule");
     for (bad, code) in [

@@ -228,15 +228,7 @@ fn the_sign_off_is_on_the_statement_and_at_the_province() {
 #[test]
 fn a_fund_may_require_the_count() {
     let mut f = march();
-    ops::fund::set_fund_rule(
-        &mut f.store,
-        &today(),
-        "require_cash_count",
-        "yes",
-        &kongthun::domain::input::Input::day("effective_on", "2026-03-01").unwrap(),
-        "มติที่ประชุมใหญ่ ครั้งที่ 1/2569",
-    )
-    .unwrap();
+    edge::fund_rule(&mut f.store, "require_cash_count", "yes", "2026-03-01");
     let e = ops::close::close_month(&mut f.store, &today(), "2026-03").unwrap_err();
     assert!(e.message_th().contains("ตรวจนับเงินสด"), "{}", e.message_th());
 }

@@ -250,3 +250,17 @@ pub fn set_start(
     let (founded, start) = (Input::day("founded_on", founded)?, Input::day("books_start", start)?);
     ops::fund::set_start(store, ctx, &founded, &start, note)
 }
+
+/// Record one of the fund's governance rules from `from` (typed as a date), citing the
+/// general assembly's resolution.
+pub fn fund_rule(store: &mut Store, key: &str, value: &str, from: &str) {
+    ops::fund::set_fund_rule(
+        store,
+        &super::today(),
+        key,
+        value,
+        &Input::day("effective_on", from).unwrap(),
+        "มติที่ประชุมใหญ่ ครั้งที่ 1/2569",
+    )
+    .unwrap();
+}

@@ -1137,26 +1137,10 @@ fn the_general_assembly_changes_the_welfare_rules_unless_the_fund_lets_the_commi
             .unwrap_err();
     assert_eq!(e.code(), "rule_needs_assembly");
     // ... and allowed where the fund's setting lets the committee
-    ops::fund::set_fund_rule(
-        &mut f.store,
-        &today(),
-        "rules_changed_by",
-        "committee",
-        &kongthun::domain::input::Input::day("effective_on", "2026-01-01").unwrap(),
-        "มติที่ประชุมใหญ่ ครั้งที่ 1/2569",
-    )
-    .unwrap();
+    edge::fund_rule(&mut f.store, "rules_changed_by", "committee", "2026-01-01");
     ops::welfare::add_rule(&mut f.store, &today(), &illness(date(2026, 2, 1)), Some(committee))
         .unwrap();
-    ops::fund::set_fund_rule(
-        &mut f.store,
-        &today(),
-        "rules_changed_by",
-        "general",
-        &kongthun::domain::input::Input::day("effective_on", "2026-01-11").unwrap(),
-        "มติที่ประชุมใหญ่ ครั้งที่ 1/2569",
-    )
-    .unwrap();
+    edge::fund_rule(&mut f.store, "rules_changed_by", "general", "2026-01-11");
     // the general assembly's resolution always may
     let adopted = assembly_resolution(&mut f, "2026-01-20", "rule");
     ops::welfare::add_rule(&mut f.store, &today(), &illness(date(2026, 3, 1)), Some(adopted))
