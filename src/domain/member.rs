@@ -192,6 +192,19 @@ pub struct MemberInput {
     pub beneficiary_national_id: Option<ThaiId>,
 }
 
+/// A village number (หมู่ที่) as typed, Thai digits too: 1 to 99, or none when left empty.
+pub fn parse_moo(field: &'static str, text: &str) -> crate::Result<Option<u32>> {
+    match crate::thai::from_thai_digits(text.trim()).as_str() {
+        "" => Ok(None),
+        s => match s.parse::<u32>() {
+            Ok(m) if (1..=99).contains(&m) => Ok(Some(m)),
+            _ => {
+                Err(Error::invalid(field, text, Problem::UnknownChoice { allowed: "1-99".into() }))
+            }
+        },
+    }
+}
+
 /// The same fields as typed (CLI, CSV, XLSX, UI), before checking.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberFields {
@@ -250,19 +263,7 @@ impl MemberFields {
             "" => Sex::from_title(&title),
             s => Some(Sex::parse(s)?),
         };
-        let moo = match crate::thai::from_thai_digits(self.moo.trim()).as_str() {
-            "" => None,
-            s => match s.parse::<u32>() {
-                Ok(m) if (1..=99).contains(&m) => Some(m),
-                _ => {
-                    return Err(Error::invalid(
-                        "moo",
-                        &self.moo,
-                        Problem::UnknownChoice { allowed: "1-99".into() },
-                    ))
-                }
-            },
-        };
+        let moo = parse_moo("moo", &self.moo)?;
         let phone = optional("phone", &self.phone, 20)?;
         if let Some(p) = &phone {
             let ascii = crate::thai::from_thai_digits(p);

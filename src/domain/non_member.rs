@@ -32,19 +32,8 @@ impl PersonText {
     pub fn read(&self, today: NaiveDate) -> crate::Result<NonMember> {
         let name = super::text::required("person_name", &self.name, 120)?;
         let national_id = ThaiId::parse_field("person_national_id", &self.national_id)?;
-        let moo = match crate::thai::from_thai_digits(self.moo.trim()).as_str() {
-            "" => None,
-            s => match s.parse::<u8>() {
-                Ok(m) if (1..=99).contains(&m) => Some(m),
-                _ => {
-                    return Err(Error::invalid(
-                        "person_moo",
-                        &self.moo,
-                        Problem::UnknownChoice { allowed: "1-99".into() },
-                    ))
-                }
-            },
-        };
+        // (1 to 99: a u8 holds it)
+        let moo = super::member::parse_moo("person_moo", &self.moo)?.map(|m| m as u8);
         let birth_date = match self.birth_date.trim() {
             "" => None,
             b => {
