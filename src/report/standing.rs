@@ -61,7 +61,7 @@ pub fn to_lapse(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow>
 pub fn standings(reader: &Reader<'_>, as_of: NaiveDate) -> Result<Vec<ArrearsRow>> {
     let fund = reader.require_fund()?.profile;
     let paid = reader.periods_paid_all(&as_of.to_string())?;
-    let pledges = Pledges::read(reader, &fund, as_of)?;
+    let pledges = Pledges::read(reader, &fund, as_of, None)?;
     let mut rows = Vec::new();
     for m in reader.member_standing_facts()? {
         let periods = paid.get(&m.id).copied().unwrap_or(0);
@@ -79,12 +79,12 @@ pub fn standing_of(
 ) -> Result<ArrearsRow> {
     let fund = reader.require_fund()?.profile;
     let paid = reader.periods_paid_as_of(member.id, &as_of.to_string())?;
-    let pledges = Pledges::read(reader, &fund, as_of)?;
+    let pledges = Pledges::read(reader, &fund, as_of, Some(member.id))?;
     standing_row(&fund, member.into(), paid, as_of, &pledges)
 }
 
-/// The fund's monthly sajja pledges and what each member saved in each month since the first
-/// one: nothing is read where the fund counts no pledge.
+/// The fund's monthly sajja pledges and what each member (or the one member asked about) saved
+/// in each month since the first one: nothing is read where the fund counts no pledge.
 #[derive(Default)]
 struct Pledges {
     rules: Vec<crate::domain::fund_rules::FundRule>,
@@ -96,6 +96,7 @@ impl Pledges {
         reader: &Reader<'_>,
         fund: &crate::domain::FundProfile,
         as_of: NaiveDate,
+        member: Option<i64>,
     ) -> Result<Pledges> {
         use crate::domain::fund_rules::FundRuleKey;
         if !fund.kind.keeps_savings() {
@@ -110,7 +111,7 @@ impl Pledges {
         else {
             return Ok(Pledges::default());
         };
-        let saved = reader.sajja_saved_by_month(&first.to_string(), &as_of.to_string())?;
+        let saved = reader.sajja_saved_by_month(&first.to_string(), &as_of.to_string(), member)?;
         Ok(Pledges { rules, saved })
     }
 

@@ -49,7 +49,7 @@ impl Reader<'_> {
         Ok(crate::domain::fund_rules::value_on(&self.fund_rules()?, key, day))
     }
 
-    /// Sajja each member saved in each month (`YYYY-MM`) of [from, to]: deposits and the
+    /// Sajja each member (or only `member`) saved in each month (`YYYY-MM`) of [from, to]: deposits and the
     /// sajja part of collection-day receipts, less their reversals (counted in the month of the
     /// entry they undo); withdrawals, dividends credited to sajja and carried balances are not
     /// savings kept up.
@@ -57,6 +57,7 @@ impl Reader<'_> {
         &self,
         from: &str,
         to: &str,
+        member: Option<i64>,
     ) -> Result<HashMap<(i64, String), Satang>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.member_id, substr(COALESCE(o.entry_date, e.entry_date), 1, 7), SUM(-p.amount)
@@ -66,10 +67,11 @@ impl Reader<'_> {
              WHERE p.account_code = ?3 AND p.member_id IS NOT NULL
                AND COALESCE(o.entry_date, e.entry_date) BETWEEN ?1 AND ?2
                AND COALESCE(o.kind, e.kind) IN ('contribution', 'deposit')
+               AND (?4 IS NULL OR p.member_id = ?4)
              GROUP BY 1, 2",
         )?;
         let rows = stmt
-            .query_map(params![from, to, crate::domain::accounts::SAVINGS_OWED], |r| {
+            .query_map(params![from, to, crate::domain::accounts::SAVINGS_OWED, member], |r| {
                 Ok(((r.get(0)?, r.get(1)?), Satang::new(r.get(2)?)))
             })?
             .collect::<rusqlite::Result<HashMap<_, _>>>()?;

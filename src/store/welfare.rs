@@ -68,6 +68,8 @@ pub struct ClaimRow {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ClaimPerson {
     pub name: String,
+    /// Kept to find the same person again; never shown or sent to the window.
+    #[serde(skip_serializing)]
     pub id_hash: String,
     pub moo: Option<u8>,
     pub birth_date: Option<String>,

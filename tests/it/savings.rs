@@ -230,6 +230,11 @@ fn missed_monthly_sajja_pledges_count_as_arrears_and_the_lapse_rule_reads_them()
         missed(&store, date(2026, 4, 30)),
         vec![("1".into(), 0), ("2".into(), 3), ("3".into(), 2)]
     );
+    // one member's page reads only their own months, and says the same
+    let three = store.read().require_member_by_no("3").unwrap();
+    let alone =
+        kongthun::report::standing::standing_of(&store.read(), &three, date(2026, 4, 30)).unwrap();
+    assert_eq!(alone.sajja_missed_months, 2);
     // the arrears list shows both; the lapse rule (3) takes member 2 only
     let arrears: Vec<String> = ops::contributions::arrears(&store, date(2026, 4, 30))
         .unwrap()
