@@ -9,6 +9,7 @@ use std::sync::Mutex;
 
 pub enum Session {
     Closed,
+    /// Made by `Session::fund`, which sets the window's page cache.
     Fund(Box<Store>),
     Province(Box<ProvinceStore>),
     /// The fund file exists but could not be opened; the error is shown with the newest backup.
@@ -20,6 +21,19 @@ pub struct Paths {
     pub fund_db: PathBuf,
     pub province_db: PathBuf,
     pub backups: PathBuf,
+}
+
+/// The window's page cache, in MiB: one screen at a time needs few pages in memory (the OS
+/// keeps the file's pages anyway); the library's 32 are for batches of 10,000.
+const WINDOW_CACHE_MIB: u32 = 8;
+
+impl Session {
+    /// An open fund, with the window's page cache.
+    pub fn fund(mut store: Store) -> Session {
+        // a cache that cannot be set is the library's default, not an error to show
+        let _ = store.limit_cache(WINDOW_CACHE_MIB);
+        Session::Fund(Box::new(store))
+    }
 }
 
 impl Paths {

@@ -134,6 +134,14 @@ impl Store {
         Ok(())
     }
 
+    /// Keep at most `mib` MiB of pages in this connection's cache (32 by default, for the big
+    /// batches: a collection day of 10,000). The window keeps less: it serves one screen at a
+    /// time, and its memory is counted against a bare web engine's.
+    pub fn limit_cache(&mut self, mib: u32) -> Result<()> {
+        self.conn.pragma_update(None, "cache_size", -i64::from(mib) * 1024)?;
+        Ok(())
+    }
+
     /// Bulk loading (the demo fund): skip fsync at each commit. Never for real work.
     pub fn set_bulk_mode(&mut self, on: bool) -> Result<()> {
         self.conn.pragma_update(None, "synchronous", if on { "OFF" } else { "FULL" })?;

@@ -34,7 +34,7 @@ pub struct AppStatus {
 fn fund_session(state: &AppState) -> Option<Session> {
     state.paths.fund_db.exists().then(|| {
         match Store::open(&state.paths.fund_db).and_then(|s| s.read().require_fund().map(|_| s)) {
-            Ok(store) => Session::Fund(Box::new(store)),
+            Ok(store) => Session::fund(store),
             Err(e) => Session::Broken(e.into()),
         }
     })
@@ -165,7 +165,7 @@ pub async fn open_demo(
     progress.finish();
     match result {
         Ok((store, summary)) => {
-            *state.lock() = Session::Fund(Box::new(store));
+            *state.lock() = Session::fund(store);
             Ok(summary)
         }
         Err(e) => {
@@ -241,7 +241,7 @@ pub async fn create_fund(state: State<'_, AppState>, input: CreateFund) -> UiRes
         return Err(e.into());
     }
     store.write(|tx| tx.set_setting("recorder", &ctx.recorded_by))?;
-    *state.lock() = Session::Fund(Box::new(store));
+    *state.lock() = Session::fund(store);
     Ok(())
 }
 
@@ -266,7 +266,7 @@ pub async fn restore_backup(
     *session = Session::Closed;
     let (store, outcome) =
         ops::backup::recover_from_backup(&state.paths.fund_db, &ctx, &input.path)?;
-    *session = Session::Fund(Box::new(store));
+    *session = Session::fund(store);
     Ok(outcome)
 }
 

@@ -21,7 +21,7 @@ pub struct Session {
     pub launched_at: Instant,
 }
 
-fn free_display() -> u32 {
+pub fn free_display() -> u32 {
     // Tests of one run start at the same moment: each takes its own slot of displays.
     static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let slot = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
@@ -38,7 +38,7 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-fn wait_until(what: &str, limit: Duration, mut ready: impl FnMut() -> bool) {
+pub fn wait_until(what: &str, limit: Duration, mut ready: impl FnMut() -> bool) {
     let start = Instant::now();
     while !ready() {
         assert!(start.elapsed() < limit, "{what} did not start within {limit:?}");
