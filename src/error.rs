@@ -465,6 +465,8 @@ pub fn field_th(field: &str) -> &str {
         "person_national_id" => "เลขประจำตัวประชาชนของผู้ขอที่ไม่ใช่สมาชิก",
         "person_moo" => "หมู่ที่ของผู้ขอที่ไม่ใช่สมาชิก",
         "person_birth_date" => "วันเกิดของผู้ขอที่ไม่ใช่สมาชิก",
+        "person_payee_name" => "ชื่อผู้รับเงินแทน",
+        "person_payee_relation" => "ความเกี่ยวข้องของผู้รับเงินแทน",
         "non_member_amount" => "จำนวนเงินสำหรับคนในชุมชนที่ไม่ใช่สมาชิก",
         _ => field,
     }
@@ -489,6 +491,8 @@ pub fn field_en(field: &str) -> &str {
         "person_national_id" => "Non-member's national ID",
         "person_moo" => "Non-member's moo",
         "person_birth_date" => "Non-member's birth date",
+        "person_payee_name" => "Who receives it",
+        "person_payee_relation" => "Their relation",
         "non_member_amount" => "Amount for non-members",
         _ => field,
     }

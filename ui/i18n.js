@@ -184,6 +184,8 @@ const WORDS = {
   person_name: ["ชื่อและนามสกุลผู้ขอ", "Their name"],
   person_national_id: ["เลขประจำตัวประชาชนผู้ขอ", "Their national ID"],
   person_disabled: ["เป็นคนพิการหรือผู้ด้อยโอกาส", "Disabled or disadvantaged"],
+  person_payee_name: ["ผู้รับเงินแทน (เช่น ทายาท)", "Who receives it for them (e.g. the heir)"],
+  person_payee_relation: ["ความเกี่ยวข้อง (เช่น บุตร)", "Their relation (e.g. child)"],
   // meetings
   new_meeting: ["บันทึกการประชุมใหม่", "New meeting"],
   kind: ["ประเภท", "Kind"],

@@ -21,7 +21,8 @@ export async function render(main, rest) {
   // their name, ID, village and what the rule may look at instead of a member number.
   const person = [field("person_name", "person_name"), field("person_national_id", "person_national_id"),
     field("person_moo", "moo", { kind: "number" }), field("person_birth_date", "birth_date", { kind: "date" }),
-    field("person_disabled", "person_disabled", { kind: "checkbox" })].flat();
+    field("person_disabled", "person_disabled", { kind: "checkbox" }),
+    field("person_payee_name", "person_payee_name"), field("person_payee_relation", "person_payee_relation")].flat();
   const nonMember = field("non_member", "non_member_claim", { kind: "checkbox" });
   const form = h("form", { class: "grid", "data-test": "claim-form" },
     nonMember, field("member_no", "member_no"), person, field("category", "category", { kind: "select", options: CATEGORIES }),
@@ -43,7 +44,8 @@ export async function render(main, rest) {
     const input = { member_no: v.member_no, category: v.category, event_date: v.event_date, days: v.days, documents, note: v.note };
     if (v.non_member) {
       input.member_no = "";
-      input.person = { name: v.person_name, national_id: v.person_national_id, moo: v.person_moo, birth_date: v.person_birth_date, disabled_or_disadvantaged: v.person_disabled };
+      input.person = { name: v.person_name, national_id: v.person_national_id, moo: v.person_moo, birth_date: v.person_birth_date, disabled_or_disadvantaged: v.person_disabled,
+        payee_name: v.person_payee_name, payee_relation: v.person_payee_relation };
     }
     const out = await run(form.querySelector("button"), box, () => api.claim_open(input), form);
     if (out) location.hash = `#welfare/${out.claim.id}`;

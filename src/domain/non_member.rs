@@ -16,6 +16,9 @@ pub struct PersonText {
     pub moo: String,
     pub birth_date: String,
     pub disabled_or_disadvantaged: bool,
+    /// Who receives the money when it is not the person (a death benefit: the heir).
+    pub payee_name: String,
+    pub payee_relation: String,
 }
 
 /// The person, checked.
@@ -26,6 +29,8 @@ pub struct NonMember {
     pub moo: Option<u8>,
     pub birth_date: Option<NaiveDate>,
     pub disabled_or_disadvantaged: bool,
+    /// (name, relation to the person) of who receives the money, when not the person.
+    pub payee: Option<(String, String)>,
 }
 
 impl PersonText {
@@ -48,7 +53,15 @@ impl PersonText {
                 Some(d)
             }
         };
+        let payee = super::text::optional("person_payee_name", &self.payee_name, 120)?
+            .map(|payee| {
+                let relation =
+                    super::text::optional("person_payee_relation", &self.payee_relation, 60)?;
+                Ok::<_, Error>((payee, relation.unwrap_or_default()))
+            })
+            .transpose()?;
         Ok(NonMember {
+            payee,
             name,
             national_id,
             moo,
@@ -83,7 +96,7 @@ mod tests {
             national_id: "1-1017-00230-70-8".into(),
             moo: "๔".into(),
             birth_date: "1950-03-02".into(),
-            disabled_or_disadvantaged: false,
+            ..Default::default()
         };
         let p = good.read(today()).unwrap();
         assert_eq!(p.name, "นางสมใจ ใจดี");

@@ -276,6 +276,8 @@ fn evaluated_claim(
                 moo: p.moo,
                 birth_date: p.birth_date.map(|d| d.to_string()),
                 disabled_or_disadvantaged: p.disabled_or_disadvantaged,
+                payee: p.payee.as_ref().map(|(name, _)| name.clone()),
+                payee_relation: p.payee.as_ref().map(|(_, relation)| relation.clone()),
             };
             let reader = tx.read();
             let (rule_id, rule) = rule_for(&reader, category, event)?;
@@ -312,7 +314,21 @@ pub fn open_claim(
         Some(_) if !input.member_no.trim().is_empty() => {
             return Err(WelfareRefusal::MemberOrPerson { member_no: input.member_no.clone() }.into())
         }
-        Some(p) => Some(p.read(ctx.today())?),
+        Some(p) => {
+            let person = p.read(ctx.today())?;
+            // a death benefit is paid to someone: the heir is named when the claim is opened
+            if matches!(category, Category::Death | Category::Funeral) && person.payee.is_none() {
+                return Err(Error::invalid(
+                    "person_payee_name",
+                    "",
+                    Problem::Other {
+                        th: "ต้องระบุผู้รับเงินสวัสดิการแทนผู้เสียชีวิต".into(),
+                        en: "name who receives the benefit for the deceased".into(),
+                    },
+                ));
+            }
+            Some(person)
+        }
         None => None,
     };
     store.write(|tx| {
@@ -521,10 +537,18 @@ pub fn pay_claim(
                     Some(m) => format!("{} หมู่ {m}", person.name),
                     None => person.name.clone(),
                 };
-                if is_death {
-                    format!("ทายาทของ {named} (คนในชุมชน ไม่ใช่สมาชิก)")
-                } else {
-                    format!("{named} (คนในชุมชน ไม่ใช่สมาชิก)")
+                match (&person.payee, is_death) {
+                    (Some(payee), _) => {
+                        let relation = person
+                            .payee_relation
+                            .as_deref()
+                            .filter(|r| !r.is_empty())
+                            .map(|r| format!("{r}ของ "))
+                            .unwrap_or_else(|| "ผู้รับแทน ".into());
+                        format!("{payee} ({relation}{named} คนในชุมชน ไม่ใช่สมาชิก)")
+                    }
+                    (None, true) => format!("ทายาทของ {named} (คนในชุมชน ไม่ใช่สมาชิก)"),
+                    (None, false) => format!("{named} (คนในชุมชน ไม่ใช่สมาชิก)"),
                 }
             }
             (None, None) => unreachable!("a claim is a member's or a person's"),

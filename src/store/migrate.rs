@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (17, include_str!("migrations/0017_community_welfare.sql")),
     (18, include_str!("migrations/0018_fund_rules.sql")),
     (19, include_str!("migrations/0019_indexes_for_the_statement.sql")),
+    (20, include_str!("migrations/0020_non_member_payee.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -74,6 +74,9 @@ pub struct ClaimPerson {
     pub moo: Option<u8>,
     pub birth_date: Option<String>,
     pub disabled_or_disadvantaged: bool,
+    /// Who receives the money when not the person, and how they are related.
+    pub payee: Option<String>,
+    pub payee_relation: Option<String>,
 }
 
 /// Who a claim is for.
@@ -92,6 +95,8 @@ fn claim_from_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
             moo: r.get("person_moo")?,
             birth_date: r.get("person_birth_date")?,
             disabled_or_disadvantaged: r.get("person_disabled")?,
+            payee: r.get("person_payee")?,
+            payee_relation: r.get("person_payee_relation")?,
         }),
         None => None,
     };
@@ -180,8 +185,8 @@ impl Tx<'_> {
         self.tx.execute(
             "INSERT INTO claim (member_id, category, event_date, days, documents, note, eligible, evaluated, evaluation,
                                 rule_id, opened_by, opened_at, person_name, person_id_hash, person_moo,
-                                person_birth_date, person_disabled)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                                person_birth_date, person_disabled, person_payee, person_payee_relation)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
             params![
                 member_id,
                 c.category.key(),
@@ -200,6 +205,8 @@ impl Tx<'_> {
                 person.and_then(|p| p.moo),
                 person.and_then(|p| p.birth_date.as_deref()),
                 person.is_some_and(|p| p.disabled_or_disadvantaged),
+                person.and_then(|p| p.payee.as_deref()),
+                person.and_then(|p| p.payee_relation.as_deref()),
             ],
         )?;
         Ok(self.tx.last_insert_rowid())

@@ -270,3 +270,52 @@ fn the_province_counts_the_communitys_welfare_apart_from_members() {
     assert_eq!((disaster[1].1, disaster[1].2), (1, 100_000));
     assert!(disaster[1].0.contains("คนในชุมชนที่ไม่ใช่สมาชิก"), "{disaster:#?}");
 }
+
+#[test]
+fn a_non_members_death_benefit_is_paid_to_the_heir_named_on_the_claim() {
+    let mut f = setup("2024-06-01", 30);
+    let resolution = assembly_resolution(&mut f, "2025-12-20", "rule");
+    let death = RuleForm {
+        category: "death".into(),
+        from: "2026-01-01".into(),
+        tiers: "0:2000,1:3000".into(),
+        max_per_year: "1".into(),
+        non_member_amount: "1500".into(),
+        ..Default::default()
+    }
+    .rule()
+    .unwrap();
+    ops::welfare::add_rule(&mut f.store, &today(), &death, Some(resolution)).unwrap();
+    // who receives the money is asked for: nothing is opened without it
+    let before = dump(&f.store);
+    let e = community_claim(&mut f, somjai(), "death", "2026-03-05").unwrap_err();
+    assert!(e.to_string().contains("person_payee_name"), "{e}");
+    assert!(e.message_th().contains("ผู้รับเงินสวัสดิการแทนผู้เสียชีวิต"), "{}", e.message_th());
+    assert_eq!(dump(&f.store), before);
+    let heir =
+        PersonText {
+            payee_name: "นายมานพ ใจดี".into(), payee_relation: "บุตร".into(), ..somjai()
+        };
+    let (c, e) = community_claim(&mut f, heir, "death", "2026-03-05").unwrap();
+    assert!(e.eligible && e.amount == Satang::from_baht(1500), "{e:#?}");
+    let approving = approving_resolution(&mut f, "2026-03-10");
+    edge::decide_claim(&mut f.store, c.id, true, approving, None).unwrap();
+    let paid = edge::pay_claim(&mut f.store, &today(), c.id, "2026-03-12", "cash").unwrap();
+    let entry = f.store.read().entry(paid.id).unwrap().unwrap();
+    assert!(
+        entry.description.contains("นายมานพ ใจดี (บุตรของ นางสมใจ ใจดี หมู่ 4"),
+        "{}",
+        entry.description
+    );
+    let voucher = f.dir.path().join("voucher.pdf");
+    ops::documents::save(
+        &f.store,
+        &today(),
+        &ops::documents::Document::Voucher { entry: entry.doc_no.clone() },
+        ops::documents::Format::Pdf,
+        &voucher,
+    )
+    .unwrap();
+    let text = tool("pdftotext", &["-layout", voucher.to_str().unwrap(), "-"]);
+    assert!(text.contains("นายมานพ ใจดี") && text.contains("บุตร"), "{text}");
+}

@@ -101,6 +101,7 @@ fn show_evaluation(e: &crate::domain::welfare::Evaluation) {
 fn claim(store: &mut Store, ctx: &Ctx, json: bool, c: ClaimCommand) -> Result<()> {
     match c {
         ClaimCommand::Open(a) => {
+            let a = *a;
             let (claim, e) = ops::welfare::open_claim(
                 store,
                 ctx,
@@ -118,6 +119,8 @@ fn claim(store: &mut Store, ctx: &Ctx, json: bool, c: ClaimCommand) -> Result<()
                         moo: a.person_moo.unwrap_or_default(),
                         birth_date: a.person_birth_date.unwrap_or_default(),
                         disabled_or_disadvantaged: a.person_disabled,
+                        payee_name: a.person_payee.unwrap_or_default(),
+                        payee_relation: a.person_payee_relation.unwrap_or_default(),
                     }),
                 },
             )?;
@@ -332,7 +335,7 @@ pub struct RuleAddArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum ClaimCommand {
-    Open(ClaimOpenArgs),
+    Open(Box<ClaimOpenArgs>),
     Evaluate {
         claim: i64,
     },
@@ -374,6 +377,11 @@ pub struct ClaimOpenArgs {
     /// They are disabled or disadvantaged (for the disability benefit).
     #[arg(long)]
     pub person_disabled: bool,
+    /// Who receives the money for them (a death benefit: the heir), and how related.
+    #[arg(long)]
+    pub person_payee: Option<String>,
+    #[arg(long)]
+    pub person_payee_relation: Option<String>,
 }
 
 #[derive(Args, Debug)]
