@@ -397,6 +397,7 @@ const WORDS = {
   screen_zoom: ["ขนาดหน้าจอ (ตัวอักษรใหญ่ขึ้น)", "Screen size (larger text)"],
   fund_rules_hint: ["แต่ละข้อมีผลตั้งแต่วันที่กำหนดตามมติ ข้อที่บันทึกไว้เดิมยังใช้กับวันก่อนหน้า", "Each applies from its day by the decision cited; earlier versions still apply to earlier days"],
   fund_rule: ["ข้อบังคับ", "Rule"],
+  fund_rules_history: ["ทุกฉบับที่บันทึกไว้ (ล่าสุดก่อน)", "Every version recorded (newest first)"],
   fund_rule_rules_changed_by: ["ผู้มีอำนาจแก้ระเบียบสวัสดิการและสัดส่วนการจัดสรรกำไร", "Who changes the welfare rules and allocation parts"],
   fund_rule_require_cash_count: ["ปิดงวดได้เมื่อนับเงินสดแล้วเท่านั้น", "A month closes only after the cash is counted"],
   fund_rule_sajja_pledge: ["เงินสัจจะขั้นต่ำต่อเดือน (ขาดส่งนับเป็นค้างส่ง)", "Monthly sajja pledge (missed months count as arrears)"],

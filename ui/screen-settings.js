@@ -94,6 +94,12 @@ async function fundRules(f) {
   const rows = (now) => shown(now).map((r) => h("tr", { "data-test": `fund-rule-${r.key}` }, td(t(`fund_rule_${r.key}`)), td(ruleValue(r.key, r.value)),
     td(r.since ? beDate(r.since) : t("program_default")), td(r.decision || "")));
   const list = h("div", { class: "scroll", "data-test": "fund-rules" }, table([[t("fund_rule")], [t("value")], [t("effective_on")], [t("decision")]], rows(rules.now)));
+  // every version recorded, newest first: what applied on an earlier day stays readable
+  const historyRows = (history) => [...history].reverse().map((r) => h("tr", {}, td(t(`fund_rule_${r.key}`)), td(ruleValue(r.key, r.value)),
+    td(beDate(r.effective_from)), td(r.decision)));
+  const history = h("details", { "data-test": "fund-rules-history" }, h("summary", { text: t("fund_rules_history") }),
+    table([[t("fund_rule")], [t("value")], [t("effective_on")], [t("decision")]], historyRows(rules.history)));
+  history.hidden = rules.history.length === 0;
   const choices = {
     rules_changed_by: { kind: "select", options: [["general", "rules_by_general"], ["committee", "rules_by_committee"]] },
     require_cash_count: { kind: "select", options: [["no", "no"], ["yes", "yes"]] },
@@ -114,12 +120,16 @@ async function fundRules(f) {
     if (!saved) return;
     // the list drawn again in place, the result beside the form that caused it
     const again = await run(null, box, () => api.fund_rules_get());
-    if (again) list.querySelector("tbody").replaceChildren(...rows(again.now));
+    if (again) {
+      list.querySelector("tbody").replaceChildren(...rows(again.now));
+      history.querySelector("tbody").replaceChildren(...historyRows(again.history));
+      history.hidden = again.history.length === 0;
+    }
     form.reset();
     setValue(setting.value);
     showOk(box, `${t("saved")}: ${t(`fund_rule_${saved.key}`)} · ${ruleValue(saved.key, saved.value)} · ${t("effective_on")} ${beDate(saved.effective_from)}`);
   });
-  return h("div", {}, list, form, box);
+  return h("div", {}, list, history, form, box);
 }
 
 function ruleValue(key, value) {

@@ -652,6 +652,11 @@ async fn a_second_enter_does_not_post_the_same_payment_twice() {
         s.wait_text_containing("[data-test=fund-rule-rules_changed_by]", "คณะกรรมการ", 10).await;
     assert!(who.contains("01/11/2569"), "{who}");
     assert!(who.contains("มติที่ 4"), "{who}");
+    // every version stays listed, the day and the decision with it
+    let history: String = s
+        .eval("const d = document.querySelector('[data-test=fund-rules-history]'); d.open = true; return d.hidden ? '' : d.textContent")
+        .await;
+    assert!(history.contains("คณะกรรมการ") && history.contains("01/11/2569"), "{history}");
     let ok = s.wait_text("[data-test=fund-rule-form] + [data-test=ok]", 10).await;
     assert!(ok.contains("คณะกรรมการ"), "the result beside the form: {ok}");
     let _: Option<bool> = s
