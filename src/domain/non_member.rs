@@ -74,10 +74,16 @@ impl PersonText {
 impl NonMember {
     /// The name with the village, as a voucher and a list print it.
     pub fn named(&self) -> String {
-        match self.moo {
-            Some(m) => format!("{} หมู่ {m}", self.name),
-            None => self.name.clone(),
-        }
+        with_village(&self.name, self.moo)
+    }
+}
+
+/// A non-member's name with their village (`นางสมใจ ใจดี หมู่ 4`), the one way every list,
+/// entry and voucher writes it.
+pub fn with_village(name: &str, moo: Option<u8>) -> String {
+    match moo {
+        Some(m) => format!("{name} หมู่ {m}"),
+        None => name.to_string(),
     }
 }
 

@@ -149,15 +149,9 @@ fn facts(
     // The event's own period may still be paid on the next collection day: only periods
     // before it count as arrears.
     let arrears = Standing { owed: (owed - 1).max(0), paid }.arrears_periods();
-    let fy = fiscal_year_of(fund.fiscal_year_start, event);
-    let (from, to) = crate::report::yearly::year_span(&fund, fy);
-    let (count, paid_this_year) = reader.claims_counted(
-        member.id,
-        category.key(),
-        &from.to_string(),
-        &to.to_string(),
-        except,
-    )?;
+    let (from, to) = claim_year(reader, event)?;
+    let (count, paid_this_year) =
+        reader.claims_counted(member.id, category.key(), &from, &to, except)?;
     Ok(ClaimFacts {
         joined_on: joined,
         birth_date: member.birth_date.as_deref().and_then(|b| crate::domain::date::parse(b).ok()),
@@ -206,6 +200,15 @@ pub struct ClaimInput {
     pub person: Option<PersonText>,
 }
 
+/// The first and last day (ISO) of the fiscal year an event falls in: the year a rule's
+/// yearly count and cap are taken over.
+fn claim_year(reader: &Reader<'_>, event: NaiveDate) -> Result<(String, String)> {
+    let fund = reader.require_fund()?.profile;
+    let fy = fiscal_year_of(fund.fiscal_year_start, event);
+    let (from, to) = crate::report::yearly::year_span(&fund, fy);
+    Ok((from.to_string(), to.to_string()))
+}
+
 /// What a non-member's claim is evaluated on: this year's claims of the same person (by
 /// the keyed hash of their ID), leaving `except` out.
 fn person_facts(
@@ -216,16 +219,9 @@ fn person_facts(
     documents: &[String],
     except: Option<i64>,
 ) -> Result<PersonFacts> {
-    let fund = reader.require_fund()?.profile;
-    let fy = fiscal_year_of(fund.fiscal_year_start, event);
-    let (from, to) = crate::report::yearly::year_span(&fund, fy);
-    let (count, paid_this_year) = reader.person_claims_counted(
-        &person.id_hash,
-        category.key(),
-        &from.to_string(),
-        &to.to_string(),
-        except,
-    )?;
+    let (from, to) = claim_year(reader, event)?;
+    let (count, paid_this_year) =
+        reader.person_claims_counted(&person.id_hash, category.key(), &from, &to, except)?;
     Ok(PersonFacts {
         birth_date: person.birth_date.as_deref().and_then(|b| crate::domain::date::parse(b).ok()),
         is_disabled_or_disadvantaged: person.disabled_or_disadvantaged,
@@ -533,10 +529,7 @@ pub fn pay_claim(
         let payee = match (&member, &claim.person) {
             (Some(member), _) => member_payee(member, is_death),
             (None, Some(person)) => {
-                let named = match person.moo {
-                    Some(m) => format!("{} หมู่ {m}", person.name),
-                    None => person.name.clone(),
-                };
+                let named = person.named();
                 match (&person.payee, is_death) {
                     (Some(payee), _) => {
                         let relation = person
@@ -720,13 +713,7 @@ fn claimant_names(
     claim: &ClaimRow,
 ) -> Result<(String, String)> {
     match (&claim.person, claim.member_id) {
-        (Some(p), _) => Ok((
-            String::new(),
-            match p.moo {
-                Some(m) => format!("{} หมู่ {m}", p.name),
-                None => p.name.clone(),
-            },
-        )),
+        (Some(p), _) => Ok((String::new(), p.named())),
         (None, id) => names.of(reader, id.unwrap_or_default()),
     }
 }

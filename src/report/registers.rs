@@ -152,13 +152,7 @@ pub fn claims_register(reader: &Reader<'_>, year: i32) -> Result<ClaimsRegister>
         }
         let (member_no, member_name) = match (&c.person, c.member_id) {
             // a person in the community who is not a member: no number, the name and village
-            (Some(p), _) => (
-                String::new(),
-                match p.moo {
-                    Some(m) => format!("{} หมู่ {m} (ไม่ใช่สมาชิก)", p.name),
-                    None => format!("{} (ไม่ใช่สมาชิก)", p.name),
-                },
-            ),
+            (Some(p), _) => (String::new(), format!("{} (ไม่ใช่สมาชิก)", p.named())),
             (None, id) => {
                 let id = id.unwrap_or_default();
                 if let std::collections::hash_map::Entry::Vacant(slot) = members.entry(id) {

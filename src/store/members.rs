@@ -143,6 +143,20 @@ fn number_part(member_no: &str) -> i64 {
     }
 }
 
+/// Rows in member-number order, as `ORDER BY CAST(member_no AS INTEGER), member_no` sorts
+/// them (sorting here: SQLite sorting whole rows took longer than reading them).
+fn sort_by_member_no<T>(rows: &mut [T], member_no: impl Fn(&T) -> &str) {
+    rows.sort_by(|a, b| {
+        let (a, b) = (member_no(a), member_no(b));
+        (number_part(a), a).cmp(&(number_part(b), b))
+    });
+}
+
+/// The members `m` whose status on ?1, by their history, is active.
+const ACTIVE_ON: &str =
+    "(SELECT s.status FROM member_status s WHERE s.member_id = m.id AND s.effective_on <= ?1
+                    ORDER BY s.id DESC LIMIT 1) = 'active'";
+
 /// Escape `%`, `_` and `\` for a LIKE prefix pattern.
 fn like_prefix(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 1);
@@ -336,10 +350,7 @@ impl Reader<'_> {
             )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         if filter.limit.is_none() {
-            rows.sort_by(|a, b| {
-                (number_part(&a.member_no), &a.member_no)
-                    .cmp(&(number_part(&b.member_no), &b.member_no))
-            });
+            sort_by_member_no(&mut rows, |m| &m.member_no);
         }
         Ok(rows)
     }
@@ -443,17 +454,12 @@ impl Reader<'_> {
     /// Members whose status on `date` (by the history) was active.
     pub fn members_active_on(&self, date: &str) -> Result<Vec<MemberRow>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {MEMBER_COLUMNS_M} FROM member m
-             WHERE (SELECT s.status FROM member_status s WHERE s.member_id = m.id AND s.effective_on <= ?1
-                    ORDER BY s.id DESC LIMIT 1) = 'active'"
+            "SELECT {MEMBER_COLUMNS_M} FROM member m WHERE {ACTIVE_ON}"
         ))?;
         let mut rows =
             stmt.query_map([date], member_from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         // in member-number order, sorted here as `members` does
-        rows.sort_by(|a, b| {
-            (number_part(&a.member_no), &a.member_no)
-                .cmp(&(number_part(&b.member_no), &b.member_no))
-        });
+        sort_by_member_no(&mut rows, |m| &m.member_no);
         Ok(rows)
     }
 
@@ -481,21 +487,16 @@ impl Reader<'_> {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.sort_by(|a, b| {
-            (number_part(&a.member_no), &a.member_no)
-                .cmp(&(number_part(&b.member_no), &b.member_no))
-        });
+        sort_by_member_no(&mut rows, |m| &m.member_no);
         Ok(rows)
     }
 
     /// What the yearly report counts of each member active on `date`: (birth date, groups,
     /// หมู่), without reading the rest of each row.
     pub fn active_member_profiles(&self, date: &str) -> Result<Vec<ActiveProfile>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT m.birth_date, m.groups, m.moo FROM member m
-             WHERE (SELECT s.status FROM member_status s WHERE s.member_id = m.id AND s.effective_on <= ?1
-                    ORDER BY s.id DESC LIMIT 1) = 'active'",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT m.birth_date, m.groups, m.moo FROM member m WHERE {ACTIVE_ON}"
+        ))?;
         let rows = stmt
             .query_map([date], |r| {
                 let groups = r.get_ref(1)?.as_str().unwrap_or("");

@@ -79,6 +79,13 @@ pub struct ClaimPerson {
     pub payee_relation: Option<String>,
 }
 
+impl ClaimPerson {
+    /// The name with the village (`domain::non_member::with_village`).
+    pub fn named(&self) -> String {
+        crate::domain::non_member::with_village(&self.name, self.moo)
+    }
+}
+
 /// Who a claim is for.
 pub enum Claimant<'a> {
     Member(i64),
