@@ -24,6 +24,13 @@ fn march() -> Fixture {
 
 /// The fund's bundle of everything closed, enrolled and imported at a new province.
 fn at_the_province(f: &mut Fixture) -> kongthun::store::province::ProvinceStore {
+    bundle_at_the_province(f).0
+}
+
+/// The same, with the bundle's file.
+pub fn bundle_at_the_province(
+    f: &mut Fixture,
+) -> (kongthun::store::province::ProvinceStore, std::path::PathBuf) {
     let usb = f.dir.path().join("usb");
     std::fs::create_dir(&usb).unwrap();
     let db = f.path();
@@ -40,7 +47,7 @@ fn at_the_province(f: &mut Fixture) -> kongthun::store::province::ProvinceStore 
         kongthun::store::province::ProvinceStore::open(&f.dir.path().join("p.sqlite")).unwrap();
     super::suite::enrol(&mut p, &bundle.path);
     ops::province::import(&mut p, &bundle.path, false, "x", "t").unwrap();
-    p
+    (p, bundle.path)
 }
 
 fn bank(statement: i64, in_transit: i64, uncleared: i64) -> BankCheck {

@@ -3,9 +3,12 @@
 //! their ID (never the ID); it is evaluated, approved, paid and counted apart from members'
 //! welfare in the monthly statement, the claims register and the province's report.
 
+use super::audit::bundle_at_the_province;
+use super::registers::pdf_text;
 use super::welfare::{approving_resolution, assembly_resolution, setup};
 use super::*;
 use kongthun::domain::non_member::PersonText;
+use kongthun::ops::documents::Document;
 use kongthun::ops::welfare::{ClaimInput, RuleForm};
 
 const SOMJAI_ID: &str = "1-1017-00230-70-8";
@@ -41,20 +44,25 @@ fn community_claim(
 /// 1 January 2026 with 1,000 baht per event (the general assembly's resolution).
 fn covering_fund() -> Fixture {
     let mut f = setup("2024-06-01", 30);
-    let resolution = assembly_resolution(&mut f, "2025-12-20", "rule");
-    let rule = RuleForm {
-        category: "disaster".into(),
-        from: "2026-01-01".into(),
-        waiting_days: "180".into(),
-        fixed: "2000".into(),
-        max_per_year: "2".into(),
-        non_member_amount: "1000".into(),
-        ..Default::default()
-    }
-    .rule()
-    .unwrap();
-    ops::welfare::add_rule(&mut f.store, &today(), &rule, Some(resolution)).unwrap();
+    adopt(
+        &mut f,
+        RuleForm {
+            category: "disaster".into(),
+            waiting_days: "180".into(),
+            fixed: "2000".into(),
+            max_per_year: "2".into(),
+            non_member_amount: "1000".into(),
+            ..Default::default()
+        },
+    );
     f
+}
+
+/// A rule version from 1 January 2026, adopted by the general assembly of 20 December 2025.
+fn adopt(f: &mut Fixture, form: RuleForm) {
+    let resolution = assembly_resolution(f, "2025-12-20", "rule");
+    let rule = RuleForm { from: "2026-01-01".into(), ..form }.rule().unwrap();
+    ops::welfare::add_rule(&mut f.store, &today(), &rule, Some(resolution)).unwrap();
 }
 
 #[test]
@@ -115,16 +123,7 @@ fn a_non_members_claim_is_evaluated_approved_paid_and_counted_apart() {
         "{}",
         entry.description
     );
-    let voucher = f.dir.path().join("voucher.pdf");
-    ops::documents::save(
-        &f.store,
-        &today(),
-        &ops::documents::Document::Voucher { entry: entry.doc_no.clone() },
-        ops::documents::Format::Pdf,
-        &voucher,
-    )
-    .unwrap();
-    let text = tool("pdftotext", &["-layout", voucher.to_str().unwrap(), "-"]);
+    let (text, _) = pdf_text(&f, &Document::Voucher { entry: entry.doc_no.clone() }, "voucher");
     assert!(text.contains("นางสมใจ ใจดี"), "{text}");
 
     // the same person, found again by the hash: the rule's two a year hold for her
@@ -173,22 +172,13 @@ fn a_non_members_claim_is_evaluated_approved_paid_and_counted_apart() {
     assert_eq!(community[0].recipients, vec!["นางสมใจ ใจดี".to_string()]);
     let members: Vec<_> = statement.welfare.iter().filter(|w| !w.community).collect();
     assert_eq!(members.iter().map(|w| w.cases).sum::<i64>(), 1);
-    let pdf = f.dir.path().join("statement.pdf");
-    ops::documents::save(
-        &f.store,
-        &today(),
-        &ops::documents::Document::Statement { month: "2569-03".into(), names: true },
-        ops::documents::Format::Pdf,
-        &pdf,
-    )
-    .unwrap();
-    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let statement_doc = Document::Statement { month: "2569-03".into(), names: true };
+    let (text, info) = pdf_text(&f, &statement_doc, "statement");
     for line in ["รวมสวัสดิการสมาชิก", "สวัสดิการคนในชุมชนที่ไม่ใช่สมาชิก", "รวมสวัสดิการคนในชุมชน"]
     {
         assert!(text.contains(line), "{line} missing:\n{text}");
     }
     assert!(text.contains("นางสมใจ ใจดี"), "{text}");
-    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
     assert!(info.contains("Pages:           1"), "one page on the notice board: {info}");
 
     // the claims register names her as a non-member
@@ -219,29 +209,13 @@ fn the_province_counts_the_communitys_welfare_apart_from_members() {
             }
         }
     }
-    let usb = f.dir.path().join("usb");
-    std::fs::create_dir_all(&usb).unwrap();
-    let book = f.path();
-    let bundle = kongthun::ops::bundles::export_bundle(
-        &mut f.store,
-        &today(),
-        &book,
-        "since-last",
-        &usb,
-        kongthun::ops::bundles::IdPolicy::Hashed,
-    )
-    .unwrap()
-    .path;
+    let (p, bundle) = bundle_at_the_province(&mut f);
     let claims = zip_entries(&bundle)
         .into_iter()
         .find(|(n, _)| n == "data/claims.jsonl")
         .map(|(_, b)| String::from_utf8(b).unwrap())
         .unwrap();
     assert!(!claims.contains("1101700230708") && !claims.contains("สมใจ"), "{claims}");
-    let mut p =
-        kongthun::store::province::ProvinceStore::open(&f.dir.path().join("p.sqlite")).unwrap();
-    suite::enrol_confirmed(&mut p, &bundle);
-    suite::import(&mut p, &bundle).unwrap();
     let (from, to) = kongthun::report::province::government_year(2569).unwrap();
     let area =
         kongthun::report::province::area_report(&p, &from.to_string(), &to.to_string()).unwrap();
@@ -274,18 +248,16 @@ fn the_province_counts_the_communitys_welfare_apart_from_members() {
 #[test]
 fn a_non_members_death_benefit_is_paid_to_the_heir_named_on_the_claim() {
     let mut f = setup("2024-06-01", 30);
-    let resolution = assembly_resolution(&mut f, "2025-12-20", "rule");
-    let death = RuleForm {
-        category: "death".into(),
-        from: "2026-01-01".into(),
-        tiers: "0:2000,1:3000".into(),
-        max_per_year: "1".into(),
-        non_member_amount: "1500".into(),
-        ..Default::default()
-    }
-    .rule()
-    .unwrap();
-    ops::welfare::add_rule(&mut f.store, &today(), &death, Some(resolution)).unwrap();
+    adopt(
+        &mut f,
+        RuleForm {
+            category: "death".into(),
+            tiers: "0:2000,1:3000".into(),
+            max_per_year: "1".into(),
+            non_member_amount: "1500".into(),
+            ..Default::default()
+        },
+    );
     // who receives the money is asked for: nothing is opened without it
     let before = dump(&f.store);
     let e = community_claim(&mut f, somjai(), "death", "2026-03-05").unwrap_err();
@@ -307,15 +279,6 @@ fn a_non_members_death_benefit_is_paid_to_the_heir_named_on_the_claim() {
         "{}",
         entry.description
     );
-    let voucher = f.dir.path().join("voucher.pdf");
-    ops::documents::save(
-        &f.store,
-        &today(),
-        &ops::documents::Document::Voucher { entry: entry.doc_no.clone() },
-        ops::documents::Format::Pdf,
-        &voucher,
-    )
-    .unwrap();
-    let text = tool("pdftotext", &["-layout", voucher.to_str().unwrap(), "-"]);
+    let (text, _) = pdf_text(&f, &Document::Voucher { entry: entry.doc_no.clone() }, "voucher");
     assert!(text.contains("นายมานพ ใจดี") && text.contains("บุตร"), "{text}");
 }
