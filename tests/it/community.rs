@@ -77,6 +77,15 @@ fn a_non_members_claim_is_evaluated_approved_paid_and_counted_apart() {
     assert!(!birth.eligible);
 
     // bad input is named and changes nothing
+    let bad_amount = RuleForm {
+        category: "disaster".into(),
+        from: "2026-02-01".into(),
+        fixed: "2000".into(),
+        non_member_amount: "สองพัน".into(),
+        ..Default::default()
+    };
+    let e = bad_amount.rule().unwrap_err();
+    assert!(e.to_string().contains("non_member_amount"), "{e}");
     let before = dump(&f.store);
     let both = ops::welfare::open_claim(
         &mut f.store,

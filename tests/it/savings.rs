@@ -178,6 +178,17 @@ fn missed_monthly_sajja_pledges_count_as_arrears_and_the_lapse_rule_reads_them()
                 .unwrap_err();
         assert!(e.to_string().contains(field), "{key}={value}: {e}");
     }
+    // the decision it comes from is asked for
+    let e = ops::fund::set_fund_rule(
+        &mut store,
+        &today(),
+        "sajja_pledge",
+        "100",
+        &day("2026-01-01"),
+        " ",
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("decision"), "{e}");
     assert_eq!(dump(&store), before);
 
     // from January 2569 each member pledges at least 100 baht a month
