@@ -19,6 +19,7 @@ pub mod loan;
 pub mod member;
 pub mod migration;
 pub mod money;
+pub mod money_side;
 pub mod non_member;
 pub mod programme;
 pub mod text;

@@ -63,7 +63,8 @@ pub fn insert(conn: &mut Connection, rows: &BareRows) -> Result<()> {
 }
 
 /// What a fund's write produced after journal entry `after_entry`: its entries, postings and
-/// contribution rows, the monthly totals of the months it touched, the document counters.
+/// contribution rows, the monthly totals and money of the months it touched, the document
+/// counters.
 pub fn fund_rows_after(conn: &Connection, after_entry: i64) -> Result<BareRows> {
     Ok(BareRows {
         tables: vec![
@@ -71,13 +72,15 @@ pub fn fund_rows_after(conn: &Connection, after_entry: i64) -> Result<BareRows> 
             select(conn, "posting", "entry_id > ?1 ORDER BY entry_id, line", &[&after_entry])?,
             select(conn, "contribution", "entry_id > ?1 ORDER BY entry_id", &[&after_entry])?,
             select(conn, "account_month", "month IN (SELECT DISTINCT substr(entry_date, 1, 7) FROM journal_entry WHERE id > ?1)", &[&after_entry])?,
+            select(conn, "cash_month", "month IN (SELECT DISTINCT substr(entry_date, 1, 7) FROM journal_entry WHERE id > ?1)", &[&after_entry])?,
+            select(conn, "cash_month_apart", "month IN (SELECT DISTINCT substr(entry_date, 1, 7) FROM journal_entry WHERE id > ?1)", &[&after_entry])?,
             select(conn, "doc_sequence", "1", &[])?,
         ],
     })
 }
 
 /// Everything a migration wrote into an empty fund: its start, members and their status history, the
-/// carried history, loans, the opening entry with its postings and monthly totals.
+/// carried history, loans, the opening entry with its postings, monthly totals and money.
 pub fn migration_rows(conn: &Connection) -> Result<BareRows> {
     let mut tables = Vec::new();
     for table in [
@@ -91,6 +94,8 @@ pub fn migration_rows(conn: &Connection) -> Result<BareRows> {
         "posting",
         "loan",
         "account_month",
+        "cash_month",
+        "cash_month_apart",
         "doc_sequence",
     ] {
         tables.push(select(conn, table, "1", &[])?);

@@ -144,12 +144,7 @@ impl Reader<'_> {
     /// reversals: (member id, kept, recomputed). `verify` fails on any.
     pub fn periods_kept_wrongly(&self) -> Result<Vec<(i64, i64, i64)>> {
         // a file inspected as it is (a backup of an older version) keeps no such figures
-        let kept: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'member_periods')",
-            [],
-            |r| r.get(0),
-        )?;
-        if !kept {
+        if !self.has_table("member_periods")? {
             return Ok(Vec::new());
         }
         let mut stmt = self.conn.prepare(

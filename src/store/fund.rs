@@ -149,6 +149,8 @@ impl Tx<'_> {
         system: bool,
         created_at: &str,
     ) -> Result<()> {
+        // a new till is read again at the next entry posted
+        self.tills = None;
         self.tx.execute(
             "INSERT INTO account (code, name_th, name_en, class, cash_kind, welfare_category, system, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -159,6 +161,8 @@ impl Tx<'_> {
 
     /// A treasurer's own account (names owned, unlike the seeded `&'static` ones).
     pub fn insert_custom_account(&mut self, row: &AccountRow, created_at: &str) -> Result<()> {
+        // a new till is read again at the next entry posted
+        self.tills = None;
         self.tx.execute(
             "INSERT INTO account (code, name_th, name_en, class, cash_kind, welfare_category, system, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, NULL, 0, ?6)",

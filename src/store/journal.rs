@@ -3,11 +3,13 @@
 
 use super::{map_trigger_error, Reader, Tx};
 use crate::domain::chain::{ChainRecord, GENESIS};
+use crate::domain::money_side::{add_debit_or_credit, EntryMoney};
 use crate::domain::{BalancedEntry, EntryKind, Posting, Satang};
 use crate::error::{Error, Result};
 use chrono::Datelike;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// One line of an account's ledger: (date, document number, description, amount, entry id).
 pub type LedgerLine = (String, String, String, Satang, i64);
@@ -164,6 +166,16 @@ impl Tx<'_> {
         for p in entry.postings() {
             self.add_to_totals(&p.account, &date[..7], p.amount.satang());
         }
+        if self.tills.is_none() {
+            self.tills = Some(self.read().till_codes()?);
+        }
+        let tills = self.tills.as_deref().unwrap_or_default();
+        let lines: Vec<(&str, i64, bool)> = entry
+            .postings()
+            .iter()
+            .map(|p| (p.account.as_str(), p.amount.satang(), tills.contains(&p.account)))
+            .collect();
+        self.add_to_money(&date[..7], entry.kind() == EntryKind::OpeningBalance, &lines);
         self.head = Some((id, hash));
         Ok(PostedRef { id, doc_no, hash })
     }
@@ -455,6 +467,8 @@ impl Reader<'_> {
         // the entry being read: its id, document number (to name it) and stored hash
         let mut current: Option<(i64, String, [u8; 32])> = None;
         let mut months = MonthSums::default();
+        // each month's money summed again by the rule the store kept it by
+        let mut money = MoneyApart::new(self.till_codes()?);
 
         let finish = |id: i64, doc_no: &str, stored: [u8; 32], b: &EntryBytes, prev: &[u8; 32]| {
             let broken = |reason: String| Error::ChainBroken {
@@ -482,6 +496,7 @@ impl Reader<'_> {
             if current.as_ref().map(|c| c.0) != Some(id) {
                 if let Some((done, doc_no, stored)) = current.take() {
                     prev_hash = finish(done, &doc_no, stored, &bytes, &prev_hash)?;
+                    money.finish_entry();
                     entries += 1;
                     if entries % 16_384 == 0 {
                         progress(entries, total);
@@ -510,6 +525,7 @@ impl Reader<'_> {
                     recorded_at: text(r.get_ref(9)?)?,
                 });
                 months.month_of(entry_date);
+                money.start_entry(entry_date, text(r.get_ref(3)?)? == b"opening_balance");
                 let stored = match r.get_ref(10)? {
                     ValueRef::Blob(b) if b.len() == 32 => b.try_into().expect("32 bytes"),
                     _ => [0u8; 32],
@@ -520,11 +536,13 @@ impl Reader<'_> {
                 let amount: i64 = r.get(12)?;
                 bytes.line(account, amount, r.get(13)?);
                 months.add(account, amount);
+                money.line(account, amount);
                 postings += 1;
             }
         }
         if let Some((done, doc_no, stored)) = current.take() {
             prev_hash = finish(done, &doc_no, stored, &bytes, &prev_hash)?;
+            money.finish_entry();
             entries += 1;
         }
         drop(rows);
@@ -540,6 +558,7 @@ impl Reader<'_> {
                 });
             }
         }
+        self.verify_month_money(&months, money)?;
         self.verify_month_totals(months)?;
         if let Some((member, kept, actual)) = self.periods_kept_wrongly()?.first() {
             return Err(Error::ChainBroken {
@@ -590,6 +609,158 @@ impl Reader<'_> {
     }
 }
 
+impl Reader<'_> {
+    /// Each month's money kept beside the journal (`cash_month`, `cash_month_apart`) against
+    /// the postings read: the other side of the month's money entries is the month's totals
+    /// of every account that is not a till, less the lines of its entries that moved no
+    /// money (few: an allocation, an opening entry), which are summed apart while reading.
+    fn verify_month_money(&self, sums: &MonthSums, apart: MoneyApart) -> Result<()> {
+        // a file inspected as it is (a backup from before schema 21) keeps no money by month
+        if !self.has_table("cash_month")? {
+            return Ok(());
+        }
+        let mismatch = |month: &str, what: &str| Error::ChainBroken {
+            entry_id: 0,
+            doc_no: String::new(),
+            reason: format!("the money kept for {month} ({what}) does not match its postings"),
+        };
+        let expected = |account: &str, month: &str| {
+            let all = sums.get(account, month).unwrap_or((0, 0));
+            let without = apart
+                .months
+                .get(month)
+                .and_then(|m| m.lines.get(account).copied())
+                .unwrap_or((0, 0));
+            (all.0 - without.0, all.1 - without.1)
+        };
+        let is_till = |account: &str| apart.tills.iter().any(|t| t == account);
+        let mut kept = std::collections::HashSet::new();
+        let mut stmt =
+            self.conn.prepare("SELECT month, account_code, debit, credit FROM cash_month")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (month, account): (String, String) = (r.get(0)?, r.get(1)?);
+            let row: (i64, i64) = (r.get(2)?, r.get(3)?);
+            if is_till(&account) || expected(&account, &month) != row {
+                return Err(mismatch(&month, &format!("account {account}")));
+            }
+            kept.insert((account, month));
+        }
+        for (account, month) in sums.keys() {
+            let key = (account, month);
+            if !is_till(&key.0) && !kept.contains(&key) && expected(&key.0, &key.1) != (0, 0) {
+                return Err(mismatch(&key.1, &format!("account {}", key.0)));
+            }
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT month, entries_without_cash, brought_forward FROM cash_month_apart")?;
+        let mut rows = stmt.query([])?;
+        let mut months = apart.months;
+        while let Some(r) = rows.next()? {
+            let month: String = r.get(0)?;
+            let row: (i64, i64) = (r.get(1)?, r.get(2)?);
+            let found = months.remove(&month).map(|m| (m.entries_without_cash, m.brought_forward));
+            if found.unwrap_or((0, 0)) != row {
+                return Err(mismatch(&month, "entries without cash and brought forward"));
+            }
+        }
+        if let Some((month, _)) =
+            months.iter().find(|(_, m)| m.entries_without_cash != 0 || m.brought_forward != 0)
+        {
+            return Err(mismatch(month, "entries without cash and brought forward"));
+        }
+        Ok(())
+    }
+}
+
+/// The entries that moved no money, summed by month while the journal is read (an entry's
+/// lines off the tills are kept, in buffers reused from entry to entry, until its last line
+/// says whether it moved a till: `domain::money_side`).
+struct MoneyApart {
+    tills: Vec<String>,
+    months: BTreeMap<String, MonthApart>,
+    month: String,
+    opening: bool,
+    till_lines: usize,
+    till_sum: i64,
+    /// the entry's account codes off the tills, one after another, and each line's
+    /// (start, end, amount)
+    accounts: String,
+    lines: Vec<(usize, usize, i64)>,
+}
+
+impl MoneyApart {
+    fn new(tills: Vec<String>) -> MoneyApart {
+        MoneyApart {
+            tills,
+            months: BTreeMap::new(),
+            month: String::new(),
+            opening: false,
+            till_lines: 0,
+            till_sum: 0,
+            accounts: String::new(),
+            lines: Vec::new(),
+        }
+    }
+
+    fn start_entry(&mut self, entry_date: &[u8], opening: bool) {
+        let month = std::str::from_utf8(&entry_date[..entry_date.len().min(7)]).unwrap_or("");
+        if self.month != month {
+            self.month.clear();
+            self.month.push_str(month);
+        }
+        self.opening = opening;
+        self.till_lines = 0;
+        self.till_sum = 0;
+        self.accounts.clear();
+        self.lines.clear();
+    }
+
+    fn line(&mut self, account: &[u8], amount: i64) {
+        if self.tills.iter().any(|t| t.as_bytes() == account) {
+            self.till_lines += 1;
+            self.till_sum += amount;
+            return;
+        }
+        let start = self.accounts.len();
+        self.accounts.push_str(std::str::from_utf8(account).unwrap_or(""));
+        self.lines.push((start, self.accounts.len(), amount));
+    }
+
+    fn finish_entry(&mut self) {
+        let money = EntryMoney::of(self.opening, self.till_lines, self.till_sum);
+        if money == EntryMoney::Moved {
+            return;
+        }
+        let month = match self.months.get_mut(&self.month) {
+            Some(m) => m,
+            None => self.months.entry(self.month.clone()).or_default(),
+        };
+        match money {
+            EntryMoney::BroughtForward(amount) => month.brought_forward += amount,
+            _ => month.entries_without_cash += 1,
+        }
+        for &(start, end, amount) in &self.lines {
+            let account = &self.accounts[start..end];
+            let sums = match month.lines.get_mut(account) {
+                Some(sums) => sums,
+                None => month.lines.entry(account.to_string()).or_default(),
+            };
+            add_debit_or_credit(sums, amount);
+        }
+    }
+}
+
+/// One month's entries that moved no money: how many (opening entries not counted), what
+/// opening entries brought forward, and their lines off the tills by account.
+#[derive(Default)]
+struct MonthApart {
+    entries_without_cash: i64,
+    brought_forward: i64,
+    lines: BTreeMap<String, (i64, i64)>,
+}
+
 /// Every entry with its postings, in id and line order: what `verify` reads (and its
 /// benchmark floor, `baseline::chain_floor`, reads the same).
 pub(crate) const CHAIN_ROWS: &str =
@@ -632,12 +803,24 @@ impl MonthSums {
             Some(m) => m,
             None => self.by_account.entry(account.to_vec()).or_default(),
         };
-        let sums = months.entry(self.month).or_default();
-        if amount > 0 {
-            sums.0 += amount;
-        } else {
-            sums.1 -= amount;
-        }
+        add_debit_or_credit(months.entry(self.month).or_default(), amount);
+    }
+
+    fn get(&self, account: &str, month: &str) -> Option<(i64, i64)> {
+        let key: [u8; 7] = month.as_bytes().try_into().ok()?;
+        self.by_account.get(account.as_bytes())?.get(&key).copied()
+    }
+
+    /// Every (account, month) summed.
+    fn keys(&self) -> impl Iterator<Item = (String, String)> + '_ {
+        self.by_account.iter().flat_map(|(account, months)| {
+            months.keys().map(move |m| {
+                (
+                    String::from_utf8_lossy(account).into_owned(),
+                    String::from_utf8_lossy(m).into_owned(),
+                )
+            })
+        })
     }
 
     fn take(&mut self, account: &str, month: &str) -> Option<(i64, i64)> {

@@ -1,12 +1,13 @@
-//! SQL for balances and totals. Whole months come from `account_month` (kept by trigger),
-//! so a trial balance over twenty years reads a few thousand rows, not millions of postings.
+//! SQL for balances and totals. Whole months come from `account_month` and each month's
+//! money from `cash_month` (both kept by the store as it posts), so a trial balance over
+//! twenty years or a year's statements read a few thousand rows, not millions of postings.
 
 use super::{Reader, Tx};
 use crate::domain::accounts::SAVINGS_OWED;
 use crate::domain::Satang;
 use crate::error::Result;
 use chrono::Datelike;
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 /// Debits and credits of one account over some span.
@@ -71,104 +72,37 @@ impl Reader<'_> {
         collect(&mut stmt, params![month, as_of])
     }
 
-    /// The month's money as the statement shows it, in one pass over its entries and their
-    /// postings (in the date index's order, so each entry's lines come together): the other
-    /// side of every entry that moved a till, summed by account; how many entries moved no
-    /// money (an allocation, a reversal's journal); and the cash and bank brought forward by
-    /// an opening entry.
+    /// The month's money as the statement shows it, as kept beside the journal
+    /// (`cash_month`, `cash_month_apart`; see `domain::money_side`): the other side of every
+    /// entry that moved a till, summed by account (in account order); how many entries moved
+    /// no money (an allocation, a reversal's journal); and the cash and bank brought forward
+    /// by an opening entry.
     pub fn cash_counterparts_of_month(
         &self,
         month: &str,
     ) -> Result<(Vec<AccountTotals>, i64, i64)> {
-        use rusqlite::types::ValueRef;
-        let span = (format!("{month}-01"), format!("{month}-31"));
-        let tills: Vec<String> = self
-            .conn
-            .prepare_cached("SELECT code FROM account WHERE cash_kind IS NOT NULL")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.id, e.kind = 'opening_balance', p.account_code, p.amount
-             FROM journal_entry e JOIN posting p ON p.entry_id = e.id
-             WHERE e.entry_date BETWEEN ?1 AND ?2
-             ORDER BY e.entry_date, e.id, p.line",
+            "SELECT account_code, debit, credit FROM cash_month WHERE month = ?1 ORDER BY account_code",
         )?;
-        let mut rows = stmt.query(params![span.0, span.1])?;
-        // (account, debit, credit) of the other side, by account
-        let mut sums: std::collections::BTreeMap<String, (i64, i64)> = Default::default();
-        let mut without_cash = 0i64;
-        let mut brought_forward = 0i64;
-        // the entry being read: its id, whether it opens the books, its lines
-        let mut current: Option<(i64, bool)> = None;
-        let mut lines: Vec<(usize, i64)> = Vec::new();
-        let mut others: Vec<String> = Vec::new();
-        let mut n_others = 0usize;
-        let mut finish = |opening: bool, lines: &[(usize, i64)], others: &[String]| {
-            let moved_money = lines.iter().any(|(i, _)| *i == usize::MAX);
-            if opening {
-                return;
-            }
-            if !moved_money {
-                without_cash += 1;
-                return;
-            }
-            for (i, amount) in lines.iter().filter(|(i, _)| *i != usize::MAX) {
-                let sum = match sums.get_mut(&others[*i]) {
-                    Some(s) => s,
-                    None => sums.entry(others[*i].clone()).or_default(),
-                };
-                if *amount > 0 {
-                    sum.0 += amount;
-                } else {
-                    sum.1 -= amount;
-                }
-            }
-        };
-        while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            let opening: bool = r.get(1)?;
-            if current.map(|c| c.0) != Some(id) {
-                if let Some((_, was_opening)) = current {
-                    finish(was_opening, &lines, &others);
-                }
-                current = Some((id, opening));
-                lines.clear();
-                n_others = 0;
-            }
-            let account = match r.get_ref(2)? {
-                ValueRef::Text(t) => std::str::from_utf8(t).unwrap_or(""),
-                _ => "",
-            };
-            let amount: i64 = r.get(3)?;
-            if tills.iter().any(|t| t == account) {
-                // a till's line: marked, and what an opening entry brings in
-                lines.push((usize::MAX, amount));
-                if opening {
-                    brought_forward += amount;
-                }
-            } else {
-                // the names are kept from entry to entry: no allocation per line
-                if n_others == others.len() {
-                    others.push(String::new());
-                }
-                others[n_others].clear();
-                others[n_others].push_str(account);
-                lines.push((n_others, amount));
-                n_others += 1;
-            }
-        }
-        if let Some((_, was_opening)) = current {
-            finish(was_opening, &lines, &others);
-        }
-        let totals = sums
-            .into_iter()
-            .map(|(account, (debit, credit))| AccountTotals {
-                account,
-                debit: Satang::new(debit),
-                credit: Satang::new(credit),
-            })
-            .collect();
+        let totals = collect(&mut stmt, params![month])?;
+        let (without_cash, brought_forward) = self
+            .conn
+            .prepare_cached(
+                "SELECT entries_without_cash, brought_forward FROM cash_month_apart WHERE month = ?1",
+            )?
+            .query_row([month], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .unwrap_or((0, 0));
         Ok((totals, without_cash, brought_forward))
+    }
+
+    /// The codes of the tills: the accounts that hold cash on hand or money in a bank.
+    pub fn till_codes(&self) -> Result<Vec<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT code FROM account WHERE cash_kind IS NOT NULL ORDER BY code")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// Totals per account of the entries dated in one month (`YYYY-MM`).

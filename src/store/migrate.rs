@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (18, include_str!("migrations/0018_fund_rules.sql")),
     (19, include_str!("migrations/0019_indexes_for_the_statement.sql")),
     (20, include_str!("migrations/0020_non_member_payee.sql")),
+    (21, include_str!("migrations/0021_money_by_month.sql")),
 ];
 
 pub fn latest_version() -> i64 {

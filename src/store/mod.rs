@@ -63,6 +63,14 @@ pub struct Tx<'c> {
     /// (account, month) -> (debit, credit) posted in this transaction and not yet added to
     /// `account_month`; added before any read and at commit, so no reader sees stale totals.
     pending_totals: std::cell::RefCell<std::collections::BTreeMap<(String, String), (i64, i64)>>,
+    /// Each month's money (`cash_month`, `cash_month_apart`) posted in this transaction and
+    /// not yet added: flushed with the totals.
+    pending_money: std::cell::RefCell<
+        std::collections::BTreeMap<String, crate::domain::money_side::MonthMoney>,
+    >,
+    /// The codes of the tills (cash and bank accounts), read at the first entry posted and
+    /// forgotten when an account is added.
+    tills: Option<Vec<String>>,
     flush_error: std::cell::RefCell<Option<rusqlite::Error>>,
 }
 
@@ -160,6 +168,8 @@ impl Store {
             head: None,
             doc_numbers: Default::default(),
             pending_totals: Default::default(),
+            pending_money: Default::default(),
+            tills: None,
             flush_error: Default::default(),
         };
         let value = f(&mut wrapped)?;
@@ -183,6 +193,18 @@ impl Store {
     }
 }
 
+impl Reader<'_> {
+    /// Whether the file has the table: a file inspected as it is, without migrating it (a
+    /// backup made by an older version), may not have the ones added since.
+    pub(crate) fn has_table(&self, name: &str) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+            [name],
+            |r| r.get(0),
+        )?)
+    }
+}
+
 impl Tx<'_> {
     pub fn read(&self) -> Reader<'_> {
         if let Err(e) = self.flush_totals() {
@@ -195,14 +217,17 @@ impl Tx<'_> {
     pub(crate) fn add_to_totals(&self, account: &str, month: &str, amount: i64) {
         let mut pending = self.pending_totals.borrow_mut();
         let e = pending.entry((account.to_string(), month.to_string())).or_default();
-        if amount > 0 {
-            e.0 += amount;
-        } else {
-            e.1 -= amount;
-        }
+        crate::domain::money_side::add_debit_or_credit(e, amount);
     }
 
+    /// Everything kept beside the journal and not yet written: the monthly totals and each
+    /// month's money.
     fn flush_totals(&self) -> rusqlite::Result<()> {
+        self.flush_account_months()?;
+        self.flush_money()
+    }
+
+    fn flush_account_months(&self) -> rusqlite::Result<()> {
         let pending = std::mem::take(&mut *self.pending_totals.borrow_mut());
         if pending.is_empty() {
             return Ok(());
@@ -213,6 +238,45 @@ impl Tx<'_> {
         )?;
         for ((account, month), (debit, credit)) in pending {
             stmt.execute(rusqlite::params![account, month, debit, credit])?;
+        }
+        Ok(())
+    }
+
+    /// A posted entry's money added to its month (see `domain::money_side`).
+    pub(crate) fn add_to_money(&self, month: &str, opening: bool, lines: &[(&str, i64, bool)]) {
+        let mut pending = self.pending_money.borrow_mut();
+        let sums = match pending.get_mut(month) {
+            Some(sums) => sums,
+            None => pending.entry(month.to_string()).or_default(),
+        };
+        sums.add_entry(opening, lines.iter().copied());
+    }
+
+    fn flush_money(&self) -> rusqlite::Result<()> {
+        let pending = std::mem::take(&mut *self.pending_money.borrow_mut());
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let mut lines = self.tx.prepare_cached(
+            "INSERT INTO cash_month (month, account_code, debit, credit) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (month, account_code) DO UPDATE SET debit = debit + excluded.debit, credit = credit + excluded.credit",
+        )?;
+        let mut apart = self.tx.prepare_cached(
+            "INSERT INTO cash_month_apart (month, entries_without_cash, brought_forward) VALUES (?1, ?2, ?3)
+             ON CONFLICT (month) DO UPDATE SET entries_without_cash = entries_without_cash + excluded.entries_without_cash,
+                                              brought_forward = brought_forward + excluded.brought_forward",
+        )?;
+        for (month, money) in pending {
+            for (account, (debit, credit)) in &money.other_side {
+                lines.execute(rusqlite::params![month, account, debit, credit])?;
+            }
+            if money.entries_without_cash != 0 || money.brought_forward != 0 {
+                apart.execute(rusqlite::params![
+                    month,
+                    money.entries_without_cash,
+                    money.brought_forward
+                ])?;
+            }
         }
         Ok(())
     }

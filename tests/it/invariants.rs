@@ -123,6 +123,24 @@ fn verify_names_the_first_entry_edited_behind_the_triggers() {
         .unwrap();
     assert!(matches!(f.store.read().verify_chain(), Err(Error::ChainBroken { .. })));
 
+    // Each month's money (what the statement reads) edited by hand: an amount, a month's
+    // count of entries without cash deleted, a till's line added.
+    for sql in [
+        "UPDATE cash_month SET credit = credit + 1 WHERE account_code = '4101'",
+        "INSERT INTO cash_month_apart (month, entries_without_cash) VALUES ('2026-02', 1)",
+        "INSERT INTO cash_month (month, account_code, debit, credit) VALUES ('2026-02', '1101', 1, 0)",
+        "DELETE FROM cash_month WHERE account_code = '2101'",
+    ] {
+        let f = posted_fund();
+        f.store.raw_connection_for_tests().execute(sql, []).unwrap();
+        match f.store.read().verify_chain() {
+            Err(Error::ChainBroken { reason, .. }) => {
+                assert!(reason.contains("money kept for 2026-02"), "{sql}: {reason}")
+            }
+            other => panic!("{sql}: {other:?}"),
+        }
+    }
+
     // The periods kept per member (what the arrears read) against the contributions.
     let f = posted_fund();
     let conn = f.store.raw_connection_for_tests();
@@ -311,4 +329,119 @@ fn reversing_a_receipt_may_not_overdraw_the_till() {
     )
     .unwrap();
     edge::reverse(&mut f.store, &today(), &entry, "บันทึกผิด", Some("2025-02-06")).unwrap();
+}
+
+/// Each month's money as the statement reads it (`cash_month`, `cash_month_apart`), kept as
+/// each entry is posted, against the same sums made from the postings by a query of the
+/// test's own: receipts in cash, a transfer to the bank (nothing in or out), an expense, an
+/// entry with no till (counted apart), an opening entry (brought forward), a reversal, a
+/// bank account added and paid into in one transaction.
+#[test]
+fn each_months_money_is_kept_as_it_is_posted() {
+    let mut f = posted_fund();
+    let ctx = today();
+    edge::transfer(&mut f.store, &ctx, "cash", "bank", "100", "2026-02-26", "ฝากธนาคาร").unwrap();
+    let expense = ops::cashbook::CashMoveText {
+        account: "5201".into(),
+        amount: "35".into(),
+        date: "2026-03-02".into(),
+        till: "cash".into(),
+        description: "ค่าเครื่องเขียน".into(),
+        member_no: None,
+    };
+    let paid = edge::pay(&mut f.store, &ctx, &expense).unwrap();
+    f.store
+        .write(|tx| {
+            let no_till = BalancedEntry::new(
+                date(2026, 3, 5),
+                EntryKind::Allocation,
+                "โอนระหว่างบัญชี",
+                None,
+                vec![
+                    Posting::debit("5201", Satang::new(500)),
+                    Posting::credit("3101", Satang::new(500)),
+                ],
+            )?;
+            tx.post_entry(&no_till, "ทดสอบ", "2026-03-05T10:00:00Z")?;
+            let opening = BalancedEntry::new(
+                date(2026, 3, 6),
+                EntryKind::OpeningBalance,
+                "ยอดยกมา",
+                None,
+                vec![
+                    Posting::debit("1101", Satang::new(1_000)),
+                    Posting::debit("1102", Satang::new(9_000)),
+                    Posting::credit("3101", Satang::new(10_000)),
+                ],
+            )?;
+            tx.post_entry(&opening, "ทดสอบ", "2026-03-06T10:00:00Z")?;
+            tx.insert_custom_account(
+                &kongthun::store::AccountRow {
+                    code: "1109".into(),
+                    name_th: "เงินฝากธนาคารออมสิน".into(),
+                    name_en: "Savings bank".into(),
+                    class: kongthun::domain::AccountClass::Asset,
+                    cash_kind: Some("bank".into()),
+                    welfare_category: None,
+                    system: false,
+                },
+                "2026-03-07T10:00:00Z",
+            )?;
+            let into_new_bank = BalancedEntry::new(
+                date(2026, 3, 7),
+                EntryKind::Receipt,
+                "ดอกเบี้ยเงินฝาก",
+                None,
+                vec![
+                    Posting::debit("1109", Satang::new(250)),
+                    Posting::credit("4301", Satang::new(250)),
+                ],
+            )?;
+            tx.post_entry(&into_new_bank, "ทดสอบ", "2026-03-07T10:00:00Z")?;
+            Ok(())
+        })
+        .unwrap();
+    edge::reverse(&mut f.store, &ctx, &paid.doc_no, "บันทึกซ้ำ", Some("2026-03-09")).unwrap();
+
+    let conn = f.store.raw_connection_for_tests();
+    let rows = |sql: &str| -> Vec<(String, String, i64, i64)> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let kept = rows("SELECT month, account_code, debit, credit FROM cash_month ORDER BY 1, 2");
+    let from_postings = rows(
+        "WITH till AS (SELECT code FROM account WHERE cash_kind IS NOT NULL)
+         SELECT substr(e.entry_date, 1, 7), p.account_code,
+                sum(max(p.amount, 0)), sum(max(-p.amount, 0))
+         FROM journal_entry e JOIN posting p ON p.entry_id = e.id
+         WHERE e.kind <> 'opening_balance' AND p.account_code NOT IN till
+           AND EXISTS (SELECT 1 FROM posting t WHERE t.entry_id = e.id AND t.account_code IN till)
+         GROUP BY 1, 2 ORDER BY 1, 2",
+    );
+    assert_eq!(kept, from_postings);
+    // the expense paid, then reversed: a payment and its refund on the expense's line; the
+    // interest into the bank account added in the same transaction is a receipt
+    assert!(kept.contains(&("2026-03".into(), "5201".into(), 3_500, 3_500)), "{kept:?}");
+    assert!(kept.contains(&("2026-03".into(), "4301".into(), 0, 250)), "{kept:?}");
+    assert!(!kept.iter().any(|r| r.1 == "1101" || r.1 == "1102" || r.1 == "1109"));
+    let apart: Vec<(String, i64, i64)> = {
+        let mut stmt = conn
+            .prepare("SELECT month, entries_without_cash, brought_forward FROM cash_month_apart")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(apart, vec![("2026-03".to_string(), 1, 10_000)]);
+    let march = kongthun::report::month_summary(&f.store.read(), 2026, 3).unwrap();
+    assert_eq!(march.entries_without_cash, 1);
+    assert_eq!(
+        march.opening.satang() + march.total_receipts.satang() - march.total_payments.satang(),
+        march.closing.satang()
+    );
+    f.store.read().verify_chain().unwrap();
 }
