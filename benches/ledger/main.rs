@@ -53,6 +53,28 @@ pub fn time_warm<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     time(runs, f)
 }
 
+/// A measure and its baseline taken in turns (after one untimed run of each): the medians
+/// of `rounds` runs of each, and the last results. For the long reads (verify, seconds
+/// each), whose speed drifts within a run on a shared machine: taken one after the other,
+/// a drift lands on one side only.
+pub fn time_in_turns<T, B>(
+    rounds: usize,
+    mut ours: impl FnMut() -> T,
+    mut baseline: impl FnMut() -> B,
+) -> ((Duration, T), (Duration, B)) {
+    let (mut ours_runs, mut baseline_runs) = (Vec::new(), Vec::new());
+    let (mut ours_last, mut baseline_last) = (ours(), baseline());
+    for _ in 0..rounds {
+        let start = Instant::now();
+        baseline_last = baseline();
+        baseline_runs.push(start.elapsed());
+        let start = Instant::now();
+        ours_last = ours();
+        ours_runs.push(start.elapsed());
+    }
+    ((median(ours_runs), ours_last), (median(baseline_runs), baseline_last))
+}
+
 pub fn ctx() -> Ctx {
     Ctx { recorded_by: "bench".into(), now: Utc.with_ymd_and_hms(2026, 11, 22, 5, 0, 0).unwrap() }
 }
@@ -113,6 +135,10 @@ fn main() {
     let mut rows = Vec::new();
     let mut others = Vec::new();
 
+    if std::env::var("KONGTHUN_BENCH_ONLY").as_deref() == Ok("import") {
+        province::import_parts(&dir);
+        return;
+    }
     if std::env::var("KONGTHUN_BENCH_ONLY").as_deref() == Ok("province") {
         // Quick iteration on the province side; prints only, the document stays as it is.
         let rows = vec![province::thousand(&dir)];
@@ -129,8 +155,11 @@ fn main() {
     }
     if std::env::var("KONGTHUN_BENCH_ONLY").as_deref() == Ok("verify") {
         let bare = baseline::open(&db).unwrap();
-        let (d, _) = time_warm(3, || reader.verify_chain().unwrap());
-        let (f, _) = time_warm(3, || baseline::chain_floor(&bare).unwrap());
+        let ((d, _), (f, _)) = time_in_turns(
+            5,
+            || reader.verify_chain().unwrap(),
+            || baseline::chain_floor(&bare).unwrap(),
+        );
         let (k, _) = time_warm(3, || reader.periods_kept_wrongly().unwrap().len());
         println!("verify {} · floor {} · of which the kept periods {}", ms(d), ms(f), ms(k));
         return;
@@ -296,8 +325,11 @@ fn main() {
     }
     let (d, pdf) = time(3, || kongthun::render::yearly::yearly_pdf(&year));
     others.push(format!("| yearly report PDF render | {} | {} KB |", ms(d), pdf.len() / 1024));
-    let (d, chain) = time_warm(3, || reader.verify_chain().unwrap());
-    let (floor, (read, _)) = time_warm(3, || baseline::chain_floor(&bare).unwrap());
+    let ((d, chain), (floor, (read, _))) = time_in_turns(
+        5,
+        || reader.verify_chain().unwrap(),
+        || baseline::chain_floor(&bare).unwrap(),
+    );
     rows.push(Row {
         measure: "verify the whole chain".into(),
         ours: d,

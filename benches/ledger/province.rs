@@ -47,28 +47,43 @@ pub fn bundles(dir: &Path, members: u32) -> Vec<Row> {
     let code = store.read().require_fund().unwrap().profile.fund_code;
     drop(store);
 
-    let province_db = work.join("province.sqlite");
-    let bare_db = work.join("province-bare.sqlite");
-    let mut province = ProvinceStore::open(&province_db).unwrap();
+    // The province as it stands after the first bundle, copied for each run: three imports
+    // of the second bundle, each into its own copy, and three bare inserts of the rows the
+    // first wrote, each into its own copy.
+    let start_db = work.join("province-start.sqlite");
+    let mut province = ProvinceStore::open(&start_db).unwrap();
     enrol(&mut province, &first.path);
     ops::province::import(&mut province, &first.path, false, "bench", "t").unwrap();
     drop(province);
-    copy_db(&province_db, &bare_db);
-    let mut province = ProvinceStore::open(&province_db).unwrap();
-    let start = Instant::now();
-    let out = ops::province::import(&mut province, &second.path, false, "bench", "t").unwrap();
-    let import_time = start.elapsed();
-    drop(province);
+    let runs = 3;
+    let mut ours = Vec::new();
+    let mut out = None;
+    for run in 0..runs {
+        let province_db = work.join(format!("province-{run}.sqlite"));
+        copy_db(&start_db, &province_db);
+        let mut province = ProvinceStore::open(&province_db).unwrap();
+        let start = Instant::now();
+        out =
+            Some(ops::province::import(&mut province, &second.path, false, "bench", "t").unwrap());
+        ours.push(start.elapsed());
+    }
+    let out = out.unwrap();
     let rows = baseline::province_rows_of_bundle(
-        &baseline::open(&province_db).unwrap(),
+        &baseline::open(&work.join("province-0.sqlite")).unwrap(),
         &code,
         second.sequence,
     )
     .unwrap();
-    let mut bare = baseline::open(&bare_db).unwrap();
-    let start = Instant::now();
-    baseline::insert(&mut bare, &rows).unwrap();
-    let bare_time = start.elapsed();
+    let mut bare = Vec::new();
+    for run in 0..runs {
+        let bare_db = work.join(format!("province-bare-{run}.sqlite"));
+        copy_db(&start_db, &bare_db);
+        let mut conn = baseline::open(&bare_db).unwrap();
+        let start = Instant::now();
+        baseline::insert(&mut conn, &rows).unwrap();
+        bare.push(start.elapsed());
+    }
+    let (import_time, bare_time) = (median(&ours), median(&bare));
     vec![
         Row {
             measure: format!("bundle export, {} to {} ({} entries)", second.period.from, second.period.to, second.entries),
@@ -82,7 +97,7 @@ pub fn bundles(dir: &Path, members: u32) -> Vec<Row> {
             ours: import_time,
             baseline: Some(("bare inserts of the same rows".into(), bare_time)),
             targets: vec![Target::Under(Duration::from_secs(3)), Target::AtMostTimesBaseline(2.0)],
-            note: format!("{} entries, {} members ({} rows); ours also verifies signature, hashes and chain and keeps the bundle file in the database", out.entries, out.members, rows.row_count()),
+            note: format!("{} entries, {} members ({} rows); ours also verifies signature, hashes and chain and keeps the bundle file in the database; ours {}; bare {}", out.entries, out.members, rows.row_count(), list(&ours), list(&bare)),
         },
     ]
 }
@@ -165,4 +180,59 @@ pub fn thousand(dir: &Path) -> Row {
             made.as_secs_f64()
         ),
     }
+}
+
+fn median(runs: &[Duration]) -> Duration {
+    let mut sorted = runs.to_vec();
+    sorted.sort();
+    sorted[sorted.len() / 2]
+}
+
+fn list(runs: &[Duration]) -> String {
+    runs.iter().map(|d| format!("{} ms", d.as_millis())).collect::<Vec<_>>().join(", ")
+}
+
+/// The import alone, in parts, on the bundles the last full run left in `bundle-bench/`
+/// (`KONGTHUN_BENCH_ONLY=import`; for a profiler: `KONGTHUN_BENCH_IMPORT_RUNS=20`).
+pub fn import_parts(dir: &Path) {
+    let work = dir.join("bundle-bench");
+    let mut bundles: Vec<_> = std::fs::read_dir(work.join("usb"))
+        .expect("run the full bench once first")
+        .map(|e| e.unwrap().path())
+        .collect();
+    bundles.sort();
+    let second = bundles.last().unwrap().clone();
+    let runs: usize =
+        std::env::var("KONGTHUN_BENCH_IMPORT_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(5);
+    let copy = work.join("province-parts.sqlite");
+    let (mut read, mut open, mut entries, mut dry, mut all) =
+        (vec![], vec![], vec![], vec![], vec![]);
+    for _ in 0..runs {
+        copy_db(&work.join("province-start.sqlite"), &copy);
+        let mut province = ProvinceStore::open(&copy).unwrap();
+        let start = Instant::now();
+        let bytes = kongthun::bundle::verify::read_bundle_file(&second).unwrap();
+        read.push(start.elapsed());
+        let start = Instant::now();
+        let opened = kongthun::bundle::verify::open(&bytes).unwrap();
+        open.push(start.elapsed());
+        let start = Instant::now();
+        kongthun::bundle::verify::entry_lines(&opened).unwrap();
+        entries.push(start.elapsed());
+        let start = Instant::now();
+        ops::province::import_bytes(&mut province, &bytes, true, "bench", "t").unwrap();
+        dry.push(start.elapsed());
+        let start = Instant::now();
+        ops::province::import_bytes(&mut province, &bytes, false, "bench", "t").unwrap();
+        all.push(start.elapsed());
+    }
+    println!(
+        "import {} (read file {} · open and hash {} · entries parsed {} · every check, a dry run {}) ; runs {}",
+        list(&[median(&all)]),
+        list(&[median(&read)]),
+        list(&[median(&open)]),
+        list(&[median(&entries)]),
+        list(&[median(&dry)]),
+        list(&all)
+    );
 }

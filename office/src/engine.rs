@@ -304,7 +304,7 @@ impl ProvinceEngine for PostgresProvince {
         Ok(blob32(row.map(|r| r.get(0))))
     }
 
-    fn import(&mut self, bundle: &BundleRecord<'_>, rows: &ImportRows) -> Result<Written> {
+    fn import(&mut self, bundle: &BundleRecord<'_>, rows: &ImportRows<'_>) -> Result<Written> {
         let code = bundle.code;
         let mut tx = self.client.get_mut().transaction().map_err(server)?;
         // the fund's row locked first: a second importer of the same fund waits here, then

@@ -122,6 +122,11 @@ pub fn open(bytes: &[u8]) -> Result<OpenedBundle> {
         let mismatch = || Error::from(BundleRefusal::FileHash { name: name.to_string() });
         let keep = name.starts_with("data/");
         let mut data = Vec::new();
+        if keep {
+            // room for what the manifest lists, up to a bound (a file that lies about its
+            // size is refused once it inflates to something else; it reserves no more)
+            data.reserve(f.bytes.min(RESERVE_AT_MOST) as usize);
+        }
         let mut hasher = Sha256::new();
         crate::bounded::stream_entry(&mut entry, f.bytes, |chunk| {
             hasher.update(chunk);
@@ -157,26 +162,110 @@ pub fn member_lines(bundle: &OpenedBundle) -> Result<Vec<crate::domain::member::
 }
 
 /// The entries of a bundle, each line read into a [`crate::domain::chain::EntryLine`].
-pub fn entry_lines(bundle: &OpenedBundle) -> Result<Vec<crate::domain::chain::EntryLine>> {
+pub fn entry_lines(bundle: &OpenedBundle) -> Result<Vec<crate::domain::chain::EntryLine<'_>>> {
     jsonl_of(bundle, "data/entries.jsonl")
 }
 
-fn jsonl_of<T: serde::de::DeserializeOwned>(bundle: &OpenedBundle, path: &str) -> Result<Vec<T>> {
+/// The most room made ahead for one `data/` file as it is inflated (it grows past this as
+/// it really inflates, within the limits above).
+const RESERVE_AT_MOST: u64 = 256 << 20;
+
+/// A file of this many bytes or more is read in two halves, one on another core.
+const READ_IN_HALVES_FROM: usize = 1 << 20;
+
+fn jsonl_of<'b, T: serde::Deserialize<'b> + Send>(
+    bundle: &'b OpenedBundle,
+    path: &str,
+) -> Result<Vec<T>> {
     let data = bundle
         .files
         .get(path)
         .ok_or_else(|| Error::from(BundleRefusal::MissingFile { name: path.to_string() }))?;
     let text = std::str::from_utf8(data)
         .map_err(|_| Error::from(BundleRefusal::NotUtf8 { name: path.to_string() }))?;
-    text.lines()
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            serde_json::from_str(l).map_err(|e| {
-                Error::from(BundleRefusal::BadLine {
-                    name: path.to_string(),
-                    detail: e.to_string(),
+    parse_lines(text, path)
+}
+
+/// Each non-empty line of `text` read into a `T`, the first bad line refusing the file.
+fn parse_lines<'b, T: serde::Deserialize<'b> + Send>(text: &'b str, path: &str) -> Result<Vec<T>> {
+    let lines = |part: &'b str| -> Result<Vec<T>> {
+        part.lines()
+            .filter(|l| !l.is_empty())
+            .map(|l| {
+                serde_json::from_str(l).map_err(|e| {
+                    Error::from(BundleRefusal::BadLine {
+                        name: path.to_string(),
+                        detail: e.to_string(),
+                    })
                 })
             })
-        })
-        .collect()
+            .collect()
+    };
+    if text.len() < READ_IN_HALVES_FROM {
+        return lines(text);
+    }
+    // Split after the line that crosses the middle: the same lines, the same order, and
+    // the first bad line in the file is the one named (the first half's, if it has one).
+    // (searched as bytes: the middle byte may fall inside a Thai letter; a newline cannot)
+    let half = text.len() / 2;
+    let middle = text.as_bytes()[half..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(text.len(), |i| half + i + 1);
+    let (first, second) = text.split_at(middle);
+    let (first, second) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| lines(second));
+        let first = lines(first);
+        (first, other.join())
+    });
+    let mut all = first?;
+    all.extend(second.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?);
+    Ok(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lines of Thai text past the size read in halves, so the middle falls inside a letter.
+    fn big_file(bad: &[usize]) -> (String, usize) {
+        let mut text = String::new();
+        let mut n = 0;
+        while text.len() < 3 * READ_IN_HALVES_FROM {
+            if bad.contains(&n) {
+                text.push_str(&format!("{{\"id\":{n},\"kind\":{n}}}\n"));
+            } else {
+                text.push_str(&format!("{{\"id\":{n},\"description\":\"ค่าเครื่องเขียน {n}\"}}\n"));
+            }
+            n += 1;
+        }
+        (text, n)
+    }
+
+    #[test]
+    fn a_large_file_read_in_halves_keeps_every_line_in_order_and_names_the_first_bad_one() {
+        let (text, n) = big_file(&[]);
+        let lines: Vec<crate::domain::chain::EntryLine<'_>> =
+            parse_lines(&text, "data/entries.jsonl").unwrap();
+        assert_eq!(lines.len(), n);
+        assert!(lines.iter().enumerate().all(|(i, l)| l.id == i as i64));
+        assert_eq!(
+            lines[n - 1].description.as_deref(),
+            Some(format!("ค่าเครื่องเขียน {}", n - 1).as_str())
+        );
+
+        // a bad line in the first half, one in each (the first half's is named), one in the
+        // second only
+        let first = big_file(&[10]).0;
+        let both = big_file(&[10, n - 10]).0;
+        let second = big_file(&[n - 10]).0;
+        for (file, line) in [(&first, 10), (&both, 10), (&second, n - 10)] {
+            let err =
+                parse_lines::<crate::domain::chain::EntryLine<'_>>(file, "data/entries.jsonl")
+                    .unwrap_err();
+            let detail = format!("{err:?}");
+            assert!(detail.contains("data/entries.jsonl"), "{detail}");
+            assert!(detail.contains(&format!("integer `{line}`, expected a string")), "{detail}");
+        }
+    }
 }

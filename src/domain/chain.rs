@@ -5,6 +5,7 @@
 //! two different entries can encode alike. Postings follow in line order.
 
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 
 pub const GENESIS: [u8; 32] = [0u8; 32];
 const TAG: &[u8] = b"kongthun-entry-v1";
@@ -196,32 +197,75 @@ pub fn key_fingerprint(public: &[u8; 32]) -> String {
 }
 
 /// One entry as a bundle carries it (a line of `data/entries.jsonl`), read straight into its
-/// fields (no JSON tree per line: the province's hashing and writing read these). A field left out or `null` reads as empty,
-/// as the chain's bytes have it; a field of another type refuses the line.
+/// fields (no JSON tree per line: the province's hashing and writing read these), each text
+/// borrowed from the bundle's bytes unless it has an escape to undo (so a year's 80,000
+/// entries make no string of their own). A field left out or `null` reads as empty, as the
+/// chain's bytes have it; a field of another type refuses the line.
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
-pub struct EntryLine {
+pub struct EntryLine<'a> {
     #[serde(default = "no_id")]
     pub id: i64,
-    pub entry_date: Option<String>,
-    pub doc_no: Option<String>,
-    pub kind: Option<String>,
+    #[serde(borrow, deserialize_with = "text")]
+    pub entry_date: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "text")]
+    pub doc_no: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "text")]
+    pub kind: Option<Cow<'a, str>>,
     pub member_id: Option<i64>,
     pub reverses: Option<i64>,
-    pub description: Option<String>,
-    pub reason: Option<String>,
-    pub recorded_by: Option<String>,
-    pub recorded_at: Option<String>,
-    pub hash: Option<String>,
-    pub postings: Vec<PostingLine>,
+    #[serde(borrow, deserialize_with = "text")]
+    pub description: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "text")]
+    pub reason: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "text")]
+    pub recorded_by: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "text")]
+    pub recorded_at: Option<Cow<'a, str>>,
+    #[serde(borrow, deserialize_with = "text")]
+    pub hash: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub postings: Vec<PostingLine<'a>>,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
-pub struct PostingLine {
-    pub account: Option<String>,
+pub struct PostingLine<'a> {
+    #[serde(borrow, deserialize_with = "text")]
+    pub account: Option<Cow<'a, str>>,
     pub amount: i64,
     pub member_id: Option<i64>,
+}
+
+/// A text field of a line, borrowed from the line's bytes when it has no escape to undo
+/// (serde borrows a bare `Cow<str>` itself, but not one inside an `Option`).
+fn text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Cow<'de, str>>, D::Error> {
+    struct Text;
+    impl<'de> serde::de::Visitor<'de> for Text {
+        type Value = Option<Cow<'de, str>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string or null")
+        }
+        fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Borrowed(v)))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v.to_string())))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Owned(v)))
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(Text)
+        }
+    }
+    d.deserialize_option(Text)
 }
 
 fn no_id() -> i64 {
@@ -231,6 +275,22 @@ fn no_id() -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bundle_line_borrows_its_text_and_undoes_escapes() {
+        let line = r#"{"id":7,"doc_no":"RV2569/000001","description":"ค่า \"ไฟฟ้า\"","kind":null,
+                       "postings":[{"account":"1101","amount":100},{"account":"5201","amount":-100}]}"#;
+        let e: EntryLine<'_> = serde_json::from_str(line).unwrap();
+        assert_eq!(e.id, 7);
+        assert!(matches!(e.doc_no, Some(Cow::Borrowed("RV2569/000001"))));
+        assert_eq!(e.description.as_deref(), Some("ค่า \"ไฟฟ้า\""));
+        assert!(matches!(e.description, Some(Cow::Owned(_))), "an escape is undone");
+        assert_eq!((e.kind, e.reason), (None, None), "null and left out read the same");
+        assert_eq!(e.postings[1].account.as_deref(), Some("5201"));
+        let wrong = serde_json::from_str::<EntryLine<'_>>(r#"{"id":1,"description":5}"#);
+        assert!(wrong.unwrap_err().to_string().contains("a string or null"));
+        assert_eq!(serde_json::from_str::<EntryLine<'_>>("{}").unwrap().id, -1);
+    }
 
     fn record() -> ChainRecord {
         ChainRecord {

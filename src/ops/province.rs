@@ -143,7 +143,7 @@ impl ImportResult {
 
 /// Everything that makes a bundle acceptable to this province, in order; returns the rows to
 /// write, or `None` when this exact bundle is already the fund's latest (a no-op).
-fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> {
+fn check<'b>(store: &ProvinceStore, b: &'b OpenedBundle) -> Result<Option<ImportRows<'b>>> {
     let m = &b.manifest;
     let fund = store
         .fund(&m.fund_code)?
@@ -200,40 +200,7 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
         return Err(ProvinceRefusal::ChainNotContinued.into());
     }
     let entries = verify::entry_lines(b)?;
-    let mut prev = head_held;
-    let mut expected_id = m.chain.first_entry;
-    // each entry's bytes built in buffers kept from entry to entry, straight from the
-    // line's fields as read (no copy of them), and compared with its hash as bytes
-    let mut bytes = crate::domain::chain::EntryBytes::default();
-    for e in &entries {
-        let id = e.id;
-        bytes.start(&crate::domain::chain::EntryFields {
-            id,
-            entry_date: text(&e.entry_date),
-            doc_no: text(&e.doc_no),
-            kind: text(&e.kind),
-            member_id: e.member_id,
-            reverses: e.reverses,
-            description: text(&e.description),
-            reason: text(&e.reason),
-            recorded_by: text(&e.recorded_by),
-            recorded_at: text(&e.recorded_at),
-        });
-        for p in &e.postings {
-            bytes.line(text(&p.account), p.amount, p.member_id);
-        }
-        let hash = bytes.hash(&prev);
-        let mut stored = [0u8; 32];
-        let stored_ok = e
-            .hash
-            .as_deref()
-            .is_some_and(|h| hex::decode_to_slice(h, &mut stored).is_ok() && stored == hash);
-        if id != expected_id || bytes.sum() != 0 || !stored_ok {
-            return Err(ProvinceRefusal::ChainBroken { entry: id }.into());
-        }
-        prev = hash;
-        expected_id += 1;
-    }
+    let (prev, expected_id) = check_chain(&entries, head_held, m.chain.first_entry)?;
     if hex::encode(prev) != m.chain.head
         || expected_id != m.chain.last_entry + 1
         || entries.len() as u64 != m.counts.entries
@@ -285,8 +252,82 @@ fn check(store: &ProvinceStore, b: &OpenedBundle) -> Result<Option<ImportRows>> 
     }))
 }
 
+/// Every entry's hash recomputed from its fields on the hash stored in the line before it
+/// (the first on the head the province holds), its id the next, its lines summing to zero:
+/// (the last hash, the id after the last). Run in two halves, one on another core: each
+/// entry is checked against the stored hash before it, which, once every entry before it
+/// has matched, is the hash the chain computes, so the first entry refused is the same one
+/// a single pass refuses.
+fn check_chain(
+    entries: &[crate::domain::chain::EntryLine<'_>],
+    head_held: [u8; 32],
+    first_entry: i64,
+) -> Result<([u8; 32], i64)> {
+    let middle = entries.len() / 2;
+    let (first, second) = entries.split_at(middle);
+    let stored = |e: &crate::domain::chain::EntryLine<'_>| {
+        let mut hash = [0u8; 32];
+        e.hash
+            .as_deref()
+            .is_some_and(|h| hex::decode_to_slice(h, &mut hash).is_ok())
+            .then_some(hash)
+    };
+    // (a stored hash that does not read refuses its own entry in the first half)
+    let second_prev = first.last().and_then(stored).unwrap_or(head_held);
+    let second_first = first_entry + middle as i64;
+    let (first, second) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| check_chain_part(second, second_prev, second_first));
+        let first = check_chain_part(first, head_held, first_entry);
+        (first, other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    // the second half ends the chain (with no entries at all, it is the head held)
+    first?;
+    second
+}
+
+/// `check_chain` over consecutive entries, the first on `prev` with id `expected_id`.
+fn check_chain_part(
+    entries: &[crate::domain::chain::EntryLine<'_>],
+    mut prev: [u8; 32],
+    mut expected_id: i64,
+) -> Result<([u8; 32], i64)> {
+    // each entry's bytes built in buffers kept from entry to entry, straight from the
+    // line's fields as read (no copy of them), and compared with its hash as bytes
+    let mut bytes = crate::domain::chain::EntryBytes::default();
+    for e in entries {
+        let id = e.id;
+        bytes.start(&crate::domain::chain::EntryFields {
+            id,
+            entry_date: text(&e.entry_date),
+            doc_no: text(&e.doc_no),
+            kind: text(&e.kind),
+            member_id: e.member_id,
+            reverses: e.reverses,
+            description: text(&e.description),
+            reason: text(&e.reason),
+            recorded_by: text(&e.recorded_by),
+            recorded_at: text(&e.recorded_at),
+        });
+        for p in &e.postings {
+            bytes.line(text(&p.account), p.amount, p.member_id);
+        }
+        let hash = bytes.hash(&prev);
+        let mut stored = [0u8; 32];
+        let stored_ok = e
+            .hash
+            .as_deref()
+            .is_some_and(|h| hex::decode_to_slice(h, &mut stored).is_ok() && stored == hash);
+        if id != expected_id || bytes.sum() != 0 || !stored_ok {
+            return Err(ProvinceRefusal::ChainBroken { entry: id }.into());
+        }
+        prev = hash;
+        expected_id += 1;
+    }
+    Ok((prev, expected_id))
+}
+
 /// A text field of a bundle's line as the chain's bytes have it: left out or null is empty.
-fn text(field: &Option<String>) -> &[u8] {
+fn text<'a>(field: &'a Option<std::borrow::Cow<'_, str>>) -> &'a [u8] {
     field.as_deref().unwrap_or("").as_bytes()
 }
 
@@ -372,4 +413,99 @@ pub fn area_report_document(
     )?;
     let changwat = store.funds()?.first().map(|f| f.changwat.clone()).unwrap_or_default();
     crate::render::province::area_report_bytes(&rows, &local, &changwat, (from, to), format, today)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::chain::{ChainRecord, EntryLine, PostingLine};
+    use std::borrow::Cow;
+
+    /// `n` entries chained from `head`, as a bundle's lines read them.
+    fn chain(n: i64, head: [u8; 32]) -> Vec<EntryLine<'static>> {
+        let mut prev = head;
+        (1..=n)
+            .map(|id| {
+                let record = ChainRecord {
+                    id,
+                    entry_date: "2026-10-05".into(),
+                    doc_no: format!("RV2569/{id:06}"),
+                    kind: "contribution".into(),
+                    member_id: Some(id),
+                    reverses: None,
+                    description: "เงินสมทบ".into(),
+                    reason: String::new(),
+                    recorded_by: "เหรัญญิก".into(),
+                    recorded_at: "2026-10-05T03:00:00Z".into(),
+                    postings: vec![("1101".into(), 3000, None), ("4101".into(), -3000, Some(id))],
+                };
+                prev = record.hash(&prev);
+                let text = |s: &str| Some(Cow::Owned(s.to_string()));
+                EntryLine {
+                    id,
+                    entry_date: text(&record.entry_date),
+                    doc_no: text(&record.doc_no),
+                    kind: text(&record.kind),
+                    member_id: record.member_id,
+                    reverses: None,
+                    description: text(&record.description),
+                    reason: None,
+                    recorded_by: text(&record.recorded_by),
+                    recorded_at: text(&record.recorded_at),
+                    hash: text(&hex::encode(prev)),
+                    postings: record
+                        .postings
+                        .iter()
+                        .map(|(account, amount, member_id)| PostingLine {
+                            account: text(account),
+                            amount: *amount,
+                            member_id: *member_id,
+                        })
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    fn refused_entry(result: Result<([u8; 32], i64)>) -> Option<i64> {
+        match result {
+            Err(Error::Refused(crate::error::Refusal::Province(
+                ProvinceRefusal::ChainBroken { entry },
+            ))) => Some(entry),
+            Err(other) => panic!("{other:?}"),
+            Ok(_) => None,
+        }
+    }
+
+    #[test]
+    fn the_chain_checked_in_halves_refuses_the_entry_one_pass_refuses() {
+        let head = [7u8; 32];
+        for n in [0, 1, 2, 3, 10, 11] {
+            let lines = chain(n, head);
+            let (last, next) = check_chain(&lines, head, 1).unwrap();
+            assert_eq!(next, n + 1);
+            let one_pass = check_chain_part(&lines, head, 1).unwrap();
+            assert_eq!((last, next), one_pass, "{n} entries");
+        }
+        // an amount changed on both lines, or a stored hash replaced, in the first half, at
+        // either side of the middle, in the second half, and the last: that entry is named
+        let n = 10;
+        for broken in [1, 4, 5, 6, 9, 10] {
+            let mut amount = chain(n, head);
+            let e = &mut amount[broken as usize - 1];
+            (e.postings[0].amount, e.postings[1].amount) = (3001, -3001);
+            assert_eq!(refused_entry(check_chain(&amount, head, 1)), Some(broken));
+            assert_eq!(refused_entry(check_chain_part(&amount, head, 1)), Some(broken));
+
+            let mut hash = chain(n, head);
+            hash[broken as usize - 1].hash = Some(Cow::Borrowed("zz"));
+            assert_eq!(refused_entry(check_chain(&hash, head, 1)), Some(broken));
+        }
+        // a missing entry: the one after the gap is named
+        let mut gap = chain(n, head);
+        gap.remove(6);
+        assert_eq!(refused_entry(check_chain(&gap, head, 1)), Some(8));
+        // and a chain that starts on another head is refused at its first entry
+        assert_eq!(refused_entry(check_chain(&chain(n, head), [0u8; 32], 1)), Some(1));
+    }
 }

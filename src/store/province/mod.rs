@@ -117,11 +117,12 @@ pub struct BundleRecord<'a> {
 }
 
 /// One imported bundle's data, ready to write.
-pub struct ImportRows {
+pub struct ImportRows<'b> {
     /// A key rotation carried by the bundle, taken in the same transaction.
     pub new_key: Option<([u8; 32], String)>,
     pub members: Vec<crate::domain::member::MemberLine>,
-    pub entries: Vec<crate::domain::chain::EntryLine>,
+    /// borrowed from the bundle's bytes
+    pub entries: Vec<crate::domain::chain::EntryLine<'b>>,
     pub claims: Vec<serde_json::Value>,
     /// (founded_on, books_start) as the fund's bundle states them.
     pub fund_start: Option<(String, String)>,
@@ -202,7 +203,7 @@ pub trait ProvinceEngine: Send {
     fn head_at_month_end(&self, code: &str, month: &str) -> Result<Option<[u8; 32]>>;
     /// Write one verified bundle, all or nothing, if the fund's last bundle is still
     /// `bundle.seq - 1` when the fund is locked for the write.
-    fn import(&mut self, bundle: &BundleRecord<'_>, rows: &ImportRows) -> Result<Written>;
+    fn import(&mut self, bundle: &BundleRecord<'_>, rows: &ImportRows<'_>) -> Result<Written>;
     /// A fingerprint of every row, for "nothing changed" checks.
     fn content_digest(&self) -> Result<String>;
     /// Per fund: (code, account, net amount) of postings dated in [from, to].
@@ -402,7 +403,7 @@ pub struct EntryRow<'a> {
     pub postings: Vec<(Option<&'a str>, Option<i64>)>,
 }
 
-pub fn entry_row(v: &crate::domain::chain::EntryLine) -> EntryRow<'_> {
+pub fn entry_row<'a>(v: &'a crate::domain::chain::EntryLine<'_>) -> EntryRow<'a> {
     EntryRow {
         id: Some(v.id),
         entry_date: v.entry_date.as_deref(),

@@ -263,7 +263,7 @@ impl ProvinceEngine for SqliteProvince {
         Ok(blob32(h))
     }
 
-    fn import(&mut self, bundle: &BundleRecord<'_>, rows: &ImportRows) -> Result<Written> {
+    fn import(&mut self, bundle: &BundleRecord<'_>, rows: &ImportRows<'_>) -> Result<Written> {
         let code = bundle.code;
         let tx =
             self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(busy_or)?;
