@@ -178,26 +178,29 @@ pub fn span_totals(conn: &Connection, from: &str, to: &str) -> Result<Vec<(Strin
     Ok(rows)
 }
 
-/// The floor under verifying the chain: one sequential read of the same rows (every entry
-/// with its postings, in id and line order) and SHA-256 over the same bytes, as one running
-/// hash — no per-entry checks, no chain, no monthly totals. Gives the rows read and a digest
-/// (so nothing is optimised away).
+/// The floor under verifying the chain: one sequential read of the same rows (every entry in
+/// id order, then every posting in entry and line order) and SHA-256 over the same bytes, as
+/// one running hash — no per-entry checks, no chain, no monthly totals. Gives the rows read
+/// and a digest (so nothing is optimised away).
 pub fn chain_floor(conn: &Connection) -> Result<(i64, [u8; 32])> {
     use rusqlite::types::ValueRef;
     use sha2::{Digest, Sha256};
-    let mut stmt = conn.prepare(super::journal::CHAIN_ROWS)?;
-    let mut rows = stmt.query([])?;
     let mut h = Sha256::new();
     let mut n = 0i64;
-    while let Some(r) = rows.next()? {
-        for i in 0..14 {
-            match r.get_ref(i)? {
-                ValueRef::Text(t) | ValueRef::Blob(t) => h.update(t),
-                ValueRef::Integer(v) => h.update(v.to_be_bytes()),
-                _ => {}
+    for sql in [super::journal::CHAIN_ENTRIES, super::journal::CHAIN_POSTINGS] {
+        let mut stmt = conn.prepare(sql)?;
+        let columns = stmt.column_count();
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            for i in 0..columns {
+                match r.get_ref(i)? {
+                    ValueRef::Text(t) | ValueRef::Blob(t) => h.update(t),
+                    ValueRef::Integer(v) => h.update(v.to_be_bytes()),
+                    _ => {}
+                }
             }
+            n += 1;
         }
-        n += 1;
     }
     Ok((n, h.finalize().into()))
 }

@@ -140,29 +140,47 @@ impl Reader<'_> {
         Ok(paid)
     }
 
-    /// Members whose kept periods (`member_periods`) differ from their contributions net of
-    /// reversals: (member id, kept, recomputed). `verify` fails on any.
-    pub fn periods_kept_wrongly(&self) -> Result<Vec<(i64, i64, i64)>> {
+    /// The highest member id on the register (0 with none).
+    pub(crate) fn highest_member_id(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT coalesce(max(id), 0) FROM member", [], |r| r.get(0))?)
+    }
+
+    /// The first member whose kept periods (`member_periods`) differ from their contributions
+    /// net of reversals, as `verify` summed them: (member id, kept, recomputed).
+    pub(crate) fn periods_kept_wrongly(
+        &self,
+        mut paid: super::journal::PeriodsPaid,
+    ) -> Result<Option<(i64, i64, i64)>> {
         // a file inspected as it is (a backup of an older version) keeps no such figures
         if !self.has_table("member_periods")? {
-            return Ok(Vec::new());
+            return Ok(None);
         }
-        let mut stmt = self.conn.prepare(
-            "WITH actual AS (
-                 SELECT c.member_id, SUM(c.periods) AS periods FROM contribution c
-                 WHERE NOT EXISTS (SELECT 1 FROM journal_entry x WHERE x.reverses = c.entry_id)
-                 GROUP BY c.member_id)
-             SELECT a.member_id, COALESCE(k.periods, 0), a.periods FROM actual a
-             LEFT JOIN member_periods k ON k.member_id = a.member_id
-             WHERE k.periods IS NOT a.periods
-             UNION ALL
-             SELECT k.member_id, k.periods, 0 FROM member_periods k
-             WHERE k.periods <> 0 AND NOT EXISTS (SELECT 1 FROM actual a WHERE a.member_id = k.member_id)",
-        )?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
+        for entry_id in std::mem::take(&mut paid.reversed) {
+            if let Some((member_id, periods)) = self.contribution_of_entry(entry_id)? {
+                if let Some(sum) =
+                    usize::try_from(member_id).ok().and_then(|m| paid.by_member.get_mut(m))
+                {
+                    *sum -= periods;
+                }
+            }
+        }
+        let mut stmt = self.conn.prepare("SELECT member_id, periods FROM member_periods")?;
+        let mut rows = stmt.query([])?;
+        let mut kept = vec![0i64; paid.by_member.len()];
+        while let Some(r) = rows.next()? {
+            let (member_id, periods): (i64, i64) = (r.get(0)?, r.get(1)?);
+            match usize::try_from(member_id).ok().and_then(|m| kept.get_mut(m)) {
+                Some(k) => *k = periods,
+                None if periods != 0 => return Ok(Some((member_id, periods, 0))),
+                None => {}
+            }
+        }
+        Ok(kept
+            .iter()
+            .zip(&paid.by_member)
+            .enumerate()
+            .find(|(_, (kept, actual))| kept != actual)
+            .map(|(member_id, (kept, actual))| (member_id as i64, *kept, *actual)))
     }
 
     /// Whether an entry carries a contribution, and for whom.

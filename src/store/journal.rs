@@ -446,10 +446,12 @@ impl Reader<'_> {
     }
 
     /// `verify_chain`, telling `progress(entries done, entries in all)` every 16,384 entries.
-    /// One pass over the entries and their postings in id order: each entry's bytes are
-    /// built in reused buffers straight from the row (no allocation per entry), hashed on
-    /// the one before, and every posting is summed by account and month on the way, to
-    /// compare with the monthly totals kept beside the journal.
+    /// One pass over the entries and one over the postings, both in id order and read side
+    /// by side (two sequential scans: no search of the postings per entry, so the pass reads
+    /// each page once whatever the page cache holds): each entry's bytes are built in reused
+    /// buffers straight from the rows (no allocation per entry), hashed on the one before,
+    /// and every posting is summed by account and month on the way, to compare with the
+    /// monthly totals and each month's money kept beside the journal.
     pub fn verify_chain_reporting(
         &self,
         progress: &mut dyn FnMut(i64, i64),
@@ -457,95 +459,130 @@ impl Reader<'_> {
         use crate::domain::chain::{EntryBytes, EntryFields};
         use rusqlite::types::ValueRef;
         let total = self.entry_count()?;
-        let mut stmt = self.conn.prepare(CHAIN_ROWS)?;
-        let mut rows = stmt.query([])?;
+        let mut entry_stmt = self.conn.prepare(CHAIN_ENTRIES)?;
+        let mut posting_stmt = self.conn.prepare(CHAIN_POSTINGS)?;
+        let mut contribution_stmt = self.conn.prepare(CHAIN_CONTRIBUTIONS)?;
+        let mut entry_rows = entry_stmt.query([])?;
+        let mut posting_rows = posting_stmt.query([])?;
+        let mut contribution_rows = contribution_stmt.query([])?;
+        // each member's contribution periods, to compare with the ones kept per member
+        let mut periods = PeriodsPaid::new(self.highest_member_id()?);
         let mut prev_hash = GENESIS;
         let mut expected_id = 1i64;
         let mut entries = 0i64;
         let mut postings = 0i64;
         let mut bytes = EntryBytes::default();
-        // the entry being read: its id, document number (to name it) and stored hash
-        let mut current: Option<(i64, String, [u8; 32])> = None;
         let mut months = MonthSums::default();
         // each month's money summed again by the rule the store kept it by
         let mut money = MoneyApart::new(self.till_codes()?);
+        let text = text_bytes;
+        let broken = |id: i64, doc_no: &[u8], reason: String| Error::ChainBroken {
+            entry_id: id,
+            doc_no: String::from_utf8_lossy(doc_no).into_owned(),
+            reason,
+        };
+        let orphan = |id: i64| Error::ChainBroken {
+            entry_id: id,
+            doc_no: String::new(),
+            reason: format!("postings of entry {id} are not in the journal"),
+        };
+        let orphan_contribution = |id: i64| Error::ChainBroken {
+            entry_id: id,
+            doc_no: String::new(),
+            reason: format!("the contribution of entry {id} is not in the journal"),
+        };
+        // the first posting (contribution) not yet read into its entry
+        let mut next_posting = posting_rows.next()?;
+        let mut next_contribution = contribution_rows.next()?;
 
-        let finish = |id: i64, doc_no: &str, stored: [u8; 32], b: &EntryBytes, prev: &[u8; 32]| {
-            let broken = |reason: String| Error::ChainBroken {
-                entry_id: id,
-                doc_no: doc_no.to_string(),
-                reason,
-            };
-            if b.line_count() < 2 {
-                return Err(broken("it has fewer than two posting lines".into()));
-            }
-            if b.sum() != 0 {
-                return Err(broken(format!("its lines sum to {} satang, not zero", b.sum())));
-            }
-            if b.hash(prev) != stored {
+        while let Some(r) = entry_rows.next()? {
+            let id: i64 = r.get(0)?;
+            let doc_no = text(r.get_ref(2)?)?;
+            if id != expected_id {
                 return Err(broken(
-                    "its stored hash does not match its contents and the entry before it".into(),
+                    id,
+                    doc_no,
+                    format!("entry {expected_id} before it is missing"),
                 ));
             }
-            Ok(stored)
-        };
-        let text = text_bytes;
-
-        while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            if current.as_ref().map(|c| c.0) != Some(id) {
-                if let Some((done, doc_no, stored)) = current.take() {
-                    prev_hash = finish(done, &doc_no, stored, &bytes, &prev_hash)?;
-                    money.finish_entry();
-                    entries += 1;
-                    if entries % 16_384 == 0 {
-                        progress(entries, total);
-                    }
+            expected_id += 1;
+            let entry_date = text(r.get_ref(1)?)?;
+            bytes.start(&EntryFields {
+                id,
+                entry_date,
+                doc_no,
+                kind: text(r.get_ref(3)?)?,
+                member_id: r.get(4)?,
+                reverses: r.get(5)?,
+                description: text(r.get_ref(6)?)?,
+                reason: text(r.get_ref(7)?)?,
+                recorded_by: text(r.get_ref(8)?)?,
+                recorded_at: text(r.get_ref(9)?)?,
+            });
+            months.month_of(entry_date);
+            money.start_entry(entry_date, text(r.get_ref(3)?)? == b"opening_balance");
+            let stored: [u8; 32] = match r.get_ref(10)? {
+                ValueRef::Blob(b) if b.len() == 32 => b.try_into().expect("32 bytes"),
+                _ => [0u8; 32],
+            };
+            while let Some(p) = next_posting {
+                let of_entry: i64 = p.get(0)?;
+                if of_entry < id {
+                    return Err(orphan(of_entry));
                 }
-                let doc_no = text(r.get_ref(2)?)?;
-                if id != expected_id {
-                    return Err(Error::ChainBroken {
-                        entry_id: id,
-                        doc_no: String::from_utf8_lossy(doc_no).into_owned(),
-                        reason: format!("entry {expected_id} before it is missing"),
-                    });
+                if of_entry > id {
+                    break;
                 }
-                expected_id += 1;
-                let entry_date = text(r.get_ref(1)?)?;
-                bytes.start(&EntryFields {
-                    id,
-                    entry_date,
-                    doc_no,
-                    kind: text(r.get_ref(3)?)?,
-                    member_id: r.get(4)?,
-                    reverses: r.get(5)?,
-                    description: text(r.get_ref(6)?)?,
-                    reason: text(r.get_ref(7)?)?,
-                    recorded_by: text(r.get_ref(8)?)?,
-                    recorded_at: text(r.get_ref(9)?)?,
-                });
-                months.month_of(entry_date);
-                money.start_entry(entry_date, text(r.get_ref(3)?)? == b"opening_balance");
-                let stored = match r.get_ref(10)? {
-                    ValueRef::Blob(b) if b.len() == 32 => b.try_into().expect("32 bytes"),
-                    _ => [0u8; 32],
-                };
-                current = Some((id, String::from_utf8_lossy(doc_no).into_owned(), stored));
-            }
-            if let ValueRef::Text(account) = r.get_ref(11)? {
-                let amount: i64 = r.get(12)?;
-                bytes.line(account, amount, r.get(13)?);
+                let account = text(p.get_ref(1)?)?;
+                let amount: i64 = p.get(2)?;
+                bytes.line(account, amount, p.get(3)?);
                 months.add(account, amount);
                 money.line(account, amount);
                 postings += 1;
+                next_posting = posting_rows.next()?;
             }
-        }
-        if let Some((done, doc_no, stored)) = current.take() {
-            prev_hash = finish(done, &doc_no, stored, &bytes, &prev_hash)?;
+            while let Some(c) = next_contribution {
+                let of_entry: i64 = c.get(0)?;
+                if of_entry < id {
+                    return Err(orphan_contribution(of_entry));
+                }
+                if of_entry > id {
+                    break;
+                }
+                periods.paid(id, c.get(1)?, c.get(2)?)?;
+                next_contribution = contribution_rows.next()?;
+            }
+            if let Some(reversed) = r.get::<_, Option<i64>>(5)? {
+                periods.reversed.push(reversed);
+            }
+            if bytes.line_count() < 2 {
+                return Err(broken(id, doc_no, "it has fewer than two posting lines".into()));
+            }
+            if bytes.sum() != 0 {
+                let reason = format!("its lines sum to {} satang, not zero", bytes.sum());
+                return Err(broken(id, doc_no, reason));
+            }
+            if bytes.hash(&prev_hash) != stored {
+                return Err(broken(
+                    id,
+                    doc_no,
+                    "its stored hash does not match its contents and the entry before it".into(),
+                ));
+            }
+            prev_hash = stored;
             money.finish_entry();
             entries += 1;
+            if entries % 16_384 == 0 {
+                progress(entries, total);
+            }
         }
-        drop(rows);
+        if let Some(p) = next_posting {
+            return Err(orphan(p.get(0)?));
+        }
+        if let Some(c) = next_contribution {
+            return Err(orphan_contribution(c.get(0)?));
+        }
+        drop((entry_rows, posting_rows, contribution_rows));
         progress(entries, total);
 
         for (month, last_entry, head) in self.closed_months()? {
@@ -560,7 +597,7 @@ impl Reader<'_> {
         }
         self.verify_month_money(&months, money)?;
         self.verify_month_totals(months)?;
-        if let Some((member, kept, actual)) = self.periods_kept_wrongly()?.first() {
+        if let Some((member, kept, actual)) = self.periods_kept_wrongly(periods)? {
             return Err(Error::ChainBroken {
                 entry_id: 0,
                 doc_no: String::new(),
@@ -752,6 +789,37 @@ impl MoneyApart {
     }
 }
 
+/// Each member's contribution periods summed while the journal is read (by member id, up to
+/// the highest on the register), and the entries reversed, whose periods are taken off at
+/// the end (`Reader::periods_kept_wrongly`).
+pub(crate) struct PeriodsPaid {
+    pub(crate) by_member: Vec<i64>,
+    pub(crate) reversed: Vec<i64>,
+}
+
+impl PeriodsPaid {
+    fn new(highest_member_id: i64) -> PeriodsPaid {
+        let members = usize::try_from(highest_member_id.max(0)).unwrap_or(0) + 1;
+        PeriodsPaid { by_member: vec![0; members], reversed: Vec::new() }
+    }
+
+    fn paid(&mut self, entry_id: i64, member_id: i64, periods: i64) -> Result<()> {
+        match usize::try_from(member_id).ok().and_then(|m| self.by_member.get_mut(m)) {
+            Some(sum) => {
+                *sum += periods;
+                Ok(())
+            }
+            None => Err(Error::ChainBroken {
+                entry_id,
+                doc_no: String::new(),
+                reason: format!(
+                    "the contribution of entry {entry_id} names member {member_id}, who is not on the register"
+                ),
+            }),
+        }
+    }
+}
+
 /// One month's entries that moved no money: how many (opening entries not counted), what
 /// opening entries brought forward, and their lines off the tills by account.
 #[derive(Default)]
@@ -761,13 +829,18 @@ struct MonthApart {
     lines: BTreeMap<String, (i64, i64)>,
 }
 
-/// Every entry with its postings, in id and line order: what `verify` reads (and its
-/// benchmark floor, `baseline::chain_floor`, reads the same).
-pub(crate) const CHAIN_ROWS: &str =
-    "SELECT e.id, e.entry_date, e.doc_no, e.kind, e.member_id, e.reverses, e.description, e.reason,
-            e.recorded_by, e.recorded_at, e.hash, p.account_code, p.amount, p.member_id
-     FROM journal_entry e LEFT JOIN posting p ON p.entry_id = e.id
-     ORDER BY e.id, p.line";
+/// Every entry in id order, and every posting in entry and line order: what `verify` reads,
+/// side by side (and its benchmark floor, `baseline::chain_floor`, reads the same).
+pub(crate) const CHAIN_ENTRIES: &str =
+    "SELECT id, entry_date, doc_no, kind, member_id, reverses, description, reason, recorded_by,
+            recorded_at, hash
+     FROM journal_entry ORDER BY id";
+pub(crate) const CHAIN_POSTINGS: &str =
+    "SELECT entry_id, account_code, amount, member_id FROM posting ORDER BY entry_id, line";
+/// Every contribution in entry order, read beside them by `verify` (not by the floor: the
+/// periods kept per member are one of verify's own checks).
+const CHAIN_CONTRIBUTIONS: &str =
+    "SELECT entry_id, member_id, periods FROM contribution ORDER BY entry_id";
 
 /// A text column's bytes as SQLite holds them (NULL as empty), borrowed from the row.
 fn text_bytes(v: rusqlite::types::ValueRef<'_>) -> rusqlite::Result<&[u8]> {

@@ -98,6 +98,21 @@ fn verify_names_the_first_entry_edited_behind_the_triggers() {
     .unwrap();
     assert!(matches!(f.store.read().verify_chain(), Err(Error::ChainBroken { entry_id: 3, .. })));
 
+    // The last entry deleted with its postings left behind: the postings are named.
+    let f = posted_fund();
+    let conn = f.store.raw_connection_for_tests();
+    conn.execute_batch(
+        "DROP TRIGGER journal_entry_no_delete; PRAGMA foreign_keys = OFF;
+         DELETE FROM journal_entry WHERE id = 3;",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    match f.store.read().verify_chain() {
+        Err(Error::ChainBroken { reason, .. }) => {
+            assert!(reason.contains("postings of entry 3 are not in the journal"), "{reason}")
+        }
+        other => panic!("{other:?}"),
+    }
+
     // A hash overwritten by hand, in a closed month.
     let mut f = posted_fund();
     ops::close::close_month(&mut f.store, &today(), "2026-02").unwrap();
@@ -139,6 +154,38 @@ fn verify_names_the_first_entry_edited_behind_the_triggers() {
             }
             other => panic!("{sql}: {other:?}"),
         }
+    }
+
+    // A contribution reversed: its periods come off the member's (the reversal is read in
+    // the same pass), so the kept figure must come down too.
+    let mut f = posted_fund();
+    let first = f.store.read().entry(1).unwrap().unwrap().doc_no;
+    edge::reverse(&mut f.store, &today(), &first, "บันทึกผิดคน", Some("2026-02-27")).unwrap();
+    f.store.read().verify_chain().unwrap();
+    let conn = f.store.raw_connection_for_tests();
+    conn.execute("UPDATE member_periods SET periods = 2 WHERE member_id = 1", []).unwrap();
+    match f.store.read().verify_chain() {
+        Err(Error::ChainBroken { reason, .. }) => {
+            assert!(reason.contains("member 1: 2 contribution periods kept, 0 in"), "{reason}")
+        }
+        other => panic!("{other:?}"),
+    }
+    // and a contribution row whose entry is not in the journal is named
+    let f = posted_fund();
+    let conn = f.store.raw_connection_for_tests();
+    conn.execute_batch(
+        "PRAGMA foreign_keys = OFF;
+         INSERT INTO contribution (entry_id, member_id, periods, amount) VALUES (99, 1, 1, 3000);",
+    )
+    .unwrap();
+    match f.store.read().verify_chain() {
+        Err(Error::ChainBroken { reason, .. }) => {
+            assert!(
+                reason.contains("the contribution of entry 99 is not in the journal"),
+                "{reason}"
+            )
+        }
+        other => panic!("{other:?}"),
     }
 
     // The periods kept per member (what the arrears read) against the contributions.
