@@ -4,7 +4,9 @@
 
 use serde_json::{json, Value};
 
+mod chain;
 mod refusal;
+pub use chain::ChainProblem;
 pub use refusal::{
     AllocationRefusal, AuditRefusal, BundleRefusal, CollectionRefusal, ExportRefusal,
     MeetingRefusal, MigrateRefusal, ProvinceRefusal, Refusal, WelfareRefusal,
@@ -144,8 +146,10 @@ pub enum Error {
     #[error("{path} is not a Kongthun database: {reason}")]
     NotKongthun { path: String, reason: String },
 
+    /// What `verify` found wrong, at an entry (`entry_id` 0 and no document number when the
+    /// problem is in what is kept beside the journal rather than in one entry).
     #[error("the hash chain is broken at entry {entry_id} ({doc_no}): {reason}")]
-    ChainBroken { entry_id: i64, doc_no: String, reason: String },
+    ChainBroken { entry_id: i64, doc_no: String, reason: ChainProblem },
 
     #[error("{count} of {total} rows have errors; nothing was imported")]
     ImportRejected { count: usize, total: usize, rows: Vec<RowError> },
@@ -264,7 +268,7 @@ impl Error {
             Error::FundExists { name } => json!({"name": name}),
             Error::NotKongthun { path, reason } => json!({"path": path, "reason": reason}),
             Error::ChainBroken { entry_id, doc_no, reason } => {
-                json!({"entry_id": entry_id, "doc_no": doc_no, "reason": reason})
+                json!({"entry_id": entry_id, "doc_no": doc_no, "reason": reason.en(), "reason_th": reason.th()})
             }
             Error::ImportRejected { count, total, rows } => {
                 json!({"count": count, "total": total, "rows": rows})
@@ -292,6 +296,12 @@ impl Error {
             }
             Error::InLine { line, member_no, inner } => {
                 format!("line {line} (member {member_no}): {}", inner.message_en())
+            }
+            Error::ChainBroken { entry_id: 0, reason, .. } => {
+                format!("the books do not verify: {reason}")
+            }
+            Error::ChainBroken { entry_id, doc_no, reason } if doc_no.is_empty() => {
+                format!("the hash chain is broken at entry {entry_id}: {reason}")
             }
             other => other.to_string(),
         }
@@ -325,8 +335,14 @@ impl Error {
             Error::NotKongthun { path, reason } => {
                 format!("{path} ไม่ใช่ฐานข้อมูลกองทุน: {reason}")
             }
+            Error::ChainBroken { entry_id: 0, reason, .. } => {
+                format!("สายลายนิ้วมือบัญชีขาด: {}", reason.th())
+            }
+            Error::ChainBroken { entry_id, doc_no, reason } if doc_no.is_empty() => {
+                format!("สายลายนิ้วมือบัญชีขาดที่รายการ {entry_id}: {}", reason.th())
+            }
             Error::ChainBroken { entry_id, doc_no, reason } => {
-                format!("สายลายนิ้วมือบัญชีขาดที่รายการ {entry_id} ({doc_no}): {reason}")
+                format!("สายลายนิ้วมือบัญชีขาดที่รายการ {entry_id} ({doc_no}): {}", reason.th())
             }
             Error::ImportRejected { count, total, .. } => {
                 format!("มีข้อผิดพลาด {count} แถวจาก {total} แถว จึงยังไม่ได้นำเข้าข้อมูลใด")

@@ -5,7 +5,7 @@ use super::{map_trigger_error, Reader, Tx};
 use crate::domain::chain::{ChainRecord, GENESIS};
 use crate::domain::money_side::{add_debit_or_credit, EntryMoney};
 use crate::domain::{BalancedEntry, EntryKind, Posting, Satang};
-use crate::error::{Error, Result};
+use crate::error::{ChainProblem, Error, Result};
 use chrono::Datelike;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
@@ -476,7 +476,7 @@ impl Reader<'_> {
         // each month's money summed again by the rule the store kept it by
         let mut money = MoneyApart::new(self.till_codes()?);
         let text = text_bytes;
-        let broken = |id: i64, doc_no: &[u8], reason: String| Error::ChainBroken {
+        let broken = |id: i64, doc_no: &[u8], reason: ChainProblem| Error::ChainBroken {
             entry_id: id,
             doc_no: String::from_utf8_lossy(doc_no).into_owned(),
             reason,
@@ -484,12 +484,12 @@ impl Reader<'_> {
         let orphan = |id: i64| Error::ChainBroken {
             entry_id: id,
             doc_no: String::new(),
-            reason: format!("postings of entry {id} are not in the journal"),
+            reason: ChainProblem::PostingsWithoutEntry { entry: id },
         };
         let orphan_contribution = |id: i64| Error::ChainBroken {
             entry_id: id,
             doc_no: String::new(),
-            reason: format!("the contribution of entry {id} is not in the journal"),
+            reason: ChainProblem::ContributionWithoutEntry { entry: id },
         };
         // the first posting (contribution) not yet read into its entry
         let mut next_posting = posting_rows.next()?;
@@ -502,7 +502,7 @@ impl Reader<'_> {
                 return Err(broken(
                     id,
                     doc_no,
-                    format!("entry {expected_id} before it is missing"),
+                    ChainProblem::EntryMissing { missing: expected_id },
                 ));
             }
             expected_id += 1;
@@ -556,18 +556,13 @@ impl Reader<'_> {
                 periods.reversed.push(reversed);
             }
             if bytes.line_count() < 2 {
-                return Err(broken(id, doc_no, "it has fewer than two posting lines".into()));
+                return Err(broken(id, doc_no, ChainProblem::FewerThanTwoLines));
             }
             if bytes.sum() != 0 {
-                let reason = format!("its lines sum to {} satang, not zero", bytes.sum());
-                return Err(broken(id, doc_no, reason));
+                return Err(broken(id, doc_no, ChainProblem::LinesDoNotSum { sum: bytes.sum() }));
             }
             if bytes.hash(&prev_hash) != stored {
-                return Err(broken(
-                    id,
-                    doc_no,
-                    "its stored hash does not match its contents and the entry before it".into(),
-                ));
+                return Err(broken(id, doc_no, ChainProblem::HashMismatch));
             }
             prev_hash = stored;
             money.finish_entry();
@@ -591,19 +586,20 @@ impl Reader<'_> {
                 return Err(Error::ChainBroken {
                     entry_id: last_entry,
                     doc_no: String::new(),
-                    reason: format!("closed month {month} recorded a different chain head"),
+                    reason: ChainProblem::ClosedMonthHead { month },
                 });
             }
         }
         self.verify_month_money(&months, money)?;
         self.verify_month_totals(months)?;
         if let Some((member, kept, actual)) = self.periods_kept_wrongly(periods)? {
+            // named by the number the fund knows them by (the id when not on the register)
+            let member_no =
+                self.member_by_id(member)?.map_or_else(|| member.to_string(), |m| m.member_no);
             return Err(Error::ChainBroken {
                 entry_id: 0,
                 doc_no: String::new(),
-                reason: format!(
-                    "member {member}: {kept} contribution periods kept, {actual} in the contributions"
-                ),
+                reason: ChainProblem::PeriodsKept { member_no, kept, actual },
             });
         }
         Ok(ChainReport {
@@ -623,9 +619,7 @@ impl Reader<'_> {
         let mismatch = |account: &str, month: &str| Error::ChainBroken {
             entry_id: 0,
             doc_no: String::new(),
-            reason: format!(
-                "monthly totals of account {account} in {month} do not match its postings"
-            ),
+            reason: ChainProblem::MonthTotals { account: account.into(), month: month.into() },
         };
         while let Some(r) = rows.next()? {
             let (account, month): (String, String) = (r.get(0)?, r.get(1)?);
@@ -656,10 +650,13 @@ impl Reader<'_> {
         if !self.has_table("cash_month")? {
             return Ok(());
         }
-        let mismatch = |month: &str, what: &str| Error::ChainBroken {
+        let mismatch = |month: &str, account: Option<&str>| Error::ChainBroken {
             entry_id: 0,
             doc_no: String::new(),
-            reason: format!("the money kept for {month} ({what}) does not match its postings"),
+            reason: ChainProblem::MonthMoney {
+                month: month.into(),
+                account: account.map(str::to_string),
+            },
         };
         let expected = |account: &str, month: &str| {
             let all = sums.get(account, month).unwrap_or((0, 0));
@@ -679,14 +676,14 @@ impl Reader<'_> {
             let (month, account): (String, String) = (r.get(0)?, r.get(1)?);
             let row: (i64, i64) = (r.get(2)?, r.get(3)?);
             if is_till(&account) || expected(&account, &month) != row {
-                return Err(mismatch(&month, &format!("account {account}")));
+                return Err(mismatch(&month, Some(&account)));
             }
             kept.insert((account, month));
         }
         for (account, month) in sums.keys() {
             let key = (account, month);
             if !is_till(&key.0) && !kept.contains(&key) && expected(&key.0, &key.1) != (0, 0) {
-                return Err(mismatch(&key.1, &format!("account {}", key.0)));
+                return Err(mismatch(&key.1, Some(&key.0)));
             }
         }
         let mut stmt = self
@@ -699,13 +696,13 @@ impl Reader<'_> {
             let row: (i64, i64) = (r.get(1)?, r.get(2)?);
             let found = months.remove(&month).map(|m| (m.entries_without_cash, m.brought_forward));
             if found.unwrap_or((0, 0)) != row {
-                return Err(mismatch(&month, "entries without cash and brought forward"));
+                return Err(mismatch(&month, None));
             }
         }
         if let Some((month, _)) =
             months.iter().find(|(_, m)| m.entries_without_cash != 0 || m.brought_forward != 0)
         {
-            return Err(mismatch(month, "entries without cash and brought forward"));
+            return Err(mismatch(month, None));
         }
         Ok(())
     }
@@ -812,9 +809,7 @@ impl PeriodsPaid {
             None => Err(Error::ChainBroken {
                 entry_id,
                 doc_no: String::new(),
-                reason: format!(
-                    "the contribution of entry {entry_id} names member {member_id}, who is not on the register"
-                ),
+                reason: ChainProblem::ContributionOfUnknownMember { member_id },
             }),
         }
     }

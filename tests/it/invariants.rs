@@ -108,7 +108,7 @@ fn verify_names_the_first_entry_edited_behind_the_triggers() {
     .unwrap_or_else(|e| panic!("{e}"));
     match f.store.read().verify_chain() {
         Err(Error::ChainBroken { reason, .. }) => {
-            assert!(reason.contains("postings of entry 3 are not in the journal"), "{reason}")
+            assert!(reason.en().contains("postings of entry 3 are not in the journal"), "{reason}")
         }
         other => panic!("{other:?}"),
     }
@@ -127,7 +127,7 @@ fn verify_names_the_first_entry_edited_behind_the_triggers() {
         .execute("UPDATE account_month SET debit = debit + 1 WHERE account_code = '1101'", [])
         .unwrap();
     match f.store.read().verify_chain() {
-        Err(Error::ChainBroken { reason, .. }) => assert!(reason.contains("1101"), "{reason}"),
+        Err(Error::ChainBroken { reason, .. }) => assert!(reason.en().contains("1101"), "{reason}"),
         other => panic!("{other:?}"),
     }
     // and a month with movements whose totals row was deleted
@@ -149,8 +149,12 @@ fn verify_names_the_first_entry_edited_behind_the_triggers() {
         let f = posted_fund();
         f.store.raw_connection_for_tests().execute(sql, []).unwrap();
         match f.store.read().verify_chain() {
-            Err(Error::ChainBroken { reason, .. }) => {
-                assert!(reason.contains("money kept for 2026-02"), "{sql}: {reason}")
+            Err(e @ Error::ChainBroken { .. }) => {
+                assert!(e.message_en().contains("money kept for 2026-02"), "{sql}: {e}");
+                // the auditor's Thai: the month in BE, no English inside it
+                let th = e.message_th();
+                assert!(th.contains("กุมภาพันธ์ 2569"), "{th}");
+                assert!(!th.chars().any(|c| c.is_ascii_alphabetic()), "{th}");
             }
             other => panic!("{sql}: {other:?}"),
         }
@@ -166,7 +170,7 @@ fn verify_names_the_first_entry_edited_behind_the_triggers() {
     conn.execute("UPDATE member_periods SET periods = 2 WHERE member_id = 1", []).unwrap();
     match f.store.read().verify_chain() {
         Err(Error::ChainBroken { reason, .. }) => {
-            assert!(reason.contains("member 1: 2 contribution periods kept, 0 in"), "{reason}")
+            assert!(reason.en().contains("member 1: 2 contribution periods kept, 0 in"), "{reason}")
         }
         other => panic!("{other:?}"),
     }
@@ -181,7 +185,7 @@ fn verify_names_the_first_entry_edited_behind_the_triggers() {
     match f.store.read().verify_chain() {
         Err(Error::ChainBroken { reason, .. }) => {
             assert!(
-                reason.contains("the contribution of entry 99 is not in the journal"),
+                reason.en().contains("the contribution of entry 99 is not in the journal"),
                 "{reason}"
             )
         }
@@ -196,7 +200,9 @@ fn verify_names_the_first_entry_edited_behind_the_triggers() {
     assert!(kept > 0, "the fund's contributions are kept per member");
     conn.execute("UPDATE member_periods SET periods = periods + 1", []).unwrap();
     match f.store.read().verify_chain() {
-        Err(Error::ChainBroken { reason, .. }) => assert!(reason.contains("periods"), "{reason}"),
+        Err(Error::ChainBroken { reason, .. }) => {
+            assert!(reason.en().contains("periods"), "{reason}")
+        }
         other => panic!("{other:?}"),
     }
 }
