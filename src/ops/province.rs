@@ -263,6 +263,10 @@ fn check_chain(
     head_held: [u8; 32],
     first_entry: i64,
 ) -> Result<([u8; 32], i64)> {
+    // (a small bundle, a month of a small fund, is not worth a thread)
+    if entries.len() < CHAIN_IN_HALVES_FROM {
+        return check_chain_part(entries, head_held, first_entry);
+    }
     let middle = entries.len() / 2;
     let (first, second) = entries.split_at(middle);
     let stored = |e: &crate::domain::chain::EntryLine<'_>| {
@@ -284,6 +288,9 @@ fn check_chain(
     first?;
     second
 }
+
+/// A bundle of this many entries or more has its chain checked in two halves.
+const CHAIN_IN_HALVES_FROM: usize = 4096;
 
 /// `check_chain` over consecutive entries, the first on `prev` with id `expected_id`.
 fn check_chain_part(
@@ -480,7 +487,8 @@ mod tests {
     #[test]
     fn the_chain_checked_in_halves_refuses_the_entry_one_pass_refuses() {
         let head = [7u8; 32];
-        for n in [0, 1, 2, 3, 10, 11] {
+        for n in [0, 1, 2, 3, 10, 11, CHAIN_IN_HALVES_FROM as i64, CHAIN_IN_HALVES_FROM as i64 + 1]
+        {
             let lines = chain(n, head);
             let (last, next) = check_chain(&lines, head, 1).unwrap();
             assert_eq!(next, n + 1);
@@ -489,8 +497,9 @@ mod tests {
         }
         // an amount changed on both lines, or a stored hash replaced, in the first half, at
         // either side of the middle, in the second half, and the last: that entry is named
-        let n = 10;
-        for broken in [1, 4, 5, 6, 9, 10] {
+        let n = CHAIN_IN_HALVES_FROM as i64 + 2;
+        let middle = n / 2;
+        for broken in [1, 4, middle - 1, middle, middle + 1, middle + 2, n - 1, n] {
             let mut amount = chain(n, head);
             let e = &mut amount[broken as usize - 1];
             (e.postings[0].amount, e.postings[1].amount) = (3001, -3001);
@@ -503,6 +512,9 @@ mod tests {
         }
         // a missing entry: the one after the gap is named
         let mut gap = chain(n, head);
+        gap.remove(middle as usize + 6);
+        assert_eq!(refused_entry(check_chain(&gap, head, 1)), Some(middle + 8));
+        let mut gap = chain(10, head);
         gap.remove(6);
         assert_eq!(refused_entry(check_chain(&gap, head, 1)), Some(8));
         // and a chain that starts on another head is refused at its first entry
