@@ -140,9 +140,11 @@ impl Reader<'_> {
         Ok(paid)
     }
 
-    /// The highest member id on the register (0 with none).
-    pub(crate) fn highest_member_id(&self) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT coalesce(max(id), 0) FROM member", [], |r| r.get(0))?)
+    /// (the highest member id, how many members) of the register.
+    pub(crate) fn register_size(&self) -> Result<(i64, i64)> {
+        Ok(self.conn.query_row("SELECT coalesce(max(id), 0), count(*) FROM member", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?)
     }
 
     /// The first member whose kept periods (`member_periods`) differ from their contributions
@@ -157,30 +159,19 @@ impl Reader<'_> {
         }
         for entry_id in std::mem::take(&mut paid.reversed) {
             if let Some((member_id, periods)) = self.contribution_of_entry(entry_id)? {
-                if let Some(sum) =
-                    usize::try_from(member_id).ok().and_then(|m| paid.by_member.get_mut(m))
-                {
-                    *sum -= periods;
-                }
+                paid.take_off(member_id, periods);
             }
         }
         let mut stmt = self.conn.prepare("SELECT member_id, periods FROM member_periods")?;
         let mut rows = stmt.query([])?;
-        let mut kept = vec![0i64; paid.by_member.len()];
         while let Some(r) = rows.next()? {
-            let (member_id, periods): (i64, i64) = (r.get(0)?, r.get(1)?);
-            match usize::try_from(member_id).ok().and_then(|m| kept.get_mut(m)) {
-                Some(k) => *k = periods,
-                None if periods != 0 => return Ok(Some((member_id, periods, 0))),
-                None => {}
+            let (member_id, kept): (i64, i64) = (r.get(0)?, r.get(1)?);
+            let actual = paid.take(member_id);
+            if kept != actual {
+                return Ok(Some((member_id, kept, actual)));
             }
         }
-        Ok(kept
-            .iter()
-            .zip(&paid.by_member)
-            .enumerate()
-            .find(|(_, (kept, actual))| kept != actual)
-            .map(|(member_id, (kept, actual))| (member_id as i64, *kept, *actual)))
+        Ok(paid.first_left().map(|(member_id, actual)| (member_id, 0, actual)))
     }
 
     /// Whether an entry carries a contribution, and for whom.

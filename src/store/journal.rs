@@ -466,7 +466,7 @@ impl Reader<'_> {
         let mut posting_rows = posting_stmt.query([])?;
         let mut contribution_rows = contribution_stmt.query([])?;
         // each member's contribution periods, to compare with the ones kept per member
-        let mut periods = PeriodsPaid::new(self.highest_member_id()?);
+        let mut periods = PeriodsPaid::new(self.register_size()?);
         let mut prev_hash = GENESIS;
         let mut expected_id = 1i64;
         let mut entries = 0i64;
@@ -786,32 +786,75 @@ impl MoneyApart {
     }
 }
 
-/// Each member's contribution periods summed while the journal is read (by member id, up to
-/// the highest on the register), and the entries reversed, whose periods are taken off at
-/// the end (`Reader::periods_kept_wrongly`).
+/// Each member's contribution periods summed while the journal is read, and the entries
+/// reversed, whose periods are taken off at the end (`Reader::periods_kept_wrongly`). Sums
+/// are kept by member id in a vector as long as the register (ids are handed out one after
+/// another), and in a map beyond it: a file from a stick whose ids are far apart makes a
+/// map as large as its rows, never a vector as large as its largest id.
 pub(crate) struct PeriodsPaid {
-    pub(crate) by_member: Vec<i64>,
+    dense: Vec<i64>,
+    sparse: BTreeMap<i64, i64>,
+    highest_member_id: i64,
     pub(crate) reversed: Vec<i64>,
 }
 
 impl PeriodsPaid {
-    fn new(highest_member_id: i64) -> PeriodsPaid {
-        let members = usize::try_from(highest_member_id.max(0)).unwrap_or(0) + 1;
-        PeriodsPaid { by_member: vec![0; members], reversed: Vec::new() }
+    fn new((highest_member_id, members): (i64, i64)) -> PeriodsPaid {
+        let dense = highest_member_id.min(members.saturating_mul(2).saturating_add(65_536));
+        PeriodsPaid {
+            dense: vec![0; usize::try_from(dense.max(0)).unwrap_or(0) + 1],
+            sparse: BTreeMap::new(),
+            highest_member_id,
+            reversed: Vec::new(),
+        }
+    }
+
+    fn sum_of(&mut self, member_id: i64) -> &mut i64 {
+        match usize::try_from(member_id).ok().filter(|m| *m < self.dense.len()) {
+            Some(m) => &mut self.dense[m],
+            None => self.sparse.entry(member_id).or_default(),
+        }
+    }
+
+    fn on_register(&self, member_id: i64) -> bool {
+        (1..=self.highest_member_id).contains(&member_id)
     }
 
     fn paid(&mut self, entry_id: i64, member_id: i64, periods: i64) -> Result<()> {
-        match usize::try_from(member_id).ok().and_then(|m| self.by_member.get_mut(m)) {
-            Some(sum) => {
-                *sum += periods;
-                Ok(())
-            }
-            None => Err(Error::ChainBroken {
+        if !self.on_register(member_id) {
+            return Err(Error::ChainBroken {
                 entry_id,
                 doc_no: String::new(),
                 reason: ChainProblem::ContributionOfUnknownMember { member_id },
-            }),
+            });
         }
+        *self.sum_of(member_id) += periods;
+        Ok(())
+    }
+
+    /// A reversed contribution's periods taken off its member.
+    pub(crate) fn take_off(&mut self, member_id: i64, periods: i64) {
+        if self.on_register(member_id) {
+            *self.sum_of(member_id) -= periods;
+        }
+    }
+
+    /// A member's periods, left at zero (so what is left after every kept figure was
+    /// compared is a member with periods and no kept figure).
+    pub(crate) fn take(&mut self, member_id: i64) -> i64 {
+        if self.on_register(member_id) {
+            std::mem::take(self.sum_of(member_id))
+        } else {
+            0
+        }
+    }
+
+    /// (member id, periods) of the first member still holding periods.
+    pub(crate) fn first_left(&self) -> Option<(i64, i64)> {
+        let dense = self.dense.iter().enumerate().find(|(_, sum)| **sum != 0);
+        dense
+            .map(|(m, sum)| (m as i64, *sum))
+            .or_else(|| self.sparse.iter().find(|(_, sum)| **sum != 0).map(|(m, sum)| (*m, *sum)))
     }
 }
 

@@ -192,6 +192,29 @@ fn verify_names_the_first_entry_edited_behind_the_triggers() {
         other => panic!("{other:?}"),
     }
 
+    // A register whose ids are far apart (a file made by hand): verify's sums stay as large as
+    // the register, not as its largest id, and a contribution naming no member is named.
+    let f = posted_fund();
+    let conn = f.store.raw_connection_for_tests();
+    conn.execute_batch(
+        "INSERT INTO member (id, member_no, title, first_name, last_name, joined_on, status_since, created_at)
+         VALUES (1000000000000000, '999', 'นาย', 'ไกล', 'สุดทาง', '2026-01-10', '2026-01-10', '2026-01-10T00:00:00Z');",
+    )
+    .unwrap();
+    f.store.read().verify_chain().unwrap();
+    let conn = f.store.raw_connection_for_tests();
+    conn.execute_batch(
+        "DROP TRIGGER contribution_no_update; PRAGMA foreign_keys = OFF;
+         UPDATE contribution SET member_id = 2000000000000000 WHERE entry_id = 2;",
+    )
+    .unwrap();
+    match f.store.read().verify_chain() {
+        Err(e @ Error::ChainBroken { .. }) => {
+            assert!(e.message_en().contains("names member 2000000000000000"), "{e}")
+        }
+        other => panic!("{other:?}"),
+    }
+
     // The periods kept per member (what the arrears read) against the contributions.
     let f = posted_fund();
     let conn = f.store.raw_connection_for_tests();
