@@ -171,13 +171,31 @@ pub async fn cash_difference(
     })
 }
 
+/// Verify the whole chain, the bar showing the entries read (a 20-year book takes seconds).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn chain_verify(
+    app: AppHandle,
     state: State<'_, AppState>,
     input: super::Nothing,
 ) -> UiResult<kongthun::store::ChainReport> {
     let _ = input;
-    state.with_fund(|store, _| Ok(store.read().verify_chain()?))
+    let mut progress = Progress::start(
+        &app,
+        "chain_verify",
+        1,
+        "กำลังตรวจสายลายนิ้วมือบัญชี",
+        "verifying the hash chain",
+    );
+    let result = state.with_fund(|store, _| {
+        let mut report = |done: i64, total: i64| {
+            let (done, total) =
+                (u32::try_from(done).unwrap_or(u32::MAX), u32::try_from(total).unwrap_or(u32::MAX));
+            progress.set(done, total.max(1), "กำลังตรวจสายลายนิ้วมือบัญชี", "verifying the hash chain")
+        };
+        Ok(store.read().verify_chain_reporting(&mut report)?)
+    });
+    progress.finish();
+    result
 }
 
 #[derive(Deserialize)]

@@ -291,6 +291,14 @@ async fn a_treasurers_month_in_the_real_window() {
     let closed = s.wait_text("[data-test=audit-form] + [data-test=error]", 10).await;
     assert!(closed.contains("ปิดงวดแล้ว"), "sign a closed month: {closed}");
     s.shot("11b-auditor-section").await;
+    // the auditor verifies the chain: the bar shows the entries read, then the count and the
+    // ledger's fingerprint, and the bar is gone
+    s.click("[data-test=verify]").await;
+    let verified = s.wait_text("[data-test=close-form] + [data-test=ok]", 30).await;
+    assert!(verified.starts_with('✓') && verified.matches('-').count() == 3, "verify: {verified}");
+    let bar_gone: bool = s.eval("return document.getElementById('progress').hidden").await;
+    assert!(bar_gone, "the progress bar is put away when verify ends");
+    s.shot("11c-chain-verified").await;
 
     // 6. The yearly report to a USB folder (verified), then a signed bundle of the closed
     //    month for the province.
