@@ -207,9 +207,17 @@ fn no_screen_imports_the_frame() {
 }
 
 /// What the front ends may ask the store directly: plain facts a report function would only
-/// pass on. Every list and every view comes from `report` or `ops`.
-const FRONT_END_STORE_FACTS: &[&str] =
-    &["fund", "require_fund", "verify_chain", "next_member_no", "current_public_key", "accounts"];
+/// pass on (the chain's check, with or without its progress for the window's bar). Every
+/// list and every view comes from `report` or `ops`.
+const FRONT_END_STORE_FACTS: &[&str] = &[
+    "fund",
+    "require_fund",
+    "verify_chain",
+    "verify_chain_reporting",
+    "next_member_no",
+    "current_public_key",
+    "accounts",
+];
 
 /// `store.read().METHOD(` and `reader.METHOD(` calls in a front end's file whose method is
 /// not one of the facts above.
