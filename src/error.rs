@@ -458,6 +458,7 @@ pub fn field_th(field: &str) -> &str {
         "claim" => "คำขอรับสวัสดิการ",
         "resolution" => "มติ",
         "meeting" => "การประชุม",
+        "held_on" => "วันประชุม",
         "votes" => "คะแนนเสียง",
         "role" => "ตำแหน่ง",
         "parts" => "ส่วนที่จัดสรร",
@@ -510,6 +511,7 @@ pub fn field_en(field: &str) -> &str {
         "person_payee_name" => "Who receives it",
         "person_payee_relation" => "Their relation",
         "non_member_amount" => "Amount for non-members",
+        "held_on" => "Meeting day",
         _ => field,
     }
 }

@@ -131,7 +131,8 @@ import { invoke } from "./ipc.js";
  * @property {string} fund_rule
  * @property {string} value
  * @property {string} from
- * @property {string} decision
+ * @property {string} [decision]
+ * @property {number} [resolution_id]
  */
 /**
  * @typedef {Object} JournalInput

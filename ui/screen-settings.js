@@ -108,15 +108,21 @@ async function fundRules(f) {
   // the value's label and control sit in the form's own grid, whichever control the rule takes
   const valueBox = h("div", { class: "contents" });
   const setValue = (key) => valueBox.replaceChildren(...[field("value", "value", choices[key])].flat());
+  // the passed resolution it comes from, whose words become the decision (or the words
+  // alone, for a decision taken before the program kept meetings)
+  const passed = (await run(null, box, () => api.resolutions_passed({ kind: "rule" }))) || [];
   const form = h("form", { class: "grid", "data-test": "fund-rule-form" },
     field("fund_rule", "fund_rule", { kind: "select", options: keys.map((r) => [r.key, `fund_rule_${r.key}`]) }), valueBox,
-    field("from", "effective_on", { kind: "date" }), field("decision", "decision", { placeholder: t("decision_hint") }),
+    field("from", "effective_on", { kind: "date" }),
+    field("resolution_id", "fund_rule_resolution", { kind: "select", options: [["", "-"], ...passed.map((r) => [String(r.id), `${r.label}: ${r.subject}`])] }),
+    field("decision", "decision", { placeholder: t("decision_hint") }),
     h("div", { class: "full" }, h("button", { type: "submit", "data-test": "save-fund-rule", text: t("save") })));
   const setting = form.querySelector("[name=fund_rule]");
   setting.addEventListener("change", () => setValue(setting.value));
   setValue(setting.value);
   enterMovesOn(form, async () => {
-    const saved = await run(form.querySelector("[type=submit]"), box, () => api.fund_rule_save(values(form)), form);
+    const { resolution_id, ...v } = values(form);
+    const saved = await run(form.querySelector("[type=submit]"), box, () => api.fund_rule_save({ ...v, resolution_id: resolution_id ? Number(resolution_id) : null }), form);
     if (!saved) return;
     // the list drawn again in place, the result beside the form that caused it
     const again = await run(null, box, () => api.fund_rules_get());

@@ -95,13 +95,15 @@ impl FundRuleKey {
     }
 }
 
-/// One rule from a day on, and the decision it comes from.
+/// One rule from a day on, and the decision it comes from (in words, and the passed
+/// resolution when one is cited).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FundRule {
     pub key: FundRuleKey,
     pub value: i64,
     pub effective_from: NaiveDate,
     pub decision: String,
+    pub resolution_id: Option<i64>,
 }
 
 /// The value of `key` in force on `day` among `rules` (any order), or its default.
@@ -165,6 +167,7 @@ mod tests {
             value: 10_000,
             effective_from: d(2026, 1, 1),
             decision: "มติที่ 1".into(),
+            resolution_id: None,
         }];
         let saved = |month: &str| match month {
             "2026-03" => Satang::from_baht(100),

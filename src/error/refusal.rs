@@ -246,6 +246,12 @@ pub enum MeetingRefusal {
         label: String,
         kind: String,
     },
+    /// A committee's resolution cited for one of the fund's own rules that the general
+    /// assembly decides (who changes the rules, always; the others unless the rule in force on
+    /// the meeting's day lets the committee).
+    FundRuleNeedsAssembly {
+        label: String,
+    },
 }
 
 impl MeetingRefusal {
@@ -257,6 +263,7 @@ impl MeetingRefusal {
             MeetingRefusal::ApproveLater => "approve_later",
             MeetingRefusal::ResolutionFailed { .. } => "resolution_failed",
             MeetingRefusal::ResolutionKind { .. } => "resolution_kind",
+            MeetingRefusal::FundRuleNeedsAssembly { .. } => "fund_rule_needs_assembly",
         }
     }
     fn th(&self) -> String {
@@ -276,6 +283,9 @@ impl MeetingRefusal {
             MeetingRefusal::ResolutionKind { label, kind, .. } => {
                 format!("{label} เป็นมติเรื่อง{} ไม่ใช่มติเรื่องนี้", resolution_kind_th(kind))
             }
+            MeetingRefusal::FundRuleNeedsAssembly { label } => {
+                format!("{label} เป็นมติของคณะกรรมการ ข้อบังคับของกองทุนข้อนี้แก้ได้โดยมติที่ประชุมใหญ่")
+            }
         }
     }
     fn en(&self) -> String {
@@ -293,6 +303,9 @@ impl MeetingRefusal {
             MeetingRefusal::ResolutionKind { id, kind, .. } => {
                 format!("resolution {id} is about {kind}, not this")
             }
+            MeetingRefusal::FundRuleNeedsAssembly { label } => format!(
+                "{label} is a committee's resolution; this rule of the fund is changed by the general assembly"
+            ),
         }
     }
 }

@@ -362,9 +362,14 @@ impl ProfileEdit {
 }
 
 /// Record one of the fund's governance rules from a day on, citing the decision it comes
-/// from (e.g. «มติที่ประชุมใหญ่ ครั้งที่ 1/2569 มติที่ 4»): `rules_changed_by`
+/// from: a passed resolution (`resolution_id`; its words are the decision unless others are
+/// given), or the decision's words alone (e.g. «มติที่ประชุมใหญ่ ครั้งที่ 1/2569 มติที่ 4», for
+/// a decision taken before the program kept meetings). `rules_changed_by`
 /// (`general`/`committee`), `require_cash_count` (`yes`/`no`), `sajja_pledge` (baht a
-/// month, 0 for none; a fund that keeps savings only).
+/// month, 0 for none; a fund that keeps savings only). A resolution cited must have passed,
+/// at a meeting held on or before the rule's first day; a committee's resolution may change
+/// neither who changes the rules nor, unless that rule let the committee on the meeting's
+/// day, the others.
 pub fn set_fund_rule(
     store: &mut Store,
     ctx: &Ctx,
@@ -372,13 +377,23 @@ pub fn set_fund_rule(
     value: &str,
     from: &Day,
     decision: &str,
+    resolution_id: Option<i64>,
 ) -> Result<crate::domain::fund_rules::FundRule> {
     use crate::domain::fund_rules::{FundRule, FundRuleKey};
     let key = FundRuleKey::parse(key).map_err(|p| Error::invalid("fund_rule", key, p))?;
     let value = key.parse_value(value).map_err(|p| Error::invalid("value", value, p))?;
-    let decision = crate::domain::text::required("decision", decision, 300)?;
-    let rule = FundRule { key, value, effective_from: from.get(), decision };
     store.write(|tx| {
+        let decision = match resolution_id {
+            Some(id) => {
+                let cited = cited_for_fund_rule(&tx.read(), id, key, from)?;
+                match decision.trim() {
+                    "" => cited,
+                    words => crate::domain::text::required("decision", words, 300)?,
+                }
+            }
+            None => crate::domain::text::required("decision", decision, 300)?,
+        };
+        let rule = FundRule { key, value, effective_from: from.get(), decision, resolution_id };
         let fund = tx.read().require_fund()?.profile;
         if key == FundRuleKey::SajjaPledge {
             super::require_savings_kept(&fund, "เงินสัจจะขั้นต่ำต่อเดือน / a monthly sajja pledge")?;
@@ -392,8 +407,50 @@ pub fn set_fund_rule(
             return Err(Error::invalid("effective_on", from.typed(), crate::Problem::Duplicate));
         }
         tx.insert_fund_rule(&rule, &ctx.recorded_by, &ctx.now_text())?;
-        Ok(rule.clone())
+        Ok(rule)
     })
+}
+
+/// The resolution cited for a fund rule, checked (passed, a decision about rules, at a
+/// meeting on or before the rule's first day, by a body that may decide it): its label.
+fn cited_for_fund_rule(
+    reader: &crate::store::Reader<'_>,
+    resolution_id: i64,
+    key: crate::domain::fund_rules::FundRuleKey,
+    from: &Day,
+) -> Result<String> {
+    use crate::domain::fund_rules::FundRuleKey;
+    let resolution = super::welfare::require_passed(reader, resolution_id, &["rule", "other"])?;
+    let meeting = reader
+        .meeting(resolution.meeting_id)?
+        .ok_or(Error::NotFound { what: "meeting", key: resolution.meeting_id.to_string() })?;
+    let held = crate::domain::date::parse(&meeting.held_on)
+        .map_err(|p| Error::invalid("held_on", &meeting.held_on, p))?;
+    if from.get() < held {
+        return Err(Error::invalid(
+            "effective_on",
+            from.typed(),
+            crate::Problem::Other {
+                th: format!(
+                    "ก่อนวันประชุมที่มีมติ ({} {})",
+                    resolution.label,
+                    crate::thai::date_short(held, crate::thai::Digits::Arabic)
+                ),
+                en: format!("is before the meeting that decided it ({})", meeting.held_on),
+            },
+        ));
+    }
+    if meeting.kind == "committee" {
+        let committee_may = key != FundRuleKey::RulesChangedBy
+            && reader.fund_rule_on(FundRuleKey::RulesChangedBy, held)? == 1;
+        if !committee_may {
+            return Err(crate::error::MeetingRefusal::FundRuleNeedsAssembly {
+                label: resolution.label,
+            }
+            .into());
+        }
+    }
+    Ok(resolution.label)
 }
 
 /// Each governance rule as it stands on `day` (recorded, or the program's default), and every

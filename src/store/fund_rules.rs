@@ -11,15 +11,16 @@ use std::collections::HashMap;
 impl Tx<'_> {
     pub fn insert_fund_rule(&mut self, rule: &FundRule, by: &str, at: &str) -> Result<()> {
         self.tx.execute(
-            "INSERT INTO fund_rule (name, effective_from, value, decision, recorded_by, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO fund_rule (name, effective_from, value, decision, recorded_by, recorded_at, resolution_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 rule.key.key(),
                 rule.effective_from.to_string(),
                 rule.value,
                 rule.decision,
                 by,
-                at
+                at,
+                rule.resolution_id
             ],
         )?;
         Ok(())
@@ -33,9 +34,21 @@ impl Reader<'_> {
             "SELECT name, effective_from, value, decision FROM fund_rule ORDER BY effective_from, name",
             FundRuleKey::parse,
         )?;
+        // the resolutions cited, by (rule, day): read apart from the dated-setting columns
+        // the programme's settings share
+        let cited: HashMap<(String, String), i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT name, effective_from, resolution_id FROM fund_rule WHERE resolution_id IS NOT NULL",
+            )?
+            .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(rows
             .into_iter()
             .map(|(key, effective_from, value, decision)| FundRule {
+                resolution_id: cited
+                    .get(&(key.key().to_string(), effective_from.to_string()))
+                    .copied(),
                 key,
                 value,
                 effective_from,

@@ -29,6 +29,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (19, include_str!("migrations/0019_indexes_for_the_statement.sql")),
     (20, include_str!("migrations/0020_non_member_payee.sql")),
     (21, include_str!("migrations/0021_money_by_month.sql")),
+    (22, include_str!("migrations/0022_fund_rule_resolution.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -261,6 +261,7 @@ pub fn fund_rule(store: &mut Store, key: &str, value: &str, from: &str) {
         value,
         &Input::day("effective_on", from).unwrap(),
         "มติที่ประชุมใหญ่ ครั้งที่ 1/2569",
+        None,
     )
     .unwrap();
 }

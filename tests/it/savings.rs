@@ -163,6 +163,7 @@ fn missed_monthly_sajja_pledges_count_as_arrears_and_the_lapse_rule_reads_them()
         "100",
         &day("2026-01-01"),
         "มติที่ 1",
+        None,
     )
     .unwrap_err();
     assert_eq!(e.code(), "not_offered");
@@ -173,9 +174,16 @@ fn missed_monthly_sajja_pledges_count_as_arrears_and_the_lapse_rule_reads_them()
         ("pledge", "100", "fund_rule"),
         ("sajja_pledge", "x", "value"),
     ] {
-        let e =
-            ops::fund::set_fund_rule(&mut store, &today(), key, value, &day("2026-01-01"), "มติ")
-                .unwrap_err();
+        let e = ops::fund::set_fund_rule(
+            &mut store,
+            &today(),
+            key,
+            value,
+            &day("2026-01-01"),
+            "มติ",
+            None,
+        )
+        .unwrap_err();
         assert!(e.to_string().contains(field), "{key}={value}: {e}");
     }
     // the decision it comes from is asked for
@@ -186,6 +194,7 @@ fn missed_monthly_sajja_pledges_count_as_arrears_and_the_lapse_rule_reads_them()
         "100",
         &day("2026-01-01"),
         " ",
+        None,
     )
     .unwrap_err();
     assert!(e.to_string().contains("decision"), "{e}");
@@ -199,6 +208,7 @@ fn missed_monthly_sajja_pledges_count_as_arrears_and_the_lapse_rule_reads_them()
         "100",
         &day("2026-01-01"),
         "มติที่ประชุมใหญ่ ครั้งที่ 1/2569 มติที่ 2",
+        None,
     )
     .unwrap();
     let line = |no: &str, savings: i64| CollectLine {

@@ -572,7 +572,12 @@ pub struct FundRuleInput {
     fund_rule: String,
     value: String,
     from: String,
+    /// In words (the resolution's own when one is cited and this is left empty).
+    #[serde(default)]
     decision: String,
+    /// The passed resolution it comes from, if any.
+    #[serde(default)]
+    resolution_id: Option<i64>,
 }
 
 /// One governance rule recorded from a day on, citing the decision it comes from.
@@ -590,6 +595,7 @@ pub async fn fund_rule_save(
             &input.value,
             &from,
             &input.decision,
+            input.resolution_id,
         )?)
     })
 }

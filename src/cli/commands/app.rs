@@ -45,9 +45,13 @@ pub enum AppCommand {
         /// Effective from (date; default today).
         #[arg(long)]
         from: Option<String>,
-        /// The decision it comes from, e.g. «มติที่ประชุมใหญ่ ครั้งที่ 1/2569 มติที่ 4».
-        #[arg(long)]
+        /// The decision it comes from, in words, e.g. «มติที่ประชุมใหญ่ ครั้งที่ 1/2569 มติที่ 4»
+        /// (with --resolution, the resolution's own words unless given).
+        #[arg(long, default_value = "")]
         decision: String,
+        /// The passed resolution it comes from (its number, as `kongthun meeting show` lists it).
+        #[arg(long)]
+        resolution: Option<i64>,
     },
     /// The fund's governance rules as they stand today, and every version recorded.
     FundRules,
@@ -113,7 +117,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: AppCommand) -> Res
             let name = ops::fund::set_local_government(store, &name)?;
             println!("องค์กรปกครองส่วนท้องถิ่น / local government: {name}");
         }
-        AppCommand::FundRule { setting, value, from, decision } => {
+        AppCommand::FundRule { setting, value, from, decision, resolution } => {
             let r = ops::fund::set_fund_rule(
                 store,
                 ctx,
@@ -121,6 +125,7 @@ pub fn run(store: &mut Store, ctx: &Ctx, json: bool, command: AppCommand) -> Res
                 &value,
                 &crate::domain::input::Input::day_or("effective_on", from.as_deref(), ctx.today())?,
                 &decision,
+                resolution,
             )?;
             print::output(json, &r, || {
                 let from = crate::thai::date_long(r.effective_from, crate::thai::Digits::Arabic);
