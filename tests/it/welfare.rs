@@ -1170,129 +1170,60 @@ fn a_savings_groups_welfare_is_booked_by_category() {
 /// The fund's own rules cite the passed resolution they come from: its words become the
 /// decision and the rule keeps which one; a failed resolution, one about something else, a
 /// rule dated before its meeting, and a committee's resolution where the general assembly
-/// decides are each refused, changing nothing.
+/// decides are each refused, recording nothing.
 #[test]
 fn a_fund_rule_cites_the_passed_resolution_it_comes_from() {
     let mut f = setup("2024-06-01", 30);
-    let ctx = today();
-    let from = |d: &str| kongthun::domain::input::Input::day("effective_on", d).unwrap();
+    // a fund rule from `from`, citing `resolution` (its words when `decision` is empty)
+    let record = |f: &mut Fixture, key: &str, value: &str, from: &str, resolution: i64| {
+        let day = kongthun::domain::input::Input::day("effective_on", from).unwrap();
+        ops::fund::set_fund_rule(&mut f.store, &today(), key, value, &day, "", Some(resolution))
+    };
+    // a resolution about rules at a meeting of `kind`, three there
+    let resolved = |f: &mut Fixture, kind: &str, date: &str, (votes_for, votes_against)| {
+        let m = edge::new_meeting(&mut f.store, &today(), kind, date, "วัด").unwrap();
+        let there = if kind == "committee" { ["2", "3", "4"] } else { ["1", "2", "3"] };
+        ops::meetings::attend(&mut f.store, m.id, &there.map(String::from)).unwrap();
+        let vote = Vote {
+            subject: "แก้ข้อบังคับ",
+            kind: "rule",
+            agenda_no: None,
+            votes_for,
+            votes_against,
+            abstain: 0,
+        };
+        ops::meetings::resolve(&mut f.store, &today(), m.id, &vote).unwrap().id
+    };
     let adopted = assembly_resolution(&mut f, "2026-01-20", "rule");
     let label = f.store.read().resolution(adopted).unwrap().unwrap().label;
-    let rule = ops::fund::set_fund_rule(
-        &mut f.store,
-        &ctx,
-        "require_cash_count",
-        "yes",
-        &from("2026-02-01"),
-        "",
-        Some(adopted),
-    )
-    .unwrap();
+    let rule = record(&mut f, "require_cash_count", "yes", "2026-02-01", adopted).unwrap();
     assert_eq!((rule.decision.as_str(), rule.resolution_id), (label.as_str(), Some(adopted)));
     let kept = ops::fund::fund_rules(&f.store, date(2026, 3, 1)).unwrap();
     assert_eq!(kept.history.last().unwrap().resolution_id, Some(adopted), "kept with the rule");
 
     let rules_before = f.store.read().fund_rules().unwrap();
     // dated before the meeting that decided it
-    let e = ops::fund::set_fund_rule(
-        &mut f.store,
-        &ctx,
-        "require_cash_count",
-        "no",
-        &from("2026-01-19"),
-        "",
-        Some(adopted),
-    )
-    .unwrap_err();
+    let e = record(&mut f, "require_cash_count", "no", "2026-01-19", adopted).unwrap_err();
     assert!(e.message_th().contains("ก่อนวันประชุมที่มีมติ"), "{}", e.message_th());
     assert!(e.message_th().contains("20 ม.ค. 2569"), "{}", e.message_th());
     // a resolution about claims, and one that did not pass
     let claims = approving_resolution(&mut f, "2026-01-21");
-    let e = ops::fund::set_fund_rule(
-        &mut f.store,
-        &ctx,
-        "require_cash_count",
-        "no",
-        &from("2026-02-02"),
-        "",
-        Some(claims),
-    )
-    .unwrap_err();
+    let e = record(&mut f, "require_cash_count", "no", "2026-02-02", claims).unwrap_err();
     assert_eq!(e.code(), "resolution_kind");
-    let failed = {
-        let m = edge::new_meeting(&mut f.store, &ctx, "general", "2026-01-22", "วัด").unwrap();
-        ops::meetings::attend(&mut f.store, m.id, &["1".into(), "2".into(), "3".into()]).unwrap();
-        let vote = Vote {
-            subject: "แก้ข้อบังคับ",
-            kind: "rule",
-            agenda_no: None,
-            votes_for: 1,
-            votes_against: 2,
-            abstain: 0,
-        };
-        ops::meetings::resolve(&mut f.store, &ctx, m.id, &vote).unwrap().id
-    };
-    let e = ops::fund::set_fund_rule(
-        &mut f.store,
-        &ctx,
-        "require_cash_count",
-        "no",
-        &from("2026-02-02"),
-        "",
-        Some(failed),
-    )
-    .unwrap_err();
+    let failed = resolved(&mut f, "general", "2026-01-22", (1, 2));
+    let e = record(&mut f, "require_cash_count", "no", "2026-02-02", failed).unwrap_err();
     assert_eq!(e.code(), "resolution_failed");
     // a committee's resolution: never for who changes the rules, and for the others only
     // where that rule lets the committee on the meeting's day
-    let committee = {
-        let m = edge::new_meeting(&mut f.store, &ctx, "committee", "2026-01-23", "").unwrap();
-        ops::meetings::attend(&mut f.store, m.id, &["2".into(), "3".into(), "4".into()]).unwrap();
-        let vote = Vote {
-            subject: "ให้นับเงินสดก่อนปิดงวด",
-            kind: "rule",
-            agenda_no: None,
-            votes_for: 2,
-            votes_against: 0,
-            abstain: 0,
-        };
-        ops::meetings::resolve(&mut f.store, &ctx, m.id, &vote).unwrap().id
-    };
+    let committee = resolved(&mut f, "committee", "2026-01-23", (2, 0));
     for (key, value) in [("require_cash_count", "no"), ("rules_changed_by", "committee")] {
-        let e = ops::fund::set_fund_rule(
-            &mut f.store,
-            &ctx,
-            key,
-            value,
-            &from("2026-02-03"),
-            "",
-            Some(committee),
-        )
-        .unwrap_err();
+        let e = record(&mut f, key, value, "2026-02-03", committee).unwrap_err();
         assert_eq!(e.code(), "fund_rule_needs_assembly", "{key}");
         assert!(e.message_th().contains("ที่ประชุมใหญ่"), "{}", e.message_th());
     }
     assert_eq!(f.store.read().fund_rules().unwrap(), rules_before, "no refusal recorded a rule");
     edge::fund_rule(&mut f.store, "rules_changed_by", "committee", "2026-01-01");
-    ops::fund::set_fund_rule(
-        &mut f.store,
-        &ctx,
-        "require_cash_count",
-        "no",
-        &from("2026-02-03"),
-        "มติคณะกรรมการ ครั้งที่ 1/2569",
-        Some(committee),
-    )
-    .unwrap();
-    let e = ops::fund::set_fund_rule(
-        &mut f.store,
-        &ctx,
-        "rules_changed_by",
-        "general",
-        &from("2026-02-04"),
-        "",
-        Some(committee),
-    )
-    .unwrap_err();
+    record(&mut f, "require_cash_count", "no", "2026-02-03", committee).unwrap();
+    let e = record(&mut f, "rules_changed_by", "general", "2026-02-04", committee).unwrap_err();
     assert_eq!(e.code(), "fund_rule_needs_assembly", "who changes the rules: the assembly only");
 }
