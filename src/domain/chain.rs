@@ -228,6 +228,15 @@ pub struct EntryLine<'a> {
     pub postings: Vec<PostingLine<'a>>,
 }
 
+impl EntryLine<'_> {
+    /// The hash the line states, as bytes; `None` when it is missing or not 64 hex digits.
+    pub fn stored_hash(&self) -> Option<[u8; 32]> {
+        let mut hash = [0u8; 32];
+        hex::decode_to_slice(self.hash.as_deref()?, &mut hash).ok()?;
+        Some(hash)
+    }
+}
+
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
 pub struct PostingLine<'a> {

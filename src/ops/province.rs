@@ -269,15 +269,8 @@ fn check_chain(
     }
     let middle = entries.len() / 2;
     let (first, second) = entries.split_at(middle);
-    let stored = |e: &crate::domain::chain::EntryLine<'_>| {
-        let mut hash = [0u8; 32];
-        e.hash
-            .as_deref()
-            .is_some_and(|h| hex::decode_to_slice(h, &mut hash).is_ok())
-            .then_some(hash)
-    };
     // (a stored hash that does not read refuses its own entry in the first half)
-    let second_prev = first.last().and_then(stored).unwrap_or(head_held);
+    let second_prev = first.last().and_then(|e| e.stored_hash()).unwrap_or(head_held);
     let second_first = first_entry + middle as i64;
     let (first, second) = std::thread::scope(|scope| {
         let other = scope.spawn(|| check_chain_part(second, second_prev, second_first));
@@ -319,12 +312,7 @@ fn check_chain_part(
             bytes.line(text(&p.account), p.amount, p.member_id);
         }
         let hash = bytes.hash(&prev);
-        let mut stored = [0u8; 32];
-        let stored_ok = e
-            .hash
-            .as_deref()
-            .is_some_and(|h| hex::decode_to_slice(h, &mut stored).is_ok() && stored == hash);
-        if id != expected_id || bytes.sum() != 0 || !stored_ok {
+        if id != expected_id || bytes.sum() != 0 || e.stored_hash() != Some(hash) {
             return Err(ProvinceRefusal::ChainBroken { entry: id }.into());
         }
         prev = hash;

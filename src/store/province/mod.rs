@@ -410,16 +410,9 @@ pub fn entry_row<'a>(v: &'a crate::domain::chain::EntryLine<'_>) -> EntryRow<'a>
         kind: v.kind.as_deref(),
         doc_no: v.doc_no.as_deref(),
         description: v.description.as_deref(),
-        hash: entry_hash(v).map(|h| h.to_vec()).unwrap_or_default(),
+        hash: v.stored_hash().map(|h| h.to_vec()).unwrap_or_default(),
         postings: v.postings.iter().map(|p| (p.account.as_deref(), Some(p.amount))).collect(),
     }
-}
-
-/// An entry's stored hash as bytes (the import has checked every one; none reads as empty).
-pub fn entry_hash(v: &crate::domain::chain::EntryLine<'_>) -> Option<[u8; 32]> {
-    let mut hash = [0u8; 32];
-    hex::decode_to_slice(v.hash.as_deref()?, &mut hash).ok()?;
-    Some(hash)
 }
 
 pub struct ClaimRow<'a> {
