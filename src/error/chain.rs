@@ -114,6 +114,14 @@ impl ChainProblem {
     }
 }
 
+impl ChainProblem {
+    /// The problem as the error `verify` fails with, at entry `entry_id` (0 for what is kept
+    /// beside the journal), named by its id alone.
+    pub fn at(self, entry_id: i64) -> crate::Error {
+        crate::Error::ChainBroken { entry_id, doc_no: String::new(), reason: self }
+    }
+}
+
 impl std::fmt::Display for ChainProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.en())

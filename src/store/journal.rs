@@ -481,16 +481,9 @@ impl Reader<'_> {
             doc_no: String::from_utf8_lossy(doc_no).into_owned(),
             reason,
         };
-        let orphan = |id: i64| Error::ChainBroken {
-            entry_id: id,
-            doc_no: String::new(),
-            reason: ChainProblem::PostingsWithoutEntry { entry: id },
-        };
-        let orphan_contribution = |id: i64| Error::ChainBroken {
-            entry_id: id,
-            doc_no: String::new(),
-            reason: ChainProblem::ContributionWithoutEntry { entry: id },
-        };
+        let orphan = |id: i64| ChainProblem::PostingsWithoutEntry { entry: id }.at(id);
+        let orphan_contribution =
+            |id: i64| ChainProblem::ContributionWithoutEntry { entry: id }.at(id);
         // the first posting (contribution) not yet read into its entry
         let mut next_posting = posting_rows.next()?;
         let mut next_contribution = contribution_rows.next()?;
@@ -506,12 +499,12 @@ impl Reader<'_> {
                 ));
             }
             expected_id += 1;
-            let entry_date = text(r.get_ref(1)?)?;
+            let (entry_date, kind) = (text(r.get_ref(1)?)?, text(r.get_ref(3)?)?);
             bytes.start(&EntryFields {
                 id,
                 entry_date,
                 doc_no,
-                kind: text(r.get_ref(3)?)?,
+                kind,
                 member_id: r.get(4)?,
                 reverses: r.get(5)?,
                 description: text(r.get_ref(6)?)?,
@@ -520,7 +513,7 @@ impl Reader<'_> {
                 recorded_at: text(r.get_ref(9)?)?,
             });
             months.month_of(entry_date);
-            money.start_entry(entry_date, text(r.get_ref(3)?)? == b"opening_balance");
+            money.start_entry(entry_date, kind == b"opening_balance");
             let stored: [u8; 32] = match r.get_ref(10)? {
                 ValueRef::Blob(b) if b.len() == 32 => b.try_into().expect("32 bytes"),
                 _ => [0u8; 32],
@@ -583,11 +576,7 @@ impl Reader<'_> {
         for (month, last_entry, head) in self.closed_months()? {
             let now = self.hash_of_entry(last_entry)?.unwrap_or(GENESIS);
             if last_entry > 0 && now != head {
-                return Err(Error::ChainBroken {
-                    entry_id: last_entry,
-                    doc_no: String::new(),
-                    reason: ChainProblem::ClosedMonthHead { month },
-                });
+                return Err(ChainProblem::ClosedMonthHead { month }.at(last_entry));
             }
         }
         self.verify_month_money(&months, money)?;
@@ -596,11 +585,7 @@ impl Reader<'_> {
             // named by the number the fund knows them by (the id when not on the register)
             let member_no =
                 self.member_by_id(member)?.map_or_else(|| member.to_string(), |m| m.member_no);
-            return Err(Error::ChainBroken {
-                entry_id: 0,
-                doc_no: String::new(),
-                reason: ChainProblem::PeriodsKept { member_no, kept, actual },
-            });
+            return Err(ChainProblem::PeriodsKept { member_no, kept, actual }.at(0));
         }
         Ok(ChainReport {
             entries,
@@ -616,10 +601,8 @@ impl Reader<'_> {
         let mut stmt =
             self.conn.prepare("SELECT account_code, month, debit, credit FROM account_month")?;
         let mut rows = stmt.query([])?;
-        let mismatch = |account: &str, month: &str| Error::ChainBroken {
-            entry_id: 0,
-            doc_no: String::new(),
-            reason: ChainProblem::MonthTotals { account: account.into(), month: month.into() },
+        let mismatch = |account: &str, month: &str| {
+            ChainProblem::MonthTotals { account: account.into(), month: month.into() }.at(0)
         };
         while let Some(r) = rows.next()? {
             let (account, month): (String, String) = (r.get(0)?, r.get(1)?);
@@ -650,13 +633,9 @@ impl Reader<'_> {
         if !self.has_table("cash_month")? {
             return Ok(());
         }
-        let mismatch = |month: &str, account: Option<&str>| Error::ChainBroken {
-            entry_id: 0,
-            doc_no: String::new(),
-            reason: ChainProblem::MonthMoney {
-                month: month.into(),
-                account: account.map(str::to_string),
-            },
+        let mismatch = |month: &str, account: Option<&str>| {
+            ChainProblem::MonthMoney { month: month.into(), account: account.map(str::to_string) }
+                .at(0)
         };
         let expected = |account: &str, month: &str| {
             let all = sums.get(account, month).unwrap_or((0, 0));
@@ -822,11 +801,7 @@ impl PeriodsPaid {
 
     fn paid(&mut self, entry_id: i64, member_id: i64, periods: i64) -> Result<()> {
         if !self.on_register(member_id) {
-            return Err(Error::ChainBroken {
-                entry_id,
-                doc_no: String::new(),
-                reason: ChainProblem::ContributionOfUnknownMember { member_id },
-            });
+            return Err(ChainProblem::ContributionOfUnknownMember { member_id }.at(entry_id));
         }
         *self.sum_of(member_id) += periods;
         Ok(())
