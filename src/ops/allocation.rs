@@ -93,26 +93,18 @@ pub fn adopt_plan(
         let reader = tx.read();
         let fund = reader.require_fund()?.profile;
         super::require_savings_kept(&fund, "การจัดสรรกำไร / profit allocation")?;
-        let resolution =
-            super::welfare::require_passed(&reader, resolution_id, &["rule", "other"])?;
-        let meeting = reader
-            .meeting(resolution.meeting_id)?
-            .ok_or(Error::NotFound { what: "meeting", key: resolution.meeting_id.to_string() })?;
-        // the fund's rule in force on the day the decision was taken
-        let decided_on = crate::domain::date::parse_field("held_on", &meeting.held_on)?;
-        let committee_may = reader
-            .fund_rule_on(crate::domain::fund_rules::FundRuleKey::RulesChangedBy, decided_on)?
-            == 1;
-        if meeting.kind == "committee" && !committee_may {
-            return Err(AllocationRefusal::PlanNeedsAssembly { label: resolution.label }.into());
+        let decision = super::welfare::rule_decision(&reader, resolution_id)?;
+        if decision.by_committee && !decision.committee_may {
+            let label = decision.resolution.label;
+            return Err(AllocationRefusal::PlanNeedsAssembly { label }.into());
         }
-        if from.get().to_string() < meeting.held_on {
+        if from.get() < decision.held_on {
             return Err(Error::invalid(
                 "effective_on",
                 from.typed(),
                 Problem::Other {
-                    th: format!("ก่อนวันประชุมที่มีมติ ({})", resolution.label),
-                    en: format!("is before the meeting that adopted it ({})", meeting.held_on),
+                    th: format!("ก่อนวันประชุมที่มีมติ ({})", decision.resolution.label),
+                    en: format!("is before the meeting that adopted it ({})", decision.held_on),
                 },
             ));
         }

@@ -420,37 +420,27 @@ fn cited_for_fund_rule(
     from: &Day,
 ) -> Result<String> {
     use crate::domain::fund_rules::FundRuleKey;
-    let resolution = super::welfare::require_passed(reader, resolution_id, &["rule", "other"])?;
-    let meeting = reader
-        .meeting(resolution.meeting_id)?
-        .ok_or(Error::NotFound { what: "meeting", key: resolution.meeting_id.to_string() })?;
-    let held = crate::domain::date::parse(&meeting.held_on)
-        .map_err(|p| Error::invalid("held_on", &meeting.held_on, p))?;
-    if from.get() < held {
+    let decision = super::welfare::rule_decision(reader, resolution_id)?;
+    if from.get() < decision.held_on {
         return Err(Error::invalid(
             "effective_on",
             from.typed(),
             crate::Problem::Other {
                 th: format!(
                     "ก่อนวันประชุมที่มีมติ ({} {})",
-                    resolution.label,
-                    crate::thai::date_short(held, crate::thai::Digits::Arabic)
+                    decision.resolution.label,
+                    crate::thai::date_short(decision.held_on, crate::thai::Digits::Arabic)
                 ),
-                en: format!("is before the meeting that decided it ({})", meeting.held_on),
+                en: format!("is before the meeting that decided it ({})", decision.held_on),
             },
         ));
     }
-    if meeting.kind == "committee" {
-        let committee_may = key != FundRuleKey::RulesChangedBy
-            && reader.fund_rule_on(FundRuleKey::RulesChangedBy, held)? == 1;
-        if !committee_may {
-            return Err(crate::error::MeetingRefusal::FundRuleNeedsAssembly {
-                label: resolution.label,
-            }
-            .into());
-        }
+    // who changes the rules is the general assembly's alone
+    if decision.by_committee && (key == FundRuleKey::RulesChangedBy || !decision.committee_may) {
+        let label = decision.resolution.label;
+        return Err(crate::error::MeetingRefusal::FundRuleNeedsAssembly { label }.into());
     }
-    Ok(resolution.label)
+    Ok(decision.resolution.label)
 }
 
 /// Each governance rule as it stands on `day` (recorded, or the program's default), and every

@@ -122,6 +122,31 @@ pub(crate) fn require_passed(
     Ok(r)
 }
 
+/// A passed resolution that changes the fund's rules (its welfare rules, allocation parts or
+/// governance rules): the resolution, the day its meeting was held, whether that meeting was
+/// the committee's, and whether the fund's rule in force that day lets the committee.
+pub(crate) struct RuleDecision {
+    pub resolution: crate::store::ResolutionRow,
+    pub held_on: chrono::NaiveDate,
+    pub by_committee: bool,
+    pub committee_may: bool,
+}
+
+pub(crate) fn rule_decision(reader: &Reader<'_>, resolution_id: i64) -> Result<RuleDecision> {
+    let resolution = require_passed(reader, resolution_id, &["rule", "other"])?;
+    let meeting = reader
+        .meeting(resolution.meeting_id)?
+        .ok_or(Error::NotFound { what: "meeting", key: resolution.meeting_id.to_string() })?;
+    // the fund's rule in force on the day the decision was taken
+    let held_on = crate::domain::date::parse_field("held_on", &meeting.held_on)?;
+    Ok(RuleDecision {
+        by_committee: meeting.kind == "committee",
+        committee_may: reader.fund_rule_on(FundRuleKey::RulesChangedBy, held_on)? == 1,
+        held_on,
+        resolution,
+    })
+}
+
 /// What a claim is evaluated on; `except` leaves the claim itself out of this year's count.
 fn facts(
     reader: &Reader<'_>,
