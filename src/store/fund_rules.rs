@@ -31,28 +31,17 @@ impl Reader<'_> {
     /// Every fund rule recorded, oldest first.
     pub fn fund_rules(&self) -> Result<Vec<FundRule>> {
         let rows = self.dated_settings(
-            "SELECT name, effective_from, value, decision FROM fund_rule ORDER BY effective_from, name",
+            "SELECT name, effective_from, value, decision, resolution_id FROM fund_rule ORDER BY effective_from, name",
             FundRuleKey::parse,
         )?;
-        // the resolutions cited, by (rule, day): read apart from the dated-setting columns
-        // the programme's settings share
-        let cited: HashMap<(String, String), i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT name, effective_from, resolution_id FROM fund_rule WHERE resolution_id IS NOT NULL",
-            )?
-            .query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
         Ok(rows
             .into_iter()
-            .map(|(key, effective_from, value, decision)| FundRule {
-                resolution_id: cited
-                    .get(&(key.key().to_string(), effective_from.to_string()))
-                    .copied(),
+            .map(|(key, effective_from, value, decision, resolution_id)| FundRule {
                 key,
                 value,
                 effective_from,
                 decision,
+                resolution_id,
             })
             .collect())
     }

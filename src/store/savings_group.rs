@@ -214,6 +214,10 @@ impl Tx<'_> {
     }
 }
 
+/// A dated setting's row: (name read, effective from, value, where it comes from, the
+/// resolution cited).
+pub(super) type DatedRow<K> = (K, chrono::NaiveDate, i64, String, Option<i64>);
+
 impl Reader<'_> {
     /// How many rounds of a source each member has been matched in.
     pub fn times_matched(&self, source: &str) -> Result<HashMap<i64, i64>> {
@@ -325,12 +329,12 @@ impl Reader<'_> {
     /// Every programme setting recorded, oldest first (none in a book before schema 15).
     pub fn programme_settings(&self) -> Result<Vec<ProgrammeSetting>> {
         let rows = self.dated_settings(
-            "SELECT name, effective_from, value, source FROM programme_setting ORDER BY effective_from, name",
+            "SELECT name, effective_from, value, source, NULL FROM programme_setting ORDER BY effective_from, name",
             ProgrammeKey::parse,
         )?;
         Ok(rows
             .into_iter()
-            .map(|(key, effective_from, value, source)| ProgrammeSetting {
+            .map(|(key, effective_from, value, source, _)| ProgrammeSetting {
                 key,
                 value,
                 effective_from,
@@ -340,28 +344,35 @@ impl Reader<'_> {
             .collect())
     }
 
-    /// The rows of a dated setting table (name, effective_from, value and where it comes
-    /// from, in `sql`'s order), each name read by `parse` and each day as a date: a stored
-    /// value that is neither is named as an error.
+    /// The rows of a dated setting table (name, effective_from, value, where it comes from
+    /// and the resolution cited, if the table keeps one, in `sql`'s order), each name read by
+    /// `parse` and each day as a date: a stored value that is neither is named as an error.
     pub(super) fn dated_settings<K>(
         &self,
         sql: &str,
         parse: impl Fn(&str) -> std::result::Result<K, crate::Problem>,
-    ) -> Result<Vec<(K, chrono::NaiveDate, i64, String)>> {
+    ) -> Result<Vec<DatedRow<K>>> {
         let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt
             .query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?))
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         rows.into_iter()
-            .map(|(name, from, value, source)| {
+            .map(|(name, from, value, source, resolution_id)| {
                 Ok((
                     parse(&name).map_err(|p| crate::Error::invalid("name", &name, p))?,
                     crate::domain::date::parse(&from)
                         .map_err(|p| crate::Error::invalid("effective_from", &from, p))?,
                     value,
                     source,
+                    resolution_id,
                 ))
             })
             .collect()
