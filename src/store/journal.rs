@@ -170,12 +170,11 @@ impl Tx<'_> {
             self.tills = Some(self.read().till_codes()?);
         }
         let tills = self.tills.as_deref().unwrap_or_default();
-        let lines: Vec<(&str, i64, bool)> = entry
+        let lines = entry
             .postings()
             .iter()
-            .map(|p| (p.account.as_str(), p.amount.satang(), tills.contains(&p.account)))
-            .collect();
-        self.add_to_money(&date[..7], entry.kind() == EntryKind::OpeningBalance, &lines);
+            .map(|p| (p.account.as_str(), p.amount.satang(), tills.contains(&p.account)));
+        self.add_to_money(&date[..7], entry.kind() == EntryKind::OpeningBalance, lines);
         self.head = Some((id, hash));
         Ok(PostedRef { id, doc_no, hash })
     }

@@ -243,13 +243,18 @@ impl Tx<'_> {
     }
 
     /// A posted entry's money added to its month (see `domain::money_side`).
-    pub(crate) fn add_to_money(&self, month: &str, opening: bool, lines: &[(&str, i64, bool)]) {
+    pub(crate) fn add_to_money<'a>(
+        &self,
+        month: &str,
+        opening: bool,
+        lines: impl Iterator<Item = (&'a str, i64, bool)> + Clone,
+    ) {
         let mut pending = self.pending_money.borrow_mut();
         let sums = match pending.get_mut(month) {
             Some(sums) => sums,
             None => pending.entry(month.to_string()).or_default(),
         };
-        sums.add_entry(opening, lines.iter().copied());
+        sums.add_entry(opening, lines);
     }
 
     fn flush_money(&self) -> rusqlite::Result<()> {
