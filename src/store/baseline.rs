@@ -62,6 +62,10 @@ pub fn insert(conn: &mut Connection, rows: &BareRows) -> Result<()> {
     Ok(())
 }
 
+/// The months of the entries after `?1`: the kept figures a write touched.
+const MONTHS_TOUCHED: &str =
+    "month IN (SELECT DISTINCT substr(entry_date, 1, 7) FROM journal_entry WHERE id > ?1)";
+
 /// What a fund's write produced after journal entry `after_entry`: its entries, postings and
 /// contribution rows, the monthly totals and money of the months it touched, the document
 /// counters.
@@ -71,9 +75,9 @@ pub fn fund_rows_after(conn: &Connection, after_entry: i64) -> Result<BareRows> 
             select(conn, "journal_entry", "id > ?1 ORDER BY id", &[&after_entry])?,
             select(conn, "posting", "entry_id > ?1 ORDER BY entry_id, line", &[&after_entry])?,
             select(conn, "contribution", "entry_id > ?1 ORDER BY entry_id", &[&after_entry])?,
-            select(conn, "account_month", "month IN (SELECT DISTINCT substr(entry_date, 1, 7) FROM journal_entry WHERE id > ?1)", &[&after_entry])?,
-            select(conn, "cash_month", "month IN (SELECT DISTINCT substr(entry_date, 1, 7) FROM journal_entry WHERE id > ?1)", &[&after_entry])?,
-            select(conn, "cash_month_apart", "month IN (SELECT DISTINCT substr(entry_date, 1, 7) FROM journal_entry WHERE id > ?1)", &[&after_entry])?,
+            select(conn, "account_month", MONTHS_TOUCHED, &[&after_entry])?,
+            select(conn, "cash_month", MONTHS_TOUCHED, &[&after_entry])?,
+            select(conn, "cash_month_apart", MONTHS_TOUCHED, &[&after_entry])?,
             select(conn, "doc_sequence", "1", &[])?,
         ],
     })

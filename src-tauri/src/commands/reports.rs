@@ -179,18 +179,13 @@ pub async fn chain_verify(
     input: super::Nothing,
 ) -> UiResult<kongthun::store::ChainReport> {
     let _ = input;
-    let mut progress = Progress::start(
-        &app,
-        "chain_verify",
-        1,
-        "กำลังตรวจสายลายนิ้วมือบัญชี",
-        "verifying the hash chain",
-    );
+    let (th, en) = ("กำลังตรวจสายลายนิ้วมือบัญชี", "verifying the hash chain");
+    let mut progress = Progress::start(&app, "chain_verify", 1, th, en);
     let result = state.with_fund(|store, _| {
         let mut report = |done: i64, total: i64| {
             let (done, total) =
                 (u32::try_from(done).unwrap_or(u32::MAX), u32::try_from(total).unwrap_or(u32::MAX));
-            progress.set(done, total.max(1), "กำลังตรวจสายลายนิ้วมือบัญชี", "verifying the hash chain")
+            progress.set(done, total.max(1), th, en)
         };
         Ok(store.read().verify_chain_reporting(&mut report)?)
     });
